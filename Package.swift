@@ -1,0 +1,52 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "pathgap",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "PathwayKit", targets: ["PathwayKit"]),
+        .library(name: "Graphviz", targets: ["Graphviz"]),
+        .executable(name: "pathgap", targets: ["pathgap"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+    ],
+    targets: [
+        // The core: model, readers, graph algorithms, decomposition, analysis, reports. Pure Swift.
+        .target(
+            name: "PathwayKit",
+            dependencies: [
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Collections", package: "swift-collections"),
+            ]
+        ),
+        // Graphviz's C libraries (libgvc, libcgraph) as installed by Debian's libgraphviz-dev.
+        .systemLibrary(
+            name: "CGraphviz",
+            pkgConfig: "libgvc",
+            providers: [.apt(["libgraphviz-dev"])]
+        ),
+        // A small Swift wrapper over Graphviz that knows nothing about pathways.
+        .target(name: "Graphviz", dependencies: ["CGraphviz"]),
+        // Glue between the two: DOT import through cgraph and flowchart rendering.
+        .target(name: "PathwayGraphviz", dependencies: ["PathwayKit", "Graphviz"]),
+        // The command-line interface as a library, so tests can run commands in-process.
+        .target(
+            name: "PathgapCLI",
+            dependencies: [
+                "PathwayKit", "PathwayGraphviz", "Graphviz",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "pathgap", dependencies: ["PathgapCLI"]),
+
+        .target(name: "TestSupport", dependencies: ["PathwayKit"], path: "Tests/TestSupport"),
+        .testTarget(name: "PathwayKitTests", dependencies: ["PathwayKit", "TestSupport"]),
+        .testTarget(name: "GraphvizTests", dependencies: ["Graphviz", "PathwayGraphviz", "TestSupport"]),
+        .testTarget(name: "PathgapCLITests", dependencies: ["PathgapCLI", "TestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,4 @@
+internal import CGraphviz
+
+/// Graphviz, in process: the namespace of the wrapper.
+public enum Graphviz {}

@@ -1,0 +1,213 @@
+import Foundation
+import Yams
+
+/// A node of a parsed YAML or JSON document, with the place it was written.
+///
+/// The native readers walk these nodes by hand rather than through `Codable` so that every error and every model
+/// value keeps its line and column.
+struct DocumentNode: Sendable {
+    enum Value: Sendable {
+        case scalar(String, isPlain: Bool)
+        case sequence([DocumentNode])
+        case mapping([(key: DocumentNode, value: DocumentNode)])
+    }
+
+    var value: Value
+    var location: SourceLocation
+
+    /// Parses YAML (JSON is read as YAML's flow style, so both keep positions).
+    ///
+    /// - Throws: ``InputError`` with the line and column libyaml reports.
+    static func parse(_ text: String, file: String) throws -> DocumentNode {
+        let node: Yams.Node?
+        do {
+            node = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw InputError.from(error, file: file)
+        }
+        guard let node else {
+            throw InputError("the file is empty", at: SourceLocation(file: file, line: 1, column: 1))
+        }
+        return try DocumentNode(node, file: file)
+    }
+
+    private init(_ node: Yams.Node, file: String) throws {
+        let mark = node.mark
+        location = SourceLocation(file: file, line: mark?.line, column: mark?.column)
+        switch node {
+        case .scalar(let scalar):
+            value = .scalar(scalar.string, isPlain: scalar.style == .plain)
+        case .sequence(let sequence):
+            value = .sequence(try sequence.map { try DocumentNode($0, file: file) })
+        case .mapping(let mapping):
+            value = .mapping(try mapping.map { (try DocumentNode($0.key, file: file), try DocumentNode($0.value, file: file)) })
+        case .alias:
+            throw InputError("aliases are not supported; write the value out", at: location)
+        }
+    }
+
+    /// A description of the node's shape for messages ("a list", "a mapping", "the text 'x'").
+    var shapeDescription: String {
+        switch value {
+        case .scalar(let text, _): return text.isEmpty ? "an empty value" : "'\(text)'"
+        case .sequence: return "a list"
+        case .mapping: return "a mapping"
+        }
+    }
+
+    var isNull: Bool {
+        if case .scalar(let text, let isPlain) = value, isPlain, ["", "~", "null", "Null", "NULL"].contains(text) {
+            return true
+        }
+        return false
+    }
+
+    // MARK: Typed access
+
+    func string(_ what: String) throws -> String {
+        guard case .scalar(let text, _) = value, !isNull else {
+            throw InputError("\(what) must be text, found \(shapeDescription)", at: location)
+        }
+        return text
+    }
+
+    func nonEmptyString(_ what: String) throws -> String {
+        let text = try string(what).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty else { throw InputError("\(what) must not be empty", at: location) }
+        return text
+    }
+
+    func double(_ what: String) throws -> Double {
+        let text = try string(what)
+        guard let number = Double(text.trimmingCharacters(in: .whitespaces)), number.isFinite else {
+            throw InputError("\(what) must be a number, found '\(text)'", at: location)
+        }
+        return number
+    }
+
+    func integer(_ what: String) throws -> Int {
+        let text = try string(what)
+        guard let number = Int(text.trimmingCharacters(in: .whitespaces)) else {
+            throw InputError("\(what) must be a whole number, found '\(text)'", at: location)
+        }
+        return number
+    }
+
+    func boolean(_ what: String) throws -> Bool {
+        switch try string(what).lowercased() {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default: throw InputError("\(what) must be true or false, found \(shapeDescription)", at: location)
+        }
+    }
+
+    func sequence(_ what: String) throws -> [DocumentNode] {
+        if isNull { return [] }
+        guard case .sequence(let items) = value else {
+            throw InputError("\(what) must be a list, found \(shapeDescription)", at: location)
+        }
+        return items
+    }
+
+    /// A list of texts; a single text is taken as a list of one.
+    func strings(_ what: String) throws -> [String] {
+        if isNull { return [] }
+        if case .scalar = value { return [try nonEmptyString(what)] }
+        return try sequence(what).map { try $0.nonEmptyString("each entry of \(what)") }
+    }
+
+    /// Reads a mapping whose keys must all be in `allowed`; a key outside it, or written twice, is an error (a
+    /// misspelt key would otherwise drop its data without a word).
+    func mapping(_ what: String, allowed: [String]) throws -> MappingReader {
+        guard case .mapping(let pairs) = value else {
+            throw InputError("\(what) must be a mapping (key: value), found \(shapeDescription)", at: location)
+        }
+        var entries: [String: (key: DocumentNode, value: DocumentNode)] = [:]
+        for pair in pairs {
+            let key = try pair.key.string("a key")
+            if let earlier = entries[key] {
+                throw InputError(
+                    "key '\(key)' is written twice in \(what) (first at line \(earlier.key.location.line ?? 0))",
+                    at: pair.key.location)
+            }
+            guard allowed.contains(key) else {
+                let suggestion = allowed.min { $0.editDistance(to: key) < $1.editDistance(to: key) }
+                    .flatMap { $0.editDistance(to: key) <= 2 ? "; did you mean '\($0)'?" : nil } ?? ""
+                throw InputError(
+                    "unknown key '\(key)' in \(what)\(suggestion) (allowed: \(allowed.joined(separator: ", ")))",
+                    at: pair.key.location)
+            }
+            entries[key] = pair
+        }
+        return MappingReader(what: what, location: location, entries: entries)
+    }
+}
+
+/// The entries of one mapping, checked against the keys allowed there.
+struct MappingReader {
+    let what: String
+    let location: SourceLocation
+    let entries: [String: (key: DocumentNode, value: DocumentNode)]
+
+    /// The value under a key; `nil` when absent or written as null.
+    subscript(key: String) -> DocumentNode? {
+        guard let node = entries[key]?.value, !node.isNull else { return nil }
+        return node
+    }
+
+    func required(_ key: String) throws -> DocumentNode {
+        guard let node = self[key] else {
+            throw InputError("\(what) has no '\(key)'", at: location)
+        }
+        return node
+    }
+
+    func string(_ key: String) throws -> String { try required(key).nonEmptyString("'\(key)'") }
+    func optionalString(_ key: String) throws -> String? { try self[key]?.string("'\(key)'") }
+    func strings(_ key: String) throws -> [String] { try self[key]?.strings("'\(key)'") ?? [] }
+    func optionalDouble(_ key: String) throws -> Double? { try self[key]?.double("'\(key)'") }
+    func optionalInteger(_ key: String) throws -> Int? { try self[key]?.integer("'\(key)'") }
+    func sequence(_ key: String) throws -> [DocumentNode] { try self[key]?.sequence("'\(key)'") ?? [] }
+}
+
+extension InputError {
+    static func from(_ error: YamlError, file: String) -> InputError {
+        switch error {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _):
+            let detail = context.map { "\(problem) \($0.text)" } ?? problem
+            return InputError(
+                "not valid YAML or JSON: \(detail)", at: SourceLocation(file: file, line: mark.line, column: mark.column))
+        case .composer(let context, let problem, let mark, _):
+            let detail = context.map { "\(problem) \($0.text)" } ?? problem
+            return InputError(
+                "not valid YAML or JSON: \(detail)", at: SourceLocation(file: file, line: mark.line, column: mark.column))
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return InputError(
+                "key '\(duplicates.joined(separator: "', '"))' is written twice in one mapping",
+                at: SourceLocation(file: file, line: context.mark.line, column: context.mark.column))
+        default:
+            return InputError("not valid YAML or JSON: \(error)", at: SourceLocation(file: file))
+        }
+    }
+}
+
+extension String {
+    /// Levenshtein distance, for "did you mean" suggestions on short keys.
+    ///
+    /// - Complexity: O(m·n) in the lengths of the two strings.
+    func editDistance(to other: String) -> Int {
+        let a = Array(self), b = Array(other)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                current[j] = Swift.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+
+/// Where a framework project stands.
+public enum ProjectStatus: String, Hashable, Sendable, Codable, CaseIterable {
+    case planned
+    case inDevelopment = "in-development"
+    case completed
+    case ratified
+
+    /// Reads a status, accepting spaces or underscores for hyphens and any case.
+    public init?(written: String) {
+        let normalised = written.lowercased().replacingOccurrences(of: " ", with: "-")
+            .replacingOccurrences(of: "_", with: "-")
+        self.init(rawValue: normalised == "indevelopment" ? "in-development" : normalised)
+    }
+}
+
+/// A public source a project was built from.
+public struct SourceReference: Hashable, Sendable {
+    /// The key steps cite (`DG27`).
+    public var id: String
+    public var title: String
+    public var url: String?
+    public var location: SourceLocation?
+
+    public init(id: String, title: String? = nil, url: String? = nil, location: SourceLocation? = nil) {
+        self.id = id
+        self.title = title ?? id
+        self.url = url
+        self.location = location
+    }
+}
+
+/// The manifest of a framework project (`project.yaml`): what it is and which files it uses.
+public struct ProjectManifest: Hashable, Sendable {
+    public var id: String
+    public var title: String
+    public var status: ProjectStatus
+    /// "national", or the name of a region.
+    public var region: String
+    public var owner: String?
+    public var description: String?
+    /// Paths, relative to the manifest, of the pathway files.
+    public var pathways: [String]
+    /// Paths of competency framework files.
+    public var frameworks: [String]
+    /// Paths of education resource catalogues.
+    public var resources: [String]
+    /// Paths of staff group files.
+    public var staffGroups: [String]
+    /// Path of an optional workforce file.
+    public var workforce: String?
+    /// The public sources the pathway was built from.
+    public var sources: [SourceReference]
+    public var location: SourceLocation?
+
+    public init(
+        id: String, title: String? = nil, status: ProjectStatus = .planned, region: String = "national",
+        owner: String? = nil, description: String? = nil, pathways: [String] = [], frameworks: [String] = [],
+        resources: [String] = [], staffGroups: [String] = [], workforce: String? = nil,
+        sources: [SourceReference] = [], location: SourceLocation? = nil
+    ) {
+        self.id = id
+        self.title = title ?? id
+        self.status = status
+        self.region = region
+        self.owner = owner
+        self.description = description
+        self.pathways = pathways
+        self.frameworks = frameworks
+        self.resources = resources
+        self.staffGroups = staffGroups
+        self.workforce = workforce
+        self.sources = sources
+        self.location = location
+    }
+}
+
+/// A project with every file it names loaded.
+public struct Project: Hashable, Sendable {
+    public var manifest: ProjectManifest
+    /// The folder holding `project.yaml`.
+    public var directory: String
+    public var pathways: [Pathway]
+    public var frameworks: [CompetencyFramework]
+    public var resources: [EducationResource]
+    public var staffGroups: [StaffGroup]
+    public var workforce: [WorkforceRecord]
+
+    public init(
+        manifest: ProjectManifest, directory: String, pathways: [Pathway] = [],
+        frameworks: [CompetencyFramework] = [], resources: [EducationResource] = [], staffGroups: [StaffGroup] = [],
+        workforce: [WorkforceRecord] = []
+    ) {
+        self.manifest = manifest
+        self.directory = directory
+        self.pathways = pathways
+        self.frameworks = frameworks
+        self.resources = resources
+        self.staffGroups = staffGroups
+        self.workforce = workforce
+    }
+}

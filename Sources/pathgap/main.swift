@@ -1,0 +1,3 @@
+import PathgapCLI
+
+Pathgap.main()
