@@ -6,7 +6,7 @@ public struct Pathgap: ParsableCommand {
         commandName: "pathgap",
         abstract: "Find workforce and education gaps along patient pathways.",
         version: "0.1.0",
-        subcommands: []
+        subcommands: [Render.self, RenderBench.self]
     )
 
     public init() {}

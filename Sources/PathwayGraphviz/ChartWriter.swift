@@ -21,7 +21,7 @@ struct ChartWriter {
         header.append("digraph \(DOTText.name(name)) {")
         header.append(
             "  graph " + DOTText.attributes([
-                ("id", graphID), ("label", DOTText.wrapped(title, width: 80)), ("labelloc", "t"),
+                ("id", graphID), ("label", DOTText.wrapped(title, width: 80)), ("labelloc", "t"), ("newrank", "true"),
                 ("fontname", "Helvetica"), ("fontsize", "16"), ("rankdir", options.direction.rawValue),
                 ("nodesep", "0.35"), ("ranksep", "0.45"), ("tooltip", title),
             ]) + ";")
@@ -98,9 +98,11 @@ struct ChartWriter {
                 ("fixedsize", "true"),
             ]
         case .parallel:
+            // A bar across the flow: wide when the flow runs down, tall when it runs across.
+            let across = options.direction == .topToBottom
             attributes += [
-                ("label", ""), ("xlabel", label), ("shape", "box"), ("width", "0.9"), ("height", "0.08"),
-                ("fixedsize", "true"), ("fillcolor", "#333333"),
+                ("label", ""), ("xlabel", label), ("shape", "box"), ("width", across ? "0.9" : "0.08"),
+                ("height", across ? "0.08" : "0.9"), ("fixedsize", "true"), ("fillcolor", "#333333"),
             ]
         case .reference:
             attributes += [("label", label), ("shape", "box"), ("peripheries", "2")]
