@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import Graphviz
+import PathwayGraphviz
 import PathwayKit
 
 extension Pathgap {
@@ -36,6 +38,14 @@ extension Pathgap {
 
         @Flag(help: "Exit with status 2 when any gap is found.")
         var failOnGaps = false
+
+        @Flag(
+            inversion: .prefixedNo,
+            help: "Embed a flowchart of each sub-pathway, steps coloured by gap severity, in the HTML report.")
+        var flowcharts = true
+
+        /// Above this many sub-pathways the HTML report carries no flowcharts (each is a Graphviz layout).
+        static let maxFlowcharts = 300
 
         /// The report formats and their file names.
         enum Format: String, CaseIterable {
@@ -79,7 +89,9 @@ extension Pathgap {
                 case .md: text = report.markdown()
                 case .csv: text = report.csv()
                 case .json: text = report.json()
-                case .html: text = report.html(flowchart: Self.flowchart)
+                case .html:
+                    let charts = flowcharts ? Self.flowcharts(for: report, console: console) : [:]
+                    text = report.html { charts[Self.chartKey($0.project, $0.subpathway.id)] }
                 }
                 files.append(((out as NSString).appendingPathComponent(format.fileName), text))
             }
@@ -162,9 +174,44 @@ extension Pathgap {
             return loaded
         }
 
-        /// The flowchart of a sub-pathway for the HTML report.
-        // TEMPORARY(graphviz): returns nil until `PathwayGraphviz` flowchart rendering lands on main; then render the
-        // sub-pathway with steps coloured by `GapReport.worstSeverity(project:pathway:)`.
-        static func flowchart(_ table: FrameworkTable) -> String? { nil }
+        static func chartKey(_ project: String, _ subpathway: String) -> String { "\(project)\u{1}\(subpathway)" }
+
+        /// The SVG flowchart of every sub-pathway, keyed by ``chartKey(_:_:)``, with each step coloured by its most
+        /// severe gap and the gaps in its tooltip. A chart Graphviz cannot draw is left out.
+        static func flowcharts(for report: GapReport, console: Console) -> [String: String] {
+            let count = report.frameworkTables.count
+            guard count <= maxFlowcharts else {
+                console.printError(
+                    "note: \(count) sub-pathways is more than \(maxFlowcharts); the HTML report carries no flowcharts")
+                return [:]
+            }
+            var charts: [String: String] = [:]
+            for analysis in report.projects {
+                var names: [StaffGroupID: String] = [:]
+                for group in analysis.project.staffGroups where names[group.id] == nil { names[group.id] = group.name }
+                for pathway in analysis.pathways {
+                    var lines: [StepID: [String]] = [:]
+                    for gap in pathway.gaps {
+                        if let step = gap.step { lines[step, default: []].append("\(gap.gapClass.rawValue): \(gap.message)") }
+                    }
+                    var annotations: [StepID: StepAnnotation] = [:]
+                    for step in pathway.steps {
+                        if let severity = step.worstSeverity {
+                            annotations[step.step.id] = StepAnnotation(severity: severity, lines: lines[step.step.id] ?? [])
+                        }
+                    }
+                    let chart = Flowchart(
+                        pathway: pathway.pathway, annotations: annotations,
+                        options: FlowchartOptions(staffGroupNames: names))
+                    for (index, subpathway) in pathway.decomposition.subpathways.enumerated() {
+                        let dot = chart.subpathway(
+                            FlowchartSubpathway(steps: subpathway.steps, title: subpathway.title), number: index + 1)
+                        guard let svg = try? Graphviz.render(dot: dot, format: "svg") else { continue }
+                        charts[chartKey(analysis.project.manifest.id, subpathway.id)] = String(decoding: svg, as: UTF8.self)
+                    }
+                }
+            }
+            return charts
+        }
     }
 }

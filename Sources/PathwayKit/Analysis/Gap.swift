@@ -136,5 +136,20 @@ public struct CandidateResource: Hashable, Sendable, Comparable {
         "\(title) (\(reasons.map(\.rawValue).joined(separator: ", "))\(level.map { ", level \($0)" } ?? ""))"
     }
 
-    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.resource < rhs.resource }
+    /// By resource, then fewest reasons first (the best match), then reasons and level.
+    public static func < (lhs: Self, rhs: Self) -> Bool {
+        if lhs.resource != rhs.resource { return lhs.resource < rhs.resource }
+        if lhs.reasons.count != rhs.reasons.count { return lhs.reasons.count < rhs.reasons.count }
+        if lhs.reasons != rhs.reasons { return lhs.reasons.lexicographicallyPrecedes(rhs.reasons) }
+        return (lhs.level ?? "") < (rhs.level ?? "")
+    }
+
+    /// One candidate per resource: the best match (fewest reasons) among several, in resource order.
+    public static func best(_ candidates: some Sequence<CandidateResource>) -> [CandidateResource] {
+        var result: [CandidateResource] = []
+        for candidate in candidates.sorted() where result.last?.resource != candidate.resource {
+            result.append(candidate)
+        }
+        return result
+    }
 }

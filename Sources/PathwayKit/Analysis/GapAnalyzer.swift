@@ -257,9 +257,7 @@ extension GapAnalyzer {
                 candidates.formUnion(outcome.candidates)
                 let who = group.map(groupName) ?? "anyone"
                 let levelText = level.map { " at level \($0)" } ?? ""
-                switch outcome.verdict {
-                case .met(let stale):
-                    for resource in stale {
+                for resource in outcome.stale {
                         gaps.append(
                             place.gap(
                                 .staleResource, staffGroup: group, competency: id, requiredLevel: level,
@@ -269,9 +267,15 @@ extension GapAnalyzer {
                                 action:
                                     "Ask \(resource.provider ?? "the provider") to review '\(resource.title)', or find a current resource for '\(id)'.",
                                 at: location, candidates: outcome.candidates))
-                    }
+                }
+                switch outcome.verdict {
+                case .met:
+                    break
                 case .none:
-                    let partial = outcome.candidates.isEmpty ? "" : "; \(outcome.candidates.count) candidate\(outcome.candidates.count == 1 ? "" : "s") go part of the way"
+                    let partial =
+                        outcome.candidates.isEmpty
+                        ? "" : outcome.candidates.count == 1 ? "; 1 candidate goes part of the way"
+                        : "; \(outcome.candidates.count) candidates go part of the way"
                     gaps.append(
                         place.gap(
                             .noResource, staffGroup: group, competency: id, requiredLevel: level,
@@ -304,12 +308,13 @@ extension GapAnalyzer {
             }
             return RequirementAssessment(
                 requirement: requirement, statement: definition?.competency.statement, framework: framework?.id,
-                resources: serving, candidates: candidates.sorted())
+                resources: serving,
+                candidates: CandidateResource.best(candidates).filter { !serving.contains($0.resource) || $0.reasons == [.stale] })
         }
 
         enum Verdict {
-            /// Resources meet the need; the stale ones among them are listed.
-            case met(stale: [EducationResource])
+            /// Resources meet the need.
+            case met
             case none
             case placeholder(EducationResource)
             /// Only lower-level resources; the highest level reached.
@@ -319,6 +324,8 @@ extension GapAnalyzer {
         struct Outcome {
             var verdict: Verdict
             var meeting: [EducationResource]
+            /// Overdue resources the group would be pointed to (meeting the need or going part of the way).
+            var stale: [EducationResource]
             var candidates: [CandidateResource]
         }
 
@@ -328,7 +335,7 @@ extension GapAnalyzer {
             framework: CompetencyFramework?, requiredRank: Int?
         ) -> Outcome {
             var meeting: [EducationResource] = [], candidates: [CandidateResource] = []
-            var placeholders: [EducationResource] = []
+            var placeholders: [EducationResource] = [], stale: [EducationResource] = []
             var realForGroup = 0, atLevel = 0
             var bestBelow: (rank: Int, level: String)?
             for (resource, item) in offers {
@@ -353,14 +360,17 @@ extension GapAnalyzer {
                     realForGroup += 1
                     if meetsLevel { atLevel += 1 }
                 }
+                let isStale = asOf.map { date in resource.nextReviewDue.map(date.isAfter) ?? false } ?? false
+                if audienceFits, !isPlaceholder, isStale { stale.append(resource) }
                 if reasons.isEmpty {
                     meeting.append(resource)
-                    if let asOf, let due = resource.nextReviewDue, asOf.isAfter(due) {
+                    if isStale {
                         candidates.append(
                             CandidateResource(
                                 resource: resource.id, title: resource.title, level: item.level, reasons: [.stale]))
                     }
                 } else {
+                    if isStale { reasons.append(.stale) }
                     candidates.append(
                         CandidateResource(resource: resource.id, title: resource.title, level: item.level, reasons: reasons))
                 }
@@ -368,10 +378,7 @@ extension GapAnalyzer {
             candidates.sort()
             let verdict: Verdict
             if !meeting.isEmpty {
-                verdict = .met(stale: meeting.filter { resource in
-                    guard let asOf, let due = resource.nextReviewDue else { return false }
-                    return asOf.isAfter(due)
-                })
+                verdict = .met
             } else if realForGroup == 0, let first = placeholders.first {
                 verdict = .placeholder(first)
             } else if realForGroup > 0, atLevel == 0 {
@@ -379,7 +386,7 @@ extension GapAnalyzer {
             } else {
                 verdict = .none
             }
-            return Outcome(verdict: verdict, meeting: meeting, candidates: candidates)
+            return Outcome(verdict: verdict, meeting: meeting, stale: stale, candidates: candidates)
         }
 
         // MARK: Workforce

@@ -134,18 +134,9 @@ extension GapReport {
         return best?.level
     }
 
-    /// Candidates from several gaps, one per resource, their reasons merged.
+    /// Candidates from several gaps: one per resource, the best match.
     static func mergedCandidates(_ candidates: [CandidateResource]) -> [CandidateResource] {
-        var merged: [ResourceID: CandidateResource] = [:]
-        for candidate in candidates {
-            if var existing = merged[candidate.resource] {
-                existing.reasons = Array(Set(existing.reasons).union(candidate.reasons)).sorted()
-                merged[candidate.resource] = existing
-            } else {
-                merged[candidate.resource] = candidate
-            }
-        }
-        return merged.values.sorted()
+        CandidateResource.best(candidates)
     }
 
     static func sharedNeeds(_ gaps: [Gap], names: [StaffGroupID: String]) -> [SharedNeed] {
