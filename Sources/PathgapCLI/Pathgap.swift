@@ -19,6 +19,7 @@ public struct Pathgap: ParsableCommand {
             Projects.self,
             RenderBench.self,
             Report.self,
+            ReportBench.self,
         ]
     )
 

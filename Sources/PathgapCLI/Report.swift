@@ -181,7 +181,7 @@ extension Pathgap {
         /// The SVG flowchart of every sub-pathway, keyed by ``chartKey(_:_:)``, with each step coloured by its most
         /// severe gap and the gaps in its tooltip. A chart Graphviz cannot draw is left out.
         static func flowcharts(for report: GapReport, console: Console) -> [String: String] {
-            let count = report.frameworkTables.count
+            let count = report.totals.subpathways
             guard count <= maxFlowcharts else {
                 console.printError(
                     "note: \(count) sub-pathways is more than \(maxFlowcharts); the HTML report carries no flowcharts")

@@ -1,77 +1,190 @@
 /// One gap: a learning or workforce need found at one step (or one workforce record), with where it was
 /// written and what to do about it.
 ///
-/// Gaps are values, collected and reported, never thrown.
+/// Gaps are values, collected and reported, never thrown. What a gap says is fixed when it is made; its severity
+/// and reach may be changed. The fixed part is held in one shared, immutable box, so that copying a gap (reports
+/// sort and pool hundreds of thousands) costs one reference count.
 public struct Gap: Hashable, Sendable, CustomStringConvertible {
-    public var gapClass: GapClass
+    /// The fixed part of a gap.
+    final class Storage: Sendable {
+        let gapClass: GapClass
+        let project: String
+        let pathway: PathwayID?
+        let subpathways: [String]
+        let step: StepID?
+        let stepLabel: String?
+        let staffGroup: StaffGroupID?
+        let setting: String?
+        let competency: CompetencyID?
+        let requiredLevel: String?
+        let framework: FrameworkID?
+        let statement: String?
+        let need: CompetencyID?
+        let resource: ResourceID?
+        let text: GapText
+        let location: SourceLocation?
+        let patientsPerYear: Double?
+        let candidates: [CandidateResource]
+
+        init(
+            gapClass: GapClass,
+            project: String,
+            pathway: PathwayID?,
+            subpathways: [String],
+            step: StepID?,
+            stepLabel: String?,
+            staffGroup: StaffGroupID?,
+            setting: String?,
+            competency: CompetencyID?,
+            requiredLevel: String?,
+            framework: FrameworkID?,
+            statement: String?,
+            need: CompetencyID?,
+            resource: ResourceID?,
+            text: GapText,
+            location: SourceLocation?,
+            patientsPerYear: Double?,
+            candidates: [CandidateResource]
+        ) {
+            self.gapClass = gapClass
+            self.project = project
+            self.pathway = pathway
+            self.subpathways = subpathways
+            self.step = step
+            self.stepLabel = stepLabel
+            self.staffGroup = staffGroup
+            self.setting = setting
+            self.competency = competency
+            self.requiredLevel = requiredLevel
+            self.framework = framework
+            self.statement = statement
+            self.need = need
+            self.resource = resource
+            self.text = text
+            self.location = location
+            self.patientsPerYear = patientsPerYear
+            self.candidates = candidates
+        }
+    }
+
+    let storage: Storage
+    /// How much the gap matters (the class's default unless changed).
     public var severity: Severity
-    /// The project's id.
-    public var project: String
-    /// The pathway of the step (absent for workforce gaps).
-    public var pathway: PathwayID?
-    /// The sub-pathways holding the step, in decomposition order.
-    public var subpathways: [String]
-    /// The step the gap is at (absent for workforce gaps).
-    public var step: StepID?
-    /// The step's label, for readers.
-    public var stepLabel: String?
-    /// The staff group concerned, where there is one.
-    public var staffGroup: StaffGroupID?
-    /// The care setting (workforce gaps).
-    public var setting: String?
-    /// The competency concerned, as the step names it.
-    public var competency: CompetencyID?
-    /// The level the step needs, in the scheme of the competency's framework.
-    public var requiredLevel: String?
-    /// The framework of the competency, where it is defined.
-    public var framework: FrameworkID?
-    /// The competency's statement, where a framework defines it.
-    public var statement: String?
-    /// The competency under which the need is pooled across steps and projects: the least id among the
-    /// competency and its equivalents.
-    public var need: CompetencyID?
-    /// The resource concerned (placeholder and stale resources).
-    public var resource: ResourceID?
-    public var message: String
-    /// What to do: find or write a resource, train a group, name a group, extend a framework.
-    public var suggestedAction: String
-    /// Where the step, requirement or workforce record was written.
-    public var location: SourceLocation?
-    /// Patients per year through the step (see ``PathwayGraph/patientFlow()``), when the pathway gives volumes.
-    public var patientsPerYear: Double?
-    /// Resources that go part of the way (partial, for another audience, at a lower level, placeholder, stale).
-    public var candidates: [CandidateResource]
     /// How far the same need reaches across the report; filled in by ``GapReport``.
     public var reach: GapReach
+    /// Where the gap was found, as dense indices (project in the report, pathway in the project, node in the
+    /// pathway's graph), for fast pooling; -1 where not applicable.
+    var origin = GapOrigin()
 
+    /// The class of the gap.
+    public var gapClass: GapClass { storage.gapClass }
+    /// The project's id.
+    public var project: String { storage.project }
+    /// The pathway of the step (absent for workforce gaps).
+    public var pathway: PathwayID? { storage.pathway }
+    /// The sub-pathways holding the step, in decomposition order.
+    public var subpathways: [String] { storage.subpathways }
+    /// The step the gap is at (absent for workforce gaps).
+    public var step: StepID? { storage.step }
+    /// The step's label, for readers.
+    public var stepLabel: String? { storage.stepLabel }
+    /// The staff group concerned, where there is one.
+    public var staffGroup: StaffGroupID? { storage.staffGroup }
+    /// The care setting (workforce gaps).
+    public var setting: String? { storage.setting }
+    /// The competency concerned, as the step names it.
+    public var competency: CompetencyID? { storage.competency }
+    /// The level the step needs, in the scheme of the competency's framework.
+    public var requiredLevel: String? { storage.requiredLevel }
+    /// The framework of the competency, where it is defined.
+    public var framework: FrameworkID? { storage.framework }
+    /// The competency's statement, where a framework defines it.
+    public var statement: String? { storage.statement }
+    /// The competency under which the need is pooled across steps and projects: the least id among the
+    /// competency and its equivalents.
+    public var need: CompetencyID? { storage.need }
+    /// The resource concerned (placeholder and stale resources).
+    public var resource: ResourceID? { storage.resource }
+    /// What is missing, in one sentence.
+    public var message: String { storage.text.message(for: self) }
+    /// What to do: find or write a resource, train a group, name a group, extend a framework.
+    public var suggestedAction: String { storage.text.action(for: self) }
+    /// Where the step, requirement or workforce record was written.
+    public var location: SourceLocation? { storage.location }
+    /// Patients per year through the step (see ``PathwayGraph/patientFlow()``), when the pathway gives volumes.
+    public var patientsPerYear: Double? { storage.patientsPerYear }
+    /// Resources that go part of the way (partial, for another audience, at a lower level, placeholder, stale).
+    public var candidates: [CandidateResource] { storage.candidates }
+
+    /// Creates a gap that says what it is given.
     public init(
         _ gapClass: GapClass, project: String, pathway: PathwayID? = nil, subpathways: [String] = [],
         step: StepID? = nil, stepLabel: String? = nil, staffGroup: StaffGroupID? = nil, setting: String? = nil,
         competency: CompetencyID? = nil, requiredLevel: String? = nil, framework: FrameworkID? = nil,
-        resource: ResourceID? = nil, message: String, suggestedAction: String, location: SourceLocation?,
-        patientsPerYear: Double? = nil, candidates: [CandidateResource] = []
+        statement: String? = nil, need: CompetencyID? = nil, resource: ResourceID? = nil, message: String,
+        suggestedAction: String, location: SourceLocation?, patientsPerYear: Double? = nil,
+        candidates: [CandidateResource] = []
     ) {
-        self.gapClass = gapClass
-        self.severity = gapClass.defaultSeverity
-        self.project = project
-        self.pathway = pathway
-        self.subpathways = subpathways
-        self.step = step
-        self.stepLabel = stepLabel
-        self.staffGroup = staffGroup
-        self.setting = setting
-        self.competency = competency
-        self.requiredLevel = requiredLevel
-        self.framework = framework
-        self.statement = nil
-        self.need = competency
-        self.resource = resource
-        self.message = message
-        self.suggestedAction = suggestedAction
-        self.location = location
-        self.patientsPerYear = patientsPerYear
-        self.candidates = candidates
-        self.reach = GapReach(steps: 1, subpathways: subpathways.count, projects: 1, patientsPerYear: patientsPerYear)
+        self.init(
+            gapClass, project: project, pathway: pathway, subpathways: subpathways, step: step, stepLabel: stepLabel,
+            staffGroup: staffGroup, setting: setting, competency: competency, requiredLevel: requiredLevel,
+            framework: framework, statement: statement, need: need, resource: resource,
+            text: .written(message: message, action: suggestedAction), location: location,
+            patientsPerYear: patientsPerYear, candidates: candidates)
+    }
+
+    /// Creates a gap whose sentences are written from its fields when read.
+    init(
+        _ gapClass: GapClass, project: String, pathway: PathwayID? = nil, subpathways: [String] = [],
+        step: StepID? = nil, stepLabel: String? = nil, staffGroup: StaffGroupID? = nil, setting: String? = nil,
+        competency: CompetencyID? = nil, requiredLevel: String? = nil, framework: FrameworkID? = nil,
+        statement: String? = nil, need: CompetencyID? = nil, resource: ResourceID? = nil, text: GapText,
+        location: SourceLocation?, patientsPerYear: Double? = nil, candidates: [CandidateResource] = []
+    ) {
+        storage = Storage(
+            gapClass: gapClass, project: project, pathway: pathway, subpathways: subpathways, step: step,
+            stepLabel: stepLabel, staffGroup: staffGroup, setting: setting, competency: competency,
+            requiredLevel: requiredLevel, framework: framework, statement: statement, need: need ?? competency,
+            resource: resource, text: text, location: location,
+            patientsPerYear: patientsPerYear, candidates: candidates)
+        severity = gapClass.defaultSeverity
+        reach = GapReach(steps: 1, subpathways: subpathways.count, projects: 1, patientsPerYear: patientsPerYear)
+    }
+
+    /// Gaps are equal when everything they say is equal.
+    public static func == (lhs: Gap, rhs: Gap) -> Bool {
+        lhs.severity == rhs.severity && lhs.reach == rhs.reach && lhs.fields == rhs.fields
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(severity)
+        hasher.combine(reach)
+        hasher.combine(fields)
+    }
+
+    /// The fixed part as a hashable value.
+    private var fields: [AnyHashable] {
+        [
+            AnyHashable(gapClass),
+            AnyHashable(project),
+            AnyHashable(pathway),
+            AnyHashable(subpathways),
+            AnyHashable(step),
+            AnyHashable(stepLabel),
+            AnyHashable(staffGroup),
+            AnyHashable(setting),
+            AnyHashable(competency),
+            AnyHashable(requiredLevel),
+            AnyHashable(framework),
+            AnyHashable(statement),
+            AnyHashable(need),
+            AnyHashable(resource),
+            AnyHashable(message),
+            AnyHashable(suggestedAction),
+            AnyHashable(location),
+            AnyHashable(patientsPerYear),
+            AnyHashable(candidates),
+        ]
     }
 
     /// `file:line:col: severity: message [class]`, as compilers print it.
@@ -151,5 +264,72 @@ public struct CandidateResource: Hashable, Sendable, Comparable {
             result.append(candidate)
         }
         return result
+    }
+}
+
+/// Dense indices of where a gap was found.
+struct GapOrigin: Hashable, Sendable {
+    var project: Int32 = -1
+    var pathway: Int32 = -1
+    var node: Int32 = -1
+}
+
+/// What a gap says, kept as data and written out only when read (a large network has hundreds of thousands of
+/// gaps, and most reports print only some of them).
+enum GapText: Sendable {
+    case written(message: String, action: String)
+    case unstaffed
+    case uncovered
+    case undefined
+    case roleOutside(who: String)
+    case stale(title: String, provider: String?, due: String?, asOf: String?)
+    case noResource(who: String, candidates: Int)
+    case placeholder(who: String, title: String)
+    case belowLevel(who: String, best: String?)
+
+    func message(for gap: Gap) -> String {
+        let step = gap.step?.rawValue ?? "?", id = gap.competency?.rawValue ?? "?"
+        let levelText = gap.requiredLevel.map { " at level \($0)" } ?? ""
+        switch self {
+        case .written(let message, _): return message
+        case .unstaffed: return "step '\(step)' (\(gap.stepLabel ?? step)) names no staff group"
+        case .uncovered: return "step '\(step)' (\(gap.stepLabel ?? step)) has no competency mapped"
+        case .undefined: return "competency '\(id)' needed at step '\(step)' is not defined in any loaded framework"
+        case .roleOutside(let who):
+            return "framework '\(gap.framework?.rawValue ?? "?")' does not write competency '\(id)' for \(who), who deliver step '\(step)'"
+        case .stale(let title, _, let due, let asOf):
+            return "resource '\(gap.resource?.rawValue ?? "?")' (\(title)) for '\(id)' was due for review on \(due ?? "?"), before \(asOf ?? "?")"
+        case .noResource(let who, let candidates):
+            let partial =
+                candidates == 0
+                ? "" : candidates == 1 ? "; 1 candidate goes part of the way" : "; \(candidates) candidates go part of the way"
+            return "no education resource fully develops '\(id)'\(levelText) for \(who) at step '\(step)'\(partial)"
+        case .placeholder(let who, let title):
+            return "the only resource for '\(id)' for \(who) at step '\(step)' is a placeholder ('\(title)')"
+        case .belowLevel(let who, let best):
+            return "resources for '\(id)' for \(who) reach level \(best ?? "?") at most; step '\(step)' needs level \(gap.requiredLevel ?? "?")"
+        }
+    }
+
+    func action(for gap: Gap) -> String {
+        let id = gap.competency?.rawValue ?? "?"
+        let levelText = gap.requiredLevel.map { " at level \($0)" } ?? ""
+        switch self {
+        case .written(_, let action): return action
+        case .unstaffed: return "Name the staff group that delivers this step (method step 6)."
+        case .uncovered:
+            return "Map the step to the competencies it needs (method step 4), or record why none is needed in 'noCompetencyReason'."
+        case .undefined: return "Add '\(id)' to a competency framework, or declare it equivalent to a framework competency."
+        case .roleOutside(let who):
+            return "Extend framework '\(gap.framework?.rawValue ?? "?")' to cover \(who) for '\(id)', or map the step to a competency written for them."
+        case .stale(let title, let provider, _, _):
+            return "Ask \(provider ?? "the provider") to review '\(title)', or find a current resource for '\(id)'."
+        case .noResource(let who, let candidates):
+            return "Find or commission a resource that develops '\(id)'\(levelText) for \(who)\(candidates == 0 ? "" : ", starting from the candidates")."
+        case .placeholder:
+            return "Replace the placeholder with a named resource that develops '\(id)'\(levelText)."
+        case .belowLevel(let who, _):
+            return "Find or develop a resource that reaches level \(gap.requiredLevel ?? "?") of '\(id)' for \(who), building on the lower-level ones."
+        }
     }
 }

@@ -30,7 +30,7 @@ public struct GapAnalyzer: Sendable {
         -> ProjectAnalysis
     {
         var context = Context(project: project, analyzer: self, asOf: asOf)
-        let pathways = project.pathways.map { context.analyse($0, strategy: strategy) }
+        let pathways = project.pathways.enumerated().map { context.analyse($1, number: $0, strategy: strategy) }
         let workforceGaps = context.workforceGaps(pathways: pathways)
         return ProjectAnalysis(project: project, pathways: pathways, workforceGaps: workforceGaps)
     }
@@ -59,6 +59,18 @@ extension GapAnalyzer {
         /// For each competency id, the resources that develop it and how.
         let coverage: [CompetencyID: [(resource: Int, coverage: ResourceCoverage)]]
         var closures: [CompetencyID: [CompetencyID]] = [:]
+        /// Whether each resource (by index) is a placeholder, and whether it is overdue at the as-of date.
+        let isPlaceholder: [Bool]
+        let isStale: [Bool]
+        /// Resource outcomes already worked out: the same competency, level and group give the same answer at every
+        /// step, so each is assessed once.
+        var outcomes: [OutcomeKey: Outcome] = [:]
+
+        struct OutcomeKey: Hashable {
+            var competency: CompetencyID
+            var level: String?
+            var group: StaffGroupID?
+        }
 
         init(project: Project, analyzer: GapAnalyzer, asOf: AsOfDate?) {
             self.project = project
@@ -71,6 +83,11 @@ extension GapAnalyzer {
                 for item in resource.develops { coverage[item.competency, default: []].append((index, item)) }
             }
             self.coverage = coverage
+            isPlaceholder = project.resources.map(analyzer.isPlaceholder)
+            isStale = project.resources.map { resource in
+                guard let asOf, let due = resource.nextReviewDue else { return false }
+                return asOf.isAfter(due)
+            }
         }
 
         var projectID: String { project.manifest.id }
@@ -101,7 +118,7 @@ extension GapAnalyzer {
 
         // MARK: Pathways
 
-        mutating func analyse(_ pathway: Pathway, strategy: DecompositionStrategy) -> PathwayAnalysis {
+        mutating func analyse(_ pathway: Pathway, number: Int, strategy: DecompositionStrategy) -> PathwayAnalysis {
             let graph = PathwayGraph(pathway)
             let decomposition = GapAnalyzer.decomposition(of: graph, strategy: strategy)
             let flow = graph.patientFlow()
@@ -120,7 +137,7 @@ extension GapAnalyzer {
                 let step = graph.step(Int32(node))
                 let place = Place(
                     project: projectID, pathway: pathway.id, subpathways: subpathwaysOfNode[node], step: step,
-                    patientsPerYear: flow?[node])
+                    patientsPerYear: flow?[node], origin: GapOrigin(pathway: Int32(number), node: Int32(node)))
                 var stepGaps: [Gap] = []
                 let requirements = assess(step, at: place, gaps: &stepGaps)
                 let classes = Set(stepGaps.map(\.gapClass)).sorted()
@@ -141,6 +158,7 @@ extension GapAnalyzer {
             var subpathways: [String]
             var step: Step
             var patientsPerYear: Double?
+            var origin: GapOrigin
             /// Set per requirement: the competency's statement, pooled id and level rank.
             var statement: String? = nil
             var need: CompetencyID? = nil
@@ -149,18 +167,18 @@ extension GapAnalyzer {
             func gap(
                 _ gapClass: GapClass, staffGroup: StaffGroupID? = nil, competency: CompetencyID? = nil,
                 requiredLevel: String? = nil, framework: FrameworkID? = nil, resource: ResourceID? = nil,
-                message: String, action: String, at location: SourceLocation?, candidates: [CandidateResource] = []
+                text: GapText, at location: SourceLocation?, candidates: [CandidateResource] = []
             ) -> Gap {
+                let hasCompetency = competency != nil
                 var gap = Gap(
                     gapClass, project: project, pathway: pathway, subpathways: subpathways, step: step.id,
                     stepLabel: step.label, staffGroup: staffGroup, competency: competency, requiredLevel: requiredLevel,
-                    framework: framework, resource: resource, message: message, suggestedAction: action,
-                    location: location ?? step.location, patientsPerYear: patientsPerYear, candidates: candidates)
-                if competency != nil {
-                    gap.statement = statement
-                    gap.need = need ?? competency
-                    gap.reach.levelRank = levelRank
-                }
+                    framework: framework, statement: hasCompetency ? statement : nil,
+                    need: hasCompetency ? need ?? competency : nil, resource: resource, text: text,
+                    location: location ?? step.location, patientsPerYear: patientsPerYear,
+                    candidates: candidates)
+                gap.origin = origin
+                if hasCompetency { gap.reach.levelRank = levelRank }
                 return gap
             }
         }
@@ -181,16 +199,12 @@ extension GapAnalyzer {
                 if step.staffGroups.isEmpty {
                     gaps.append(
                         place.gap(
-                            .unstaffedStep, message: "step '\(step.id)' (\(step.label)) names no staff group",
-                            action: "Name the staff group that delivers this step (method step 6).", at: step.location))
+                            .unstaffedStep, text: .unstaffed, at: step.location))
                 }
                 if step.competencies.isEmpty, step.noCompetencyReason == nil {
                     gaps.append(
                         place.gap(
-                            .uncoveredStep, message: "step '\(step.id)' (\(step.label)) has no competency mapped",
-                            action:
-                                "Map the step to the competencies it needs (method step 4), or record why none is needed in 'noCompetencyReason'.",
-                            at: step.location))
+                            .uncoveredStep, text: .uncovered, at: step.location))
                 }
             }
             return step.competencies.map { assess($0, of: step, at: place, gaps: &gaps) }
@@ -213,11 +227,7 @@ extension GapAnalyzer {
             if definition == nil {
                 gaps.append(
                     place.gap(
-                        .undefinedCompetency, competency: id, requiredLevel: level,
-                        message: "competency '\(id)' needed at step '\(step.id)' is not defined in any loaded framework",
-                        action:
-                            "Add '\(id)' to a competency framework, or declare it equivalent to a framework competency.",
-                        at: location))
+                        .undefinedCompetency, competency: id, requiredLevel: level, text: .undefined, at: location))
             }
             // Framework coverage: some competency of the equivalence class is written for the group (or for anyone).
             if let definition {
@@ -230,119 +240,111 @@ extension GapAnalyzer {
                         gaps.append(
                             place.gap(
                                 .roleOutsideFramework, staffGroup: group, competency: id, requiredLevel: level,
-                                framework: definition.framework.id,
-                                message:
-                                    "framework '\(definition.framework.id)' does not write competency '\(id)' for \(groupName(group)), who deliver step '\(step.id)'",
-                                action:
-                                    "Extend framework '\(definition.framework.id)' to cover \(groupName(group)) for '\(id)', or map the step to a competency written for them.",
-                                at: location))
+                                framework: definition.framework.id, text: .roleOutside(who: groupName(group)), at: location))
                     }
                 }
             }
 
             // Resources, once per staff group (once for anyone when the step names none).
-            var offers: [(resource: EducationResource, coverage: ResourceCoverage)] = []
-            var seenResources: Set<Int> = []
-            for candidate in ids {
-                for (index, item) in coverage[candidate] ?? [] where seenResources.insert(index).inserted {
-                    offers.append((project.resources[index], item))
-                }
-            }
             var serving: [ResourceID] = []
-            var candidates: Set<CandidateResource> = []
+            var candidates: [CandidateResource] = []
             let groups: [StaffGroupID?] = step.staffGroups.isEmpty ? [nil] : step.staffGroups.map { $0 }
             for group in groups {
-                let outcome = assessOffers(offers, for: group, framework: framework, requiredRank: required)
-                for resource in outcome.meeting where !serving.contains(resource.id) { serving.append(resource.id) }
-                candidates.formUnion(outcome.candidates)
+                let outcome = resourceOutcome(
+                    OutcomeKey(competency: id, level: level, group: group), ids: ids, framework: framework,
+                    requiredRank: required)
+                for index in outcome.meeting where !serving.contains(project.resources[index].id) {
+                    serving.append(project.resources[index].id)
+                }
+                candidates += outcome.candidates
                 let who = group.map(groupName) ?? "anyone"
-                let levelText = level.map { " at level \($0)" } ?? ""
-                for resource in outcome.stale {
+                for index in outcome.stale {
+                    let resource = project.resources[index]
                         gaps.append(
                             place.gap(
                                 .staleResource, staffGroup: group, competency: id, requiredLevel: level,
                                 framework: framework?.id, resource: resource.id,
-                                message:
-                                    "resource '\(resource.id)' (\(resource.title)) for '\(id)' was due for review on \(resource.nextReviewDue ?? "?"), before \(asOf?.rawValue ?? "?")",
-                                action:
-                                    "Ask \(resource.provider ?? "the provider") to review '\(resource.title)', or find a current resource for '\(id)'.",
+                                text: .stale(title: resource.title, provider: resource.provider, due: resource.nextReviewDue, asOf: asOf?.rawValue),
                                 at: location, candidates: outcome.candidates))
                 }
                 switch outcome.verdict {
                 case .met:
                     break
                 case .none:
-                    let partial =
-                        outcome.candidates.isEmpty
-                        ? "" : outcome.candidates.count == 1 ? "; 1 candidate goes part of the way"
-                        : "; \(outcome.candidates.count) candidates go part of the way"
                     gaps.append(
                         place.gap(
                             .noResource, staffGroup: group, competency: id, requiredLevel: level,
-                            framework: framework?.id,
-                            message:
-                                "no education resource fully develops '\(id)'\(levelText) for \(who) at step '\(step.id)'\(partial)",
-                            action:
-                                "Find or commission a resource that develops '\(id)'\(levelText) for \(who)\(outcome.candidates.isEmpty ? "" : ", starting from the candidates").",
-                            at: location, candidates: outcome.candidates))
-                case .placeholder(let resource):
+                            framework: framework?.id, text: .noResource(who: who, candidates: outcome.candidates.count), at: location, candidates: outcome.candidates))
+                case .placeholder(let index):
+                    let resource = project.resources[index]
                     gaps.append(
                         place.gap(
                             .placeholderResource, staffGroup: group, competency: id, requiredLevel: level,
-                            framework: framework?.id, resource: resource.id,
-                            message:
-                                "the only resource for '\(id)' for \(who) at step '\(step.id)' is a placeholder ('\(resource.title)')",
-                            action: "Replace the placeholder with a named resource that develops '\(id)'\(levelText).",
-                            at: location, candidates: outcome.candidates))
+                            framework: framework?.id, resource: resource.id, text: .placeholder(who: who, title: resource.title), at: location, candidates: outcome.candidates))
                 case .belowLevel(let best):
                     gaps.append(
                         place.gap(
                             .levelShortfall, staffGroup: group, competency: id, requiredLevel: level,
-                            framework: framework?.id,
-                            message:
-                                "resources for '\(id)' for \(who) reach level \(best ?? "?") at most; step '\(step.id)' needs level \(level ?? "?")",
-                            action:
-                                "Find or develop a resource that reaches level \(level ?? "?") of '\(id)' for \(who), building on the lower-level ones.",
-                            at: location, candidates: outcome.candidates))
+                            framework: framework?.id, text: .belowLevel(who: who, best: best), at: location, candidates: outcome.candidates))
                 }
             }
             return RequirementAssessment(
                 requirement: requirement, statement: definition?.competency.statement, framework: framework?.id,
                 resources: serving,
-                candidates: CandidateResource.best(candidates).filter { !serving.contains($0.resource) || $0.reasons == [.stale] })
+                candidates: groups.count == 1
+                    ? candidates.filter { !serving.contains($0.resource) || $0.reasons == [.stale] }
+                    : CandidateResource.best(candidates).filter { !serving.contains($0.resource) || $0.reasons == [.stale] })
         }
 
         enum Verdict {
             /// Resources meet the need.
             case met
             case none
-            case placeholder(EducationResource)
+            /// The first placeholder (by resource index).
+            case placeholder(Int)
             /// Only lower-level resources; the highest level reached.
             case belowLevel(String?)
         }
 
         struct Outcome {
             var verdict: Verdict
-            var meeting: [EducationResource]
-            /// Overdue resources the group would be pointed to (meeting the need or going part of the way).
-            var stale: [EducationResource]
+            /// Resources (by index) that meet the need.
+            var meeting: [Int]
+            /// Overdue resources (by index) the group would be pointed to (meeting the need or going part of the way).
+            var stale: [Int]
             var candidates: [CandidateResource]
+        }
+
+        /// The resources that develop a competency (or an equivalent) for a group at a level, memoised.
+        mutating func resourceOutcome(
+            _ key: OutcomeKey, ids: [CompetencyID], framework: CompetencyFramework?, requiredRank: Int?
+        ) -> Outcome {
+            if let known = outcomes[key] { return known }
+            var offers: [(resource: Int, coverage: ResourceCoverage)] = []
+            var seen: Set<Int> = []
+            for candidate in ids {
+                for offer in coverage[candidate] ?? [] where seen.insert(offer.resource).inserted { offers.append(offer) }
+            }
+            let outcome = assessOffers(offers, for: key.group, framework: framework, requiredRank: requiredRank)
+            outcomes[key] = outcome
+            return outcome
         }
 
         /// Sorts the resources covering a competency into those that meet a group's need and candidates.
         func assessOffers(
-            _ offers: [(resource: EducationResource, coverage: ResourceCoverage)], for group: StaffGroupID?,
+            _ offers: [(resource: Int, coverage: ResourceCoverage)], for group: StaffGroupID?,
             framework: CompetencyFramework?, requiredRank: Int?
         ) -> Outcome {
-            var meeting: [EducationResource] = [], candidates: [CandidateResource] = []
-            var placeholders: [EducationResource] = [], stale: [EducationResource] = []
+            var meeting: [Int] = [], candidates: [CandidateResource] = []
+            var placeholders: [Int] = [], stale: [Int] = []
             var realForGroup = 0, atLevel = 0
             var bestBelow: (rank: Int, level: String)?
-            for (resource, item) in offers {
+            for (index, item) in offers {
+                let resource = project.resources[index]
                 var reasons: [CandidateResource.Reason] = []
                 let audienceFits = resource.audience.isEmpty || group.map { resource.audience.contains($0) } ?? true
                 if !audienceFits { reasons.append(.otherAudience) }
-                let isPlaceholder = analyzer.isPlaceholder(resource)
+                let isPlaceholder = self.isPlaceholder[index]
                 if isPlaceholder { reasons.append(.placeholder) }
                 if item.isPartial { reasons.append(.partial) }
                 // Levels compare only within the framework of the competency the step names.
@@ -355,19 +357,18 @@ extension GapAnalyzer {
                     reasons.append(.lowerLevel)
                     if audienceFits, !isPlaceholder, rank > bestBelow?.rank ?? -1 { bestBelow = (rank, level) }
                 }
-                if audienceFits, isPlaceholder { placeholders.append(resource) }
+                if audienceFits, isPlaceholder { placeholders.append(index) }
                 if audienceFits, !isPlaceholder {
                     realForGroup += 1
                     if meetsLevel { atLevel += 1 }
                 }
-                let isStale = asOf.map { date in resource.nextReviewDue.map(date.isAfter) ?? false } ?? false
-                if audienceFits, !isPlaceholder, isStale { stale.append(resource) }
+                let isStale = self.isStale[index]
+                if audienceFits, !isPlaceholder, isStale { stale.append(index) }
                 if reasons.isEmpty {
-                    meeting.append(resource)
+                    meeting.append(index)
                     if isStale {
                         candidates.append(
-                            CandidateResource(
-                                resource: resource.id, title: resource.title, level: item.level, reasons: [.stale]))
+                            CandidateResource(resource: resource.id, title: resource.title, level: item.level, reasons: [.stale]))
                     }
                 } else {
                     if isStale { reasons.append(.stale) }
@@ -392,25 +393,28 @@ extension GapAnalyzer {
         // MARK: Workforce
 
         func workforceGaps(pathways: [PathwayAnalysis]) -> [Gap] {
+            guard !project.workforce.isEmpty else { return [] }
+            // The steps of each staff group, found once.
+            var stepsOfGroup: [StaffGroupID: [StepAssessment]] = [:]
+            for pathway in pathways {
+                for step in pathway.steps {
+                    for group in step.step.staffGroups { stepsOfGroup[group, default: []].append(step) }
+                }
+            }
             var gaps: [Gap] = []
             for record in project.workforce {
                 let group = record.staffGroup
-                var steps: [StepAssessment] = [], pathwayOfStep: [PathwayID] = []
-                for pathway in pathways {
-                    for step in pathway.steps where step.step.staffGroups.contains(group) {
-                        if let setting = record.setting, let stepSetting = step.step.setting,
-                            setting.lowercased() != stepSetting.lowercased()
-                        {
-                            continue
-                        }
-                        steps.append(step)
-                        pathwayOfStep.append(pathway.pathway.id)
-                    }
+                let setting = record.setting?.lowercased()
+                let steps = (stepsOfGroup[group] ?? []).filter { step in
+                    guard let setting, let stepSetting = step.step.setting else { return true }
+                    return setting == stepSetting.lowercased()
                 }
                 let volumes = steps.compactMap(\.patientsPerYear)
                 let patients = volumes.isEmpty ? nil : volumes.reduce(0, +)
-                var subpathways: [String] = []
-                for step in steps { for id in step.subpathways where !subpathways.contains(id) { subpathways.append(id) } }
+                var subpathways: [String] = [], seen: Set<String> = []
+                for step in steps {
+                    for id in step.subpathways where seen.insert(id).inserted { subpathways.append(id) }
+                }
                 let settingText = record.setting.map { " in \($0)" } ?? ""
                 func gap(_ gapClass: GapClass, _ message: String, _ action: String) -> Gap {
                     var gap = Gap(

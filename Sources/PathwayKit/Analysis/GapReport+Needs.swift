@@ -88,6 +88,8 @@ extension GapReport {
     }
 
     /// Pools gaps (already in priority order) by competency.
+    ///
+    /// - Complexity: O(G) expected, plus sorting each need's steps.
     static func pooled(_ entries: [(priority: Int, gap: Gap)]) -> [CompetencyNeed] {
         var order: [CompetencyID] = []
         var pools: [CompetencyID: [(priority: Int, gap: Gap)]] = [:]
@@ -98,27 +100,37 @@ extension GapReport {
         }
         return order.map { need in
             let entries = pools[need] ?? []
-            let gaps = entries.map(\.gap)
-            var steps: Set<StepReference> = [], subpathways: Set<String> = []
+            var seen: Set<GapOrigin> = [], subpathways: Set<SubpathwayKey> = []
+            var steps: [StepReference] = []
             var patients: Double?
-            for gap in gaps {
-                if let pathway = gap.pathway, let step = gap.step,
-                    steps.insert(StepReference(project: gap.project, pathway: pathway, step: step)).inserted,
-                    let volume = gap.patientsPerYear
-                {
-                    patients = (patients ?? 0) + volume
+            var writtenAs: Set<CompetencyID> = [], classes: Set<GapClass> = [], projects: Set<String> = []
+            var statement: String?, framework: FrameworkID?
+            var candidates: [ResourceID: CandidateResource] = [:]
+            for (_, gap) in entries {
+                if seen.insert(gap.origin).inserted {
+                    if let pathway = gap.pathway, let step = gap.step {
+                        steps.append(StepReference(project: gap.project, pathway: pathway, step: step))
+                    }
+                    if let volume = gap.patientsPerYear { patients = (patients ?? 0) + volume }
+                    for id in gap.subpathways {
+                        subpathways.insert(SubpathwayKey(project: gap.origin.project, pathway: gap.origin.pathway, id: id))
+                    }
                 }
-                for id in gap.subpathways { subpathways.insert("\(gap.project)\u{1}\(id)") }
+                if let competency = gap.competency, competency != need { writtenAs.insert(competency) }
+                classes.insert(gap.gapClass)
+                projects.insert(gap.project)
+                statement = statement ?? gap.statement
+                framework = framework ?? gap.framework
+                for candidate in gap.candidates {
+                    if let known = candidates[candidate.resource], !(candidate < known) { continue }
+                    candidates[candidate.resource] = candidate
+                }
             }
             return CompetencyNeed(
-                competency: need,
-                writtenAs: Set(gaps.compactMap(\.competency)).subtracting([need]).sorted(),
-                statement: gaps.compactMap(\.statement).first, framework: gaps.compactMap(\.framework).first,
-                requiredLevel: requiredLevel(of: gaps),
-                classes: Set(gaps.map(\.gapClass)).sorted(), steps: steps.sorted(), subpathways: subpathways.count,
-                projects: Set(gaps.map(\.project)).sorted(), patientsPerYear: patients,
-                candidates: mergedCandidates(gaps.flatMap(\.candidates)),
-                priority: entries.map(\.priority).min() ?? 0)
+                competency: need, writtenAs: writtenAs.sorted(), statement: statement, framework: framework,
+                requiredLevel: requiredLevel(of: entries.map(\.gap)), classes: classes.sorted(), steps: steps.sorted(),
+                subpathways: subpathways.count, projects: projects.sorted(), patientsPerYear: patients,
+                candidates: candidates.values.sorted(), priority: entries.first?.priority ?? 0)
         }
     }
 
@@ -147,9 +159,9 @@ extension GapReport {
         let shared = pools.compactMap { need, gaps -> SharedNeed? in
             let projects = Set(gaps.map(\.project)).sorted()
             guard projects.count > 1 else { return nil }
-            var steps: Set<String> = []
+            var steps: Set<GapOrigin> = []
             var patients: Double?
-            for gap in gaps where steps.insert("\(gap.project)\u{1}\(gap.pathway?.rawValue ?? "")\u{1}\(gap.step?.rawValue ?? "")").inserted {
+            for gap in gaps where steps.insert(gap.origin).inserted {
                 if let volume = gap.patientsPerYear { patients = (patients ?? 0) + volume }
             }
             let groups = Set(gaps.map { gap in gap.staffGroup.map { names[$0] ?? $0.rawValue } ?? "(no staff group named)" })

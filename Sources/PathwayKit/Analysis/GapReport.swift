@@ -16,8 +16,6 @@ public struct GapReport: Sendable {
     public var needs: [StaffGroupNeeds]
     /// Needs that two or more projects share, widest first.
     public var sharedNeeds: [SharedNeed]
-    /// The framework table of every sub-pathway, in project, pathway and sub-pathway order.
-    public var frameworkTables: [FrameworkTable]
 
     /// Builds a report from analysed projects.
     ///
@@ -26,17 +24,32 @@ public struct GapReport: Sendable {
         self.asOf = asOf
         self.strategy = strategy
         self.projects = projects
-        var gaps = projects.flatMap(\.gaps)
+        var gaps: [Gap] = []
+        for (number, analysis) in projects.enumerated() {
+            for var gap in analysis.gaps {
+                gap.origin.project = Int32(number)
+                gaps.append(gap)
+            }
+        }
         Self.fillReach(&gaps)
-        gaps.sort(by: Self.priorityOrder)
-        self.gaps = gaps
+        self.gaps = Self.sortedByPriority(gaps)
         var names: [StaffGroupID: String] = [:]
         for project in projects {
             for group in project.project.staffGroups where names[group.id] == nil { names[group.id] = group.name }
         }
         needs = Self.needs(gaps, names: names)
         sharedNeeds = Self.sharedNeeds(gaps, names: names)
-        frameworkTables = projects.flatMap { Self.frameworkTables($0, names: names) }
+        self.names = names
+    }
+
+    /// Staff group names from every project (the first project to name a group wins).
+    let names: [StaffGroupID: String]
+
+    /// The framework table of every sub-pathway, in project, pathway and sub-pathway order (built on demand).
+    ///
+    /// - Complexity: O(total steps and requirements).
+    public func frameworkTables() -> [FrameworkTable] {
+        projects.flatMap { Self.frameworkTables($0, names: names) }
     }
 
     /// Analyses projects and builds their report.
@@ -57,54 +70,86 @@ public struct GapReport: Sendable {
 
     // MARK: Priority
 
+    /// What pools gaps into one need: the gaps one action closes share it.
+    struct NeedKey: Hashable {
+        var kind: UInt8
+        var group: StaffGroupID?
+        var competency: CompetencyID?
+        var resource: ResourceID?
+        var origin: GapOrigin
+        var setting: String?
+    }
+
     /// The gaps one action closes share a key: the same resource to find or write for the same group and
     /// competency (no-resource, level-shortfall and placeholder-resource pool together), the same framework to
-    /// extend, the same competency to define, the same resource to review. Step-level gaps and workforce records stand alone.
-    static func needKey(_ gap: Gap) -> String {
-        let group = gap.staffGroup?.rawValue ?? ""
-        let need = gap.need?.rawValue ?? gap.competency?.rawValue ?? ""
+    /// extend, the same competency to define, the same resource to review. Step-level gaps and workforce records
+    /// stand alone.
+    static func needKey(_ gap: Gap) -> NeedKey {
+        let need = gap.need ?? gap.competency
         switch gap.gapClass {
         case .noResource, .levelShortfall, .placeholderResource:
-            // One resource, written at the level needed, closes all three.
-            return "resource\u{1}\(group)\u{1}\(need)"
+            return NeedKey(kind: 0, group: gap.staffGroup, competency: need, origin: GapOrigin())
         case .roleOutsideFramework:
-            return "\(gap.gapClass.rawValue)\u{1}\(group)\u{1}\(need)"
+            return NeedKey(kind: 1, group: gap.staffGroup, competency: need, origin: GapOrigin())
         case .undefinedCompetency:
-            return "\(gap.gapClass.rawValue)\u{1}\(need)"
+            return NeedKey(kind: 2, competency: need, origin: GapOrigin())
         case .staleResource:
-            return "\(gap.gapClass.rawValue)\u{1}\(gap.resource?.rawValue ?? "")"
-        case .unstaffedStep, .uncoveredStep:
-            return "\(gap.gapClass.rawValue)\u{1}\(gap.project)\u{1}\(gap.pathway?.rawValue ?? "")\u{1}\(gap.step?.rawValue ?? "")"
+            return NeedKey(kind: 3, resource: gap.resource, origin: GapOrigin())
+        case .unstaffedStep:
+            return NeedKey(kind: 4, origin: gap.origin)
+        case .uncoveredStep:
+            return NeedKey(kind: 5, origin: gap.origin)
         case .capacityGap, .trainingGap:
-            return "\(gap.gapClass.rawValue)\u{1}\(gap.project)\u{1}\(group)\u{1}\(gap.setting ?? "")\u{1}\(gap.location?.description ?? "")"
+            return NeedKey(kind: 6, group: gap.staffGroup, origin: gap.origin, setting: gap.setting)
         }
     }
 
+    /// A sub-pathway of a pathway of a project, for counting.
+    struct SubpathwayKey: Hashable {
+        var project: Int32
+        var pathway: Int32
+        var id: String
+    }
+
     /// Fills in each gap's reach: the distinct steps, sub-pathways and projects that share its need, the
-    /// patients through those steps and the highest level needed.
+    /// patients through those steps and the highest level needed. Workforce gaps keep the reach the analyzer gave.
+    ///
+    /// - Complexity: O(G) expected.
     static func fillReach(_ gaps: inout [Gap]) {
         struct Tally {
-            var steps: Set<String> = []
-            var subpathways: Set<String> = []
-            var projects: Set<String> = []
+            var steps: Set<GapOrigin> = []
+            var subpathways: Set<SubpathwayKey> = []
+            var projects: Set<Int32> = []
             var patients: Double?
             var levelRank: Double?
         }
-        var tallies: [String: Tally] = [:]
-        for gap in gaps where !gap.gapClass.isWorkforce {
+        var tallyOfKey: [NeedKey: Int] = [:]
+        var tallies: [Tally] = []
+        var keyOfGap = [Int](repeating: -1, count: gaps.count)
+        for (index, gap) in gaps.enumerated() where !gap.gapClass.isWorkforce {
             let key = needKey(gap)
-            var tally = tallies[key] ?? Tally()
-            let stepKey = "\(gap.project)\u{1}\(gap.pathway?.rawValue ?? "")\u{1}\(gap.step?.rawValue ?? "")"
-            if tally.steps.insert(stepKey).inserted, let patients = gap.patientsPerYear {
-                tally.patients = (tally.patients ?? 0) + patients
+            let slot: Int
+            if let known = tallyOfKey[key] {
+                slot = known
+            } else {
+                slot = tallies.count
+                tallyOfKey[key] = slot
+                tallies.append(Tally())
             }
-            for id in gap.subpathways { tally.subpathways.insert("\(gap.project)\u{1}\(id)") }
-            tally.projects.insert(gap.project)
-            if let rank = gap.reach.levelRank { tally.levelRank = max(tally.levelRank ?? 0, rank) }
-            tallies[key] = tally
+            keyOfGap[index] = slot
+            // A step always lies in the same sub-pathways, so only a new step can add any.
+            if tallies[slot].steps.insert(gap.origin).inserted {
+                if let patients = gap.patientsPerYear { tallies[slot].patients = (tallies[slot].patients ?? 0) + patients }
+                for id in gap.subpathways {
+                    tallies[slot].subpathways.insert(
+                        SubpathwayKey(project: gap.origin.project, pathway: gap.origin.pathway, id: id))
+                }
+            }
+            tallies[slot].projects.insert(gap.origin.project)
+            if let rank = gap.reach.levelRank { tallies[slot].levelRank = max(tallies[slot].levelRank ?? 0, rank) }
         }
-        for index in gaps.indices where !gaps[index].gapClass.isWorkforce {
-            guard let tally = tallies[needKey(gaps[index])] else { continue }
+        for index in gaps.indices where keyOfGap[index] >= 0 {
+            let tally = tallies[keyOfGap[index]]
             gaps[index].reach = GapReach(
                 steps: tally.steps.count, subpathways: tally.subpathways.count, projects: tally.projects.count,
                 patientsPerYear: tally.patients, levelRank: tally.levelRank)
@@ -113,26 +158,55 @@ public struct GapReport: Sendable {
 
     /// The priority rule (also in the README): severity; then the number of projects the need reaches; then the
     /// patients per year through the steps it reaches; then the number of those steps; then of sub-pathways; then
-    /// the level needed (higher first); then class order; then project, pathway, source location, step, staff group,
-    /// competency, resource and message, so that ties always break the same way.
+    /// the level needed (higher first); then class order. Ties keep the order the gaps were found in (projects as
+    /// given, pathways as the manifest lists them, steps in file order, a step's requirements and staff groups
+    /// in the order written), so the order never depends on anything but the input.
     public static func priorityOrder(_ lhs: Gap, _ rhs: Gap) -> Bool {
-        if lhs.severity != rhs.severity { return lhs.severity > rhs.severity }
-        if lhs.reach.projects != rhs.reach.projects { return lhs.reach.projects > rhs.reach.projects }
-        let lp = lhs.reach.patientsPerYear ?? -1, rp = rhs.reach.patientsPerYear ?? -1
-        if lp != rp { return lp > rp }
-        if lhs.reach.steps != rhs.reach.steps { return lhs.reach.steps > rhs.reach.steps }
-        if lhs.reach.subpathways != rhs.reach.subpathways { return lhs.reach.subpathways > rhs.reach.subpathways }
-        let ll = lhs.reach.levelRank ?? -1, rl = rhs.reach.levelRank ?? -1
-        if ll != rl { return ll > rl }
-        if lhs.gapClass != rhs.gapClass { return lhs.gapClass < rhs.gapClass }
-        if lhs.project != rhs.project { return lhs.project < rhs.project }
-        if lhs.pathway != rhs.pathway { return (lhs.pathway?.rawValue ?? "") < (rhs.pathway?.rawValue ?? "") }
-        let l = lhs.location ?? SourceLocation(file: ""), r = rhs.location ?? SourceLocation(file: "")
-        if l != r { return l < r }
-        let lk = [lhs.step?.rawValue, lhs.staffGroup?.rawValue, lhs.competency?.rawValue, lhs.resource?.rawValue, lhs.message]
-        let rk = [rhs.step?.rawValue, rhs.staffGroup?.rawValue, rhs.competency?.rawValue, rhs.resource?.rawValue, rhs.message]
-        for (a, b) in zip(lk, rk) where a != b { return (a ?? "") < (b ?? "") }
-        return false
+        PriorityKey(lhs, index: 0) < PriorityKey(rhs, index: 0)
+    }
+
+    /// The sort key of the priority rule, small enough to sort quickly.
+    struct PriorityKey: Comparable {
+        var severity: Int8
+        var projects: Int32
+        var patients: Double
+        var steps: Int32
+        var subpathways: Int32
+        var levelRank: Double
+        var gapClass: Int8
+        var index: Int32
+
+        init(_ gap: Gap, index: Int) {
+            severity = Int8(Severity.allCases.firstIndex(of: gap.severity) ?? 0)
+            projects = Int32(gap.reach.projects)
+            patients = gap.reach.patientsPerYear ?? -1
+            steps = Int32(gap.reach.steps)
+            subpathways = Int32(gap.reach.subpathways)
+            levelRank = gap.reach.levelRank ?? -1
+            gapClass = Int8(GapClass.allCases.firstIndex(of: gap.gapClass) ?? 0)
+            self.index = Int32(index)
+        }
+
+        /// Higher first for every measure; class order and found order ascending.
+        static func < (lhs: Self, rhs: Self) -> Bool {
+            if lhs.severity != rhs.severity { return lhs.severity > rhs.severity }
+            if lhs.projects != rhs.projects { return lhs.projects > rhs.projects }
+            if lhs.patients != rhs.patients { return lhs.patients > rhs.patients }
+            if lhs.steps != rhs.steps { return lhs.steps > rhs.steps }
+            if lhs.subpathways != rhs.subpathways { return lhs.subpathways > rhs.subpathways }
+            if lhs.levelRank != rhs.levelRank { return lhs.levelRank > rhs.levelRank }
+            if lhs.gapClass != rhs.gapClass { return lhs.gapClass < rhs.gapClass }
+            return lhs.index < rhs.index
+        }
+    }
+
+    /// Gaps in priority order.
+    ///
+    /// - Complexity: O(G log G), sorting small keys rather than the gaps themselves.
+    static func sortedByPriority(_ gaps: [Gap]) -> [Gap] {
+        var keys = gaps.enumerated().map { PriorityKey($1, index: $0) }
+        keys.sort()
+        return keys.map { gaps[Int($0.index)] }
     }
 
     // MARK: Summary

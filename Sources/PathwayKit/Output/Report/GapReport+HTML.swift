@@ -117,7 +117,7 @@ extension GapReport {
         out += "</section>\n"
 
         out += "<section id=\"tables\">\n<h2>Framework tables</h2>\n"
-        for table in frameworkTables {
+        for table in frameworkTables() {
             let volume = table.patientsPerYear.map { ", \(ReportText.patients($0)) patients/yr" } ?? ""
             out += "<h3>\(Self.escape("\(table.project) / \(table.subpathway.id): \(table.subpathway.title)"))</h3>\n"
             out += "<p>\(Self.escape("\(ReportText.plural(table.rows.count, "step"))\(volume)\(table.subpathway.isCyclic ? ", a loop" : "")."))</p>\n"

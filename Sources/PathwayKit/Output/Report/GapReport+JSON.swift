@@ -27,7 +27,7 @@ extension GapReport {
             ("gaps", .list(gaps.enumerated().map { Self.gapTree($1, priority: $0 + 1) })),
             ("needs", .list(needs.map(Self.needsTree))),
             ("sharedNeeds", .list(sharedNeeds.map(Self.sharedTree))),
-            ("frameworkTables", .list(frameworkTables.map(Self.tableTree))),
+            ("frameworkTables", .list(frameworkTables().map(Self.tableTree))),
         ])
     }
 

@@ -84,7 +84,7 @@ extension GapReport {
         }
 
         out += "\n## Framework tables\n"
-        for table in frameworkTables {
+        for table in frameworkTables() {
             let volume = table.patientsPerYear.map { ", \(ReportText.patients($0)) patients/yr" } ?? ""
             out += "\n### \(Self.mdText(table.project)) / \(Self.mdText(table.subpathway.id)): \(Self.mdText(table.subpathway.title))\n\n"
             out += "\(ReportText.plural(table.rows.count, "step"))\(volume)\(table.subpathway.isCyclic ? ", a loop" : "").\n\n"
