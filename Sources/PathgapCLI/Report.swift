@@ -114,7 +114,7 @@ extension Pathgap {
             for gapClass in GapClass.allCases where report.count(of: gapClass) > 0 {
                 console.print("  \(gapClass.rawValue): \(report.count(of: gapClass))")
             }
-            let sharing = report.sharedNeeds.count
+            let sharing = report.sharedNeeds().count
             if loaded.count > 1 { console.print("  needs shared by several projects: \(sharing)") }
             console.print("wrote \(files.map(\.path).joined(separator: ", "))")
             return failOnGaps && !report.gaps.isEmpty ? ExitStatus.gapsFound : ExitStatus.success

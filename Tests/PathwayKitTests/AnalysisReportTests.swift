@@ -156,9 +156,9 @@ enum CSVReader {
             try ProjectLoader().loadProject(at: Fixtures.path("gaps/\($0)")).project
         }
         let report = GapReport(analysing: projects, asOf: AsOfDate("2026-11-25"))
-        #expect(report.sharedNeeds.map(\.competency) == ["C1"])
-        #expect(report.sharedNeeds.first?.projects == ["gaps-level-shortfall", "gaps-no-resource"])
-        let counsellors = try #require(report.needs.first { $0.staffGroup == "counsellor" })
+        #expect(report.sharedNeeds().map(\.competency) == ["C1"])
+        #expect(report.sharedNeeds().first?.projects == ["gaps-level-shortfall", "gaps-no-resource"])
+        let counsellors = try #require(report.needs().first { $0.staffGroup == "counsellor" })
         #expect(counsellors.competencies.map(\.competency) == ["C1"])
         #expect(counsellors.competencies.first?.steps.count == 2)
         #expect(counsellors.competencies.first?.classes == [.noResource, .levelShortfall])

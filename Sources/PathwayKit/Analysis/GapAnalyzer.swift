@@ -140,7 +140,10 @@ extension GapAnalyzer {
                     patientsPerYear: flow?[node], origin: GapOrigin(pathway: Int32(number), node: Int32(node)))
                 var stepGaps: [Gap] = []
                 let requirements = assess(step, at: place, gaps: &stepGaps)
-                let classes = Set(stepGaps.map(\.gapClass)).sorted()
+                var classes: [GapClass] = []
+                for gapClass in GapClass.allCases where stepGaps.contains(where: { $0.gapClass == gapClass }) {
+                    classes.append(gapClass)
+                }
                 steps.append(
                     StepAssessment(
                         step: step, subpathways: place.subpathways, patientsPerYear: place.patientsPerYear,

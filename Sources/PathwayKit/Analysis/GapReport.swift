@@ -12,10 +12,6 @@ public struct GapReport: Sendable {
     public var projects: [ProjectAnalysis]
     /// Every gap, highest priority first (see ``priorityOrder(_:_:)``), with ``Gap/reach`` filled in.
     public var gaps: [Gap]
-    /// Development needs per staff group, groups in id order (steps with no group last).
-    public var needs: [StaffGroupNeeds]
-    /// Needs that two or more projects share, widest first.
-    public var sharedNeeds: [SharedNeed]
 
     /// Builds a report from analysed projects.
     ///
@@ -37,13 +33,22 @@ public struct GapReport: Sendable {
         for project in projects {
             for group in project.project.staffGroups where names[group.id] == nil { names[group.id] = group.name }
         }
-        needs = Self.needs(gaps, names: names)
-        sharedNeeds = Self.sharedNeeds(gaps, names: names)
         self.names = names
     }
 
     /// Staff group names from every project (the first project to name a group wins).
     let names: [StaffGroupID: String]
+
+    /// Development needs per staff group, groups in id order (steps with no group last), each group's
+    /// competencies highest priority first (built on demand).
+    ///
+    /// - Complexity: O(G) expected, plus sorting.
+    public func needs() -> [StaffGroupNeeds] { Self.needs(gaps, names: names) }
+
+    /// Needs that two or more projects share, widest first (built on demand).
+    ///
+    /// - Complexity: O(G) expected, plus sorting.
+    public func sharedNeeds() -> [SharedNeed] { Self.sharedNeeds(gaps, names: names) }
 
     /// The framework table of every sub-pathway, in project, pathway and sub-pathway order (built on demand).
     ///

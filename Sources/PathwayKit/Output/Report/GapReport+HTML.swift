@@ -70,6 +70,7 @@ extension GapReport {
         out += "</section>\n"
 
         out += "<section id=\"needs\">\n<h2>Education and workforce development needs</h2>\n"
+        let needs = self.needs()
         if needs.isEmpty { out += "<p>No development needs found.</p>\n" }
         for group in needs {
             out += "<h3>\(Self.escape(group.name))\(group.staffGroup.map { " " + Self.code($0.rawValue) } ?? "")</h3>\n"
@@ -98,14 +99,15 @@ extension GapReport {
         out += "</section>\n"
 
         out += "<section id=\"shared\">\n<h2>Needs shared across projects</h2>\n"
+        let shared = projects.count < 2 ? [] : sharedNeeds()
         if projects.count < 2 {
             out += "<p>One project in this report; run <code>pathgap report</code> over several projects to find shared needs.</p>\n"
-        } else if sharedNeeds.isEmpty {
+        } else if shared.isEmpty {
             out += "<p>No need is shared by two or more projects.</p>\n"
         } else {
             out += Self.table(
                 ["Competency", "Projects", "Staff groups", "Gaps", "Steps", "Patients/yr", "Candidate resources"],
-                sharedNeeds.map { need in
+                shared.map { need in
                     [
                         Self.escape(Self.competencyText(need.competency, need.statement, [])),
                         Self.escape(need.projects.joined(separator: ", ")), Self.escape(need.staffGroups.joined(separator: ", ")),

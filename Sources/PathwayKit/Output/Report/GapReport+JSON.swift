@@ -25,8 +25,8 @@ extension GapReport {
             ),
             ("projects", .list(projects.map(Self.projectTree))),
             ("gaps", .list(gaps.enumerated().map { Self.gapTree($1, priority: $0 + 1) })),
-            ("needs", .list(needs.map(Self.needsTree))),
-            ("sharedNeeds", .list(sharedNeeds.map(Self.sharedTree))),
+            ("needs", .list(needs().map(Self.needsTree))),
+            ("sharedNeeds", .list(sharedNeeds().map(Self.sharedTree))),
             ("frameworkTables", .list(frameworkTables().map(Self.tableTree))),
         ])
     }

@@ -42,6 +42,7 @@ extension GapReport {
         }
 
         out += "\n## Education and workforce development needs\n\n"
+        let needs = self.needs()
         if needs.isEmpty { out += "No development needs found.\n" }
         for group in needs {
             out += "### \(Self.mdText(group.name))\(group.staffGroup.map { " (`\($0)`)" } ?? "")\n\n"
@@ -66,14 +67,15 @@ extension GapReport {
         }
 
         out += "## Needs shared across projects\n\n"
+        let shared = projects.count < 2 ? [] : sharedNeeds()
         if projects.count < 2 {
             out += "One project in this report; run `pathgap report` over several projects to find shared needs.\n"
-        } else if sharedNeeds.isEmpty {
+        } else if shared.isEmpty {
             out += "No need is shared by two or more projects.\n"
         } else {
             out += "| Competency | Projects | Staff groups | Gaps | Steps | Patients/yr | Candidate resources |\n"
             out += "|---|---|---|---|---:|---:|---|\n"
-            for need in sharedNeeds {
+            for need in shared {
                 out += Self.mdRow([
                     Self.competencyText(need.competency, need.statement, []), need.projects.joined(separator: ", "),
                     need.staffGroups.joined(separator: ", "), need.classes.map(\.rawValue).joined(separator: ", "),
