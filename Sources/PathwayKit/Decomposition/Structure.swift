@@ -73,10 +73,9 @@ extension CompactGraph {
             targets.append(sink)
         }
         let augmented = CompactGraph(nodeCount: count + 2, sources: sources, targets: targets)
-        var order: [Int32] = [source]
-        order.reserveCapacity(count + 2)
-        for component in stride(from: Int32(count - 1), through: 0, by: -1) { order.append(component) }
-        order.append(sink)
+        // Kahn's order from the source (first in, first out), so siblings keep pathway order; the augmented graph
+        // is acyclic, so this cannot fail.
+        let order = augmented.topologicalOrder() ?? []
         let idom = augmented.immediateDominators(root: source, order: order)
         let ipdom = augmented.immediateDominators(root: sink, order: order.reversed(), direction: .backward)
 
