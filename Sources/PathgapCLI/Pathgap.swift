@@ -15,8 +15,10 @@ public struct Pathgap: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Validate.self,
+            Decompose.self,
             Render.self,
             Projects.self,
+            Generate.self,
             RenderBench.self,
         ]
     )

@@ -85,5 +85,5 @@ public struct PathwayReaders: Sendable {
 
 extension PathwayReader {
     /// Importers of other formats that live in the core library (BPMN, GraphML, CSV); filled in by the importers.
-    public static var coreImporters: [PathwayReader] { [] }
+    public static var coreImporters: [PathwayReader] { [.edgeList] }
 }
