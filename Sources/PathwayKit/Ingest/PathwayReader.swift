@@ -84,6 +84,6 @@ public struct PathwayReaders: Sendable {
 }
 
 extension PathwayReader {
-    /// Importers of other formats that live in the core library (BPMN, GraphML, CSV); filled in by the importers.
-    public static var coreImporters: [PathwayReader] { [] }
+    /// Importers of other formats that live in the core library (BPMN, GraphML, CSV).
+    public static var coreImporters: [PathwayReader] { [.bpmn, .graphML, .csv] }
 }
