@@ -29,9 +29,31 @@ struct BPMNConversion {
         "partnerRole", "partnerEntity", "correlationProperty", "relationship", "extension",
     ]
 
+    /// Every `id` in the model, for resolving references written as qualified names (`prefix:id`).
+    let knownIDs: Set<String>
+
     init(file: String, definitions: MarkupElement) {
         self.file = file
         self.definitions = definitions
+        var ids = Set<String>()
+        var stack = [definitions]
+        while let element = stack.popLast() {
+            if let id = element.attributes["id"] { ids.insert(id) }
+            stack += element.children
+        }
+        knownIDs = ids
+    }
+
+    /// An id reference as written, or its local part when it is written as a qualified name (`ns:Task_1`) whose
+    /// prefix is not part of a known id.
+    func resolve(_ reference: String?) -> String? {
+        guard let reference = reference?.trimmingCharacters(in: .whitespaces), !reference.isEmpty else { return nil }
+        if knownIDs.contains(reference) { return reference }
+        if let colon = reference.lastIndex(of: ":") {
+            let local = String(reference[reference.index(after: colon)...])
+            if knownIDs.contains(local) { return local }
+        }
+        return reference
     }
 
     func location(_ element: MarkupElement) -> SourceLocation {
@@ -56,7 +78,7 @@ struct BPMNConversion {
             for child in collaboration.children where child.namespace == Self.ns {
                 switch child.name {
                 case "participant":
-                    if let process = child.attributes["processRef"] {
+                    if let process = resolve(child.attributes["processRef"]) {
                         if let name = child.attributes["name"].map(Self.clean), !name.isEmpty { poolNames[process] = name }
                     } else {
                         note(
@@ -216,8 +238,8 @@ struct ScopeBuilder {
         let flows = container.children(Self.ns, "sequenceFlow")
         var incoming: [String: Int] = [:], outgoing: [String: Int] = [:]
         for flow in flows {
-            if let source = flow.attributes["sourceRef"] { outgoing[source, default: 0] += 1 }
-            if let target = flow.attributes["targetRef"] { incoming[target, default: 0] += 1 }
+            if let source = conversion.resolve(flow.attributes["sourceRef"]) { outgoing[source, default: 0] += 1 }
+            if let target = conversion.resolve(flow.attributes["targetRef"]) { incoming[target, default: 0] += 1 }
         }
         var entriesOf: [String: [StepID]] = [:], exitsOf: [String: [StepID]] = [:]
         var starts: [StepID] = [], ends: [StepID] = [], sources: [StepID] = [], sinks: [StepID] = []
@@ -235,7 +257,7 @@ struct ScopeBuilder {
                 conversion.note(.warning, "bpmn-unsupported", "a '\(name)' without an id is skipped", element)
                 continue
             }
-            if let flow = element.attributes["default"] { defaults[flow] = bpmnID }
+            if let flow = conversion.resolve(element.attributes["default"]) { defaults[flow] = bpmnID }
             let id = StepID(prefix + bpmnID)
             let group = lanes[bpmnID] ?? enclosingGroup ?? pool.map(Names.groupID)
             let into = incoming[bpmnID, default: 0], outOf = outgoing[bpmnID, default: 0]
@@ -280,7 +302,7 @@ struct ScopeBuilder {
                 }
             } else if name == "callActivity" {
                 step.kind = .reference
-                step.reference = element.attributes["calledElement"]
+                step.reference = conversion.resolve(element.attributes["calledElement"])
             } else if name == "startEvent" {
                 step.kind = prefix.isEmpty || !hasIncoming ? .start : .merge
                 starts.append(id)
@@ -305,7 +327,9 @@ struct ScopeBuilder {
         }
 
         for flow in flows {
-            guard let source = flow.attributes["sourceRef"], let target = flow.attributes["targetRef"] else {
+            guard let source = conversion.resolve(flow.attributes["sourceRef"]),
+                let target = conversion.resolve(flow.attributes["targetRef"])
+            else {
                 conversion.note(.warning, "bpmn-unsupported", "sequence flow without a source or target is skipped", flow)
                 continue
             }
@@ -333,7 +357,7 @@ struct ScopeBuilder {
 
         for boundary in boundaries {
             guard let id = boundary.attributes["id"] else { continue }
-            guard let host = boundary.attributes["attachedToRef"], let hosts = entriesOf[host] else {
+            guard let host = conversion.resolve(boundary.attributes["attachedToRef"]), let hosts = entriesOf[host] else {
                 conversion.note(
                     .warning, "bpmn-dangling-flow",
                     "boundary event '\(Names.label(boundary))' is attached to '\(boundary.attributes["attachedToRef"] ?? "nothing")', which is not carried over",
