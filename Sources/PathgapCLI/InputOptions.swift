@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import PathwayKit
 
 /// The input a command works on: a project (folder or `project.yaml`) or one pathway file of any format.
@@ -33,6 +34,12 @@ struct Workspace {
         if ProjectLoader.isProject(path) {
             let (project, findings) = try ProjectLoader(pathwayReaders: readers).loadProject(at: path)
             return Workspace(project: project, pathways: project.pathways, importFindings: findings)
+        }
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw InputError(
+                "is a folder without \(ProjectLoader.manifestName); give a project folder or a pathway file",
+                at: SourceLocation(file: path))
         }
         let imported = try readers.read(path, format: format)
         return Workspace(project: nil, pathways: imported.pathways, importFindings: imported.findings)

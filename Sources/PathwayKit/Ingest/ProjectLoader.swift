@@ -90,30 +90,36 @@ public struct ProjectLoader: Sendable {
         }
         let manifest = try NativeFormat.manifest(from: SourceFile.text(at: manifestPath), file: manifestPath)
         let directory = (manifestPath as NSString).deletingLastPathComponent
-        func resolve(_ relative: String) -> String {
-            relative.hasPrefix("/") ? relative : ((directory.isEmpty ? "." : directory) as NSString)
-                .appendingPathComponent(relative)
+        let manifestLocation = SourceLocation(file: manifestPath, line: 1, column: 1)
+        func resolve(_ relative: String) throws -> String {
+            let path = relative.hasPrefix("/")
+                ? relative : ((directory.isEmpty ? "." : directory) as NSString).appendingPathComponent(relative)
+            let normalised = path.lexicallyNormalised
+            guard FileManager.default.fileExists(atPath: normalised) else {
+                throw InputError("the project names '\(relative)', which does not exist (looked for \(normalised))", at: manifestLocation)
+            }
+            return normalised
         }
         var project = Project(manifest: manifest, directory: directory.isEmpty ? "." : directory)
         var findings: [Finding] = []
         for file in manifest.pathways {
-            let imported = try pathwayReaders.read(resolve(file))
+            let imported = try pathwayReaders.read(try resolve(file))
             project.pathways += imported.pathways
             findings += imported.findings
         }
         for file in manifest.frameworks {
-            project.frameworks += try FrameworkReader.read(resolve(file), readers: frameworkReaders)
+            project.frameworks += try FrameworkReader.read(try resolve(file), readers: frameworkReaders)
         }
         for file in manifest.resources {
-            let path = resolve(file)
+            let path = try resolve(file)
             project.resources += try NativeFormat.resources(from: SourceFile.text(at: path), file: path)
         }
         for file in manifest.staffGroups {
-            let path = resolve(file)
+            let path = try resolve(file)
             project.staffGroups += try NativeFormat.staffGroups(from: SourceFile.text(at: path), file: path)
         }
         if let file = manifest.workforce {
-            let path = resolve(file)
+            let path = try resolve(file)
             project.workforce = try NativeFormat.workforce(from: SourceFile.text(at: path), file: path)
         }
         return (project, findings)
@@ -123,4 +129,21 @@ public struct ProjectLoader: Sendable {
 extension String {
     /// The extension of a path, lower case, without the dot.
     var fileExtension: String { URL(fileURLWithPath: self).pathExtension.lowercased() }
+
+    /// The path with `.` and `name/..` components removed, without touching the file system, so that messages
+    /// name files the way a reader would.
+    var lexicallyNormalised: String {
+        var parts: [Substring] = []
+        for part in split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == "..", let last = parts.last, last != ".." {
+                parts.removeLast()
+            } else {
+                parts.append(part)
+            }
+        }
+        let joined = parts.joined(separator: "/")
+        if hasPrefix("/") { return "/" + joined }
+        return joined.isEmpty ? "." : joined
+    }
 }

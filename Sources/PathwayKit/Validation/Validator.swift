@@ -177,7 +177,7 @@ extension Identifier {
         let best = candidates.min {
             ($0.rawValue.editDistance(to: id.rawValue), $0.rawValue) < ($1.rawValue.editDistance(to: id.rawValue), $1.rawValue)
         }
-        guard id.rawValue.count >= 3, let best, best.rawValue.editDistance(to: id.rawValue) <= max(1, id.rawValue.count / 4) else { return nil }
+        guard id.rawValue.count >= 3, let best, best.rawValue.editDistance(to: id.rawValue) <= (id.rawValue.count >= 4 ? 2 : 1) else { return nil }
         return best
     }
 }
