@@ -20,6 +20,7 @@ public struct Pathgap: ParsableCommand {
             Projects.self,
             Generate.self,
             RenderBench.self,
+            Report.self,
         ]
     )
 
