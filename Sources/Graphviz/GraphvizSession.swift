@@ -70,7 +70,7 @@ final class GraphvizSession {
     ///
     /// - Throws: ``GraphvizError`` with stage `.parse` and Graphviz's message.
     private func read(_ text: UnsafePointer<CChar>) throws(GraphvizError) -> UnsafeMutablePointer<Agraph_t> {
-        guard let graph = agmemread(text) else {
+        guard let graph = pathgap_agmemread(text) else {
             throw GraphvizError(stage: .parse, message: lastMessage(or: "the text holds no DOT graph"))
         }
         return graph

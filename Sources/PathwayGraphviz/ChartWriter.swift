@@ -63,7 +63,7 @@ struct ChartWriter {
         }
         for (index, group) in laneOrder.enumerated() {
             let laneID = ids.make("lane", group.rawValue)
-            body.append("  subgraph \(DOTText.name("cluster_lane_\(index + 1)")) {")
+            body.append("  subgraph \(DOTText.name("cluster_\(index + 1): \(displayName(group))")) {")
             body.append(
                 "    graph " + DOTText.attributes([
                     ("id", laneID), ("label", displayName(group)), ("tooltip", "Lane: \(displayName(group))"),
@@ -111,7 +111,9 @@ struct ChartWriter {
             let colours = SeverityColours(annotation.severity)
             if step.kind != .parallel { attributes.append(("fillcolor", colours.fill)) }
             attributes += [("color", colours.border), ("penwidth", "2")]
-            if let url = annotation.url, !url.isEmpty { attributes += [("URL", url), ("target", "_blank")] }
+            if let url = annotation.url, !url.isEmpty {
+                attributes += [("URL", DOTText.url(url)), ("target", "_blank")]
+            }
         }
         attributes.append(("tooltip", tooltip(step, annotation: annotation)))
         return DOTText.name(step.id.rawValue) + " " + DOTText.attributes(deduplicated(attributes)) + ";"
