@@ -69,7 +69,7 @@ static inline void pathgap_agerr_mark(void) {
 // with the default allocator the order of clusters (and so the layout) depends on where malloc happened to put the
 // names: two renders of the same text in one process could differ. `pathgap_agmemread` reads with a memory
 // discipline that hands out memory from one reserved region in increasing address order (a bump arena freed in
-// one piece by agclose), so the order of ids follows the order of the text and output is byte-identical.
+// one piece by pathgap_agclose), so the order of ids follows the order of the text and output is byte-identical.
 
 /// A bump arena: one reserved region, used from the start, released when the graph closes.
 typedef struct {
@@ -123,8 +123,8 @@ static inline void pathgap_mem_free(void *state, void *ptr) {
     if (ptr != NULL && !pathgap_arena_owns((pathgap_arena_t *)state, ptr)) free(ptr);
 }
 
-static inline void pathgap_mem_close(void *state) {
-    pathgap_arena_t *arena = (pathgap_arena_t *)state;
+/// Releases an arena once its graph is closed.
+static inline void pathgap_arena_release(pathgap_arena_t *arena) {
     if (arena == NULL) return;
     if (arena->base != NULL) munmap(arena->base, arena->size);
     free(arena);
@@ -163,10 +163,11 @@ extern void aglexbad(void);
 #endif
 
 /// Like `agmemread`, but with the deterministic arena allocator and a fresh lexer (empty buffer, line 1). The graph
-/// is released with `agclose`.
+/// must be released with `pathgap_agclose`.
 static inline Agraph_t *pathgap_agmemread(const char *text) {
-    static Agmemdisc_t memory = {pathgap_mem_open, pathgap_mem_alloc, pathgap_mem_resize, pathgap_mem_free,
-                                 pathgap_mem_close};
+    // No `close`: with one, agclose skips its normal teardown ("free entire heap") and leaks what cgraph and cdt
+    // allocate with plain malloc (dictionaries, lexer strings); pathgap_agclose releases the arena afterwards.
+    static Agmemdisc_t memory = {pathgap_mem_open, pathgap_mem_alloc, pathgap_mem_resize, pathgap_mem_free, NULL};
     static Agiodisc_t io;
     static Agdisc_t discipline;
     io.afread = pathgap_io_read;
@@ -179,6 +180,14 @@ static inline Agraph_t *pathgap_agmemread(const char *text) {
     PATHGAP_FLUSH_LEXER();
     agreadline(1);  // restart line numbers at 1 for every text
     return agread(&reader, &discipline);
+}
+
+/// Closes a graph read by `pathgap_agmemread` (cgraph's full teardown), then releases its arena.
+static inline int pathgap_agclose(Agraph_t *graph) {
+    pathgap_arena_t *arena = (pathgap_arena_t *)graph->clos->state.mem;
+    int status = agclose(graph);
+    pathgap_arena_release(arena);
+    return status;
 }
 
 #endif

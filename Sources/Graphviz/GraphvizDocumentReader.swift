@@ -57,7 +57,8 @@ struct GraphvizDocumentReader {
 
     /// The subgraphs of a graph, in creation order, each with its own subgraphs.
     private func subgraphs(
-        of parent: UnsafeMutablePointer<Agraph_t>, symbols graphSymbols: [(name: String, symbol: UnsafeMutablePointer<Agsym_t>)]
+        of parent: UnsafeMutablePointer<Agraph_t>,
+        symbols graphSymbols: [(name: String, symbol: UnsafeMutablePointer<Agsym_t>)]
     ) -> [GraphvizDocument.Subgraph] {
         var children: [(sequence: UInt64, graph: UnsafeMutablePointer<Agraph_t>)] = []
         var child = agfstsubg(parent)

@@ -184,7 +184,8 @@ enum AtomicWriter {
     /// - Returns: The paths written, in the order given.
     /// - Throws: ``CommandFailure`` (runtime) naming the file that could not be written; temporary files are removed
     ///   and no file is renamed into place unless all were written.
-    static func write(_ files: [(name: String, bytes: [UInt8])], into folder: String) throws(CommandFailure) -> [String] {
+    static func write(_ files: [(name: String, bytes: [UInt8])], into folder: String) throws(CommandFailure) -> [String]
+    {
         let manager = FileManager.default
         do {
             try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)

@@ -26,7 +26,8 @@ extension Pathgap {
         public func run() throws {
             let names: [String]
             do {
-                names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".dot") }.sorted()
+                names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".dot") }
+                    .sorted()
             } catch {
                 FileHandle.standardError.write(Data("Error: cannot list '\(folder)'\n".utf8))
                 throw ExitCode(64)

@@ -86,12 +86,13 @@ enum DOTText {
 
     /// A string made safe for an SVG `id`: letters, digits, `-`, `_` and `.` kept, anything else written as `_`.
     static func identifier(_ text: String) -> String {
-        String(text.unicodeScalars.map { scalar -> Character in
-            switch scalar {
-            case "a"..."z", "A"..."Z", "0"..."9", "-", "_", ".": Character(scalar)
-            default: "_"
-            }
-        })
+        String(
+            text.unicodeScalars.map { scalar -> Character in
+                switch scalar {
+                case "a"..."z", "A"..."Z", "0"..."9", "-", "_", ".": Character(scalar)
+                default: "_"
+                }
+            })
     }
 }
 

@@ -1,7 +1,7 @@
 import Foundation
 import Graphviz
-import Testing
 import TestSupport
+import Testing
 
 /// A corpus DOT file and the counts listed for it in `corpus/MANIFEST.md`.
 struct CorpusGraph: Sendable, CustomTestStringConvertible {

@@ -2,8 +2,8 @@ import Foundation
 import Graphviz
 import PathwayGraphviz
 import PathwayKit
-import Testing
 import TestSupport
+import Testing
 
 /// The fixture pathway: one step of each kind.
 func examplePathway() throws -> Pathway {
@@ -83,9 +83,10 @@ func isDiamond(_ points: [(Double, Double)]) -> Bool {
     func lanes() throws {
         let options = FlowchartOptions(lanes: true, staffGroupNames: ["oncologist": "Oncologist"])
         let svg = try svgChart(try Flowchart(pathway: try examplePathway(), options: options).network())
-        #expect(svg.clusters.map(\.title) == [
-            "cluster_1: Oncologist", "cluster_2: clinical-scientist", "cluster_3: oncology-nurse",
-        ])
+        #expect(
+            svg.clusters.map(\.title) == [
+                "cluster_1: Oncologist", "cluster_2: clinical-scientist", "cluster_3: oncology-nurse",
+            ])
         #expect(svg.clusters.map(\.label) == ["Oncologist", "clinical-scientist", "oncology-nurse"])
         #expect(svg.node("request-test")?.label == "Request DPYD genotyping\n(also oncology-nurse)")
         #expect(svg.nodes.count == 11)
@@ -155,9 +156,10 @@ func isDiamond(_ points: [(Double, Double)]) -> Bool {
         let svg = try svgChart(Flowchart(pathway: pathway).subpathway(part, number: 2))
         #expect(svg.graphTitle == "flowchart-example.2")
         // Graphviz writes each node before its first out-edge's head, not in declaration order.
-        #expect(svg.nodes.map(\.title).sorted() == [
-            "from: result", "from: standard-dose", "join", "reduce-dose", "split", "to: inform", "to: treat",
-        ])
+        #expect(
+            svg.nodes.map(\.title).sorted() == [
+                "from: result", "from: standard-dose", "join", "reduce-dose", "split", "to: inform", "to: treat",
+            ])
         let stub = try #require(svg.node("from: result"))
         #expect(stub.fills == ["#eeeeee"])
         #expect(stub.label == "from Variant found?")
@@ -182,10 +184,11 @@ func isDiamond(_ points: [(Double, Double)]) -> Bool {
     @Test("temporary chains split at every branch and merge")
     func temporaryChains() throws {
         let chains = FlowchartSubpathway.temporaryChains(of: try examplePathway()).map { $0.steps.map(\.rawValue) }
-        #expect(chains == [
-            ["referral", "request-test", "lab", "result"], ["reduce-dose"], ["standard-dose"], ["join", "split"],
-            ["treat"], ["inform"], ["done"],
-        ])
+        #expect(
+            chains == [
+                ["referral", "request-test", "lab", "result"], ["reduce-dose"], ["standard-dose"], ["join", "split"],
+                ["treat"], ["inform"], ["done"],
+            ])
         let loop = Pathway(
             id: "loop", steps: [Step(id: "a"), Step(id: "b")],
             transitions: [Transition(from: "a", to: "b"), Transition(from: "b", to: "a")])

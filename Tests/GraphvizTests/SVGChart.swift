@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// An SVG written by Graphviz, read back as XML: its nodes, edges and clusters with what they contain.
@@ -73,7 +74,9 @@ struct SVGChart {
                 return
             }
             switch name {
-            case "title": inTitle = true; text = ""
+            case "title":
+                inTitle = true
+                text = ""
             case "text": text = ""
             case "polygon", "path", "ellipse", "polyline": current?.shapes.append((name, attributes))
             case "a":

@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
 import PathgapCLI
-import Testing
 import TestSupport
+import Testing
 
 /// A fresh empty folder under the temporary directory.
 func temporaryFolder() throws -> String {
@@ -43,7 +43,8 @@ func runRender(_ arguments: [String]) -> Int32 {
         let out = try temporaryFolder()
         #expect(runRender([example, "--view", "subpathways", "--out", out, "--lanes", "--rankdir", "LR"]) == 0)
         #expect(runRender([example, "--view", "overview", "--out", out]) == 0)
-        #expect(try files(in: out) == (1...7).map { "flowchart-example.\($0).svg" } + ["flowchart-example.overview.svg"])
+        #expect(
+            try files(in: out) == (1...7).map { "flowchart-example.\($0).svg" } + ["flowchart-example.overview.svg"])
     }
 
     @Test("writes PNG, PDF and the DOT text itself")
@@ -61,7 +62,8 @@ func runRender(_ arguments: [String]) -> Int32 {
 
     @Test("the same input writes byte-identical files")
     func deterministic() throws {
-        let first = try temporaryFolder(), second = try temporaryFolder()
+        let first = try temporaryFolder()
+        let second = try temporaryFolder()
         #expect(runRender([example, "--lanes", "--out", first]) == 0)
         #expect(runRender([example, "--lanes", "--out", second]) == 0)
         #expect(
@@ -76,9 +78,11 @@ func runRender(_ arguments: [String]) -> Int32 {
         #expect(try files(in: out).isEmpty)
     }
 
-    @Test("bad input exits 64 and writes nothing", arguments: [
-        ["--format", "no-such-format"], ["--rankdir", "XY"], ["--max-steps", "0"],
-    ])
+    @Test(
+        "bad input exits 64 and writes nothing",
+        arguments: [
+            ["--format", "no-such-format"], ["--rankdir", "XY"], ["--max-steps", "0"],
+        ])
     func badInput(arguments: [String]) throws {
         let out = try temporaryFolder()
         #expect(runRender([example, "--out", out] + arguments) == 64)
