@@ -13,7 +13,15 @@ public struct Pathgap: ParsableCommand {
             Exit codes: 0 success, 1 errors found or failure, 2 gaps found with --fail-on-gaps, 64 unreadable input.
             """,
         version: "0.1.0",
-        subcommands: [Validate.self, Decompose.self, Generate.self]
+        subcommands: [
+            Validate.self,
+            Decompose.self,
+            Render.self,
+            Projects.self,
+            Generate.self,
+            RenderBench.self,
+            Report.self,
+        ]
     )
 
     public init() {}
