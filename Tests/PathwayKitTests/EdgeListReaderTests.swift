@@ -112,4 +112,33 @@ import TestSupport
         #expect(pathway.transitions.count == graph.edgeCount)
         #expect(pathway.withoutLocations.transitions == generator.pathway().transitions)
     }
+
+    @Test("reading a file in small chunks gives the same graph as reading it whole", arguments: [7, 64, 4096])
+    func streamingMatchesWhole(chunkSize: Int) throws {
+        let generator = PathwayGenerator(PathwayGenerator.Options(steps: 3000, seed: 4))
+        var bytes = Array("# generated\n".utf8) + generator.edgeListBytes()
+        bytes += Array("\"quoted, with\nline break\",s1,\"a \"\"quoted\"\" condition\"\n".utf8)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("pathgap-stream-\(UUID().uuidString).csv").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let whole = try EdgeListReader.graph(bytes: bytes)
+        let streamed = try EdgeListReader.graph(contentsOf: path, chunkSize: chunkSize)
+        #expect(streamed.graph.nodeCount == whole.graph.nodeCount)
+        #expect(streamed.graph.successorTargets == whole.graph.successorTargets)
+        #expect(streamed.names.offsets == whole.names.offsets)
+        #expect(streamed.names.bytes == whole.names.bytes)
+        #expect(streamed.names[Int32(streamed.names.count - 1)] == "quoted, with\nline break")
+    }
+
+    @Test("a malformed row in a streamed file names its line")
+    func streamingErrorLine() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("pathgap-stream-\(UUID().uuidString).csv").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try Data(("a,b\n" + String(repeating: "c,d\n", count: 100) + "e\n").utf8).write(to: URL(fileURLWithPath: path))
+        #expect {
+            try EdgeListReader.graph(contentsOf: path, chunkSize: 16)
+        } throws: { error in
+            (error as? InputError)?.location == SourceLocation(file: path, line: 102)
+        }
+    }
 }
