@@ -104,7 +104,7 @@ enum DecompositionFormat: String, ExpressibleByArgument, CaseIterable {
                 var heading = "\n\(pad)\(subpathway.id)  \(subpathway.title)"
                 var notes: [String] = []
                 if let kind = subpathway.kind { notes.append(kind) }
-                if subpathway.isCyclic { notes.append("loop") }
+                if subpathway.isCyclic && subpathway.kind != "loop" { notes.append("loop") }
                 if let probability = subpathway.probability { notes.append("p = \(formatProbability(probability))") }
                 if !notes.isEmpty { heading += "  (\(notes.joined(separator: ", ")))" }
                 out += heading + "\n"

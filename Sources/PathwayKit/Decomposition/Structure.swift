@@ -113,9 +113,10 @@ extension CompactGraph {
 }
 
 extension PathwayGraph {
-    /// The `structure` decomposition: the top level is the high-level linear pathway, alternating `sequence`
-    /// fragments (runs of trunk steps every route passes through) and `block` fragments (a decision with its
-    /// alternatives up to where they join again, collapsed into one phase). A block lists the steps directly inside
+    /// The `structure` decomposition: the top level is the high-level linear pathway, made of `sequence`
+    /// fragments (runs of trunk steps every route passes through), `loop` fragments (a loop on the trunk, its steps
+    /// by id) and `block` fragments (a decision with its alternatives up to where they join again, collapsed into
+    /// one phase). A block lists the steps directly inside
     /// it as `steps` and its nested blocks as `children`, so every step appears exactly once in the tree.
     ///
     /// Start steps join the virtual source and end steps the virtual sink. See ``CompactGraph/fragmentStructure(entries:exits:)``
@@ -202,10 +203,18 @@ extension PathwayGraph {
             phases.append(fragment)
             run = []
         }
+        let cyclic = components.isCyclic(in: graph)
         for item in items[top] {
             if item.isBlock {
                 closeRun()
                 if let fragment = built[Int(item.id)] { phases.append(fragment) }
+            } else if cyclic[Int(item.id)] {
+                // A loop on the trunk is a phase of its own.
+                closeRun()
+                var fragment = subpathway(number: 0, nodes: Array(steps(of: item.id)))
+                fragment.kind = "loop"
+                fragment.isCyclic = true
+                phases.append(fragment)
             } else {
                 run += steps(of: item.id)
             }

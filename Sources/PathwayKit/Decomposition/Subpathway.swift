@@ -34,7 +34,7 @@ public struct Subpathway: Hashable, Sendable {
     public var probability: Double?
     /// For the `routes` strategy: the transitions taken along the route, with their conditions; empty otherwise.
     public var links: [BoundaryLink]
-    /// For the `structure` strategy: what the fragment is (`sequence` or `block`); `nil` otherwise.
+    /// For the `structure` strategy: what the fragment is (`sequence`, `loop` or `block`); `nil` otherwise.
     public var kind: String?
 
     public init(

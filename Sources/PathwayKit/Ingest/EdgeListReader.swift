@@ -115,24 +115,59 @@ public enum EdgeListReader {
         return columns
     }
 
-    /// Scans the rows of an edge list.
+    /// Where a scan of an edge list, possibly in chunks, has got to.
+    struct ScanState {
+        var edges: Edges
+        var path: String
+        var full: Bool
+        var delimiter: EdgeListScanner.Delimiter?
+        var columns = Columns()
+        var headerPending = false
+        /// The line the next unread byte is on.
+        var nextLine = 1
+    }
+
+    /// Scans the rows of an edge list held whole in memory.
     static func scanEdges(_ bytes: UnsafeRawBufferPointer, path: String, interner: ByteInterner, full: Bool) throws -> Edges {
-        let delimiter = EdgeListScanner.delimiter(of: bytes)
-        let columns = try columns(bytes, delimiter: delimiter, path: path)
-        var edges = Edges(interner: interner)
+        var state = ScanState(edges: Edges(interner: interner), path: path, full: full)
         let estimate = bytes.count / 12
-        edges.sources.reserveCapacity(estimate)
-        edges.targets.reserveCapacity(estimate)
-        var scanner = EdgeListScanner(bytes: bytes, delimiter: delimiter)
+        state.edges.sources.reserveCapacity(estimate)
+        state.edges.targets.reserveCapacity(estimate)
+        _ = try scanRows(bytes, state: &state, isFinal: true)
+        return state.edges
+    }
+
+    /// Scans the complete rows of a buffer (the whole input, or a chunk ending at a line break) into `state`.
+    ///
+    /// - Returns: How many bytes were consumed; less than the buffer when a quoted field runs past the end of a
+    ///   chunk that is not the last (the caller then reads more and scans again from there).
+    /// - Throws: ``InputError`` naming the line of a malformed row.
+    static func scanRows(_ bytes: UnsafeRawBufferPointer, state: inout ScanState, isFinal: Bool) throws -> Int {
+        let path = state.path
+        if state.delimiter == nil {
+            // The delimiter and header are told from the first two rows: wait until a chunk holds them.
+            guard isFinal || dataLineCount(bytes, limit: 2) >= 2 else { return 0 }
+            let delimiter = EdgeListScanner.delimiter(of: bytes)
+            state.delimiter = delimiter
+            state.columns = try columns(bytes, delimiter: delimiter, path: path)
+            state.headerPending = state.columns.hasHeader
+        }
+        guard let delimiter = state.delimiter, let base = bytes.baseAddress else { return 0 }
+        let columns = state.columns
+        var scanner = EdgeListScanner(bytes: bytes, delimiter: delimiter, firstLine: state.nextLine)
         var fields: [FieldSpan] = []
         fields.reserveCapacity(8)
-        var skipHeader = columns.hasHeader
         let needed = max(columns.from, columns.to) + 1
-        guard let base = bytes.baseAddress else { return edges }
+        let full = state.full
+        var rowStart = scanner.position, rowLine = scanner.nextLine
         do {
             while try scanner.nextRow(into: &fields) {
-                if skipHeader {
-                    skipHeader = false
+                defer {
+                    rowStart = scanner.position
+                    rowLine = scanner.nextLine
+                }
+                if state.headerPending {
+                    state.headerPending = false
                     continue
                 }
                 guard fields.count >= needed else {
@@ -141,23 +176,10 @@ public enum EdgeListReader {
                             + (delimiter == .whitespace ? "" : " separated by '\(delimiter == .tab ? "\\t" : ",")'"),
                         at: SourceLocation(file: path, line: scanner.line))
                 }
-                func id(_ column: Int) throws -> Int32 {
-                    let field = fields[column]
-                    if field.hasEscapes { return edges.interner.intern(scanner.text(field)) }
-                    var start = field.start, end = field.end
-                    while start < end && (bytes[start] == 0x20 || bytes[start] == 0x09) { start += 1 }
-                    while end > start && (bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09) { end -= 1 }
-                    guard end > start else {
-                        throw InputError(
-                            "the '\(column == columns.from ? "from" : "to")' id is empty",
-                            at: SourceLocation(file: path, line: scanner.line))
-                    }
-                    return edges.interner.intern(base + start, end - start)
-                }
-                edges.sources.append(try id(columns.from))
-                edges.targets.append(try id(columns.to))
+                state.edges.sources.append(try internID(fields[columns.from], "from", scanner, base, &state.edges.interner, path))
+                state.edges.targets.append(try internID(fields[columns.to], "to", scanner, base, &state.edges.interner, path))
                 guard full else { continue }
-                edges.lines.append(Int32(scanner.line))
+                state.edges.lines.append(Int32(scanner.line))
                 var condition: String?
                 if let column = columns.condition, column < fields.count {
                     let text = scanner.text(fields[column])
@@ -174,13 +196,95 @@ public enum EdgeListReader {
                         share = value
                     }
                 }
-                edges.conditions.append(condition)
-                edges.shares.append(share)
+                state.edges.conditions.append(condition)
+                state.edges.shares.append(share)
             }
         } catch let problem as EdgeListScanner.Problem {
+            guard isFinal else {
+                // A quoted field runs on into the next chunk: stop before its row.
+                state.nextLine = rowLine
+                return rowStart
+            }
             throw InputError(problem.message, at: SourceLocation(file: path, line: problem.line))
         }
-        return edges
+        state.nextLine = scanner.nextLine
+        return bytes.count
+    }
+
+    /// The number of lines that are neither blank nor comments, counting up to `limit`.
+    static func dataLineCount(_ bytes: UnsafeRawBufferPointer, limit: Int) -> Int {
+        var count = 0, index = 0
+        while index < bytes.count && count < limit {
+            var first = index
+            while first < bytes.count && (bytes[first] == 0x20 || bytes[first] == 0x09 || bytes[first] == 0x0D) { first += 1 }
+            if first < bytes.count && bytes[first] != 0x0A && bytes[first] != UInt8(ascii: "#") { count += 1 }
+            while index < bytes.count && bytes[index] != 0x0A { index += 1 }
+            index += 1
+        }
+        return count
+    }
+
+    /// Interns the id in a field (trimmed), without making a `String` unless the field has escaped quotes.
+    @inline(__always)
+    static func internID(
+        _ field: FieldSpan, _ role: String, _ scanner: EdgeListScanner, _ base: UnsafeRawPointer,
+        _ interner: inout ByteInterner, _ path: String
+    ) throws -> Int32 {
+        if field.hasEscapes { return interner.intern(scanner.text(field)) }
+        let bytes = scanner.bytes
+        var start = field.start, end = field.end
+        while start < end && (bytes[start] == 0x20 || bytes[start] == 0x09) { start += 1 }
+        while end > start && (bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09) { end -= 1 }
+        guard end > start else {
+            throw InputError("the '\(role)' id is empty", at: SourceLocation(file: path, line: scanner.line))
+        }
+        return interner.intern(base + start, end - start)
+    }
+
+    /// Reads an edge-list file into a graph in chunks, so that memory holds one chunk of the file at a time rather
+    /// than all of it (the streaming form of ``graph(data:path:)``).
+    ///
+    /// - Parameters:
+    ///   - path: The file.
+    ///   - chunkSize: How many bytes to read at a time.
+    /// - Returns: The graph and the node names.
+    /// - Throws: ``InputError`` when the file cannot be read or a row is malformed.
+    /// - Complexity: O(bytes) expected time; memory O(V + E + chunkSize).
+    public static func graph(contentsOf path: String, chunkSize: Int = 1 << 22) throws -> (graph: CompactGraph, names: NodeNames) {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw InputError("no such file, or it cannot be read", at: SourceLocation(file: path))
+        }
+        defer { try? handle.close() }
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        var state = ScanState(
+            edges: Edges(interner: ByteInterner(capacity: max(1 << 12, size / 24))), path: path, full: false)
+        state.edges.sources.reserveCapacity(size / 18)
+        state.edges.targets.reserveCapacity(size / 18)
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(chunkSize * 2)
+        var isFinal = false
+        while !isFinal {
+            let more: Data
+            do {
+                more = try handle.read(upToCount: chunkSize) ?? Data()
+            } catch {
+                throw InputError("cannot be read: \(error.localizedDescription)", at: SourceLocation(file: path))
+            }
+            isFinal = more.isEmpty
+            buffer.append(contentsOf: more)
+            // Scan up to the last line break (all of it at the end of the file).
+            var end = buffer.count
+            if !isFinal {
+                guard let lastBreak = buffer.lastIndex(of: 0x0A) else { continue }
+                end = lastBreak + 1
+            }
+            let consumed = try buffer.withUnsafeBytes { bytes in
+                try scanRows(UnsafeRawBufferPointer(rebasing: bytes[0..<end]), state: &state, isFinal: isFinal)
+            }
+            buffer.removeFirst(consumed)
+        }
+        let graph = CompactGraph(nodeCount: state.edges.interner.count, sources: state.edges.sources, targets: state.edges.targets)
+        return (graph, state.edges.interner.names)
     }
 
     // MARK: Normal path

@@ -38,13 +38,18 @@ struct EdgeListScanner {
     private(set) var position: Int
     /// The 1-based line of the last row returned.
     private(set) var line = 0
-    private var nextLine = 1
+    /// The 1-based line the next row starts on.
+    private(set) var nextLine: Int
 
-    init(bytes: UnsafeRawBufferPointer, delimiter: Delimiter) {
+    /// Creates a scanner over a buffer whose first byte is at the start of line `firstLine` (a chunk of a file
+    /// read in pieces starts further down).
+    init(bytes: UnsafeRawBufferPointer, delimiter: Delimiter, firstLine: Int = 1) {
         self.bytes = bytes
         self.delimiter = delimiter
-        // Skip a UTF-8 byte-order mark.
-        position = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
+        nextLine = firstLine
+        // Skip a UTF-8 byte-order mark at the start of the file.
+        let hasMark = firstLine == 1 && bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
+        position = hasMark ? 3 : 0
     }
 
     /// Guesses the delimiter from the first line that is neither blank nor a comment: a tab if it has one, else
