@@ -15,6 +15,7 @@ public struct Pathgap: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Validate.self,
+            Convert.self,
             Render.self,
             Projects.self,
             RenderBench.self,

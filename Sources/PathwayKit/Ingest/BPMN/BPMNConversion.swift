@@ -120,7 +120,7 @@ struct BPMNConversion {
             pathways.append(
                 Pathway(
                     id: PathwayID(id),
-                    title: poolNames[id] ?? process.attributes["name"].map(Self.clean).flatMap { $0.isEmpty ? nil : $0 },
+                    title: process.attributes["name"].map(Self.clean).flatMap { $0.isEmpty ? nil : $0 } ?? poolNames[id],
                     description: documentation, steps: builder.steps, transitions: builder.transitions,
                     location: location(process)))
             pathways += builder.extraPathways
@@ -305,9 +305,11 @@ struct ScopeBuilder {
                 step.reference = conversion.resolve(element.attributes["calledElement"])
             } else if name == "startEvent" {
                 step.kind = prefix.isEmpty || !hasIncoming ? .start : .merge
+                if step.kind == .merge, element.attributes["name"] == nil { step.label = "Start of \(Names.label(container))" }
                 starts.append(id)
             } else if name == "endEvent" {
                 step.kind = prefix.isEmpty || !hasOutgoing ? .end : .merge
+                if step.kind == .merge, element.attributes["name"] == nil { step.label = "End of \(Names.label(container))" }
                 ends.append(id)
             } else if name == "parallelGateway" {
                 step.kind = .parallel

@@ -64,12 +64,11 @@ enum CSVTokenizer {
                     if scalar == "\n" { line += 1 } else if scalar == "\r" {
                         if let following = next() {
                             if following != "\n" { pending = following }
-                            field.append("\r")
-                            field.append("\n")
-                            line += 1
-                            continue
                         }
+                        // A line break inside a quoted field is kept as one "\n", whatever the file's line ends.
+                        field.append("\n")
                         line += 1
+                        continue
                     }
                     field.append(scalar)
                 }

@@ -80,14 +80,31 @@ enum MarkupReader {
         let succeeded = parser.parse()
         if let failure = builder.failure { throw InputError(failure.message, at: SourceLocation(file: file, line: failure.line)) }
         guard succeeded, let root = builder.root else {
-            let error = parser.parserError as NSError?
-            let reason = (error?.userInfo[NSLocalizedDescriptionKey] as? String).map { ": \($0)" } ?? ""
-            let code = error.map { " (libxml2 error \($0.code))" } ?? ""
+            let code = (parser.parserError as NSError?)?.code
             throw InputError(
-                "not well-formed XML\(reason)\(code)",
+                "not well-formed XML: " + describe(code),
                 at: SourceLocation(file: file, line: max(parser.lineNumber, 1), column: max(parser.columnNumber, 1)))
         }
         return root
+    }
+
+    /// A sentence for an `XMLParser` error code (libxml2's numbering).
+    static func describe(_ code: Int?) -> String {
+        switch code {
+        case nil: return "the parser stopped"
+        case 4: return "the document is empty"
+        case 5: return "the document ends before every element is closed"
+        case 9: return "a character that XML does not allow"
+        case 23: return "'&' must start an entity reference such as &amp;"
+        case 26: return "an undeclared entity is used"
+        case 38, 39, 40, 41: return "an attribute is malformed (missing '=' or quotes)"
+        case 42: return "an attribute is written twice"
+        case 64: return "the XML declaration is malformed"
+        case 73: return "'>' is missing"
+        case 76: return "an end tag does not match its start tag"
+        case 85: return "extra content after the document's root element"
+        default: return "XML parser error \(code ?? 0)"
+        }
     }
 
     /// Refuses a document type declaration that declares entities or refers to an external DTD, so that neither
