@@ -140,11 +140,8 @@ public enum DOTImporter {
             step.reference = value("reference")
             step.noCompetencyReason = value("no_competency_reason", "noCompetencyReason")
             step.staffGroups = list(value("staff_groups", "staffGroups", "staffgroups")).map { StaffGroupID($0) }
-            step.competencies = list(value("competencies")).map { entry in
-                let parts = entry.split(separator: "@", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-                return CompetencyRequirement(
-                    competency: CompetencyID(parts[0]), level: parts.count > 1 && !parts[1].isEmpty ? parts[1] : nil,
-                    location: location)
+            step.competencies = list(value("competencies")).map {
+                CompetencyRequirement(written: $0, location: location)
             }
             step.sources = list(value("sources"))
             step.testCodes = list(value("test_codes", "testCodes"))

@@ -26,7 +26,7 @@ public enum PathwayDOTWriter {
             if !step.competencies.isEmpty {
                 attributes.append(
                     ("competencies",
-                     step.competencies.map { $0.competency.rawValue + ($0.level.map { "@" + $0 } ?? "") }
+                     step.competencies.map(\.written)
                         .joined(separator: ";")))
             }
             if let notes = step.notes { attributes.append(("notes", notes)) }

@@ -169,13 +169,8 @@ public enum SpreadsheetPathwayReader {
             step.stage = row[field: columns["stage"]]
             step.setting = row[field: columns["setting"]]
             step.staffGroups = list(row[field: columns["staffgroups"]]).map { StaffGroupID($0) }
-            step.competencies = list(row[field: columns["competencies"]]).map { entry in
-                let parts = entry.split(separator: "@", maxSplits: 1).map {
-                    $0.trimmingCharacters(in: .whitespaces)
-                }
-                return CompetencyRequirement(
-                    competency: CompetencyID(parts[0]), level: parts.count > 1 && !parts[1].isEmpty ? parts[1] : nil,
-                    location: location)
+            step.competencies = list(row[field: columns["competencies"]]).map {
+                CompetencyRequirement(written: $0, location: location)
             }
             step.sources = list(row[field: columns["sources"]])
             step.notes = columns["notes"].flatMap { $0 < row.fields.count ? row.fields[$0] : nil }

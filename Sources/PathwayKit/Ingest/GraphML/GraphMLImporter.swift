@@ -7,7 +7,8 @@ import Foundation
 /// no `attr.name`), case-insensitively:
 ///
 /// - nodes: `label` or `name` → label; `kind` → kind (as the native format writes it); `stage`; `setting`;
-///   `staffGroups` (or `staff_groups`) and `competencies` as lists separated by `;` or `,`; `notes` or
+///   `staffGroups` (or `staff_groups`) and `competencies` as lists separated by `;` (a competency's level after
+///   `@`); `notes` or
 ///   `description` → notes;
 /// - edges: `condition` or `label` → condition; `share` → share (a number from 0 to 1);
 /// - graphs: `label`, `name` or `title` → title; `description` → description.
@@ -149,7 +150,7 @@ struct GraphMLConversion {
 
     static func list(_ text: String?) -> [String] {
         guard let text else { return [] }
-        return text.split(whereSeparator: { $0 == ";" || $0 == "," })
+        return text.split(separator: ";")
             .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
     }
 
@@ -212,7 +213,7 @@ struct GraphMLConversion {
                 id: StepID(id), label: label.flatMap { $0.isEmpty ? nil : $0 },
                 staffGroups: Self.list(values["staffgroups"] ?? values["staff_groups"]).map { StaffGroupID($0) },
                 competencies: Self.list(values["competencies"]).map {
-                    CompetencyRequirement(competency: CompetencyID($0), location: location(element))
+                    CompetencyRequirement(written: $0, location: location(element))
                 },
                 setting: values["setting"].map(Self.clean),
                 stage: values["stage"].map(Self.clean) ?? group.flatMap(Self.groupName),
