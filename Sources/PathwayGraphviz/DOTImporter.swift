@@ -95,7 +95,7 @@ public enum DOTImporter {
                         at: SourceLocation(file: file, element: "\(edge.tail) -> \(edge.head)")))
             }
         }
-        let clusterNames = clusterAssignments(document.subgraphs)
+        let clusterNames = clusterAssignments(document.subgraphs, rootLabel: document.attributes["label"])
         if clusters == .none, !clusterNames.isEmpty {
             findings.append(
                 Finding(
@@ -208,12 +208,16 @@ public enum DOTImporter {
     /// The innermost cluster of every node: the cluster's label, else its name without the `cluster` prefix.
     ///
     /// - Complexity: O(total subgraph membership), with an explicit stack.
-    static func clusterAssignments(_ subgraphs: [GraphvizDocument.Subgraph]) -> [String: String] {
+    static func clusterAssignments(
+        _ subgraphs: [GraphvizDocument.Subgraph], rootLabel: String?
+    ) -> [String: String] {
         var result: [String: (name: String, depth: Int)] = [:]
-        var stack = subgraphs.map { ($0, 0) }
-        while let (subgraph, depth) = stack.popLast() {
+        var stack = subgraphs.map { ($0, 0, rootLabel) }
+        while let (subgraph, depth, enclosingLabel) = stack.popLast() {
+            // Graphviz gives a subgraph the label of its enclosing graph when it has none of its own.
+            let ownLabel = subgraph.attributes["label"].flatMap { $0 == enclosingLabel ? nil : $0 }
             if subgraph.name.lowercased().hasPrefix("cluster") {
-                var name = subgraph.attributes["label"].map { labelText($0, shape: "", node: "", graph: "") } ?? ""
+                var name = ownLabel.map { labelText($0, shape: "", node: "", graph: "") } ?? ""
                 if name.isEmpty {
                     name = String(subgraph.name.dropFirst("cluster".count)).trimmingCharacters(
                         in: CharacterSet(charactersIn: "_- "))
@@ -223,7 +227,7 @@ public enum DOTImporter {
                     result[node] = (name, depth)
                 }
             }
-            stack += subgraph.subgraphs.map { ($0, depth + 1) }
+            stack += subgraph.subgraphs.map { ($0, depth + 1, subgraph.attributes["label"]) }
         }
         return result.mapValues(\.name)
     }
@@ -251,8 +255,11 @@ public enum DOTImporter {
     /// A label as one line of text: escapes resolved, line breaks as spaces, record ports and HTML tags removed.
     static func labelText(_ raw: String, shape: String, node: String, graph: String) -> String {
         var text = unescape(raw, node: node, graph: graph)
-        if text.trimmingCharacters(in: .whitespaces).hasPrefix("<") {
+        if text.trimmingCharacters(in: .whitespacesAndNewlines).hasPrefix("<") {
             text = text.replacingOccurrences(of: #"<[^>]*>"#, with: " ", options: .regularExpression)
+            for (entity, character) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&amp;", "&")] {
+                text = text.replacingOccurrences(of: entity, with: character)
+            }
         } else if shape == "record" || shape == "mrecord" {
             text = text.replacingOccurrences(of: #"<[^>]*>"#, with: " ", options: .regularExpression)
             text = String(text.map { "{}|".contains($0) ? " " : $0 })
