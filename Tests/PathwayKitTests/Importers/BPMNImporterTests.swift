@@ -92,6 +92,20 @@ import TestSupport
         #expect(findings.allSatisfy { $0.location?.line != nil })
     }
 
+    @Test("a throwing link event continues at the catching link event of the same name")
+    func linkEvents() throws {
+        let xml = """
+            <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d"><process id="p">
+              <startEvent id="s"/><intermediateThrowEvent id="go"><linkEventDefinition name="A"/></intermediateThrowEvent>
+              <intermediateCatchEvent id="here"><linkEventDefinition name="A"/></intermediateCatchEvent><endEvent id="e"/>
+              <sequenceFlow id="f1" sourceRef="s" targetRef="go"/><sequenceFlow id="f2" sourceRef="here" targetRef="e"/>
+            </process></definitions>
+            """
+        let pathway = try #require(try BPMNImporter.pathways(from: Data(xml.utf8), file: "links.bpmn").pathways.first)
+        #expect(pathway.transitions.map { "\($0.from)->\($0.to)" } == ["s->go", "here->e", "go->here"])
+        #expect(Validator.findings(for: pathway).isEmpty)
+    }
+
     @Test("a harmless DOCTYPE is accepted")
     func plainDoctype() throws {
         let imported = try PathwayReaders.standard.read(Fixtures.path("import/bpmn/plain-doctype.bpmn"))

@@ -244,6 +244,8 @@ struct ScopeBuilder {
         var entriesOf: [String: [StepID]] = [:], exitsOf: [String: [StepID]] = [:]
         var starts: [StepID] = [], ends: [StepID] = [], sources: [StepID] = [], sinks: [StepID] = []
         var boundaries: [MarkupElement] = []
+        var linkThrows: [(name: String, step: StepID, element: MarkupElement)] = []
+        var linkCatches: [String: StepID] = [:]
         var defaults: [String: String] = [:]  // flow id → source element id
 
         for element in container.children {
@@ -318,6 +320,15 @@ struct ScopeBuilder {
             } else if name == "boundaryEvent" {
                 step.kind = .activity
                 boundaries.append(element)
+            } else if Names.intermediateEvents.contains(name), let link = element.child(Self.ns, "linkEventDefinition") {
+                // Link events are off-page connectors: a throw continues at the catch of the same name.
+                step.kind = .activity
+                let linkName = Names.clean(link.attributes["name"] ?? element.attributes["name"] ?? "")
+                if name == "intermediateThrowEvent" {
+                    linkThrows.append((linkName, id, element))
+                } else {
+                    linkCatches[linkName] = id
+                }
             } else {
                 step.kind = .activity
             }
@@ -357,6 +368,15 @@ struct ScopeBuilder {
             }
         }
 
+        for link in linkThrows {
+            guard let target = linkCatches[link.name] else {
+                conversion.note(
+                    .warning, "bpmn-dangling-flow",
+                    "link event '\(link.name)' has no catching link event of that name in its scope", link.element)
+                continue
+            }
+            transitions.append(Transition(from: link.step, to: target, location: conversion.location(link.element)))
+        }
         for boundary in boundaries {
             guard let id = boundary.attributes["id"] else { continue }
             guard let host = conversion.resolve(boundary.attributes["attachedToRef"]), let hosts = entriesOf[host] else {
