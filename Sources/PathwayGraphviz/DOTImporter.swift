@@ -39,7 +39,8 @@ public enum DOTImporter {
         "promoter", "underline", "larrow", "rarrow", "lpromoter", "rpromoter",
     ]
 
-    /// Reads the pathway in a DOT file.
+    /// Reads the pathway in a DOT file: through ``PlainDOTScanner`` when the file is plain node and edge
+    /// statements (the same result, much faster on large generated files), else through cgraph.
     ///
     /// - Parameters:
     ///   - data: The file's bytes, passed to Graphviz as they are (a `charset=latin1` file is decoded as Latin-1).
@@ -51,6 +52,9 @@ public enum DOTImporter {
     public static func pathways(
         from data: Data, file: String, clusters: ClusterMapping = .none
     ) throws -> PathwayImport {
+        if let document = PlainDOTScanner.document(data) {
+            return try pathways(from: document, file: file, clusters: clusters)
+        }
         let document: GraphvizDocument
         do {
             document = try Graphviz.parse(data)

@@ -1,5 +1,6 @@
 import Foundation
-import PathwayGraphviz
+@testable import PathwayGraphviz
+import Graphviz
 import PathwayKit
 import Testing
 import TestSupport
@@ -82,6 +83,47 @@ struct DOTExpectation: Sendable, CustomTestStringConvertible {
         return Int(message[range].dropFirst(5))
     }
 
+    @Test(
+        "the plain-DOT fast path gives the same pathway as cgraph on every corpus file it accepts",
+        .enabled(if: Fixtures.hasCorpus), arguments: corpus.map(\.path))
+    func fastPathMatchesCgraph(path: String) throws {
+        let file = Fixtures.corpusPath(path)
+        let data = try SourceFile.data(at: file)
+        guard let fast = PlainDOTScanner.document(data) else { return }  // left to cgraph
+        let viaCgraph = try DOTImporter.pathways(from: Graphviz.parse(data), file: file)
+        let viaScanner = try DOTImporter.pathways(from: fast, file: file)
+        #expect(viaScanner.pathways == viaCgraph.pathways)
+        #expect(viaScanner.findings == viaCgraph.findings)
+    }
+
+    @Test("the fast path accepts the plain corpus files and leaves the others to cgraph", .enabled(if: Fixtures.hasCorpus))
+    func fastPathCoverage() throws {
+        let accepted = try Self.corpus.map(\.path).filter {
+            PlainDOTScanner.document(try SourceFile.data(at: Fixtures.corpusPath($0))) != nil
+        }
+        // The others have subgraphs or groups, ports, HTML labels, Latin-1 bytes, or are undirected or malformed.
+        #expect(
+            accepted == [
+                "dot/graphviz/b100.gv", "dot/graphviz/crazy.gv", "dot/graphviz/fsm.gv", "dot/graphviz/states.gv",
+                "dot/graphviz/unix.gv", "dot/ts-graphviz/bazel.dot", "dot/ts-graphviz/ninja.dot",
+            ])
+    }
+
+    @Test("a generated file with 100,000 edges reads through the fast path")
+    func largePlainFile() throws {
+        var dot = "digraph big {\n  node [shape=box];\n"
+        for index in 0..<100_000 { dot += "  \"n\(index)\" -> \"n\(index + 1)\" [label=\"e\(index)\"];\n" }
+        dot += "}\n"
+        let clock = ContinuousClock()
+        var result: PathwayImport?
+        let elapsed = try clock.measure { result = try DOTImporter.pathways(from: Data(dot.utf8), file: "big.dot") }
+        let pathway = try #require(result?.pathways.first)
+        #expect(pathway.steps.count == 100_001)
+        #expect(pathway.transitions.count == 100_000)
+        #expect(pathway.steps.first?.kind == .activity)  // box: an activity by shape
+        #expect(elapsed < .seconds(30))
+    }
+
     @Test("labels lose their escapes; record and HTML labels are reduced to text", .enabled(if: Fixtures.hasCorpus))
     func labels() throws {
         let html = try #require(try Self.reader.read(Fixtures.corpusPath("dot/graphviz/html.gv")).pathways.first)
@@ -138,5 +180,9 @@ struct DOTExpectation: Sendable, CustomTestStringConvertible {
         let dot = PathwayDOTWriter.text(for: original)
         let back = try #require(try DOTImporter.pathways(from: Data(dot.utf8), file: "roundtrip.dot").pathways.first)
         #expect(back.withoutLocations == original.withoutLocations)
+        // The same through cgraph, not the fast path.
+        let viaCgraph = try #require(
+            try DOTImporter.pathways(from: Graphviz.parse(Data(dot.utf8)), file: "roundtrip.dot").pathways.first)
+        #expect(viaCgraph.withoutLocations == original.withoutLocations)
     }
 }
