@@ -86,7 +86,8 @@ public enum DOTImporter {
                 at: SourceLocation(file: file))
         }
         var findings: [Finding] = []
-        var incoming: [String: Int] = [:], outgoing: [String: Int] = [:]
+        var incoming: [String: Int] = [:]
+        var outgoing: [String: Int] = [:]
         var reportedPorts = false
         for edge in document.edges {
             outgoing[edge.tail, default: 0] += 1
@@ -151,7 +152,8 @@ public enum DOTImporter {
             step.testCodes = list(value("test_codes", "testCodes"))
             if let written = value("patients_per_year", "patientsPerYear") {
                 guard let number = Double(written.trimmingCharacters(in: .whitespaces)), number.isFinite else {
-                    throw InputError("patients_per_year of '\(node.name)' must be a number, found '\(written)'", at: location)
+                    throw InputError(
+                        "patients_per_year of '\(node.name)' must be a number, found '\(written)'", at: location)
                 }
                 step.patientsPerYear = number
             }
@@ -170,7 +172,9 @@ public enum DOTImporter {
             var share: Double?
             if let written = edge.attributes["share"]?.trimmingCharacters(in: .whitespaces), !written.isEmpty {
                 guard let number = Double(written), number.isFinite else {
-                    throw InputError("the share of edge \(edge.tail) -> \(edge.head) must be a number, found '\(written)'", at: location)
+                    throw InputError(
+                        "the share of edge \(edge.tail) -> \(edge.head) must be a number, found '\(written)'",
+                        at: location)
                 }
                 share = number
             }
@@ -240,17 +244,26 @@ public enum DOTImporter {
     /// name.
     static func unescape(_ text: String, node: String, graph: String) -> String {
         guard text.contains("\\") else { return text }
-        var result = "", iterator = text.makeIterator()
+        var result = ""
+        var iterator = text.makeIterator()
         while let character = iterator.next() {
-            guard character == "\\" else { result.append(character); continue }
-            guard let next = iterator.next() else { result.append("\\"); break }
+            guard character == "\\" else {
+                result.append(character)
+                continue
+            }
+            guard let next = iterator.next() else {
+                result.append("\\")
+                break
+            }
             switch next {
             case "n", "l", "r": result.append("\n")
             case "N": result += node
             case "G": result += graph
             case "\\": result.append("\\")
             case "\"": result.append("\"")
-            default: result.append("\\"); result.append(next)
+            default:
+                result.append("\\")
+                result.append(next)
             }
         }
         return result
@@ -273,12 +286,15 @@ public enum DOTImporter {
 
     static func list(_ text: String?) -> [String] {
         guard let text else { return [] }
-        return text.split(separator: ";").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+        return text.split(separator: ";").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter {
+            !$0.isEmpty
+        }
     }
 
     /// A staff group id from a cluster label: lower case, runs of other characters as one hyphen.
     static func groupID(_ name: String) -> StaffGroupID {
-        var slug = "", pendingHyphen = false
+        var slug = ""
+        var pendingHyphen = false
         for character in name.lowercased() {
             if character.isLetter || character.isNumber {
                 if pendingHyphen, !slug.isEmpty { slug += "-" }

@@ -42,7 +42,8 @@ enum PlainDOTScanner {
 
         var document = GraphvizDocument(name: name, isDirected: true)
         var nodeIndex: [String: Int] = [:]
-        var nodeDefaults: [String: String] = [:], edgeDefaults: [String: String] = [:]
+        var nodeDefaults: [String: String] = [:]
+        var edgeDefaults: [String: String] = [:]
         var edges: [(tail: Int, head: Int, attributes: [String: String])] = []
 
         func node(_ name: String) -> Int {
@@ -150,7 +151,8 @@ enum PlainDOTScanner {
         var index = 0
         var atLineStart = true
         func isIDByte(_ byte: UInt8) -> Bool {
-            byte >= 0x80 || byte == UInt8(ascii: "_") || (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
+            byte >= 0x80 || byte == UInt8(ascii: "_") || (byte >= 0x30 && byte <= 0x39)
+                || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
                 || byte == UInt8(ascii: ".")
         }
         while index < bytes.count {
@@ -171,7 +173,9 @@ enum PlainDOTScanner {
                 continue
             case UInt8(ascii: "/") where index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "*"):
                 index += 2
-                while index + 1 < bytes.count, !(bytes[index] == UInt8(ascii: "*") && bytes[index + 1] == UInt8(ascii: "/")) {
+                while index + 1 < bytes.count,
+                    !(bytes[index] == UInt8(ascii: "*") && bytes[index + 1] == UInt8(ascii: "/"))
+                {
                     index += 1
                 }
                 guard index + 1 < bytes.count else { return nil }
@@ -196,17 +200,29 @@ enum PlainDOTScanner {
                 guard end > index + 1 else { return nil }
                 tokens.append(.id(String(decoding: bytes[index..<end], as: UTF8.self)))
                 index = end
-            case UInt8(ascii: "="): tokens.append(.equals); index += 1
-            case UInt8(ascii: ";"): tokens.append(.semicolon); index += 1
-            case UInt8(ascii: ","): tokens.append(.comma); index += 1
-            case UInt8(ascii: "["): tokens.append(.open); index += 1
-            case UInt8(ascii: "]"): tokens.append(.close); index += 1
+            case UInt8(ascii: "="):
+                tokens.append(.equals)
+                index += 1
+            case UInt8(ascii: ";"):
+                tokens.append(.semicolon)
+                index += 1
+            case UInt8(ascii: ","):
+                tokens.append(.comma)
+                index += 1
+            case UInt8(ascii: "["):
+                tokens.append(.open)
+                index += 1
+            case UInt8(ascii: "]"):
+                tokens.append(.close)
+                index += 1
             case UInt8(ascii: "{"):
                 // Only the graph's own brace; a group or anonymous subgraph is left to cgraph.
                 guard !tokens.contains(.openBrace) else { return nil }
                 tokens.append(.openBrace)
                 index += 1
-            case UInt8(ascii: "}"): tokens.append(.closeBrace); index += 1
+            case UInt8(ascii: "}"):
+                tokens.append(.closeBrace)
+                index += 1
             case UInt8(ascii: "\""):
                 var value: [UInt8] = []
                 index += 1
@@ -253,7 +269,8 @@ enum PlainDOTScanner {
                 while end < bytes.count, isIDByte(bytes[end]) { end += 1 }
                 let word = bytes[index..<end]
                 let isDigit = { (byte: UInt8) in byte >= 0x30 && byte <= 0x39 }
-                let isNumeral = word.allSatisfy { isDigit($0) || $0 == UInt8(ascii: ".") }
+                let isNumeral =
+                    word.allSatisfy { isDigit($0) || $0 == UInt8(ascii: ".") }
                     && word.count { $0 == UInt8(ascii: ".") } <= 1 && word.contains(where: isDigit)
                 let isName = !word.contains(UInt8(ascii: ".")) && !isDigit(word[word.startIndex])
                 guard isNumeral || isName else { return nil }

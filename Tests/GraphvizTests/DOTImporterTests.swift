@@ -1,9 +1,10 @@
 import Foundation
-@testable import PathwayGraphviz
 import Graphviz
 import PathwayKit
-import Testing
 import TestSupport
+import Testing
+
+@testable import PathwayGraphviz
 
 /// What importing a corpus DOT file should give.
 struct DOTExpectation: Sendable, CustomTestStringConvertible {
@@ -54,7 +55,8 @@ struct DOTExpectation: Sendable, CustomTestStringConvertible {
         .init("dot/ts-graphviz/ninja.dot", .imported(steps: 125, transitions: 131)),
     ]
 
-    @Test("every corpus DOT file is imported or refused as the table says", .enabled(if: Fixtures.hasCorpus),
+    @Test(
+        "every corpus DOT file is imported or refused as the table says", .enabled(if: Fixtures.hasCorpus),
         arguments: corpus)
     func corpusFile(_ expectation: DOTExpectation) throws {
         let path = Fixtures.corpusPath(expectation.path)
@@ -96,7 +98,9 @@ struct DOTExpectation: Sendable, CustomTestStringConvertible {
         #expect(viaScanner.findings == viaCgraph.findings)
     }
 
-    @Test("the fast path accepts the plain corpus files and leaves the others to cgraph", .enabled(if: Fixtures.hasCorpus))
+    @Test(
+        "the fast path accepts the plain corpus files and leaves the others to cgraph", .enabled(if: Fixtures.hasCorpus)
+    )
     func fastPathCoverage() throws {
         let accepted = try Self.corpus.map(\.path).filter {
             PlainDOTScanner.document(try SourceFile.data(at: Fixtures.corpusPath($0))) != nil

@@ -1,13 +1,14 @@
 import Foundation
 import PathgapCLI
 import PathwayKit
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct ConvertCommandTests {
     /// A fresh empty folder for one test.
     static func scratch() throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("pathgap-convert-\(UUID().uuidString)").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("pathgap-convert-\(UUID().uuidString)")
+            .path
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
     }
@@ -48,8 +49,10 @@ import TestSupport
         let refused = Console.capturing()
         #expect(Pathgap.run(["convert", path, "--to", "json"], console: refused) == 64)
         #expect(refused.errors.contains("holds 2 pathways (Clinic, Folded); choose one with --pathway"))
-        #expect(Pathgap.run(["convert", path, "--to", "json", "--out", folder + "/c.json"], console: .capturing()) == 0)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["c.Clinic.json", "c.Folded.json"])
+        #expect(
+            Pathgap.run(["convert", path, "--to", "json", "--out", folder + "/c.json"], console: .capturing()) == 0)
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["c.Clinic.json", "c.Folded.json"])
     }
 
     @Test("dot and csv exports read back to the same pathway through the CLI")
@@ -70,7 +73,9 @@ import TestSupport
     @Test("mermaid export prints a flowchart")
     func mermaid() {
         let console = Console.capturing()
-        #expect(Pathgap.run(["convert", Fixtures.path("import/graphml/yed.graphml"), "--to", "mermaid"], console: console) == 0)
+        #expect(
+            Pathgap.run(["convert", Fixtures.path("import/graphml/yed.graphml"), "--to", "mermaid"], console: console)
+                == 0)
         #expect(console.output.contains("flowchart TD"))
         #expect(console.output.contains("n2{\"Eligible?\"}"))
     }

@@ -1,7 +1,7 @@
 import Foundation
 import PathwayKit
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct BPMNImporterTests {
     static let clinic = Fixtures.path("import/bpmn/clinic.bpmn")
@@ -121,6 +121,7 @@ import TestSupport
     func refused(file: String, message: String) {
         let path = Fixtures.path("import/bpmn/\(file)")
         let error = #expect(throws: InputError.self) { try PathwayReaders.standard.read(path) }
-        #expect(error?.description == "\(path):\(message)" || error?.description.hasPrefix("\(path):\(message)") == true)
+        #expect(
+            error?.description == "\(path):\(message)" || error?.description.hasPrefix("\(path):\(message)") == true)
     }
 }

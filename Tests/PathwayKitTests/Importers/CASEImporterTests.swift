@@ -1,7 +1,7 @@
 import Foundation
 import PathwayKit
-import Testing
 import TestSupport
+import Testing
 
 /// What reading a CASE file should give: areas (at any depth) and competencies.
 struct CASEExpectation: Sendable, CustomTestStringConvertible {
@@ -14,7 +14,8 @@ struct CASEExpectation: Sendable, CustomTestStringConvertible {
 
 @Suite struct CASEImporterTests {
     static func areaCount(_ framework: CompetencyFramework) -> Int {
-        var count = 0, stack = framework.areas
+        var count = 0
+        var stack = framework.areas
         while let area = stack.popLast() {
             count += 1
             stack += area.areas
@@ -42,7 +43,8 @@ struct CASEExpectation: Sendable, CustomTestStringConvertible {
         .init(path: "case/opensalt/test_items.csv", areas: 1, competencies: 99),
     ]
 
-    @Test("every corpus CASE file reads with the expected areas and competencies", .enabled(if: Fixtures.hasCorpus),
+    @Test(
+        "every corpus CASE file reads with the expected areas and competencies", .enabled(if: Fixtures.hasCorpus),
         arguments: corpus)
     func corpusFile(_ expectation: CASEExpectation) throws {
         let frameworks = try FrameworkReader.read(Fixtures.corpusPath(expectation.path))
@@ -53,7 +55,8 @@ struct CASEExpectation: Sendable, CustomTestStringConvertible {
 
     @Test("non-BMP characters survive", .enabled(if: Fixtures.hasCorpus))
     func nonBMP() throws {
-        let framework = try #require(try FrameworkReader.read(Fixtures.corpusPath("case/opensalt/Utf8TestFramework.json")).first)
+        let framework = try #require(
+            try FrameworkReader.read(Fixtures.corpusPath("case/opensalt/Utf8TestFramework.json")).first)
         #expect(framework.title.unicodeScalars.contains { $0.value > 0xFFFF })
     }
 

@@ -1,7 +1,8 @@
 import Foundation
-@testable import PathwayKit
-import Testing
 import TestSupport
+import Testing
+
+@testable import PathwayKit
 
 @Suite struct CSVImporterTests {
     @Test("the tokenizer follows RFC 4180: quoted separators, doubled quotes, line breaks in quotes, any line end")
@@ -53,11 +54,11 @@ import TestSupport
 
     @Test("a plain from,to edge list goes to the edge-list reader")
     func edgeList() throws {
-        let pathway = try #require(try PathwayReaders.standard.read(Fixtures.path("import/csv/edges.csv")).pathways.first)
+        let pathway = try #require(
+            try PathwayReaders.standard.read(Fixtures.path("import/csv/edges.csv")).pathways.first)
         #expect(pathway.steps.map(\.id.rawValue) == ["referred", "test", "result", "done"])
         #expect(pathway.steps.map(\.kind) == [.start, .activity, .activity, .end])
         #expect(pathway.transitions[1].share == 1)
         #expect(pathway.transitions[2].condition == "no variant")
     }
 }
-

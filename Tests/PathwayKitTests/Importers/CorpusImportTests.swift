@@ -1,7 +1,7 @@
 import Foundation
 import PathwayKit
-import Testing
 import TestSupport
+import Testing
 
 /// What importing a corpus file should give.
 struct CorpusExpectation: Sendable, CustomTestStringConvertible {
@@ -69,7 +69,8 @@ struct CorpusExpectation: Sendable, CustomTestStringConvertible {
         // The event sub-process is reported, not inlined.
         .init("bpmn/bpmn-miwg/C.6.0.bpmn", .imported(pathways: 1, steps: 32, transitions: 31)),
         .init("bpmn/bpmn-miwg/C.9.0.bpmn", .imported(pathways: 1, steps: 15, transitions: 16)),
-        .init("bpmn/bpmn-moddle/case-agile-local-ns-declaration.bpmn", .imported(pathways: 1, steps: 11, transitions: 12)),
+        .init(
+            "bpmn/bpmn-moddle/case-agile-local-ns-declaration.bpmn", .imported(pathways: 1, steps: 11, transitions: 12)),
         // Only an expanded sub-process: its start event and task.
         .init("bpmn/bpmn-moddle/simple-default-ns.bpmn", .imported(pathways: 1, steps: 2, transitions: 1)),
         .init("bpmn/bpmn-moddle/yaoqiang-event-definitions.bpmn", .imported(pathways: 1, steps: 13, transitions: 13)),

@@ -1,7 +1,7 @@
 import Foundation
 import PathwayKit
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct GraphMLImporterTests {
     @Test("keys named by the convention fill step and transition fields; defaults apply; nested graphs flatten")
@@ -20,7 +20,10 @@ import TestSupport
         #expect(request.competencies.map(\.competency) == ["dpyd-genotype", "consent"])
         #expect(request.competencies.map(\.level) == ["B", nil])
         #expect(pathway.step("referred")?.stage == "identification")
-        #expect(pathway.transitions.contains { $0.from == "request" && $0.to == "request" && $0.condition == "sample rejected" })
+        #expect(
+            pathway.transitions.contains {
+                $0.from == "request" && $0.to == "request" && $0.condition == "sample rejected"
+            })
         let variant = try #require(pathway.transitions.first { $0.condition == "variant" })
         #expect(variant.share == 0.07)
         #expect(imported.findings.map(\.rule) == ["graphml-unused-key"])
@@ -28,7 +31,8 @@ import TestSupport
 
     @Test("yEd shapes and label text give kinds and names")
     func yEd() throws {
-        let pathway = try #require(try PathwayReaders.standard.read(Fixtures.path("import/graphml/yed.graphml")).pathways.first)
+        let pathway = try #require(
+            try PathwayReaders.standard.read(Fixtures.path("import/graphml/yed.graphml")).pathways.first)
         #expect(pathway.steps.map(\.label) == ["Start here", "Eligible?", "Treat", "Stop"])
         #expect(pathway.steps.map(\.kind) == [.start, .decision, .activity, .end])
         #expect(pathway.transitions.compactMap(\.condition) == ["yes", "no"])

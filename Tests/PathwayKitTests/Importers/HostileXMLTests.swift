@@ -1,7 +1,7 @@
 import Foundation
 import PathwayKit
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct HostileXMLTests {
     @Test(
@@ -38,11 +38,16 @@ import TestSupport
     @Test("a billion-laughs document built in memory is refused in well under a second")
     func billionLaughsInMemory() {
         var entities = "<!ENTITY l0 \"lol\">"
-        for level in 1...30 { entities += "<!ENTITY l\(level) \"" + String(repeating: "&l\(level - 1);", count: 10) + "\">" }
-        let xml = "<?xml version=\"1.0\"?><!DOCTYPE graphml [\(entities)]><graphml><graph><node id=\"&l30;\"/></graph></graphml>"
+        for level in 1...30 {
+            entities += "<!ENTITY l\(level) \"" + String(repeating: "&l\(level - 1);", count: 10) + "\">"
+        }
+        let xml =
+            "<?xml version=\"1.0\"?><!DOCTYPE graphml [\(entities)]><graphml><graph><node id=\"&l30;\"/></graph></graphml>"
         let clock = ContinuousClock()
         let elapsed = clock.measure {
-            #expect(throws: InputError.self) { try GraphMLImporter.pathways(from: Data(xml.utf8), file: "memory.graphml") }
+            #expect(throws: InputError.self) {
+                try GraphMLImporter.pathways(from: Data(xml.utf8), file: "memory.graphml")
+            }
         }
         #expect(elapsed < .milliseconds(500))
     }

@@ -12,7 +12,9 @@ enum LocalEdgeListFallback {
         let text = try SourceFile.text(from: data, file: file)
         var lines: [(text: Substring, number: Int)] = []
         var number = 0
-        for line in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
+        for line in text.split(
+            omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+        {
             number += 1
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
@@ -30,8 +32,10 @@ enum LocalEdgeListFallback {
             }
             return line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
         }
-        var fromColumn = 0, toColumn = 1
-        var conditionColumn: Int?, shareColumn: Int?
+        var fromColumn = 0
+        var toColumn = 1
+        var conditionColumn: Int?
+        var shareColumn: Int?
         var body = lines[...]
         var findings: [Finding] = []
         if separator != nil {
@@ -50,7 +54,10 @@ enum LocalEdgeListFallback {
             shareColumn = header.firstIndex(of: "share")
             body = body.dropFirst()
         }
-        var order: [String] = [], seen: Set<String> = [], incoming: Set<String> = [], outgoing: Set<String> = []
+        var order: [String] = []
+        var seen: Set<String> = []
+        var incoming: Set<String> = []
+        var outgoing: Set<String> = []
         var transitions: [Transition] = []
         var reportedWeight = false
         for (line, number) in body {
@@ -60,7 +67,8 @@ enum LocalEdgeListFallback {
             else {
                 throw InputError("an edge needs both ends; found '\(line)'", at: location)
             }
-            let from = columns[fromColumn], to = columns[toColumn]
+            let from = columns[fromColumn]
+            let to = columns[toColumn]
             for node in [from, to] where seen.insert(node).inserted { order.append(node) }
             outgoing.insert(from)
             incoming.insert(to)
@@ -74,7 +82,9 @@ enum LocalEdgeListFallback {
             if separator == nil, columns.count > 2, !reportedWeight {
                 reportedWeight = true
                 findings.append(
-                    Finding(.note, rule: "edgelist-weight", "the third column (a weight) is not carried over", at: location))
+                    Finding(
+                        .note, rule: "edgelist-weight", "the third column (a weight) is not carried over", at: location)
+                )
             }
             let condition = conditionColumn.flatMap { $0 < columns.count && !columns[$0].isEmpty ? columns[$0] : nil }
             transitions.append(
@@ -87,7 +97,9 @@ enum LocalEdgeListFallback {
         }
         let id = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
         return PathwayImport(
-            pathways: [Pathway(id: PathwayID(id), steps: steps, transitions: transitions, location: SourceLocation(file: file))],
+            pathways: [
+                Pathway(id: PathwayID(id), steps: steps, transitions: transitions, location: SourceLocation(file: file))
+            ],
             findings: findings)
     }
 }

@@ -55,10 +55,14 @@ public enum SpreadsheetPathwayReader {
 
     /// Splits records into tables at blank rows.
     static func tables(_ records: [CSVRecord]) -> [[CSVRecord]] {
-        var tables: [[CSVRecord]] = [], current: [CSVRecord] = []
+        var tables: [[CSVRecord]] = []
+        var current: [CSVRecord] = []
         for record in records {
             if record.isBlank {
-                if !current.isEmpty { tables.append(current); current = [] }
+                if !current.isEmpty {
+                    tables.append(current)
+                    current = []
+                }
             } else {
                 current.append(record)
             }
@@ -99,7 +103,9 @@ public enum SpreadsheetPathwayReader {
         } else if let sibling = siblingTransitionsFile(for: file) {
             let siblingRecords = try CSVTokenizer.records(
                 SourceFile.text(at: sibling), separator: ",", file: sibling)
-            guard let table = Self.tables(siblingRecords).first else { return PathwayImport(pathways: [pathway], findings: findings) }
+            guard let table = Self.tables(siblingRecords).first else {
+                return PathwayImport(pathways: [pathway], findings: findings)
+            }
             pathway.transitions = try transitions(table, file: sibling)
         } else if pathway.steps.count > 1 {
             findings.append(
@@ -180,7 +186,8 @@ public enum SpreadsheetPathwayReader {
             step.noCompetencyReason = row[field: columns["nocompetencyreason"]]
             if let written = row[field: columns["patientsperyear"]] {
                 guard let number = Double(written), number.isFinite else {
-                    throw InputError("patientsPerYear of step '\(id)' must be a number, found '\(written)'", at: location)
+                    throw InputError(
+                        "patientsPerYear of step '\(id)' must be a number, found '\(written)'", at: location)
                 }
                 step.patientsPerYear = number
             }

@@ -154,7 +154,9 @@ struct GraphMLConversion {
             .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
     }
 
-    static func clean(_ text: String) -> String { text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ") }
+    static func clean(_ text: String) -> String {
+        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
 
     mutating func pathway(from graph: MarkupElement, keys: [String: Key], index: Int, count: Int) throws -> Pathway {
         if graph.attributes["edgedefault"] == "undirected" {
@@ -176,14 +178,17 @@ struct GraphMLConversion {
                 case "graph": stack.append((child, group))
                 case "hyperedge":
                     findings.append(
-                        Finding(.warning, rule: "graphml-unsupported", "a hyperedge is not carried over", at: location(child)))
+                        Finding(
+                            .warning, rule: "graphml-unsupported", "a hyperedge is not carried over",
+                            at: location(child)))
                 default: break
                 }
             }
         }
         nodes.sort { $0.element.line < $1.element.line }
         edges.sort { $0.line < $1.line }
-        var incoming: [String: Int] = [:], outgoing: [String: Int] = [:]
+        var incoming: [String: Int] = [:]
+        var outgoing: [String: Int] = [:]
         for edge in edges {
             if let source = edge.attributes["source"] { outgoing[source, default: 0] += 1 }
             if let target = edge.attributes["target"] { incoming[target, default: 0] += 1 }
@@ -232,7 +237,8 @@ struct GraphMLConversion {
             } else if Self.yEdShape(element) == "diamond" {
                 step.kind = .decision
             } else {
-                let into = incoming[id, default: 0], outOf = outgoing[id, default: 0]
+                let into = incoming[id, default: 0]
+                let outOf = outgoing[id, default: 0]
                 step.kind = into == 0 && outOf > 0 ? .start : outOf == 0 && into > 0 ? .end : .activity
             }
             steps.append(step)

@@ -78,7 +78,9 @@ enum MarkupReader {
         builder.parser = parser
         parser.delegate = builder
         let succeeded = parser.parse()
-        if let failure = builder.failure { throw InputError(failure.message, at: SourceLocation(file: file, line: failure.line)) }
+        if let failure = builder.failure {
+            throw InputError(failure.message, at: SourceLocation(file: file, line: failure.line))
+        }
         guard succeeded, let root = builder.root else {
             let code = (parser.parserError as NSError?)?.code
             throw InputError(
@@ -115,7 +117,8 @@ enum MarkupReader {
     /// - Complexity: O(length of the prolog).
     static func refuseHostileDoctype(_ data: Data, file: String) throws {
         let bytes = [UInt8](data.prefix(1 << 20))
-        var index = 0, line = 1
+        var index = 0
+        var line = 1
         func starts(_ text: String, at position: Int) -> Bool {
             let pattern = Array(text.utf8)
             guard position + pattern.count <= bytes.count else { return false }
@@ -131,14 +134,18 @@ enum MarkupReader {
         while index < bytes.count {
             let byte = bytes[index]
             if byte == 0x0A { line += 1 }
-            guard byte == UInt8(ascii: "<") else { index += 1; continue }
+            guard byte == UInt8(ascii: "<") else {
+                index += 1
+                continue
+            }
             if starts("<?", at: index) {
                 skip(to: "?>")
             } else if starts("<!--", at: index) {
                 skip(to: "-->")
             } else if starts("<!DOCTYPE", at: index) || starts("<!doctype", at: index) {
                 let doctypeLine = line
-                var depth = 0, end = index
+                var depth = 0
+                var end = index
                 while end < bytes.count {
                     if bytes[end] == UInt8(ascii: "[") { depth += 1 }
                     if bytes[end] == UInt8(ascii: "]") { depth -= 1 }
@@ -207,9 +214,9 @@ private final class TreeBuilder: NSObject, XMLParserDelegate {
         stack[stack.count - 1].text += string
     }
 
-    func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
+    func parser(_ parser: XMLParser, foundCDATA cdataBlock: Data) {
         guard skipping == 0, !stack.isEmpty else { return }
-        stack[stack.count - 1].text += String(decoding: CDATABlock, as: UTF8.self)
+        stack[stack.count - 1].text += String(decoding: cdataBlock, as: UTF8.self)
     }
 
     func parser(_ parser: XMLParser, foundInternalEntityDeclarationWithName name: String, value: String?) {
@@ -217,7 +224,9 @@ private final class TreeBuilder: NSObject, XMLParserDelegate {
         parser.abortParsing()
     }
 
-    func parser(_ parser: XMLParser, foundExternalEntityDeclarationWithName name: String, publicID: String?, systemID: String?) {
+    func parser(
+        _ parser: XMLParser, foundExternalEntityDeclarationWithName name: String, publicID: String?, systemID: String?
+    ) {
         failure = ("refusing an external entity declaration ('\(name)'); entities are not allowed", parser.lineNumber)
         parser.abortParsing()
     }
