@@ -115,7 +115,7 @@ public enum DOTImporter {
             func value(_ names: String...) -> String? {
                 for name in names {
                     if let text = attributes[name].map({ unescape($0, node: node.name, graph: document.name) }),
-                        !text.trimmingCharacters(in: .whitespaces).isEmpty
+                        text.contains(where: { !$0.isWhitespace })
                     {
                         return text
                     }
@@ -271,6 +271,7 @@ public enum DOTImporter {
 
     /// A label as one line of text: escapes resolved, line breaks as spaces, record ports and HTML tags removed.
     static func labelText(_ raw: String, shape: String, node: String, graph: String) -> String {
+        if isPlainLabel(raw), shape != "record", shape != "mrecord" { return raw }
         var text = unescape(raw, node: node, graph: graph)
         if text.trimmingCharacters(in: .whitespacesAndNewlines).hasPrefix("<") {
             text = text.replacingOccurrences(of: #"<[^>]*>"#, with: " ", options: .regularExpression)
@@ -282,6 +283,19 @@ public enum DOTImporter {
             text = String(text.map { "{}|".contains($0) ? " " : $0 })
         }
         return text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    /// Whether a label needs no work: ASCII without escapes, markup or control characters, single inner spaces only.
+    ///
+    /// - Complexity: O(n) over the UTF-8 bytes, without allocating (the common case on large generated files).
+    static func isPlainLabel(_ raw: String) -> Bool {
+        var previous: UInt8 = 0x20
+        for byte in raw.utf8 {
+            if byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "<") || byte < 0x20 || byte >= 0x7F { return false }
+            if byte == 0x20, previous == 0x20 { return false }
+            previous = byte
+        }
+        return previous != 0x20
     }
 
     static func list(_ text: String?) -> [String] {

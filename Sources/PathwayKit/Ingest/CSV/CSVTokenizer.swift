@@ -111,7 +111,7 @@ enum CSVTokenizer {
     static func escape(_ field: String) -> String {
         let needsQuotes =
             field.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
-            || field != field.trimmingCharacters(in: .whitespaces)
+            || (field.first?.isWhitespace ?? false) || (field.last?.isWhitespace ?? false)
         guard needsQuotes else { return field }
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
