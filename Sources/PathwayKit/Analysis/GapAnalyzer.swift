@@ -37,10 +37,9 @@ public struct GapAnalyzer: Sendable {
 
     /// The sub-pathways of a pathway under a strategy.
     ///
-    /// - Complexity: O(V + E).
+    /// - Complexity: O(V + E) for `chains` and `stages`; see ``PathwayGraph/decomposition(_:options:)``.
     public static func decomposition(of graph: PathwayGraph, strategy: DecompositionStrategy) -> Decomposition {
-        // TEMPORARY(decomp): switch to `graph.decomposition(strategy)` when the decomposition engine lands.
-        TemporaryChainSplit.decomposition(of: graph, strategy: strategy)
+        graph.decomposition(strategy)
     }
 
     func isPlaceholder(_ resource: EducationResource) -> Bool {

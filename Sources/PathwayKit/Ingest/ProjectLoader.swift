@@ -24,8 +24,8 @@ public struct FrameworkReader: Sendable {
     /// Every framework reader of the core library, most specific first.
     public static var all: [FrameworkReader] { coreImporters + [.native] }
 
-    /// Framework importers (CASE JSON and CSV) that live in the core library; filled in by the importers.
-    public static var coreImporters: [FrameworkReader] { [] }
+    /// Framework importers (CASE JSON and CSV) that live in the core library.
+    public static var coreImporters: [FrameworkReader] { [.caseJSON, .caseCSV] }
 
     /// Reads the frameworks in a file with the first reader that accepts it.
     ///
