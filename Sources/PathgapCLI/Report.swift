@@ -69,13 +69,16 @@ extension Pathgap {
             let formats = try parsedFormats()
             guard let strategy = DecompositionStrategy(rawValue: strategy.lowercased()) else {
                 throw CommandError(
-                    message: "unknown strategy '\(strategy)' (expected one of: \(DecompositionStrategy.allCases.map(\.rawValue).joined(separator: ", ")))",
+                    message:
+                        "unknown strategy '\(strategy)' (expected one of: \(DecompositionStrategy.allCases.map(\.rawValue).joined(separator: ", ")))",
                     status: ExitStatus.badInput)
             }
             var date: AsOfDate?
             if let asOf {
                 guard let parsed = AsOfDate(asOf) else {
-                    throw CommandError(message: "--as-of must be a date written YYYY-MM-DD, found '\(asOf)'", status: ExitStatus.badInput)
+                    throw CommandError(
+                        message: "--as-of must be a date written YYYY-MM-DD, found '\(asOf)'",
+                        status: ExitStatus.badInput)
                 }
                 date = parsed
             }
@@ -122,7 +125,8 @@ extension Pathgap {
 
         func parsedFormats() throws -> [Format] {
             var formats: [Format] = []
-            for item in format.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !item.isEmpty {
+            for item in format.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) })
+            where !item.isEmpty {
                 guard let parsed = Format(written: item) else {
                     throw CommandError(
                         message: "unknown format '\(item)' (expected a comma-separated list of: md, csv, json, html)",
@@ -131,7 +135,8 @@ extension Pathgap {
                 if !formats.contains(parsed) { formats.append(parsed) }
             }
             guard !formats.isEmpty else {
-                throw CommandError(message: "--format names no format (expected md, csv, json, html)", status: ExitStatus.badInput)
+                throw CommandError(
+                    message: "--format names no format (expected md, csv, json, html)", status: ExitStatus.badInput)
             }
             return formats.sorted { Format.allCases.firstIndex(of: $0) ?? 0 < Format.allCases.firstIndex(of: $1) ?? 0 }
         }
@@ -155,7 +160,8 @@ extension Pathgap {
                         !exists
                             ? "no such file or folder"
                             : isDirectory.boolValue
-                                ? "no project.yaml in this folder or in the folders directly under it" : "not a project.yaml",
+                                ? "no project.yaml in this folder or in the folders directly under it"
+                                : "not a project.yaml",
                         at: SourceLocation(file: path))
                 }
                 paths += found
@@ -194,12 +200,15 @@ extension Pathgap {
                 for pathway in analysis.pathways {
                     var lines: [StepID: [String]] = [:]
                     for gap in pathway.gaps {
-                        if let step = gap.step { lines[step, default: []].append("\(gap.gapClass.rawValue): \(gap.message)") }
+                        if let step = gap.step {
+                            lines[step, default: []].append("\(gap.gapClass.rawValue): \(gap.message)")
+                        }
                     }
                     var annotations: [StepID: StepAnnotation] = [:]
                     for step in pathway.steps {
                         if let severity = step.worstSeverity {
-                            annotations[step.step.id] = StepAnnotation(severity: severity, lines: lines[step.step.id] ?? [])
+                            annotations[step.step.id] = StepAnnotation(
+                                severity: severity, lines: lines[step.step.id] ?? [])
                         }
                     }
                     let chart = Flowchart(
@@ -209,7 +218,8 @@ extension Pathgap {
                         let dot = chart.subpathway(
                             FlowchartSubpathway(steps: subpathway.steps, title: subpathway.title), number: index + 1)
                         guard let svg = try? Graphviz.render(dot: dot, format: "svg") else { continue }
-                        charts[chartKey(analysis.project.manifest.id, subpathway.id)] = String(decoding: svg, as: UTF8.self)
+                        charts[chartKey(analysis.project.manifest.id, subpathway.id)] = String(
+                            decoding: svg, as: UTF8.self)
                     }
                 }
             }

@@ -29,7 +29,9 @@ extension Pathgap {
         public func run() throws {
             let project = Self.generatedProject(steps: max(steps, 10), competencies: max(competencies, 2))
             let clock = ContinuousClock()
-            var best: Duration?, bestAnalysis: Duration?, bestCPU = Double.infinity
+            var best: Duration?
+            var bestAnalysis: Duration?
+            var bestCPU = Double.infinity
             var report: GapReport?
             for _ in 0..<max(repeats, 1) {
                 report = nil
@@ -49,10 +51,12 @@ extension Pathgap {
             let totals = report.totals
             print(
                 "steps: \(totals.steps), transitions: \(project.pathways[0].transitions.count), competencies: \(competencies), "
-                    + "resources: \(project.resources.count), sub-pathways: \(totals.subpathways), gaps: \(report.gaps.count)")
+                    + "resources: \(project.resources.count), sub-pathways: \(totals.subpathways), gaps: \(report.gaps.count)"
+            )
             print(
                 "analysis: \(RenderBench.seconds(bestAnalysis)) s; analysis + report model (reach, priority, needs): "
-                    + "\(RenderBench.seconds(best)) s wall, \(String(format: "%.3f", bestCPU)) s CPU (best of \(max(repeats, 1)))")
+                    + "\(RenderBench.seconds(best)) s wall, \(String(format: "%.3f", bestCPU)) s CPU (best of \(max(repeats, 1)))"
+            )
             if formats {
                 for (name, render) in [
                     ("md", { report.markdown() }), ("csv", { report.csv() }), ("json", { report.json() }),
@@ -83,7 +87,9 @@ extension Pathgap {
             for index in 0..<competencyCount {
                 let written = index % 7 == 0 ? [] : (0..<3).map { _ in groups[random.next(groups.count)] }
                 areas[index % 2].append(
-                    Competency(id: CompetencyID("C\(index)"), statement: "Competency \(index)", levels: levels, staffGroups: written))
+                    Competency(
+                        id: CompetencyID("C\(index)"), statement: "Competency \(index)", levels: levels,
+                        staffGroups: written))
             }
             let frameworks = (0..<2).map { number in
                 CompetencyFramework(
@@ -101,7 +107,8 @@ extension Pathgap {
                 }
                 resources.append(
                     EducationResource(
-                        id: ResourceID("R\(index)"), title: index % 97 == 0 ? "Refer to local protocols" : "Resource \(index)",
+                        id: ResourceID("R\(index)"),
+                        title: index % 97 == 0 ? "Refer to local protocols" : "Resource \(index)",
                         kind: "e-learning", develops: develops,
                         audience: random.next(3) == 0 ? [] : (0..<4).map { _ in groups[random.next(groups.count)] },
                         nextReviewDue: random.next(10) == 0 ? "2024-01-01" : "2030-01-01"))
@@ -118,7 +125,8 @@ extension Pathgap {
                     ? []
                     : (0..<2).map { _ in
                         CompetencyRequirement(
-                            competency: CompetencyID(random.next(400) == 0 ? "UNDEFINED-\(n)" : "C\(random.next(competencyCount))"),
+                            competency: CompetencyID(
+                                random.next(400) == 0 ? "UNDEFINED-\(n)" : "C\(random.next(competencyCount))"),
                             level: levels[random.next(3)])
                     }
                 return Step(id: id(n), kind: kind, staffGroups: staff, competencies: needs)
@@ -126,19 +134,25 @@ extension Pathgap {
             while index < count - 1 {
                 if index % 8 == 0, index + 3 < count - 1 {
                     // decision → two branches → merge
-                    stepList += [work(index, kind: .decision), work(index + 1), work(index + 2), Step(id: id(index + 3), kind: .merge)]
+                    stepList += [
+                        work(index, kind: .decision), work(index + 1), work(index + 2),
+                        Step(id: id(index + 3), kind: .merge),
+                    ]
                     transitions += [
                         Transition(from: previous, to: id(index)),
                         Transition(from: id(index), to: id(index + 1), share: 0.75),
                         Transition(from: id(index), to: id(index + 2)),
-                        Transition(from: id(index + 1), to: id(index + 3)), Transition(from: id(index + 2), to: id(index + 3)),
+                        Transition(from: id(index + 1), to: id(index + 3)),
+                        Transition(from: id(index + 2), to: id(index + 3)),
                     ]
                     previous = id(index + 3)
                     index += 4
                 } else {
                     stepList.append(work(index))
                     transitions.append(Transition(from: previous, to: id(index)))
-                    if index % 500 == 499 { transitions.append(Transition(from: id(index), to: id(index - 5), share: 0.1)) }
+                    if index % 500 == 499 {
+                        transitions.append(Transition(from: id(index), to: id(index - 5), share: 0.1))
+                    }
                     previous = id(index)
                     index += 1
                 }

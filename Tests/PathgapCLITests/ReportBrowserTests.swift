@@ -1,7 +1,7 @@
 import Foundation
 import PathgapCLI
-import Testing
 import TestSupport
+import Testing
 
 /// Opens a written HTML report in headless Chromium through `.ci/check-html.sh`; runs only where `chromium` is on
 /// PATH.
@@ -20,11 +20,15 @@ import TestSupport
         "the HTML report renders in headless Chromium with no console error, and its tables sort",
         .enabled(if: chromium != nil, "chromium is not on PATH"))
     func rendersCleanly() throws {
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("pathgap-browser-\(UUID().uuidString)").path
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("pathgap-browser-\(UUID().uuidString)")
+            .path
         defer { try? FileManager.default.removeItem(atPath: out) }
         #expect(
             Pathgap.run(
-                ["report", Fixtures.path("projects"), Fixtures.path("gaps/no-resource"), "--out", out, "--format", "html", "--as-of", "2026-11-25"],
+                [
+                    "report", Fixtures.path("projects"), Fixtures.path("gaps/no-resource"), "--out", out, "--format",
+                    "html", "--as-of", "2026-11-25",
+                ],
                 console: .capturing()) == 0)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/bash")

@@ -1,12 +1,13 @@
 import Foundation
 import PathgapCLI
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct ReportCommandTests {
     /// A fresh, empty output folder for one test.
     static func outputFolder() -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("pathgap-report-\(UUID().uuidString)").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("pathgap-report-\(UUID().uuidString)")
+            .path
         try? FileManager.default.removeItem(atPath: path)
         return path
     }
@@ -25,7 +26,10 @@ import TestSupport
             console: console)
         #expect(status == 0)
         #expect(Self.files(in: out) == ["report.csv", "report.html", "report.json", "report.md"])
-        #expect(console.output.hasPrefix("project 'gaps-no-resource': 1 pathway, 3 steps, 1 sub-pathway (chains): 1 gap (1 error, 0 warnings, 0 notes)\n  no-resource: 1\n"))
+        #expect(
+            console.output.hasPrefix(
+                "project 'gaps-no-resource': 1 pathway, 3 steps, 1 sub-pathway (chains): 1 gap (1 error, 0 warnings, 0 notes)\n  no-resource: 1\n"
+            ))
         #expect(console.errors.isEmpty)
     }
 
@@ -34,10 +38,17 @@ import TestSupport
         let out = Self.outputFolder()
         defer { try? FileManager.default.removeItem(atPath: out) }
         #expect(
-            Pathgap.run(["report", Fixtures.path("gaps/uncovered-step"), "--out", out, "--format", "csv,json", "--fail-on-gaps"], console: .capturing())
+            Pathgap.run(
+                [
+                    "report", Fixtures.path("gaps/uncovered-step"), "--out", out, "--format", "csv,json",
+                    "--fail-on-gaps",
+                ], console: .capturing())
                 == 2)
         #expect(Self.files(in: out) == ["report.csv", "report.json"])
-        #expect(Pathgap.run(["report", Fixtures.path("gaps/none"), "--out", out, "--format", "md", "--fail-on-gaps"], console: .capturing()) == 0)
+        #expect(
+            Pathgap.run(
+                ["report", Fixtures.path("gaps/none"), "--out", out, "--format", "md", "--fail-on-gaps"],
+                console: .capturing()) == 0)
     }
 
     @Test(
@@ -72,7 +83,12 @@ import TestSupport
         let out = Self.outputFolder()
         defer { try? FileManager.default.removeItem(atPath: out) }
         let console = Console.capturing()
-        #expect(Pathgap.run(["report", Fixtures.path("gaps"), "--out", out, "--as-of", "2026-11-25", "--format", "json", "--no-flowcharts"], console: console) == 0)
+        #expect(
+            Pathgap.run(
+                [
+                    "report", Fixtures.path("gaps"), "--out", out, "--as-of", "2026-11-25", "--format", "json",
+                    "--no-flowcharts",
+                ], console: console) == 0)
         #expect(console.output.hasPrefix("11 projects:"))
         #expect(console.output.contains("needs shared by several projects: 1\n"))
         let json = try String(contentsOfFile: out + "/report.json", encoding: .utf8)
@@ -91,7 +107,10 @@ import TestSupport
     func flowcharts() throws {
         let out = Self.outputFolder()
         defer { try? FileManager.default.removeItem(atPath: out) }
-        #expect(Pathgap.run(["report", Fixtures.path("gaps/no-resource"), "--out", out, "--format", "html"], console: .capturing()) == 0)
+        #expect(
+            Pathgap.run(
+                ["report", Fixtures.path("gaps/no-resource"), "--out", out, "--format", "html"], console: .capturing())
+                == 0)
         let html = try String(contentsOfFile: out + "/report.html", encoding: .utf8)
         #expect(html.components(separatedBy: "<figure class=\"flowchart\"><svg").count == 2)
         #expect(!html.contains("<?xml"))

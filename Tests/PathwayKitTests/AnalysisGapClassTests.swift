@@ -1,7 +1,7 @@
 import Foundation
 import PathwayKit
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct AnalysisGapClassTests {
     static let asOf = AsOfDate("2026-11-25")
@@ -82,7 +82,8 @@ import TestSupport
     static let consent = CompetencyFramework(
         id: "consent", levels: ["D", "C", "B", "A"],
         areas: [
-            CompetencyArea(id: "a", competencies: [Competency(id: "CON-1", levels: ["C", "B", "A"], staffGroups: ["gp"])])
+            CompetencyArea(
+                id: "a", competencies: [Competency(id: "CON-1", levels: ["C", "B", "A"], staffGroups: ["gp"])])
         ])
     static let results = CompetencyFramework(
         id: "results", levels: ["1", "2", "3"],
@@ -94,7 +95,8 @@ import TestSupport
         // A resource for RES-1 serves a step that needs CON-1, and RES-1 writes the competency for nurses.
         let project = Self.project(
             steps: [
-                Step(id: "s", kind: .start), Step(id: "a", staffGroups: ["nurse"], competencies: [CompetencyRequirement(competency: "CON-1")]),
+                Step(id: "s", kind: .start),
+                Step(id: "a", staffGroups: ["nurse"], competencies: [CompetencyRequirement(competency: "CON-1")]),
                 Step(id: "e", kind: .end),
             ],
             frameworks: [Self.consent, Self.results],
@@ -107,15 +109,19 @@ import TestSupport
         var results = Self.results
         results.equivalences.append(CompetencyEquivalence(competency: "LOCAL-9", equivalent: "RES-1"))
         let project = Self.project(
-            steps: [Step(id: "a", staffGroups: ["nurse"], competencies: [CompetencyRequirement(competency: "LOCAL-9")])],
-            frameworks: [results], resources: [EducationResource(id: "r", develops: [ResourceCoverage(competency: "RES-1")])])
+            steps: [
+                Step(id: "a", staffGroups: ["nurse"], competencies: [CompetencyRequirement(competency: "LOCAL-9")])
+            ],
+            frameworks: [results],
+            resources: [EducationResource(id: "r", develops: [ResourceCoverage(competency: "RES-1")])])
         #expect(GapAnalyzer().gaps(in: project).isEmpty)
     }
 
     @Test("levels compare by rank in the competency's framework, not as text")
     func levelRanks() {
         // "B" < "C" as text, but B is above C in the consent scheme (D, C, B, A).
-        let step = Step(id: "a", staffGroups: ["gp"], competencies: [CompetencyRequirement(competency: "CON-1", level: "C")])
+        let step = Step(
+            id: "a", staffGroups: ["gp"], competencies: [CompetencyRequirement(competency: "CON-1", level: "C")])
         let above = Self.project(
             steps: [step], frameworks: [Self.consent],
             resources: [EducationResource(id: "r", develops: [ResourceCoverage(competency: "CON-1", level: "B")])])
@@ -148,13 +154,17 @@ import TestSupport
             Step(id: "s", kind: .start), Step(id: "m", kind: .merge), Step(id: "e", kind: .end),
         ])
         #expect(GapAnalyzer().gaps(in: project).isEmpty)
-        let staffed = Self.project(steps: [Step(id: "s", kind: .start, competencies: [CompetencyRequirement(competency: "X")])])
+        let staffed = Self.project(steps: [
+            Step(id: "s", kind: .start, competencies: [CompetencyRequirement(competency: "X")])
+        ])
         #expect(GapAnalyzer().gaps(in: staffed).map(\.gapClass) == [.unstaffedStep, .undefinedCompetency, .noResource])
     }
 
     @Test("a step with a noCompetencyReason is not uncovered")
     func exemption() {
-        let project = Self.project(steps: [Step(id: "a", staffGroups: ["admin"], noCompetencyReason: "an internal team sends the pack")])
+        let project = Self.project(steps: [
+            Step(id: "a", staffGroups: ["admin"], noCompetencyReason: "an internal team sends the pack")
+        ])
         #expect(GapAnalyzer().gaps(in: project).isEmpty)
     }
 
@@ -164,7 +174,10 @@ import TestSupport
         func classes(_ record: WorkforceRecord) -> [GapClass] {
             GapAnalyzer().gaps(in: Self.project(steps: [step], workforce: [record])).map(\.gapClass)
         }
-        #expect(classes(WorkforceRecord(staffGroup: "gp", inPost: 4, trained: 2, needed: 5)) == [.capacityGap, .trainingGap])
+        #expect(
+            classes(WorkforceRecord(staffGroup: "gp", inPost: 4, trained: 2, needed: 5)) == [
+                .capacityGap, .trainingGap,
+            ])
         #expect(classes(WorkforceRecord(staffGroup: "gp", inPost: 6, trained: 5, needed: 5)) == [.trainingGap])
         #expect(classes(WorkforceRecord(staffGroup: "gp", inPost: 5, trained: 5, needed: 5)) == [])
         #expect(classes(WorkforceRecord(staffGroup: "gp", inPost: 5)) == [])

@@ -44,7 +44,10 @@ import Testing
         // s → a → b → (0.3 back to a, 0.7 on to e): everyone entering reaches e exactly once.
         let flow = try #require(
             Self.flow(
-                [Step(id: "s", kind: .start, patientsPerYear: 100), Step(id: "a"), Step(id: "b", kind: .decision), Step(id: "e", kind: .end)],
+                [
+                    Step(id: "s", kind: .start, patientsPerYear: 100), Step(id: "a"), Step(id: "b", kind: .decision),
+                    Step(id: "e", kind: .end),
+                ],
                 [
                     Transition(from: "s", to: "a"), Transition(from: "a", to: "b"),
                     Transition(from: "b", to: "a", share: 0.3), Transition(from: "b", to: "e", share: 0.7),

@@ -1,12 +1,14 @@
 import Foundation
 import PathwayKit
-import Testing
 import TestSupport
+import Testing
 
 /// A small RFC 4180 reader, for checking that the CSV report reads back.
 enum CSVReader {
     static func records(_ text: String) -> [[String]] {
-        var records: [[String]] = [], record: [String] = [], field = ""
+        var records: [[String]] = []
+        var record: [String] = []
+        var field = ""
         var inQuotes = false
         var scalars = Array(text.unicodeScalars)[...]
         while let scalar = scalars.popFirst() {
@@ -182,7 +184,10 @@ enum CSVReader {
             gap(.noResource, projects: 2, patients: nil, steps: 1),
         ]
         let sorted = gaps.sorted(by: GapReport.priorityOrder)
-        #expect(sorted.map(\.gapClass) == [.noResource, .noResource, .noResource, .noResource, .levelShortfall, .staleResource])
+        #expect(
+            sorted.map(\.gapClass) == [
+                .noResource, .noResource, .noResource, .noResource, .levelShortfall, .staleResource,
+            ])
         #expect(sorted.map(\.reach.projects) == [2, 1, 1, 1, 1, 5])
         #expect(sorted.map(\.reach.patientsPerYear) == [nil, 500, 10, 10, 10, 1e6])
         #expect(sorted[2].reach.steps == 3)

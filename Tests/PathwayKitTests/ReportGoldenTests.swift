@@ -1,7 +1,7 @@
 import Foundation
 import PathwayKit
-import Testing
 import TestSupport
+import Testing
 
 /// Golden reports for the bundled projects, in all four formats, under `Fixtures/expected/reports/`.
 ///
@@ -15,14 +15,17 @@ import TestSupport
 
     /// The bundled project folders, and `all` for every one of them together.
     static let cases: [String] = {
-        let folders = ProjectLoader.projects(under: Fixtures.path("projects")).map { ($0 as NSString).lastPathComponent }
+        let folders = ProjectLoader.projects(under: Fixtures.path("projects")).map {
+            ($0 as NSString).lastPathComponent
+        }
         return folders + (folders.isEmpty ? [] : ["all"])
     }()
 
     /// The report files, with paths made relative to the repository root, as the CLI prints them when run there.
     static func render(_ name: String) throws -> [String: String] {
         let paths =
-            name == "all" ? ProjectLoader.projects(under: Fixtures.path("projects")) : [Fixtures.path("projects/\(name)")]
+            name == "all"
+            ? ProjectLoader.projects(under: Fixtures.path("projects")) : [Fixtures.path("projects/\(name)")]
         let projects = try paths.map { try ProjectLoader().loadProject(at: $0).project }
         let report = GapReport(analysing: projects, asOf: asOf)
         let root = Fixtures.root.path + "/"
@@ -49,7 +52,8 @@ import TestSupport
             let expected = try? String(contentsOfFile: path, encoding: .utf8)
             #expect(
                 expected == text,
-                "\(path) is missing or stale; regenerate with PATHGAP_UPDATE_GOLDENS=1 swift test --filter ReportGoldenTests")
+                "\(path) is missing or stale; regenerate with PATHGAP_UPDATE_GOLDENS=1 swift test --filter ReportGoldenTests"
+            )
         }
     }
 }

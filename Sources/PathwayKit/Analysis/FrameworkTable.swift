@@ -52,7 +52,9 @@ extension GapReport {
                         }
                         return "[\(id)\(level)]\(requirement.framework == nil ? " (not in any loaded framework)" : "")"
                     }
-                    if knowledge.isEmpty, let reason = step.noCompetencyReason { knowledge = ["None needed: \(reason)"] }
+                    if knowledge.isEmpty, let reason = step.noCompetencyReason {
+                        knowledge = ["None needed: \(reason)"]
+                    }
                     var resources: [String] = []
                     for requirement in assessed.requirements {
                         for id in requirement.resources where !resources.contains(resourceLabel(id)) {
@@ -61,7 +63,8 @@ extension GapReport {
                     }
                     for requirement in assessed.requirements {
                         for candidate in requirement.candidates {
-                            let text = "\(resourceLabel(candidate.resource)) – \(candidate.reasons.map(\.rawValue).joined(separator: ", "))"
+                            let text =
+                                "\(resourceLabel(candidate.resource)) – \(candidate.reasons.map(\.rawValue).joined(separator: ", "))"
                             if !resources.contains(text) { resources.append(text) }
                         }
                     }
@@ -72,7 +75,9 @@ extension GapReport {
                         patientsPerYear: assessed.patientsPerYear, location: step.location)
                 }
                 tables.append(
-                    FrameworkTable(project: analysis.project.manifest.id, pathway: pathway.pathway.id, subpathway: subpathway, rows: rows))
+                    FrameworkTable(
+                        project: analysis.project.manifest.id, pathway: pathway.pathway.id, subpathway: subpathway,
+                        rows: rows))
             }
         }
         return tables

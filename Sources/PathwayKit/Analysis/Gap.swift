@@ -288,7 +288,8 @@ enum GapText: Sendable {
     case belowLevel(who: String, best: String?)
 
     func message(for gap: Gap) -> String {
-        let step = gap.step?.rawValue ?? "?", id = gap.competency?.rawValue ?? "?"
+        let step = gap.step?.rawValue ?? "?"
+        let id = gap.competency?.rawValue ?? "?"
         let levelText = gap.requiredLevel.map { " at level \($0)" } ?? ""
         switch self {
         case .written(let message, _): return message
@@ -296,18 +297,23 @@ enum GapText: Sendable {
         case .uncovered: return "step '\(step)' (\(gap.stepLabel ?? step)) has no competency mapped"
         case .undefined: return "competency '\(id)' needed at step '\(step)' is not defined in any loaded framework"
         case .roleOutside(let who):
-            return "framework '\(gap.framework?.rawValue ?? "?")' does not write competency '\(id)' for \(who), who deliver step '\(step)'"
+            return
+                "framework '\(gap.framework?.rawValue ?? "?")' does not write competency '\(id)' for \(who), who deliver step '\(step)'"
         case .stale(let title, _, let due, let asOf):
-            return "resource '\(gap.resource?.rawValue ?? "?")' (\(title)) for '\(id)' was due for review on \(due ?? "?"), before \(asOf ?? "?")"
+            return
+                "resource '\(gap.resource?.rawValue ?? "?")' (\(title)) for '\(id)' was due for review on \(due ?? "?"), before \(asOf ?? "?")"
         case .noResource(let who, let candidates):
             let partial =
                 candidates == 0
-                ? "" : candidates == 1 ? "; 1 candidate goes part of the way" : "; \(candidates) candidates go part of the way"
+                ? ""
+                : candidates == 1
+                    ? "; 1 candidate goes part of the way" : "; \(candidates) candidates go part of the way"
             return "no education resource fully develops '\(id)'\(levelText) for \(who) at step '\(step)'\(partial)"
         case .placeholder(let who, let title):
             return "the only resource for '\(id)' for \(who) at step '\(step)' is a placeholder ('\(title)')"
         case .belowLevel(let who, let best):
-            return "resources for '\(id)' for \(who) reach level \(best ?? "?") at most; step '\(step)' needs level \(gap.requiredLevel ?? "?")"
+            return
+                "resources for '\(id)' for \(who) reach level \(best ?? "?") at most; step '\(step)' needs level \(gap.requiredLevel ?? "?")"
         }
     }
 
@@ -318,18 +324,23 @@ enum GapText: Sendable {
         case .written(_, let action): return action
         case .unstaffed: return "Name the staff group that delivers this step (method step 6)."
         case .uncovered:
-            return "Map the step to the competencies it needs (method step 4), or record why none is needed in 'noCompetencyReason'."
-        case .undefined: return "Add '\(id)' to a competency framework, or declare it equivalent to a framework competency."
+            return
+                "Map the step to the competencies it needs (method step 4), or record why none is needed in 'noCompetencyReason'."
+        case .undefined:
+            return "Add '\(id)' to a competency framework, or declare it equivalent to a framework competency."
         case .roleOutside(let who):
-            return "Extend framework '\(gap.framework?.rawValue ?? "?")' to cover \(who) for '\(id)', or map the step to a competency written for them."
+            return
+                "Extend framework '\(gap.framework?.rawValue ?? "?")' to cover \(who) for '\(id)', or map the step to a competency written for them."
         case .stale(let title, let provider, _, _):
             return "Ask \(provider ?? "the provider") to review '\(title)', or find a current resource for '\(id)'."
         case .noResource(let who, let candidates):
-            return "Find or commission a resource that develops '\(id)'\(levelText) for \(who)\(candidates == 0 ? "" : ", starting from the candidates")."
+            return
+                "Find or commission a resource that develops '\(id)'\(levelText) for \(who)\(candidates == 0 ? "" : ", starting from the candidates")."
         case .placeholder:
             return "Replace the placeholder with a named resource that develops '\(id)'\(levelText)."
         case .belowLevel(let who, _):
-            return "Find or develop a resource that reaches level \(gap.requiredLevel ?? "?") of '\(id)' for \(who), building on the lower-level ones."
+            return
+                "Find or develop a resource that reaches level \(gap.requiredLevel ?? "?") of '\(id)' for \(who), building on the lower-level ones."
         }
     }
 }

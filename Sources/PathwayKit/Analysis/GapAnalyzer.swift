@@ -96,11 +96,14 @@ extension GapAnalyzer {
         mutating func closure(of id: CompetencyID) -> [CompetencyID] {
             if let known = closures[id] { return known }
             var seen: Set<CompetencyID> = [id]
-            var queue = [id], head = 0
+            var queue = [id]
+            var head = 0
             while head < queue.count {
                 let current = queue[head]
                 head += 1
-                for next in references.equivalents[current] ?? [] where seen.insert(next).inserted { queue.append(next) }
+                for next in references.equivalents[current] ?? [] where seen.insert(next).inserted {
+                    queue.append(next)
+                }
             }
             let result = [id] + queue.dropFirst().sorted()
             closures[id] = result
@@ -242,7 +245,8 @@ extension GapAnalyzer {
                         gaps.append(
                             place.gap(
                                 .roleOutsideFramework, staffGroup: group, competency: id, requiredLevel: level,
-                                framework: definition.framework.id, text: .roleOutside(who: groupName(group)), at: location))
+                                framework: definition.framework.id, text: .roleOutside(who: groupName(group)),
+                                at: location))
                     }
                 }
             }
@@ -262,12 +266,14 @@ extension GapAnalyzer {
                 let who = group.map(groupName) ?? "anyone"
                 for index in outcome.stale {
                     let resource = project.resources[index]
-                        gaps.append(
-                            place.gap(
-                                .staleResource, staffGroup: group, competency: id, requiredLevel: level,
-                                framework: framework?.id, resource: resource.id,
-                                text: .stale(title: resource.title, provider: resource.provider, due: resource.nextReviewDue, asOf: asOf?.rawValue),
-                                at: location, candidates: outcome.candidates))
+                    gaps.append(
+                        place.gap(
+                            .staleResource, staffGroup: group, competency: id, requiredLevel: level,
+                            framework: framework?.id, resource: resource.id,
+                            text: .stale(
+                                title: resource.title, provider: resource.provider, due: resource.nextReviewDue,
+                                asOf: asOf?.rawValue),
+                            at: location, candidates: outcome.candidates))
                 }
                 switch outcome.verdict {
                 case .met:
@@ -276,18 +282,22 @@ extension GapAnalyzer {
                     gaps.append(
                         place.gap(
                             .noResource, staffGroup: group, competency: id, requiredLevel: level,
-                            framework: framework?.id, text: .noResource(who: who, candidates: outcome.candidates.count), at: location, candidates: outcome.candidates))
+                            framework: framework?.id, text: .noResource(who: who, candidates: outcome.candidates.count),
+                            at: location, candidates: outcome.candidates))
                 case .placeholder(let index):
                     let resource = project.resources[index]
                     gaps.append(
                         place.gap(
                             .placeholderResource, staffGroup: group, competency: id, requiredLevel: level,
-                            framework: framework?.id, resource: resource.id, text: .placeholder(who: who, title: resource.title), at: location, candidates: outcome.candidates))
+                            framework: framework?.id, resource: resource.id,
+                            text: .placeholder(who: who, title: resource.title), at: location,
+                            candidates: outcome.candidates))
                 case .belowLevel(let best):
                     gaps.append(
                         place.gap(
                             .levelShortfall, staffGroup: group, competency: id, requiredLevel: level,
-                            framework: framework?.id, text: .belowLevel(who: who, best: best), at: location, candidates: outcome.candidates))
+                            framework: framework?.id, text: .belowLevel(who: who, best: best), at: location,
+                            candidates: outcome.candidates))
                 }
             }
             return RequirementAssessment(
@@ -295,7 +305,9 @@ extension GapAnalyzer {
                 resources: serving,
                 candidates: groups.count == 1
                     ? candidates.filter { !serving.contains($0.resource) || $0.reasons == [.stale] }
-                    : CandidateResource.best(candidates).filter { !serving.contains($0.resource) || $0.reasons == [.stale] })
+                    : CandidateResource.best(candidates).filter {
+                        !serving.contains($0.resource) || $0.reasons == [.stale]
+                    })
         }
 
         enum Verdict {
@@ -325,7 +337,9 @@ extension GapAnalyzer {
             var offers: [(resource: Int, coverage: ResourceCoverage)] = []
             var seen: Set<Int> = []
             for candidate in ids {
-                for offer in coverage[candidate] ?? [] where seen.insert(offer.resource).inserted { offers.append(offer) }
+                for offer in coverage[candidate] ?? [] where seen.insert(offer.resource).inserted {
+                    offers.append(offer)
+                }
             }
             let outcome = assessOffers(offers, for: key.group, framework: framework, requiredRank: requiredRank)
             outcomes[key] = outcome
@@ -337,9 +351,12 @@ extension GapAnalyzer {
             _ offers: [(resource: Int, coverage: ResourceCoverage)], for group: StaffGroupID?,
             framework: CompetencyFramework?, requiredRank: Int?
         ) -> Outcome {
-            var meeting: [Int] = [], candidates: [CandidateResource] = []
-            var placeholders: [Int] = [], stale: [Int] = []
-            var realForGroup = 0, atLevel = 0
+            var meeting: [Int] = []
+            var candidates: [CandidateResource] = []
+            var placeholders: [Int] = []
+            var stale: [Int] = []
+            var realForGroup = 0
+            var atLevel = 0
             var bestBelow: (rank: Int, level: String)?
             for (index, item) in offers {
                 let resource = project.resources[index]
@@ -370,12 +387,14 @@ extension GapAnalyzer {
                     meeting.append(index)
                     if isStale {
                         candidates.append(
-                            CandidateResource(resource: resource.id, title: resource.title, level: item.level, reasons: [.stale]))
+                            CandidateResource(
+                                resource: resource.id, title: resource.title, level: item.level, reasons: [.stale]))
                     }
                 } else {
                     if isStale { reasons.append(.stale) }
                     candidates.append(
-                        CandidateResource(resource: resource.id, title: resource.title, level: item.level, reasons: reasons))
+                        CandidateResource(
+                            resource: resource.id, title: resource.title, level: item.level, reasons: reasons))
                 }
             }
             candidates.sort()
@@ -413,7 +432,8 @@ extension GapAnalyzer {
                 }
                 let volumes = steps.compactMap(\.patientsPerYear)
                 let patients = volumes.isEmpty ? nil : volumes.reduce(0, +)
-                var subpathways: [String] = [], seen: Set<String> = []
+                var subpathways: [String] = []
+                var seen: Set<String> = []
                 for step in steps {
                     for id in step.subpathways where seen.insert(id).inserted { subpathways.append(id) }
                 }

@@ -100,11 +100,15 @@ extension GapReport {
         }
         return order.map { need in
             let entries = pools[need] ?? []
-            var seen: Set<GapOrigin> = [], subpathways: Set<SubpathwayKey> = []
+            var seen: Set<GapOrigin> = []
+            var subpathways: Set<SubpathwayKey> = []
             var steps: [StepReference] = []
             var patients: Double?
-            var writtenAs: Set<CompetencyID> = [], classes: Set<GapClass> = [], projects: Set<String> = []
-            var statement: String?, framework: FrameworkID?
+            var writtenAs: Set<CompetencyID> = []
+            var classes: Set<GapClass> = []
+            var projects: Set<String> = []
+            var statement: String?
+            var framework: FrameworkID?
             var candidates: [ResourceID: CandidateResource] = [:]
             for (_, gap) in entries {
                 if seen.insert(gap.origin).inserted {
@@ -113,7 +117,8 @@ extension GapReport {
                     }
                     if let volume = gap.patientsPerYear { patients = (patients ?? 0) + volume }
                     for id in gap.subpathways {
-                        subpathways.insert(SubpathwayKey(project: gap.origin.project, pathway: gap.origin.pathway, id: id))
+                        subpathways.insert(
+                            SubpathwayKey(project: gap.origin.project, pathway: gap.origin.pathway, id: id))
                     }
                 }
                 if let competency = gap.competency, competency != need { writtenAs.insert(competency) }
@@ -164,7 +169,8 @@ extension GapReport {
             for gap in gaps where steps.insert(gap.origin).inserted {
                 if let volume = gap.patientsPerYear { patients = (patients ?? 0) + volume }
             }
-            let groups = Set(gaps.map { gap in gap.staffGroup.map { names[$0] ?? $0.rawValue } ?? "(no staff group named)" })
+            let groups = Set(
+                gaps.map { gap in gap.staffGroup.map { names[$0] ?? $0.rawValue } ?? "(no staff group named)" })
             return SharedNeed(
                 competency: need, statement: gaps.compactMap(\.statement).first, projects: projects,
                 staffGroups: groups.sorted(), classes: Set(gaps.map(\.gapClass)).sorted(), steps: steps.count,
@@ -172,7 +178,8 @@ extension GapReport {
         }
         return shared.sorted { lhs, rhs in
             if lhs.projects.count != rhs.projects.count { return lhs.projects.count > rhs.projects.count }
-            let lp = lhs.patientsPerYear ?? -1, rp = rhs.patientsPerYear ?? -1
+            let lp = lhs.patientsPerYear ?? -1
+            let rp = rhs.patientsPerYear ?? -1
             if lp != rp { return lp > rp }
             if lhs.steps != rhs.steps { return lhs.steps > rhs.steps }
             return lhs.competency < rhs.competency

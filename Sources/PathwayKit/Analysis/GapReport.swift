@@ -144,7 +144,9 @@ public struct GapReport: Sendable {
             keyOfGap[index] = slot
             // A step always lies in the same sub-pathways, so only a new step can add any.
             if tallies[slot].steps.insert(gap.origin).inserted {
-                if let patients = gap.patientsPerYear { tallies[slot].patients = (tallies[slot].patients ?? 0) + patients }
+                if let patients = gap.patientsPerYear {
+                    tallies[slot].patients = (tallies[slot].patients ?? 0) + patients
+                }
                 for id in gap.subpathways {
                     tallies[slot].subpathways.insert(
                         SubpathwayKey(project: gap.origin.project, pathway: gap.origin.pathway, id: id))
@@ -224,7 +226,9 @@ public struct GapReport: Sendable {
 
     /// Totals over all projects: pathways, steps, sub-pathways.
     public var totals: (pathways: Int, steps: Int, subpathways: Int) {
-        var pathways = 0, steps = 0, subpathways = 0
+        var pathways = 0
+        var steps = 0
+        var subpathways = 0
         for project in projects {
             pathways += project.pathways.count
             for pathway in project.pathways {

@@ -34,7 +34,8 @@ extension PathwayGraph {
                 for slot in slots { weight[slot] = 1 }
                 continue
             }
-            var known = 0.0, unknown = 0
+            var known = 0.0
+            var unknown = 0
             for slot in slots {
                 if let share = transition(graph.successorEdges[slot]).share { known += share } else { unknown += 1 }
             }

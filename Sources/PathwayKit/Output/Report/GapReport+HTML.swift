@@ -26,7 +26,8 @@ extension GapReport {
 
         out += "<section id=\"summary\">\n<h2>Summary</h2>\n<div class=\"cards\">\n"
         for severity in Severity.allCases.reversed() {
-            out += "<div class=\"card sev-\(severity.rawValue)\"><span class=\"n\">\(count(of: severity))</span> \(severity.rawValue)\(count(of: severity) == 1 ? "" : "s")</div>\n"
+            out +=
+                "<div class=\"card sev-\(severity.rawValue)\"><span class=\"n\">\(count(of: severity))</span> \(severity.rawValue)\(count(of: severity) == 1 ? "" : "s")</div>\n"
         }
         out += "</div>\n"
         out += Self.table(
@@ -43,7 +44,8 @@ extension GapReport {
                 let manifest = analysis.project.manifest
                 return [
                     Self.escape(manifest.id), Self.escape(manifest.title), Self.escape(manifest.status.rawValue),
-                    Self.number(analysis.pathways.count), Self.number(analysis.pathways.reduce(0) { $0 + $1.steps.count }),
+                    Self.number(analysis.pathways.count),
+                    Self.number(analysis.pathways.reduce(0) { $0 + $1.steps.count }),
                     Self.number(analysis.pathways.reduce(0) { $0 + $1.decomposition.subpathways.count }),
                     Self.number(analysis.gaps.count),
                 ]
@@ -56,12 +58,16 @@ extension GapReport {
         } else {
             out += "<p class=\"hint\">Click a column heading to sort.</p>\n"
             out += Self.table(
-                ["#", "Severity", "Class", "Where", "Who / what", "Patients/yr", "Steps reached", "Projects reached", "Gap", "Suggested action", "Source"],
+                [
+                    "#", "Severity", "Class", "Where", "Who / what", "Patients/yr", "Steps reached", "Projects reached",
+                    "Gap", "Suggested action", "Source",
+                ],
                 gaps.enumerated().map { index, gap in
                     [
                         Self.number(index + 1), Self.escape(gap.severity.rawValue), Self.code(gap.gapClass.rawValue),
                         Self.escape(ReportText.place(gap)), Self.escape(ReportText.subject(gap)),
-                        Self.patients(gap.patientsPerYear), Self.number(gap.reach.steps), Self.number(gap.reach.projects),
+                        Self.patients(gap.patientsPerYear), Self.number(gap.reach.steps),
+                        Self.number(gap.reach.projects),
                         Self.escape(gap.message), Self.escape(gap.suggestedAction),
                         Self.escape(ReportText.location(gap.location)),
                     ]
@@ -76,12 +82,16 @@ extension GapReport {
             out += "<h3>\(Self.escape(group.name))\(group.staffGroup.map { " " + Self.code($0.rawValue) } ?? "")</h3>\n"
             if !group.competencies.isEmpty {
                 out += Self.table(
-                    ["Priority", "Competency", "Level", "Gaps", "Steps", "Sub-pathways", "Projects", "Patients/yr", "Candidate resources"],
+                    [
+                        "Priority", "Competency", "Level", "Gaps", "Steps", "Sub-pathways", "Projects", "Patients/yr",
+                        "Candidate resources",
+                    ],
                     group.competencies.map { need in
                         [
                             Self.number(need.priority),
                             Self.escape(Self.competencyText(need.competency, need.statement, need.writtenAs)),
-                            Self.escape(need.requiredLevel ?? ""), Self.escape(need.classes.map(\.rawValue).joined(separator: ", ")),
+                            Self.escape(need.requiredLevel ?? ""),
+                            Self.escape(need.classes.map(\.rawValue).joined(separator: ", ")),
                             Self.escape(need.steps.map(\.label).joined(separator: ", ")), Self.number(need.subpathways),
                             Self.escape(need.projects.joined(separator: ", ")), Self.patients(need.patientsPerYear),
                             Self.escape(need.candidates.map(\.label).joined(separator: "; ")),
@@ -91,7 +101,8 @@ extension GapReport {
             if !group.workforce.isEmpty {
                 out += "<ul>\n"
                 for gap in group.workforce {
-                    out += "<li>\(Self.code(gap.gapClass.rawValue)) (\(Self.escape(gap.project))): \(Self.escape(gap.message)) — \(Self.escape(gap.suggestedAction))</li>\n"
+                    out +=
+                        "<li>\(Self.code(gap.gapClass.rawValue)) (\(Self.escape(gap.project))): \(Self.escape(gap.message)) — \(Self.escape(gap.suggestedAction))</li>\n"
                 }
                 out += "</ul>\n"
             }
@@ -101,7 +112,8 @@ extension GapReport {
         out += "<section id=\"shared\">\n<h2>Needs shared across projects</h2>\n"
         let shared = projects.count < 2 ? [] : sharedNeeds()
         if projects.count < 2 {
-            out += "<p>One project in this report; run <code>pathgap report</code> over several projects to find shared needs.</p>\n"
+            out +=
+                "<p>One project in this report; run <code>pathgap report</code> over several projects to find shared needs.</p>\n"
         } else if shared.isEmpty {
             out += "<p>No need is shared by two or more projects.</p>\n"
         } else {
@@ -110,9 +122,11 @@ extension GapReport {
                 shared.map { need in
                     [
                         Self.escape(Self.competencyText(need.competency, need.statement, [])),
-                        Self.escape(need.projects.joined(separator: ", ")), Self.escape(need.staffGroups.joined(separator: ", ")),
+                        Self.escape(need.projects.joined(separator: ", ")),
+                        Self.escape(need.staffGroups.joined(separator: ", ")),
                         Self.escape(need.classes.map(\.rawValue).joined(separator: ", ")), Self.number(need.steps),
-                        Self.patients(need.patientsPerYear), Self.escape(need.candidates.map(\.label).joined(separator: "; ")),
+                        Self.patients(need.patientsPerYear),
+                        Self.escape(need.candidates.map(\.label).joined(separator: "; ")),
                     ]
                 }, numeric: [4, 5])
         }
@@ -122,7 +136,8 @@ extension GapReport {
         for table in frameworkTables() {
             let volume = table.patientsPerYear.map { ", \(ReportText.patients($0)) patients/yr" } ?? ""
             out += "<h3>\(Self.escape("\(table.project) / \(table.subpathway.id): \(table.subpathway.title)"))</h3>\n"
-            out += "<p>\(Self.escape("\(ReportText.plural(table.rows.count, "step"))\(volume)\(table.subpathway.isCyclic ? ", a loop" : "")."))</p>\n"
+            out +=
+                "<p>\(Self.escape("\(ReportText.plural(table.rows.count, "step"))\(volume)\(table.subpathway.isCyclic ? ", a loop" : "")."))</p>\n"
             if let svg = flowchart(table) {
                 out += "<figure class=\"flowchart\">\(Self.inlineSVG(svg))</figure>\n"
             }
@@ -130,7 +145,8 @@ extension GapReport {
                 ["Step", "Who", "What they need to know", "Education resources", "Gaps"],
                 table.rows.map { row in
                     [
-                        "\(Self.escape(row.label)) \(Self.code(row.step.rawValue))", Self.list(row.who), Self.list(row.knowledge),
+                        "\(Self.escape(row.label)) \(Self.code(row.step.rawValue))", Self.list(row.who),
+                        Self.list(row.knowledge),
                         Self.list(row.resources), Self.escape(row.gaps.map(\.rawValue).joined(separator: ", ")),
                     ]
                 }, rowClasses: table.rows.map { $0.worstSeverity.map { "sev-\($0.rawValue)" } ?? "" })
@@ -174,14 +190,17 @@ extension GapReport {
     }
 
     /// A sortable table; cells are HTML already.
-    static func table(_ headings: [String], _ rows: [[String]], numeric: Set<Int> = [], rowClasses: [String] = []) -> String {
+    static func table(_ headings: [String], _ rows: [[String]], numeric: Set<Int> = [], rowClasses: [String] = [])
+        -> String
+    {
         var out = "<table class=\"sortable\">\n<thead><tr>"
         for (index, heading) in headings.enumerated() {
             out += "<th scope=\"col\"\(numeric.contains(index) ? " data-type=\"number\"" : "")>\(escape(heading))</th>"
         }
         out += "</tr></thead>\n<tbody>\n"
         for (index, row) in rows.enumerated() {
-            let rowClass = index < rowClasses.count && !rowClasses[index].isEmpty ? " class=\"\(rowClasses[index])\"" : ""
+            let rowClass =
+                index < rowClasses.count && !rowClasses[index].isEmpty ? " class=\"\(rowClasses[index])\"" : ""
             out += "<tr\(rowClass)>"
             for (column, cell) in row.enumerated() {
                 out += numeric.contains(column) ? "<td class=\"num\">\(cell)</td>" : "<td>\(cell)</td>"

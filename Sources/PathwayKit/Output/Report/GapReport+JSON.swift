@@ -9,26 +9,30 @@ extension GapReport {
         // Top-level keys are always present (lists may be empty); only `asOf` is left out when not given.
         var pairs: [(String, OrderedTree)] = [("schema", .string(Self.schema))]
         if let asOf { pairs.append(("asOf", .string(asOf.rawValue))) }
-        return .map(pairs + [
-            ("strategy", .string(strategy.rawValue)),
-            (
-                "summary",
-                .map([
-                    ("projects", .integer(projects.count)),
-                    ("pathways", .integer(totals.pathways)),
-                    ("subpathways", .integer(totals.subpathways)),
-                    ("steps", .integer(totals.steps)),
-                    ("gaps", .integer(gaps.count)),
-                    ("bySeverity", .map(Severity.allCases.reversed().map { ($0.rawValue, .integer(count(of: $0))) })),
-                    ("byClass", .map(GapClass.allCases.map { ($0.rawValue, .integer(count(of: $0))) })),
-                ])
-            ),
-            ("projects", .list(projects.map(Self.projectTree))),
-            ("gaps", .list(gaps.enumerated().map { Self.gapTree($1, priority: $0 + 1) })),
-            ("needs", .list(needs().map(Self.needsTree))),
-            ("sharedNeeds", .list(sharedNeeds().map(Self.sharedTree))),
-            ("frameworkTables", .list(frameworkTables().map(Self.tableTree))),
-        ])
+        return .map(
+            pairs + [
+                ("strategy", .string(strategy.rawValue)),
+                (
+                    "summary",
+                    .map([
+                        ("projects", .integer(projects.count)),
+                        ("pathways", .integer(totals.pathways)),
+                        ("subpathways", .integer(totals.subpathways)),
+                        ("steps", .integer(totals.steps)),
+                        ("gaps", .integer(gaps.count)),
+                        (
+                            "bySeverity",
+                            .map(Severity.allCases.reversed().map { ($0.rawValue, .integer(count(of: $0))) })
+                        ),
+                        ("byClass", .map(GapClass.allCases.map { ($0.rawValue, .integer(count(of: $0))) })),
+                    ])
+                ),
+                ("projects", .list(projects.map(Self.projectTree))),
+                ("gaps", .list(gaps.enumerated().map { Self.gapTree($1, priority: $0 + 1) })),
+                ("needs", .list(needs().map(Self.needsTree))),
+                ("sharedNeeds", .list(sharedNeeds().map(Self.sharedTree))),
+                ("frameworkTables", .list(frameworkTables().map(Self.tableTree))),
+            ])
     }
 
     static func locationTree(_ location: SourceLocation?) -> OrderedTree? {
@@ -53,25 +57,27 @@ extension GapReport {
             ("gaps", .integer(analysis.gaps.count)),
             (
                 "pathways",
-                .list(analysis.pathways.map { pathway in
-                    .compactMap([
-                        ("id", .string(pathway.pathway.id.rawValue)),
-                        ("title", .string(pathway.pathway.title)),
-                        ("steps", .integer(pathway.steps.count)),
-                        ("gaps", .integer(pathway.gaps.count)),
-                        (
-                            "subpathways",
-                            .list(pathway.decomposition.subpathways.map { subpathway in
-                                .compactMap([
-                                    ("id", .string(subpathway.id)),
-                                    ("title", .string(subpathway.title)),
-                                    ("steps", strings(subpathway.steps.map(\.rawValue))),
-                                    ("isCyclic", subpathway.isCyclic ? .boolean(true) : nil),
-                                ])
-                            })
-                        ),
-                    ])
-                })
+                .list(
+                    analysis.pathways.map { pathway in
+                        .compactMap([
+                            ("id", .string(pathway.pathway.id.rawValue)),
+                            ("title", .string(pathway.pathway.title)),
+                            ("steps", .integer(pathway.steps.count)),
+                            ("gaps", .integer(pathway.gaps.count)),
+                            (
+                                "subpathways",
+                                .list(
+                                    pathway.decomposition.subpathways.map { subpathway in
+                                        .compactMap([
+                                            ("id", .string(subpathway.id)),
+                                            ("title", .string(subpathway.title)),
+                                            ("steps", strings(subpathway.steps.map(\.rawValue))),
+                                            ("isCyclic", subpathway.isCyclic ? .boolean(true) : nil),
+                                        ])
+                                    })
+                            ),
+                        ])
+                    })
             ),
         ])
     }
@@ -125,34 +131,36 @@ extension GapReport {
             ("name", .string(needs.name)),
             (
                 "competencies",
-                .list(needs.competencies.map { need in
-                    .compactMap([
-                        ("competency", .string(need.competency.rawValue)),
-                        ("writtenAs", strings(need.writtenAs.map(\.rawValue))),
-                        ("statement", need.statement.map(OrderedTree.string)),
-                        ("framework", need.framework.map { .string($0.rawValue) }),
-                        ("requiredLevel", need.requiredLevel.map(OrderedTree.string)),
-                        ("classes", strings(need.classes.map(\.rawValue))),
-                        ("priority", .integer(need.priority)),
-                        ("steps", strings(need.steps.map(\.label))),
-                        ("subpathways", .integer(need.subpathways)),
-                        ("projects", strings(need.projects)),
-                        ("patientsPerYear", ReportText.patientsTree(need.patientsPerYear)),
-                        ("candidates", .list(need.candidates.map(candidateTree))),
-                    ])
-                })
+                .list(
+                    needs.competencies.map { need in
+                        .compactMap([
+                            ("competency", .string(need.competency.rawValue)),
+                            ("writtenAs", strings(need.writtenAs.map(\.rawValue))),
+                            ("statement", need.statement.map(OrderedTree.string)),
+                            ("framework", need.framework.map { .string($0.rawValue) }),
+                            ("requiredLevel", need.requiredLevel.map(OrderedTree.string)),
+                            ("classes", strings(need.classes.map(\.rawValue))),
+                            ("priority", .integer(need.priority)),
+                            ("steps", strings(need.steps.map(\.label))),
+                            ("subpathways", .integer(need.subpathways)),
+                            ("projects", strings(need.projects)),
+                            ("patientsPerYear", ReportText.patientsTree(need.patientsPerYear)),
+                            ("candidates", .list(need.candidates.map(candidateTree))),
+                        ])
+                    })
             ),
             (
                 "workforce",
-                .list(needs.workforce.map { gap in
-                    .compactMap([
-                        ("class", .string(gap.gapClass.rawValue)),
-                        ("project", .string(gap.project)),
-                        ("setting", gap.setting.map(OrderedTree.string)),
-                        ("message", .string(gap.message)),
-                        ("location", locationTree(gap.location)),
-                    ])
-                })
+                .list(
+                    needs.workforce.map { gap in
+                        .compactMap([
+                            ("class", .string(gap.gapClass.rawValue)),
+                            ("project", .string(gap.project)),
+                            ("setting", gap.setting.map(OrderedTree.string)),
+                            ("message", .string(gap.message)),
+                            ("location", locationTree(gap.location)),
+                        ])
+                    })
             ),
         ])
     }
@@ -179,18 +187,19 @@ extension GapReport {
             ("patientsPerYear", ReportText.patientsTree(table.patientsPerYear)),
             (
                 "rows",
-                .list(table.rows.map { row in
-                    .compactMap([
-                        ("step", .string(row.step.rawValue)),
-                        ("label", .string(row.label)),
-                        ("kind", .string(row.kind.rawValue)),
-                        ("who", strings(row.who)),
-                        ("knowledge", strings(row.knowledge)),
-                        ("resources", strings(row.resources)),
-                        ("gaps", strings(row.gaps.map(\.rawValue))),
-                        ("location", locationTree(row.location)),
-                    ])
-                })
+                .list(
+                    table.rows.map { row in
+                        .compactMap([
+                            ("step", .string(row.step.rawValue)),
+                            ("label", .string(row.label)),
+                            ("kind", .string(row.kind.rawValue)),
+                            ("who", strings(row.who)),
+                            ("knowledge", strings(row.knowledge)),
+                            ("resources", strings(row.resources)),
+                            ("gaps", strings(row.gaps.map(\.rawValue))),
+                            ("location", locationTree(row.location)),
+                        ])
+                    })
             ),
         ])
     }

@@ -11,10 +11,12 @@ extension GapReport {
         out += "| Gap class | Severity | Count | Meaning |\n|---|---|---:|---|\n"
         for gapClass in GapClass.allCases {
             out += Self.mdRow([
-                "`\(gapClass.rawValue)`", gapClass.defaultSeverity.rawValue, String(count(of: gapClass)), gapClass.summary,
+                "`\(gapClass.rawValue)`", gapClass.defaultSeverity.rawValue, String(count(of: gapClass)),
+                gapClass.summary,
             ])
         }
-        out += "\n| Project | Title | Status | Pathways | Steps | Sub-pathways | Gaps |\n|---|---|---|---:|---:|---:|---:|\n"
+        out +=
+            "\n| Project | Title | Status | Pathways | Steps | Sub-pathways | Gaps |\n|---|---|---|---:|---:|---:|---:|\n"
         for analysis in projects {
             let manifest = analysis.project.manifest
             out += Self.mdRow([
@@ -29,7 +31,8 @@ extension GapReport {
         if gaps.isEmpty {
             out += "No gaps found.\n"
         } else {
-            out += "| # | Severity | Class | Where | Who / what | Patients/yr | Reach (steps, sub-pathways, projects) | Gap | Suggested action | Source |\n"
+            out +=
+                "| # | Severity | Class | Where | Who / what | Patients/yr | Reach (steps, sub-pathways, projects) | Gap | Suggested action | Source |\n"
             out += "|---:|---|---|---|---|---:|---|---|---|---|\n"
             for (index, gap) in gaps.enumerated() {
                 out += Self.mdRow([
@@ -47,7 +50,8 @@ extension GapReport {
         for group in needs {
             out += "### \(Self.mdText(group.name))\(group.staffGroup.map { " (`\($0)`)" } ?? "")\n\n"
             if !group.competencies.isEmpty {
-                out += "| Priority | Competency | Level | Gaps | Steps | Sub-pathways | Projects | Patients/yr | Candidate resources |\n"
+                out +=
+                    "| Priority | Competency | Level | Gaps | Steps | Sub-pathways | Projects | Patients/yr | Candidate resources |\n"
                 out += "|---:|---|---|---|---|---:|---|---:|---|\n"
                 for need in group.competencies {
                     out += Self.mdRow([
@@ -61,7 +65,8 @@ extension GapReport {
                 out += "\n"
             }
             for gap in group.workforce {
-                out += "- `\(gap.gapClass.rawValue)` (\(Self.mdText(gap.project))): \(Self.mdText(gap.message)) — \(Self.mdText(gap.suggestedAction))\n"
+                out +=
+                    "- `\(gap.gapClass.rawValue)` (\(Self.mdText(gap.project))): \(Self.mdText(gap.message)) — \(Self.mdText(gap.suggestedAction))\n"
             }
             if !group.workforce.isEmpty { out += "\n" }
         }
@@ -88,12 +93,15 @@ extension GapReport {
         out += "\n## Framework tables\n"
         for table in frameworkTables() {
             let volume = table.patientsPerYear.map { ", \(ReportText.patients($0)) patients/yr" } ?? ""
-            out += "\n### \(Self.mdText(table.project)) / \(Self.mdText(table.subpathway.id)): \(Self.mdText(table.subpathway.title))\n\n"
-            out += "\(ReportText.plural(table.rows.count, "step"))\(volume)\(table.subpathway.isCyclic ? ", a loop" : "").\n\n"
+            out +=
+                "\n### \(Self.mdText(table.project)) / \(Self.mdText(table.subpathway.id)): \(Self.mdText(table.subpathway.title))\n\n"
+            out +=
+                "\(ReportText.plural(table.rows.count, "step"))\(volume)\(table.subpathway.isCyclic ? ", a loop" : "").\n\n"
             out += "| Step | Who | What they need to know | Education resources | Gaps |\n|---|---|---|---|---|\n"
             for row in table.rows {
                 out += Self.mdRow([
-                    "\(row.label) (`\(row.step)`)", row.who.joined(separator: "; "), row.knowledge.joined(separator: "; "),
+                    "\(row.label) (`\(row.step)`)", row.who.joined(separator: "; "),
+                    row.knowledge.joined(separator: "; "),
                     row.resources.joined(separator: "; "), row.gaps.map(\.rawValue).joined(separator: ", "),
                 ])
             }
