@@ -64,6 +64,45 @@ extension GapAnalyzer {
         /// Resource outcomes already worked out: the same competency, level and group give the same answer at every
         /// step, so each is assessed once.
         var outcomes: [OutcomeKey: Outcome] = [:]
+        /// What is known about each competency id a step names, worked out once.
+        var resolved: [CompetencyID: Resolved] = [:]
+
+        /// A competency id resolved across equivalences.
+        struct Resolved {
+            /// It and its equivalents, it first.
+            var ids: [CompetencyID]
+            /// The id needs are pooled under: the least of `ids`.
+            var need: CompetencyID
+            /// Whether any framework defines it (or an equivalent).
+            var isDefined: Bool
+            var statement: String?
+            var framework: FrameworkID?
+            /// The defining framework's level scheme.
+            var levels: [String]
+            /// The staff groups the definitions are written for; `nil` when one of them is written for anyone.
+            var writtenFor: Set<StaffGroupID>?
+        }
+
+        mutating func resolve(_ id: CompetencyID) -> Resolved {
+            if let known = resolved[id] { return known }
+            let ids = closure(of: id)
+            let definition = self.definition(of: id)
+            var writtenFor: Set<StaffGroupID>? = []
+            for candidate in ids {
+                guard let found = references.competencies[candidate] else { continue }
+                if found.competency.staffGroups.isEmpty {
+                    writtenFor = nil
+                    break
+                }
+                writtenFor?.formUnion(found.competency.staffGroups)
+            }
+            let result = Resolved(
+                ids: ids, need: ids.min() ?? id, isDefined: definition != nil,
+                statement: definition?.competency.statement, framework: definition?.framework.id,
+                levels: definition?.framework.levels ?? [], writtenFor: writtenFor)
+            resolved[id] = result
+            return result
+        }
 
         struct OutcomeKey: Hashable {
             var competency: CompetencyID
@@ -140,17 +179,21 @@ extension GapAnalyzer {
                 let place = Place(
                     project: projectID, pathway: pathway.id, subpathways: subpathwaysOfNode[node], step: step,
                     patientsPerYear: flow?[node], origin: GapOrigin(pathway: Int32(number), node: Int32(node)))
-                var stepGaps: [Gap] = []
-                let requirements = assess(step, at: place, gaps: &stepGaps)
+                let first = gaps.count
+                let requirements = assess(step, at: place, gaps: &gaps)
                 var classes: [GapClass] = []
-                for gapClass in GapClass.allCases where stepGaps.contains(where: { $0.gapClass == gapClass }) {
-                    classes.append(gapClass)
+                var worst: Severity?
+                if gaps.count > first {
+                    let stepGaps = gaps[first...]
+                    for gapClass in GapClass.allCases where stepGaps.contains(where: { $0.gapClass == gapClass }) {
+                        classes.append(gapClass)
+                    }
+                    worst = stepGaps.map(\.severity).max()
                 }
                 steps.append(
                     StepAssessment(
                         step: step, subpathways: place.subpathways, patientsPerYear: place.patientsPerYear,
-                        requirements: requirements, gapClasses: classes, worstSeverity: stepGaps.map(\.severity).max()))
-                gaps += stepGaps
+                        requirements: requirements, gapClasses: classes, worstSeverity: worst))
             }
             return PathwayAnalysis(
                 pathway: pathway, decomposition: decomposition, steps: steps, gaps: gaps, hasVolumes: flow != nil)
@@ -220,34 +263,24 @@ extension GapAnalyzer {
         ) -> RequirementAssessment {
             let id = requirement.competency
             let location = requirement.location ?? step.location
-            let definition = self.definition(of: id)
-            let framework = definition?.framework
+            let known = resolve(id)
             let level = requirement.level
-            let ids = closure(of: id)
-            let required = level.flatMap { framework?.rank(ofLevel: $0) }
+            let required = level.flatMap { known.levels.firstIndex(of: $0) }
             var place = stepPlace
-            place.statement = definition?.competency.statement
-            place.need = ids.min()
-            if let required, let framework { place.levelRank = Double(required + 1) / Double(framework.levels.count) }
-            if definition == nil {
+            place.statement = known.statement
+            place.need = known.need
+            if let required { place.levelRank = Double(required + 1) / Double(known.levels.count) }
+            if !known.isDefined {
                 gaps.append(
                     place.gap(
                         .undefinedCompetency, competency: id, requiredLevel: level, text: .undefined, at: location))
-            }
-            // Framework coverage: some competency of the equivalence class is written for the group (or for anyone).
-            if let definition {
-                for group in step.staffGroups {
-                    let written = ids.contains { candidate in
-                        guard let found = references.competencies[candidate] else { return false }
-                        return found.competency.staffGroups.isEmpty || found.competency.staffGroups.contains(group)
-                    }
-                    if !written {
-                        gaps.append(
-                            place.gap(
-                                .roleOutsideFramework, staffGroup: group, competency: id, requiredLevel: level,
-                                framework: definition.framework.id, text: .roleOutside(who: groupName(group)),
-                                at: location))
-                    }
+            } else if let writtenFor = known.writtenFor {
+                // Framework coverage: some competency of the equivalence class is written for the group (or anyone).
+                for group in step.staffGroups where !writtenFor.contains(group) {
+                    gaps.append(
+                        place.gap(
+                            .roleOutsideFramework, staffGroup: group, competency: id, requiredLevel: level,
+                            framework: known.framework, text: .roleOutside(who: groupName(group)), at: location))
                 }
             }
 
@@ -257,8 +290,7 @@ extension GapAnalyzer {
             let groups: [StaffGroupID?] = step.staffGroups.isEmpty ? [nil] : step.staffGroups.map { $0 }
             for group in groups {
                 let outcome = resourceOutcome(
-                    OutcomeKey(competency: id, level: level, group: group), ids: ids, framework: framework,
-                    requiredRank: required)
+                    OutcomeKey(competency: id, level: level, group: group), known: known, requiredRank: required)
                 for index in outcome.meeting where !serving.contains(project.resources[index].id) {
                     serving.append(project.resources[index].id)
                 }
@@ -269,7 +301,7 @@ extension GapAnalyzer {
                     gaps.append(
                         place.gap(
                             .staleResource, staffGroup: group, competency: id, requiredLevel: level,
-                            framework: framework?.id, resource: resource.id,
+                            framework: known.framework, resource: resource.id,
                             text: .stale(
                                 title: resource.title, provider: resource.provider, due: resource.nextReviewDue,
                                 asOf: asOf?.rawValue),
@@ -282,26 +314,26 @@ extension GapAnalyzer {
                     gaps.append(
                         place.gap(
                             .noResource, staffGroup: group, competency: id, requiredLevel: level,
-                            framework: framework?.id, text: .noResource(who: who, candidates: outcome.candidates.count),
+                            framework: known.framework, text: .noResource(who: who, candidates: outcome.candidates.count),
                             at: location, candidates: outcome.candidates))
                 case .placeholder(let index):
                     let resource = project.resources[index]
                     gaps.append(
                         place.gap(
                             .placeholderResource, staffGroup: group, competency: id, requiredLevel: level,
-                            framework: framework?.id, resource: resource.id,
+                            framework: known.framework, resource: resource.id,
                             text: .placeholder(who: who, title: resource.title), at: location,
                             candidates: outcome.candidates))
                 case .belowLevel(let best):
                     gaps.append(
                         place.gap(
                             .levelShortfall, staffGroup: group, competency: id, requiredLevel: level,
-                            framework: framework?.id, text: .belowLevel(who: who, best: best), at: location,
+                            framework: known.framework, text: .belowLevel(who: who, best: best), at: location,
                             candidates: outcome.candidates))
                 }
             }
             return RequirementAssessment(
-                requirement: requirement, statement: definition?.competency.statement, framework: framework?.id,
+                requirement: requirement, statement: known.statement, framework: known.framework,
                 resources: serving,
                 candidates: groups.count == 1
                     ? candidates.filter { !serving.contains($0.resource) || $0.reasons == [.stale] }
@@ -331,17 +363,18 @@ extension GapAnalyzer {
 
         /// The resources that develop a competency (or an equivalent) for a group at a level, memoised.
         mutating func resourceOutcome(
-            _ key: OutcomeKey, ids: [CompetencyID], framework: CompetencyFramework?, requiredRank: Int?
+            _ key: OutcomeKey, known: Resolved, requiredRank: Int?
         ) -> Outcome {
             if let known = outcomes[key] { return known }
             var offers: [(resource: Int, coverage: ResourceCoverage)] = []
             var seen: Set<Int> = []
-            for candidate in ids {
+            for candidate in known.ids {
                 for offer in coverage[candidate] ?? [] where seen.insert(offer.resource).inserted {
                     offers.append(offer)
                 }
             }
-            let outcome = assessOffers(offers, for: key.group, framework: framework, requiredRank: requiredRank)
+            let outcome = assessOffers(
+                offers, for: key.group, framework: known.framework, levels: known.levels, requiredRank: requiredRank)
             outcomes[key] = outcome
             return outcome
         }
@@ -349,7 +382,7 @@ extension GapAnalyzer {
         /// Sorts the resources covering a competency into those that meet a group's need and candidates.
         func assessOffers(
             _ offers: [(resource: Int, coverage: ResourceCoverage)], for group: StaffGroupID?,
-            framework: CompetencyFramework?, requiredRank: Int?
+            framework: FrameworkID?, levels: [String], requiredRank: Int?
         ) -> Outcome {
             var meeting: [Int] = []
             var candidates: [CandidateResource] = []
@@ -369,8 +402,8 @@ extension GapAnalyzer {
                 // Levels compare only within the framework of the competency the step names.
                 var meetsLevel = true
                 if let requiredRank, let level = item.level, let framework,
-                    references.competencies[item.competency]?.framework.id == framework.id,
-                    let rank = framework.rank(ofLevel: level), rank < requiredRank
+                    references.competencies[item.competency]?.framework.id == framework,
+                    let rank = levels.firstIndex(of: level), rank < requiredRank
                 {
                     meetsLevel = false
                     reasons.append(.lowerLevel)
