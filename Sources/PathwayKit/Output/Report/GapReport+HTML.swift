@@ -160,6 +160,10 @@ extension GapReport {
 
     /// Text escaped for HTML content and attribute values.
     public static func escape(_ text: String) -> String {
+        let special: Set<UInt8> = [
+            UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"),
+        ]
+        if !text.utf8.contains(where: special.contains) { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for character in text {

@@ -137,11 +137,13 @@ extension GapReport {
     /// Text escaped for a Markdown table cell: pipes and backslashes escaped, angle brackets and ampersands as
     /// entities (so no label can open raw HTML), line breaks as spaces. Backticks written by the writer are kept.
     static func mdCell(_ text: String) -> String {
-        mdText(text).replacingOccurrences(of: "|", with: "\\|")
+        if !text.utf8.contains(where: { $0 == UInt8(ascii: "|") || ReportText.isMarkdownSpecial($0) }) { return text }
+        return mdText(text).replacingOccurrences(of: "|", with: "\\|")
     }
 
     /// Text escaped for Markdown prose.
     static func mdText(_ text: String) -> String {
+        if !text.utf8.contains(where: ReportText.isMarkdownSpecial) { return text }
         var out = ""
         for character in text {
             switch character {

@@ -34,6 +34,13 @@ enum ReportText {
         return parts.joined(separator: " · ")
     }
 
+    /// Whether a byte needs escaping in Markdown text (backslash, ampersand, angle brackets, line breaks, tab).
+    static func isMarkdownSpecial(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<")
+            || byte == UInt8(ascii: ">")
+            || byte == 10 || byte == 13 || byte == 9
+    }
+
     static func plural(_ count: Int, _ word: String, _ plural: String? = nil) -> String {
         "\(count) \(count == 1 ? word : plural ?? word + "s")"
     }
