@@ -54,10 +54,18 @@ extension Pathgap {
                     + "resources: \(project.resources.count), sub-pathways: \(totals.subpathways), gaps: \(report.gaps.count)"
             )
             print(
-                "analysis: \(RenderBench.seconds(bestAnalysis)) s; analysis + report model (reach, priority, needs): "
+                "analysis: \(RenderBench.seconds(bestAnalysis)) s; analysis + report (reach, priority order): "
                     + "\(RenderBench.seconds(best)) s wall, \(String(format: "%.3f", bestCPU)) s CPU (best of \(max(repeats, 1)))"
             )
             if formats {
+                for (name, build) in [
+                    ("needs", { report.needs().count }), ("shared needs", { report.sharedNeeds().count }),
+                    ("framework tables", { report.frameworkTables().count }),
+                ] as [(String, () -> Int)] {
+                    var count = 0
+                    let elapsed = clock.measure { count = build() }
+                    print("\(name): \(RenderBench.seconds(elapsed)) s, \(count) entries")
+                }
                 for (name, render) in [
                     ("md", { report.markdown() }), ("csv", { report.csv() }), ("json", { report.json() }),
                     ("html", { report.html() }),
