@@ -15,12 +15,15 @@ public enum Graphviz {
     ///
     /// - Throws: ``GraphvizError`` with stage `.context` when Graphviz cannot be initialised, or whatever `body`
     ///   throws.
-    static func withSession<Result: Sendable>(_ body: (GraphvizSession) throws(GraphvizError) -> Result) throws(GraphvizError)
+    static func withSession<Result: Sendable>(_ body: (GraphvizSession) throws(GraphvizError) -> Result)
+        throws(GraphvizError)
         -> Result
     {
         try session.withLock { (stored: inout GraphvizSession?) throws(GraphvizError) -> sending Result in
             let current: GraphvizSession
-            if let stored { current = stored } else {
+            if let stored {
+                current = stored
+            } else {
                 current = try GraphvizSession()
                 stored = current
             }

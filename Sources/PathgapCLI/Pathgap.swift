@@ -15,10 +15,13 @@ public struct Pathgap: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Validate.self,
+            Decompose.self,
             Convert.self,
             Render.self,
             Projects.self,
+            Generate.self,
             RenderBench.self,
+            Report.self,
         ]
     )
 

@@ -65,7 +65,7 @@ extension Pathgap {
             do throws(CommandFailure) {
                 for written in try renderAndWrite() { print(written) }
             } catch {
-                FileHandle.standardError.write(Data("Error: \(error.message)\n".utf8))
+                FileHandle.standardError.write(Data("\(error)\n".utf8))
                 throw ExitCode(error.exitCode)
             }
         }
@@ -113,8 +113,10 @@ extension Pathgap {
             }
             do {
                 return try NativeFormat.pathway(from: text, file: path)
+            } catch let error as InputError {
+                throw CommandFailure(badInput: error.description, isLocated: true)
             } catch {
-                throw CommandFailure(badInput: "\(error)")
+                throw CommandFailure(badInput: "cannot read '\(path)': \(error)")
             }
         }
 
@@ -148,10 +150,13 @@ extension Pathgap {
 struct CommandFailure: Error, CustomStringConvertible {
     var message: String
     var exitCode: Int32
+    /// Whether the message already reads `file:line:col: error: …`, as compilers print it.
+    var isLocated = false
 
-    init(badInput message: String) {
+    init(badInput message: String, isLocated: Bool = false) {
         self.message = message
         self.exitCode = 64
+        self.isLocated = isLocated
     }
 
     init(runtime message: String) {
@@ -159,7 +164,8 @@ struct CommandFailure: Error, CustomStringConvertible {
         self.exitCode = 1
     }
 
-    var description: String { message }
+    /// The line printed on stderr: `Error: message`, or the located message as it is.
+    var description: String { isLocated ? message : "Error: \(message)" }
 }
 
 /// Writes a set of files all or nothing: each to a temporary file in the destination folder, then every one
@@ -178,7 +184,8 @@ enum AtomicWriter {
     /// - Returns: The paths written, in the order given.
     /// - Throws: ``CommandFailure`` (runtime) naming the file that could not be written; temporary files are removed
     ///   and no file is renamed into place unless all were written.
-    static func write(_ files: [(name: String, bytes: [UInt8])], into folder: String) throws(CommandFailure) -> [String] {
+    static func write(_ files: [(name: String, bytes: [UInt8])], into folder: String) throws(CommandFailure) -> [String]
+    {
         let manager = FileManager.default
         do {
             try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)

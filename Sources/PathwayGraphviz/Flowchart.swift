@@ -77,7 +77,8 @@ public struct Flowchart: Sendable {
         chart.addSteps(steps, annotations: annotations)
         let names = labels(of: uniqueSteps)
         for transition in pathway.transitions {
-            let fromInside = inside.contains(transition.from), toInside = inside.contains(transition.to)
+            let fromInside = inside.contains(transition.from)
+            let toInside = inside.contains(transition.to)
             if fromInside && toInside {
                 chart.addTransition(transition, labels: names)
             } else if toInside {
@@ -102,7 +103,8 @@ public struct Flowchart: Sendable {
         for (index, subpathway) in subpathways.enumerated() {
             for id in subpathway.steps where part[id] == nil && byID[id] != nil { part[id] = index }
         }
-        var chart = ChartWriter(name: "\(pathway.id.rawValue).overview", title: "\(pathway.title): overview", options: options)
+        var chart = ChartWriter(
+            name: "\(pathway.id.rawValue).overview", title: "\(pathway.title): overview", options: options)
         var used: Set<Severity> = []
         for (index, subpathway) in subpathways.enumerated() {
             let steps = subpathway.steps.filter { part[$0] == index }.compactMap { byID[$0] }
@@ -128,7 +130,8 @@ public struct Flowchart: Sendable {
         }
         for pair in order {
             chart.addCrossing(
-                from: pair.from + 1, to: pair.to + 1, conditions: conditions[pair] ?? [], transitions: counts[pair] ?? 0)
+                from: pair.from + 1, to: pair.to + 1, conditions: conditions[pair] ?? [], transitions: counts[pair] ?? 0
+            )
         }
         chart.addLegend(used)
         return chart.text()

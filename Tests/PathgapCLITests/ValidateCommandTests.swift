@@ -64,3 +64,24 @@ import TestSupport
         #expect(version.output == "0.1.0\n")
     }
 }
+
+@Suite struct BundledProjectValidationTests {
+    static let projects = ProjectFolders.bundled
+
+    @Test("the DPYD example validates with nothing but a clean summary")
+    func dpydIsClean() {
+        let console = Console.capturing()
+        #expect(Pathgap.run(["validate", Fixtures.path("projects/dpyd")], console: console) == 0)
+        #expect(console.output.split(separator: "\n").count == 1)
+        #expect(console.output.hasPrefix("project 'dpyd': 1 pathway, "))
+        #expect(console.output.hasSuffix(": 0 errors, 0 warnings\n"))
+        #expect(console.errors.isEmpty)
+    }
+
+    @Test("every bundled project validates with no errors", arguments: projects)
+    func bundledProjectHasNoErrors(project: String) {
+        let console = Console.capturing()
+        #expect(Pathgap.run(["validate", Fixtures.path("projects/\(project)")], console: console) == 0)
+        #expect(console.output.contains(": 0 errors, "), "\(console.output)")
+    }
+}

@@ -32,11 +32,15 @@ public struct Subpathway: Hashable, Sendable {
     public var children: [Subpathway]
     /// For the `routes` strategy: the probability of the route, from transition shares, where known.
     public var probability: Double?
+    /// For the `routes` strategy: the transitions taken along the route, with their conditions; empty otherwise.
+    public var links: [BoundaryLink]
+    /// For the `structure` strategy: what the fragment is (`sequence`, `loop` or `block`); `nil` otherwise.
+    public var kind: String?
 
     public init(
         id: String, title: String, steps: [StepID], isCyclic: Bool = false, entries: [BoundaryLink] = [],
         exits: [BoundaryLink] = [], stages: [String] = [], staffGroups: [StaffGroupID] = [],
-        children: [Subpathway] = [], probability: Double? = nil
+        children: [Subpathway] = [], probability: Double? = nil, links: [BoundaryLink] = [], kind: String? = nil
     ) {
         self.id = id
         self.title = title
@@ -48,6 +52,21 @@ public struct Subpathway: Hashable, Sendable {
         self.staffGroups = staffGroups
         self.children = children
         self.probability = probability
+        self.links = links
+        self.kind = kind
+    }
+
+    /// The steps of the sub-pathway and of all its nested fragments, depth first.
+    ///
+    /// - Complexity: O(size of the fragment tree), iterative.
+    public var allSteps: [StepID] {
+        var result: [StepID] = []
+        var stack: [Subpathway] = [self]
+        while let fragment = stack.popLast() {
+            result += fragment.steps
+            stack += fragment.children.reversed()
+        }
+        return result
     }
 }
 
@@ -59,12 +78,18 @@ public struct Decomposition: Hashable, Sendable {
     public var subpathways: [Subpathway]
     /// For `routes`: the number of distinct routes from entry to exit (which may be far more than are listed).
     public var routeCount: Double?
+    /// Advice about the result, such as sub-pathways outside the preferred size (warnings, never errors).
+    public var findings: [Finding]
 
-    public init(pathway: PathwayID, strategy: DecompositionStrategy, subpathways: [Subpathway], routeCount: Double? = nil) {
+    public init(
+        pathway: PathwayID, strategy: DecompositionStrategy, subpathways: [Subpathway], routeCount: Double? = nil,
+        findings: [Finding] = []
+    ) {
         self.pathway = pathway
         self.strategy = strategy
         self.subpathways = subpathways
         self.routeCount = routeCount
+        self.findings = findings
     }
 }
 

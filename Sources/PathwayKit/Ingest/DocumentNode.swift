@@ -168,6 +168,23 @@ struct MappingReader {
     func optionalDouble(_ key: String) throws -> Double? { try self[key]?.double("'\(key)'") }
     func optionalInteger(_ key: String) throws -> Int? { try self[key]?.integer("'\(key)'") }
     func sequence(_ key: String) throws -> [DocumentNode] { try self[key]?.sequence("'\(key)'") ?? [] }
+
+    /// One of a closed set of words (a step kind, a project status), or `nil` when the key is absent.
+    ///
+    /// - Throws: ``InputError`` listing the accepted words when the value is not one of them.
+    func choice<Choice: CaseIterable & RawRepresentable>(
+        _ key: String, owner: String, parse: (String) -> Choice?
+    ) throws -> Choice? where Choice.RawValue == String {
+        guard let node = self[key] else { return nil }
+        let written = try node.string("'\(key)'")
+        guard let parsed = parse(written) else {
+            throw InputError(
+                "\(owner) unknown \(key) '\(written)' (expected one of: "
+                    + Choice.allCases.map(\.rawValue).joined(separator: ", ") + ")",
+                at: node.location)
+        }
+        return parsed
+    }
 }
 
 extension InputError {

@@ -84,6 +84,7 @@ public struct PathwayReaders: Sendable {
 }
 
 extension PathwayReader {
-    /// Importers of other formats that live in the core library (BPMN, GraphML, CSV).
-    public static var coreImporters: [PathwayReader] { [.bpmn, .graphML, .csv] }
+    /// Importers of other formats that live in the core library. For an extension several readers claim, the
+    /// later one wins: the spreadsheet CSV reader takes `.csv` (and hands plain edge lists to ``EdgeListReader``).
+    public static var coreImporters: [PathwayReader] { [.edgeList, .bpmn, .graphML, .csv] }
 }

@@ -18,14 +18,7 @@ public struct ReferenceIndex: Sendable {
     ///     frameworks, resources and staff group files.
     /// - Complexity: O(size of the project's files).
     public init(project: Project, findings: inout [Finding]) {
-        var staffGroups: [StaffGroupID: StaffGroup] = [:]
-        for group in project.staffGroups {
-            if let first = staffGroups[group.id] {
-                findings.append(Self.duplicate("staff group", group.id.rawValue, first.location, group.location))
-            } else {
-                staffGroups[group.id] = group
-            }
-        }
+        let staffGroups = Self.index(project.staffGroups, what: "staff group", id: \.id, location: \.location, findings: &findings)
         var competencies: [CompetencyID: (competency: Competency, framework: CompetencyFramework)] = [:]
         var equivalents: [CompetencyID: [CompetencyID]] = [:]
         for framework in project.frameworks {
@@ -42,14 +35,7 @@ public struct ReferenceIndex: Sendable {
                 equivalents[equivalence.equivalent, default: []].append(equivalence.competency)
             }
         }
-        var resources: [ResourceID: EducationResource] = [:]
-        for resource in project.resources {
-            if let first = resources[resource.id] {
-                findings.append(Self.duplicate("resource", resource.id.rawValue, first.location, resource.location))
-            } else {
-                resources[resource.id] = resource
-            }
-        }
+        let resources = Self.index(project.resources, what: "resource", id: \.id, location: \.location, findings: &findings)
         self.staffGroups = staffGroups
         self.competencies = competencies
         self.resources = resources
@@ -78,6 +64,23 @@ public struct ReferenceIndex: Sendable {
                     at: coverage.location ?? resource.location)
             }
         }
+    }
+
+    /// Indexes values by id, keeping the first of a duplicated id and reporting the others.
+    static func index<Value, ID: Hashable & CustomStringConvertible>(
+        _ values: [Value], what: String, id: KeyPath<Value, ID>, location: KeyPath<Value, SourceLocation?>,
+        findings: inout [Finding]
+    ) -> [ID: Value] {
+        var index: [ID: Value] = [:]
+        for value in values {
+            if let first = index[value[keyPath: id]] {
+                findings.append(
+                    duplicate(what, value[keyPath: id].description, first[keyPath: location], value[keyPath: location]))
+            } else {
+                index[value[keyPath: id]] = value
+            }
+        }
+        return index
     }
 
     static func duplicate(_ what: String, _ id: String, _ first: SourceLocation?, _ second: SourceLocation?) -> Finding {

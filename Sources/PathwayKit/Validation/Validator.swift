@@ -59,7 +59,13 @@ public enum Validator {
             }
         }
 
-        let starts = graph.nodes(ofKind: .start), ends = graph.nodes(ofKind: .end)
+        // A sub-pathway written out on its own (it has a boundary) is entered and left through its boundary links:
+        // their inner ends count as starts and ends.
+        var starts = graph.nodes(ofKind: .start), ends = graph.nodes(ofKind: .end)
+        if let boundary = pathway.boundary {
+            starts += boundary.entries.compactMap { graph.node($0.to) }
+            ends += boundary.exits.compactMap { graph.node($0.from) }
+        }
         if starts.isEmpty, !pathway.steps.isEmpty {
             findings.append(
                 Finding(.error, rule: "no-start", "pathway '\(pathway.id)' has no start step", at: pathway.location))
@@ -69,6 +75,8 @@ public enum Validator {
         }
 
         let core = graph.graph
+        var boundaryExits: [StepID: Int] = [:]
+        for link in pathway.boundary?.exits ?? [] { boundaryExits[link.from, default: 0] += 1 }
         if !starts.isEmpty {
             let reached = core.reachable(from: starts)
             for node in 0..<Int32(core.nodeCount) where !reached[Int(node)] {
@@ -87,7 +95,9 @@ public enum Validator {
         for (index, size) in components.sizes().enumerated() where size > 1 { isCyclic[index] = true }
         for node in 0..<Int32(core.nodeCount) {
             let component = Int(components.componentOfNode[Int(node)])
-            if graph.step(node).kind == .end { hasExit[component] = true }
+            if graph.step(node).kind == .end || boundaryExits[graph.step(node).id, default: 0] > 0 {
+                hasExit[component] = true
+            }
             for next in core.successors(of: node) {
                 if components.componentOfNode[Int(next)] != Int32(component) {
                     hasExit[component] = true
@@ -118,29 +128,31 @@ public enum Validator {
         }
 
         for node in 0..<Int32(core.nodeCount) {
-            findings += branchFindings(graph: graph, node: node)
+            findings += branchFindings(graph: graph, node: node, boundaryExits: boundaryExits[graph.step(node).id] ?? 0)
         }
         return findings.sortedForOutput()
     }
 
     /// Decision arity, implicit branches, shares and the edges of ends.
-    static func branchFindings(graph: PathwayGraph, node: Int32) -> [Finding] {
+    /// `boundaryExits` counts the step's links out of a sub-pathway's boundary, which count as outgoing.
+    static func branchFindings(graph: PathwayGraph, node: Int32, boundaryExits: Int = 0) -> [Finding] {
         let step = graph.step(node)
         let outgoing = graph.outgoingTransitions(of: node)
+        let outgoingCount = outgoing.count + boundaryExits
         var findings: [Finding] = []
         switch step.kind {
-        case .decision where outgoing.count < 2:
+        case .decision where outgoingCount < 2:
             findings.append(
                 Finding(
                     .error, rule: "decision-branches",
-                    "decision '\(step.id)' has \(outgoing.count) outgoing transition\(outgoing.count == 1 ? "" : "s"); a decision needs at least two",
+                    "decision '\(step.id)' has \(outgoingCount) outgoing transition\(outgoingCount == 1 ? "" : "s"); a decision needs at least two",
                     at: step.location))
         case .activity, .start, .merge, .reference:
-            guard outgoing.count > 1 else { break }
+            guard outgoingCount > 1 else { break }
             findings.append(
                 Finding(
                     .warning, rule: "implicit-branch",
-                    "\(step.kind.rawValue) '\(step.id)' has \(outgoing.count) outgoing transitions but is not a decision; make it a decision (or a parallel step if every branch happens)",
+                    "\(step.kind.rawValue) '\(step.id)' has \(outgoingCount) outgoing transitions but is not a decision; make it a decision (or a parallel step if every branch happens)",
                     at: step.location))
         case .end where !outgoing.isEmpty:
             findings.append(
@@ -149,7 +161,8 @@ public enum Validator {
             break
         }
         let shares = outgoing.compactMap(\.share)
-        if !shares.isEmpty, step.kind != .parallel {
+        // Shares of a step whose other transitions lie outside a sub-pathway cannot be checked here.
+        if !shares.isEmpty, step.kind != .parallel, boundaryExits == 0 {
             if shares.count < outgoing.count {
                 findings.append(
                     Finding(
