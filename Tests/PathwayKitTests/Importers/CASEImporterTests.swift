@@ -95,6 +95,14 @@ struct CASEExpectation: Sendable, CustomTestStringConvertible {
         #expect(framework.equivalences.map(\.equivalent) == ["X.9"])
     }
 
+    @Test(
+        "a CASE file given where a pathway is expected is refused with a pointer to frameworks:",
+        arguments: ["import/case/framework.json", "import/case/framework.csv"])
+    func notAPathway(fixture: String) {
+        let error = #expect(throws: InputError.self) { try PathwayReaders.standard.read(Fixtures.path(fixture)) }
+        #expect(error?.message.hasPrefix("this is a 1EdTech CASE competency framework, not a pathway") == true)
+    }
+
     @Test("a JSON file without CFDocument is left to the native reader")
     func notCASE() {
         #expect(!FrameworkReader.caseJSON.accepts(Data("{\"id\": \"x\"}".utf8), "x.json"))

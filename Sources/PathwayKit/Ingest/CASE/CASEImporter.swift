@@ -48,6 +48,13 @@ public enum CASEImporter {
         return firstLine.contains("fullstatement") || firstLine.contains("humancodingscheme")
     }
 
+    /// The error for a CASE file given where a pathway is expected.
+    static func notAPathway(_ file: String) -> InputError {
+        InputError(
+            "this is a 1EdTech CASE competency framework, not a pathway; list it under 'frameworks:' in a project.yaml",
+            at: SourceLocation(file: file))
+    }
+
     /// Reads a CASE JSON package.
     ///
     /// - Returns: The framework and findings for what was not carried over.
