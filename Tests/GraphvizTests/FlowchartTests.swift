@@ -195,6 +195,18 @@ func isDiamond(_ points: [(Double, Double)]) -> Bool {
         #expect(FlowchartSubpathway.temporaryChains(of: loop).map(\.steps) == [["a", "b"]])
     }
 
+    @Test("a sub-pathway file's boundary links are drawn as stubs in the network view")
+    func boundaryStubs() throws {
+        var pathway = Pathway(
+            id: "part", steps: [Step(id: "a"), Step(id: "b")], transitions: [Transition(from: "a", to: "b")])
+        pathway.boundary = PathwayBoundary(
+            parent: "whole", entries: [BoundaryLink(from: "before", to: "a", condition: "referred")],
+            exits: [BoundaryLink(from: "b", to: "after")])
+        let svg = try svgChart(try Flowchart(pathway: pathway).network())
+        #expect(svg.nodes.map(\.title).sorted() == ["a", "b", "from: before", "to: after"])
+        #expect(svg.edges.first { $0.title == "from: before->a" }?.label == "referred")
+    }
+
     @Test("transitions to undefined steps are drawn as dashed unknown steps")
     func unknownSteps() throws {
         let pathway = Pathway(id: "p", steps: [Step(id: "a")], transitions: [Transition(from: "a", to: "ghost")])
