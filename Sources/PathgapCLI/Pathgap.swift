@@ -5,8 +5,23 @@ public struct Pathgap: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "pathgap",
         abstract: "Find workforce and education gaps along patient pathways.",
+        discussion: """
+            pathgap reads pathway networks (its own YAML/JSON, Graphviz DOT, BPMN 2.0, GraphML, CSV), competency \
+            frameworks and education resource catalogues, divides pathways into linear sub-pathways, and reports \
+            the workforce and education gaps along them.
+
+            Exit codes: 0 success, 1 errors found or failure, 2 gaps found with --fail-on-gaps, 64 unreadable input.
+            """,
         version: "0.1.0",
-        subcommands: [Render.self, RenderBench.self]
+        subcommands: [
+            Validate.self,
+            Decompose.self,
+            Render.self,
+            Projects.self,
+            Generate.self,
+            RenderBench.self,
+            Report.self,
+        ]
     )
 
     public init() {}

@@ -23,7 +23,7 @@ struct DocumentNode: Sendable {
         do {
             node = try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            throw InputError.from(error, file: file)
+            throw InputError.from(error, file: file, text: text)
         }
         guard let node else {
             throw InputError("the file is empty", at: SourceLocation(file: file, line: 1, column: 1))
@@ -168,10 +168,46 @@ struct MappingReader {
     func optionalDouble(_ key: String) throws -> Double? { try self[key]?.double("'\(key)'") }
     func optionalInteger(_ key: String) throws -> Int? { try self[key]?.integer("'\(key)'") }
     func sequence(_ key: String) throws -> [DocumentNode] { try self[key]?.sequence("'\(key)'") ?? [] }
+
+    /// One of a closed set of words (a step kind, a project status), or `nil` when the key is absent.
+    ///
+    /// - Throws: ``InputError`` listing the accepted words when the value is not one of them.
+    func choice<Choice: CaseIterable & RawRepresentable>(
+        _ key: String, owner: String, parse: (String) -> Choice?
+    ) throws -> Choice? where Choice.RawValue == String {
+        guard let node = self[key] else { return nil }
+        let written = try node.string("'\(key)'")
+        guard let parsed = parse(written) else {
+            throw InputError(
+                "\(owner) unknown \(key) '\(written)' (expected one of: "
+                    + Choice.allCases.map(\.rawValue).joined(separator: ", ") + ")",
+                at: node.location)
+        }
+        return parsed
+    }
 }
 
 extension InputError {
-    static func from(_ error: YamlError, file: String) -> InputError {
+    /// Where a key is written for the second time at or after a line: libyaml reports only where the mapping starts.
+    private static func secondOccurrence(of key: String, in text: String, after line: Int) -> SourceLocation? {
+        var seen = 0
+        for (index, content) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+        where index + 1 >= line {
+            var rest = content.drop { $0 == " " || $0 == "\t" || $0 == "-" || $0 == "{" || $0 == "," }
+            rest = rest.drop { $0 == " " }
+            let column = content.count - rest.count + 1
+            for written in [key, "\"\(key)\"", "'\(key)'"] where rest.hasPrefix(written) {
+                let after = rest.dropFirst(written.count).drop { $0 == " " }
+                if after.first == ":" {
+                    seen += 1
+                    if seen == 2 { return SourceLocation(file: "", line: index + 1, column: column) }
+                }
+            }
+        }
+        return nil
+    }
+
+    static func from(_ error: YamlError, file: String, text: String = "") -> InputError {
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _):
             let detail = context.map { "\(problem) \($0.text)" } ?? problem
@@ -182,9 +218,13 @@ extension InputError {
             return InputError(
                 "not valid YAML or JSON: \(detail)", at: SourceLocation(file: file, line: mark.line, column: mark.column))
         case .duplicatedKeysInMapping(let duplicates, let context):
+            let key = duplicates.first ?? ""
             return InputError(
-                "key '\(duplicates.joined(separator: "', '"))' is written twice in one mapping",
-                at: SourceLocation(file: file, line: context.mark.line, column: context.mark.column))
+                "key '\(key)' is written twice in one mapping (the mapping starts at line \(context.mark.line))",
+                at: secondOccurrence(of: key, in: text, after: context.mark.line).map {
+                    SourceLocation(file: file, line: $0.line, column: $0.column)
+                }
+                    ?? SourceLocation(file: file, line: context.mark.line, column: context.mark.column))
         default:
             return InputError("not valid YAML or JSON: \(error)", at: SourceLocation(file: file))
         }

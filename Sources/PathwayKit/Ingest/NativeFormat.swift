@@ -82,17 +82,7 @@ public enum NativeFormat {
     static func step(_ node: DocumentNode) throws -> Step {
         let map = try node.mapping("a step", allowed: stepKeys)
         let id = try map.string("id")
-        var kind = StepKind.activity
-        if let written = map["kind"] {
-            let text = try written.string("'kind'")
-            guard let parsed = StepKind(written: text) else {
-                throw InputError(
-                    "step '\(id)' has unknown kind '\(text)' (expected one of: "
-                        + StepKind.allCases.map(\.rawValue).joined(separator: ", ") + ")",
-                    at: written.location)
-            }
-            kind = parsed
-        }
+        let kind = try map.choice("kind", owner: "step '\(id)' has", parse: StepKind.init(written:)) ?? .activity
         let requirements = try map.sequence("competencies").map { item -> CompetencyRequirement in
             if case .scalar = item.value {
                 return CompetencyRequirement(
@@ -275,17 +265,7 @@ public enum NativeFormat {
     public static func manifest(from text: String, file: String) throws -> ProjectManifest {
         let root = try document(text, file: file, expecting: .project)
         let map = try root.mapping("the project", allowed: projectKeys)
-        var status = ProjectStatus.planned
-        if let node = map["status"] {
-            let written = try node.string("'status'")
-            guard let parsed = ProjectStatus(written: written) else {
-                throw InputError(
-                    "unknown status '\(written)' (expected one of: "
-                        + ProjectStatus.allCases.map(\.rawValue).joined(separator: ", ") + ")",
-                    at: node.location)
-            }
-            status = parsed
-        }
+        let status = try map.choice("status", owner: "the project has", parse: ProjectStatus.init(written:)) ?? .planned
         let pathways = try map.strings("pathways")
         guard !pathways.isEmpty else {
             throw InputError("the project names no pathway file in 'pathways'", at: map["pathways"]?.location ?? root.location)

@@ -1,0 +1,37 @@
+import Foundation
+
+/// Where a command writes: the process's standard output and error, or two strings (for in-process tests).
+public final class Console {
+    private let isCapturing: Bool
+    /// What was written to standard output, when capturing.
+    public private(set) var output = ""
+    /// What was written to standard error, when capturing.
+    public private(set) var errors = ""
+
+    private init(isCapturing: Bool) { self.isCapturing = isCapturing }
+
+    /// A console that writes to the process's standard output and error.
+    public static func standard() -> Console { Console(isCapturing: false) }
+
+    /// A console that keeps what is written, for tests.
+    public static func capturing() -> Console { Console(isCapturing: true) }
+
+    /// Writes a line to standard output.
+    public func print(_ line: String = "") {
+        write(line + "\n", error: false)
+    }
+
+    /// Writes a line to standard error.
+    public func printError(_ line: String) {
+        write(line + "\n", error: true)
+    }
+
+    /// Writes text as it is to standard output.
+    public func write(_ text: String, error: Bool = false) {
+        if isCapturing {
+            if error { errors += text } else { output += text }
+        } else {
+            (error ? FileHandle.standardError : FileHandle.standardOutput).write(Data(text.utf8))
+        }
+    }
+}

@@ -1,0 +1,212 @@
+import ArgumentParser
+import Foundation
+import PathwayKit
+
+extension Pathgap {
+    /// `pathgap decompose`: divides pathways into sub-pathways and prints them, or writes each as its own file.
+    struct Decompose: PathgapCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Divide pathways into linear sub-pathways.",
+            discussion: """
+                Strategies: chains (maximal non-branching runs, the default), stages (runs of one stage), structure \
+                (single-entry single-exit fragments; the top level is the high-level linear pathway), routes (the \
+                most likely patient routes, and how many there are). Sub-pathways outside 3 to 5 steps get a \
+                warning. Exit status: 0 done, 1 failure, 64 the input could not be read.
+                """
+        )
+
+        @OptionGroup var input: InputOptions
+
+        @Option(help: "How to divide: chains, stages, structure or routes.")
+        var strategy: DecompositionStrategy = .chains
+
+        @Option(help: "Output format: text, json or yaml.")
+        var format: DecompositionFormat = .text
+
+        @Option(help: "Also write each sub-pathway as a native pathway file into this folder.")
+        var split: String?
+
+        @Option(help: "For --strategy routes: how many of the most likely routes to list.")
+        var maxRoutes = 20
+
+        func validate() throws {
+            guard maxRoutes >= 0 else { throw ValidationError("--max-routes must not be negative, found \(maxRoutes)") }
+        }
+
+        func execute(console: Console) throws -> Int32 {
+            let workspace = try input.load()
+            let options = DecompositionOptions(maxRoutes: maxRoutes)
+            let decompositions = workspace.pathways.map { PathwayGraph($0).decomposition(strategy, options: options) }
+            switch format {
+            case .text: console.write(DecompositionFormat.text(decompositions, pathways: workspace.pathways))
+            case .json: console.write(DecompositionFormat.tree(decompositions).json())
+            case .yaml: console.write(DecompositionFormat.tree(decompositions).yaml())
+            }
+            if let split {
+                let syntax: NativeFormat.Syntax = format == .json ? .json : .yaml
+                for (pathway, decomposition) in zip(workspace.pathways, decompositions) {
+                    for path in try Self.writeSplit(decomposition, of: pathway, into: split, syntax: syntax) {
+                        console.printError("wrote \(path)")
+                    }
+                }
+            }
+            return ExitStatus.success
+        }
+
+        /// Writes each sub-pathway (and, for `structure`, each nested fragment) as a native pathway file named after
+        /// its id (`/` and `.` become `-`), atomically.
+        ///
+        /// - Returns: The paths written, in order.
+        static func writeSplit(
+            _ decomposition: Decomposition, of pathway: Pathway, into folder: String, syntax: NativeFormat.Syntax
+        ) throws -> [String] {
+            var written: [String] = []
+            var stack = Array(decomposition.subpathways.reversed())
+            while let subpathway = stack.popLast() {
+                stack += subpathway.children.reversed()
+                let restricted = pathway.restricted(
+                    to: subpathway.allSteps, id: PathwayID(subpathway.id), title: subpathway.title)
+                let name = subpathway.id.replacingOccurrences(of: "/", with: "-").replacingOccurrences(of: ".", with: "-")
+                let path = (folder as NSString).appendingPathComponent("\(name).\(syntax.rawValue)")
+                do {
+                    try AtomicFile.write(NativeFormat.text(for: restricted, syntax: syntax), to: path)
+                } catch {
+                    throw CommandError(message: "cannot write '\(path)': \(error.localizedDescription)")
+                }
+                written.append(path)
+            }
+            return written
+        }
+    }
+}
+
+extension DecompositionStrategy: ExpressibleByArgument {}
+
+/// How a decomposition is printed.
+enum DecompositionFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, yaml
+
+    /// The analyst's view: one block per sub-pathway with its steps, entry and exit conditions, stages and staff.
+    static func text(_ decompositions: [Decomposition], pathways: [Pathway]) -> String {
+        var out = ""
+        for (decomposition, pathway) in zip(decompositions, pathways) {
+            var labels: [StepID: (label: String, kind: StepKind)] = [:]
+            for step in pathway.steps where labels[step.id] == nil { labels[step.id] = (step.label, step.kind) }
+            let count = decomposition.subpathways.count
+            out += "\(pathway.id): \(count) sub-pathway\(count == 1 ? "" : "s") (\(decomposition.strategy.rawValue))"
+            if let routes = decomposition.routeCount {
+                out += ", \(formatCount(routes)) route\(routes == 1 ? "" : "s") from entry to exit"
+            }
+            out += "\n"
+            var stack: [(Subpathway, Int)] = decomposition.subpathways.reversed().map { ($0, 0) }
+            while let (subpathway, depth) = stack.popLast() {
+                let pad = String(repeating: "    ", count: depth)
+                var heading = "\n\(pad)\(subpathway.id)  \(subpathway.title)"
+                var notes: [String] = []
+                if let kind = subpathway.kind { notes.append(kind) }
+                if subpathway.isCyclic && subpathway.kind != "loop" { notes.append("loop") }
+                if let probability = subpathway.probability { notes.append("p = \(formatProbability(probability))") }
+                if !notes.isEmpty { heading += "  (\(notes.joined(separator: ", ")))" }
+                out += heading + "\n"
+                let width = subpathway.steps.map(\.rawValue.count).max() ?? 0
+                if !subpathway.steps.isEmpty { out += "\(pad)  steps:\n" }
+                for (index, id) in subpathway.steps.enumerated() {
+                    let info = labels[id]
+                    let kind = info.map { $0.kind == .activity ? "" : "  [\($0.kind.rawValue)]" } ?? ""
+                    out += "\(pad)    \(index + 1). \(id.rawValue.padding(toLength: width, withPad: " ", startingAt: 0))  "
+                        + "\(info?.label ?? "")\(kind)\n"
+                }
+                if !subpathway.links.isEmpty {
+                    let conditions = subpathway.links.compactMap { link in
+                        link.condition.map { "\(link.from) → \(link.to): \($0)" }
+                    }
+                    if !conditions.isEmpty {
+                        out += "\(pad)  conditions:\n" + conditions.map { "\(pad)    \($0)\n" }.joined()
+                    }
+                }
+                if decomposition.strategy != .routes {
+                    out += "\(pad)  entries:" + describe(subpathway.entries, pad: pad, none: "none (a pathway entry)")
+                    out += "\(pad)  exits:" + describe(subpathway.exits, pad: pad, none: "none (a pathway exit)")
+                }
+                if !subpathway.stages.isEmpty { out += "\(pad)  stages: \(subpathway.stages.joined(separator: "; "))\n" }
+                if !subpathway.staffGroups.isEmpty {
+                    out += "\(pad)  staff: \(subpathway.staffGroups.map(\.rawValue).joined(separator: ", "))\n"
+                }
+                stack += subpathway.children.reversed().map { ($0, depth + 1) }
+            }
+            if !decomposition.findings.isEmpty {
+                out += "\nadvice:\n" + decomposition.findings.map { "  \($0.description)\n" }.joined()
+            }
+            out += "\n"
+        }
+        return out
+    }
+
+    private static func describe(_ links: [BoundaryLink], pad: String, none: String) -> String {
+        guard !links.isEmpty else { return " " + none + "\n" }
+        return "\n" + links.map { link in
+            "\(pad)    \(link.from) → \(link.to)" + (link.condition.map { "  [\($0)]" } ?? "") + "\n"
+        }.joined()
+    }
+
+    /// A count written exactly when it is a whole number below 10^15, in scientific notation above.
+    static func formatCount(_ value: Double) -> String {
+        if value.isInfinite { return "more than 1.8e308" }
+        return value < 1e15 ? String(Int64(value)) : String(format: "%.3e", value)
+    }
+
+    static func formatProbability(_ value: Double) -> String {
+        value >= 0.001 ? String(format: "%.4f", value) : String(format: "%.3e", value)
+    }
+
+    /// The document tree of decompositions, for JSON and YAML: `{decompositions: [{pathway, strategy, routeCount,
+    /// subpathways: [...], findings: [...]}]}`.
+    static func tree(_ decompositions: [Decomposition]) -> OrderedTree {
+        .map([("decompositions", .list(decompositions.map(tree(for:))))])
+    }
+
+    static func tree(for decomposition: Decomposition) -> OrderedTree {
+        .compactMap([
+            ("pathway", .string(decomposition.pathway.rawValue)),
+            ("strategy", .string(decomposition.strategy.rawValue)),
+            ("routeCount", decomposition.routeCount.map { $0.isFinite ? OrderedTree.number($0) : .string("infinity") }),
+            ("subpathways", .list(decomposition.subpathways.map(tree(for:)))),
+            (
+                "findings",
+                .list(decomposition.findings.map { finding in
+                    .compactMap([
+                        ("severity", .string(finding.severity.rawValue)), ("rule", .string(finding.rule)),
+                        ("message", .string(finding.message)),
+                        ("file", finding.location.map { .string($0.file) }),
+                        ("line", finding.location?.line.map(OrderedTree.integer)),
+                    ])
+                })
+            ),
+        ])
+    }
+
+    static func tree(for subpathway: Subpathway) -> OrderedTree {
+        func links(_ links: [BoundaryLink]) -> OrderedTree {
+            .list(links.map {
+                .compactMap([
+                    ("from", .string($0.from.rawValue)), ("to", .string($0.to.rawValue)),
+                    ("condition", $0.condition.map(OrderedTree.string)),
+                ])
+            })
+        }
+        return .compactMap([
+            ("id", .string(subpathway.id)),
+            ("title", .string(subpathway.title)),
+            ("kind", subpathway.kind.map(OrderedTree.string)),
+            ("cyclic", subpathway.isCyclic ? .boolean(true) : nil),
+            ("probability", subpathway.probability.map(OrderedTree.number)),
+            ("steps", .list(subpathway.steps.map { .string($0.rawValue) })),
+            ("entries", links(subpathway.entries)),
+            ("exits", links(subpathway.exits)),
+            ("links", links(subpathway.links)),
+            ("stages", .list(subpathway.stages.map(OrderedTree.string))),
+            ("staffGroups", .list(subpathway.staffGroups.map { .string($0.rawValue) })),
+            ("children", .list(subpathway.children.map(tree(for:)))),
+        ])
+    }
+}

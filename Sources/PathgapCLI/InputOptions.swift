@@ -1,0 +1,47 @@
+import ArgumentParser
+import Foundation
+import PathwayKit
+
+/// The input a command works on: a project (folder or `project.yaml`) or one pathway file of any format.
+struct InputOptions: ParsableArguments {
+    @Argument(help: "A project folder (holding project.yaml), a project.yaml, or a pathway file.")
+    var path: String
+
+    @Option(help: "The pathway file's format when its extension does not say (yaml, json, dot, bpmn, graphml, csv).")
+    var from: String?
+
+    /// Loads the input.
+    ///
+    /// - Throws: ``InputError`` when a file cannot be read.
+    func load() throws -> Workspace {
+        try Workspace.load(path, format: from)
+    }
+}
+
+/// What a command loaded: one project, or standalone pathways read from one file.
+struct Workspace {
+    /// The project, when the input was one.
+    var project: Project?
+    /// The pathways (the project's, or the file's).
+    var pathways: [Pathway]
+    /// What importers reported while reading.
+    var importFindings: [Finding]
+
+    /// The readers every command uses: the core library's and the DOT reader through Graphviz.
+    static var readers: PathwayReaders { PathwayReaders.standard }
+
+    static func load(_ path: String, format: String? = nil) throws -> Workspace {
+        if ProjectLoader.isProject(path) {
+            let (project, findings) = try ProjectLoader(pathwayReaders: readers).loadProject(at: path)
+            return Workspace(project: project, pathways: project.pathways, importFindings: findings)
+        }
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw InputError(
+                "is a folder without \(ProjectLoader.manifestName); give a project folder or a pathway file",
+                at: SourceLocation(file: path))
+        }
+        let imported = try readers.read(path, format: format)
+        return Workspace(project: nil, pathways: imported.pathways, importFindings: imported.findings)
+    }
+}

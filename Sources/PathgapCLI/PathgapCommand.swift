@@ -1,0 +1,83 @@
+import ArgumentParser
+import Foundation
+import PathwayKit
+
+/// Exit codes, as the README lists them.
+public enum ExitStatus {
+    /// Nothing wrong.
+    public static let success: Int32 = 0
+    /// Errors were found (validation), or something failed at run time.
+    public static let failure: Int32 = 1
+    /// Gaps were found and `--fail-on-gaps` was given.
+    public static let gapsFound: Int32 = 2
+    /// The input could not be read (bad arguments, malformed or missing file); sysexits' EX_USAGE / EX_DATAERR.
+    public static let badInput: Int32 = 64
+}
+
+/// A pathgap subcommand: does its work against a ``Console`` and returns an exit status, so that tests can run it
+/// in-process.
+protocol PathgapCommand: ParsableCommand {
+    /// Does the command's work.
+    ///
+    /// - Returns: The exit status.
+    /// - Throws: ``PathwayKit/InputError`` for bad input (exit 64); other errors exit 1.
+    func execute(console: Console) throws -> Int32
+}
+
+extension PathgapCommand {
+    public func run() throws {
+        let status = Pathgap.execute(self, console: .standard())
+        if status != ExitStatus.success { throw ExitCode(status) }
+    }
+}
+
+extension Pathgap {
+    /// Runs a command line in-process.
+    ///
+    /// - Parameters:
+    ///   - arguments: The arguments after `pathgap`.
+    ///   - console: Where output goes.
+    /// - Returns: The exit status the process would have.
+    public static func run(_ arguments: [String], console: Console) -> Int32 {
+        do {
+            let command = try parseAsRoot(arguments)
+            guard let command = command as? any PathgapCommand else {
+                // --help and --version parse to the root command or print through the parser's error path.
+                console.print(helpMessage(for: type(of: command)))
+                return ExitStatus.success
+            }
+            return execute(command, console: console)
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if code == .success {
+                console.print(message)
+                return ExitStatus.success
+            }
+            console.printError(message)
+            return code == .validationFailure ? ExitStatus.badInput : code.rawValue
+        }
+    }
+
+    /// Runs a parsed command, turning thrown errors into one message and an exit status.
+    static func execute(_ command: any PathgapCommand, console: Console) -> Int32 {
+        do {
+            return try command.execute(console: console)
+        } catch let error as InputError {
+            console.printError(error.description)
+            return ExitStatus.badInput
+        } catch let error as CommandError {
+            console.printError("error: \(error.message)")
+            return error.status
+        } catch {
+            console.printError("error: \(error)")
+            return ExitStatus.failure
+        }
+    }
+}
+
+/// A failure of a command that is not about one input file (a folder that cannot be written, say).
+struct CommandError: Error {
+    var message: String
+    var status: Int32 = ExitStatus.failure
+}

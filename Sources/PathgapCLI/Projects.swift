@@ -1,0 +1,64 @@
+import ArgumentParser
+import Foundation
+import PathwayKit
+
+extension Pathgap {
+    /// `pathgap projects`: the table of completed and ongoing projects under a folder.
+    struct Projects: PathgapCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List the projects under a folder: the table of completed and ongoing projects."
+        )
+
+        @Argument(help: "A folder of project folders (or one project).")
+        var folder: String = "Fixtures/projects"
+
+        @Option(help: "Output format: md (a Markdown table, as the README shows it) or json.")
+        var format: TableFormat = .md
+
+        enum TableFormat: String, ExpressibleByArgument, CaseIterable {
+            case md, json
+        }
+
+        func execute(console: Console) throws -> Int32 {
+            let paths = ProjectLoader.projects(under: folder)
+            guard !paths.isEmpty else {
+                throw InputError("no project folders (folders holding \(ProjectLoader.manifestName)) here", at: SourceLocation(file: folder))
+            }
+            let loader = ProjectLoader(pathwayReaders: Workspace.readers)
+            let projects = try paths.map { try loader.loadProject(at: $0).project }
+            switch format {
+            case .md:
+                console.print("| Project | Status | Region | Lead | Steps | Decisions | Staff groups | Sources |")
+                console.print("|---|---|---|---|---:|---:|---:|---:|")
+                for project in projects {
+                    let steps = project.pathways.flatMap(\.steps)
+                    let groups = Set(steps.flatMap(\.staffGroups))
+                    let cells = [
+                        "\(project.manifest.title) (`\(project.manifest.id)`)", project.manifest.status.rawValue,
+                        project.manifest.region, project.manifest.owner ?? "–", "\(steps.count)",
+                        "\(steps.count { $0.kind == .decision })", "\(groups.count)", "\(project.manifest.sources.count)",
+                    ]
+                    console.print("| " + cells.map(Self.markdownCell).joined(separator: " | ") + " |")
+                }
+            case .json:
+                console.write(
+                    OrderedTree.list(projects.map { project in
+                        .compactMap([
+                            ("id", .string(project.manifest.id)), ("title", .string(project.manifest.title)),
+                            ("status", .string(project.manifest.status.rawValue)),
+                            ("region", .string(project.manifest.region)),
+                            ("owner", project.manifest.owner.map(OrderedTree.string)),
+                            ("steps", .integer(project.pathways.reduce(0) { $0 + $1.steps.count })),
+                            ("sources", .list(project.manifest.sources.map { .string($0.id) })),
+                        ])
+                    }).json())
+            }
+            return ExitStatus.success
+        }
+
+        /// A table cell with pipes and line breaks neutralised.
+        static func markdownCell(_ text: String) -> String {
+            text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+        }
+    }
+}

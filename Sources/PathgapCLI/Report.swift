@@ -1,0 +1,217 @@
+import ArgumentParser
+import Foundation
+import Graphviz
+import PathwayGraphviz
+import PathwayKit
+
+extension Pathgap {
+    /// `pathgap report`: analyses one or more projects and writes the gap report in several formats.
+    struct Report: PathgapCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Find the workforce and education gaps of one or more projects and write a report.",
+            discussion: """
+                Writes report.md, report.csv, report.json and/or report.html to the --out folder, each file whole \
+                or not at all, and prints the counts. Give several projects (or a folder of project folders) to \
+                find the needs they share.
+
+                Exit status: 0 done, 2 gaps found with --fail-on-gaps, 64 the input could not be read (nothing is \
+                written), 1 a file could not be written.
+                """
+        )
+
+        @Argument(help: "Project folders (holding project.yaml), project.yaml files, or folders of project folders.")
+        var projects: [String]
+
+        @Option(help: "The folder to write the report files to (made if missing).")
+        var out: String
+
+        @Option(help: "Comma-separated formats to write: md, csv, json, html.")
+        var format: String = "md,csv,json,html"
+
+        @Option(help: "How pathways are divided into sub-pathways: chains, stages, structure or routes.")
+        var strategy: String = DecompositionStrategy.chains.rawValue
+
+        @Option(
+            name: .customLong("as-of"),
+            help: "The date (YYYY-MM-DD) review dates are checked against; without it staleness is not checked.")
+        var asOf: String?
+
+        @Flag(help: "Exit with status 2 when any gap is found.")
+        var failOnGaps = false
+
+        @Flag(
+            inversion: .prefixedNo,
+            help: "Embed a flowchart of each sub-pathway, steps coloured by gap severity, in the HTML report.")
+        var flowcharts = true
+
+        /// Above this many sub-pathways the HTML report carries no flowcharts (each is a Graphviz layout).
+        static let maxFlowcharts = 300
+
+        /// The report formats and their file names.
+        enum Format: String, CaseIterable {
+            case md, csv, json, html
+
+            var fileName: String { "report.\(rawValue)" }
+
+            init?(written: String) {
+                switch written.lowercased() {
+                case "md", "markdown": self = .md
+                case "csv": self = .csv
+                case "json": self = .json
+                case "html", "htm": self = .html
+                default: return nil
+                }
+            }
+        }
+
+        func execute(console: Console) throws -> Int32 {
+            // Read and check everything before writing anything.
+            let formats = try parsedFormats()
+            guard let strategy = DecompositionStrategy(rawValue: strategy.lowercased()) else {
+                throw CommandError(
+                    message: "unknown strategy '\(strategy)' (expected one of: \(DecompositionStrategy.allCases.map(\.rawValue).joined(separator: ", ")))",
+                    status: ExitStatus.badInput)
+            }
+            var date: AsOfDate?
+            if let asOf {
+                guard let parsed = AsOfDate(asOf) else {
+                    throw CommandError(message: "--as-of must be a date written YYYY-MM-DD, found '\(asOf)'", status: ExitStatus.badInput)
+                }
+                date = parsed
+            }
+            let loaded = try loadProjects()
+            let report = GapReport(analysing: loaded, strategy: strategy, asOf: date)
+
+            var files: [(path: String, text: String)] = []
+            for format in formats {
+                let text: String
+                switch format {
+                case .md: text = report.markdown()
+                case .csv: text = report.csv()
+                case .json: text = report.json()
+                case .html:
+                    let charts = flowcharts ? Self.flowcharts(for: report, console: console) : [:]
+                    text = report.html { charts[Self.chartKey($0.project, $0.subpathway.id)] }
+                }
+                files.append(((out as NSString).appendingPathComponent(format.fileName), text))
+            }
+            for file in files {
+                do {
+                    try AtomicFile.write(file.text, to: file.path)
+                } catch {
+                    throw CommandError(message: "cannot write \(file.path): \(error.localizedDescription)")
+                }
+            }
+
+            let totals = report.totals
+            console.print(
+                "\(loaded.count == 1 ? "project '\(loaded[0].manifest.id)'" : "\(loaded.count) projects"): "
+                    + "\(totals.pathways) pathway\(totals.pathways == 1 ? "" : "s"), \(totals.steps) steps, "
+                    + "\(totals.subpathways) sub-pathways (\(strategy.rawValue)): \(report.gaps.count) gap\(report.gaps.count == 1 ? "" : "s") "
+                    + "(\(report.count(of: .error)) errors, \(report.count(of: .warning)) warnings, \(report.count(of: .note)) notes)")
+            for gapClass in GapClass.allCases where report.count(of: gapClass) > 0 {
+                console.print("  \(gapClass.rawValue): \(report.count(of: gapClass))")
+            }
+            let sharing = report.sharedNeeds.count
+            if loaded.count > 1 { console.print("  needs shared by several projects: \(sharing)") }
+            console.print("wrote \(files.map(\.path).joined(separator: ", "))")
+            return failOnGaps && !report.gaps.isEmpty ? ExitStatus.gapsFound : ExitStatus.success
+        }
+
+        func parsedFormats() throws -> [Format] {
+            var formats: [Format] = []
+            for item in format.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !item.isEmpty {
+                guard let parsed = Format(written: item) else {
+                    throw CommandError(
+                        message: "unknown format '\(item)' (expected a comma-separated list of: md, csv, json, html)",
+                        status: ExitStatus.badInput)
+                }
+                if !formats.contains(parsed) { formats.append(parsed) }
+            }
+            guard !formats.isEmpty else {
+                throw CommandError(message: "--format names no format (expected md, csv, json, html)", status: ExitStatus.badInput)
+            }
+            return formats.sorted { Format.allCases.firstIndex(of: $0) ?? 0 < Format.allCases.firstIndex(of: $1) ?? 0 }
+        }
+
+        /// Loads every project named, expanding folders of projects.
+        ///
+        /// - Throws: ``InputError`` for a path that is no project and holds none, or a file that cannot be read;
+        ///   ``CommandError`` (bad input) for a project id given twice.
+        func loadProjects() throws -> [Project] {
+            var paths: [String] = []
+            for path in projects {
+                if ProjectLoader.isProject(path) {
+                    paths.append(path)
+                    continue
+                }
+                let found = ProjectLoader.projects(under: path)
+                var isDirectory: ObjCBool = false
+                if found.isEmpty {
+                    let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+                    throw InputError(
+                        !exists
+                            ? "no such file or folder"
+                            : isDirectory.boolValue
+                                ? "no project.yaml in this folder or in the folders directly under it" : "not a project.yaml",
+                        at: SourceLocation(file: path))
+                }
+                paths += found
+            }
+            let loader = ProjectLoader(pathwayReaders: Workspace.readers)
+            var loaded: [Project] = []
+            var seen: [String: String] = [:]
+            for path in paths {
+                let project = try loader.loadProject(at: path).project
+                if let first = seen[project.manifest.id] {
+                    throw CommandError(
+                        message: "project id '\(project.manifest.id)' is given twice (\(first) and \(path))",
+                        status: ExitStatus.badInput)
+                }
+                seen[project.manifest.id] = path
+                loaded.append(project)
+            }
+            return loaded
+        }
+
+        static func chartKey(_ project: String, _ subpathway: String) -> String { "\(project)\u{1}\(subpathway)" }
+
+        /// The SVG flowchart of every sub-pathway, keyed by ``chartKey(_:_:)``, with each step coloured by its most
+        /// severe gap and the gaps in its tooltip. A chart Graphviz cannot draw is left out.
+        static func flowcharts(for report: GapReport, console: Console) -> [String: String] {
+            let count = report.frameworkTables.count
+            guard count <= maxFlowcharts else {
+                console.printError(
+                    "note: \(count) sub-pathways is more than \(maxFlowcharts); the HTML report carries no flowcharts")
+                return [:]
+            }
+            var charts: [String: String] = [:]
+            for analysis in report.projects {
+                var names: [StaffGroupID: String] = [:]
+                for group in analysis.project.staffGroups where names[group.id] == nil { names[group.id] = group.name }
+                for pathway in analysis.pathways {
+                    var lines: [StepID: [String]] = [:]
+                    for gap in pathway.gaps {
+                        if let step = gap.step { lines[step, default: []].append("\(gap.gapClass.rawValue): \(gap.message)") }
+                    }
+                    var annotations: [StepID: StepAnnotation] = [:]
+                    for step in pathway.steps {
+                        if let severity = step.worstSeverity {
+                            annotations[step.step.id] = StepAnnotation(severity: severity, lines: lines[step.step.id] ?? [])
+                        }
+                    }
+                    let chart = Flowchart(
+                        pathway: pathway.pathway, annotations: annotations,
+                        options: FlowchartOptions(staffGroupNames: names))
+                    for (index, subpathway) in pathway.decomposition.subpathways.enumerated() {
+                        let dot = chart.subpathway(
+                            FlowchartSubpathway(steps: subpathway.steps, title: subpathway.title), number: index + 1)
+                        guard let svg = try? Graphviz.render(dot: dot, format: "svg") else { continue }
+                        charts[chartKey(analysis.project.manifest.id, subpathway.id)] = String(decoding: svg, as: UTF8.self)
+                    }
+                }
+            }
+            return charts
+        }
+    }
+}

@@ -1,0 +1,75 @@
+import ArgumentParser
+import PathwayKit
+
+extension Pathgap {
+    /// `pathgap validate`: checks a project or pathway file and prints findings compiler-style.
+    struct Validate: PathgapCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check a project or pathway file and list what is wrong, compiler-style.",
+            discussion: "Exit status: 0 no errors (warnings allowed), 1 errors found, 64 the input could not be read."
+        )
+
+        @OptionGroup var input: InputOptions
+
+        @Option(help: "Output format: text (file:line:col: severity: message) or json.")
+        var format: FindingFormat = .text
+
+        @Flag(help: "Treat warnings as errors for the exit status.")
+        var strict = false
+
+        func execute(console: Console) throws -> Int32 {
+            let workspace = try input.load()
+            var findings = workspace.importFindings
+            if let project = workspace.project {
+                findings += Validator.findings(for: project)
+            } else {
+                for pathway in workspace.pathways { findings += Validator.findings(for: pathway) }
+            }
+            findings = findings.sortedForOutput()
+            let errors = findings.count { $0.severity == .error }
+            let warnings = findings.count { $0.severity == .warning }
+            switch format {
+            case .text:
+                for finding in findings { console.print(finding.description) }
+                let steps = workspace.pathways.reduce(0) { $0 + $1.steps.count }
+                let transitions = workspace.pathways.reduce(0) { $0 + $1.transitions.count }
+                let subject = workspace.project.map { "project '\($0.manifest.id)'" } ?? input.path
+                console.print(
+                    "\(subject): \(workspace.pathways.count) pathway\(workspace.pathways.count == 1 ? "" : "s"), "
+                        + "\(steps) steps, \(transitions) transitions: "
+                        + "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
+            case .json:
+                console.write(FindingFormat.json(findings, errors: errors, warnings: warnings))
+            }
+            return errors > 0 || (strict && warnings > 0) ? ExitStatus.failure : ExitStatus.success
+        }
+    }
+}
+
+/// How findings are printed.
+enum FindingFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+
+    /// Findings as a JSON document: `{"errors": n, "warnings": n, "findings": [{severity, rule, message, file,
+    /// line, column, element}]}`.
+    static func json(_ findings: [Finding], errors: Int, warnings: Int) -> String {
+        OrderedTree.map([
+            ("errors", .integer(errors)),
+            ("warnings", .integer(warnings)),
+            (
+                "findings",
+                .list(findings.map { finding in
+                    .compactMap([
+                        ("severity", .string(finding.severity.rawValue)),
+                        ("rule", .string(finding.rule)),
+                        ("message", .string(finding.message)),
+                        ("file", finding.location.map { .string($0.file) }),
+                        ("line", finding.location?.line.map(OrderedTree.integer)),
+                        ("column", finding.location?.column.map(OrderedTree.integer)),
+                        ("element", finding.location?.element.map(OrderedTree.string)),
+                    ])
+                })
+            ),
+        ]).json()
+    }
+}

@@ -1,0 +1,70 @@
+/// The kinds of gap the analyzer detects, in the order reports list them when everything else is equal.
+///
+/// Every class names a learning or workforce need, never a personal failing.
+public enum GapClass: String, Hashable, Sendable, Codable, CaseIterable, Comparable {
+    /// A step that staff perform has no staff group (method step 6).
+    case unstaffedStep = "unstaffed-step"
+    /// A step has no competency and no `noCompetencyReason` (method step 4).
+    case uncoveredStep = "uncovered-step"
+    /// A competency id that no loaded framework defines, even across equivalences.
+    case undefinedCompetency = "undefined-competency"
+    /// The competency's framework is not written for the staff group that needs it.
+    case roleOutsideFramework = "role-outside-framework"
+    /// No education resource develops the competency for the staff group (method step 5).
+    case noResource = "no-resource"
+    /// Resources develop the competency only below the level the step needs.
+    case levelShortfall = "level-shortfall"
+    /// The only resource is a placeholder such as "refer to local protocols".
+    case placeholderResource = "placeholder-resource"
+    /// A resource the step relies on was due for review before the as-of date.
+    case staleResource = "stale-resource"
+    /// Fewer staff in post than the pathway needs.
+    case capacityGap = "capacity-gap"
+    /// Fewer trained staff than needed or than in post.
+    case trainingGap = "training-gap"
+
+    /// How much a gap of this class matters by default.
+    ///
+    /// Errors mean the pathway cannot be delivered as described (nobody named, nothing to learn from, too few
+    /// staff); warnings mean something exists but falls short; notes are upkeep.
+    public var defaultSeverity: Severity {
+        switch self {
+        case .unstaffedStep, .noResource, .capacityGap: .error
+        case .uncoveredStep, .undefinedCompetency, .roleOutsideFramework, .levelShortfall, .placeholderResource,
+            .trainingGap:
+            .warning
+        case .staleResource: .note
+        }
+    }
+
+    /// Whether the class is an education need of a staff group (listed under "development needs").
+    public var isEducationNeed: Bool {
+        switch self {
+        case .roleOutsideFramework, .noResource, .levelShortfall, .placeholderResource, .staleResource: true
+        default: false
+        }
+    }
+
+    /// Whether the class comes from the workforce file.
+    public var isWorkforce: Bool { self == .capacityGap || self == .trainingGap }
+
+    /// A one-line explanation, for report legends.
+    public var summary: String {
+        switch self {
+        case .unstaffedStep: "a step with no staff group named"
+        case .uncoveredStep: "a step with no competency mapped and no reason given"
+        case .undefinedCompetency: "a competency that no loaded framework defines"
+        case .roleOutsideFramework: "a staff group the competency's framework is not written for"
+        case .noResource: "no education resource develops the competency for the staff group"
+        case .levelShortfall: "resources reach only a lower level than the step needs"
+        case .placeholderResource: "the only resource is a placeholder (local protocols)"
+        case .staleResource: "a resource relied on is past its review date"
+        case .capacityGap: "fewer staff in post than needed"
+        case .trainingGap: "fewer trained staff than needed or in post"
+        }
+    }
+
+    private var order: Int { Self.allCases.firstIndex(of: self) ?? 0 }
+
+    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.order < rhs.order }
+}

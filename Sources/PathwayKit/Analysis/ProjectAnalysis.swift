@@ -1,0 +1,51 @@
+/// What the analyzer found in one project: each pathway's sub-pathways, patient flow and step assessments, and
+/// every gap.
+public struct ProjectAnalysis: Sendable {
+    public var project: Project
+    public var pathways: [PathwayAnalysis]
+    /// Gaps from the workforce file.
+    public var workforceGaps: [Gap]
+
+    /// Every gap of the project: the pathways' in pathway and step order, then the workforce gaps.
+    public var gaps: [Gap] { pathways.flatMap(\.gaps) + workforceGaps }
+}
+
+/// What the analyzer found in one pathway.
+public struct PathwayAnalysis: Sendable {
+    public var pathway: Pathway
+    public var decomposition: Decomposition
+    /// Each step, in file order (duplicated ids once).
+    public var steps: [StepAssessment]
+    /// The gaps at its steps, in step order.
+    public var gaps: [Gap]
+    /// Whether any step gives `patientsPerYear` (otherwise flows are unknown).
+    public var hasVolumes: Bool
+
+    /// The assessment of a step.
+    public func step(_ id: StepID) -> StepAssessment? { steps.first { $0.step.id == id } }
+}
+
+/// One step as the framework table shows it.
+public struct StepAssessment: Sendable {
+    public var step: Step
+    /// The sub-pathways holding it.
+    public var subpathways: [String]
+    public var patientsPerYear: Double?
+    public var requirements: [RequirementAssessment]
+    /// The classes of the gaps at the step, in class order.
+    public var gapClasses: [GapClass]
+    /// The most severe gap at the step, if any.
+    public var worstSeverity: Severity?
+}
+
+/// One competency a step needs, with what the catalogues offer for it.
+public struct RequirementAssessment: Sendable {
+    public var requirement: CompetencyRequirement
+    /// The competency's statement, where a framework defines it.
+    public var statement: String?
+    public var framework: FrameworkID?
+    /// Resources that fully develop it, at the level needed, for at least one of the step's groups.
+    public var resources: [ResourceID]
+    /// Resources that go part of the way.
+    public var candidates: [CandidateResource]
+}

@@ -1,0 +1,128 @@
+/// Settings of a decomposition.
+public struct DecompositionOptions: Hashable, Sendable {
+    /// For `routes`: how many of the most likely routes to list.
+    public var maxRoutes: Int
+    /// The sub-pathway sizes the method recommends (3 to 5 steps); others get a warning.
+    public var preferredSize: ClosedRange<Int>
+
+    public init(maxRoutes: Int = 20, preferredSize: ClosedRange<Int> = 3...5) {
+        self.maxRoutes = maxRoutes
+        self.preferredSize = preferredSize
+    }
+}
+
+extension PathwayGraph {
+    /// Divides the pathway into sub-pathways.
+    ///
+    /// - Parameters:
+    ///   - strategy: How to divide it (see ``DecompositionStrategy``).
+    ///   - options: Route cap and preferred sizes.
+    /// - Returns: The sub-pathways, numbered `<pathway>/<n>` in pathway order, with a warning finding
+    ///   (`subpathway-size`) for each whose step count is outside the preferred size.
+    /// - Complexity: O(V + E) for `chains` and `stages`; see ``structureFragments()`` and ``routes(limit:)``.
+    public func decomposition(
+        _ strategy: DecompositionStrategy = .chains, options: DecompositionOptions = DecompositionOptions()
+    ) -> Decomposition {
+        var result: Decomposition
+        switch strategy {
+        case .chains:
+            let (groups, cyclic) = chainSubpathways()
+            result = Decomposition(
+                pathway: pathway.id, strategy: strategy, subpathways: partitionSubpathways(groups, cyclic: cyclic))
+        case .stages:
+            let (groups, names) = stageGroups()
+            var subpathways = partitionSubpathways(groups, cyclic: nil)
+            for index in subpathways.indices {
+                subpathways[index].title = names[index] + ": " + subpathways[index].title
+            }
+            result = Decomposition(pathway: pathway.id, strategy: strategy, subpathways: subpathways)
+        case .structure:
+            result = Decomposition(pathway: pathway.id, strategy: strategy, subpathways: structureFragments())
+        case .routes:
+            let (count, routes) = routes(limit: options.maxRoutes)
+            result = Decomposition(pathway: pathway.id, strategy: strategy, subpathways: routes, routeCount: count)
+        }
+        result.findings = sizeFindings(result.subpathways, strategy: strategy, preferred: options.preferredSize)
+        return result
+    }
+
+    /// Warnings for sub-pathways outside the preferred size (fragments of `structure` at every level).
+    func sizeFindings(_ subpathways: [Subpathway], strategy: DecompositionStrategy, preferred: ClosedRange<Int>)
+        -> [Finding]
+    {
+        var findings: [Finding] = []
+        var stack = Array(subpathways.reversed())
+        while let subpathway = stack.popLast() {
+            stack += subpathway.children.reversed()
+            let size = strategy == .structure ? subpathway.allSteps.count : subpathway.steps.count
+            guard !preferred.contains(size) else { continue }
+            let first = subpathway.steps.first ?? subpathway.allSteps.first
+            findings.append(
+                Finding(
+                    .warning, rule: "subpathway-size",
+                    "sub-pathway '\(subpathway.id)' has \(size) step\(size == 1 ? "" : "s"); the method suggests "
+                        + "\(preferred.lowerBound) to \(preferred.upperBound)",
+                    at: first.flatMap { node($0) }.flatMap { step($0).location } ?? pathway.location))
+        }
+        return findings
+    }
+
+    /// Sub-pathways from a partition of the nodes: ids, titles, boundary links, stages and staff groups.
+    ///
+    /// - Parameters:
+    ///   - groups: Disjoint node lists covering the graph, each in order, already in output order.
+    ///   - cyclic: Which groups are loops of plain steps, if any are.
+    /// - Complexity: O(V + E).
+    func partitionSubpathways(_ groups: [[Int32]], cyclic: [Bool]?) -> [Subpathway] {
+        var groupOfNode = [Int32](repeating: -1, count: graph.nodeCount)
+        for (index, group) in groups.enumerated() {
+            for node in group { groupOfNode[Int(node)] = Int32(index) }
+        }
+        var entries = [[BoundaryLink]](repeating: [], count: groups.count)
+        var exits = [[BoundaryLink]](repeating: [], count: groups.count)
+        for node in 0..<Int32(graph.nodeCount) {
+            let group = groupOfNode[Int(node)]
+            for slot in Int(graph.successorOffsets[Int(node)])..<Int(graph.successorOffsets[Int(node) + 1]) {
+                let target = graph.successorTargets[slot]
+                if groupOfNode[Int(target)] != group { exits[Int(group)].append(link(graph.successorEdges[slot])) }
+            }
+            for slot in Int(graph.predecessorOffsets[Int(node)])..<Int(graph.predecessorOffsets[Int(node) + 1]) {
+                let source = graph.predecessorSources[slot]
+                if groupOfNode[Int(source)] != group { entries[Int(group)].append(link(graph.predecessorEdges[slot])) }
+            }
+        }
+        return groups.enumerated().map { index, group in
+            var subpathway = subpathway(number: index + 1, nodes: group)
+            subpathway.entries = entries[index]
+            subpathway.exits = exits[index]
+            subpathway.isCyclic = cyclic?[index] ?? false
+            return subpathway
+        }
+    }
+
+    /// A sub-pathway over some nodes: id, title, steps, stages and staff groups (no boundary links).
+    func subpathway(number: Int, nodes: [Int32]) -> Subpathway {
+        var stages: [String] = [], staff: [StaffGroupID] = []
+        var seenStages = Set<String>(), seenStaff = Set<StaffGroupID>()
+        for node in nodes {
+            let step = step(node)
+            if let stage = step.stage, seenStages.insert(stage).inserted { stages.append(stage) }
+            for group in step.staffGroups where seenStaff.insert(group).inserted { staff.append(group) }
+        }
+        return Subpathway(
+            id: "\(pathway.id.rawValue)/\(number)", title: title(of: nodes), steps: nodes.map { step($0).id },
+            stages: stages, staffGroups: staff)
+    }
+
+    /// "first label → last label", or the one label.
+    func title(of nodes: [Int32]) -> String {
+        guard let first = nodes.first, let last = nodes.last else { return "" }
+        return first == last ? step(first).label : "\(step(first).label) → \(step(last).label)"
+    }
+
+    /// The boundary link of an edge.
+    func link(_ edge: Int32) -> BoundaryLink {
+        let transition = transition(edge)
+        return BoundaryLink(from: transition.from, to: transition.to, condition: transition.condition)
+    }
+}

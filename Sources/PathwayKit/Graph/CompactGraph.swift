@@ -1,0 +1,100 @@
+/// An immutable directed graph in compressed sparse row form: dense `Int32` node ids, successor and predecessor
+/// arrays, and for each adjacency slot the index of the input edge it came from.
+///
+/// Built once, in O(V + E), from parallel arrays of edge sources and targets; adjacency lists keep the edges'
+/// input order, so every algorithm over it is deterministic.
+public struct CompactGraph: Sendable, Hashable {
+    /// The number of nodes; ids run from 0 to `nodeCount - 1`.
+    public let nodeCount: Int
+    /// `successorOffsets[v] ..< successorOffsets[v + 1]` is the range of `v`'s successors in `successorTargets`.
+    public let successorOffsets: [Int32]
+    public let successorTargets: [Int32]
+    /// For each slot of `successorTargets`, the index of the input edge.
+    public let successorEdges: [Int32]
+    /// `predecessorOffsets[v] ..< predecessorOffsets[v + 1]` is the range of `v`'s predecessors.
+    public let predecessorOffsets: [Int32]
+    public let predecessorSources: [Int32]
+    /// For each slot of `predecessorSources`, the index of the input edge.
+    public let predecessorEdges: [Int32]
+
+    /// The number of edges.
+    public var edgeCount: Int { successorTargets.count }
+
+    /// Builds the graph from edge lists.
+    ///
+    /// - Parameters:
+    ///   - nodeCount: The number of nodes.
+    ///   - sources: The source of each edge, in `0..<nodeCount`.
+    ///   - targets: The target of each edge, in `0..<nodeCount`, same length as `sources`.
+    /// - Precondition: Both arrays have the same length and every id is in range.
+    /// - Complexity: O(V + E) time and memory (a counting sort per direction).
+    public init(nodeCount: Int, sources: [Int32], targets: [Int32]) {
+        precondition(sources.count == targets.count, "sources and targets differ in length")
+        self.nodeCount = nodeCount
+        (successorOffsets, successorTargets, successorEdges) = Self.buildRows(
+            nodeCount: nodeCount, keys: sources, values: targets)
+        (predecessorOffsets, predecessorSources, predecessorEdges) = Self.buildRows(
+            nodeCount: nodeCount, keys: targets, values: sources)
+    }
+
+    /// A counting sort of edges by key, stable in input order.
+    private static func buildRows(nodeCount: Int, keys: [Int32], values: [Int32]) -> ([Int32], [Int32], [Int32]) {
+        let edgeCount = keys.count
+        var offsets = [Int32](repeating: 0, count: nodeCount + 1)
+        keys.withUnsafeBufferPointer { keys in
+            offsets.withUnsafeMutableBufferPointer { offsets in
+                for key in keys { offsets[Int(key) + 1] &+= 1 }
+                for index in 0..<nodeCount { offsets[index + 1] &+= offsets[index] }
+            }
+        }
+        var cursor = offsets
+        var rowValues = [Int32](repeating: 0, count: edgeCount)
+        var rowEdges = [Int32](repeating: 0, count: edgeCount)
+        keys.withUnsafeBufferPointer { keys in
+            values.withUnsafeBufferPointer { values in
+                cursor.withUnsafeMutableBufferPointer { cursor in
+                    rowValues.withUnsafeMutableBufferPointer { rowValues in
+                        rowEdges.withUnsafeMutableBufferPointer { rowEdges in
+                            for edge in 0..<edgeCount {
+                                let key = Int(keys[edge])
+                                let slot = Int(cursor[key])
+                                cursor[key] = Int32(slot + 1)
+                                rowValues[slot] = values[edge]
+                                rowEdges[slot] = Int32(edge)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return (offsets, rowValues, rowEdges)
+    }
+
+    /// The successors of a node, in input edge order.
+    ///
+    /// - Complexity: O(1).
+    @inlinable
+    public func successors(of node: Int32) -> ArraySlice<Int32> {
+        successorTargets[Int(successorOffsets[Int(node)])..<Int(successorOffsets[Int(node) + 1])]
+    }
+
+    /// The predecessors of a node, in input edge order.
+    ///
+    /// - Complexity: O(1).
+    @inlinable
+    public func predecessors(of node: Int32) -> ArraySlice<Int32> {
+        predecessorSources[Int(predecessorOffsets[Int(node)])..<Int(predecessorOffsets[Int(node) + 1])]
+    }
+
+    /// The number of edges leaving a node. O(1).
+    @inlinable
+    public func outDegree(of node: Int32) -> Int {
+        Int(successorOffsets[Int(node) + 1] - successorOffsets[Int(node)])
+    }
+
+    /// The number of edges entering a node. O(1).
+    @inlinable
+    public func inDegree(of node: Int32) -> Int {
+        Int(predecessorOffsets[Int(node) + 1] - predecessorOffsets[Int(node)])
+    }
+}

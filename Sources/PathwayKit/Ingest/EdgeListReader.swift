@@ -1,0 +1,451 @@
+import Foundation
+
+/// Reads bulk edge lists: one transition per row, `from,to[,condition,share]`, comma, tab or whitespace
+/// separated, with an optional header row, `#` comment lines, and an optional node table.
+///
+/// The reader works on the file's bytes: ids are hashed as byte slices and interned once to `Int32` node ids, so
+/// a million-row file becomes a ``CompactGraph`` without a `String` per field (``graph(data:path:)``, the fast
+/// path), or a ``Pathway`` (``read(data:path:nodeTable:nodeTablePath:)``, the normal path).
+///
+/// **Header.** The first row is a header when one of its fields is a known column name (`from`, `source`,
+/// `src`, `to`, `target`, `dst`, `destination`, `condition`, `label`, `share`, `probability`), or when a column
+/// is a number in the second row but not in the first (like spreadsheet sniffers do). With a header, columns are
+/// found by name and otherwise `from` and `to` are the first two columns and other columns are ignored; without
+/// one, columns are positional.
+///
+/// **Node table.** A separate delimited file with a header naming `id` and any of `kind`, `label`, `stage`,
+/// `staffGroups` (or `staff`), `competencies`, `setting`; lists are separated by `;` or `|`. The registered
+/// reader picks up `<name>.nodes.<ext>` beside `<name>.<ext>`. Steps without a kind get one from their degrees:
+/// nothing in → `start`, nothing out → `end`, several out → `decision`, several in → `merge`, else `activity`.
+public enum EdgeListReader {
+    /// Column names that mark a header row, by role.
+    static let fromNames: Set<String> = ["from", "source", "src", "from_id", "source_id", "fromstep"]
+    static let toNames: Set<String> = ["to", "target", "dst", "destination", "to_id", "target_id", "tostep"]
+    static let conditionNames: Set<String> = ["condition", "label", "guard"]
+    static let shareNames: Set<String> = ["share", "probability", "proportion"]
+
+    /// The layout of the edge columns.
+    struct Columns {
+        var from = 0, to = 1
+        var condition: Int? = 2
+        var share: Int? = 3
+        var hasHeader = false
+    }
+
+    /// The edges as interned ids, and the optional columns of the normal path.
+    struct Edges {
+        var interner: ByteInterner
+        var sources: [Int32] = []
+        var targets: [Int32] = []
+        var lines: [Int32] = []
+        var conditions: [String?] = []
+        var shares: [Double?] = []
+    }
+
+    // MARK: Fast path
+
+    /// Reads an edge list straight into a graph.
+    ///
+    /// - Parameters:
+    ///   - data: The file's bytes.
+    ///   - path: The file name for messages.
+    /// - Returns: The graph (node ids in order of first appearance) and the node names.
+    /// - Throws: ``InputError`` naming the line of a malformed row.
+    /// - Complexity: O(bytes) expected time; memory O(V + E) besides the input.
+    public static func graph(data: Data, path: String = "<edge list>") throws -> (graph: CompactGraph, names: NodeNames) {
+        let edges = try data.withUnsafeBytes { bytes in
+            try scanEdges(bytes, path: path, interner: ByteInterner(capacity: max(1 << 12, bytes.count / 24)), full: false)
+        }
+        let graph = CompactGraph(nodeCount: edges.interner.count, sources: edges.sources, targets: edges.targets)
+        return (graph, edges.interner.names)
+    }
+
+    /// Reads an edge list into a graph from bytes in memory.
+    ///
+    /// - Complexity: O(bytes) expected.
+    public static func graph(bytes: [UInt8], path: String = "<edge list>") throws -> (graph: CompactGraph, names: NodeNames) {
+        let edges = try bytes.withUnsafeBytes { bytes in
+            try scanEdges(bytes, path: path, interner: ByteInterner(capacity: max(1 << 12, bytes.count / 24)), full: false)
+        }
+        return (CompactGraph(nodeCount: edges.interner.count, sources: edges.sources, targets: edges.targets), edges.interner.names)
+    }
+
+    /// Whether a field reads as a number.
+    static func isNumber(_ bytes: UnsafeRawBufferPointer, _ field: FieldSpan) -> Bool {
+        var index = field.start, digits = 0
+        while index < field.end {
+            let byte = bytes[index]
+            if byte >= 0x30 && byte <= 0x39 {
+                digits += 1
+            } else if byte != UInt8(ascii: ".") && byte != UInt8(ascii: "-") && byte != UInt8(ascii: "+")
+                && byte != UInt8(ascii: "e") && byte != UInt8(ascii: "E") && byte != 0x20
+            {
+                return false
+            }
+            index += 1
+        }
+        return digits > 0
+    }
+
+    /// Finds the header, if any, and the column layout.
+    static func columns(_ bytes: UnsafeRawBufferPointer, delimiter: EdgeListScanner.Delimiter, path: String) throws -> Columns {
+        var scanner = EdgeListScanner(bytes: bytes, delimiter: delimiter)
+        var first: [FieldSpan] = [], second: [FieldSpan] = []
+        do {
+            guard try scanner.nextRow(into: &first) else { return Columns() }
+            _ = try scanner.nextRow(into: &second)
+        } catch let problem as EdgeListScanner.Problem {
+            throw InputError(problem.message, at: SourceLocation(file: path, line: problem.line))
+        }
+        let names = first.map { scanner.text($0).lowercased() }
+        var columns = Columns()
+        let named = names.contains { fromNames.contains($0) || toNames.contains($0) || conditionNames.contains($0) || shareNames.contains($0) }
+        let sniffed = !second.isEmpty && zip(first, second).contains { !isNumber(bytes, $0) && isNumber(bytes, $1) }
+        guard named || sniffed else { return columns }
+        columns.hasHeader = true
+        columns.from = names.firstIndex { fromNames.contains($0) } ?? 0
+        columns.to = names.firstIndex { toNames.contains($0) } ?? 1
+        columns.condition = names.firstIndex { conditionNames.contains($0) }
+        columns.share = names.firstIndex { shareNames.contains($0) }
+        if names.contains("id") && !names.contains(where: { fromNames.contains($0) || toNames.contains($0) }) {
+            throw InputError(
+                "this looks like a node table (it has an 'id' column but no 'from' or 'to'); read the edge list beside it",
+                at: SourceLocation(file: path, line: scanner.line - (second.isEmpty ? 0 : 1)))
+        }
+        return columns
+    }
+
+    /// Where a scan of an edge list, possibly in chunks, has got to.
+    struct ScanState {
+        var edges: Edges
+        var path: String
+        var full: Bool
+        var delimiter: EdgeListScanner.Delimiter?
+        var columns = Columns()
+        var headerPending = false
+        /// The line the next unread byte is on.
+        var nextLine = 1
+    }
+
+    /// Scans the rows of an edge list held whole in memory.
+    static func scanEdges(_ bytes: UnsafeRawBufferPointer, path: String, interner: ByteInterner, full: Bool) throws -> Edges {
+        var state = ScanState(edges: Edges(interner: interner), path: path, full: full)
+        let estimate = bytes.count / 12
+        state.edges.sources.reserveCapacity(estimate)
+        state.edges.targets.reserveCapacity(estimate)
+        _ = try scanRows(bytes, state: &state, isFinal: true)
+        return state.edges
+    }
+
+    /// Scans the complete rows of a buffer (the whole input, or a chunk ending at a line break) into `state`.
+    ///
+    /// - Returns: How many bytes were consumed; less than the buffer when a quoted field runs past the end of a
+    ///   chunk that is not the last (the caller then reads more and scans again from there).
+    /// - Throws: ``InputError`` naming the line of a malformed row.
+    static func scanRows(_ bytes: UnsafeRawBufferPointer, state: inout ScanState, isFinal: Bool) throws -> Int {
+        let path = state.path
+        if state.delimiter == nil {
+            // The delimiter and header are told from the first two rows: wait until a chunk holds them.
+            guard isFinal || dataLineCount(bytes, limit: 2) >= 2 else { return 0 }
+            let delimiter = EdgeListScanner.delimiter(of: bytes)
+            state.delimiter = delimiter
+            state.columns = try columns(bytes, delimiter: delimiter, path: path)
+            state.headerPending = state.columns.hasHeader
+        }
+        guard let delimiter = state.delimiter, let base = bytes.baseAddress else { return 0 }
+        let columns = state.columns
+        var scanner = EdgeListScanner(bytes: bytes, delimiter: delimiter, firstLine: state.nextLine)
+        var fields: [FieldSpan] = []
+        fields.reserveCapacity(8)
+        let needed = max(columns.from, columns.to) + 1
+        let full = state.full
+        var rowStart = scanner.position, rowLine = scanner.nextLine
+        do {
+            while try scanner.nextRow(into: &fields) {
+                defer {
+                    rowStart = scanner.position
+                    rowLine = scanner.nextLine
+                }
+                if state.headerPending {
+                    state.headerPending = false
+                    continue
+                }
+                guard fields.count >= needed else {
+                    throw InputError(
+                        "row has \(fields.count) field\(fields.count == 1 ? "" : "s"); an edge needs 'from' and 'to'"
+                            + (delimiter == .whitespace ? "" : " separated by '\(delimiter == .tab ? "\\t" : ",")'"),
+                        at: SourceLocation(file: path, line: scanner.line))
+                }
+                state.edges.sources.append(try internID(fields[columns.from], "from", scanner, base, &state.edges.interner, path))
+                state.edges.targets.append(try internID(fields[columns.to], "to", scanner, base, &state.edges.interner, path))
+                guard full else { continue }
+                state.edges.lines.append(Int32(scanner.line))
+                var condition: String?
+                if let column = columns.condition, column < fields.count {
+                    let text = scanner.text(fields[column])
+                    condition = text.isEmpty ? nil : text
+                }
+                var share: Double?
+                if let column = columns.share, column < fields.count {
+                    let text = scanner.text(fields[column])
+                    if !text.isEmpty {
+                        guard let value = Double(text), value >= 0, value <= 1 else {
+                            throw InputError(
+                                "share '\(text)' is not a number from 0 to 1", at: SourceLocation(file: path, line: scanner.line))
+                        }
+                        share = value
+                    }
+                }
+                state.edges.conditions.append(condition)
+                state.edges.shares.append(share)
+            }
+        } catch let problem as EdgeListScanner.Problem {
+            guard isFinal else {
+                // A quoted field runs on into the next chunk: stop before its row.
+                state.nextLine = rowLine
+                return rowStart
+            }
+            throw InputError(problem.message, at: SourceLocation(file: path, line: problem.line))
+        }
+        state.nextLine = scanner.nextLine
+        return bytes.count
+    }
+
+    /// The number of lines that are neither blank nor comments, counting up to `limit`.
+    static func dataLineCount(_ bytes: UnsafeRawBufferPointer, limit: Int) -> Int {
+        var count = 0, index = 0
+        while index < bytes.count && count < limit {
+            var first = index
+            while first < bytes.count && (bytes[first] == 0x20 || bytes[first] == 0x09 || bytes[first] == 0x0D) { first += 1 }
+            if first < bytes.count && bytes[first] != 0x0A && bytes[first] != UInt8(ascii: "#") { count += 1 }
+            while index < bytes.count && bytes[index] != 0x0A { index += 1 }
+            index += 1
+        }
+        return count
+    }
+
+    /// Interns the id in a field (trimmed), without making a `String` unless the field has escaped quotes.
+    @inline(__always)
+    static func internID(
+        _ field: FieldSpan, _ role: String, _ scanner: EdgeListScanner, _ base: UnsafeRawPointer,
+        _ interner: inout ByteInterner, _ path: String
+    ) throws -> Int32 {
+        if field.hasEscapes { return interner.intern(scanner.text(field)) }
+        let bytes = scanner.bytes
+        var start = field.start, end = field.end
+        while start < end && (bytes[start] == 0x20 || bytes[start] == 0x09) { start += 1 }
+        while end > start && (bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09) { end -= 1 }
+        guard end > start else {
+            throw InputError("the '\(role)' id is empty", at: SourceLocation(file: path, line: scanner.line))
+        }
+        return interner.intern(base + start, end - start)
+    }
+
+    /// Reads an edge-list file into a graph in chunks, so that memory holds one chunk of the file at a time rather
+    /// than all of it (the streaming form of ``graph(data:path:)``).
+    ///
+    /// - Parameters:
+    ///   - path: The file.
+    ///   - chunkSize: How many bytes to read at a time.
+    /// - Returns: The graph and the node names.
+    /// - Throws: ``InputError`` when the file cannot be read or a row is malformed.
+    /// - Complexity: O(bytes) expected time; memory O(V + E + chunkSize).
+    public static func graph(contentsOf path: String, chunkSize: Int = 1 << 22) throws -> (graph: CompactGraph, names: NodeNames) {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw InputError("no such file, or it cannot be read", at: SourceLocation(file: path))
+        }
+        defer { try? handle.close() }
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        var state = ScanState(
+            edges: Edges(interner: ByteInterner(capacity: max(1 << 12, size / 24))), path: path, full: false)
+        state.edges.sources.reserveCapacity(size / 18)
+        state.edges.targets.reserveCapacity(size / 18)
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(chunkSize * 2)
+        var isFinal = false
+        while !isFinal {
+            let more: Data
+            do {
+                more = try handle.read(upToCount: chunkSize) ?? Data()
+            } catch {
+                throw InputError("cannot be read: \(error.localizedDescription)", at: SourceLocation(file: path))
+            }
+            isFinal = more.isEmpty
+            buffer.append(contentsOf: more)
+            // Scan up to the last line break (all of it at the end of the file).
+            var end = buffer.count
+            if !isFinal {
+                guard let lastBreak = buffer.lastIndex(of: 0x0A) else { continue }
+                end = lastBreak + 1
+            }
+            let consumed = try buffer.withUnsafeBytes { bytes in
+                try scanRows(UnsafeRawBufferPointer(rebasing: bytes[0..<end]), state: &state, isFinal: isFinal)
+            }
+            buffer.removeFirst(consumed)
+        }
+        let graph = CompactGraph(nodeCount: state.edges.interner.count, sources: state.edges.sources, targets: state.edges.targets)
+        return (graph, state.edges.interner.names)
+    }
+
+    // MARK: Normal path
+
+    /// Reads an edge list (and optionally its node table) as a pathway named after the file.
+    ///
+    /// - Parameters:
+    ///   - data: The edge list's bytes.
+    ///   - path: Its path, for the pathway id and for locations.
+    ///   - nodeTable: The node table's bytes, if there is one.
+    ///   - nodeTablePath: The node table's path, for locations.
+    /// - Returns: One pathway; steps in node-table order, then in order of first appearance in the edge list.
+    /// - Throws: ``InputError`` naming file and line of a malformed row.
+    /// - Complexity: O(bytes) expected.
+    public static func read(data: Data, path: String, nodeTable: Data? = nil, nodeTablePath: String? = nil) throws
+        -> PathwayImport
+    {
+        var interner = ByteInterner()
+        var nodeSteps: [Int32: (step: Step, hasKind: Bool)] = [:]
+        if let nodeTable {
+            let tablePath = nodeTablePath ?? path
+            nodeSteps = try nodeTable.withUnsafeBytes { try readNodeTable($0, path: tablePath, interner: &interner) }
+        }
+        let edges = try data.withUnsafeBytes { try scanEdges($0, path: path, interner: interner, full: true) }
+        let names = edges.interner.names
+        let graph = CompactGraph(nodeCount: names.count, sources: edges.sources, targets: edges.targets)
+        var steps: [Step] = []
+        steps.reserveCapacity(names.count)
+        var firstLine = [Int32](repeating: 0, count: names.count)
+        for (index, line) in edges.lines.enumerated().reversed() {
+            firstLine[Int(edges.sources[index])] = line
+            firstLine[Int(edges.targets[index])] = line
+        }
+        for node in 0..<Int32(names.count) {
+            var step = nodeSteps[node]?.step
+                ?? Step(id: StepID(names[node]), location: SourceLocation(file: path, line: Int(firstLine[Int(node)])))
+            if nodeSteps[node]?.hasKind != true { step.kind = inferredKind(graph, node) }
+            steps.append(step)
+        }
+        var transitions: [Transition] = []
+        transitions.reserveCapacity(edges.sources.count)
+        for index in edges.sources.indices {
+            transitions.append(
+                Transition(
+                    from: steps[Int(edges.sources[index])].id, to: steps[Int(edges.targets[index])].id,
+                    condition: edges.conditions[index], share: edges.shares[index],
+                    location: SourceLocation(file: path, line: Int(edges.lines[index]))))
+        }
+        let stem = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+        let pathway = Pathway(
+            id: PathwayID(stem), title: stem, steps: steps, transitions: transitions,
+            location: SourceLocation(file: path, line: 1))
+        return PathwayImport(pathways: [pathway])
+    }
+
+    /// A step kind from degrees.
+    static func inferredKind(_ graph: CompactGraph, _ node: Int32) -> StepKind {
+        let inDegree = graph.inDegree(of: node), outDegree = graph.outDegree(of: node)
+        if inDegree == 0 { return .start }
+        if outDegree == 0 { return .end }
+        if outDegree > 1 { return .decision }
+        if inDegree > 1 { return .merge }
+        return .activity
+    }
+
+    /// Column names of the node table.
+    static let nodeColumns: [String: String] = [
+        "id": "id", "step": "id", "kind": "kind", "type": "kind", "label": "label", "name": "label", "stage": "stage",
+        "staffgroups": "staffGroups", "staff": "staffGroups", "staff_groups": "staffGroups",
+        "competencies": "competencies", "setting": "setting",
+    ]
+
+    /// Reads a node table, interning its ids first so that steps keep the table's order.
+    static func readNodeTable(_ bytes: UnsafeRawBufferPointer, path: String, interner: inout ByteInterner) throws
+        -> [Int32: (step: Step, hasKind: Bool)]
+    {
+        var scanner = EdgeListScanner(bytes: bytes, delimiter: EdgeListScanner.delimiter(of: bytes))
+        var fields: [FieldSpan] = []
+        var result: [Int32: (step: Step, hasKind: Bool)] = [:]
+        do {
+            guard try scanner.nextRow(into: &fields) else { return [:] }
+            let header = fields.map { nodeColumns[scanner.text($0).lowercased()] }
+            guard let idColumn = header.firstIndex(of: "id") else {
+                throw InputError(
+                    "the node table needs a header row with an 'id' column", at: SourceLocation(file: path, line: scanner.line))
+            }
+            while try scanner.nextRow(into: &fields) {
+                var values: [String: String] = [:]
+                for (column, name) in header.enumerated() {
+                    guard let name, column < fields.count else { continue }
+                    let text = scanner.text(fields[column])
+                    if !text.isEmpty { values[name] = text }
+                }
+                let location = SourceLocation(file: path, line: scanner.line)
+                guard idColumn < fields.count, let id = values["id"] else {
+                    throw InputError("the step id is empty", at: location)
+                }
+                var kind = StepKind.activity
+                if let written = values["kind"] {
+                    guard let parsed = StepKind(written: written) else {
+                        throw InputError(
+                            "step '\(id)' has unknown kind '\(written)' (expected one of: "
+                                + StepKind.allCases.map(\.rawValue).joined(separator: ", ") + ")",
+                            at: location)
+                    }
+                    kind = parsed
+                }
+                func list(_ text: String?) -> [String] {
+                    (text ?? "").split(whereSeparator: { $0 == ";" || $0 == "|" })
+                        .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                }
+                let node = interner.intern(id)
+                guard result[node] == nil else {
+                    throw InputError("step id '\(id)' is listed twice in the node table", at: location)
+                }
+                let step = Step(
+                    id: StepID(id), label: values["label"], kind: kind,
+                    staffGroups: list(values["staffGroups"]).map { StaffGroupID($0) },
+                    competencies: list(values["competencies"]).map {
+                        CompetencyRequirement(competency: CompetencyID($0), location: location)
+                    },
+                    setting: values["setting"], stage: values["stage"], location: location)
+                result[node] = (step, values["kind"] != nil)
+            }
+        } catch let problem as EdgeListScanner.Problem {
+            throw InputError(problem.message, at: SourceLocation(file: path, line: problem.line))
+        }
+        return result
+    }
+
+    /// The node table that goes with an edge list, if there is one: `<name>.nodes.<ext>` beside `<name>.<ext>`
+    /// (any of csv, tsv).
+    static func nodeTablePath(for path: String) -> String? {
+        let url = URL(fileURLWithPath: path)
+        let stem = url.deletingPathExtension().lastPathComponent
+        guard !stem.hasSuffix(".nodes") else { return nil }
+        for ext in [url.pathExtension, "csv", "tsv"] {
+            let candidate = url.deletingLastPathComponent().appendingPathComponent("\(stem).nodes.\(ext)").path
+            if FileManager.default.fileExists(atPath: candidate) {
+                return path.hasPrefix("/") ? candidate : relative(candidate, like: path)
+            }
+        }
+        return nil
+    }
+
+    /// Keeps a sibling path relative when the original was.
+    private static func relative(_ absolute: String, like original: String) -> String {
+        let folder = (original as NSString).deletingLastPathComponent
+        let name = (absolute as NSString).lastPathComponent
+        return folder.isEmpty ? name : folder + "/" + name
+    }
+}
+
+extension PathwayReader {
+    /// Bulk edge lists (`from,to[,condition,share]`), with a `<name>.nodes.csv` node table when one is beside the
+    /// file. See ``EdgeListReader``.
+    public static let edgeList = PathwayReader(name: "edgelist", extensions: ["csv", "tsv", "edgelist", "edges"]) {
+        data, path in
+        let tablePath = EdgeListReader.nodeTablePath(for: path)
+        return try EdgeListReader.read(
+            data: data, path: path, nodeTable: try tablePath.map { try SourceFile.data(at: $0) },
+            nodeTablePath: tablePath)
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+
+/// What an importer made of a file: the pathways in it and what it could not carry over.
+public struct PathwayImport: Sendable {
+    public var pathways: [Pathway]
+    /// Constructs the importer did not understand or could only approximate, with their location.
+    public var findings: [Finding]
+
+    public init(pathways: [Pathway], findings: [Finding] = []) {
+        self.pathways = pathways
+        self.findings = findings
+    }
+}
+
+/// A reader for one pathway file format, chosen by file extension or by name (`--from`).
+public struct PathwayReader: Sendable {
+    /// The name used with `--from` ("yaml", "bpmn", "dot").
+    public var name: String
+    /// File extensions, lower case, without the dot.
+    public var extensions: [String]
+    /// Reads a file's bytes; the path is for messages and locations.
+    public var read: @Sendable (_ data: Data, _ path: String) throws -> PathwayImport
+
+    public init(
+        name: String, extensions: [String], read: @escaping @Sendable (_ data: Data, _ path: String) throws -> PathwayImport
+    ) {
+        self.name = name
+        self.extensions = extensions
+        self.read = read
+    }
+
+    /// The native format in YAML.
+    public static let yaml = PathwayReader(name: "yaml", extensions: ["yaml", "yml"]) { data, path in
+        PathwayImport(pathways: [try NativeFormat.pathway(from: SourceFile.text(from: data, file: path), file: path)])
+    }
+
+    /// The native format in JSON.
+    public static let json = PathwayReader(name: "json", extensions: ["json"]) { data, path in
+        PathwayImport(pathways: [try NativeFormat.pathway(from: SourceFile.text(from: data, file: path), file: path)])
+    }
+}
+
+/// The set of pathway readers a command can use.
+public struct PathwayReaders: Sendable {
+    public var readers: [PathwayReader]
+
+    public init(_ readers: [PathwayReader]) { self.readers = readers }
+
+    /// The readers of the core library (native YAML and JSON, and the importers registered with it).
+    public static var standard: PathwayReaders { PathwayReaders([.yaml, .json] + PathwayReader.coreImporters) }
+
+    /// Adds readers (for example the DOT reader, which needs Graphviz); later readers win for an extension.
+    public func adding(_ more: [PathwayReader]) -> PathwayReaders { PathwayReaders(readers + more) }
+
+    /// The reader for a path (by extension) or a named format.
+    ///
+    /// - Throws: ``InputError`` when the extension or format name is unknown.
+    public func reader(for path: String, format: String? = nil) throws -> PathwayReader {
+        if let format {
+            guard let reader = readers.last(where: { $0.name == format.lowercased() }) else {
+                throw InputError(
+                    "unknown format '\(format)' (known: \(readers.map(\.name).joined(separator: ", ")))",
+                    at: SourceLocation(file: path))
+            }
+            return reader
+        }
+        let ext = URL(fileURLWithPath: path).pathExtension.lowercased()
+        guard let reader = readers.last(where: { $0.extensions.contains(ext) }) else {
+            throw InputError(
+                "cannot tell the format from the extension '.\(ext)'; name it with --from ("
+                    + readers.map(\.name).joined(separator: ", ") + ")",
+                at: SourceLocation(file: path))
+        }
+        return reader
+    }
+
+    /// Reads the pathways in one file.
+    ///
+    /// - Throws: ``InputError`` when the file cannot be read or is malformed.
+    public func read(_ path: String, format: String? = nil) throws -> PathwayImport {
+        let reader = try reader(for: path, format: format)
+        return try reader.read(SourceFile.data(at: path), path)
+    }
+}
+
+extension PathwayReader {
+    /// Importers of other formats that live in the core library. For an extension several readers claim, the
+    /// later one wins: the spreadsheet CSV reader takes `.csv` (and hands plain edge lists to ``EdgeListReader``).
+    public static var coreImporters: [PathwayReader] { [.edgeList, .bpmn, .graphML, .csv] }
+}

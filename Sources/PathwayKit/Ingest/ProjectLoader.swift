@@ -1,0 +1,149 @@
+import Foundation
+
+/// A reader for one competency framework file format.
+public struct FrameworkReader: Sendable {
+    public var name: String
+    /// Whether this reader takes the file (by extension and, where needed, a look at the bytes).
+    public var accepts: @Sendable (_ data: Data, _ path: String) -> Bool
+    public var read: @Sendable (_ data: Data, _ path: String) throws -> [CompetencyFramework]
+
+    public init(
+        name: String, accepts: @escaping @Sendable (_ data: Data, _ path: String) -> Bool,
+        read: @escaping @Sendable (_ data: Data, _ path: String) throws -> [CompetencyFramework]
+    ) {
+        self.name = name
+        self.accepts = accepts
+        self.read = read
+    }
+
+    /// The native framework format, in YAML or JSON.
+    public static let native = FrameworkReader(
+        name: "native", accepts: { _, path in ["yaml", "yml", "json"].contains(path.fileExtension) },
+        read: { data, path in [try NativeFormat.framework(from: SourceFile.text(from: data, file: path), file: path)] })
+
+    /// Every framework reader of the core library, most specific first.
+    public static var all: [FrameworkReader] { coreImporters + [.native] }
+
+    /// Framework importers (CASE JSON and CSV) that live in the core library.
+    public static var coreImporters: [FrameworkReader] { [.caseJSON, .caseCSV] }
+
+    /// Reads the frameworks in a file with the first reader that accepts it.
+    ///
+    /// - Throws: ``InputError`` when no reader accepts the file or it is malformed.
+    public static func read(_ path: String, readers: [FrameworkReader] = all) throws -> [CompetencyFramework] {
+        let data = try SourceFile.data(at: path)
+        guard let reader = readers.first(where: { $0.accepts(data, path) }) else {
+            throw InputError(
+                "cannot read a competency framework from a '.\(path.fileExtension)' file", at: SourceLocation(file: path))
+        }
+        return try reader.read(data, path)
+    }
+}
+
+/// Loads a project folder: the manifest and every file it names.
+public struct ProjectLoader: Sendable {
+    public var pathwayReaders: PathwayReaders
+    public var frameworkReaders: [FrameworkReader]
+
+    public init(pathwayReaders: PathwayReaders = .standard, frameworkReaders: [FrameworkReader] = FrameworkReader.all) {
+        self.pathwayReaders = pathwayReaders
+        self.frameworkReaders = frameworkReaders
+    }
+
+    /// The manifest's file name.
+    public static let manifestName = "project.yaml"
+
+    /// Whether a path names a project (a folder holding `project.yaml`, or that file itself).
+    public static func isProject(_ path: String) -> Bool {
+        manifestPath(for: path) != nil
+    }
+
+    static func manifestPath(for path: String) -> String? {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return nil }
+        if isDirectory.boolValue {
+            let candidate = (path as NSString).appendingPathComponent(manifestName)
+            return FileManager.default.fileExists(atPath: candidate) ? candidate : nil
+        }
+        return URL(fileURLWithPath: path).lastPathComponent == manifestName ? path : nil
+    }
+
+    /// The project folders under a folder (itself, if it is one), sorted by path.
+    public static func projects(under path: String) -> [String] {
+        if isProject(path) { return [path] }
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { return [] }
+        return names.sorted().map { (path as NSString).appendingPathComponent($0) }.filter(isProject)
+    }
+
+    /// Loads a project with every file its manifest names.
+    ///
+    /// - Parameter path: A project folder, or its `project.yaml`.
+    /// - Returns: The project and the findings importers made while reading its pathways.
+    /// - Throws: ``InputError`` naming the file and place of the first file that cannot be read.
+    public func loadProject(at path: String) throws -> (project: Project, findings: [Finding]) {
+        guard let manifestPath = Self.manifestPath(for: path) else {
+            var isDirectory: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+            throw InputError(
+                exists ? "no \(Self.manifestName) in this folder" : "no such file or folder",
+                at: SourceLocation(file: path))
+        }
+        let manifest = try NativeFormat.manifest(from: SourceFile.text(at: manifestPath), file: manifestPath)
+        let directory = (manifestPath as NSString).deletingLastPathComponent
+        let manifestLocation = SourceLocation(file: manifestPath, line: 1, column: 1)
+        func resolve(_ relative: String) throws -> String {
+            let path = relative.hasPrefix("/")
+                ? relative : ((directory.isEmpty ? "." : directory) as NSString).appendingPathComponent(relative)
+            let normalised = path.lexicallyNormalised
+            guard FileManager.default.fileExists(atPath: normalised) else {
+                throw InputError("the project names '\(relative)', which does not exist (looked for \(normalised))", at: manifestLocation)
+            }
+            return normalised
+        }
+        var project = Project(manifest: manifest, directory: directory.isEmpty ? "." : directory)
+        var findings: [Finding] = []
+        for file in manifest.pathways {
+            let imported = try pathwayReaders.read(try resolve(file))
+            project.pathways += imported.pathways
+            findings += imported.findings
+        }
+        for file in manifest.frameworks {
+            project.frameworks += try FrameworkReader.read(try resolve(file), readers: frameworkReaders)
+        }
+        for file in manifest.resources {
+            let path = try resolve(file)
+            project.resources += try NativeFormat.resources(from: SourceFile.text(at: path), file: path)
+        }
+        for file in manifest.staffGroups {
+            let path = try resolve(file)
+            project.staffGroups += try NativeFormat.staffGroups(from: SourceFile.text(at: path), file: path)
+        }
+        if let file = manifest.workforce {
+            let path = try resolve(file)
+            project.workforce = try NativeFormat.workforce(from: SourceFile.text(at: path), file: path)
+        }
+        return (project, findings)
+    }
+}
+
+extension String {
+    /// The extension of a path, lower case, without the dot.
+    var fileExtension: String { URL(fileURLWithPath: self).pathExtension.lowercased() }
+
+    /// The path with `.` and `name/..` components removed, without touching the file system, so that messages
+    /// name files the way a reader would.
+    var lexicallyNormalised: String {
+        var parts: [Substring] = []
+        for part in split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == "..", let last = parts.last, last != ".." {
+                parts.removeLast()
+            } else {
+                parts.append(part)
+            }
+        }
+        let joined = parts.joined(separator: "/")
+        if hasPrefix("/") { return "/" + joined }
+        return joined.isEmpty ? "." : joined
+    }
+}

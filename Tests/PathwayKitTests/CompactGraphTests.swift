@@ -1,0 +1,68 @@
+import PathwayKit
+import Testing
+import TestSupport
+
+@Suite struct CompactGraphTests {
+    /// A random graph with `nodes` nodes and about `density × nodes` edges.
+    static func randomGraph(nodes: Int, density: Double, seed: UInt64) -> CompactGraph {
+        var generator = SeededGenerator(seed: seed)
+        var sources: [Int32] = [], targets: [Int32] = []
+        for _ in 0..<Int(Double(nodes) * density) {
+            sources.append(Int32.random(in: 0..<Int32(nodes), using: &generator))
+            targets.append(Int32.random(in: 0..<Int32(nodes), using: &generator))
+        }
+        return CompactGraph(nodeCount: nodes, sources: sources, targets: targets)
+    }
+
+    @Test("adjacency keeps input order in both directions")
+    func adjacency() {
+        let graph = CompactGraph(nodeCount: 4, sources: [0, 2, 0, 1, 3], targets: [1, 3, 2, 3, 0])
+        #expect(Array(graph.successors(of: 0)) == [1, 2])
+        #expect(Array(graph.predecessors(of: 3)) == [2, 1])
+        #expect(graph.outDegree(of: 3) == 1)
+        #expect(graph.inDegree(of: 0) == 1)
+        #expect(graph.edgeCount == 5)
+    }
+
+    @Test("strongly connected components agree with mutual reachability", arguments: 1...25)
+    func componentsMatchReachability(seed: UInt64) {
+        let graph = Self.randomGraph(nodes: 30, density: 1.4, seed: seed)
+        let components = graph.stronglyConnectedComponents()
+        let reach = (0..<Int32(graph.nodeCount)).map { graph.reachable(from: [$0]) }
+        for a in 0..<graph.nodeCount {
+            for b in 0..<graph.nodeCount {
+                let same = components.componentOfNode[a] == components.componentOfNode[b]
+                #expect(same == (reach[a][b] && reach[b][a]))
+            }
+        }
+        // Components are numbered in reverse topological order: edges never go to a higher number.
+        for node in 0..<Int32(graph.nodeCount) {
+            for next in graph.successors(of: node) {
+                #expect(components.componentOfNode[Int(node)] >= components.componentOfNode[Int(next)])
+            }
+        }
+        #expect(graph.condensation(components).isAcyclic)
+    }
+
+    @Test("a chain of a million steps needs no deep recursion")
+    func longChain() {
+        let count = 1_000_000
+        let graph = CompactGraph(
+            nodeCount: count, sources: (0..<Int32(count - 1)).map { $0 }, targets: (1..<Int32(count)).map { $0 })
+        let components = graph.stronglyConnectedComponents()
+        #expect(components.componentCount == count)
+        #expect(graph.reachable(from: [0]).allSatisfy { $0 })
+        #expect(graph.reachable(from: [Int32(count - 1)], direction: .backward).allSatisfy { $0 })
+        #expect(graph.topologicalOrder()?.first == 0)
+    }
+
+    @Test("topological order exists exactly when there is no cycle")
+    func topologicalOrder() throws {
+        let dag = CompactGraph(nodeCount: 4, sources: [0, 0, 1, 2], targets: [1, 2, 3, 3])
+        let order = try #require(dag.topologicalOrder())
+        #expect(order == [0, 1, 2, 3])
+        let cyclic = CompactGraph(nodeCount: 3, sources: [0, 1, 2], targets: [1, 2, 1])
+        #expect(cyclic.topologicalOrder() == nil)
+        #expect(!cyclic.isAcyclic)
+    }
+}

@@ -1,0 +1,144 @@
+import Foundation
+import PathwayKit
+import Testing
+import TestSupport
+
+@Suite struct EdgeListReaderTests {
+    @Test(
+        "corpus edge lists read with the expected counts",
+        .enabled(if: Fixtures.hasCorpus),
+        arguments: [
+            ("csv/networkx/hartford_drug.edgelist", 212, 337),
+            ("csv/networkx/lanl_routes.edgelist", 1358, 1363),
+            ("csv/pygraphistry/honeypot.csv", 203, 220),
+        ])
+    func corpusCounts(file: String, nodes: Int, edges: Int) throws {
+        let path = Fixtures.corpusPath(file)
+        let data = try SourceFile.data(at: path)
+        let (graph, names) = try EdgeListReader.graph(data: data, path: path)
+        #expect(graph.nodeCount == nodes)
+        #expect(graph.edgeCount == edges)
+        #expect(names.count == nodes)
+        let pathway = try #require(try EdgeListReader.read(data: data, path: path).pathways.first)
+        #expect(pathway.steps.count == nodes)
+        #expect(pathway.transitions.count == edges)
+        // The registry picks the reader by extension.
+        let imported = try PathwayReaders.standard.read(path)
+        #expect(imported.pathways.first?.transitions.count == edges)
+    }
+
+    @Test("the honeypot header is recognised and the first two columns are the ends", .enabled(if: Fixtures.hasCorpus))
+    func honeypotHeader() throws {
+        let path = Fixtures.corpusPath("csv/pygraphistry/honeypot.csv")
+        let pathway = try #require(try EdgeListReader.read(data: SourceFile.data(at: path), path: path).pathways.first)
+        #expect(pathway.transitions.first?.from == "1.235.32.141")
+        #expect(pathway.transitions.first?.to == "172.31.14.66")
+        #expect(pathway.transitions.first?.location?.line == 2)
+        #expect(pathway.transitions.first?.condition == nil)
+    }
+
+    @Test(
+        "malformed rows are errors naming file and line",
+        arguments: [
+            ("a,b\nc\n", 2, "row has 1 field"),
+            ("# comment\n\na,b\n\"c,d\n", 4, "quoted field is not closed"),
+            ("from,to,condition,share\na,b,yes,0.5\na,c,no,lots\n", 3, "share 'lots' is not a number"),
+            ("from,to\na,b\n,c\n", 3, "the 'from' id is empty"),
+            ("a\tb\tx\t2\n", 1, "share '2' is not a number from 0 to 1"),
+        ])
+    func malformedRows(text: String, line: Int, message: String) {
+        do {
+            _ = try EdgeListReader.read(data: Data(text.utf8), path: "bad.csv")
+            Issue.record("expected an error")
+        } catch let error as InputError {
+            #expect(error.location == SourceLocation(file: "bad.csv", line: line))
+            #expect(error.message.contains(message))
+            #expect(error.description.hasPrefix("bad.csv:\(line): error: "))
+        } catch {
+            Issue.record("unexpected error \(error)")
+        }
+    }
+
+    @Test("conditions, shares, quotes, comments and CRLF are read; kinds come from degrees")
+    func fullRows() throws {
+        let text = "# a pathway\r\nfrom,to,condition,share\r\nstart,\"check, twice\"\r\n\"check, twice\",yes,\"say \"\"yes\"\"\",0.25\r\n"
+            + "\"check, twice\",no,,0.75\r\nyes,end\r\nno,end\r\n"
+        let pathway = try #require(try EdgeListReader.read(data: Data(text.utf8), path: "x/flow.csv").pathways.first)
+        #expect(pathway.id == "flow")
+        #expect(pathway.steps.map(\.id.rawValue) == ["start", "check, twice", "yes", "no", "end"])
+        #expect(pathway.steps.map(\.kind) == [.start, .decision, .activity, .activity, .end])
+        #expect(pathway.transitions[1].condition == "say \"yes\"")
+        #expect(pathway.transitions[1].share == 0.25)
+        #expect(pathway.transitions[2].condition == nil)
+        #expect(pathway.transitions[4].location?.line == 7)
+        #expect(Validator.findings(for: pathway).filter { $0.severity == .error }.isEmpty)
+    }
+
+    @Test("a node table gives kinds, labels, stages, staff groups and competencies")
+    func nodeTable() throws {
+        let edges = "a b\nb c\n"
+        let nodes = "id,kind,label,stage,staffGroups,competencies\nb,activity,Do B,testing,nurse;doctor,c1|c2\nz,end,Lonely,,,\n"
+        let pathway = try #require(
+            try EdgeListReader.read(
+                data: Data(edges.utf8), path: "e.edges", nodeTable: Data(nodes.utf8), nodeTablePath: "e.nodes.csv"
+            ).pathways.first)
+        #expect(pathway.steps.map(\.id.rawValue) == ["b", "z", "a", "c"])
+        let b = pathway.steps[0]
+        #expect(b.label == "Do B" && b.stage == "testing" && b.staffGroups == ["nurse", "doctor"])
+        #expect(b.competencies.map(\.competency) == ["c1", "c2"])
+        #expect(b.location == SourceLocation(file: "e.nodes.csv", line: 2))
+        #expect(pathway.steps[1].kind == .end)
+        #expect(pathway.steps[2].kind == .start)
+    }
+
+    @Test("an unknown kind in the node table is an error at its line")
+    func unknownKind() {
+        #expect(throws: InputError.self) {
+            try EdgeListReader.read(
+                data: Data("a,b\n".utf8), path: "e.csv", nodeTable: Data("id,kind\na,wizard\n".utf8),
+                nodeTablePath: "e.nodes.csv")
+        }
+    }
+
+    @Test("the fast path and the normal path agree on a generated network", arguments: [UInt64(1), 2, 3])
+    func fastAndNormalAgree(seed: UInt64) throws {
+        let generator = PathwayGenerator(PathwayGenerator.Options(steps: 2000, seed: seed))
+        let bytes = generator.edgeListBytes()
+        let (graph, names) = try EdgeListReader.graph(bytes: bytes)
+        #expect(graph.nodeCount == 2000)
+        #expect(graph.edgeCount == generator.sources.count)
+        #expect(names[0] == "s0")
+        let pathway = try #require(try EdgeListReader.read(data: Data(bytes), path: "g.csv").pathways.first)
+        #expect(pathway.transitions.count == graph.edgeCount)
+        #expect(pathway.withoutLocations.transitions == generator.pathway().transitions)
+    }
+
+    @Test("reading a file in small chunks gives the same graph as reading it whole", arguments: [7, 64, 4096])
+    func streamingMatchesWhole(chunkSize: Int) throws {
+        let generator = PathwayGenerator(PathwayGenerator.Options(steps: 3000, seed: 4))
+        var bytes = Array("# generated\n".utf8) + generator.edgeListBytes()
+        bytes += Array("\"quoted, with\nline break\",s1,\"a \"\"quoted\"\" condition\"\n".utf8)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("pathgap-stream-\(UUID().uuidString).csv").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let whole = try EdgeListReader.graph(bytes: bytes)
+        let streamed = try EdgeListReader.graph(contentsOf: path, chunkSize: chunkSize)
+        #expect(streamed.graph.nodeCount == whole.graph.nodeCount)
+        #expect(streamed.graph.successorTargets == whole.graph.successorTargets)
+        #expect(streamed.names.offsets == whole.names.offsets)
+        #expect(streamed.names.bytes == whole.names.bytes)
+        #expect(streamed.names[Int32(streamed.names.count - 1)] == "quoted, with\nline break")
+    }
+
+    @Test("a malformed row in a streamed file names its line")
+    func streamingErrorLine() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("pathgap-stream-\(UUID().uuidString).csv").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try Data(("a,b\n" + String(repeating: "c,d\n", count: 100) + "e\n").utf8).write(to: URL(fileURLWithPath: path))
+        #expect {
+            try EdgeListReader.graph(contentsOf: path, chunkSize: 16)
+        } throws: { error in
+            (error as? InputError)?.location == SourceLocation(file: path, line: 102)
+        }
+    }
+}
