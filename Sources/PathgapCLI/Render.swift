@@ -120,6 +120,12 @@ extension Pathgap {
             }
         }
 
+        /// The pathway's sub-pathways under the decomposition engine's `chains` strategy (maximal non-branching runs),
+        /// in pathway order.
+        static func chains(of pathway: Pathway) -> [FlowchartSubpathway] {
+            PathwayGraph(pathway).decomposition(.chains).subpathways.map(FlowchartSubpathway.init)
+        }
+
         /// The DOT text of every chart of a view, with its file name (without extension).
         static func charts(of pathway: Pathway, view: View, options: FlowchartOptions) throws(CommandFailure)
             -> [(name: String, dot: String)]
@@ -134,13 +140,11 @@ extension Pathgap {
                     throw CommandFailure(badInput: error.description)
                 }
             case .subpathways:
-                // TEMPORARY: maximal non-branching chains until the decomposition engine lands.
-                let parts = FlowchartSubpathway.temporaryChains(of: pathway)
-                return parts.enumerated().map { index, part in
+                return chains(of: pathway).enumerated().map { index, part in
                     ("\(base).\(index + 1)", flowchart.subpathway(part, number: index + 1))
                 }
             case .overview:
-                return [("\(base).overview", flowchart.overview(FlowchartSubpathway.temporaryChains(of: pathway)))]
+                return [("\(base).overview", flowchart.overview(chains(of: pathway)))]
             }
         }
     }
