@@ -95,7 +95,8 @@ static inline void *pathgap_mem_open(Agdisc_t *disc) {
 }
 
 static inline int pathgap_arena_owns(pathgap_arena_t *arena, void *ptr) {
-    return arena != NULL && arena->base != NULL && (char *)ptr >= arena->base && (char *)ptr < arena->base + arena->size;
+    return arena != NULL && arena->base != NULL && (char *)ptr >= arena->base
+        && (char *)ptr < arena->base + arena->size;
 }
 
 static inline void *pathgap_mem_alloc(void *state, size_t request) {

@@ -60,7 +60,7 @@ public enum Graphviz {
     ///   - format: An output format an installed plugin provides.
     ///   - layout: The layout engine.
     /// - Returns: The rendered bytes.
-    /// - Throws: ``GraphvizError``, as ``render(dot:format:layout:)-(String,_,_)``.
+    /// - Throws: ``GraphvizError``, as for DOT given as a `String`.
     public static func render<Bytes: Collection<UInt8>>(
         dot bytes: Bytes, format: String = "svg", layout: String = "dot"
     ) throws(GraphvizError) -> [UInt8] {

@@ -109,7 +109,7 @@ extension Pathgap {
             do {
                 text = try String(contentsOfFile: path, encoding: .utf8)
             } catch {
-                throw CommandFailure(badInput: "cannot read '\(path)': \(error.localizedDescription)")
+                throw CommandFailure(badInput: "cannot read '\(path)': \(AtomicWriter.reason(error))")
             }
             do {
                 return try NativeFormat.pathway(from: text, file: path)
@@ -118,6 +118,12 @@ extension Pathgap {
             } catch {
                 throw CommandFailure(badInput: "cannot read '\(path)': \(error)")
             }
+        }
+
+        /// The pathway's sub-pathways under the decomposition engine's `chains` strategy (maximal non-branching runs),
+        /// in pathway order.
+        static func chains(of pathway: Pathway) -> [FlowchartSubpathway] {
+            PathwayGraph(pathway).decomposition(.chains).subpathways.map(FlowchartSubpathway.init)
         }
 
         /// The DOT text of every chart of a view, with its file name (without extension).
@@ -134,13 +140,11 @@ extension Pathgap {
                     throw CommandFailure(badInput: error.description)
                 }
             case .subpathways:
-                // TEMPORARY: maximal non-branching chains until the decomposition engine lands.
-                let parts = FlowchartSubpathway.temporaryChains(of: pathway)
-                return parts.enumerated().map { index, part in
+                return chains(of: pathway).enumerated().map { index, part in
                     ("\(base).\(index + 1)", flowchart.subpathway(part, number: index + 1))
                 }
             case .overview:
-                return [("\(base).overview", flowchart.overview(FlowchartSubpathway.temporaryChains(of: pathway)))]
+                return [("\(base).overview", flowchart.overview(chains(of: pathway)))]
             }
         }
     }
@@ -164,13 +168,27 @@ struct CommandFailure: Error, CustomStringConvertible {
         self.exitCode = 1
     }
 
-    /// The line printed on stderr: `Error: message`, or the located message as it is.
-    var description: String { isLocated ? message : "Error: \(message)" }
+    /// The line printed on stderr: `error: message` (as the other commands print it), or the located message as it
+    /// is.
+    var description: String { isLocated ? message : "error: \(message)" }
 }
 
 /// Writes a set of files all or nothing: each to a temporary file in the destination folder, then every one
 /// renamed into place.
 enum AtomicWriter {
+    /// Why a file operation failed, in the system's words where there are some ("Not a directory").
+    static func reason(_ error: any Error) -> String {
+        let cocoa = error as NSError
+        if let underlying = cocoa.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        if cocoa.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(cocoa.code))) }
+        if cocoa.domain == NSCocoaErrorDomain, cocoa.code == NSFileReadNoSuchFileError {
+            return String(cString: strerror(ENOENT))
+        }
+        return cocoa.localizedDescription
+    }
+
     /// A file name made from an id: path separators and leading dots replaced.
     static func fileName(_ id: String) -> String {
         var name = id.replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "\\", with: "_")
@@ -187,10 +205,19 @@ enum AtomicWriter {
     static func write(_ files: [(name: String, bytes: [UInt8])], into folder: String) throws(CommandFailure) -> [String]
     {
         let manager = FileManager.default
+        // The nearest existing ancestor must be a folder (Foundation's own error for this case says nothing useful).
+        var probe = URL(fileURLWithPath: folder).standardizedFileURL
+        var isDirectory: ObjCBool = false
+        while !manager.fileExists(atPath: probe.path, isDirectory: &isDirectory), probe.path != "/" {
+            probe.deleteLastPathComponent()
+        }
+        guard isDirectory.boolValue else {
+            throw CommandFailure(runtime: "cannot create '\(folder)': '\(probe.path)' is a file, not a folder")
+        }
         do {
             try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
-            throw CommandFailure(runtime: "cannot create '\(folder)': \(error.localizedDescription)")
+            throw CommandFailure(runtime: "cannot create '\(folder)': \(reason(error))")
         }
         let directory = URL(fileURLWithPath: folder)
         var staged: [(temporary: URL, final: URL)] = []
@@ -203,7 +230,7 @@ enum AtomicWriter {
                 staged.append((temporary, final))
             } catch {
                 for entry in staged { try? manager.removeItem(at: entry.temporary) }
-                throw CommandFailure(runtime: "cannot write '\(final.path)': \(error.localizedDescription)")
+                throw CommandFailure(runtime: "cannot write '\(final.path)': \(reason(error))")
             }
         }
         var written: [String] = []

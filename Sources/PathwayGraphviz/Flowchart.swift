@@ -30,7 +30,8 @@ public struct Flowchart: Sendable {
 
     // MARK: Views
 
-    /// The whole network as one chart.
+    /// The whole network as one chart. A pathway with a ``PathwayKit/PathwayBoundary`` (a sub-pathway written out
+    /// on its own) shows its entries and exits as small grey stubs.
     ///
     /// - Returns: DOT text.
     /// - Throws: ``FlowchartError/tooLarge(pathway:steps:limit:)`` when the pathway has more steps than
@@ -52,7 +53,21 @@ public struct Flowchart: Sendable {
             }
         }
         for id in unknown { chart.addUnknownStep(id) }
-        for transition in pathway.transitions { chart.addTransition(transition, labels: labels(of: steps)) }
+        let names = labels(of: steps)
+        for transition in pathway.transitions { chart.addTransition(transition, labels: names) }
+        // A sub-pathway written out on its own: where it joins its parent, as stubs.
+        if let boundary = pathway.boundary {
+            for link in boundary.entries where drawn.contains(link.to) && !drawn.contains(link.from) {
+                chart.addStub(
+                    for: Transition(from: link.from, to: link.to, condition: link.condition), entering: true,
+                    labels: names)
+            }
+            for link in boundary.exits where drawn.contains(link.from) && !drawn.contains(link.to) {
+                chart.addStub(
+                    for: Transition(from: link.from, to: link.to, condition: link.condition), entering: false,
+                    labels: names)
+            }
+        }
         chart.addLegend(severities(of: steps))
         return chart.text()
     }

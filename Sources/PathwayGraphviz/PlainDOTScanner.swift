@@ -23,20 +23,15 @@ enum PlainDOTScanner {
 
     /// Scans DOT bytes, or returns `nil` when the file uses anything outside the plain subset.
     static func document(_ data: Data) -> GraphvizDocument? {
-        guard let tokens = tokens(data) else { return nil }
-        var index = 0
-        func next() -> Token? {
-            guard index < tokens.count else { return nil }
-            defer { index += 1 }
-            return tokens[index]
-        }
-        func peek() -> Token? { index < tokens.count ? tokens[index] : nil }
+        guard var lexer = Lexer(data) else { return nil }
+        func next() -> Token? { lexer.next() }
+        func peek() -> Token? { lexer.peek() }
         // Header: digraph [name] {
         guard case .id(let keyword) = next(), keyword.lowercased() == "digraph" else { return nil }
         var name = ""
         if case .id(let written) = peek() {
             name = written
-            index += 1
+            _ = next()
         }
         guard next() == .openBrace else { return nil }
 
@@ -55,7 +50,7 @@ enum PlainDOTScanner {
         func attributeList() -> [(String, String)]? {
             var result: [(String, String)] = []
             while peek() == .open {
-                index += 1
+                _ = next()
                 while true {
                     guard let token = next() else { return nil }
                     if token == .close { break }
@@ -77,7 +72,7 @@ enum PlainDOTScanner {
             switch token {
             case .closeBrace:
                 // Only comments and white space may follow (cgraph reads only the first graph).
-                return index == tokens.count ? finish(document, edges: edges) : nil
+                return next() == nil && !lexer.failed ? finish(document, edges: edges) : nil
             case .semicolon:
                 continue
             case .id(let first):
@@ -93,7 +88,7 @@ enum PlainDOTScanner {
                 }
                 if ["subgraph", "strict", "digraph", "graph", "node", "edge"].contains(lowered) { return nil }
                 if peek() == .equals {
-                    index += 1
+                    _ = next()
                     guard case .id(let value) = next() else { return nil }
                     if first.lowercased() == "charset" { return nil }
                     apply([(first, value)], to: &document.attributes)
@@ -101,7 +96,7 @@ enum PlainDOTScanner {
                 }
                 var chain = [first]
                 while peek() == .arrow {
-                    index += 1
+                    _ = next()
                     guard case .id(let head) = next() else { return nil }
                     chain.append(head)
                 }
@@ -142,142 +137,177 @@ enum PlainDOTScanner {
         return document
     }
 
-    /// Splits DOT bytes into tokens, or returns `nil` at anything outside the plain subset.
-    static func tokens(_ data: Data) -> [Token]? {
-        guard var text = String(data: data, encoding: .utf8) else { return nil }
-        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        let bytes = Array(text.utf8)
-        var tokens: [Token] = []
+    /// Splits DOT bytes into tokens one at a time (no token array is kept, so memory stays near the size of the
+    /// graph), failing at anything outside the plain subset.
+    struct Lexer {
+        let bytes: [UInt8]
         var index = 0
         var atLineStart = true
-        func isIDByte(_ byte: UInt8) -> Bool {
+        var sawOpenBrace = false
+        /// Set when the text leaves the plain subset; scanning then stops.
+        private(set) var failed = false
+        private var buffered: Token?? = nil
+
+        init?(_ data: Data) {
+            // Text that is not UTF-8 (a Latin-1 file) is left to cgraph.
+            guard String(validating: data, as: UTF8.self) != nil else { return nil }
+            var bytes = [UInt8](data)
+            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+            self.bytes = bytes
+        }
+
+        /// The next token without consuming it; `nil` at the end of the text or on failure.
+        mutating func peek() -> Token? {
+            if let buffered { return buffered }
+            let token = scan()
+            buffered = .some(token)
+            return token
+        }
+
+        /// The next token; `nil` at the end of the text or on failure.
+        mutating func next() -> Token? {
+            let token = peek()
+            buffered = nil
+            return token
+        }
+
+        static func isIDByte(_ byte: UInt8) -> Bool {
             byte >= 0x80 || byte == UInt8(ascii: "_") || (byte >= 0x30 && byte <= 0x39)
                 || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
                 || byte == UInt8(ascii: ".")
         }
-        while index < bytes.count {
-            let byte = bytes[index]
-            switch byte {
-            case 0x0A:
-                atLineStart = true
-                index += 1
-                continue
-            case 0x20, 0x09, 0x0D:
-                index += 1
-                continue
-            case UInt8(ascii: "#") where atLineStart:
-                while index < bytes.count, bytes[index] != 0x0A { index += 1 }
-                continue
-            case UInt8(ascii: "/") where index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "/"):
-                while index < bytes.count, bytes[index] != 0x0A { index += 1 }
-                continue
-            case UInt8(ascii: "/") where index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "*"):
-                index += 2
-                while index + 1 < bytes.count,
-                    !(bytes[index] == UInt8(ascii: "*") && bytes[index + 1] == UInt8(ascii: "/"))
-                {
+
+        private mutating func fail() -> Token? {
+            failed = true
+            index = bytes.count
+            return nil
+        }
+
+        private mutating func scan() -> Token? {
+            while index < bytes.count {
+                let byte = bytes[index]
+                switch byte {
+                case 0x0A:
+                    atLineStart = true
                     index += 1
-                }
-                guard index + 1 < bytes.count else { return nil }
-                index += 2
-                continue
-            default:
-                break
-            }
-            atLineStart = false
-            switch byte {
-            case UInt8(ascii: "-"):
-                if index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: ">") {
-                    tokens.append(.arrow)
+                    continue
+                case 0x20, 0x09, 0x0D:
+                    index += 1
+                    continue
+                case UInt8(ascii: "#") where atLineStart:
+                    while index < bytes.count, bytes[index] != 0x0A { index += 1 }
+                    continue
+                case UInt8(ascii: "/") where index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "/"):
+                    while index < bytes.count, bytes[index] != 0x0A { index += 1 }
+                    continue
+                case UInt8(ascii: "/") where index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "*"):
+                    index += 2
+                    while index + 1 < bytes.count,
+                        !(bytes[index] == UInt8(ascii: "*") && bytes[index + 1] == UInt8(ascii: "/"))
+                    {
+                        index += 1
+                    }
+                    guard index + 1 < bytes.count else { return fail() }
                     index += 2
                     continue
+                default:
+                    break
                 }
-                // A negative numeral.
-                var end = index + 1
-                while end < bytes.count, (bytes[end] >= 0x30 && bytes[end] <= 0x39) || bytes[end] == UInt8(ascii: ".") {
-                    end += 1
+                atLineStart = false
+                switch byte {
+                case UInt8(ascii: "-"):
+                    if index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: ">") {
+                        index += 2
+                        return .arrow
+                    }
+                    // A negative numeral.
+                    var end = index + 1
+                    while end < bytes.count,
+                        (bytes[end] >= 0x30 && bytes[end] <= 0x39) || bytes[end] == UInt8(ascii: ".")
+                    {
+                        end += 1
+                    }
+                    guard end > index + 1 else { return fail() }
+                    defer { index = end }
+                    return .id(String(decoding: bytes[index..<end], as: UTF8.self))
+                case UInt8(ascii: "="):
+                    index += 1
+                    return .equals
+                case UInt8(ascii: ";"):
+                    index += 1
+                    return .semicolon
+                case UInt8(ascii: ","):
+                    index += 1
+                    return .comma
+                case UInt8(ascii: "["):
+                    index += 1
+                    return .open
+                case UInt8(ascii: "]"):
+                    index += 1
+                    return .close
+                case UInt8(ascii: "{"):
+                    // Only the graph's own brace; a group or anonymous subgraph is left to cgraph.
+                    guard !sawOpenBrace else { return fail() }
+                    sawOpenBrace = true
+                    index += 1
+                    return .openBrace
+                case UInt8(ascii: "}"):
+                    index += 1
+                    return .closeBrace
+                case UInt8(ascii: "\""):
+                    return quoted()
+                default:
+                    guard Self.isIDByte(byte) else { return fail() }  // ports, HTML strings, '--', '+', …
+                    var end = index
+                    while end < bytes.count, Self.isIDByte(bytes[end]) { end += 1 }
+                    let word = bytes[index..<end]
+                    let isDigit = { (byte: UInt8) in byte >= 0x30 && byte <= 0x39 }
+                    let isNumeral =
+                        word.allSatisfy { isDigit($0) || $0 == UInt8(ascii: ".") }
+                        && word.count { $0 == UInt8(ascii: ".") } <= 1 && word.contains(where: isDigit)
+                    let isName = !word.contains(UInt8(ascii: ".")) && !isDigit(word[word.startIndex])
+                    guard isNumeral || isName else { return fail() }
+                    index = end
+                    return .id(String(decoding: word, as: UTF8.self))
                 }
-                guard end > index + 1 else { return nil }
-                tokens.append(.id(String(decoding: bytes[index..<end], as: UTF8.self)))
-                index = end
-            case UInt8(ascii: "="):
-                tokens.append(.equals)
-                index += 1
-            case UInt8(ascii: ";"):
-                tokens.append(.semicolon)
-                index += 1
-            case UInt8(ascii: ","):
-                tokens.append(.comma)
-                index += 1
-            case UInt8(ascii: "["):
-                tokens.append(.open)
-                index += 1
-            case UInt8(ascii: "]"):
-                tokens.append(.close)
-                index += 1
-            case UInt8(ascii: "{"):
-                // Only the graph's own brace; a group or anonymous subgraph is left to cgraph.
-                guard !tokens.contains(.openBrace) else { return nil }
-                tokens.append(.openBrace)
-                index += 1
-            case UInt8(ascii: "}"):
-                tokens.append(.closeBrace)
-                index += 1
-            case UInt8(ascii: "\""):
-                var value: [UInt8] = []
-                index += 1
-                var closed = false
-                while index < bytes.count {
-                    let current = bytes[index]
-                    if current == UInt8(ascii: "\\"), index + 1 < bytes.count {
-                        let following = bytes[index + 1]
-                        if following == UInt8(ascii: "\"") {
-                            value.append(following)
-                            index += 2
-                            continue
-                        }
-                        if following == 0x0A {
-                            index += 2
-                            continue
-                        }
-                        if following == 0x0D, index + 2 < bytes.count, bytes[index + 2] == 0x0A {
-                            index += 3
-                            continue
-                        }
+            }
+            return nil
+        }
+
+        /// A double-quoted string: `\"` is a quote, a backslash before a line break joins lines, other escapes are
+        /// kept.
+        private mutating func quoted() -> Token? {
+            var value: [UInt8] = []
+            index += 1
+            while index < bytes.count {
+                let current = bytes[index]
+                if current == UInt8(ascii: "\\"), index + 1 < bytes.count {
+                    let following = bytes[index + 1]
+                    if following == UInt8(ascii: "\"") {
+                        value.append(following)
+                        index += 2
+                    } else if following == 0x0A {
+                        index += 2
+                    } else if following == 0x0D, index + 2 < bytes.count, bytes[index + 2] == 0x0A {
+                        index += 3
+                    } else {
                         value.append(current)
                         value.append(following)
                         index += 2
-                        continue
                     }
-                    if current == UInt8(ascii: "\"") {
-                        closed = true
-                        index += 1
-                        break
-                    }
-                    value.append(current)
-                    index += 1
+                    continue
                 }
-                guard closed else { return nil }
-                // "a" + "b" concatenation is left to cgraph.
-                var look = index
-                while look < bytes.count, [0x20, 0x09, 0x0D, 0x0A].contains(bytes[look]) { look += 1 }
-                if look < bytes.count, bytes[look] == UInt8(ascii: "+") { return nil }
-                tokens.append(.id(String(decoding: value, as: UTF8.self)))
-            default:
-                guard isIDByte(byte) else { return nil }  // ports, HTML strings, '--', '+', …
-                var end = index
-                while end < bytes.count, isIDByte(bytes[end]) { end += 1 }
-                let word = bytes[index..<end]
-                let isDigit = { (byte: UInt8) in byte >= 0x30 && byte <= 0x39 }
-                let isNumeral =
-                    word.allSatisfy { isDigit($0) || $0 == UInt8(ascii: ".") }
-                    && word.count { $0 == UInt8(ascii: ".") } <= 1 && word.contains(where: isDigit)
-                let isName = !word.contains(UInt8(ascii: ".")) && !isDigit(word[word.startIndex])
-                guard isNumeral || isName else { return nil }
-                tokens.append(.id(String(decoding: word, as: UTF8.self)))
-                index = end
+                index += 1
+                if current == UInt8(ascii: "\"") {
+                    // "a" + "b" concatenation is left to cgraph.
+                    var look = index
+                    while look < bytes.count, [0x20, 0x09, 0x0D, 0x0A].contains(bytes[look]) { look += 1 }
+                    if look < bytes.count, bytes[look] == UInt8(ascii: "+") { return fail() }
+                    return .id(String(decoding: value, as: UTF8.self))
+                }
+                value.append(current)
             }
+            return fail()  // never closed
         }
-        return tokens
     }
 }

@@ -170,29 +170,41 @@ func isDiamond(_ points: [(Double, Double)]) -> Bool {
     @Test("the overview has one node per sub-pathway and edges labelled with crossing conditions")
     func overview() throws {
         let pathway = try examplePathway()
-        let parts = FlowchartSubpathway.temporaryChains(of: pathway)
+        let parts = PathwayGraph(pathway).decomposition(.chains).subpathways.map(FlowchartSubpathway.init)
         let annotations: [StepID: StepAnnotation] = ["lab": StepAnnotation(severity: .warning)]
         let svg = try svgChart(Flowchart(pathway: pathway, annotations: annotations).overview(parts))
         #expect(svg.nodes.filter { $0.title.hasPrefix("part ") }.count == parts.count)
         #expect(svg.node("part 1")?.fills == ["#fde9c8"])
-        #expect(svg.node("part 1")?.label == "1. Patient referred for\nchemotherapy … Variant\nfound?\n(4 steps)")
+        #expect(svg.node("part 1")?.label == "1. Patient referred for\nchemotherapy → Variant\nfound?\n(4 steps)")
         #expect(svg.edges.count == 8)
         #expect(svg.edges.first { $0.title == "part 1->part 2" }?.label == "variant found")
         #expect(svg.edges.first { $0.title == "part 1->part 3" }?.label == "no variant")
     }
 
-    @Test("temporary chains split at every branch and merge")
-    func temporaryChains() throws {
-        let chains = FlowchartSubpathway.temporaryChains(of: try examplePathway()).map { $0.steps.map(\.rawValue) }
+    @Test("the engine's sub-pathways chart with their titles and all their steps")
+    func engineChains() throws {
+        let pathway = try examplePathway()
+        let parts = PathwayGraph(pathway).decomposition(.chains).subpathways.map(FlowchartSubpathway.init)
         #expect(
-            chains == [
+            parts.map { $0.steps.map(\.rawValue) } == [
                 ["referral", "request-test", "lab", "result"], ["reduce-dose"], ["standard-dose"], ["join", "split"],
                 ["treat"], ["inform"], ["done"],
             ])
-        let loop = Pathway(
-            id: "loop", steps: [Step(id: "a"), Step(id: "b")],
-            transitions: [Transition(from: "a", to: "b"), Transition(from: "b", to: "a")])
-        #expect(FlowchartSubpathway.temporaryChains(of: loop).map(\.steps) == [["a", "b"]])
+        #expect(parts.allSatisfy { $0.title != nil })
+        let svg = try svgChart(Flowchart(pathway: pathway).overview(parts))
+        #expect(svg.nodes.count == parts.count)
+    }
+
+    @Test("a sub-pathway file's boundary links are drawn as stubs in the network view")
+    func boundaryStubs() throws {
+        var pathway = Pathway(
+            id: "part", steps: [Step(id: "a"), Step(id: "b")], transitions: [Transition(from: "a", to: "b")])
+        pathway.boundary = PathwayBoundary(
+            parent: "whole", entries: [BoundaryLink(from: "before", to: "a", condition: "referred")],
+            exits: [BoundaryLink(from: "b", to: "after")])
+        let svg = try svgChart(try Flowchart(pathway: pathway).network())
+        #expect(svg.nodes.map(\.title).sorted() == ["a", "b", "from: before", "to: after"])
+        #expect(svg.edges.first { $0.title == "from: before->a" }?.label == "referred")
     }
 
     @Test("transitions to undefined steps are drawn as dashed unknown steps")

@@ -123,4 +123,23 @@ import Testing
         _ = Pathgap.run(["validate", Fixtures.path(fixture)], console: console)
         #expect(console.output.contains(summary))
     }
+
+    @Test("a project manifest can list imported pathways and CASE frameworks")
+    func projectWithImports() throws {
+        let folder = try Self.scratch()
+        let manifest = """
+            id: import-demo
+            pathways:
+              - \(Fixtures.path("import/bpmn/clinic.bpmn"))
+              - \(Fixtures.path("import/dot/pathway.dot"))
+              - \(Fixtures.path("import/graphml/pathway.graphml"))
+              - \(Fixtures.path("import/csv/pathway.csv"))
+            frameworks:
+              - \(Fixtures.path("import/case/framework.json"))
+            """
+        try AtomicFile.write(manifest, to: folder + "/project.yaml")
+        let console = Console.capturing()
+        #expect(Pathgap.run(["validate", folder], console: console) == 0)
+        #expect(console.output.contains("project 'import-demo': 5 pathways, 31 steps, 33 transitions: 0 errors"))
+    }
 }

@@ -47,7 +47,7 @@ struct CASEExpectation: Sendable, CustomTestStringConvertible {
         "every corpus CASE file reads with the expected areas and competencies", .enabled(if: Fixtures.hasCorpus),
         arguments: corpus)
     func corpusFile(_ expectation: CASEExpectation) throws {
-        let frameworks = try FrameworkReader.read(Fixtures.corpusPath(expectation.path))
+        let frameworks = try FrameworkReader.read(Fixtures.corpusPath(expectation.path)).frameworks
         let framework = try #require(frameworks.first)
         #expect(Self.areaCount(framework) == expectation.areas)
         #expect(framework.allCompetencies.count == expectation.competencies)
@@ -56,7 +56,7 @@ struct CASEExpectation: Sendable, CustomTestStringConvertible {
     @Test("non-BMP characters survive", .enabled(if: Fixtures.hasCorpus))
     func nonBMP() throws {
         let framework = try #require(
-            try FrameworkReader.read(Fixtures.corpusPath("case/opensalt/Utf8TestFramework.json")).first)
+            try FrameworkReader.read(Fixtures.corpusPath("case/opensalt/Utf8TestFramework.json")).frameworks.first)
         #expect(framework.title.unicodeScalars.contains { $0.value > 0xFFFF })
     }
 
@@ -83,7 +83,7 @@ struct CASEExpectation: Sendable, CustomTestStringConvertible {
 
     @Test("CSV: 'Is Child Of' by code, dotted codes, exact matches and levels")
     func csv() throws {
-        let frameworks = try FrameworkReader.read(Fixtures.path("import/case/framework.csv"))
+        let frameworks = try FrameworkReader.read(Fixtures.path("import/case/framework.csv")).frameworks
         let framework = try #require(frameworks.first)
         #expect(framework.areas.map(\.id) == ["T"])
         let testing = framework.areas[0]
@@ -93,6 +93,14 @@ struct CASEExpectation: Sendable, CustomTestStringConvertible {
         #expect(testing.competencies[0].statement == "Request a test, then chase it")
         #expect(testing.competencies[0].levels == ["B", "A"])
         #expect(framework.equivalences.map(\.equivalent) == ["X.9"])
+    }
+
+    @Test(
+        "a CASE file given where a pathway is expected is refused with a pointer to frameworks:",
+        arguments: ["import/case/framework.json", "import/case/framework.csv"])
+    func notAPathway(fixture: String) {
+        let error = #expect(throws: InputError.self) { try PathwayReaders.standard.read(Fixtures.path(fixture)) }
+        #expect(error?.message.hasPrefix("this is a 1EdTech CASE competency framework, not a pathway") == true)
     }
 
     @Test("a JSON file without CFDocument is left to the native reader")

@@ -48,6 +48,13 @@ public enum CASEImporter {
         return firstLine.contains("fullstatement") || firstLine.contains("humancodingscheme")
     }
 
+    /// The error for a CASE file given where a pathway is expected.
+    static func notAPathway(_ file: String) -> InputError {
+        InputError(
+            "this is a 1EdTech CASE competency framework, not a pathway; list it under 'frameworks:' in a project.yaml",
+            at: SourceLocation(file: file))
+    }
+
     /// Reads a CASE JSON package.
     ///
     /// - Returns: The framework and findings for what was not carried over.
@@ -321,11 +328,17 @@ extension FrameworkReader {
     public static let caseJSON = FrameworkReader(
         name: "case-json",
         accepts: { data, path in path.fileExtension == "json" && CASEImporter.isCASEJSON(data) },
-        read: { data, path in [try CASEImporter.framework(fromJSON: data, file: path).0] })
+        read: { data, path in
+            let (framework, findings) = try CASEImporter.framework(fromJSON: data, file: path)
+            return FrameworkImport(frameworks: [framework], findings: findings)
+        })
 
     /// CASE CSV spreadsheets (`.csv` files whose header names `fullStatement` or `humanCodingScheme`).
     public static let caseCSV = FrameworkReader(
         name: "case-csv",
         accepts: { data, path in path.fileExtension == "csv" && CASEImporter.isCASECSV(data) },
-        read: { data, path in [try CASEImporter.framework(fromCSV: data, file: path).0] })
+        read: { data, path in
+            let (framework, findings) = try CASEImporter.framework(fromCSV: data, file: path)
+            return FrameworkImport(frameworks: [framework], findings: findings)
+        })
 }

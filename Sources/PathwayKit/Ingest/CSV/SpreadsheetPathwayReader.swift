@@ -39,6 +39,7 @@ public enum SpreadsheetPathwayReader {
     /// - Throws: ``InputError`` naming the line of the first problem.
     /// - Complexity: O(n) in the size of the file(s).
     public static func pathways(from data: Data, file: String) throws -> PathwayImport {
+        if CASEImporter.isCASECSV(data) { throw CASEImporter.notAPathway(file) }
         let text = try SourceFile.text(from: data, file: file)
         let firstLine = text.prefix { $0 != "\n" && $0 != "\r" }
         let separator: Unicode.Scalar = firstLine.contains("\t") && !firstLine.contains(",") ? "\t" : ","

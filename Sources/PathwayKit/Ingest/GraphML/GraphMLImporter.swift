@@ -46,9 +46,15 @@ public enum GraphMLImporter {
 }
 
 extension PathwayReader {
-    /// GraphML (`.graphml`, and `.xml` files whose root element is `graphml`).
+    /// GraphML (`.graphml`, and `.xml` files whose root element is `graphml`; an `.xml` file in the BPMN namespace
+    /// is read as BPMN).
     public static let graphML = PathwayReader(name: "graphml", extensions: ["graphml", "xml"]) { data, path in
-        try GraphMLImporter.pathways(from: data, file: path)
+        if path.fileExtension == "xml", !GraphMLImporter.isGraphML(data),
+            String(decoding: data.prefix(8192), as: UTF8.self).contains(BPMNImporter.modelNamespace)
+        {
+            return try BPMNImporter.pathways(from: data, file: path)
+        }
+        return try GraphMLImporter.pathways(from: data, file: path)
     }
 }
 
