@@ -314,7 +314,8 @@ extension GapAnalyzer {
                     gaps.append(
                         place.gap(
                             .noResource, staffGroup: group, competency: id, requiredLevel: level,
-                            framework: known.framework, text: .noResource(who: who, candidates: outcome.candidates.count),
+                            framework: known.framework,
+                            text: .noResource(who: who, candidates: outcome.candidates.count),
                             at: location, candidates: outcome.candidates))
                 case .placeholder(let index):
                     let resource = project.resources[index]
@@ -448,26 +449,30 @@ extension GapAnalyzer {
 
         func workforceGaps(pathways: [PathwayAnalysis]) -> [Gap] {
             guard !project.workforce.isEmpty else { return [] }
-            // The steps of each staff group, found once.
-            var stepsOfGroup: [StaffGroupID: [StepAssessment]] = [:]
-            for pathway in pathways {
-                for step in pathway.steps {
-                    for group in step.step.staffGroups { stepsOfGroup[group, default: []].append(step) }
+            // The steps of each staff group (pathway and step index), found once.
+            var stepsOfGroup: [StaffGroupID: [(pathway: Int, step: Int)]] = [:]
+            for (pathwayIndex, pathway) in pathways.enumerated() {
+                for (stepIndex, step) in pathway.steps.enumerated() {
+                    for group in step.step.staffGroups {
+                        stepsOfGroup[group, default: []].append((pathwayIndex, stepIndex))
+                    }
                 }
             }
             var gaps: [Gap] = []
             for record in project.workforce {
                 let group = record.staffGroup
                 let setting = record.setting?.lowercased()
-                let steps = (stepsOfGroup[group] ?? []).filter { step in
-                    guard let setting, let stepSetting = step.step.setting else { return true }
-                    return setting == stepSetting.lowercased()
-                }
-                let volumes = steps.compactMap(\.patientsPerYear)
-                let patients = volumes.isEmpty ? nil : volumes.reduce(0, +)
+                var stepCount = 0
+                var patients: Double?
                 var subpathways: [String] = []
                 var seen: Set<String> = []
-                for step in steps {
+                for (pathwayIndex, stepIndex) in stepsOfGroup[group] ?? [] {
+                    let step = pathways[pathwayIndex].steps[stepIndex]
+                    if let setting, let stepSetting = step.step.setting, setting != stepSetting.lowercased() {
+                        continue
+                    }
+                    stepCount += 1
+                    if let volume = step.patientsPerYear { patients = (patients ?? 0) + volume }
                     for id in step.subpathways where seen.insert(id).inserted { subpathways.append(id) }
                 }
                 let settingText = record.setting.map { " in \($0)" } ?? ""
@@ -477,7 +482,7 @@ extension GapAnalyzer {
                         setting: record.setting, message: message, suggestedAction: action, location: record.location,
                         patientsPerYear: patients)
                     gap.reach = GapReach(
-                        steps: steps.count, subpathways: subpathways.count, projects: 1, patientsPerYear: patients)
+                        steps: stepCount, subpathways: subpathways.count, projects: 1, patientsPerYear: patients)
                     return gap
                 }
                 if let needed = record.needed, let inPost = record.inPost, inPost < needed {
