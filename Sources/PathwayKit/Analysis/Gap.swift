@@ -227,7 +227,17 @@ public struct CandidateResource: Hashable, Sendable, Comparable {
         case stale
 
         public static func < (lhs: Self, rhs: Self) -> Bool {
-            (allCases.firstIndex(of: lhs) ?? 0) < (allCases.firstIndex(of: rhs) ?? 0)
+            lhs.order < rhs.order
+        }
+
+        private var order: Int {
+            switch self {
+            case .partial: 0
+            case .otherAudience: 1
+            case .lowerLevel: 2
+            case .placeholder: 3
+            case .stale: 4
+            }
         }
     }
 

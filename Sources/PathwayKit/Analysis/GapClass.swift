@@ -64,7 +64,21 @@ public enum GapClass: String, Hashable, Sendable, Codable, CaseIterable, Compara
         }
     }
 
-    private var order: Int { Self.allCases.firstIndex(of: self) ?? 0 }
+    /// The position in the order reports list classes (the declaration order), without building `allCases`.
+    var order: Int {
+        switch self {
+        case .unstaffedStep: 0
+        case .uncoveredStep: 1
+        case .undefinedCompetency: 2
+        case .roleOutsideFramework: 3
+        case .noResource: 4
+        case .levelShortfall: 5
+        case .placeholderResource: 6
+        case .staleResource: 7
+        case .capacityGap: 8
+        case .trainingGap: 9
+        }
+    }
 
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.order < rhs.order }
 }

@@ -121,10 +121,14 @@ public struct GapReport: Sendable {
     ///
     /// - Complexity: O(G) expected.
     static func fillReach(_ gaps: inout [Gap]) {
+        // A need's gaps come in the order they were found (project, pathway, step), and all of one step's gaps
+        // together, so a new step or project is one that differs from the last seen.
         struct Tally {
-            var steps: Set<GapOrigin> = []
+            var lastStep = GapOrigin()
+            var steps = 0
             var subpathways: Set<SubpathwayKey> = []
-            var projects: Set<Int32> = []
+            var lastProject: Int32 = -1
+            var projects = 0
             var patients: Double?
             var levelRank: Double?
         }
@@ -143,7 +147,9 @@ public struct GapReport: Sendable {
             }
             keyOfGap[index] = slot
             // A step always lies in the same sub-pathways, so only a new step can add any.
-            if tallies[slot].steps.insert(gap.origin).inserted {
+            if tallies[slot].lastStep != gap.origin || tallies[slot].steps == 0 {
+                tallies[slot].lastStep = gap.origin
+                tallies[slot].steps += 1
                 if let patients = gap.patientsPerYear {
                     tallies[slot].patients = (tallies[slot].patients ?? 0) + patients
                 }
@@ -152,13 +158,16 @@ public struct GapReport: Sendable {
                         SubpathwayKey(project: gap.origin.project, pathway: gap.origin.pathway, id: id))
                 }
             }
-            tallies[slot].projects.insert(gap.origin.project)
+            if tallies[slot].lastProject != gap.origin.project {
+                tallies[slot].lastProject = gap.origin.project
+                tallies[slot].projects += 1
+            }
             if let rank = gap.reach.levelRank { tallies[slot].levelRank = max(tallies[slot].levelRank ?? 0, rank) }
         }
         for index in gaps.indices where keyOfGap[index] >= 0 {
             let tally = tallies[keyOfGap[index]]
             gaps[index].reach = GapReach(
-                steps: tally.steps.count, subpathways: tally.subpathways.count, projects: tally.projects.count,
+                steps: tally.steps, subpathways: tally.subpathways.count, projects: tally.projects,
                 patientsPerYear: tally.patients, levelRank: tally.levelRank)
         }
     }
@@ -184,13 +193,13 @@ public struct GapReport: Sendable {
         var index: Int32
 
         init(_ gap: Gap, index: Int) {
-            severity = Int8(Severity.allCases.firstIndex(of: gap.severity) ?? 0)
+            severity = gap.severity == .error ? 2 : gap.severity == .warning ? 1 : 0
             projects = Int32(gap.reach.projects)
             patients = gap.reach.patientsPerYear ?? -1
             steps = Int32(gap.reach.steps)
             subpathways = Int32(gap.reach.subpathways)
             levelRank = gap.reach.levelRank ?? -1
-            gapClass = Int8(GapClass.allCases.firstIndex(of: gap.gapClass) ?? 0)
+            gapClass = Int8(gap.gapClass.order)
             self.index = Int32(index)
         }
 
