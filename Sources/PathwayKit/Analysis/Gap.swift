@@ -267,6 +267,31 @@ public struct CandidateResource: Hashable, Sendable, Comparable {
         return (lhs.level ?? "") < (rhs.level ?? "")
     }
 
+    /// Two lists each sorted by resource with one entry per resource, merged into one such list keeping the better
+    /// match for a resource in both.
+    ///
+    /// - Complexity: O(n + m).
+    static func merged(_ lhs: [CandidateResource], _ rhs: [CandidateResource]) -> [CandidateResource] {
+        var result: [CandidateResource] = []
+        result.reserveCapacity(max(lhs.count, rhs.count))
+        var i = 0
+        var j = 0
+        while i < lhs.count || j < rhs.count {
+            if j == rhs.count || (i < lhs.count && lhs[i].resource < rhs[j].resource) {
+                result.append(lhs[i])
+                i += 1
+            } else if i == lhs.count || rhs[j].resource < lhs[i].resource {
+                result.append(rhs[j])
+                j += 1
+            } else {
+                result.append(rhs[j] < lhs[i] ? rhs[j] : lhs[i])
+                i += 1
+                j += 1
+            }
+        }
+        return result
+    }
+
     /// One candidate per resource: the best match (fewest reasons) among several, in resource order.
     public static func best(_ candidates: some Sequence<CandidateResource>) -> [CandidateResource] {
         var result: [CandidateResource] = []

@@ -294,7 +294,8 @@ extension GapAnalyzer {
                 for index in outcome.meeting where !serving.contains(project.resources[index].id) {
                     serving.append(project.resources[index].id)
                 }
-                candidates += outcome.candidates
+                candidates =
+                    candidates.isEmpty ? outcome.candidates : CandidateResource.merged(candidates, outcome.candidates)
                 let who = group.map(groupName) ?? "anyone"
                 for index in outcome.stale {
                     let resource = project.resources[index]
@@ -336,11 +337,8 @@ extension GapAnalyzer {
             return RequirementAssessment(
                 requirement: requirement, statement: known.statement, framework: known.framework,
                 resources: serving,
-                candidates: groups.count == 1
-                    ? candidates.filter { !serving.contains($0.resource) || $0.reasons == [.stale] }
-                    : CandidateResource.best(candidates).filter {
-                        !serving.contains($0.resource) || $0.reasons == [.stale]
-                    })
+                candidates: serving.isEmpty
+                    ? candidates : candidates.filter { !serving.contains($0.resource) || $0.reasons == [.stale] })
         }
 
         enum Verdict {

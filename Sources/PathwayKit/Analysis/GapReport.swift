@@ -22,7 +22,13 @@ public struct GapReport: Sendable {
         self.projects = projects
         var gaps: [Gap] = []
         for (number, analysis) in projects.enumerated() {
-            for var gap in analysis.gaps {
+            for pathway in analysis.pathways {
+                for var gap in pathway.gaps {
+                    gap.origin.project = Int32(number)
+                    gaps.append(gap)
+                }
+            }
+            for var gap in analysis.workforceGaps {
                 gap.origin.project = Int32(number)
                 gaps.append(gap)
             }
