@@ -391,9 +391,9 @@ extension GapAnalyzer {
             var atLevel = 0
             var bestBelow: (rank: Int, level: String)?
             for (index, item) in offers {
-                let resource = project.resources[index]
+                let audience = project.resources[index].audience
                 var reasons: [CandidateResource.Reason] = []
-                let audienceFits = resource.audience.isEmpty || group.map { resource.audience.contains($0) } ?? true
+                let audienceFits = audience.isEmpty || group.map { audience.contains($0) } ?? true
                 if !audienceFits { reasons.append(.otherAudience) }
                 let isPlaceholder = self.isPlaceholder[index]
                 if isPlaceholder { reasons.append(.placeholder) }
@@ -420,13 +420,15 @@ extension GapAnalyzer {
                     if isStale {
                         candidates.append(
                             CandidateResource(
-                                resource: resource.id, title: resource.title, level: item.level, reasons: [.stale]))
+                                resource: project.resources[index].id, title: project.resources[index].title,
+                                level: item.level, reasons: [.stale]))
                     }
                 } else {
                     if isStale { reasons.append(.stale) }
                     candidates.append(
                         CandidateResource(
-                            resource: resource.id, title: resource.title, level: item.level, reasons: reasons))
+                            resource: project.resources[index].id, title: project.resources[index].title,
+                            level: item.level, reasons: reasons))
                 }
             }
             candidates.sort()
@@ -465,13 +467,18 @@ extension GapAnalyzer {
                 var subpathways: [String] = []
                 var seen: Set<String> = []
                 for (pathwayIndex, stepIndex) in stepsOfGroup[group] ?? [] {
-                    let step = pathways[pathwayIndex].steps[stepIndex]
-                    if let setting, let stepSetting = step.step.setting, setting != stepSetting.lowercased() {
+                    if let setting, let stepSetting = pathways[pathwayIndex].steps[stepIndex].step.setting,
+                        setting != stepSetting.lowercased()
+                    {
                         continue
                     }
                     stepCount += 1
-                    if let volume = step.patientsPerYear { patients = (patients ?? 0) + volume }
-                    for id in step.subpathways where seen.insert(id).inserted { subpathways.append(id) }
+                    if let volume = pathways[pathwayIndex].steps[stepIndex].patientsPerYear {
+                        patients = (patients ?? 0) + volume
+                    }
+                    for id in pathways[pathwayIndex].steps[stepIndex].subpathways where seen.insert(id).inserted {
+                        subpathways.append(id)
+                    }
                 }
                 let settingText = record.setting.map { " in \($0)" } ?? ""
                 func gap(_ gapClass: GapClass, _ message: String, _ action: String) -> Gap {
