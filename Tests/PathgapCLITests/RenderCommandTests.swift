@@ -11,15 +11,9 @@ func temporaryFolder() throws -> String {
     return url.path
 }
 
-/// Runs `pathgap render` in process; returns the exit code (0 when it succeeded).
+/// Runs `pathgap render` in process; returns the exit status.
 func runRender(_ arguments: [String]) -> Int32 {
-    do {
-        let command = try Pathgap.Render.parse(arguments)
-        try command.run()
-        return 0
-    } catch {
-        return Pathgap.exitCode(for: error).rawValue
-    }
+    Pathgap.run(["render"] + arguments, console: .capturing())
 }
 
 @Suite struct RenderCommandTests {
