@@ -7,7 +7,7 @@ extension Pathgap {
     /// imported model can be completed by hand), as plain DOT, as a Mermaid flowchart or as CSV tables.
     struct Convert: PathgapCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Convert a pathway file to pathgap's format (yaml, json), DOT, Mermaid or CSV.",
+            abstract: "Convert a pathway to YAML, JSON, DOT, Mermaid or CSV.",
             discussion: """
                 The input format comes from the extension or --from (yaml, json, dot, bpmn, graphml, csv). What \
                 the importer could not carry over is listed on standard error. Without --out the result goes to \

@@ -9,7 +9,7 @@ extension Pathgap {
     public struct Render: PathgapCommand {
         public static let configuration = CommandConfiguration(
             commandName: "render",
-            abstract: "Draw pathways as flowcharts (SVG, PNG, PDF or DOT) through Graphviz.",
+            abstract: "Draw pathways as flowcharts (SVG, PNG, PDF, DOT).",
             discussion: """
                 PATH is a project folder (every pathway it names is drawn) or one pathway file in any format pathgap \
                 reads. Files are named after the pathway id: <id>.<ext> for the network, <id>.<n>.<ext> for the \
