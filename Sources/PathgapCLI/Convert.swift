@@ -7,7 +7,7 @@ extension Pathgap {
     /// imported model can be completed by hand), as plain DOT, as a Mermaid flowchart or as CSV tables.
     struct Convert: PathgapCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Convert a pathway file to pathgap's format (yaml, json), DOT, Mermaid or CSV.",
+            abstract: "Convert a pathway to YAML, JSON, DOT, Mermaid or CSV.",
             discussion: """
                 The input format comes from the extension or --from (yaml, json, dot, bpmn, graphml, csv). What \
                 the importer could not carry over is listed on standard error. Without --out the result goes to \
@@ -88,22 +88,12 @@ extension Pathgap {
                 let written = (out as NSString).pathExtension
                 let ext = written.isEmpty ? to.fileExtension : written
                 let base = written.isEmpty ? out : (out as NSString).deletingPathExtension
-                files = texts.map { ("\(base).\(Self.fileSafe($0.pathway.id.rawValue)).\(ext)", $0.text) }
+                files = texts.map { ("\(base).\($0.pathway.id.rawValue.fileNameSafe).\(ext)", $0.text) }
             }
-            for file in files {
-                do {
-                    try AtomicFile.write(file.text, to: file.path)
-                } catch {
-                    throw CommandError(message: "cannot write \(file.path): \(error.localizedDescription)")
-                }
-                console.printError("wrote \(file.path)")
-            }
+            try AtomicFile.write(files.map { ($0.path, Data($0.text.utf8)) })
+            for file in files { console.printError("wrote \(file.path)") }
             return ExitStatus.success
         }
 
-        /// A pathway id as part of a file name: path separators and other awkward characters as `-`.
-        static func fileSafe(_ id: String) -> String {
-            String(id.map { $0.isLetter || $0.isNumber || "-_.".contains($0) ? $0 : "-" })
-        }
     }
 }

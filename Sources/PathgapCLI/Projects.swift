@@ -6,7 +6,7 @@ extension Pathgap {
     /// `pathgap projects`: the table of completed and ongoing projects under a folder.
     struct Projects: PathgapCommand {
         static let configuration = CommandConfiguration(
-            abstract: "List the projects under a folder: the table of completed and ongoing projects."
+            abstract: "Tabulate the projects under a folder."
         )
 
         @Argument(help: "A folder of project folders (or one project).")

@@ -98,13 +98,7 @@ extension Pathgap {
                 }
                 files.append(((out as NSString).appendingPathComponent(format.fileName), text))
             }
-            for file in files {
-                do {
-                    try AtomicFile.write(file.text, to: file.path)
-                } catch {
-                    throw CommandError(message: "cannot write \(file.path): \(error.localizedDescription)")
-                }
-            }
+            try AtomicFile.write(files.map { ($0.path, Data($0.text.utf8)) })
 
             let totals = report.totals
             func count(_ value: Int, _ word: String) -> String { "\(value) \(word)\(value == 1 ? "" : "s")" }

@@ -5,7 +5,7 @@ extension Pathgap {
     /// `pathgap validate`: checks a project or pathway file and prints findings compiler-style.
     struct Validate: PathgapCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Check a project or pathway file and list what is wrong, compiler-style.",
+            abstract: "Check a project or pathway file, compiler-style.",
             discussion: "Exit status: 0 no errors (warnings allowed), 1 errors found, 64 the input could not be read."
         )
 

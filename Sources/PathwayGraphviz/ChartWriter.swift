@@ -216,11 +216,20 @@ struct ChartWriter {
 
     private var emittedStubs: Set<String> = []
 
+    /// A share as a whole percentage, except that a share rounding to 0% or 100% without being exactly 0 or 1 is
+    /// written "<1%" or ">99%", so that a rare branch never reads as one nobody takes.
+    static func percentage(_ share: Double) -> String {
+        let whole = Int((share * 100).rounded())
+        if whole == 0, share > 0 { return "<1%" }
+        if whole == 100, share < 1 { return ">99%" }
+        return "\(whole)%"
+    }
+
     /// A transition's condition with its share as a percentage ("variant found (40%)").
     private func edgeText(_ transition: Transition) -> String {
         var text = transition.condition ?? ""
         if let share = transition.share {
-            let percent = "\(Int((share * 100).rounded()))%"
+            let percent = Self.percentage(share)
             text = text.isEmpty ? percent : "\(text) (\(percent))"
         }
         return text

@@ -222,3 +222,19 @@ func isDiamond(_ points: [(Double, Double)]) -> Bool {
         #expect(Array(png.prefix(8)) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
     }
 }
+
+@Suite struct FlowchartShareLabelTests {
+    @Test(
+        "shares print as whole percentages, with rare branches never shown as 0%",
+        arguments: [(0.4, "(40%)"), (0.001, "(<1%)"), (0.999, "(>99%)"), (1.0, "(100%)"), (0.064, "(6%)")])
+    func percentage(share: Double, expected: String) throws {
+        let pathway = Pathway(
+            id: "p",
+            steps: [Step(id: "s", kind: .start), Step(id: "d", kind: .decision), Step(id: "e", kind: .end)],
+            transitions: [
+                Transition(from: "s", to: "d"), Transition(from: "d", to: "e", condition: "branch", share: share),
+            ])
+        let dot = try Flowchart(pathway: pathway, options: FlowchartOptions()).network()
+        #expect(dot.contains("branch \(expected)"))
+    }
+}

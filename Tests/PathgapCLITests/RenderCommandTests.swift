@@ -11,15 +11,9 @@ func temporaryFolder() throws -> String {
     return url.path
 }
 
-/// Runs `pathgap render` in process; returns the exit code (0 when it succeeded).
+/// Runs `pathgap render` in process; returns the exit status.
 func runRender(_ arguments: [String]) -> Int32 {
-    do {
-        let command = try Pathgap.Render.parse(arguments)
-        try command.run()
-        return 0
-    } catch {
-        return Pathgap.exitCode(for: error).rawValue
-    }
+    Pathgap.run(["render"] + arguments, console: .capturing())
 }
 
 @Suite struct RenderCommandTests {
@@ -111,5 +105,33 @@ func runRender(_ arguments: [String]) -> Int32 {
     @Test("--list-formats succeeds without a path")
     func listFormats() {
         #expect(runRender(["--list-formats"]) == 0)
+    }
+}
+
+@Suite struct RenderInputTests {
+    @Test("a project folder draws every pathway it names, cut by the chosen strategy")
+    func projectByStages() throws {
+        let out = try temporaryFolder()
+        let status = runRender([Fixtures.path("projects/dpyd"), "--view", "subpathways", "--strategy", "stages", "--out", out])
+        #expect(status == 0)
+        let files = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
+        #expect(files.first == "dpyd-testing.1.svg")
+        #expect(files.allSatisfy { $0.hasPrefix("dpyd-testing.") && $0.hasSuffix(".svg") })
+        #expect(files.count > 1)
+    }
+
+    @Test("a BPMN file from another tool is drawn directly", .enabled(if: Fixtures.hasCorpus))
+    func bpmnFile() throws {
+        let out = try temporaryFolder()
+        #expect(runRender([Fixtures.corpusPath("bpmn/bpmn-miwg/A.2.0.bpmn"), "--out", out, "--format", "dot"]) == 0)
+        let files = try FileManager.default.contentsOfDirectory(atPath: out)
+        #expect(files.count == 1)
+        let dot = try String(contentsOfFile: out + "/" + files[0], encoding: .utf8)
+        #expect(dot.contains("shape=\"diamond\""), "the exclusive gateways are drawn as decisions")
+    }
+
+    @Test("routes are refused for charts: they overlap")
+    func routesRefused() {
+        #expect(runRender([Fixtures.path("projects/dpyd"), "--view", "overview", "--strategy", "routes"]) == 64)
     }
 }
