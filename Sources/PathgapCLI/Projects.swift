@@ -28,15 +28,16 @@ extension Pathgap {
             let projects = try paths.map { try loader.loadProject(at: $0).project }
             switch format {
             case .md:
-                console.print("| Project | Status | Region | Lead | Steps | Decisions | Staff groups | Sources |")
-                console.print("|---|---|---|---|---:|---:|---:|---:|")
+                console.print("| Project | Status | Region | Lead | Steps | Decisions | Stages | Staff groups | Sources |")
+                console.print("|---|---|---|---|---:|---:|---:|---:|---:|")
                 for project in projects {
                     let steps = project.pathways.flatMap(\.steps)
                     let groups = Set(steps.flatMap(\.staffGroups))
                     let cells = [
                         "\(project.manifest.title) (`\(project.manifest.id)`)", project.manifest.status.rawValue,
                         project.manifest.region, project.manifest.owner ?? "–", "\(steps.count)",
-                        "\(steps.count { $0.kind == .decision })", "\(groups.count)", "\(project.manifest.sources.count)",
+                        "\(steps.count { $0.kind == .decision })", "\(Set(steps.compactMap(\.stage)).count)",
+                        "\(groups.count)", "\(project.manifest.sources.count)",
                     ]
                     console.print("| " + cells.map(Self.markdownCell).joined(separator: " | ") + " |")
                 }
