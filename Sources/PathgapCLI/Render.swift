@@ -29,6 +29,9 @@ extension Pathgap {
         @Option(help: "The pathway file's format when its extension does not say.")
         var from: String?
 
+        @Option(help: "What DOT clusters mean: none, lanes (staff groups) or stages.")
+        var clusters: DOTImporter.ClusterMapping = .none
+
         @Option(help: "What to draw: network (one chart), subpathways (one chart each) or overview.")
         var view: View = .network
 
@@ -73,7 +76,7 @@ extension Pathgap {
                 return ExitStatus.success
             }
             guard let path else { throw ValidationError("Missing expected argument '<path>'.") }
-            let workspace = try Workspace.load(path, format: from)
+            let workspace = try Workspace.load(path, format: from, clusters: clusters)
             let fileFormat = format.split(separator: ":").first.map(String.init) ?? format
             if fileFormat != "dot" {
                 let formats = Graphviz.availableFormats()
