@@ -156,7 +156,8 @@ enum DecompositionFormat: String, ExpressibleByArgument, CaseIterable {
     }
 
     static func formatProbability(_ value: Double) -> String {
-        value >= 0.001 ? String(format: "%.4f", value) : String(format: "%.3e", value)
+        if value == 0 { return "below 1e-308" }
+        return value >= 0.001 ? String(format: "%.4f", value) : String(format: "%.3e", value)
     }
 
     /// The document tree of decompositions, for JSON and YAML: `{decompositions: [{pathway, strategy, routeCount,

@@ -89,15 +89,16 @@ extension PathwayGraph {
     ///
     /// A route's probability is the product of the probabilities of its transitions (``edgeProbabilities()``);
     /// every entry counts as probability 1. Routes are listed by best-first (A*) search over simple paths (no step
-    /// twice), guided by an upper bound on the best completion computed over the condensation, so they come out
-    /// exactly in order of decreasing probability (ties by discovery order). A route stops at the first end step
+    /// twice), guided by the best completion from each step (Dijkstra backwards from the exits on -log p), an upper
+    /// bound that ignores the steps already used, so they come out exactly in order of decreasing probability
+    /// (to within 1e-9 relative; among equals, the most recently found first). A route stops at the first end step
     /// or step with no way out. Transitions with probability 0 are not followed. The search stops after
     /// `limit` routes or 4 million expansions, whichever comes first.
     ///
     /// - Parameter limit: How many routes to list.
     /// - Returns: The count and the routes.
-    /// - Complexity: O(V + E) for the count and the bound, plus O(X log X) for X expansions of the search (about
-    ///   `limit` × route length × out-degree on graphs whose loops are small).
+    /// - Complexity: O(V + E) for the count, O(E log V) for the bound, plus O(X log X) for X expansions of the
+    ///   search (about `limit` × route length × out-degree when the bound is tight).
     func routes(limit: Int) -> (count: Double, routes: [Subpathway]) {
         let (entries, exits) = routeTerminals()
         let components = graph.stronglyConnectedComponents()
@@ -106,30 +107,40 @@ extension PathwayGraph {
         let probability = edgeProbabilities()
         var isExit = [Bool](repeating: false, count: graph.nodeCount)
         for node in exits { isExit[Int(node)] = true }
-        let componentCount = components.componentCount
-        let (offsets, members) = components.flatMembers()
         let cyclic = components.isCyclic(in: graph)
-        // The best log-probability of finishing from each component, ignoring moves inside it.
-        var bound = [Double](repeating: -.infinity, count: componentCount)
-        for component in 0..<componentCount {
-            var best = -Double.infinity
-            for member in members[Int(offsets[component])..<Int(offsets[component + 1])] {
-                if isExit[Int(member)] { best = max(best, 0) }
-                for slot in Int(graph.successorOffsets[Int(member)])..<Int(graph.successorOffsets[Int(member) + 1]) {
-                    let target = Int(components.componentOfNode[Int(graph.successorTargets[slot])])
-                    guard target != component else { continue }
-                    best = max(best, log(probability[Int(graph.successorEdges[slot])]) + bound[target])
+        // The best log-probability of finishing from each node (0 at an exit): Dijkstra backwards from the exits
+        // with weights -log p >= 0. It ignores which steps a partial route has already used, so it never
+        // underestimates, and it is exact wherever that does not matter.
+        var bound = [Double](repeating: -.infinity, count: graph.nodeCount)
+        var settled = [Bool](repeating: false, count: graph.nodeCount)
+        var frontier = RouteHeap()
+        for node in exits {
+            bound[Int(node)] = 0
+            frontier.push(priority: 0, entry: node)
+        }
+        while let node = frontier.pop() {
+            guard !settled[Int(node)] else { continue }
+            settled[Int(node)] = true
+            for slot in Int(graph.predecessorOffsets[Int(node)])..<Int(graph.predecessorOffsets[Int(node) + 1]) {
+                let previous = graph.predecessorSources[slot]
+                // Routes stop at exits, so nothing is reached through one.
+                guard !settled[Int(previous)], !isExit[Int(previous)] else { continue }
+                let candidate = log(probability[Int(graph.predecessorEdges[slot])]) + bound[Int(node)]
+                if candidate > bound[Int(previous)] {
+                    bound[Int(previous)] = candidate
+                    frontier.push(priority: candidate, entry: previous)
                 }
             }
-            bound[component] = best
         }
-        func heuristic(_ node: Int32) -> Double { bound[Int(components.componentOfNode[Int(node)])] }
+        func heuristic(_ node: Int32) -> Double { bound[Int(node)] }
 
         // The search tree: each entry is a partial route (node, parent entry, edge taken, log-probability).
         var nodeOf: [Int32] = [], parentOf: [Int32] = [], edgeOf: [Int32] = [], score: [Double] = []
         var heap = RouteHeap()
         func push(node: Int32, parent: Int32, edge: Int32, logProbability: Double) {
-            let estimate = logProbability + heuristic(node)
+            // Estimates are rounded to 1e-9 in log space, so that routes whose probabilities differ only by rounding
+            // tie, and ties go to the newest (deepest) partial route: among equals the search runs depth first.
+            let estimate = ((logProbability + heuristic(node)) * 1e9).rounded() / 1e9
             guard estimate > -.infinity else { return }
             nodeOf.append(node)
             parentOf.append(parent)
@@ -177,13 +188,14 @@ extension PathwayGraph {
     }
 }
 
-/// A binary max-heap of search entries by priority, ties to the earlier entry, so the search is deterministic.
+/// A binary max-heap of search entries by priority, ties to the later entry (depth first among equals), so the
+/// search is deterministic.
 struct RouteHeap {
     private var priorities: [Double] = []
     private var entries: [Int32] = []
 
     private func isBefore(_ a: Int, _ b: Int) -> Bool {
-        priorities[a] > priorities[b] || (priorities[a] == priorities[b] && entries[a] < entries[b])
+        priorities[a] > priorities[b] || (priorities[a] == priorities[b] && entries[a] > entries[b])
     }
 
     /// Adds an entry. O(log n).
