@@ -91,7 +91,7 @@ extension PathwayGraph {
     /// every entry counts as probability 1. Routes are listed by best-first (A*) search over simple paths (no step
     /// twice), guided by the best completion from each step (Dijkstra backwards from the exits on -log p), an upper
     /// bound that ignores the steps already used, so they come out exactly in order of decreasing probability
-    /// (to within 1e-9 relative; among equals, the most recently found first). A route stops at the first end step
+    /// (among equals, the most recently found first). A route stops at the first end step
     /// or step with no way out. Transitions with probability 0 are not followed. The search stops after
     /// `limit` routes or 4 million expansions, whichever comes first.
     ///
@@ -137,18 +137,25 @@ extension PathwayGraph {
         // The search tree: each entry is a partial route (node, parent entry, edge taken, log-probability).
         var nodeOf: [Int32] = [], parentOf: [Int32] = [], edgeOf: [Int32] = [], score: [Double] = []
         var heap = RouteHeap()
-        func push(node: Int32, parent: Int32, edge: Int32, logProbability: Double) {
-            // Estimates are rounded to 1e-9 in log space, so that routes whose probabilities differ only by rounding
-            // tie, and ties go to the newest (deepest) partial route: among equals the search runs depth first.
-            let estimate = ((logProbability + heuristic(node)) * 1e9).rounded() / 1e9
-            guard estimate > -.infinity else { return }
+        // Priorities are slacks: how far below the best possible route a partial route's best completion is, summed
+        // edge by edge as reduced costs h(u) - (log p + h(v)) >= 0. Along the edges Dijkstra chose, the reduced cost
+        // is exactly 0 (the same floating-point sum), so the best routes keep slack 0 with no rounding drift; ties
+        // go to the newest (deepest) partial route, so among equals the search runs depth first.
+        var slack: [Double] = []
+        func push(node: Int32, parent: Int32, edge: Int32, logProbability: Double, slack added: Double) {
+            guard heuristic(node) > -.infinity else { return }
+            let total = (parent >= 0 ? slack[Int(parent)] : 0) + added
             nodeOf.append(node)
             parentOf.append(parent)
             edgeOf.append(edge)
             score.append(logProbability)
-            heap.push(priority: estimate, entry: Int32(nodeOf.count - 1))
+            slack.append(total)
+            heap.push(priority: -total, entry: Int32(nodeOf.count - 1))
         }
-        for node in entries { push(node: node, parent: -1, edge: -1, logProbability: 0) }
+        let best = entries.map(heuristic).max() ?? 0
+        for node in entries {
+            push(node: node, parent: -1, edge: -1, logProbability: 0, slack: best - heuristic(node))
+        }
         var routes: [Subpathway] = []
         var expansions = 0
         while routes.count < limit, expansions < 4_000_000, let entry = heap.pop() {
@@ -181,7 +188,10 @@ extension PathwayGraph {
                     }
                     if seen { continue }
                 }
-                push(node: next, parent: entry, edge: edge, logProbability: score[Int(entry)] + log(probability[Int(edge)]))
+                let logEdge = log(probability[Int(edge)])
+                push(
+                    node: next, parent: entry, edge: edge, logProbability: score[Int(entry)] + logEdge,
+                    slack: heuristic(node) - (logEdge + heuristic(next)))
             }
         }
         return (count, routes)
