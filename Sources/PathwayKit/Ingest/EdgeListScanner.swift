@@ -229,7 +229,10 @@ struct ByteInterner {
     func matches(_ id: Int, _ pointer: UnsafeRawPointer, _ length: Int) -> Bool {
         let start = Int(nameOffsets[id]), end = Int(nameOffsets[id + 1])
         guard end - start == length else { return false }
-        return nameBytes.withUnsafeBytes { memcmp($0.baseAddress! + start, pointer, length) == 0 }
+        return nameBytes.withUnsafeBytes { names in
+            guard let base = names.baseAddress else { return length == 0 }
+            return memcmp(base + start, pointer, length) == 0
+        }
     }
 
     /// The id of a byte string, adding it if new.
@@ -282,11 +285,10 @@ struct ByteInterner {
     /// The id of a string, adding it if new.
     mutating func intern(_ text: String) -> Int32 {
         var text = text
+        let empty: UInt8 = 0
         return text.withUTF8 { buffer in
-            guard let base = buffer.baseAddress else {
-                return withUnsafeBytes(of: 0) { intern($0.baseAddress!, 0) }
-            }
-            return intern(UnsafeRawPointer(base), buffer.count)
+            if let base = buffer.baseAddress { return intern(UnsafeRawPointer(base), buffer.count) }
+            return withUnsafePointer(to: empty) { intern(UnsafeRawPointer($0), 0) }
         }
     }
 
