@@ -9,14 +9,14 @@ func seconds(_ start: ContinuousClock.Instant) -> Double {
 }
 
 #if canImport(Glibc)
-let RUSAGE_SELF_WHO = __rusage_who_t(RUSAGE_SELF.rawValue)
+    let rusageSelf = __rusage_who_t(RUSAGE_SELF.rawValue)
 #else
-let RUSAGE_SELF_WHO = RUSAGE_SELF
+    let rusageSelf = RUSAGE_SELF
 #endif
 
 func peakResidentMegabytes() -> Double {
     var usage = rusage()
-    getrusage(RUSAGE_SELF_WHO, &usage)
+    getrusage(rusageSelf, &usage)
     return Double(usage.ru_maxrss) / 1024  // Linux reports kilobytes.
 }
 
@@ -28,13 +28,16 @@ if let index = arguments.firstIndex(of: "--runs"), index + 1 < arguments.count, 
 }
 print("file\tsteps\ttransitions\tcomponents\tchains\tload_s\tscc_s\tchains_s\ttotal_s\tpeak_rss_mb")
 for path in arguments {
-    var best = (load: Double.infinity, scc: Double.infinity, chains: Double.infinity,
-                total: Double.infinity)
+    var best = (
+        load: Double.infinity, scc: Double.infinity, chains: Double.infinity,
+        total: Double.infinity
+    )
     var facts = (steps: 0, transitions: 0, components: 0, chains: 0)
     for _ in 0..<runs {
         let start = ContinuousClock.now
         // Streaming: the file is read in 4 MiB chunks straight into the graph.
-        let (graph, _) = ProcessInfo.processInfo.environment["PATHGAP_TIMING_WHOLE"] == "1"
+        let (graph, _) =
+            ProcessInfo.processInfo.environment["PATHGAP_TIMING_WHOLE"] == "1"
             ? try EdgeListReader.graph(data: FileManager.default.contents(atPath: path) ?? Data(), path: path)
             : try EdgeListReader.graph(contentsOf: path)
         let load = seconds(start)
@@ -49,8 +52,10 @@ for path in arguments {
         facts = (graph.nodeCount, graph.edgeCount, components.componentCount, chains.chainCount)
     }
     print(
-        [path, "\(facts.steps)", "\(facts.transitions)", "\(facts.components)", "\(facts.chains)",
-         String(format: "%.3f", best.load), String(format: "%.3f", best.scc),
-         String(format: "%.3f", best.chains), String(format: "%.3f", best.total),
-         String(format: "%.1f", peakResidentMegabytes())].joined(separator: "\t"))
+        [
+            path, "\(facts.steps)", "\(facts.transitions)", "\(facts.components)", "\(facts.chains)",
+            String(format: "%.3f", best.load), String(format: "%.3f", best.scc),
+            String(format: "%.3f", best.chains), String(format: "%.3f", best.total),
+            String(format: "%.1f", peakResidentMegabytes()),
+        ].joined(separator: "\t"))
 }

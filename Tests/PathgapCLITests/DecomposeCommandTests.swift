@@ -1,8 +1,8 @@
 import Foundation
 import PathgapCLI
 import PathwayKit
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct DecomposeCommandTests {
     static let fixtures = ["linear", "diamond", "loop-back", "branching", "stages"]
@@ -59,7 +59,8 @@ import TestSupport
             "decompose", Fixtures.path("pathways/\(fixture).yaml"), "--strategy", strategy, "--split", folder,
         ])
         #expect(result.status == 0)
-        let files = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".yaml") }.sorted()
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".yaml") }
+            .sorted()
         #expect(!files.isEmpty)
         #expect(files.allSatisfy { $0.hasPrefix(fixture + "-") })
         for file in files {
@@ -125,8 +126,10 @@ import TestSupport
         let console = Console.capturing()
         #expect(
             Pathgap.run(
-                ["generate", "--steps", "10000", "--seed", "1", "--out", path, "--nodes-out", nodes,
-                 "--staff-groups", "nurse,doctor"], console: console) == 0)
+                [
+                    "generate", "--steps", "10000", "--seed", "1", "--out", path, "--nodes-out", nodes,
+                    "--staff-groups", "nurse,doctor",
+                ], console: console) == 0)
         let pathway = try #require(try PathwayReaders.standard.read(path).pathways.first)
         #expect(pathway.steps.count == 10000)
         let ratio = Double(pathway.transitions.count) / Double(pathway.steps.count)

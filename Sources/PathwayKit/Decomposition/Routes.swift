@@ -21,8 +21,10 @@ extension CompactGraph {
         let components = components ?? stronglyConnectedComponents()
         let (offsets, members) = components.flatMembers()
         let count = components.componentCount
-        var hasIn = [Bool](repeating: false, count: count), hasOut = [Bool](repeating: false, count: count)
-        var isEntry = [Bool](repeating: false, count: count), isExit = [Bool](repeating: false, count: count)
+        var hasIn = [Bool](repeating: false, count: count)
+        var hasOut = [Bool](repeating: false, count: count)
+        var isEntry = [Bool](repeating: false, count: count)
+        var isExit = [Bool](repeating: false, count: count)
         for node in entries { isEntry[Int(components.componentOfNode[Int(node)])] = true }
         for node in exits { isExit[Int(components.componentOfNode[Int(node)])] = true }
         for node in 0..<nodeCount {
@@ -59,7 +61,8 @@ extension PathwayGraph {
         var probability = [Double](repeating: 0, count: graph.edgeCount)
         for node in 0..<graph.nodeCount {
             let slots = Int(graph.successorOffsets[node])..<Int(graph.successorOffsets[node + 1])
-            var known = 0.0, unknown = 0
+            var known = 0.0
+            var unknown = 0
             for slot in slots {
                 if let share = transition(graph.successorEdges[slot]).share { known += share } else { unknown += 1 }
             }
@@ -75,7 +78,8 @@ extension PathwayGraph {
     /// Where routes begin (start steps, and steps nothing leads to) and end (end steps, and steps that lead
     /// nowhere).
     func routeTerminals() -> (entries: [Int32], exits: [Int32]) {
-        var entries: [Int32] = [], exits: [Int32] = []
+        var entries: [Int32] = []
+        var exits: [Int32] = []
         for node in 0..<Int32(graph.nodeCount) {
             let kind = step(node).kind
             if kind == .start || graph.inDegree(of: node) == 0 { entries.append(node) }
@@ -135,7 +139,10 @@ extension PathwayGraph {
         func heuristic(_ node: Int32) -> Double { bound[Int(node)] }
 
         // The search tree: each entry is a partial route (node, parent entry, edge taken, log-probability).
-        var nodeOf: [Int32] = [], parentOf: [Int32] = [], edgeOf: [Int32] = [], score: [Double] = []
+        var nodeOf: [Int32] = []
+        var parentOf: [Int32] = []
+        var edgeOf: [Int32] = []
+        var score: [Double] = []
         var heap = RouteHeap()
         // Priorities are slacks: how far below the best possible route a partial route's best completion is, summed
         // edge by edge as reduced costs h(u) - (log p + h(v)) >= 0. Along the edges Dijkstra chose, the reduced cost
@@ -162,7 +169,8 @@ extension PathwayGraph {
             expansions += 1
             let node = nodeOf[Int(entry)]
             if isExit[Int(node)] {
-                var nodes: [Int32] = [], edges: [Int32] = []
+                var nodes: [Int32] = []
+                var edges: [Int32] = []
                 var cursor = entry
                 while cursor >= 0 {
                     nodes.append(nodeOf[Int(cursor)])
@@ -177,13 +185,18 @@ extension PathwayGraph {
             }
             let component = components.componentOfNode[Int(node)]
             for slot in Int(graph.successorOffsets[Int(node)])..<Int(graph.successorOffsets[Int(node) + 1]) {
-                let next = graph.successorTargets[slot], edge = graph.successorEdges[slot]
+                let next = graph.successorTargets[slot]
+                let edge = graph.successorEdges[slot]
                 guard probability[Int(edge)] > 0 else { continue }
                 if cyclic[Int(component)] && components.componentOfNode[Int(next)] == component {
                     // A step can only come round again inside its own loop: look back while still in it.
-                    var cursor = entry, seen = false
+                    var cursor = entry
+                    var seen = false
                     while cursor >= 0 && components.componentOfNode[Int(nodeOf[Int(cursor)])] == component {
-                        if nodeOf[Int(cursor)] == next { seen = true; break }
+                        if nodeOf[Int(cursor)] == next {
+                            seen = true
+                            break
+                        }
                         cursor = parentOf[Int(cursor)]
                     }
                     if seen { continue }
@@ -231,7 +244,8 @@ struct RouteHeap {
         entries.removeLast()
         var parent = 0
         while true {
-            let left = 2 * parent + 1, right = left + 1
+            let left = 2 * parent + 1
+            let right = left + 1
             var best = parent
             if left < entries.count && isBefore(left, best) { best = left }
             if right < entries.count && isBefore(right, best) { best = right }

@@ -54,9 +54,11 @@ public enum EdgeListReader {
     /// - Returns: The graph (node ids in order of first appearance) and the node names.
     /// - Throws: ``InputError`` naming the line of a malformed row.
     /// - Complexity: O(bytes) expected time; memory O(V + E) besides the input.
-    public static func graph(data: Data, path: String = "<edge list>") throws -> (graph: CompactGraph, names: NodeNames) {
+    public static func graph(data: Data, path: String = "<edge list>") throws -> (graph: CompactGraph, names: NodeNames)
+    {
         var edges = try data.withUnsafeBytes { bytes in
-            try scanEdges(bytes, path: path, interner: ByteInterner(capacity: max(1 << 12, bytes.count / 32)), full: false)
+            try scanEdges(
+                bytes, path: path, interner: ByteInterner(capacity: max(1 << 12, bytes.count / 32)), full: false)
         }
         edges.interner.releaseTable()
         let graph = CompactGraph(nodeCount: edges.interner.count, sources: edges.sources, targets: edges.targets)
@@ -66,17 +68,24 @@ public enum EdgeListReader {
     /// Reads an edge list into a graph from bytes in memory.
     ///
     /// - Complexity: O(bytes) expected.
-    public static func graph(bytes: [UInt8], path: String = "<edge list>") throws -> (graph: CompactGraph, names: NodeNames) {
+    public static func graph(bytes: [UInt8], path: String = "<edge list>") throws -> (
+        graph: CompactGraph, names: NodeNames
+    ) {
         var edges = try bytes.withUnsafeBytes { bytes in
-            try scanEdges(bytes, path: path, interner: ByteInterner(capacity: max(1 << 12, bytes.count / 32)), full: false)
+            try scanEdges(
+                bytes, path: path, interner: ByteInterner(capacity: max(1 << 12, bytes.count / 32)), full: false)
         }
         edges.interner.releaseTable()
-        return (CompactGraph(nodeCount: edges.interner.count, sources: edges.sources, targets: edges.targets), edges.interner.names)
+        return (
+            CompactGraph(nodeCount: edges.interner.count, sources: edges.sources, targets: edges.targets),
+            edges.interner.names
+        )
     }
 
     /// Whether a field reads as a number.
     static func isNumber(_ bytes: UnsafeRawBufferPointer, _ field: FieldSpan) -> Bool {
-        var index = field.start, digits = 0
+        var index = field.start
+        var digits = 0
         while index < field.end {
             let byte = bytes[index]
             if byte >= 0x30 && byte <= 0x39 {
@@ -92,9 +101,12 @@ public enum EdgeListReader {
     }
 
     /// Finds the header, if any, and the column layout.
-    static func columns(_ bytes: UnsafeRawBufferPointer, delimiter: EdgeListScanner.Delimiter, path: String) throws -> Columns {
+    static func columns(_ bytes: UnsafeRawBufferPointer, delimiter: EdgeListScanner.Delimiter, path: String) throws
+        -> Columns
+    {
         var scanner = EdgeListScanner(bytes: bytes, delimiter: delimiter)
-        var first: [FieldSpan] = [], second: [FieldSpan] = []
+        var first: [FieldSpan] = []
+        var second: [FieldSpan] = []
         do {
             guard try scanner.nextRow(into: &first) else { return Columns() }
             _ = try scanner.nextRow(into: &second)
@@ -103,7 +115,9 @@ public enum EdgeListReader {
         }
         let names = first.map { scanner.text($0).lowercased() }
         var columns = Columns()
-        let named = names.contains { fromNames.contains($0) || toNames.contains($0) || conditionNames.contains($0) || shareNames.contains($0) }
+        let named = names.contains {
+            fromNames.contains($0) || toNames.contains($0) || conditionNames.contains($0) || shareNames.contains($0)
+        }
         let sniffed = !second.isEmpty && zip(first, second).contains { !isNumber(bytes, $0) && isNumber(bytes, $1) }
         guard named || sniffed else { return columns }
         columns.hasHeader = true
@@ -132,7 +146,9 @@ public enum EdgeListReader {
     }
 
     /// Scans the rows of an edge list held whole in memory.
-    static func scanEdges(_ bytes: UnsafeRawBufferPointer, path: String, interner: ByteInterner, full: Bool) throws -> Edges {
+    static func scanEdges(_ bytes: UnsafeRawBufferPointer, path: String, interner: ByteInterner, full: Bool) throws
+        -> Edges
+    {
         var state = ScanState(edges: Edges(interner: interner), path: path, full: full)
         let estimate = bytes.count / 12
         state.edges.sources.reserveCapacity(estimate)
@@ -163,7 +179,8 @@ public enum EdgeListReader {
         fields.reserveCapacity(8)
         let needed = max(columns.from, columns.to) + 1
         let full = state.full
-        var rowStart = scanner.position, rowLine = scanner.nextLine
+        var rowStart = scanner.position
+        var rowLine = scanner.nextLine
         var lastTarget = state.edges.targets.last ?? -1
         // Rows waiting to be interned (byte offsets and lengths of both ids) and their hashes.
         let batchSize = 256
@@ -183,7 +200,8 @@ public enum EdgeListReader {
             }
             state.edges.touched ^= touched
             for (index, row) in batch.enumerated() {
-                let source = state.edges.interner.isName(lastTarget, base + row.from, row.fromLength)
+                let source =
+                    state.edges.interner.isName(lastTarget, base + row.from, row.fromLength)
                     ? lastTarget : state.edges.interner.intern(base + row.from, row.fromLength, hash: hashes[2 * index])
                 let target = state.edges.interner.intern(base + row.to, row.toLength, hash: hashes[2 * index + 1])
                 lastTarget = target
@@ -240,7 +258,8 @@ public enum EdgeListReader {
                     if !text.isEmpty {
                         guard let value = Double(text), value >= 0, value <= 1 else {
                             throw InputError(
-                                "share '\(text)' is not a number from 0 to 1", at: SourceLocation(file: path, line: scanner.line))
+                                "share '\(text)' is not a number from 0 to 1",
+                                at: SourceLocation(file: path, line: scanner.line))
                         }
                         share = value
                     }
@@ -262,10 +281,13 @@ public enum EdgeListReader {
 
     /// The number of lines that are neither blank nor comments, counting up to `limit`.
     static func dataLineCount(_ bytes: UnsafeRawBufferPointer, limit: Int) -> Int {
-        var count = 0, index = 0
+        var count = 0
+        var index = 0
         while index < bytes.count && count < limit {
             var first = index
-            while first < bytes.count && (bytes[first] == 0x20 || bytes[first] == 0x09 || bytes[first] == 0x0D) { first += 1 }
+            while first < bytes.count && (bytes[first] == 0x20 || bytes[first] == 0x09 || bytes[first] == 0x0D) {
+                first += 1
+            }
             if first < bytes.count && bytes[first] != 0x0A && bytes[first] != UInt8(ascii: "#") { count += 1 }
             while index < bytes.count && bytes[index] != 0x0A { index += 1 }
             index += 1
@@ -281,7 +303,8 @@ public enum EdgeListReader {
         -> (start: Int, end: Int)
     {
         let bytes = scanner.bytes
-        var start = field.start, end = field.end
+        var start = field.start
+        var end = field.end
         while start < end && (bytes[start] == 0x20 || bytes[start] == 0x09) { start += 1 }
         while end > start && (bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09) { end -= 1 }
         guard end > start else {
@@ -298,7 +321,8 @@ public enum EdgeListReader {
     ) throws -> Int32 {
         if field.hasEscapes { return interner.intern(scanner.text(field)) }
         let bytes = scanner.bytes
-        var start = field.start, end = field.end
+        var start = field.start
+        var end = field.end
         while start < end && (bytes[start] == 0x20 || bytes[start] == 0x09) { start += 1 }
         while end > start && (bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09) { end -= 1 }
         guard end > start else {
@@ -317,7 +341,9 @@ public enum EdgeListReader {
     /// - Returns: The graph and the node names.
     /// - Throws: ``InputError`` when the file cannot be read or a row is malformed.
     /// - Complexity: O(bytes) expected time; memory O(V + E + chunkSize).
-    public static func graph(contentsOf path: String, chunkSize: Int = 1 << 22) throws -> (graph: CompactGraph, names: NodeNames) {
+    public static func graph(contentsOf path: String, chunkSize: Int = 1 << 22) throws -> (
+        graph: CompactGraph, names: NodeNames
+    ) {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw InputError("no such file, or it cannot be read", at: SourceLocation(file: path))
         }
@@ -352,7 +378,8 @@ public enum EdgeListReader {
         }
         // The hash table is not needed any more: free it before the adjacency arrays are built.
         state.edges.interner.releaseTable()
-        let graph = CompactGraph(nodeCount: state.edges.interner.count, sources: state.edges.sources, targets: state.edges.targets)
+        let graph = CompactGraph(
+            nodeCount: state.edges.interner.count, sources: state.edges.sources, targets: state.edges.targets)
         return (graph, state.edges.interner.names)
     }
 
@@ -388,7 +415,8 @@ public enum EdgeListReader {
             firstLine[Int(edges.targets[index])] = line
         }
         for node in 0..<Int32(names.count) {
-            var step = nodeSteps[node]?.step
+            var step =
+                nodeSteps[node]?.step
                 ?? Step(id: StepID(names[node]), location: SourceLocation(file: path, line: Int(firstLine[Int(node)])))
             if nodeSteps[node]?.hasKind != true { step.kind = inferredKind(graph, node) }
             steps.append(step)
@@ -411,7 +439,8 @@ public enum EdgeListReader {
 
     /// A step kind from degrees.
     static func inferredKind(_ graph: CompactGraph, _ node: Int32) -> StepKind {
-        let inDegree = graph.inDegree(of: node), outDegree = graph.outDegree(of: node)
+        let inDegree = graph.inDegree(of: node)
+        let outDegree = graph.outDegree(of: node)
         if inDegree == 0 { return .start }
         if outDegree == 0 { return .end }
         if outDegree > 1 { return .decision }
@@ -438,7 +467,8 @@ public enum EdgeListReader {
             let header = fields.map { nodeColumns[scanner.text($0).lowercased()] }
             guard let idColumn = header.firstIndex(of: "id") else {
                 throw InputError(
-                    "the node table needs a header row with an 'id' column", at: SourceLocation(file: path, line: scanner.line))
+                    "the node table needs a header row with an 'id' column",
+                    at: SourceLocation(file: path, line: scanner.line))
             }
             while try scanner.nextRow(into: &fields) {
                 var values: [String: String] = [:]

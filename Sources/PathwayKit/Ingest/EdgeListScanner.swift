@@ -87,9 +87,14 @@ struct EdgeListScanner {
             var index = position
             // Skip leading blanks to spot comments and blank lines.
             while index < count, bytes[index] == 0x20 || bytes[index] == 0x09 && delimiter != .tab { index += 1 }
-            if index >= count { position = count; return false }
+            if index >= count {
+                position = count
+                return false
+            }
             let first = bytes[index]
-            if first == 0x0A || (first == 0x0D && (index + 1 >= count || bytes[index + 1] == 0x0A)) || first == UInt8(ascii: "#") {
+            if first == 0x0A || (first == 0x0D && (index + 1 >= count || bytes[index + 1] == 0x0A))
+                || first == UInt8(ascii: "#")
+            {
                 while index < count && bytes[index] != 0x0A { index += 1 }
                 position = index + 1
                 continue
@@ -98,8 +103,14 @@ struct EdgeListScanner {
             if delimiter == .whitespace {
                 while index < count {
                     let byte = bytes[index]
-                    if byte == 0x0A { index += 1; break }
-                    if byte == 0x20 || byte == 0x09 || byte == 0x0D { index += 1; continue }
+                    if byte == 0x0A {
+                        index += 1
+                        break
+                    }
+                    if byte == 0x20 || byte == 0x09 || byte == 0x0D {
+                        index += 1
+                        continue
+                    }
                     let start = index
                     while index < count {
                         let byte = bytes[index]
@@ -115,9 +126,12 @@ struct EdgeListScanner {
                     if index < count && bytes[index] == UInt8(ascii: "\"") {
                         // A quoted field: up to the closing quote, "" standing for one quote.
                         let start = index + 1
-                        var cursor = start, escapes = false
+                        var cursor = start
+                        var escapes = false
                         while true {
-                            guard cursor < count else { throw Problem(line: line, message: "a quoted field is not closed") }
+                            guard cursor < count else {
+                                throw Problem(line: line, message: "a quoted field is not closed")
+                            }
                             if bytes[cursor] == UInt8(ascii: "\"") {
                                 if cursor + 1 < count && bytes[cursor + 1] == UInt8(ascii: "\"") {
                                     escapes = true
@@ -155,7 +169,8 @@ struct EdgeListScanner {
 
     /// The text of a field, with blanks trimmed and `""` unescaped.
     func text(_ field: FieldSpan) -> String {
-        var start = field.start, end = field.end
+        var start = field.start
+        var end = field.end
         while start < end && (bytes[start] == 0x20 || bytes[start] == 0x09) { start += 1 }
         while end > start && (bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 || bytes[end - 1] == 0x0D) { end -= 1 }
         let text = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
@@ -227,7 +242,8 @@ struct ByteInterner {
     /// Whether id `id`'s bytes equal a range.
     @inline(__always)
     func matches(_ id: Int, _ pointer: UnsafeRawPointer, _ length: Int) -> Bool {
-        let start = Int(nameOffsets[id]), end = Int(nameOffsets[id + 1])
+        let start = Int(nameOffsets[id])
+        let end = Int(nameOffsets[id + 1])
         guard end - start == length else { return false }
         return nameBytes.withUnsafeBytes { names in
             guard let base = names.baseAddress else { return length == 0 }
