@@ -15,12 +15,15 @@ public enum Graphviz {
     ///
     /// - Throws: ``GraphvizError`` with stage `.context` when Graphviz cannot be initialised, or whatever `body`
     ///   throws.
-    static func withSession<Result: Sendable>(_ body: (GraphvizSession) throws(GraphvizError) -> Result) throws(GraphvizError)
+    static func withSession<Result: Sendable>(_ body: (GraphvizSession) throws(GraphvizError) -> Result)
+        throws(GraphvizError)
         -> Result
     {
         try session.withLock { (stored: inout GraphvizSession?) throws(GraphvizError) -> sending Result in
             let current: GraphvizSession
-            if let stored { current = stored } else {
+            if let stored {
+                current = stored
+            } else {
                 current = try GraphvizSession()
                 stored = current
             }
@@ -57,7 +60,7 @@ public enum Graphviz {
     ///   - format: An output format an installed plugin provides.
     ///   - layout: The layout engine.
     /// - Returns: The rendered bytes.
-    /// - Throws: ``GraphvizError``, as ``render(dot:format:layout:)-(String,_,_)``.
+    /// - Throws: ``GraphvizError``, as for DOT given as a `String`.
     public static func render<Bytes: Collection<UInt8>>(
         dot bytes: Bytes, format: String = "svg", layout: String = "dot"
     ) throws(GraphvizError) -> [UInt8] {

@@ -1,7 +1,7 @@
 /// A DOT graph as Graphviz read it: names, attributes, nodes, edges and subgraphs, in Graphviz's order, with no
 /// layout. A neutral value: it knows nothing about what the graph means.
 public struct GraphvizDocument: Sendable, Hashable {
-    /// The graph's name (`G` in `digraph G { … }`); Graphviz names anonymous graphs itself (`%1`).
+    /// The graph's name (`G` in `digraph G { … }`), or `""` for an anonymous graph.
     public var name: String
     /// `true` for `digraph`, `false` for `graph`.
     public var isDirected: Bool
@@ -64,7 +64,7 @@ public struct GraphvizDocument: Sendable, Hashable {
 
     /// A subgraph (a cluster when its name starts with `cluster`).
     public struct Subgraph: Sendable, Hashable {
-        /// The subgraph's name; Graphviz names anonymous subgraphs itself (`%3`).
+        /// The subgraph's name, or `""` for an anonymous subgraph (`{ rank=same; a b }`).
         public var name: String
         /// The subgraph's graph attributes whose values are not empty.
         public var attributes: [String: String]

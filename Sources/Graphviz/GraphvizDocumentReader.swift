@@ -31,7 +31,7 @@ struct GraphvizDocumentReader {
         let nodeSymbols = symbols(kind: AGNODE)
         let edgeSymbols = symbols(kind: AGEDGE)
         var document = GraphvizDocument(
-            name: name(of: UnsafeMutableRawPointer(graph)), isDirected: agisdirected(graph) != 0,
+            name: graphName(of: UnsafeMutableRawPointer(graph)), isDirected: agisdirected(graph) != 0,
             isStrict: agisstrict(graph) != 0,
             attributes: attributes(of: UnsafeMutableRawPointer(graph), symbols: graphSymbols))
         var node = agfstnode(graph)
@@ -57,7 +57,8 @@ struct GraphvizDocumentReader {
 
     /// The subgraphs of a graph, in creation order, each with its own subgraphs.
     private func subgraphs(
-        of parent: UnsafeMutablePointer<Agraph_t>, symbols graphSymbols: [(name: String, symbol: UnsafeMutablePointer<Agsym_t>)]
+        of parent: UnsafeMutablePointer<Agraph_t>,
+        symbols graphSymbols: [(name: String, symbol: UnsafeMutablePointer<Agsym_t>)]
     ) -> [GraphvizDocument.Subgraph] {
         var children: [(sequence: UInt64, graph: UnsafeMutablePointer<Agraph_t>)] = []
         var child = agfstsubg(parent)
@@ -74,7 +75,7 @@ struct GraphvizDocumentReader {
                 node = agnxtnode(entry.graph, current)
             }
             return GraphvizDocument.Subgraph(
-                name: name(of: UnsafeMutableRawPointer(entry.graph)),
+                name: graphName(of: UnsafeMutableRawPointer(entry.graph)),
                 attributes: attributes(of: UnsafeMutableRawPointer(entry.graph), symbols: graphSymbols),
                 nodeNames: nodeNames, subgraphs: subgraphs(of: entry.graph, symbols: graphSymbols))
         }
@@ -103,6 +104,16 @@ struct GraphvizDocumentReader {
         return result
     }
 
+    /// A graph's or subgraph's name, or `""` for an anonymous one (cgraph names those `%<n>` from a process-wide
+    /// counter, which would make two parses of the same text differ).
+    private func graphName(of object: UnsafeMutableRawPointer) -> String {
+        let written = name(of: object)
+        guard written.hasPrefix("%"), written.count > 1, written.dropFirst().allSatisfy(\.isASCIIDigit) else {
+            return written
+        }
+        return ""
+    }
+
     /// An object's name.
     private func name(of object: UnsafeMutableRawPointer) -> String {
         guard let name = agnameof(object) else { return "" }
@@ -124,4 +135,9 @@ struct GraphvizDocumentReader {
     }
 
     private func string(_ pointer: UnsafeMutablePointer<CChar>) -> String { string(UnsafePointer(pointer)) }
+}
+
+extension Character {
+    /// Whether the character is one of the ASCII digits 0-9.
+    fileprivate var isASCIIDigit: Bool { ("0"..."9").contains(self) }
 }

@@ -1,11 +1,11 @@
 internal import CGraphviz
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The one Graphviz context (`GVC_t`) of the process, owned here and freed on `deinit`.
@@ -66,11 +66,11 @@ final class GraphvizSession {
         return sorted
     }
 
-    /// Reads DOT text into a graph the caller must `agclose`.
+    /// Reads DOT text into a graph the caller must close with `pathgap_agclose`.
     ///
     /// - Throws: ``GraphvizError`` with stage `.parse` and Graphviz's message.
     private func read(_ text: UnsafePointer<CChar>) throws(GraphvizError) -> UnsafeMutablePointer<Agraph_t> {
-        guard let graph = agmemread(text) else {
+        guard let graph = pathgap_agmemread(text) else {
             throw GraphvizError(stage: .parse, message: lastMessage(or: "the text holds no DOT graph"))
         }
         return graph
@@ -79,7 +79,7 @@ final class GraphvizSession {
     /// Parses, lays out and renders DOT text.
     func render(_ text: UnsafePointer<CChar>, format: String, layout: String) throws(GraphvizError) -> [UInt8] {
         let graph = try read(text)
-        defer { agclose(graph) }
+        defer { pathgap_agclose(graph) }
         guard gvLayout(context, graph, layout) == 0 else {
             let stage: GraphvizError.Stage =
                 pluginNames(kind: "layout").contains(layout) ? .layout : .unsupportedLayout
@@ -103,7 +103,7 @@ final class GraphvizSession {
     /// Parses DOT text into a ``GraphvizDocument``.
     func document(_ text: UnsafePointer<CChar>) throws(GraphvizError) -> GraphvizDocument {
         let graph = try read(text)
-        defer { agclose(graph) }
+        defer { pathgap_agclose(graph) }
         return GraphvizDocumentReader(graph: graph).document()
     }
 }

@@ -60,23 +60,17 @@ extension Pathgap {
         static func writeSplit(
             _ decomposition: Decomposition, of pathway: Pathway, into folder: String, syntax: NativeFormat.Syntax
         ) throws -> [String] {
-            var written: [String] = []
+            var files: [(path: String, data: Data)] = []
             var stack = Array(decomposition.subpathways.reversed())
             while let subpathway = stack.popLast() {
                 stack += subpathway.children.reversed()
                 let restricted = pathway.restricted(
                     to: subpathway.allSteps, id: PathwayID(subpathway.id), title: subpathway.title)
-                let name = subpathway.id.replacingOccurrences(of: "/", with: "-").replacingOccurrences(
-                    of: ".", with: "-")
-                let path = (folder as NSString).appendingPathComponent("\(name).\(syntax.rawValue)")
-                do {
-                    try AtomicFile.write(NativeFormat.text(for: restricted, syntax: syntax), to: path)
-                } catch {
-                    throw CommandError(message: "cannot write '\(path)': \(error.localizedDescription)")
-                }
-                written.append(path)
+                let path = (folder as NSString).appendingPathComponent("\(subpathway.id.fileNameSafe).\(syntax.rawValue)")
+                files.append((path, Data(NativeFormat.text(for: restricted, syntax: syntax).utf8)))
             }
-            return written
+            try AtomicFile.write(files)
+            return files.map(\.path)
         }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PathwayGraphviz
 import PathwayKit
 
 /// The input a command works on: a project (folder or `project.yaml`) or one pathway file of any format.
@@ -10,11 +11,14 @@ struct InputOptions: ParsableArguments {
     @Option(help: "The pathway file's format when its extension does not say (yaml, json, dot, bpmn, graphml, csv).")
     var from: String?
 
+    @Option(help: "What DOT clusters mean: none, lanes (staff groups) or stages.")
+    var clusters: DOTImporter.ClusterMapping = .none
+
     /// Loads the input.
     ///
     /// - Throws: ``InputError`` when a file cannot be read.
     func load() throws -> Workspace {
-        try Workspace.load(path, format: from)
+        try Workspace.load(path, format: from, clusters: clusters)
     }
 }
 
@@ -28,9 +32,17 @@ struct Workspace {
     var importFindings: [Finding]
 
     /// The readers every command uses: the core library's and the DOT reader through Graphviz.
-    static var readers: PathwayReaders { PathwayReaders.standard }
+    static var readers: PathwayReaders { readers(clusters: .none) }
 
-    static func load(_ path: String, format: String? = nil) throws -> Workspace {
+    /// The readers, with DOT clusters read as asked.
+    static func readers(clusters: DOTImporter.ClusterMapping) -> PathwayReaders {
+        PathwayReaders.standard.adding([.dot(clusters: clusters)])
+    }
+
+    static func load(
+        _ path: String, format: String? = nil, clusters: DOTImporter.ClusterMapping = .none
+    ) throws -> Workspace {
+        let readers = readers(clusters: clusters)
         if ProjectLoader.isProject(path) {
             let (project, findings) = try ProjectLoader(pathwayReaders: readers).loadProject(at: path)
             return Workspace(project: project, pathways: project.pathways, importFindings: findings)
@@ -45,3 +57,5 @@ struct Workspace {
         return Workspace(project: nil, pathways: imported.pathways, importFindings: imported.findings)
     }
 }
+
+extension DOTImporter.ClusterMapping: ExpressibleByArgument {}

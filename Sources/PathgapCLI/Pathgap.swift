@@ -16,6 +16,7 @@ public struct Pathgap: ParsableCommand {
         subcommands: [
             Validate.self,
             Decompose.self,
+            Convert.self,
             Render.self,
             Projects.self,
             Generate.self,

@@ -66,6 +66,9 @@ extension Pathgap {
         } catch let error as InputError {
             console.printError(error.description)
             return ExitStatus.badInput
+        } catch let error as FileWriteError {
+            console.printError("error: \(error)")
+            return ExitStatus.failure
         } catch let error as CommandError {
             console.printError("error: \(error.message)")
             return error.status
@@ -80,4 +83,13 @@ extension Pathgap {
 struct CommandError: Error {
     var message: String
     var status: Int32 = ExitStatus.failure
+}
+
+extension String {
+    /// The id as part of a file name: letters, digits, `-` and `_` kept, anything else (path separators, dots,
+    /// spaces) as `-`, so that an id can never name a file outside the output folder or a hidden file.
+    var fileNameSafe: String {
+        let safe = String(map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "-" })
+        return safe.isEmpty ? "pathway" : safe
+    }
 }

@@ -6,14 +6,15 @@ import PathwayKit
 
 extension Pathgap {
     /// `pathgap render`: flowcharts of a pathway, laid out in process by Graphviz.
-    public struct Render: ParsableCommand {
+    public struct Render: PathgapCommand {
         public static let configuration = CommandConfiguration(
             commandName: "render",
-            abstract: "Draw a pathway as flowcharts (SVG, PNG, PDF or DOT), laid out in process by Graphviz.",
+            abstract: "Draw pathways as flowcharts (SVG, PNG, PDF or DOT) through Graphviz.",
             discussion: """
-                Files are named after the pathway id: <id>.<ext> for the network, <id>.<n>.<ext> for the n-th \
-                sub-pathway, <id>.overview.<ext> for the overview. Each file is written atomically, and nothing is \
-                written unless every chart could be drawn.
+                PATH is a project folder (every pathway it names is drawn) or one pathway file in any format pathgap \
+                reads. Files are named after the pathway id: <id>.<ext> for the network, <id>.<n>.<ext> for the \
+                n-th sub-pathway, <id>.overview.<ext> for the overview. Nothing is written unless every chart could \
+                be drawn, and each file is written atomically.
                 """
         )
 
@@ -22,11 +23,17 @@ extension Pathgap {
             case network, subpathways, overview
         }
 
-        @Argument(help: "A pathway file in pathgap's format (YAML or JSON).")
+        @Argument(help: "A project folder, a project.yaml, or a pathway file (YAML, JSON, DOT, BPMN, GraphML, CSV).")
         var path: String?
+
+        @Option(help: "The pathway file's format when its extension does not say.")
+        var from: String?
 
         @Option(help: "What to draw: network (one chart), subpathways (one chart each) or overview.")
         var view: View = .network
+
+        @Option(help: "How sub-pathways are cut for --view subpathways and overview: chains, stages or structure.")
+        var strategy: DecompositionStrategy = .chains
 
         @Option(help: "Output format: svg, png, pdf (where installed, see --list-formats) or dot (the DOT text).")
         var format: String = "svg"
@@ -55,159 +62,70 @@ extension Pathgap {
             guard FlowchartOptions.Direction(rawValue: rankdir.uppercased()) != nil else {
                 throw ValidationError("--rankdir must be TB or LR, found '\(rankdir)'.")
             }
+            guard strategy != .routes else {
+                throw ValidationError("--strategy routes lists routes, which overlap; draw chains, stages or structure.")
+            }
         }
 
-        public func run() throws {
+        func execute(console: Console) throws -> Int32 {
             if listFormats {
-                print(Graphviz.availableFormats().joined(separator: "\n"))
-                return
+                console.print(Graphviz.availableFormats().joined(separator: "\n"))
+                return ExitStatus.success
             }
-            do throws(CommandFailure) {
-                for written in try renderAndWrite() { print(written) }
-            } catch {
-                FileHandle.standardError.write(Data("Error: \(error.message)\n".utf8))
-                throw ExitCode(error.exitCode)
-            }
-        }
-
-        /// Draws every chart of the view, then writes them all; returns the paths written.
-        func renderAndWrite() throws(CommandFailure) -> [String] {
-            guard let path else { throw CommandFailure(badInput: "missing pathway file") }
-            let pathway = try Self.loadPathway(path)
+            guard let path else { throw ValidationError("Missing expected argument '<path>'.") }
+            let workspace = try Workspace.load(path, format: from)
             let fileFormat = format.split(separator: ":").first.map(String.init) ?? format
             if fileFormat != "dot" {
                 let formats = Graphviz.availableFormats()
                 guard formats.contains(fileFormat) else {
-                    throw CommandFailure(
-                        badInput: "the installed Graphviz cannot write '\(format)'; it provides: "
-                            + formats.joined(separator: ", "))
+                    throw CommandError(
+                        message: "the installed Graphviz cannot write '\(format)'; it provides: "
+                            + formats.joined(separator: ", "),
+                        status: ExitStatus.badInput)
                 }
             }
             let options = FlowchartOptions(
                 direction: FlowchartOptions.Direction(rawValue: rankdir.uppercased()) ?? .topToBottom, lanes: lanes,
                 maxSteps: maxSteps)
-            let charts = try Self.charts(of: pathway, view: view, options: options)
-            var files: [(name: String, bytes: [UInt8])] = []
-            for chart in charts {
-                let name = "\(chart.name).\(fileFormat)"
-                if fileFormat == "dot" {
-                    files.append((name, Array(chart.dot.utf8)))
-                    continue
-                }
-                do {
-                    files.append((name, try Graphviz.render(dot: chart.dot, format: format)))
-                } catch {
-                    throw CommandFailure(runtime: "could not draw \(name): \(error)")
+            // Draw every chart before writing any, so that a failure leaves the folder as it was.
+            var files: [(path: String, data: Data)] = []
+            for pathway in workspace.pathways {
+                for chart in try Self.charts(of: pathway, view: view, strategy: strategy, options: options) {
+                    let name = "\(chart.name).\(fileFormat)"
+                    let bytes = fileFormat == "dot" ? Array(chart.dot.utf8) : try Graphviz.render(dot: chart.dot, format: format)
+                    files.append(((out as NSString).appendingPathComponent(name), Data(bytes)))
                 }
             }
-            return try AtomicWriter.write(files, into: out)
-        }
-
-        /// Reads a native pathway file.
-        static func loadPathway(_ path: String) throws(CommandFailure) -> Pathway {
-            let text: String
-            do {
-                text = try String(contentsOfFile: path, encoding: .utf8)
-            } catch {
-                throw CommandFailure(badInput: "cannot read '\(path)': \(error.localizedDescription)")
-            }
-            do {
-                return try NativeFormat.pathway(from: text, file: path)
-            } catch {
-                throw CommandFailure(badInput: "\(error)")
-            }
+            try AtomicFile.write(files)
+            for file in files { console.print(file.path) }
+            return ExitStatus.success
         }
 
         /// The DOT text of every chart of a view, with its file name (without extension).
-        static func charts(of pathway: Pathway, view: View, options: FlowchartOptions) throws(CommandFailure)
-            -> [(name: String, dot: String)]
-        {
+        ///
+        /// - Throws: ``CommandError`` (bad input) when the whole network is too large to lay out.
+        static func charts(
+            of pathway: Pathway, view: View, strategy: DecompositionStrategy = .chains, options: FlowchartOptions
+        ) throws -> [(name: String, dot: String)] {
             let flowchart = Flowchart(pathway: pathway, options: options)
-            let base = AtomicWriter.fileName(pathway.id.rawValue)
+            let base = pathway.id.rawValue.fileNameSafe
+            let parts = { PathwayGraph(pathway).decomposition(strategy).subpathways.map(FlowchartSubpathway.init) }
             switch view {
             case .network:
                 do {
                     return [(base, try flowchart.network())]
                 } catch {
-                    throw CommandFailure(badInput: error.description)
+                    throw CommandError(message: error.description, status: ExitStatus.badInput)
                 }
             case .subpathways:
-                // TEMPORARY: maximal non-branching chains until the decomposition engine lands.
-                let parts = FlowchartSubpathway.temporaryChains(of: pathway)
-                return parts.enumerated().map { index, part in
+                return parts().enumerated().map { index, part in
                     ("\(base).\(index + 1)", flowchart.subpathway(part, number: index + 1))
                 }
             case .overview:
-                return [("\(base).overview", flowchart.overview(FlowchartSubpathway.temporaryChains(of: pathway)))]
+                return [("\(base).overview", flowchart.overview(parts()))]
             }
         }
+
     }
 }
 
-/// A command failure: one message, and the exit code it means (64 bad input, 1 runtime failure).
-struct CommandFailure: Error, CustomStringConvertible {
-    var message: String
-    var exitCode: Int32
-
-    init(badInput message: String) {
-        self.message = message
-        self.exitCode = 64
-    }
-
-    init(runtime message: String) {
-        self.message = message
-        self.exitCode = 1
-    }
-
-    var description: String { message }
-}
-
-/// Writes a set of files all or nothing: each to a temporary file in the destination folder, then every one
-/// renamed into place.
-enum AtomicWriter {
-    /// A file name made from an id: path separators and leading dots replaced.
-    static func fileName(_ id: String) -> String {
-        var name = id.replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "\\", with: "_")
-            .replacingOccurrences(of: "\0", with: "_")
-        while name.hasPrefix(".") { name = "_" + name.dropFirst() }
-        return name.isEmpty ? "pathway" : name
-    }
-
-    /// Writes the files into a folder (created if missing).
-    ///
-    /// - Returns: The paths written, in the order given.
-    /// - Throws: ``CommandFailure`` (runtime) naming the file that could not be written; temporary files are removed
-    ///   and no file is renamed into place unless all were written.
-    static func write(_ files: [(name: String, bytes: [UInt8])], into folder: String) throws(CommandFailure) -> [String] {
-        let manager = FileManager.default
-        do {
-            try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        } catch {
-            throw CommandFailure(runtime: "cannot create '\(folder)': \(error.localizedDescription)")
-        }
-        let directory = URL(fileURLWithPath: folder)
-        var staged: [(temporary: URL, final: URL)] = []
-        let token = "\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))"
-        for file in files {
-            let final = directory.appendingPathComponent(file.name)
-            let temporary = directory.appendingPathComponent(".\(file.name).\(token).tmp")
-            do {
-                try Data(file.bytes).write(to: temporary)
-                staged.append((temporary, final))
-            } catch {
-                for entry in staged { try? manager.removeItem(at: entry.temporary) }
-                throw CommandFailure(runtime: "cannot write '\(final.path)': \(error.localizedDescription)")
-            }
-        }
-        var written: [String] = []
-        for (index, entry) in staged.enumerated() {
-            guard rename(entry.temporary.path, entry.final.path) == 0 else {
-                let reason = String(cString: strerror(errno))
-                for remaining in staged[index...] { try? manager.removeItem(at: remaining.temporary) }
-                throw CommandFailure(runtime: "cannot write '\(entry.final.path)': \(reason)")
-            }
-            written.append(entry.final.path)
-        }
-        return written
-    }
-}

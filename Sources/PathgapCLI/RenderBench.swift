@@ -26,7 +26,8 @@ extension Pathgap {
         public func run() throws {
             let names: [String]
             do {
-                names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".dot") }.sorted()
+                names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".dot") }
+                    .sorted()
             } catch {
                 FileHandle.standardError.write(Data("Error: cannot list '\(folder)'\n".utf8))
                 throw ExitCode(64)
@@ -41,19 +42,25 @@ extension Pathgap {
             var bytes = 0
             let clock = ContinuousClock()
             var firstRound: Duration = .zero
+            var rssAfterFirstRound = 0
             let total = try clock.measure {
                 for round in 0..<max(repeats, 1) {
                     let elapsed = try clock.measure {
                         for chart in charts { bytes += try Graphviz.render(dot: chart, format: format).count }
                     }
-                    if round == 0 { firstRound = elapsed }
+                    if round == 0 {
+                        firstRound = elapsed
+                        rssAfterFirstRound = Self.residentKilobytes()
+                    }
                 }
             }
             let rssAfter = Self.residentKilobytes()
             let renders = charts.count * max(repeats, 1)
             print("charts: \(charts.count), renders: \(renders), output bytes: \(bytes)")
             print("first round: \(Self.seconds(firstRound)) s; all rounds: \(Self.seconds(total)) s")
-            print("rss before: \(rssBefore) kB, rss after: \(rssAfter) kB, growth: \(rssAfter - rssBefore) kB")
+            print(
+                "rss before: \(rssBefore) kB, after first round: \(rssAfterFirstRound) kB, after all rounds: "
+                    + "\(rssAfter) kB (growth after the first round: \(rssAfter - rssAfterFirstRound) kB)")
         }
 
         /// VmRSS from /proc/self/status, in kB (0 where there is no /proc).

@@ -95,20 +95,16 @@ extension Pathgap {
                 }
                 files.append(((out as NSString).appendingPathComponent(format.fileName), text))
             }
-            for file in files {
-                do {
-                    try AtomicFile.write(file.text, to: file.path)
-                } catch {
-                    throw CommandError(message: "cannot write \(file.path): \(error.localizedDescription)")
-                }
-            }
+            try AtomicFile.write(files.map { ($0.path, Data($0.text.utf8)) })
 
             let totals = report.totals
+            func count(_ value: Int, _ word: String) -> String { "\(value) \(word)\(value == 1 ? "" : "s")" }
+            let subject = loaded.count == 1 ? "project '\(loaded[0].manifest.id)'" : "\(loaded.count) projects"
             console.print(
-                "\(loaded.count == 1 ? "project '\(loaded[0].manifest.id)'" : "\(loaded.count) projects"): "
-                    + "\(totals.pathways) pathway\(totals.pathways == 1 ? "" : "s"), \(totals.steps) steps, "
-                    + "\(totals.subpathways) sub-pathways (\(strategy.rawValue)): \(report.gaps.count) gap\(report.gaps.count == 1 ? "" : "s") "
-                    + "(\(report.count(of: .error)) errors, \(report.count(of: .warning)) warnings, \(report.count(of: .note)) notes)")
+                "\(subject): \(count(totals.pathways, "pathway")), \(count(totals.steps, "step")), "
+                    + "\(count(totals.subpathways, "sub-pathway")) (\(strategy.rawValue)): \(count(report.gaps.count, "gap")) "
+                    + "(\(count(report.count(of: .error), "error")), \(count(report.count(of: .warning), "warning")), "
+                    + "\(count(report.count(of: .note), "note")))")
             for gapClass in GapClass.allCases where report.count(of: gapClass) > 0 {
                 console.print("  \(gapClass.rawValue): \(report.count(of: gapClass))")
             }

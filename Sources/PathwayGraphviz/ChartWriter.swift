@@ -20,20 +20,24 @@ struct ChartWriter {
         let graphID = ids.make("chart", name)
         header.append("digraph \(DOTText.name(name)) {")
         header.append(
-            "  graph " + DOTText.attributes([
-                ("id", graphID), ("label", DOTText.wrapped(title, width: 80)), ("labelloc", "t"), ("newrank", "true"),
-                ("fontname", "Helvetica"), ("fontsize", "16"), ("rankdir", options.direction.rawValue),
-                ("nodesep", "0.35"), ("ranksep", "0.45"), ("tooltip", title),
-            ]) + ";")
+            "  graph "
+                + DOTText.attributes([
+                    ("id", graphID), ("label", DOTText.wrapped(title, width: 80)), ("labelloc", "t"),
+                    ("newrank", "true"),
+                    ("fontname", "Helvetica"), ("fontsize", "16"), ("rankdir", options.direction.rawValue),
+                    ("nodesep", "0.35"), ("ranksep", "0.45"), ("tooltip", title),
+                ]) + ";")
         header.append(
-            "  node " + DOTText.attributes([
-                ("fontname", "Helvetica"), ("fontsize", "11"), ("shape", "box"), ("style", "filled"),
-                ("fillcolor", "#ffffff"), ("color", "#333333"), ("margin", "0.15,0.06"),
-            ]) + ";")
+            "  node "
+                + DOTText.attributes([
+                    ("fontname", "Helvetica"), ("fontsize", "11"), ("shape", "box"), ("style", "filled"),
+                    ("fillcolor", "#ffffff"), ("color", "#333333"), ("margin", "0.15,0.06"),
+                ]) + ";")
         header.append(
-            "  edge " + DOTText.attributes([
-                ("fontname", "Helvetica"), ("fontsize", "9"), ("color", "#555555"), ("arrowsize", "0.7"),
-            ]) + ";")
+            "  edge "
+                + DOTText.attributes([
+                    ("fontname", "Helvetica"), ("fontsize", "9"), ("color", "#555555"), ("arrowsize", "0.7"),
+                ]) + ";")
     }
 
     /// The finished DOT text, ending in a newline.
@@ -47,7 +51,9 @@ struct ChartWriter {
     /// staff group outside every lane).
     mutating func addSteps(_ steps: [Step], annotations: [StepID: StepAnnotation]) {
         guard options.lanes else {
-            for step in steps { body.append("  " + stepStatement(step, annotation: annotations[step.id], inLane: false)) }
+            for step in steps {
+                body.append("  " + stepStatement(step, annotation: annotations[step.id], inLane: false))
+            }
             return
         }
         var laneOrder: [StaffGroupID] = []
@@ -63,19 +69,22 @@ struct ChartWriter {
         }
         for (index, group) in laneOrder.enumerated() {
             let laneID = ids.make("lane", group.rawValue)
-            body.append("  subgraph \(DOTText.name("cluster_lane_\(index + 1)")) {")
+            body.append("  subgraph \(DOTText.name("cluster_\(index + 1): \(displayName(group))")) {")
             body.append(
-                "    graph " + DOTText.attributes([
-                    ("id", laneID), ("label", displayName(group)), ("tooltip", "Lane: \(displayName(group))"),
-                    ("style", "rounded,filled"), ("fillcolor", "#f4f6f8"), ("color", "#b0b8c0"),
-                    ("fontsize", "12"), ("labeljust", "l"),
-                ]) + ";")
+                "    graph "
+                    + DOTText.attributes([
+                        ("id", laneID), ("label", displayName(group)), ("tooltip", "Lane: \(displayName(group))"),
+                        ("style", "rounded,filled"), ("fillcolor", "#f4f6f8"), ("color", "#b0b8c0"),
+                        ("fontsize", "12"), ("labeljust", "l"),
+                    ]) + ";")
             for step in members[group] ?? [] {
                 body.append("    " + stepStatement(step, annotation: annotations[step.id], inLane: true))
             }
             body.append("  }")
         }
-        for step in unassigned { body.append("  " + stepStatement(step, annotation: annotations[step.id], inLane: false)) }
+        for step in unassigned {
+            body.append("  " + stepStatement(step, annotation: annotations[step.id], inLane: false))
+        }
     }
 
     /// The node statement of one step.
@@ -111,7 +120,9 @@ struct ChartWriter {
             let colours = SeverityColours(annotation.severity)
             if step.kind != .parallel { attributes.append(("fillcolor", colours.fill)) }
             attributes += [("color", colours.border), ("penwidth", "2")]
-            if let url = annotation.url, !url.isEmpty { attributes += [("URL", url), ("target", "_blank")] }
+            if let url = annotation.url, !url.isEmpty {
+                attributes += [("URL", DOTText.url(url)), ("target", "_blank")]
+            }
         }
         attributes.append(("tooltip", tooltip(step, annotation: annotation)))
         return DOTText.name(step.id.rawValue) + " " + DOTText.attributes(deduplicated(attributes)) + ";"
@@ -149,7 +160,10 @@ struct ChartWriter {
                 + DOTText.attributes([
                     ("id", ids.make("unknown", id.rawValue)), ("label", "? \(id.rawValue)"),
                     ("style", "dashed"), ("color", "#c0392b"), ("fontcolor", "#c0392b"),
-                    ("tooltip", "Unknown step '\(id.rawValue)': a transition names it but the pathway does not define it"),
+                    (
+                        "tooltip",
+                        "Unknown step '\(id.rawValue)': a transition names it but the pathway does not define it"
+                    ),
                 ]) + ";")
     }
 
@@ -182,8 +196,11 @@ struct ChartWriter {
                         ("id", ids.make("stub", stubID)), ("label", DOTText.wrapped(stubLabel, width: 24)),
                         ("shape", "box"), ("style", "rounded,dashed,filled"), ("fillcolor", "#eeeeee"),
                         ("color", "#999999"), ("fontcolor", "#666666"), ("fontsize", "9"), ("height", "0.3"),
-                        ("tooltip", (entering ? "Comes from " : "Goes on to ") + (labels[outside] ?? outside.rawValue)
-                            + " (outside this part)"),
+                        (
+                            "tooltip",
+                            (entering ? "Comes from " : "Goes on to ") + (labels[outside] ?? outside.rawValue)
+                                + " (outside this part)"
+                        ),
                     ]) + ";")
         }
         let text = edgeText(transition)
@@ -199,11 +216,20 @@ struct ChartWriter {
 
     private var emittedStubs: Set<String> = []
 
+    /// A share as a whole percentage, except that a share rounding to 0% or 100% without being exactly 0 or 1 is
+    /// written "<1%" or ">99%", so that a rare branch never reads as one nobody takes.
+    static func percentage(_ share: Double) -> String {
+        let whole = Int((share * 100).rounded())
+        if whole == 0, share > 0 { return "<1%" }
+        if whole == 100, share < 1 { return ">99%" }
+        return "\(whole)%"
+    }
+
     /// A transition's condition with its share as a percentage ("variant found (40%)").
     private func edgeText(_ transition: Transition) -> String {
         var text = transition.condition ?? ""
         if let share = transition.share {
-            let percent = "\(Int((share * 100).rounded()))%"
+            let percent = Self.percentage(share)
             text = text.isEmpty ? percent : "\(text) (\(percent))"
         }
         return text
@@ -239,13 +265,15 @@ struct ChartWriter {
         if !conditions.isEmpty {
             attributes.append(("label", conditions.map { DOTText.wrapped($0, width: 24) }.joined(separator: "\n")))
         }
-        attributes.append((
-            "tooltip",
-            "Part \(from) → part \(to): \(transitions) transition\(transitions == 1 ? "" : "s")"
-                + (conditions.isEmpty ? "" : " (" + conditions.joined(separator: "; ") + ")")
-        ))
+        attributes.append(
+            (
+                "tooltip",
+                "Part \(from) → part \(to): \(transitions) transition\(transitions == 1 ? "" : "s")"
+                    + (conditions.isEmpty ? "" : " (" + conditions.joined(separator: "; ") + ")")
+            ))
         body.append(
-            "  \(DOTText.name("part \(from)")) -> \(DOTText.name("part \(to)")) " + DOTText.attributes(attributes) + ";")
+            "  \(DOTText.name("part \(from)")) -> \(DOTText.name("part \(to)")) " + DOTText.attributes(attributes) + ";"
+        )
     }
 
     // MARK: Legend
@@ -255,10 +283,11 @@ struct ChartWriter {
         guard !severities.isEmpty else { return }
         body.append("  subgraph \"cluster_legend\" {")
         body.append(
-            "    graph " + DOTText.attributes([
-                ("id", ids.make("legend", "gaps")), ("label", "Gaps"), ("tooltip", "Colours of steps with gaps"),
-                ("style", "dashed"), ("color", "#999999"), ("fontsize", "11"),
-            ]) + ";")
+            "    graph "
+                + DOTText.attributes([
+                    ("id", ids.make("legend", "gaps")), ("label", "Gaps"), ("tooltip", "Colours of steps with gaps"),
+                    ("style", "dashed"), ("color", "#999999"), ("fontsize", "11"),
+                ]) + ";")
         for severity in severities.sorted(by: >) {
             let colours = SeverityColours(severity)
             body.append(

@@ -39,6 +39,24 @@ enum DOTText {
         return result + "\""
     }
 
+    /// A URL made safe for Graphviz's SVG writer, which (in 2.43) copies URLs into `xlink:href` without escaping
+    /// them: `&` written as the entity `&amp;` (which Graphviz passes through), and quotes, angle brackets,
+    /// backslashes, spaces and control characters percent-encoded.
+    static func url(_ text: String) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": result += "&amp;"
+            case "\"", "<", ">", "\\", " ", "'", "`", "{", "}", "|", "^":
+                result += "%" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 2)
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
+                result += "%" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 2)
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
     /// `[key=value, …]` with every value quoted, in the order given.
     static func attributes(_ pairs: [(String, String)]) -> String {
         "[" + pairs.map { "\($0.0)=\(quoted($0.1))" }.joined(separator: ", ") + "]"
@@ -68,12 +86,13 @@ enum DOTText {
 
     /// A string made safe for an SVG `id`: letters, digits, `-`, `_` and `.` kept, anything else written as `_`.
     static func identifier(_ text: String) -> String {
-        String(text.unicodeScalars.map { scalar -> Character in
-            switch scalar {
-            case "a"..."z", "A"..."Z", "0"..."9", "-", "_", ".": Character(scalar)
-            default: "_"
-            }
-        })
+        String(
+            text.unicodeScalars.map { scalar -> Character in
+                switch scalar {
+                case "a"..."z", "A"..."Z", "0"..."9", "-", "_", ".": Character(scalar)
+                default: "_"
+                }
+            })
     }
 }
 
@@ -92,5 +111,12 @@ struct IdentifierAllocator {
         }
         used.insert(candidate)
         return candidate
+    }
+}
+
+extension String {
+    /// The string with zeros in front, to at least `width` characters.
+    fileprivate func leftPadded(to width: Int) -> String {
+        count >= width ? self : String(repeating: "0", count: width - count) + self
     }
 }

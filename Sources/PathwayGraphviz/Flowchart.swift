@@ -30,7 +30,8 @@ public struct Flowchart: Sendable {
 
     // MARK: Views
 
-    /// The whole network as one chart.
+    /// The whole network as one chart. A pathway with a ``PathwayKit/PathwayBoundary`` (a sub-pathway written out
+    /// on its own) shows its entries and exits as small grey stubs.
     ///
     /// - Returns: DOT text.
     /// - Throws: ``FlowchartError/tooLarge(pathway:steps:limit:)`` when the pathway has more steps than
@@ -52,7 +53,21 @@ public struct Flowchart: Sendable {
             }
         }
         for id in unknown { chart.addUnknownStep(id) }
-        for transition in pathway.transitions { chart.addTransition(transition, labels: labels(of: steps)) }
+        let names = labels(of: steps)
+        for transition in pathway.transitions { chart.addTransition(transition, labels: names) }
+        // A sub-pathway written out on its own: where it joins its parent, as stubs.
+        if let boundary = pathway.boundary {
+            for link in boundary.entries where drawn.contains(link.to) && !drawn.contains(link.from) {
+                chart.addStub(
+                    for: Transition(from: link.from, to: link.to, condition: link.condition), entering: true,
+                    labels: names)
+            }
+            for link in boundary.exits where drawn.contains(link.from) && !drawn.contains(link.to) {
+                chart.addStub(
+                    for: Transition(from: link.from, to: link.to, condition: link.condition), entering: false,
+                    labels: names)
+            }
+        }
         chart.addLegend(severities(of: steps))
         return chart.text()
     }
@@ -77,7 +92,8 @@ public struct Flowchart: Sendable {
         chart.addSteps(steps, annotations: annotations)
         let names = labels(of: uniqueSteps)
         for transition in pathway.transitions {
-            let fromInside = inside.contains(transition.from), toInside = inside.contains(transition.to)
+            let fromInside = inside.contains(transition.from)
+            let toInside = inside.contains(transition.to)
             if fromInside && toInside {
                 chart.addTransition(transition, labels: names)
             } else if toInside {
@@ -102,7 +118,8 @@ public struct Flowchart: Sendable {
         for (index, subpathway) in subpathways.enumerated() {
             for id in subpathway.steps where part[id] == nil && byID[id] != nil { part[id] = index }
         }
-        var chart = ChartWriter(name: "\(pathway.id.rawValue).overview", title: "\(pathway.title): overview", options: options)
+        var chart = ChartWriter(
+            name: "\(pathway.id.rawValue).overview", title: "\(pathway.title): overview", options: options)
         var used: Set<Severity> = []
         for (index, subpathway) in subpathways.enumerated() {
             let steps = subpathway.steps.filter { part[$0] == index }.compactMap { byID[$0] }
@@ -128,7 +145,8 @@ public struct Flowchart: Sendable {
         }
         for pair in order {
             chart.addCrossing(
-                from: pair.from + 1, to: pair.to + 1, conditions: conditions[pair] ?? [], transitions: counts[pair] ?? 0)
+                from: pair.from + 1, to: pair.to + 1, conditions: conditions[pair] ?? [], transitions: counts[pair] ?? 0
+            )
         }
         chart.addLegend(used)
         return chart.text()

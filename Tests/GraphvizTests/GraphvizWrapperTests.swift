@@ -116,3 +116,15 @@ import Testing
         #expect(results.allSatisfy { $0 > 0 })
     }
 }
+
+@Suite struct GraphvizAnonymousNameTests {
+    @Test("anonymous graphs and subgraphs have empty names, the same on every parse")
+    func anonymousNames() throws {
+        let text = "digraph { { rank=same; a b } subgraph s { c } }"
+        let first = try Graphviz.parse(text)
+        #expect(first.name == "")
+        #expect(first.subgraphs.map(\.name) == ["", "s"])
+        #expect(first.subgraphs[0].attributes["rank"] == "same")
+        #expect(try Graphviz.parse(text) == first)
+    }
+}

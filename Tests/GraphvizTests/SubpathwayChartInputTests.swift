@@ -1,6 +1,6 @@
 import PathwayKit
-import Testing
 import TestSupport
+import Testing
 
 /// Sub-pathway charts are drawn from `Pathway.restricted(to:)`: the steps kept, the links between them, and the
 /// links across the boundary (drawn as stubs).
@@ -13,9 +13,10 @@ import TestSupport
         #expect(part.steps.map(\.id) == ["test", "result", "positive"])
         #expect(part.transitions.map { "\($0.from)>\($0.to)" } == ["test>result", "result>positive"])
         #expect(part.boundary?.entries == [BoundaryLink(from: "consent", to: "test")])
-        #expect(part.boundary?.exits == [
-            BoundaryLink(from: "result", to: "negative", condition: "no variant"),
-            BoundaryLink(from: "positive", to: "discharge"),
-        ])
+        #expect(
+            part.boundary?.exits == [
+                BoundaryLink(from: "result", to: "negative", condition: "no variant"),
+                BoundaryLink(from: "positive", to: "discharge"),
+            ])
     }
 }

@@ -123,3 +123,12 @@ import TestSupport
         #expect(error.message == "expected a pathway file, but this looks like a resources file")
     }
 }
+
+@Suite struct NativeJSONEscapeTests {
+    @Test("JSON surrogate-pair escapes read as the character they stand for")
+    func surrogatePairs() throws {
+        let json = #"{"id": "p", "title": "\uD835\uDC51 and \\uD835 kept", "steps": [{"id": "a", "kind": "start"}]}"#
+        let pathway = try NativeFormat.pathway(from: json, file: "p.json")
+        #expect(pathway.title == "\u{1D451} and \\uD835 kept")
+    }
+}

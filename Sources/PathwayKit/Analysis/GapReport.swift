@@ -57,13 +57,17 @@ public struct GapReport: Sendable {
 
     // MARK: Priority
 
-    /// The gaps one action closes share a key: the same resource to write for the same group and competency, the
-    /// same competency to define, the same resource to review. Step-level gaps and workforce records stand alone.
+    /// The gaps one action closes share a key: the same resource to find or write for the same group and
+    /// competency (no-resource, level-shortfall and placeholder-resource pool together), the same framework to
+    /// extend, the same competency to define, the same resource to review. Step-level gaps and workforce records stand alone.
     static func needKey(_ gap: Gap) -> String {
         let group = gap.staffGroup?.rawValue ?? ""
         let need = gap.need?.rawValue ?? gap.competency?.rawValue ?? ""
         switch gap.gapClass {
-        case .roleOutsideFramework, .noResource, .levelShortfall, .placeholderResource:
+        case .noResource, .levelShortfall, .placeholderResource:
+            // One resource, written at the level needed, closes all three.
+            return "resource\u{1}\(group)\u{1}\(need)"
+        case .roleOutsideFramework:
             return "\(gap.gapClass.rawValue)\u{1}\(group)\u{1}\(need)"
         case .undefinedCompetency:
             return "\(gap.gapClass.rawValue)\u{1}\(need)"

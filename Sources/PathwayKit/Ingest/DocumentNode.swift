@@ -21,7 +21,7 @@ struct DocumentNode: Sendable {
     static func parse(_ text: String, file: String) throws -> DocumentNode {
         let node: Yams.Node?
         do {
-            node = try Yams.compose(yaml: text)
+            node = try Yams.compose(yaml: file.hasSuffix(".json") ? joiningSurrogateEscapes(text) : text)
         } catch let error as YamlError {
             throw InputError.from(error, file: file, text: text)
         }
@@ -29,6 +29,42 @@ struct DocumentNode: Sendable {
             throw InputError("the file is empty", at: SourceLocation(file: file, line: 1, column: 1))
         }
         return try DocumentNode(node, file: file)
+    }
+
+    /// JSON writes characters outside the Basic Multilingual Plane as two escapes (`\uD835\uDC51`), which libyaml
+    /// refuses; this replaces each such pair inside a string with the character itself. Lone surrogates are left
+    /// for libyaml to report.
+    ///
+    /// - Complexity: O(n); text without `\uD` is returned as it is.
+    static func joiningSurrogateEscapes(_ text: String) -> String {
+        guard text.contains("\\uD") || text.contains("\\ud") else { return text }
+        let scalars = Array(text.unicodeScalars)
+        var result = String.UnicodeScalarView()
+        var index = 0
+        func hexValue(at start: Int) -> UInt32? {
+            guard start + 6 <= scalars.count, scalars[start] == "\\", scalars[start + 1] == "u" else { return nil }
+            return UInt32(String(String.UnicodeScalarView(scalars[(start + 2)..<(start + 6)])), radix: 16)
+        }
+        while index < scalars.count {
+            if scalars[index] == "\\" {
+                if let high = hexValue(at: index), (0xD800...0xDBFF).contains(high),
+                    let low = hexValue(at: index + 6), (0xDC00...0xDFFF).contains(low),
+                    let joined = Unicode.Scalar(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))
+                {
+                    result.append(joined)
+                    index += 12
+                    continue
+                }
+                // Any other escape: copy the backslash and the escaped character together.
+                result.append(scalars[index])
+                if index + 1 < scalars.count { result.append(scalars[index + 1]) }
+                index += 2
+                continue
+            }
+            result.append(scalars[index])
+            index += 1
+        }
+        return String(result)
     }
 
     private init(_ node: Yams.Node, file: String) throws {

@@ -36,7 +36,8 @@ public struct PathwayReader: Sendable {
 
     /// The native format in JSON.
     public static let json = PathwayReader(name: "json", extensions: ["json"]) { data, path in
-        PathwayImport(pathways: [try NativeFormat.pathway(from: SourceFile.text(from: data, file: path), file: path)])
+        if CASEImporter.isCASEJSON(data) { throw CASEImporter.notAPathway(path) }
+        return PathwayImport(pathways: [try NativeFormat.pathway(from: SourceFile.text(from: data, file: path), file: path)])
     }
 }
 

@@ -1,15 +1,26 @@
 import Foundation
 
+/// What a framework reader made of a file: the frameworks and what it could not carry over.
+public struct FrameworkImport: Sendable {
+    public var frameworks: [CompetencyFramework]
+    public var findings: [Finding]
+
+    public init(frameworks: [CompetencyFramework], findings: [Finding] = []) {
+        self.frameworks = frameworks
+        self.findings = findings
+    }
+}
+
 /// A reader for one competency framework file format.
 public struct FrameworkReader: Sendable {
     public var name: String
     /// Whether this reader takes the file (by extension and, where needed, a look at the bytes).
     public var accepts: @Sendable (_ data: Data, _ path: String) -> Bool
-    public var read: @Sendable (_ data: Data, _ path: String) throws -> [CompetencyFramework]
+    public var read: @Sendable (_ data: Data, _ path: String) throws -> FrameworkImport
 
     public init(
         name: String, accepts: @escaping @Sendable (_ data: Data, _ path: String) -> Bool,
-        read: @escaping @Sendable (_ data: Data, _ path: String) throws -> [CompetencyFramework]
+        read: @escaping @Sendable (_ data: Data, _ path: String) throws -> FrameworkImport
     ) {
         self.name = name
         self.accepts = accepts
@@ -19,7 +30,9 @@ public struct FrameworkReader: Sendable {
     /// The native framework format, in YAML or JSON.
     public static let native = FrameworkReader(
         name: "native", accepts: { _, path in ["yaml", "yml", "json"].contains(path.fileExtension) },
-        read: { data, path in [try NativeFormat.framework(from: SourceFile.text(from: data, file: path), file: path)] })
+        read: { data, path in
+            FrameworkImport(frameworks: [try NativeFormat.framework(from: SourceFile.text(from: data, file: path), file: path)])
+        })
 
     /// Every framework reader of the core library, most specific first.
     public static var all: [FrameworkReader] { coreImporters + [.native] }
@@ -30,7 +43,7 @@ public struct FrameworkReader: Sendable {
     /// Reads the frameworks in a file with the first reader that accepts it.
     ///
     /// - Throws: ``InputError`` when no reader accepts the file or it is malformed.
-    public static func read(_ path: String, readers: [FrameworkReader] = all) throws -> [CompetencyFramework] {
+    public static func read(_ path: String, readers: [FrameworkReader] = all) throws -> FrameworkImport {
         let data = try SourceFile.data(at: path)
         guard let reader = readers.first(where: { $0.accepts(data, path) }) else {
             throw InputError(
@@ -78,7 +91,7 @@ public struct ProjectLoader: Sendable {
     /// Loads a project with every file its manifest names.
     ///
     /// - Parameter path: A project folder, or its `project.yaml`.
-    /// - Returns: The project and the findings importers made while reading its pathways.
+    /// - Returns: The project and the findings importers made while reading its pathways and frameworks.
     /// - Throws: ``InputError`` naming the file and place of the first file that cannot be read.
     public func loadProject(at path: String) throws -> (project: Project, findings: [Finding]) {
         guard let manifestPath = Self.manifestPath(for: path) else {
@@ -108,7 +121,9 @@ public struct ProjectLoader: Sendable {
             findings += imported.findings
         }
         for file in manifest.frameworks {
-            project.frameworks += try FrameworkReader.read(try resolve(file), readers: frameworkReaders)
+            let imported = try FrameworkReader.read(try resolve(file), readers: frameworkReaders)
+            project.frameworks += imported.frameworks
+            findings += imported.findings
         }
         for file in manifest.resources {
             let path = try resolve(file)

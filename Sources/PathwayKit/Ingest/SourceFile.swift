@@ -58,30 +58,104 @@ extension Slice where Base == Data {
     subscript(safe index: Index) -> UInt8? { (startIndex..<endIndex).contains(index) ? self[index] : nil }
 }
 
-/// Writes output files whole or not at all: to a temporary file beside the target, then renamed over it.
+/// A file that could not be written, and why in the system's words.
+public struct FileWriteError: Error, Hashable, Sendable, CustomStringConvertible {
+    public var path: String
+    public var reason: String
+
+    public init(path: String, reason: String) {
+        self.path = path
+        self.reason = reason
+    }
+
+    public var description: String { "cannot write '\(path)': \(reason)" }
+}
+
+/// Writes output files whole or not at all: each to a temporary file beside its target, then, once every file is
+/// written, renamed into place. A failure removes the temporary files and leaves earlier outputs untouched.
 public enum AtomicFile {
-    /// Writes data to a path atomically, creating the folder if needed.
+    /// Writes one file atomically, creating its folder if needed.
     ///
-    /// - Throws: An error naming the path when the folder cannot be made or the file cannot be written; no partial
-    ///   file is left behind.
+    /// - Throws: ``FileWriteError`` naming the path; no partial file is left behind.
     public static func write(_ data: Data, to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        let folder = url.deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
-        do {
-            try data.write(to: temporary)
-            if rename(temporary.path, url.path) != 0 {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
-            }
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw error
-        }
+        try write([(path, data)])
     }
 
     /// Writes text as UTF-8, atomically.
+    ///
+    /// - Throws: ``FileWriteError`` naming the path; no partial file is left behind.
     public static func write(_ text: String, to path: String) throws {
-        try write(Data(text.utf8), to: path)
+        try write([(path, Data(text.utf8))])
+    }
+
+    /// Writes a set of files all or nothing, creating folders as needed.
+    ///
+    /// - Parameter files: Paths and contents, written in the order given.
+    /// - Throws: ``FileWriteError`` naming the first file or folder that could not be written; then no file has
+    ///   been renamed into place and no temporary file is left.
+    public static func write(_ files: [(path: String, data: Data)]) throws {
+        let manager = FileManager.default
+        let token = "\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))"
+        var staged: [(temporary: String, final: String)] = []
+        func discard() { for entry in staged { try? manager.removeItem(atPath: entry.temporary) } }
+        for file in files {
+            let url = URL(fileURLWithPath: file.path)
+            let folder = url.deletingLastPathComponent()
+            do {
+                try makeFolder(folder.path)
+                let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(token).tmp").path
+                try file.data.write(to: URL(fileURLWithPath: temporary))
+                staged.append((temporary, file.path))
+            } catch let error as FileWriteError {
+                discard()
+                throw error
+            } catch {
+                discard()
+                throw FileWriteError(path: file.path, reason: reason(error))
+            }
+        }
+        for (index, entry) in staged.enumerated() {
+            guard rename(entry.temporary, entry.final) == 0 else {
+                let failure = FileWriteError(path: entry.final, reason: String(cString: strerror(errno)))
+                for remaining in staged[index...] { try? manager.removeItem(atPath: remaining.temporary) }
+                throw failure
+            }
+        }
+    }
+
+    /// Creates a folder and its parents; a file in the way is named in the error.
+    private static func makeFolder(_ path: String) throws {
+        let manager = FileManager.default
+        var isDirectory: ObjCBool = false
+        if manager.fileExists(atPath: path, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else { throw FileWriteError(path: path, reason: "a file is in the way of the folder") }
+            return
+        }
+        var probe = URL(fileURLWithPath: path).standardizedFileURL
+        while !manager.fileExists(atPath: probe.path, isDirectory: &isDirectory), probe.path != "/" {
+            probe.deleteLastPathComponent()
+        }
+        guard isDirectory.boolValue else {
+            throw FileWriteError(path: path, reason: "'\(probe.path)' is a file, not a folder")
+        }
+        do {
+            try manager.createDirectory(atPath: path, withIntermediateDirectories: true)
+        } catch {
+            throw FileWriteError(path: path, reason: reason(error))
+        }
+    }
+
+    /// Why a file operation failed, in the system's words where there are some ("Permission denied").
+    public static func reason(_ error: any Error) -> String {
+        if let error = error as? FileWriteError { return error.reason }
+        let cocoa = error as NSError
+        if let underlying = cocoa.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        if cocoa.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(cocoa.code))) }
+        if cocoa.domain == NSCocoaErrorDomain, cocoa.code == NSFileReadNoSuchFileError {
+            return String(cString: strerror(ENOENT))
+        }
+        return cocoa.localizedDescription
     }
 }

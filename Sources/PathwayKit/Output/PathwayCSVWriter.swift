@@ -19,7 +19,7 @@ public enum PathwayCSVWriter {
             out += row([
                 step.id.rawValue, step.label, step.kind.rawValue, step.stage ?? "", step.setting ?? "",
                 step.staffGroups.map(\.rawValue).joined(separator: ";"),
-                step.competencies.map { $0.competency.rawValue + ($0.level.map { "@" + $0 } ?? "") }
+                step.competencies.map(\.written)
                     .joined(separator: ";"),
                 step.sources.joined(separator: ";"), step.notes ?? "", step.testCodes.joined(separator: ";"),
                 step.patientsPerYear.map(OrderedTree.format) ?? "", step.reference ?? "", step.noCompetencyReason ?? "",

@@ -25,9 +25,11 @@ public enum PathwayDOTWriter {
             }
             if !step.competencies.isEmpty {
                 attributes.append(
-                    ("competencies",
-                     step.competencies.map { $0.competency.rawValue + ($0.level.map { "@" + $0 } ?? "") }
-                        .joined(separator: ";")))
+                    (
+                        "competencies",
+                        step.competencies.map(\.written)
+                            .joined(separator: ";")
+                    ))
             }
             if let notes = step.notes { attributes.append(("notes", notes)) }
             if !step.sources.isEmpty { attributes.append(("sources", step.sources.joined(separator: ";"))) }

@@ -12,7 +12,9 @@ struct BPMNConversion {
     static let taskNames: Set<String> = [
         "task", "userTask", "manualTask", "serviceTask", "scriptTask", "businessRuleTask", "sendTask", "receiveTask",
     ]
-    static let choiceGateways: Set<String> = ["exclusiveGateway", "inclusiveGateway", "eventBasedGateway", "complexGateway"]
+    static let choiceGateways: Set<String> = [
+        "exclusiveGateway", "inclusiveGateway", "eventBasedGateway", "complexGateway",
+    ]
     static let subProcessNames: Set<String> = ["subProcess", "transaction", "adHocSubProcess"]
     static let intermediateEvents: Set<String> = ["intermediateCatchEvent", "intermediateThrowEvent"]
     /// Children of a process or sub-process that hold no flow and are read elsewhere or need no word.
@@ -79,7 +81,9 @@ struct BPMNConversion {
                 switch child.name {
                 case "participant":
                     if let process = resolve(child.attributes["processRef"]) {
-                        if let name = child.attributes["name"].map(Self.clean), !name.isEmpty { poolNames[process] = name }
+                        if let name = child.attributes["name"].map(Self.clean), !name.isEmpty {
+                            poolNames[process] = name
+                        }
                     } else {
                         note(
                             .note, "bpmn-black-box-pool",
@@ -101,16 +105,20 @@ struct BPMNConversion {
                 }
             }
         }
-        for child in definitions.children where child.namespace == Self.ns && !Self.quietDefinitions.contains(child.name) {
+        for child in definitions.children
+        where child.namespace == Self.ns && !Self.quietDefinitions.contains(child.name) {
             note(.warning, "bpmn-unsupported", "'\(child.name)' is not carried over", child)
         }
         let processes = definitions.children(Self.ns, "process")
         for process in processes {
-            var builder = ScopeBuilder(conversion: self, collapsed: collapsed, pool: poolNames[process.attributes["id"] ?? ""])
+            var builder = ScopeBuilder(
+                conversion: self, collapsed: collapsed, pool: poolNames[process.attributes["id"] ?? ""])
             builder.lanes = Self.laneGroups(of: process)
             let hasFlow = process.children.contains { Self.isFlowNode($0) }
             guard hasFlow else {
-                note(.note, "bpmn-empty-process", "process '\(Self.label(process))' has no flow elements; no pathway made", process)
+                note(
+                    .note, "bpmn-empty-process",
+                    "process '\(Self.label(process))' has no flow elements; no pathway made", process)
                 continue
             }
             _ = builder.scope(process, prefix: "", enclosingGroup: nil, hasIncoming: false, hasOutgoing: false)
@@ -120,7 +128,8 @@ struct BPMNConversion {
             pathways.append(
                 Pathway(
                     id: PathwayID(id),
-                    title: poolNames[id] ?? process.attributes["name"].map(Self.clean).flatMap { $0.isEmpty ? nil : $0 },
+                    title: process.attributes["name"].map(Self.clean).flatMap { $0.isEmpty ? nil : $0 }
+                        ?? poolNames[id],
                     description: documentation, steps: builder.steps, transitions: builder.transitions,
                     location: location(process)))
             pathways += builder.extraPathways
@@ -164,7 +173,8 @@ struct BPMNConversion {
 
     /// A staff group id from a lane or pool name: lower case, runs of other characters as one hyphen.
     static func groupID(_ name: String) -> StaffGroupID {
-        var slug = "", pendingHyphen = false
+        var slug = ""
+        var pendingHyphen = false
         for character in name.lowercased() {
             if character.isLetter || character.isNumber {
                 if pendingHyphen, !slug.isEmpty { slug += "-" }
@@ -236,14 +246,21 @@ struct ScopeBuilder {
         hasOutgoing: Bool
     ) -> (entries: [StepID], exits: [StepID]) {
         let flows = container.children(Self.ns, "sequenceFlow")
-        var incoming: [String: Int] = [:], outgoing: [String: Int] = [:]
+        var incoming: [String: Int] = [:]
+        var outgoing: [String: Int] = [:]
         for flow in flows {
             if let source = conversion.resolve(flow.attributes["sourceRef"]) { outgoing[source, default: 0] += 1 }
             if let target = conversion.resolve(flow.attributes["targetRef"]) { incoming[target, default: 0] += 1 }
         }
-        var entriesOf: [String: [StepID]] = [:], exitsOf: [String: [StepID]] = [:]
-        var starts: [StepID] = [], ends: [StepID] = [], sources: [StepID] = [], sinks: [StepID] = []
+        var entriesOf: [String: [StepID]] = [:]
+        var exitsOf: [String: [StepID]] = [:]
+        var starts: [StepID] = []
+        var ends: [StepID] = []
+        var sources: [StepID] = []
+        var sinks: [StepID] = []
         var boundaries: [MarkupElement] = []
+        var linkThrows: [(name: String, step: StepID, element: MarkupElement)] = []
+        var linkCatches: [String: StepID] = [:]
         var defaults: [String: String] = [:]  // flow id → source element id
 
         for element in container.children {
@@ -260,7 +277,8 @@ struct ScopeBuilder {
             if let flow = conversion.resolve(element.attributes["default"]) { defaults[flow] = bpmnID }
             let id = StepID(prefix + bpmnID)
             let group = lanes[bpmnID] ?? enclosingGroup ?? pool.map(Names.groupID)
-            let into = incoming[bpmnID, default: 0], outOf = outgoing[bpmnID, default: 0]
+            let into = incoming[bpmnID, default: 0]
+            let outOf = outgoing[bpmnID, default: 0]
             var step = Step(
                 id: id, label: Names.label(element), staffGroups: group.map { [$0] } ?? [],
                 notes: Names.documentation(of: element), location: conversion.location(element))
@@ -305,9 +323,15 @@ struct ScopeBuilder {
                 step.reference = conversion.resolve(element.attributes["calledElement"])
             } else if name == "startEvent" {
                 step.kind = prefix.isEmpty || !hasIncoming ? .start : .merge
+                if step.kind == .merge, element.attributes["name"] == nil {
+                    step.label = "Start of \(Names.label(container))"
+                }
                 starts.append(id)
             } else if name == "endEvent" {
                 step.kind = prefix.isEmpty || !hasOutgoing ? .end : .merge
+                if step.kind == .merge, element.attributes["name"] == nil {
+                    step.label = "End of \(Names.label(container))"
+                }
                 ends.append(id)
             } else if name == "parallelGateway" {
                 step.kind = .parallel
@@ -316,6 +340,16 @@ struct ScopeBuilder {
             } else if name == "boundaryEvent" {
                 step.kind = .activity
                 boundaries.append(element)
+            } else if Names.intermediateEvents.contains(name), let link = element.child(Self.ns, "linkEventDefinition")
+            {
+                // Link events are off-page connectors: a throw continues at the catch of the same name.
+                step.kind = .activity
+                let linkName = Names.clean(link.attributes["name"] ?? element.attributes["name"] ?? "")
+                if name == "intermediateThrowEvent" {
+                    linkThrows.append((linkName, id, element))
+                } else {
+                    linkCatches[linkName] = id
+                }
             } else {
                 step.kind = .activity
             }
@@ -330,7 +364,8 @@ struct ScopeBuilder {
             guard let source = conversion.resolve(flow.attributes["sourceRef"]),
                 let target = conversion.resolve(flow.attributes["targetRef"])
             else {
-                conversion.note(.warning, "bpmn-unsupported", "sequence flow without a source or target is skipped", flow)
+                conversion.note(
+                    .warning, "bpmn-unsupported", "sequence flow without a source or target is skipped", flow)
                 continue
             }
             guard let from = exitsOf[source], let to = entriesOf[target] else {
@@ -355,9 +390,19 @@ struct ScopeBuilder {
             }
         }
 
+        for link in linkThrows {
+            guard let target = linkCatches[link.name] else {
+                conversion.note(
+                    .warning, "bpmn-dangling-flow",
+                    "link event '\(link.name)' has no catching link event of that name in its scope", link.element)
+                continue
+            }
+            transitions.append(Transition(from: link.step, to: target, location: conversion.location(link.element)))
+        }
         for boundary in boundaries {
             guard let id = boundary.attributes["id"] else { continue }
-            guard let host = conversion.resolve(boundary.attributes["attachedToRef"]), let hosts = entriesOf[host] else {
+            guard let host = conversion.resolve(boundary.attributes["attachedToRef"]), let hosts = entriesOf[host]
+            else {
                 conversion.note(
                     .warning, "bpmn-dangling-flow",
                     "boundary event '\(Names.label(boundary))' is attached to '\(boundary.attributes["attachedToRef"] ?? "nothing")', which is not carried over",

@@ -11,6 +11,7 @@ import Foundation
 ///   flows, otherwise `merge`; parallel gateways → `parallel`;
 /// - a boundary event → an activity step of its own, linked from its host by a transition whose condition names
 ///   the event ("timer event", or the event's name; "(non-interrupting)" added where `cancelActivity="false"`);
+/// - a throwing link event → a transition to the catching link event of the same name;
 /// - a sequence flow → a transition; its condition is the flow's name, else its condition expression, else
 ///   "default" when it is its source's `default` flow;
 /// - an expanded sub-process (`subProcess`, `transaction`, `adHocSubProcess`) is inlined: its steps get ids

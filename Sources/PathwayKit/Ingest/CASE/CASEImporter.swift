@@ -48,6 +48,13 @@ public enum CASEImporter {
         return firstLine.contains("fullstatement") || firstLine.contains("humancodingscheme")
     }
 
+    /// The error for a CASE file given where a pathway is expected.
+    static func notAPathway(_ file: String) -> InputError {
+        InputError(
+            "this is a 1EdTech CASE competency framework, not a pathway; list it under 'frameworks:' in a project.yaml",
+            at: SourceLocation(file: file))
+    }
+
     /// Reads a CASE JSON package.
     ///
     /// - Returns: The framework and findings for what was not carried over.
@@ -75,7 +82,8 @@ public enum CASEImporter {
         var items: [Item] = []
         for (index, entry) in ((root["CFItems"] as? [Any]) ?? []).enumerated() {
             guard let item = entry as? [String: Any], let identifier = text(item["identifier"]) else {
-                throw InputError("CFItems[\(index)] has no identifier", at: SourceLocation(file: file, element: "CFItems[\(index)]"))
+                throw InputError(
+                    "CFItems[\(index)] has no identifier", at: SourceLocation(file: file, element: "CFItems[\(index)]"))
             }
             let levels: [String]
             if let list = item["educationLevel"] as? [Any] {
@@ -92,14 +100,16 @@ public enum CASEImporter {
         }
         let associations = ((root["CFAssociations"] as? [Any]) ?? []).compactMap { entry -> Association? in
             guard let association = entry as? [String: Any], let type = text(association["associationType"]),
-                let origin = node(association["originNodeURI"]), let destination = node(association["destinationNodeURI"])
+                let origin = node(association["originNodeURI"]),
+                let destination = node(association["destinationNodeURI"])
             else { return nil }
             return Association(
                 type: type, origin: origin, destination: destination,
                 sequence: (association["sequenceNumber"] as? NSNumber)?.intValue
                     ?? text(association["sequenceNumber"]).flatMap { Int($0) })
         }
-        let documentID = text(document["identifier"]) ?? URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
+        let documentID =
+            text(document["identifier"]) ?? URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
         let header = CompetencyFramework(
             id: FrameworkID(documentID), title: text(document["title"]), version: text(document["version"]),
             publisher: text(document["publisher"]) ?? text(document["creator"]),
@@ -125,7 +135,8 @@ public enum CASEImporter {
             throw InputError(
                 "not a CASE spreadsheet: no 'fullStatement' column", at: SourceLocation(file: file, line: header.line))
         }
-        var items: [Item] = [], associations: [Association] = []
+        var items: [Item] = []
+        var associations: [Association] = []
         for row in records.dropFirst() {
             let location = SourceLocation(file: file, line: row.line)
             let code = row[field: columns["humancodingscheme"]]
@@ -135,19 +146,24 @@ public enum CASEImporter {
                 Item(
                     identifier: identifier, code: code, statement: statement,
                     abbreviated: row[field: columns["abbreviatedstatement"]],
-                    levels: (row[field: columns["educationlevel"]] ?? "").split(whereSeparator: { $0 == "," || $0 == ";" })
-                        .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty },
+                    levels: (row[field: columns["educationlevel"]] ?? "").split(whereSeparator: {
+                        $0 == "," || $0 == ";"
+                    })
+                    .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty },
                     location: location))
             let sequence = row[field: columns["sequencenumber"]].flatMap { Int($0) }
             if let parent = row[field: columns["ischildof"]] ?? row[field: columns["parent"]] {
-                associations.append(Association(type: "isChildOf", origin: identifier, destination: parent, sequence: sequence))
+                associations.append(
+                    Association(type: "isChildOf", origin: identifier, destination: parent, sequence: sequence))
             } else if sequence != nil {
-                associations.append(Association(type: "sequence", origin: identifier, destination: "", sequence: sequence))
+                associations.append(
+                    Association(type: "sequence", origin: identifier, destination: "", sequence: sequence))
             }
-            for (column, type) in [("isexactmatchof", "exactMatchOf"), ("precedes", "precedes"), ("ispeerof", "isPeerOf"),
+            for (column, type) in [
+                ("isexactmatchof", "exactMatchOf"), ("precedes", "precedes"), ("ispeerof", "isPeerOf"),
                 ("isrelatedto", "isRelatedTo"), ("ispartof", "isPartOf"), ("replacedby", "replacedBy"),
-                ("exemplar", "exemplar"), ("hasskilllevel", "hasSkillLevel")]
-            {
+                ("exemplar", "exemplar"), ("hasskilllevel", "hasSkillLevel"),
+            ] {
                 for target in (row[field: columns[column]] ?? "").split(separator: ",") {
                     let destination = target.trimmingCharacters(in: .whitespaces)
                     if !destination.isEmpty {
@@ -234,7 +250,8 @@ public enum CASEImporter {
         }
         // Break cycles: an item that is its own ancestor goes to the top.
         for position in items.indices {
-            var seen: Set<Int> = [position], current = parent[position]
+            var seen: Set<Int> = [position]
+            var current = parent[position]
             while let next = current {
                 if !seen.insert(next).inserted {
                     findings.append(
@@ -252,7 +269,11 @@ public enum CASEImporter {
         var roots: [Int] = []
         let sorted = order.sorted { ($0.sequence ?? Int.max, $0.position) < ($1.sequence ?? Int.max, $1.position) }
         for entry in sorted {
-            if let up = parent[entry.position] { children[up].append(entry.position) } else { roots.append(entry.position) }
+            if let up = parent[entry.position] {
+                children[up].append(entry.position)
+            } else {
+                roots.append(entry.position)
+            }
         }
         var levels: [String] = []
         for item in items { for level in item.levels where !levels.contains(level) { levels.append(level) } }
@@ -266,11 +287,15 @@ public enum CASEImporter {
         }
         // Build areas bottom-up: post-order over an explicit stack.
         var built: [Int: CompetencyArea] = [:]
-        var stack: [(position: Int, expanded: Bool)] = roots.filter { !children[$0].isEmpty }.reversed().map { ($0, false) }
+        var stack: [(position: Int, expanded: Bool)] = roots.filter { !children[$0].isEmpty }.reversed().map {
+            ($0, false)
+        }
         while let (position, expanded) = stack.popLast() {
             if !expanded {
                 stack.append((position, true))
-                for child in children[position].reversed() where !children[child].isEmpty { stack.append((child, false)) }
+                for child in children[position].reversed() where !children[child].isEmpty {
+                    stack.append((child, false))
+                }
                 continue
             }
             let item = items[position]
@@ -303,11 +328,17 @@ extension FrameworkReader {
     public static let caseJSON = FrameworkReader(
         name: "case-json",
         accepts: { data, path in path.fileExtension == "json" && CASEImporter.isCASEJSON(data) },
-        read: { data, path in [try CASEImporter.framework(fromJSON: data, file: path).0] })
+        read: { data, path in
+            let (framework, findings) = try CASEImporter.framework(fromJSON: data, file: path)
+            return FrameworkImport(frameworks: [framework], findings: findings)
+        })
 
     /// CASE CSV spreadsheets (`.csv` files whose header names `fullStatement` or `humanCodingScheme`).
     public static let caseCSV = FrameworkReader(
         name: "case-csv",
         accepts: { data, path in path.fileExtension == "csv" && CASEImporter.isCASECSV(data) },
-        read: { data, path in [try CASEImporter.framework(fromCSV: data, file: path).0] })
+        read: { data, path in
+            let (framework, findings) = try CASEImporter.framework(fromCSV: data, file: path)
+            return FrameworkImport(frameworks: [framework], findings: findings)
+        })
 }

@@ -31,12 +31,17 @@ enum CSVTokenizer {
         var records: [CSVRecord] = []
         var fields: [String] = []
         var field = String.UnicodeScalarView()
-        var line = 1, recordLine = 1
-        var inQuotes = false, quoteLine = 0
+        var line = 1
+        var recordLine = 1
+        var inQuotes = false
+        var quoteLine = 0
         var iterator = text.unicodeScalars.makeIterator()
         var pending: Unicode.Scalar? = nil
         func next() -> Unicode.Scalar? {
-            if let scalar = pending { pending = nil; return scalar }
+            if let scalar = pending {
+                pending = nil
+                return scalar
+            }
             return iterator.next()
         }
         func endRecord() {
@@ -61,15 +66,16 @@ enum CSVTokenizer {
                         inQuotes = false
                     }
                 } else {
-                    if scalar == "\n" { line += 1 } else if scalar == "\r" {
+                    if scalar == "\n" {
+                        line += 1
+                    } else if scalar == "\r" {
                         if let following = next() {
                             if following != "\n" { pending = following }
-                            field.append("\r")
-                            field.append("\n")
-                            line += 1
-                            continue
                         }
+                        // A line break inside a quoted field is kept as one "\n", whatever the file's line ends.
+                        field.append("\n")
                         line += 1
+                        continue
                     }
                     field.append(scalar)
                 }
@@ -94,7 +100,8 @@ enum CSVTokenizer {
         }
         if inQuotes {
             throw InputError(
-                "a quoted field opens here and never closes (a missing \")", at: SourceLocation(file: file, line: quoteLine))
+                "a quoted field opens here and never closes (a missing \")",
+                at: SourceLocation(file: file, line: quoteLine))
         }
         if sawAnything || !fields.isEmpty || !field.isEmpty { endRecord() }
         return records
@@ -102,8 +109,9 @@ enum CSVTokenizer {
 
     /// A field written for CSV: quoted when it holds a separator, a quote, a line break or edge spaces.
     static func escape(_ field: String) -> String {
-        let needsQuotes = field.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
-            || field != field.trimmingCharacters(in: .whitespaces)
+        let needsQuotes =
+            field.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
+            || (field.first?.isWhitespace ?? false) || (field.last?.isWhitespace ?? false)
         guard needsQuotes else { return field }
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

@@ -39,6 +39,7 @@ public enum SpreadsheetPathwayReader {
     /// - Throws: ``InputError`` naming the line of the first problem.
     /// - Complexity: O(n) in the size of the file(s).
     public static func pathways(from data: Data, file: String) throws -> PathwayImport {
+        if CASEImporter.isCASECSV(data) { throw CASEImporter.notAPathway(file) }
         let text = try SourceFile.text(from: data, file: file)
         let firstLine = text.prefix { $0 != "\n" && $0 != "\r" }
         let separator: Unicode.Scalar = firstLine.contains("\t") && !firstLine.contains(",") ? "\t" : ","
@@ -55,10 +56,14 @@ public enum SpreadsheetPathwayReader {
 
     /// Splits records into tables at blank rows.
     static func tables(_ records: [CSVRecord]) -> [[CSVRecord]] {
-        var tables: [[CSVRecord]] = [], current: [CSVRecord] = []
+        var tables: [[CSVRecord]] = []
+        var current: [CSVRecord] = []
         for record in records {
             if record.isBlank {
-                if !current.isEmpty { tables.append(current); current = [] }
+                if !current.isEmpty {
+                    tables.append(current)
+                    current = []
+                }
             } else {
                 current.append(record)
             }
@@ -99,7 +104,9 @@ public enum SpreadsheetPathwayReader {
         } else if let sibling = siblingTransitionsFile(for: file) {
             let siblingRecords = try CSVTokenizer.records(
                 SourceFile.text(at: sibling), separator: ",", file: sibling)
-            guard let table = Self.tables(siblingRecords).first else { return PathwayImport(pathways: [pathway], findings: findings) }
+            guard let table = Self.tables(siblingRecords).first else {
+                return PathwayImport(pathways: [pathway], findings: findings)
+            }
             pathway.transitions = try transitions(table, file: sibling)
         } else if pathway.steps.count > 1 {
             findings.append(
@@ -169,13 +176,8 @@ public enum SpreadsheetPathwayReader {
             step.stage = row[field: columns["stage"]]
             step.setting = row[field: columns["setting"]]
             step.staffGroups = list(row[field: columns["staffgroups"]]).map { StaffGroupID($0) }
-            step.competencies = list(row[field: columns["competencies"]]).map { entry in
-                let parts = entry.split(separator: "@", maxSplits: 1).map {
-                    $0.trimmingCharacters(in: .whitespaces)
-                }
-                return CompetencyRequirement(
-                    competency: CompetencyID(parts[0]), level: parts.count > 1 && !parts[1].isEmpty ? parts[1] : nil,
-                    location: location)
+            step.competencies = list(row[field: columns["competencies"]]).map {
+                CompetencyRequirement(written: $0, location: location)
             }
             step.sources = list(row[field: columns["sources"]])
             step.notes = columns["notes"].flatMap { $0 < row.fields.count ? row.fields[$0] : nil }
@@ -185,7 +187,8 @@ public enum SpreadsheetPathwayReader {
             step.noCompetencyReason = row[field: columns["nocompetencyreason"]]
             if let written = row[field: columns["patientsperyear"]] {
                 guard let number = Double(written), number.isFinite else {
-                    throw InputError("patientsPerYear of step '\(id)' must be a number, found '\(written)'", at: location)
+                    throw InputError(
+                        "patientsPerYear of step '\(id)' must be a number, found '\(written)'", at: location)
                 }
                 step.patientsPerYear = number
             }

@@ -7,7 +7,8 @@ import Foundation
 /// no `attr.name`), case-insensitively:
 ///
 /// - nodes: `label` or `name` → label; `kind` → kind (as the native format writes it); `stage`; `setting`;
-///   `staffGroups` (or `staff_groups`) and `competencies` as lists separated by `;` or `,`; `notes` or
+///   `staffGroups` (or `staff_groups`) and `competencies` as lists separated by `;` (a competency's level after
+///   `@`); `notes` or
 ///   `description` → notes;
 /// - edges: `condition` or `label` → condition; `share` → share (a number from 0 to 1);
 /// - graphs: `label`, `name` or `title` → title; `description` → description.
@@ -45,9 +46,15 @@ public enum GraphMLImporter {
 }
 
 extension PathwayReader {
-    /// GraphML (`.graphml`, and `.xml` files whose root element is `graphml`).
+    /// GraphML (`.graphml`, and `.xml` files whose root element is `graphml`; an `.xml` file in the BPMN namespace
+    /// is read as BPMN).
     public static let graphML = PathwayReader(name: "graphml", extensions: ["graphml", "xml"]) { data, path in
-        try GraphMLImporter.pathways(from: data, file: path)
+        if path.fileExtension == "xml", !GraphMLImporter.isGraphML(data),
+            String(decoding: data.prefix(8192), as: UTF8.self).contains(BPMNImporter.modelNamespace)
+        {
+            return try BPMNImporter.pathways(from: data, file: path)
+        }
+        return try GraphMLImporter.pathways(from: data, file: path)
     }
 }
 
@@ -149,11 +156,13 @@ struct GraphMLConversion {
 
     static func list(_ text: String?) -> [String] {
         guard let text else { return [] }
-        return text.split(whereSeparator: { $0 == ";" || $0 == "," })
+        return text.split(separator: ";")
             .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
     }
 
-    static func clean(_ text: String) -> String { text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ") }
+    static func clean(_ text: String) -> String {
+        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
 
     mutating func pathway(from graph: MarkupElement, keys: [String: Key], index: Int, count: Int) throws -> Pathway {
         if graph.attributes["edgedefault"] == "undirected" {
@@ -175,14 +184,17 @@ struct GraphMLConversion {
                 case "graph": stack.append((child, group))
                 case "hyperedge":
                     findings.append(
-                        Finding(.warning, rule: "graphml-unsupported", "a hyperedge is not carried over", at: location(child)))
+                        Finding(
+                            .warning, rule: "graphml-unsupported", "a hyperedge is not carried over",
+                            at: location(child)))
                 default: break
                 }
             }
         }
         nodes.sort { $0.element.line < $1.element.line }
         edges.sort { $0.line < $1.line }
-        var incoming: [String: Int] = [:], outgoing: [String: Int] = [:]
+        var incoming: [String: Int] = [:]
+        var outgoing: [String: Int] = [:]
         for edge in edges {
             if let source = edge.attributes["source"] { outgoing[source, default: 0] += 1 }
             if let target = edge.attributes["target"] { incoming[target, default: 0] += 1 }
@@ -212,7 +224,7 @@ struct GraphMLConversion {
                 id: StepID(id), label: label.flatMap { $0.isEmpty ? nil : $0 },
                 staffGroups: Self.list(values["staffgroups"] ?? values["staff_groups"]).map { StaffGroupID($0) },
                 competencies: Self.list(values["competencies"]).map {
-                    CompetencyRequirement(competency: CompetencyID($0), location: location(element))
+                    CompetencyRequirement(written: $0, location: location(element))
                 },
                 setting: values["setting"].map(Self.clean),
                 stage: values["stage"].map(Self.clean) ?? group.flatMap(Self.groupName),
@@ -231,7 +243,8 @@ struct GraphMLConversion {
             } else if Self.yEdShape(element) == "diamond" {
                 step.kind = .decision
             } else {
-                let into = incoming[id, default: 0], outOf = outgoing[id, default: 0]
+                let into = incoming[id, default: 0]
+                let outOf = outgoing[id, default: 0]
                 step.kind = into == 0 && outOf > 0 ? .start : outOf == 0 && into > 0 ? .end : .activity
             }
             steps.append(step)

@@ -78,16 +78,35 @@ enum MarkupReader {
         builder.parser = parser
         parser.delegate = builder
         let succeeded = parser.parse()
-        if let failure = builder.failure { throw InputError(failure.message, at: SourceLocation(file: file, line: failure.line)) }
+        if let failure = builder.failure {
+            throw InputError(failure.message, at: SourceLocation(file: file, line: failure.line))
+        }
         guard succeeded, let root = builder.root else {
-            let error = parser.parserError as NSError?
-            let reason = (error?.userInfo[NSLocalizedDescriptionKey] as? String).map { ": \($0)" } ?? ""
-            let code = error.map { " (libxml2 error \($0.code))" } ?? ""
+            let code = (parser.parserError as NSError?)?.code
             throw InputError(
-                "not well-formed XML\(reason)\(code)",
+                "not well-formed XML: " + describe(code),
                 at: SourceLocation(file: file, line: max(parser.lineNumber, 1), column: max(parser.columnNumber, 1)))
         }
         return root
+    }
+
+    /// A sentence for an `XMLParser` error code (libxml2's numbering).
+    static func describe(_ code: Int?) -> String {
+        switch code {
+        case nil: return "the parser stopped"
+        case 4: return "the document is empty"
+        case 5: return "the document ends before every element is closed"
+        case 9: return "a character that XML does not allow"
+        case 23: return "'&' must start an entity reference such as &amp;"
+        case 26: return "an undeclared entity is used"
+        case 38, 39, 40, 41: return "an attribute is malformed (missing '=' or quotes)"
+        case 42: return "an attribute is written twice"
+        case 64: return "the XML declaration is malformed"
+        case 73: return "'>' is missing"
+        case 76: return "an end tag does not match its start tag"
+        case 85: return "extra content after the document's root element"
+        default: return "XML parser error \(code ?? 0)"
+        }
     }
 
     /// Refuses a document type declaration that declares entities or refers to an external DTD, so that neither
@@ -98,7 +117,8 @@ enum MarkupReader {
     /// - Complexity: O(length of the prolog).
     static func refuseHostileDoctype(_ data: Data, file: String) throws {
         let bytes = [UInt8](data.prefix(1 << 20))
-        var index = 0, line = 1
+        var index = 0
+        var line = 1
         func starts(_ text: String, at position: Int) -> Bool {
             let pattern = Array(text.utf8)
             guard position + pattern.count <= bytes.count else { return false }
@@ -114,14 +134,18 @@ enum MarkupReader {
         while index < bytes.count {
             let byte = bytes[index]
             if byte == 0x0A { line += 1 }
-            guard byte == UInt8(ascii: "<") else { index += 1; continue }
+            guard byte == UInt8(ascii: "<") else {
+                index += 1
+                continue
+            }
             if starts("<?", at: index) {
                 skip(to: "?>")
             } else if starts("<!--", at: index) {
                 skip(to: "-->")
             } else if starts("<!DOCTYPE", at: index) || starts("<!doctype", at: index) {
                 let doctypeLine = line
-                var depth = 0, end = index
+                var depth = 0
+                var end = index
                 while end < bytes.count {
                     if bytes[end] == UInt8(ascii: "[") { depth += 1 }
                     if bytes[end] == UInt8(ascii: "]") { depth -= 1 }
@@ -190,9 +214,9 @@ private final class TreeBuilder: NSObject, XMLParserDelegate {
         stack[stack.count - 1].text += string
     }
 
-    func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
+    func parser(_ parser: XMLParser, foundCDATA cdataBlock: Data) {
         guard skipping == 0, !stack.isEmpty else { return }
-        stack[stack.count - 1].text += String(decoding: CDATABlock, as: UTF8.self)
+        stack[stack.count - 1].text += String(decoding: cdataBlock, as: UTF8.self)
     }
 
     func parser(_ parser: XMLParser, foundInternalEntityDeclarationWithName name: String, value: String?) {
@@ -200,7 +224,9 @@ private final class TreeBuilder: NSObject, XMLParserDelegate {
         parser.abortParsing()
     }
 
-    func parser(_ parser: XMLParser, foundExternalEntityDeclarationWithName name: String, publicID: String?, systemID: String?) {
+    func parser(
+        _ parser: XMLParser, foundExternalEntityDeclarationWithName name: String, publicID: String?, systemID: String?
+    ) {
         failure = ("refusing an external entity declaration ('\(name)'); entities are not allowed", parser.lineNumber)
         parser.abortParsing()
     }

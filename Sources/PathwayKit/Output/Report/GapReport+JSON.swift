@@ -6,9 +6,10 @@ extension GapReport {
     /// The JSON document as an ordered tree.
     public func jsonTree() -> OrderedTree {
         let totals = self.totals
-        return .compactMap([
-            ("schema", .string(Self.schema)),
-            ("asOf", asOf.map { .string($0.rawValue) }),
+        // Top-level keys are always present (lists may be empty); only `asOf` is left out when not given.
+        var pairs: [(String, OrderedTree)] = [("schema", .string(Self.schema))]
+        if let asOf { pairs.append(("asOf", .string(asOf.rawValue))) }
+        return .map(pairs + [
             ("strategy", .string(strategy.rawValue)),
             (
                 "summary",

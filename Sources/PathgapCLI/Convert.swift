@@ -1,0 +1,99 @@
+import ArgumentParser
+import Foundation
+import PathwayKit
+
+extension Pathgap {
+    /// `pathgap convert`: reads a pathway file of any format and writes it in pathgap's own format (so that an
+    /// imported model can be completed by hand), as plain DOT, as a Mermaid flowchart or as CSV tables.
+    struct Convert: PathgapCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Convert a pathway file to pathgap's format (yaml, json), DOT, Mermaid or CSV.",
+            discussion: """
+                The input format comes from the extension or --from (yaml, json, dot, bpmn, graphml, csv). What \
+                the importer could not carry over is listed on standard error. Without --out the result goes to \
+                standard output. When the file holds several pathways (several BPMN processes), pick one with \
+                --pathway, or give --out and each is written to <out>.<pathway id>.<ext>. Files are written \
+                atomically, and nothing is written unless every pathway converted.
+                """
+        )
+
+        /// The formats convert writes.
+        enum Target: String, ExpressibleByArgument, CaseIterable {
+            case yaml, json, dot, mermaid, csv
+
+            var fileExtension: String {
+                switch self {
+                case .yaml: "yaml"
+                case .json: "json"
+                case .dot: "dot"
+                case .mermaid: "mmd"
+                case .csv: "csv"
+                }
+            }
+
+            func text(for pathway: Pathway) -> String {
+                switch self {
+                case .yaml: NativeFormat.text(for: pathway, syntax: .yaml)
+                case .json: NativeFormat.text(for: pathway, syntax: .json)
+                case .dot: PathwayDOTWriter.text(for: pathway)
+                case .mermaid: PathwayMermaidWriter.text(for: pathway)
+                case .csv: PathwayCSVWriter.text(for: pathway)
+                }
+            }
+        }
+
+        @OptionGroup var input: InputOptions
+
+        @Option(help: "The format to write: yaml, json (pathgap's own), dot, mermaid or csv.")
+        var to: Target
+
+        @Option(help: "The file to write (default: standard output).")
+        var out: String?
+
+        @Option(help: "The id of the pathway to convert, when the file holds several.")
+        var pathway: String?
+
+        func execute(console: Console) throws -> Int32 {
+            let workspace = try input.load()
+            for finding in workspace.importFindings.sortedForOutput() { console.printError(finding.description) }
+            var pathways = workspace.pathways
+            if let wanted = pathway {
+                pathways = pathways.filter { $0.id.rawValue == wanted }
+                guard !pathways.isEmpty else {
+                    throw CommandError(
+                        message: "no pathway '\(wanted)' in \(input.path) (it holds: "
+                            + workspace.pathways.map(\.id.rawValue).joined(separator: ", ") + ")",
+                        status: ExitStatus.badInput)
+                }
+            }
+            guard !pathways.isEmpty else {
+                throw CommandError(message: "\(input.path) holds no pathway", status: ExitStatus.badInput)
+            }
+            let texts = pathways.map { (pathway: $0, text: to.text(for: $0)) }
+            guard let out else {
+                if texts.count > 1, to == .yaml || to == .json {
+                    throw CommandError(
+                        message: "\(input.path) holds \(texts.count) pathways ("
+                            + texts.map(\.pathway.id.rawValue).joined(separator: ", ")
+                            + "); choose one with --pathway, or give --out to write one file each",
+                        status: ExitStatus.badInput)
+                }
+                console.write(texts.map(\.text).joined(separator: "\n"))
+                return ExitStatus.success
+            }
+            var files: [(path: String, text: String)] = []
+            if texts.count == 1 {
+                files = [(out, texts[0].text)]
+            } else {
+                let written = (out as NSString).pathExtension
+                let ext = written.isEmpty ? to.fileExtension : written
+                let base = written.isEmpty ? out : (out as NSString).deletingPathExtension
+                files = texts.map { ("\(base).\($0.pathway.id.rawValue.fileNameSafe).\(ext)", $0.text) }
+            }
+            try AtomicFile.write(files.map { ($0.path, Data($0.text.utf8)) })
+            for file in files { console.printError("wrote \(file.path)") }
+            return ExitStatus.success
+        }
+
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import PathgapCLI
+import Testing
+import TestSupport
+
+@Suite struct ReportCommandTests {
+    /// A fresh, empty output folder for one test.
+    static func outputFolder() -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("pathgap-report-\(UUID().uuidString)").path
+        try? FileManager.default.removeItem(atPath: path)
+        return path
+    }
+
+    static func files(in folder: String) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
+    }
+
+    @Test("writes all four formats and prints the counts")
+    func writesReports() throws {
+        let out = Self.outputFolder()
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let console = Console.capturing()
+        let status = Pathgap.run(
+            ["report", Fixtures.path("gaps/no-resource"), "--out", out, "--as-of", "2026-11-25", "--no-flowcharts"],
+            console: console)
+        #expect(status == 0)
+        #expect(Self.files(in: out) == ["report.csv", "report.html", "report.json", "report.md"])
+        #expect(console.output.hasPrefix("project 'gaps-no-resource': 1 pathway, 3 steps, 1 sub-pathway (chains): 1 gap (1 error, 0 warnings, 0 notes)\n  no-resource: 1\n"))
+        #expect(console.errors.isEmpty)
+    }
+
+    @Test("--format picks formats; --fail-on-gaps exits 2 when gaps are found and 0 when none are")
+    func failOnGaps() throws {
+        let out = Self.outputFolder()
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        #expect(
+            Pathgap.run(["report", Fixtures.path("gaps/uncovered-step"), "--out", out, "--format", "csv,json", "--fail-on-gaps"], console: .capturing())
+                == 2)
+        #expect(Self.files(in: out) == ["report.csv", "report.json"])
+        #expect(Pathgap.run(["report", Fixtures.path("gaps/none"), "--out", out, "--format", "md", "--fail-on-gaps"], console: .capturing()) == 0)
+    }
+
+    @Test(
+        "bad input exits 64 with one message and writes nothing",
+        arguments: [
+            (["--format", "pdf"], "unknown format 'pdf'"),
+            (["--as-of", "25/11/2026"], "--as-of must be a date written YYYY-MM-DD"),
+            (["--strategy", "zigzag"], "unknown strategy 'zigzag'"),
+        ])
+    func badOptions(extra: [String], message: String) {
+        let out = Self.outputFolder()
+        let console = Console.capturing()
+        #expect(Pathgap.run(["report", Fixtures.path("gaps/none"), "--out", out] + extra, console: console) == 64)
+        #expect(console.errors.contains(message))
+        #expect(console.errors.split(separator: "\n").count == 1)
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
+
+    @Test("a malformed or missing project exits 64 and writes nothing, even after good projects")
+    func badProject() {
+        let out = Self.outputFolder()
+        for bad in [Fixtures.path("invalid/malformed"), Fixtures.path("no-such-project")] {
+            let console = Console.capturing()
+            #expect(Pathgap.run(["report", Fixtures.path("gaps/none"), bad, "--out", out], console: console) == 64)
+            #expect(console.errors.split(separator: "\n").count == 1)
+            #expect(!FileManager.default.fileExists(atPath: out))
+        }
+    }
+
+    @Test("a folder of projects is expanded, and needs shared across projects are counted")
+    func folderOfProjects() throws {
+        let out = Self.outputFolder()
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let console = Console.capturing()
+        #expect(Pathgap.run(["report", Fixtures.path("gaps"), "--out", out, "--as-of", "2026-11-25", "--format", "json", "--no-flowcharts"], console: console) == 0)
+        #expect(console.output.hasPrefix("11 projects:"))
+        #expect(console.output.contains("needs shared by several projects: 1\n"))
+        let json = try String(contentsOfFile: out + "/report.json", encoding: .utf8)
+        #expect(json.contains("\"sharedNeeds\": [\n    {\n      \"competency\": \"C1\""))
+    }
+
+    @Test("the same project given twice is bad input")
+    func duplicateProject() {
+        let console = Console.capturing()
+        let path = Fixtures.path("gaps/none")
+        #expect(Pathgap.run(["report", path, path, "--out", Self.outputFolder()], console: console) == 64)
+        #expect(console.errors.contains("project id 'gaps-none' is given twice"))
+    }
+
+    @Test("the HTML report embeds one flowchart per sub-pathway, coloured by gap severity")
+    func flowcharts() throws {
+        let out = Self.outputFolder()
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        #expect(Pathgap.run(["report", Fixtures.path("gaps/no-resource"), "--out", out, "--format", "html"], console: .capturing()) == 0)
+        let html = try String(contentsOfFile: out + "/report.html", encoding: .utf8)
+        #expect(html.components(separatedBy: "<figure class=\"flowchart\"><svg").count == 2)
+        #expect(!html.contains("<?xml"))
+    }
+}
