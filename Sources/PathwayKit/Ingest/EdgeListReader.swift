@@ -353,28 +353,41 @@ public enum EdgeListReader {
             edges: Edges(interner: ByteInterner(capacity: max(1 << 12, size / 32))), path: path, full: false)
         state.edges.sources.reserveCapacity(size / 18)
         state.edges.targets.reserveCapacity(size / 18)
-        var buffer: [UInt8] = []
-        buffer.reserveCapacity(chunkSize * 2)
+        // One buffer, read into directly (no `Data` per chunk): `filled` bytes are valid; the unscanned tail of a
+        // chunk is moved to the front before the next read.
+        // A small file gets a small buffer (one read plus the end-of-file check).
+        let chunkSize = max(1, min(chunkSize, size + 1))
+        var buffer = [UInt8](repeating: 0, count: chunkSize * 2)
+        var filled = 0
         var isFinal = false
         while !isFinal {
-            let more: Data
-            do {
-                more = try handle.read(upToCount: chunkSize) ?? Data()
-            } catch {
-                throw InputError("cannot be read: \(error.localizedDescription)", at: SourceLocation(file: path))
+            if buffer.count - filled < chunkSize {
+                buffer.append(contentsOf: repeatElement(0, count: chunkSize))
             }
-            isFinal = more.isEmpty
-            buffer.append(contentsOf: more)
+            let count = try buffer.withUnsafeMutableBytes { bytes -> Int in
+                guard let base = bytes.baseAddress else { return 0 }
+                do {
+                    return try handle.read(into: base + filled, count: chunkSize)
+                } catch {
+                    throw InputError("cannot be read: \(error.localizedDescription)", at: SourceLocation(file: path))
+                }
+            }
+            isFinal = count == 0
+            filled += count
             // Scan up to the last line break (all of it at the end of the file).
-            var end = buffer.count
+            var end = filled
             if !isFinal {
-                guard let lastBreak = buffer.lastIndex(of: 0x0A) else { continue }
+                guard let lastBreak = buffer[0..<filled].lastIndex(of: 0x0A) else { continue }
                 end = lastBreak + 1
             }
             let consumed = try buffer.withUnsafeBytes { bytes in
                 try scanRows(UnsafeRawBufferPointer(rebasing: bytes[0..<end]), state: &state, isFinal: isFinal)
             }
-            buffer.removeFirst(consumed)
+            buffer.withUnsafeMutableBytes { bytes in
+                guard let base = bytes.baseAddress, consumed > 0 else { return }
+                memmove(base, base + consumed, filled - consumed)
+            }
+            filled -= consumed
         }
         // The hash table is not needed any more: free it before the adjacency arrays are built.
         state.edges.interner.releaseTable()
@@ -546,5 +559,20 @@ extension PathwayReader {
         return try EdgeListReader.read(
             data: data, path: path, nodeTable: try tablePath.map { try SourceFile.data(at: $0) },
             nodeTablePath: tablePath)
+    }
+}
+
+extension FileHandle {
+    /// Reads up to `count` bytes into memory, returning how many were read (0 at the end of the file), retrying
+    /// when interrupted.
+    ///
+    /// - Throws: The system error when the read fails.
+    fileprivate func read(into pointer: UnsafeMutableRawPointer, count: Int) throws -> Int {
+        while true {
+            let result = Foundation.read(fileDescriptor, pointer, count)
+            if result >= 0 { return result }
+            if errno == EINTR { continue }
+            throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+        }
     }
 }
