@@ -140,6 +140,24 @@ import Testing
         #expect(Pathgap.run(["validate", path], console: validate) == 0)
     }
 
+    @Test("--ids-from draws staff groups and competencies from a project's own ids")
+    func idsFromProject() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pathgap-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = (folder as NSString).appendingPathComponent("net.yaml")
+        let projectPath = Fixtures.path("projects/dpyd")
+        let status = Pathgap.run(
+            ["generate", "--steps", "200", "--out", path, "--format", "yaml", "--ids-from", projectPath],
+            console: .capturing())
+        #expect(status == 0)
+        let (project, _) = try ProjectLoader().loadProject(at: projectPath)
+        let staff = Set(project.staffGroups.map(\.id))
+        let competencies = Set(project.frameworks.flatMap(\.allCompetencies).map(\.id))
+        let pathway = try NativeFormat.pathway(from: SourceFile.text(at: path), file: path)
+        #expect(pathway.steps.allSatisfy { !$0.staffGroups.isEmpty && Set($0.staffGroups).isSubset(of: staff) })
+        #expect(pathway.steps.allSatisfy { Set($0.competencies.map(\.competency)).isSubset(of: competencies) })
+    }
+
     @Test("--steps below 2 is an input error")
     func tooSmall() {
         #expect(Pathgap.run(["generate", "--steps", "1", "--out", "/tmp/x.csv"], console: .capturing()) == 64)
