@@ -16,5 +16,5 @@ uname -a; nproc; grep 'model name' /proc/cpuinfo | head -1
 for n in 10000 100000 1000000 10000000; do
     "$TIMING" --runs 3 "$OUT/g$n.csv" | { [ $n = 10000 ] && cat || tail -n 1; }
 done
-S=$("$TIMING" --runs 3 "$OUT/g1000000.csv" | tail -n 1 | cut -f 10)
+S=$("$TIMING" --runs 3 "$OUT/g1000000.csv" | tail -n 1 | cut -f 9)
 python3 Benchmarks/compare.py "$OUT/g1000000.csv" --pathgap-seconds "$S"

@@ -108,7 +108,8 @@ enum DecompositionFormat: String, ExpressibleByArgument, CaseIterable {
                 for (index, id) in subpathway.steps.enumerated() {
                     let info = labels[id]
                     let kind = info.map { $0.kind == .activity ? "" : "  [\($0.kind.rawValue)]" } ?? ""
-                    out += "\(pad)    \(index + 1). \(id.rawValue.padding(toLength: width, withPad: " ", startingAt: 0))  "
+                    out +=
+                        "\(pad)    \(index + 1). \(id.rawValue.padding(toLength: width, withPad: " ", startingAt: 0))  "
                         + "\(info?.label ?? "")\(kind)\n"
                 }
                 if !subpathway.links.isEmpty {
@@ -123,7 +124,9 @@ enum DecompositionFormat: String, ExpressibleByArgument, CaseIterable {
                     out += "\(pad)  entries:" + describe(subpathway.entries, pad: pad, none: "none (a pathway entry)")
                     out += "\(pad)  exits:" + describe(subpathway.exits, pad: pad, none: "none (a pathway exit)")
                 }
-                if !subpathway.stages.isEmpty { out += "\(pad)  stages: \(subpathway.stages.joined(separator: "; "))\n" }
+                if !subpathway.stages.isEmpty {
+                    out += "\(pad)  stages: \(subpathway.stages.joined(separator: "; "))\n"
+                }
                 if !subpathway.staffGroups.isEmpty {
                     out += "\(pad)  staff: \(subpathway.staffGroups.map(\.rawValue).joined(separator: ", "))\n"
                 }
@@ -139,9 +142,10 @@ enum DecompositionFormat: String, ExpressibleByArgument, CaseIterable {
 
     private static func describe(_ links: [BoundaryLink], pad: String, none: String) -> String {
         guard !links.isEmpty else { return " " + none + "\n" }
-        return "\n" + links.map { link in
-            "\(pad)    \(link.from) → \(link.to)" + (link.condition.map { "  [\($0)]" } ?? "") + "\n"
-        }.joined()
+        return "\n"
+            + links.map { link in
+                "\(pad)    \(link.from) → \(link.to)" + (link.condition.map { "  [\($0)]" } ?? "") + "\n"
+            }.joined()
     }
 
     /// A count written exactly when it is a whole number below 10^15, in scientific notation above.
@@ -151,7 +155,8 @@ enum DecompositionFormat: String, ExpressibleByArgument, CaseIterable {
     }
 
     static func formatProbability(_ value: Double) -> String {
-        value >= 0.001 ? String(format: "%.4f", value) : String(format: "%.3e", value)
+        if value == 0 { return "below 1e-308" }
+        return value >= 0.001 ? String(format: "%.4f", value) : String(format: "%.3e", value)
     }
 
     /// The document tree of decompositions, for JSON and YAML: `{decompositions: [{pathway, strategy, routeCount,
@@ -168,26 +173,28 @@ enum DecompositionFormat: String, ExpressibleByArgument, CaseIterable {
             ("subpathways", .list(decomposition.subpathways.map(tree(for:)))),
             (
                 "findings",
-                .list(decomposition.findings.map { finding in
-                    .compactMap([
-                        ("severity", .string(finding.severity.rawValue)), ("rule", .string(finding.rule)),
-                        ("message", .string(finding.message)),
-                        ("file", finding.location.map { .string($0.file) }),
-                        ("line", finding.location?.line.map(OrderedTree.integer)),
-                    ])
-                })
+                .list(
+                    decomposition.findings.map { finding in
+                        .compactMap([
+                            ("severity", .string(finding.severity.rawValue)), ("rule", .string(finding.rule)),
+                            ("message", .string(finding.message)),
+                            ("file", finding.location.map { .string($0.file) }),
+                            ("line", finding.location?.line.map(OrderedTree.integer)),
+                        ])
+                    })
             ),
         ])
     }
 
     static func tree(for subpathway: Subpathway) -> OrderedTree {
         func links(_ links: [BoundaryLink]) -> OrderedTree {
-            .list(links.map {
-                .compactMap([
-                    ("from", .string($0.from.rawValue)), ("to", .string($0.to.rawValue)),
-                    ("condition", $0.condition.map(OrderedTree.string)),
-                ])
-            })
+            .list(
+                links.map {
+                    .compactMap([
+                        ("from", .string($0.from.rawValue)), ("to", .string($0.to.rawValue)),
+                        ("condition", $0.condition.map(OrderedTree.string)),
+                    ])
+                })
         }
         return .compactMap([
             ("id", .string(subpathway.id)),

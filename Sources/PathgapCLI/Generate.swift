@@ -38,12 +38,29 @@ extension Pathgap {
         @Option(help: "Comma-separated competency ids to draw from (implies --annotate).")
         var competencies: String?
 
+        @Option(
+            help: "A project folder whose staff groups and framework competencies to draw from (implies --annotate).")
+        var idsFrom: String?
+
         func validate() throws {
             guard steps >= 2 else { throw ValidationError("--steps must be at least 2, found \(steps)") }
             guard steps < Int(Int32.max) else { throw ValidationError("--steps must be below 2^31") }
         }
 
         func execute(console: Console) throws -> Int32 {
+            var staffFallback = PathwayGenerator.defaultStaffGroups
+            var competencyFallback = PathwayGenerator.defaultCompetencies
+            let annotate = self.annotate || idsFrom != nil
+            if let idsFrom {
+                let (project, _) = try ProjectLoader().loadProject(at: idsFrom)
+                staffFallback = project.staffGroups.map(\.id.rawValue)
+                competencyFallback = project.frameworks.flatMap(\.allCompetencies).map(\.id.rawValue)
+                guard !staffFallback.isEmpty || !competencyFallback.isEmpty else {
+                    throw CommandError(
+                        message: "project '\(idsFrom)' defines no staff groups or competencies to draw from",
+                        status: ExitStatus.badInput)
+                }
+            }
             func list(_ text: String?, default fallback: [String]) -> [String] {
                 if let text { return text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
                 return annotate ? fallback : []
@@ -51,8 +68,8 @@ extension Pathgap {
             let generator = PathwayGenerator(
                 PathwayGenerator.Options(
                     steps: steps, seed: seed,
-                    staffGroups: list(staffGroups, default: PathwayGenerator.defaultStaffGroups),
-                    competencies: list(competencies, default: PathwayGenerator.defaultCompetencies)))
+                    staffGroups: list(staffGroups, default: staffFallback),
+                    competencies: list(competencies, default: competencyFallback)))
             do {
                 switch format {
                 case .edgelist:

@@ -1,8 +1,8 @@
 import Foundation
 import PathgapCLI
 import PathwayKit
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct DecomposeCommandTests {
     static let fixtures = ["linear", "diamond", "loop-back", "branching", "stages"]
@@ -59,7 +59,8 @@ import TestSupport
             "decompose", Fixtures.path("pathways/\(fixture).yaml"), "--strategy", strategy, "--split", folder,
         ])
         #expect(result.status == 0)
-        let files = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".yaml") }.sorted()
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".yaml") }
+            .sorted()
         #expect(!files.isEmpty)
         #expect(files.allSatisfy { $0.hasPrefix(fixture + "-") })
         for file in files {
@@ -125,8 +126,10 @@ import TestSupport
         let console = Console.capturing()
         #expect(
             Pathgap.run(
-                ["generate", "--steps", "10000", "--seed", "1", "--out", path, "--nodes-out", nodes,
-                 "--staff-groups", "nurse,doctor"], console: console) == 0)
+                [
+                    "generate", "--steps", "10000", "--seed", "1", "--out", path, "--nodes-out", nodes,
+                    "--staff-groups", "nurse,doctor",
+                ], console: console) == 0)
         let pathway = try #require(try PathwayReaders.standard.read(path).pathways.first)
         #expect(pathway.steps.count == 10000)
         let ratio = Double(pathway.transitions.count) / Double(pathway.steps.count)
@@ -135,6 +138,24 @@ import TestSupport
         #expect(Validator.findings(for: pathway).filter { $0.severity == .error }.isEmpty)
         let validate = Console.capturing()
         #expect(Pathgap.run(["validate", path], console: validate) == 0)
+    }
+
+    @Test("--ids-from draws staff groups and competencies from a project's own ids")
+    func idsFromProject() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pathgap-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = (folder as NSString).appendingPathComponent("net.yaml")
+        let projectPath = Fixtures.path("projects/dpyd")
+        let status = Pathgap.run(
+            ["generate", "--steps", "200", "--out", path, "--format", "yaml", "--ids-from", projectPath],
+            console: .capturing())
+        #expect(status == 0)
+        let (project, _) = try ProjectLoader().loadProject(at: projectPath)
+        let staff = Set(project.staffGroups.map(\.id))
+        let competencies = Set(project.frameworks.flatMap(\.allCompetencies).map(\.id))
+        let pathway = try NativeFormat.pathway(from: SourceFile.text(at: path), file: path)
+        #expect(pathway.steps.allSatisfy { !$0.staffGroups.isEmpty && Set($0.staffGroups).isSubset(of: staff) })
+        #expect(pathway.steps.allSatisfy { Set($0.competencies.map(\.competency)).isSubset(of: competencies) })
     }
 
     @Test("--steps below 2 is an input error")

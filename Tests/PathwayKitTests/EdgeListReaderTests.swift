@@ -1,7 +1,7 @@
 import Foundation
 import PathwayKit
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct EdgeListReaderTests {
     @Test(
@@ -61,7 +61,8 @@ import TestSupport
 
     @Test("conditions, shares, quotes, comments and CRLF are read; kinds come from degrees")
     func fullRows() throws {
-        let text = "# a pathway\r\nfrom,to,condition,share\r\nstart,\"check, twice\"\r\n\"check, twice\",yes,\"say \"\"yes\"\"\",0.25\r\n"
+        let text =
+            "# a pathway\r\nfrom,to,condition,share\r\nstart,\"check, twice\"\r\n\"check, twice\",yes,\"say \"\"yes\"\"\",0.25\r\n"
             + "\"check, twice\",no,,0.75\r\nyes,end\r\nno,end\r\n"
         let pathway = try #require(try EdgeListReader.read(data: Data(text.utf8), path: "x/flow.csv").pathways.first)
         #expect(pathway.id == "flow")
@@ -77,7 +78,8 @@ import TestSupport
     @Test("a node table gives kinds, labels, stages, staff groups and competencies")
     func nodeTable() throws {
         let edges = "a b\nb c\n"
-        let nodes = "id,kind,label,stage,staffGroups,competencies\nb,activity,Do B,testing,nurse;doctor,c1|c2\nz,end,Lonely,,,\n"
+        let nodes =
+            "id,kind,label,stage,staffGroups,competencies\nb,activity,Do B,testing,nurse;doctor,c1|c2\nz,end,Lonely,,,\n"
         let pathway = try #require(
             try EdgeListReader.read(
                 data: Data(edges.utf8), path: "e.edges", nodeTable: Data(nodes.utf8), nodeTablePath: "e.nodes.csv"
@@ -118,7 +120,9 @@ import TestSupport
         let generator = PathwayGenerator(PathwayGenerator.Options(steps: 3000, seed: 4))
         var bytes = Array("# generated\n".utf8) + generator.edgeListBytes()
         bytes += Array("\"quoted, with\nline break\",s1,\"a \"\"quoted\"\" condition\"\n".utf8)
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("pathgap-stream-\(UUID().uuidString).csv").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "pathgap-stream-\(UUID().uuidString).csv"
+        ).path
         defer { try? FileManager.default.removeItem(atPath: path) }
         try Data(bytes).write(to: URL(fileURLWithPath: path))
         let whole = try EdgeListReader.graph(bytes: bytes)
@@ -132,7 +136,9 @@ import TestSupport
 
     @Test("a malformed row in a streamed file names its line")
     func streamingErrorLine() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("pathgap-stream-\(UUID().uuidString).csv").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "pathgap-stream-\(UUID().uuidString).csv"
+        ).path
         defer { try? FileManager.default.removeItem(atPath: path) }
         try Data(("a,b\n" + String(repeating: "c,d\n", count: 100) + "e\n").utf8).write(to: URL(fileURLWithPath: path))
         #expect {

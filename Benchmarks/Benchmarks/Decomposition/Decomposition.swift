@@ -19,7 +19,8 @@ let benchmarks: @Sendable () -> Void = {
         let label = size >= 1_000_000 ? "\(size / 1_000_000)M" : "\(size / 1_000)k"
         let generator = PathwayGenerator(PathwayGenerator.Options(steps: size, seed: 1))
         let bytes = generator.edgeListBytes()
-        let sources = generator.sources, targets = generator.targets
+        let sources = generator.sources
+        let targets = generator.targets
         // Built lazily (outside the measured region) by the benchmarks that need them.
         let graph = CompactGraph(nodeCount: size, sources: sources, targets: targets)
 

@@ -102,8 +102,10 @@ extension PathwayGraph {
 
     /// A sub-pathway over some nodes: id, title, steps, stages and staff groups (no boundary links).
     func subpathway(number: Int, nodes: [Int32]) -> Subpathway {
-        var stages: [String] = [], staff: [StaffGroupID] = []
-        var seenStages = Set<String>(), seenStaff = Set<StaffGroupID>()
+        var stages: [String] = []
+        var staff: [StaffGroupID] = []
+        var seenStages = Set<String>()
+        var seenStaff = Set<StaffGroupID>()
         for node in nodes {
             let step = step(node)
             if let stage = step.stage, seenStages.insert(stage).inserted { stages.append(stage) }

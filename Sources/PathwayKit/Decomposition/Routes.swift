@@ -21,8 +21,10 @@ extension CompactGraph {
         let components = components ?? stronglyConnectedComponents()
         let (offsets, members) = components.flatMembers()
         let count = components.componentCount
-        var hasIn = [Bool](repeating: false, count: count), hasOut = [Bool](repeating: false, count: count)
-        var isEntry = [Bool](repeating: false, count: count), isExit = [Bool](repeating: false, count: count)
+        var hasIn = [Bool](repeating: false, count: count)
+        var hasOut = [Bool](repeating: false, count: count)
+        var isEntry = [Bool](repeating: false, count: count)
+        var isExit = [Bool](repeating: false, count: count)
         for node in entries { isEntry[Int(components.componentOfNode[Int(node)])] = true }
         for node in exits { isExit[Int(components.componentOfNode[Int(node)])] = true }
         for node in 0..<nodeCount {
@@ -59,7 +61,8 @@ extension PathwayGraph {
         var probability = [Double](repeating: 0, count: graph.edgeCount)
         for node in 0..<graph.nodeCount {
             let slots = Int(graph.successorOffsets[node])..<Int(graph.successorOffsets[node + 1])
-            var known = 0.0, unknown = 0
+            var known = 0.0
+            var unknown = 0
             for slot in slots {
                 if let share = transition(graph.successorEdges[slot]).share { known += share } else { unknown += 1 }
             }
@@ -75,7 +78,8 @@ extension PathwayGraph {
     /// Where routes begin (start steps, and steps nothing leads to) and end (end steps, and steps that lead
     /// nowhere).
     func routeTerminals() -> (entries: [Int32], exits: [Int32]) {
-        var entries: [Int32] = [], exits: [Int32] = []
+        var entries: [Int32] = []
+        var exits: [Int32] = []
         for node in 0..<Int32(graph.nodeCount) {
             let kind = step(node).kind
             if kind == .start || graph.inDegree(of: node) == 0 { entries.append(node) }
@@ -89,15 +93,16 @@ extension PathwayGraph {
     ///
     /// A route's probability is the product of the probabilities of its transitions (``edgeProbabilities()``);
     /// every entry counts as probability 1. Routes are listed by best-first (A*) search over simple paths (no step
-    /// twice), guided by an upper bound on the best completion computed over the condensation, so they come out
-    /// exactly in order of decreasing probability (ties by discovery order). A route stops at the first end step
+    /// twice), guided by the best completion from each step (Dijkstra backwards from the exits on -log p), an upper
+    /// bound that ignores the steps already used, so they come out exactly in order of decreasing probability
+    /// (among equals, the most recently found first). A route stops at the first end step
     /// or step with no way out. Transitions with probability 0 are not followed. The search stops after
     /// `limit` routes or 4 million expansions, whichever comes first.
     ///
     /// - Parameter limit: How many routes to list.
     /// - Returns: The count and the routes.
-    /// - Complexity: O(V + E) for the count and the bound, plus O(X log X) for X expansions of the search (about
-    ///   `limit` × route length × out-degree on graphs whose loops are small).
+    /// - Complexity: O(V + E) for the count, O(E log V) for the bound, plus O(X log X) for X expansions of the
+    ///   search (about `limit` × route length × out-degree when the bound is tight).
     func routes(limit: Int) -> (count: Double, routes: [Subpathway]) {
         let (entries, exits) = routeTerminals()
         let components = graph.stronglyConnectedComponents()
@@ -106,45 +111,66 @@ extension PathwayGraph {
         let probability = edgeProbabilities()
         var isExit = [Bool](repeating: false, count: graph.nodeCount)
         for node in exits { isExit[Int(node)] = true }
-        let componentCount = components.componentCount
-        let (offsets, members) = components.flatMembers()
         let cyclic = components.isCyclic(in: graph)
-        // The best log-probability of finishing from each component, ignoring moves inside it.
-        var bound = [Double](repeating: -.infinity, count: componentCount)
-        for component in 0..<componentCount {
-            var best = -Double.infinity
-            for member in members[Int(offsets[component])..<Int(offsets[component + 1])] {
-                if isExit[Int(member)] { best = max(best, 0) }
-                for slot in Int(graph.successorOffsets[Int(member)])..<Int(graph.successorOffsets[Int(member) + 1]) {
-                    let target = Int(components.componentOfNode[Int(graph.successorTargets[slot])])
-                    guard target != component else { continue }
-                    best = max(best, log(probability[Int(graph.successorEdges[slot])]) + bound[target])
+        // The best log-probability of finishing from each node (0 at an exit): Dijkstra backwards from the exits
+        // with weights -log p >= 0. It ignores which steps a partial route has already used, so it never
+        // underestimates, and it is exact wherever that does not matter.
+        var bound = [Double](repeating: -.infinity, count: graph.nodeCount)
+        var settled = [Bool](repeating: false, count: graph.nodeCount)
+        var frontier = RouteHeap()
+        for node in exits {
+            bound[Int(node)] = 0
+            frontier.push(priority: 0, entry: node)
+        }
+        while let node = frontier.pop() {
+            guard !settled[Int(node)] else { continue }
+            settled[Int(node)] = true
+            for slot in Int(graph.predecessorOffsets[Int(node)])..<Int(graph.predecessorOffsets[Int(node) + 1]) {
+                let previous = graph.predecessorSources[slot]
+                // Routes stop at exits, so nothing is reached through one.
+                guard !settled[Int(previous)], !isExit[Int(previous)] else { continue }
+                let candidate = log(probability[Int(graph.predecessorEdges[slot])]) + bound[Int(node)]
+                if candidate > bound[Int(previous)] {
+                    bound[Int(previous)] = candidate
+                    frontier.push(priority: candidate, entry: previous)
                 }
             }
-            bound[component] = best
         }
-        func heuristic(_ node: Int32) -> Double { bound[Int(components.componentOfNode[Int(node)])] }
+        func heuristic(_ node: Int32) -> Double { bound[Int(node)] }
 
         // The search tree: each entry is a partial route (node, parent entry, edge taken, log-probability).
-        var nodeOf: [Int32] = [], parentOf: [Int32] = [], edgeOf: [Int32] = [], score: [Double] = []
+        var nodeOf: [Int32] = []
+        var parentOf: [Int32] = []
+        var edgeOf: [Int32] = []
+        var score: [Double] = []
         var heap = RouteHeap()
-        func push(node: Int32, parent: Int32, edge: Int32, logProbability: Double) {
-            let estimate = logProbability + heuristic(node)
-            guard estimate > -.infinity else { return }
+        // Priorities are slacks: how far below the best possible route a partial route's best completion is, summed
+        // edge by edge as reduced costs h(u) - (log p + h(v)) >= 0. Along the edges Dijkstra chose, the reduced cost
+        // is exactly 0 (the same floating-point sum), so the best routes keep slack 0 with no rounding drift; ties
+        // go to the newest (deepest) partial route, so among equals the search runs depth first.
+        var slack: [Double] = []
+        func push(node: Int32, parent: Int32, edge: Int32, logProbability: Double, slack added: Double) {
+            guard heuristic(node) > -.infinity else { return }
+            let total = (parent >= 0 ? slack[Int(parent)] : 0) + added
             nodeOf.append(node)
             parentOf.append(parent)
             edgeOf.append(edge)
             score.append(logProbability)
-            heap.push(priority: estimate, entry: Int32(nodeOf.count - 1))
+            slack.append(total)
+            heap.push(priority: -total, entry: Int32(nodeOf.count - 1))
         }
-        for node in entries { push(node: node, parent: -1, edge: -1, logProbability: 0) }
+        let best = entries.map(heuristic).max() ?? 0
+        for node in entries {
+            push(node: node, parent: -1, edge: -1, logProbability: 0, slack: best - heuristic(node))
+        }
         var routes: [Subpathway] = []
         var expansions = 0
         while routes.count < limit, expansions < 4_000_000, let entry = heap.pop() {
             expansions += 1
             let node = nodeOf[Int(entry)]
             if isExit[Int(node)] {
-                var nodes: [Int32] = [], edges: [Int32] = []
+                var nodes: [Int32] = []
+                var edges: [Int32] = []
                 var cursor = entry
                 while cursor >= 0 {
                     nodes.append(nodeOf[Int(cursor)])
@@ -159,31 +185,40 @@ extension PathwayGraph {
             }
             let component = components.componentOfNode[Int(node)]
             for slot in Int(graph.successorOffsets[Int(node)])..<Int(graph.successorOffsets[Int(node) + 1]) {
-                let next = graph.successorTargets[slot], edge = graph.successorEdges[slot]
+                let next = graph.successorTargets[slot]
+                let edge = graph.successorEdges[slot]
                 guard probability[Int(edge)] > 0 else { continue }
                 if cyclic[Int(component)] && components.componentOfNode[Int(next)] == component {
                     // A step can only come round again inside its own loop: look back while still in it.
-                    var cursor = entry, seen = false
+                    var cursor = entry
+                    var seen = false
                     while cursor >= 0 && components.componentOfNode[Int(nodeOf[Int(cursor)])] == component {
-                        if nodeOf[Int(cursor)] == next { seen = true; break }
+                        if nodeOf[Int(cursor)] == next {
+                            seen = true
+                            break
+                        }
                         cursor = parentOf[Int(cursor)]
                     }
                     if seen { continue }
                 }
-                push(node: next, parent: entry, edge: edge, logProbability: score[Int(entry)] + log(probability[Int(edge)]))
+                let logEdge = log(probability[Int(edge)])
+                push(
+                    node: next, parent: entry, edge: edge, logProbability: score[Int(entry)] + logEdge,
+                    slack: heuristic(node) - (logEdge + heuristic(next)))
             }
         }
         return (count, routes)
     }
 }
 
-/// A binary max-heap of search entries by priority, ties to the earlier entry, so the search is deterministic.
+/// A binary max-heap of search entries by priority, ties to the later entry (depth first among equals), so the
+/// search is deterministic.
 struct RouteHeap {
     private var priorities: [Double] = []
     private var entries: [Int32] = []
 
     private func isBefore(_ a: Int, _ b: Int) -> Bool {
-        priorities[a] > priorities[b] || (priorities[a] == priorities[b] && entries[a] < entries[b])
+        priorities[a] > priorities[b] || (priorities[a] == priorities[b] && entries[a] > entries[b])
     }
 
     /// Adds an entry. O(log n).
@@ -209,7 +244,8 @@ struct RouteHeap {
         entries.removeLast()
         var parent = 0
         while true {
-            let left = 2 * parent + 1, right = left + 1
+            let left = 2 * parent + 1
+            let right = left + 1
             var best = parent
             if left < entries.count && isBefore(left, best) { best = left }
             if right < entries.count && isBefore(right, best) { best = right }

@@ -15,11 +15,13 @@ extension PathwayGraph {
         var queue: [Int32] = []
         for node in 0..<Int32(graph.nodeCount) {
             guard let stage = step(node).stage else { continue }
-            let number = numberOfName[stage] ?? {
-                names.append(stage)
-                numberOfName[stage] = Int32(names.count - 1)
-                return Int32(names.count - 1)
-            }()
+            let number =
+                numberOfName[stage]
+                ?? {
+                    names.append(stage)
+                    numberOfName[stage] = Int32(names.count - 1)
+                    return Int32(names.count - 1)
+                }()
             stageOfNode[Int(node)] = number
             queue.append(node)
         }
@@ -56,7 +58,8 @@ extension PathwayGraph {
         }
         for node in 0..<Int32(graph.nodeCount) {
             for next in graph.successors(of: node) where stageOfNode[Int(next)] == stageOfNode[Int(node)] {
-                let a = root(node), b = root(next)
+                let a = root(node)
+                let b = root(next)
                 if a != b { parent[Int(max(a, b))] = min(a, b) }
             }
         }

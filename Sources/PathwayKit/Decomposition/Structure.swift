@@ -45,9 +45,12 @@ extension CompactGraph {
     public func fragmentStructure(entries: [Int32] = [], exits: [Int32] = []) -> FragmentStructure {
         let components = stronglyConnectedComponents()
         let count = components.componentCount
-        let source = Int32(count), sink = Int32(count + 1)
-        var sources: [Int32] = [], targets: [Int32] = []
-        var hasIn = [Bool](repeating: false, count: count), hasOut = [Bool](repeating: false, count: count)
+        let source = Int32(count)
+        let sink = Int32(count + 1)
+        var sources: [Int32] = []
+        var targets: [Int32] = []
+        var hasIn = [Bool](repeating: false, count: count)
+        var hasOut = [Bool](repeating: false, count: count)
         for node in 0..<Int32(nodeCount) {
             let from = components.componentOfNode[Int(node)]
             for next in successors(of: node) {
@@ -64,11 +67,13 @@ extension CompactGraph {
         for node in entries { joinedToSource[Int(components.componentOfNode[Int(node)])] = true }
         for node in exits { joinedToSink[Int(components.componentOfNode[Int(node)])] = true }
         // Tarjan numbers components in reverse topological order, so descending numbers are a topological order.
-        for component in stride(from: count - 1, through: 0, by: -1) where !hasIn[component] || joinedToSource[component] {
+        for component in stride(from: count - 1, through: 0, by: -1)
+        where !hasIn[component] || joinedToSource[component] {
             sources.append(source)
             targets.append(Int32(component))
         }
-        for component in stride(from: count - 1, through: 0, by: -1) where !hasOut[component] || joinedToSink[component] {
+        for component in stride(from: count - 1, through: 0, by: -1) where !hasOut[component] || joinedToSink[component]
+        {
             sources.append(Int32(component))
             targets.append(sink)
         }
@@ -81,7 +86,8 @@ extension CompactGraph {
 
         // A node x opens a block when x = idom(ipdom(x)) and some node other than ipdom(x) has x as its idom.
         var blockOfEntry = [Int32](repeating: -1, count: count + 2)
-        var blockEntry: [Int32] = [], blockExit: [Int32] = []
+        var blockEntry: [Int32] = []
+        var blockExit: [Int32] = []
         for node in order where node != source {
             let parent = idom[Int(node)]
             guard parent >= 0, blockOfEntry[Int(parent)] < 0 else { continue }
@@ -183,7 +189,8 @@ extension PathwayGraph {
                 for child in children where built[Int(child)] == nil { stack.append((child, false)) }
                 continue
             }
-            let entry = structure.blockEntry[Int(block)], exit = structure.blockExit[Int(block)]
+            let entry = structure.blockEntry[Int(block)]
+            let exit = structure.blockExit[Int(block)]
             let entryLabel = steps(of: entry).last.map { step($0).label } ?? "entry"
             let exitLabel = steps(of: exit).first.map { step($0).label } ?? "exit"
             var fragment = subpathway(number: 0, nodes: directNodes[Int(block)])
@@ -231,7 +238,8 @@ extension PathwayGraph {
         var stack: [[Int]] = (0..<result.count).reversed().map { [$0] }
         while let path = stack.popLast() {
             var fragment = fragmentAt(path, in: result)
-            fragment.id = path.count == 1
+            fragment.id =
+                path.count == 1
                 ? "\(pathway.id.rawValue)/\(path[0] + 1)"
                 : fragmentAt(Array(path.dropLast()), in: result).id + ".\(path[path.count - 1] + 1)"
             let inside = Set(fragment.allSteps.compactMap { node($0) })

@@ -62,7 +62,10 @@ public struct PathwayGenerator: Sendable {
         self.options = options
         let n = max(2, options.steps)
         var random = SplitMix64(seed: options.seed)
-        var sources: [Int32] = [], targets: [Int32] = [], codes: [UInt8] = [], shares: [Double] = []
+        var sources: [Int32] = []
+        var targets: [Int32] = []
+        var codes: [UInt8] = []
+        var shares: [Double] = []
         let capacity = n + n / 3
         sources.reserveCapacity(capacity)
         targets.reserveCapacity(capacity)
@@ -98,7 +101,8 @@ public struct PathwayGenerator: Sendable {
             }
         }
         var stageOfStep = [Int32](repeating: 0, count: n)
-        var stage: Int32 = 0, left = 20 + random.below(181)
+        var stage: Int32 = 0
+        var left = 20 + random.below(181)
         for step in 0..<n {
             if left == 0 {
                 stage += 1
@@ -220,8 +224,12 @@ public struct PathwayGenerator: Sendable {
             out.append(UInt8(48 + value))
             return
         }
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var digits:
+            (
+                UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                UInt8, UInt8, UInt8, UInt8, UInt8
+            ) =
+                (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
         var count = 0
         var rest = value
         withUnsafeMutableBytes(of: &digits) { buffer in

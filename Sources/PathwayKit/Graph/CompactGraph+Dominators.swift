@@ -29,7 +29,8 @@ extension CompactGraph {
                     best = previous
                     continue
                 }
-                var a = previous, b = best
+                var a = previous
+                var b = best
                 while a != b {
                     while position[Int(a)] > position[Int(b)] { a = idom[Int(a)] }
                     while position[Int(b)] > position[Int(a)] { b = idom[Int(b)] }

@@ -40,6 +40,8 @@ public enum EdgeListReader {
         var lines: [Int32] = []
         var conditions: [String?] = []
         var shares: [Double?] = []
+        /// A sink for the cache-warming reads, so the optimiser keeps them.
+        var touched: UInt64 = 0
     }
 
     // MARK: Fast path
@@ -52,10 +54,13 @@ public enum EdgeListReader {
     /// - Returns: The graph (node ids in order of first appearance) and the node names.
     /// - Throws: ``InputError`` naming the line of a malformed row.
     /// - Complexity: O(bytes) expected time; memory O(V + E) besides the input.
-    public static func graph(data: Data, path: String = "<edge list>") throws -> (graph: CompactGraph, names: NodeNames) {
-        let edges = try data.withUnsafeBytes { bytes in
-            try scanEdges(bytes, path: path, interner: ByteInterner(capacity: max(1 << 12, bytes.count / 24)), full: false)
+    public static func graph(data: Data, path: String = "<edge list>") throws -> (graph: CompactGraph, names: NodeNames)
+    {
+        var edges = try data.withUnsafeBytes { bytes in
+            try scanEdges(
+                bytes, path: path, interner: ByteInterner(capacity: max(1 << 12, bytes.count / 32)), full: false)
         }
+        edges.interner.releaseTable()
         let graph = CompactGraph(nodeCount: edges.interner.count, sources: edges.sources, targets: edges.targets)
         return (graph, edges.interner.names)
     }
@@ -63,16 +68,24 @@ public enum EdgeListReader {
     /// Reads an edge list into a graph from bytes in memory.
     ///
     /// - Complexity: O(bytes) expected.
-    public static func graph(bytes: [UInt8], path: String = "<edge list>") throws -> (graph: CompactGraph, names: NodeNames) {
-        let edges = try bytes.withUnsafeBytes { bytes in
-            try scanEdges(bytes, path: path, interner: ByteInterner(capacity: max(1 << 12, bytes.count / 24)), full: false)
+    public static func graph(bytes: [UInt8], path: String = "<edge list>") throws -> (
+        graph: CompactGraph, names: NodeNames
+    ) {
+        var edges = try bytes.withUnsafeBytes { bytes in
+            try scanEdges(
+                bytes, path: path, interner: ByteInterner(capacity: max(1 << 12, bytes.count / 32)), full: false)
         }
-        return (CompactGraph(nodeCount: edges.interner.count, sources: edges.sources, targets: edges.targets), edges.interner.names)
+        edges.interner.releaseTable()
+        return (
+            CompactGraph(nodeCount: edges.interner.count, sources: edges.sources, targets: edges.targets),
+            edges.interner.names
+        )
     }
 
     /// Whether a field reads as a number.
     static func isNumber(_ bytes: UnsafeRawBufferPointer, _ field: FieldSpan) -> Bool {
-        var index = field.start, digits = 0
+        var index = field.start
+        var digits = 0
         while index < field.end {
             let byte = bytes[index]
             if byte >= 0x30 && byte <= 0x39 {
@@ -88,9 +101,12 @@ public enum EdgeListReader {
     }
 
     /// Finds the header, if any, and the column layout.
-    static func columns(_ bytes: UnsafeRawBufferPointer, delimiter: EdgeListScanner.Delimiter, path: String) throws -> Columns {
+    static func columns(_ bytes: UnsafeRawBufferPointer, delimiter: EdgeListScanner.Delimiter, path: String) throws
+        -> Columns
+    {
         var scanner = EdgeListScanner(bytes: bytes, delimiter: delimiter)
-        var first: [FieldSpan] = [], second: [FieldSpan] = []
+        var first: [FieldSpan] = []
+        var second: [FieldSpan] = []
         do {
             guard try scanner.nextRow(into: &first) else { return Columns() }
             _ = try scanner.nextRow(into: &second)
@@ -99,7 +115,9 @@ public enum EdgeListReader {
         }
         let names = first.map { scanner.text($0).lowercased() }
         var columns = Columns()
-        let named = names.contains { fromNames.contains($0) || toNames.contains($0) || conditionNames.contains($0) || shareNames.contains($0) }
+        let named = names.contains {
+            fromNames.contains($0) || toNames.contains($0) || conditionNames.contains($0) || shareNames.contains($0)
+        }
         let sniffed = !second.isEmpty && zip(first, second).contains { !isNumber(bytes, $0) && isNumber(bytes, $1) }
         guard named || sniffed else { return columns }
         columns.hasHeader = true
@@ -128,7 +146,9 @@ public enum EdgeListReader {
     }
 
     /// Scans the rows of an edge list held whole in memory.
-    static func scanEdges(_ bytes: UnsafeRawBufferPointer, path: String, interner: ByteInterner, full: Bool) throws -> Edges {
+    static func scanEdges(_ bytes: UnsafeRawBufferPointer, path: String, interner: ByteInterner, full: Bool) throws
+        -> Edges
+    {
         var state = ScanState(edges: Edges(interner: interner), path: path, full: full)
         let estimate = bytes.count / 12
         state.edges.sources.reserveCapacity(estimate)
@@ -159,7 +179,38 @@ public enum EdgeListReader {
         fields.reserveCapacity(8)
         let needed = max(columns.from, columns.to) + 1
         let full = state.full
-        var rowStart = scanner.position, rowLine = scanner.nextLine
+        var rowStart = scanner.position
+        var rowLine = scanner.nextLine
+        var lastTarget = state.edges.targets.last ?? -1
+        // Rows waiting to be interned (byte offsets and lengths of both ids) and their hashes.
+        let batchSize = 256
+        var batch: [(from: Int, fromLength: Int, to: Int, toLength: Int)] = []
+        batch.reserveCapacity(batchSize)
+        var hashes = [UInt64](repeating: 0, count: batchSize * 2)
+        func flush() {
+            guard !batch.isEmpty else { return }
+            // First hash every id and touch its first slot, so that the cache misses overlap; then intern in order.
+            var touched: UInt64 = 0
+            for (index, row) in batch.enumerated() {
+                let fromHash = ByteInterner.hash(base + row.from, row.fromLength)
+                let toHash = ByteInterner.hash(base + row.to, row.toLength)
+                hashes[2 * index] = fromHash
+                hashes[2 * index + 1] = toHash
+                touched ^= state.edges.interner.peek(fromHash) ^ state.edges.interner.peek(toHash)
+            }
+            state.edges.touched ^= touched
+            for (index, row) in batch.enumerated() {
+                let source =
+                    state.edges.interner.isName(lastTarget, base + row.from, row.fromLength)
+                    ? lastTarget : state.edges.interner.intern(base + row.from, row.fromLength, hash: hashes[2 * index])
+                let target = state.edges.interner.intern(base + row.to, row.toLength, hash: hashes[2 * index + 1])
+                lastTarget = target
+                state.edges.sources.append(source)
+                state.edges.targets.append(target)
+            }
+            batch.removeAll(keepingCapacity: true)
+        }
+        defer { flush() }
         do {
             while try scanner.nextRow(into: &fields) {
                 defer {
@@ -176,8 +227,24 @@ public enum EdgeListReader {
                             + (delimiter == .whitespace ? "" : " separated by '\(delimiter == .tab ? "\\t" : ",")'"),
                         at: SourceLocation(file: path, line: scanner.line))
                 }
-                state.edges.sources.append(try internID(fields[columns.from], "from", scanner, base, &state.edges.interner, path))
-                state.edges.targets.append(try internID(fields[columns.to], "to", scanner, base, &state.edges.interner, path))
+                if !full && !fields[columns.from].hasEscapes && !fields[columns.to].hasEscapes {
+                    // The fast path: queue the row; ids are interned a batch at a time.
+                    let from = try trimmed(fields[columns.from], "from", scanner, path)
+                    let to = try trimmed(fields[columns.to], "to", scanner, path)
+                    batch.append((from.start, from.end - from.start, to.start, to.end - to.start))
+                    if batch.count == batchSize { flush() }
+                    continue
+                }
+                flush()
+                // Edge lists usually follow the pathway, so a row often starts where the last one ended: try the
+                // last target before hashing.
+                let source = try internID(
+                    fields[columns.from], "from", scanner, base, &state.edges.interner, path, guess: lastTarget)
+                let target = try internID(
+                    fields[columns.to], "to", scanner, base, &state.edges.interner, path, guess: source &+ 1)
+                lastTarget = target
+                state.edges.sources.append(source)
+                state.edges.targets.append(target)
                 guard full else { continue }
                 state.edges.lines.append(Int32(scanner.line))
                 var condition: String?
@@ -191,7 +258,8 @@ public enum EdgeListReader {
                     if !text.isEmpty {
                         guard let value = Double(text), value >= 0, value <= 1 else {
                             throw InputError(
-                                "share '\(text)' is not a number from 0 to 1", at: SourceLocation(file: path, line: scanner.line))
+                                "share '\(text)' is not a number from 0 to 1",
+                                at: SourceLocation(file: path, line: scanner.line))
                         }
                         share = value
                     }
@@ -213,10 +281,13 @@ public enum EdgeListReader {
 
     /// The number of lines that are neither blank nor comments, counting up to `limit`.
     static func dataLineCount(_ bytes: UnsafeRawBufferPointer, limit: Int) -> Int {
-        var count = 0, index = 0
+        var count = 0
+        var index = 0
         while index < bytes.count && count < limit {
             var first = index
-            while first < bytes.count && (bytes[first] == 0x20 || bytes[first] == 0x09 || bytes[first] == 0x0D) { first += 1 }
+            while first < bytes.count && (bytes[first] == 0x20 || bytes[first] == 0x09 || bytes[first] == 0x0D) {
+                first += 1
+            }
             if first < bytes.count && bytes[first] != 0x0A && bytes[first] != UInt8(ascii: "#") { count += 1 }
             while index < bytes.count && bytes[index] != 0x0A { index += 1 }
             index += 1
@@ -224,20 +295,40 @@ public enum EdgeListReader {
         return count
     }
 
-    /// Interns the id in a field (trimmed), without making a `String` unless the field has escaped quotes.
+    /// A field's byte range without surrounding blanks.
+    ///
+    /// - Throws: ``InputError`` when nothing is left.
     @inline(__always)
-    static func internID(
-        _ field: FieldSpan, _ role: String, _ scanner: EdgeListScanner, _ base: UnsafeRawPointer,
-        _ interner: inout ByteInterner, _ path: String
-    ) throws -> Int32 {
-        if field.hasEscapes { return interner.intern(scanner.text(field)) }
+    static func trimmed(_ field: FieldSpan, _ role: String, _ scanner: EdgeListScanner, _ path: String) throws
+        -> (start: Int, end: Int)
+    {
         let bytes = scanner.bytes
-        var start = field.start, end = field.end
+        var start = field.start
+        var end = field.end
         while start < end && (bytes[start] == 0x20 || bytes[start] == 0x09) { start += 1 }
         while end > start && (bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09) { end -= 1 }
         guard end > start else {
             throw InputError("the '\(role)' id is empty", at: SourceLocation(file: path, line: scanner.line))
         }
+        return (start, end)
+    }
+
+    /// Interns the id in a field (trimmed), without making a `String` unless the field has escaped quotes.
+    @inline(__always)
+    static func internID(
+        _ field: FieldSpan, _ role: String, _ scanner: EdgeListScanner, _ base: UnsafeRawPointer,
+        _ interner: inout ByteInterner, _ path: String, guess: Int32
+    ) throws -> Int32 {
+        if field.hasEscapes { return interner.intern(scanner.text(field)) }
+        let bytes = scanner.bytes
+        var start = field.start
+        var end = field.end
+        while start < end && (bytes[start] == 0x20 || bytes[start] == 0x09) { start += 1 }
+        while end > start && (bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09) { end -= 1 }
+        guard end > start else {
+            throw InputError("the '\(role)' id is empty", at: SourceLocation(file: path, line: scanner.line))
+        }
+        if interner.isName(guess, base + start, end - start) { return guess }
         return interner.intern(base + start, end - start)
     }
 
@@ -250,40 +341,58 @@ public enum EdgeListReader {
     /// - Returns: The graph and the node names.
     /// - Throws: ``InputError`` when the file cannot be read or a row is malformed.
     /// - Complexity: O(bytes) expected time; memory O(V + E + chunkSize).
-    public static func graph(contentsOf path: String, chunkSize: Int = 1 << 22) throws -> (graph: CompactGraph, names: NodeNames) {
+    public static func graph(contentsOf path: String, chunkSize: Int = 1 << 22) throws -> (
+        graph: CompactGraph, names: NodeNames
+    ) {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw InputError("no such file, or it cannot be read", at: SourceLocation(file: path))
         }
         defer { try? handle.close() }
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         var state = ScanState(
-            edges: Edges(interner: ByteInterner(capacity: max(1 << 12, size / 24))), path: path, full: false)
+            edges: Edges(interner: ByteInterner(capacity: max(1 << 12, size / 32))), path: path, full: false)
         state.edges.sources.reserveCapacity(size / 18)
         state.edges.targets.reserveCapacity(size / 18)
-        var buffer: [UInt8] = []
-        buffer.reserveCapacity(chunkSize * 2)
+        // One buffer, read into directly (no `Data` per chunk): `filled` bytes are valid; the unscanned tail of a
+        // chunk is moved to the front before the next read.
+        // A small file gets a small buffer (one read plus the end-of-file check).
+        let chunkSize = max(1, min(chunkSize, size + 1))
+        var buffer = [UInt8](repeating: 0, count: chunkSize * 2)
+        var filled = 0
         var isFinal = false
         while !isFinal {
-            let more: Data
-            do {
-                more = try handle.read(upToCount: chunkSize) ?? Data()
-            } catch {
-                throw InputError("cannot be read: \(error.localizedDescription)", at: SourceLocation(file: path))
+            if buffer.count - filled < chunkSize {
+                buffer.append(contentsOf: repeatElement(0, count: chunkSize))
             }
-            isFinal = more.isEmpty
-            buffer.append(contentsOf: more)
+            let count = try buffer.withUnsafeMutableBytes { bytes -> Int in
+                guard let base = bytes.baseAddress else { return 0 }
+                do {
+                    return try handle.read(into: base + filled, count: chunkSize)
+                } catch {
+                    throw InputError("cannot be read: \(error.localizedDescription)", at: SourceLocation(file: path))
+                }
+            }
+            isFinal = count == 0
+            filled += count
             // Scan up to the last line break (all of it at the end of the file).
-            var end = buffer.count
+            var end = filled
             if !isFinal {
-                guard let lastBreak = buffer.lastIndex(of: 0x0A) else { continue }
+                guard let lastBreak = buffer[0..<filled].lastIndex(of: 0x0A) else { continue }
                 end = lastBreak + 1
             }
             let consumed = try buffer.withUnsafeBytes { bytes in
                 try scanRows(UnsafeRawBufferPointer(rebasing: bytes[0..<end]), state: &state, isFinal: isFinal)
             }
-            buffer.removeFirst(consumed)
+            buffer.withUnsafeMutableBytes { bytes in
+                guard let base = bytes.baseAddress, consumed > 0 else { return }
+                memmove(base, base + consumed, filled - consumed)
+            }
+            filled -= consumed
         }
-        let graph = CompactGraph(nodeCount: state.edges.interner.count, sources: state.edges.sources, targets: state.edges.targets)
+        // The hash table is not needed any more: free it before the adjacency arrays are built.
+        state.edges.interner.releaseTable()
+        let graph = CompactGraph(
+            nodeCount: state.edges.interner.count, sources: state.edges.sources, targets: state.edges.targets)
         return (graph, state.edges.interner.names)
     }
 
@@ -319,7 +428,8 @@ public enum EdgeListReader {
             firstLine[Int(edges.targets[index])] = line
         }
         for node in 0..<Int32(names.count) {
-            var step = nodeSteps[node]?.step
+            var step =
+                nodeSteps[node]?.step
                 ?? Step(id: StepID(names[node]), location: SourceLocation(file: path, line: Int(firstLine[Int(node)])))
             if nodeSteps[node]?.hasKind != true { step.kind = inferredKind(graph, node) }
             steps.append(step)
@@ -342,7 +452,8 @@ public enum EdgeListReader {
 
     /// A step kind from degrees.
     static func inferredKind(_ graph: CompactGraph, _ node: Int32) -> StepKind {
-        let inDegree = graph.inDegree(of: node), outDegree = graph.outDegree(of: node)
+        let inDegree = graph.inDegree(of: node)
+        let outDegree = graph.outDegree(of: node)
         if inDegree == 0 { return .start }
         if outDegree == 0 { return .end }
         if outDegree > 1 { return .decision }
@@ -369,7 +480,8 @@ public enum EdgeListReader {
             let header = fields.map { nodeColumns[scanner.text($0).lowercased()] }
             guard let idColumn = header.firstIndex(of: "id") else {
                 throw InputError(
-                    "the node table needs a header row with an 'id' column", at: SourceLocation(file: path, line: scanner.line))
+                    "the node table needs a header row with an 'id' column",
+                    at: SourceLocation(file: path, line: scanner.line))
             }
             while try scanner.nextRow(into: &fields) {
                 var values: [String: String] = [:]
@@ -447,5 +559,20 @@ extension PathwayReader {
         return try EdgeListReader.read(
             data: data, path: path, nodeTable: try tablePath.map { try SourceFile.data(at: $0) },
             nodeTablePath: tablePath)
+    }
+}
+
+extension FileHandle {
+    /// Reads up to `count` bytes into memory, returning how many were read (0 at the end of the file), retrying
+    /// when interrupted.
+    ///
+    /// - Throws: The system error when the read fails.
+    fileprivate func read(into pointer: UnsafeMutableRawPointer, count: Int) throws -> Int {
+        while true {
+            let result = Foundation.read(fileDescriptor, pointer, count)
+            if result >= 0 { return result }
+            if errno == EINTR { continue }
+            throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+        }
     }
 }

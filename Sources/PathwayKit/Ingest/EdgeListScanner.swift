@@ -87,9 +87,14 @@ struct EdgeListScanner {
             var index = position
             // Skip leading blanks to spot comments and blank lines.
             while index < count, bytes[index] == 0x20 || bytes[index] == 0x09 && delimiter != .tab { index += 1 }
-            if index >= count { position = count; return false }
+            if index >= count {
+                position = count
+                return false
+            }
             let first = bytes[index]
-            if first == 0x0A || (first == 0x0D && (index + 1 >= count || bytes[index + 1] == 0x0A)) || first == UInt8(ascii: "#") {
+            if first == 0x0A || (first == 0x0D && (index + 1 >= count || bytes[index + 1] == 0x0A))
+                || first == UInt8(ascii: "#")
+            {
                 while index < count && bytes[index] != 0x0A { index += 1 }
                 position = index + 1
                 continue
@@ -98,8 +103,14 @@ struct EdgeListScanner {
             if delimiter == .whitespace {
                 while index < count {
                     let byte = bytes[index]
-                    if byte == 0x0A { index += 1; break }
-                    if byte == 0x20 || byte == 0x09 || byte == 0x0D { index += 1; continue }
+                    if byte == 0x0A {
+                        index += 1
+                        break
+                    }
+                    if byte == 0x20 || byte == 0x09 || byte == 0x0D {
+                        index += 1
+                        continue
+                    }
                     let start = index
                     while index < count {
                         let byte = bytes[index]
@@ -115,9 +126,12 @@ struct EdgeListScanner {
                     if index < count && bytes[index] == UInt8(ascii: "\"") {
                         // A quoted field: up to the closing quote, "" standing for one quote.
                         let start = index + 1
-                        var cursor = start, escapes = false
+                        var cursor = start
+                        var escapes = false
                         while true {
-                            guard cursor < count else { throw Problem(line: line, message: "a quoted field is not closed") }
+                            guard cursor < count else {
+                                throw Problem(line: line, message: "a quoted field is not closed")
+                            }
                             if bytes[cursor] == UInt8(ascii: "\"") {
                                 if cursor + 1 < count && bytes[cursor + 1] == UInt8(ascii: "\"") {
                                     escapes = true
@@ -155,7 +169,8 @@ struct EdgeListScanner {
 
     /// The text of a field, with blanks trimmed and `""` unescaped.
     func text(_ field: FieldSpan) -> String {
-        var start = field.start, end = field.end
+        var start = field.start
+        var end = field.end
         while start < end && (bytes[start] == 0x20 || bytes[start] == 0x09) { start += 1 }
         while end > start && (bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 || bytes[end - 1] == 0x0D) { end -= 1 }
         let text = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
@@ -165,85 +180,144 @@ struct EdgeListScanner {
 
 /// Interns byte strings: each distinct id gets the next `Int32`, looked up by an open-addressing hash table over
 /// the bytes, so that no `String` is made per field.
+///
+/// Each slot holds the upper 32 bits of the id's hash beside the id, so a probe touches one cache line and compares
+/// the bytes only on a hash match; slots are picked from the hash's upper bits, so the table can grow without the
+/// full hashes.
 struct ByteInterner {
     /// The bytes of every id, one after another.
     private(set) var nameBytes: [UInt8] = []
     /// `nameOffsets[i] ..< nameOffsets[i + 1]` is id `i` in ``nameBytes``.
     private(set) var nameOffsets: [Int32] = [0]
-    private var hashes: [UInt64] = []
-    private var slots: [Int32]
-    private var mask: Int
+    /// `(hash >> 32) << 32 | (id + 1)`, or 0 for an empty slot.
+    private var slots: [UInt64]
+    private var shift: UInt64
+    private var limit: Int
 
     init(capacity: Int = 1 << 12) {
-        var size = 16
-        while size < capacity * 2 { size <<= 1 }
-        slots = [Int32](repeating: -1, count: size)
-        mask = size - 1
+        var bits: UInt64 = 4
+        while (1 << bits) * 3 < capacity * 5 { bits += 1 }  // at most 60 % full at the expected size
+        slots = [UInt64](repeating: 0, count: 1 << bits)
+        shift = 64 - bits
+        limit = (1 << bits) * 3 / 5
+        nameBytes.reserveCapacity(capacity * 8)
+        nameOffsets.reserveCapacity(capacity + 1)
     }
 
     var count: Int { nameOffsets.count - 1 }
 
-    /// A fast hash of a byte range (eight bytes at a time).
+    /// A fast hash of a byte range: whole words, overlapping loads for the tail (never reading outside the range),
+    /// and MurmurHash3's 64-bit finaliser.
     @inline(__always)
     static func hash(_ pointer: UnsafeRawPointer, _ length: Int) -> UInt64 {
-        var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(length)
-        var index = 0
-        while index + 8 <= length {
-            let word = pointer.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-            hash = (hash ^ word) &* 0xBF58_476D_1CE4_E5B9
-            hash ^= hash >> 29
-            index += 8
+        var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 &* UInt64(length &+ 1)
+        if length >= 8 {
+            var index = 0
+            while index + 8 <= length {
+                hash = (hash ^ pointer.loadUnaligned(fromByteOffset: index, as: UInt64.self)) &* 0xBF58_476D_1CE4_E5B9
+                hash = (hash << 31) | (hash >> 33)
+                index += 8
+            }
+            if index < length {
+                hash ^= pointer.loadUnaligned(fromByteOffset: length - 8, as: UInt64.self) &* 0x94D0_49BB_1331_11EB
+            }
+        } else if length >= 4 {
+            let low = UInt64(pointer.loadUnaligned(as: UInt32.self))
+            let high = UInt64(pointer.loadUnaligned(fromByteOffset: length - 4, as: UInt32.self))
+            hash ^= low | (high << 32)
+        } else if length > 0 {
+            let first = UInt64(pointer.load(as: UInt8.self))
+            let middle = UInt64(pointer.load(fromByteOffset: length / 2, as: UInt8.self))
+            let last = UInt64(pointer.load(fromByteOffset: length - 1, as: UInt8.self))
+            hash ^= first | (middle << 8) | (last << 16)
         }
-        var tail: UInt64 = 0, shift: UInt64 = 0
-        while index < length {
-            tail |= UInt64(pointer.load(fromByteOffset: index, as: UInt8.self)) << shift
-            shift += 8
-            index += 1
+        hash ^= hash >> 33
+        hash &*= 0xFF51_AFD7_ED55_8CCD
+        hash ^= hash >> 33
+        hash &*= 0xC4CE_B9FE_1A85_EC53
+        hash ^= hash >> 33
+        return hash
+    }
+
+    /// Whether id `id`'s bytes equal a range.
+    @inline(__always)
+    func matches(_ id: Int, _ pointer: UnsafeRawPointer, _ length: Int) -> Bool {
+        let start = Int(nameOffsets[id])
+        let end = Int(nameOffsets[id + 1])
+        guard end - start == length else { return false }
+        return nameBytes.withUnsafeBytes { names in
+            guard let base = names.baseAddress else { return length == 0 }
+            return memcmp(base + start, pointer, length) == 0
         }
-        hash = (hash ^ tail) &* 0x94D0_49BB_1331_11EB
-        return hash ^ (hash >> 31)
     }
 
     /// The id of a byte string, adding it if new.
     @inline(__always)
     mutating func intern(_ pointer: UnsafeRawPointer, _ length: Int) -> Int32 {
-        let hash = Self.hash(pointer, length)
-        var slot = Int(truncatingIfNeeded: hash) & mask
+        intern(pointer, length, hash: Self.hash(pointer, length))
+    }
+
+    /// The slot a hash starts probing at, read only to bring it into the cache ahead of use (independent loads
+    /// overlap their cache misses; the dependent probes that follow then hit).
+    @inline(__always)
+    func peek(_ hash: UInt64) -> UInt64 {
+        slots.isEmpty ? 0 : slots[Int(truncatingIfNeeded: hash >> shift)]
+    }
+
+    /// Drops the hash table once no more ids will be added, keeping the names.
+    mutating func releaseTable() {
+        slots = []
+    }
+
+    /// The id of a byte string whose ``hash(_:_:)`` is known, adding it if new.
+    @inline(__always)
+    mutating func intern(_ pointer: UnsafeRawPointer, _ length: Int, hash: UInt64) -> Int32 {
+        let tag = hash & 0xFFFF_FFFF_0000_0000
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash >> shift)
         while true {
-            let id = slots[slot]
-            if id < 0 { break }
-            if hashes[Int(id)] == hash {
-                let start = Int(nameOffsets[Int(id)]), end = Int(nameOffsets[Int(id) + 1])
-                if end - start == length {
-                    let same = nameBytes.withUnsafeBytes { memcmp($0.baseAddress! + start, pointer, length) == 0 }
-                    if same { return id }
-                }
+            let entry = slots[slot]
+            if entry == 0 { break }
+            if entry & 0xFFFF_FFFF_0000_0000 == tag {
+                let id = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
+                if matches(id, pointer, length) { return Int32(id) }
             }
             slot = (slot + 1) & mask
         }
-        let id = Int32(count)
-        slots[slot] = id
-        hashes.append(hash)
+        let id = count
+        slots[slot] = tag | UInt64(id + 1)
         nameBytes.append(contentsOf: UnsafeRawBufferPointer(start: pointer, count: length))
         nameOffsets.append(Int32(nameBytes.count))
-        if count * 2 > mask { grow() }
-        return id
+        if count > limit { grow() }
+        return Int32(id)
+    }
+
+    /// Whether a byte range spells id `id` (a cheap check before hashing, for ids that repeat from row to row).
+    @inline(__always)
+    func isName(_ id: Int32, _ pointer: UnsafeRawPointer, _ length: Int) -> Bool {
+        id >= 0 && Int(id) < count && matches(Int(id), pointer, length)
     }
 
     /// The id of a string, adding it if new.
     mutating func intern(_ text: String) -> Int32 {
         var text = text
-        return text.withUTF8 { intern(UnsafeRawPointer($0.baseAddress ?? UnsafePointer(bitPattern: 1)!), $0.count) }
+        let empty: UInt8 = 0
+        return text.withUTF8 { buffer in
+            if let base = buffer.baseAddress { return intern(UnsafeRawPointer(base), buffer.count) }
+            return withUnsafePointer(to: empty) { intern(UnsafeRawPointer($0), 0) }
+        }
     }
 
     private mutating func grow() {
-        let size = (mask + 1) * 2
-        slots = [Int32](repeating: -1, count: size)
-        mask = size - 1
-        for id in 0..<count {
-            var slot = Int(truncatingIfNeeded: hashes[id]) & mask
-            while slots[slot] >= 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(id)
+        let old = slots
+        slots = [UInt64](repeating: 0, count: old.count * 2)
+        shift -= 1
+        limit = slots.count * 3 / 5
+        let mask = slots.count - 1
+        for entry in old where entry != 0 {
+            var slot = Int(truncatingIfNeeded: entry >> shift)
+            while slots[slot] != 0 { slot = (slot + 1) & mask }
+            slots[slot] = entry
         }
     }
 
