@@ -66,7 +66,8 @@ extension Pathgap {
                 stack += subpathway.children.reversed()
                 let restricted = pathway.restricted(
                     to: subpathway.allSteps, id: PathwayID(subpathway.id), title: subpathway.title)
-                let path = (folder as NSString).appendingPathComponent("\(subpathway.id.fileNameSafe).\(syntax.rawValue)")
+                let path = (folder as NSString).appendingPathComponent(
+                    "\(subpathway.id.fileNameSafe).\(syntax.rawValue)")
                 files.append((path, Data(NativeFormat.text(for: restricted, syntax: syntax).utf8)))
             }
             try AtomicFile.write(files)

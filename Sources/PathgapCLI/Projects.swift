@@ -22,13 +22,16 @@ extension Pathgap {
         func execute(console: Console) throws -> Int32 {
             let paths = ProjectLoader.projects(under: folder)
             guard !paths.isEmpty else {
-                throw InputError("no project folders (folders holding \(ProjectLoader.manifestName)) here", at: SourceLocation(file: folder))
+                throw InputError(
+                    "no project folders (folders holding \(ProjectLoader.manifestName)) here",
+                    at: SourceLocation(file: folder))
             }
             let loader = ProjectLoader(pathwayReaders: Workspace.readers)
             let projects = try paths.map { try loader.loadProject(at: $0).project }
             switch format {
             case .md:
-                console.print("| Project | Status | Region | Lead | Steps | Decisions | Stages | Staff groups | Sources |")
+                console.print(
+                    "| Project | Status | Region | Lead | Steps | Decisions | Stages | Staff groups | Sources |")
                 console.print("|---|---|---|---|---:|---:|---:|---:|---:|")
                 for project in projects {
                     let steps = project.pathways.flatMap(\.steps)
@@ -43,16 +46,18 @@ extension Pathgap {
                 }
             case .json:
                 console.write(
-                    OrderedTree.list(projects.map { project in
-                        .compactMap([
-                            ("id", .string(project.manifest.id)), ("title", .string(project.manifest.title)),
-                            ("status", .string(project.manifest.status.rawValue)),
-                            ("region", .string(project.manifest.region)),
-                            ("owner", project.manifest.owner.map(OrderedTree.string)),
-                            ("steps", .integer(project.pathways.reduce(0) { $0 + $1.steps.count })),
-                            ("sources", .list(project.manifest.sources.map { .string($0.id) })),
-                        ])
-                    }).json())
+                    OrderedTree.list(
+                        projects.map { project in
+                            .compactMap([
+                                ("id", .string(project.manifest.id)), ("title", .string(project.manifest.title)),
+                                ("status", .string(project.manifest.status.rawValue)),
+                                ("region", .string(project.manifest.region)),
+                                ("owner", project.manifest.owner.map(OrderedTree.string)),
+                                ("steps", .integer(project.pathways.reduce(0) { $0 + $1.steps.count })),
+                                ("sources", .list(project.manifest.sources.map { .string($0.id) })),
+                            ])
+                        }
+                    ).json())
             }
             return ExitStatus.success
         }

@@ -66,7 +66,8 @@ extension Pathgap {
                 throw ValidationError("--rankdir must be TB or LR, found '\(rankdir)'.")
             }
             guard strategy != .routes else {
-                throw ValidationError("--strategy routes lists routes, which overlap; draw chains, stages or structure.")
+                throw ValidationError(
+                    "--strategy routes lists routes, which overlap; draw chains, stages or structure.")
             }
         }
 
@@ -95,7 +96,9 @@ extension Pathgap {
             for pathway in workspace.pathways {
                 for chart in try Self.charts(of: pathway, view: view, strategy: strategy, options: options) {
                     let name = "\(chart.name).\(fileFormat)"
-                    let bytes = fileFormat == "dot" ? Array(chart.dot.utf8) : try Graphviz.render(dot: chart.dot, format: format)
+                    let bytes =
+                        fileFormat == "dot"
+                        ? Array(chart.dot.utf8) : try Graphviz.render(dot: chart.dot, format: format)
                     files.append(((out as NSString).appendingPathComponent(name), Data(bytes)))
                 }
             }
@@ -131,4 +134,3 @@ extension Pathgap {
 
     }
 }
-

@@ -58,17 +58,18 @@ enum FindingFormat: String, ExpressibleByArgument, CaseIterable {
             ("warnings", .integer(warnings)),
             (
                 "findings",
-                .list(findings.map { finding in
-                    .compactMap([
-                        ("severity", .string(finding.severity.rawValue)),
-                        ("rule", .string(finding.rule)),
-                        ("message", .string(finding.message)),
-                        ("file", finding.location.map { .string($0.file) }),
-                        ("line", finding.location?.line.map(OrderedTree.integer)),
-                        ("column", finding.location?.column.map(OrderedTree.integer)),
-                        ("element", finding.location?.element.map(OrderedTree.string)),
-                    ])
-                })
+                .list(
+                    findings.map { finding in
+                        .compactMap([
+                            ("severity", .string(finding.severity.rawValue)),
+                            ("rule", .string(finding.rule)),
+                            ("message", .string(finding.message)),
+                            ("file", finding.location.map { .string($0.file) }),
+                            ("line", finding.location?.line.map(OrderedTree.integer)),
+                            ("column", finding.location?.column.map(OrderedTree.integer)),
+                            ("element", finding.location?.element.map(OrderedTree.string)),
+                        ])
+                    })
             ),
         ]).json()
     }

@@ -1,7 +1,7 @@
 import Foundation
 import PathgapCLI
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct ProjectsCommandTests {
     @Test("the README's table of bundled projects is what `pathgap projects` prints")

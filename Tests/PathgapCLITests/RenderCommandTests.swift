@@ -112,7 +112,9 @@ func runRender(_ arguments: [String]) -> Int32 {
     @Test("a project folder draws every pathway it names, cut by the chosen strategy")
     func projectByStages() throws {
         let out = try temporaryFolder()
-        let status = runRender([Fixtures.path("projects/dpyd"), "--view", "subpathways", "--strategy", "stages", "--out", out])
+        let status = runRender([
+            Fixtures.path("projects/dpyd"), "--view", "subpathways", "--strategy", "stages", "--out", out,
+        ])
         #expect(status == 0)
         let files = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
         #expect(files.first == "dpyd-testing.1.svg")

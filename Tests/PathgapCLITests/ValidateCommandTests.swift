@@ -1,6 +1,6 @@
 import PathgapCLI
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct ValidateCommandTests {
     @Test("a clean pathway prints only the summary and exits 0")
@@ -38,7 +38,10 @@ import TestSupport
         let console = Console.capturing()
         #expect(Pathgap.run(["validate", path], console: console) == 64)
         #expect(console.output.isEmpty)
-        #expect(console.errors == "\(path):4:11: error: step 'a' has unknown kind 'beginning' (expected one of: start, activity, decision, merge, parallel, end, reference)\n")
+        #expect(
+            console.errors
+                == "\(path):4:11: error: step 'a' has unknown kind 'beginning' (expected one of: start, activity, decision, merge, parallel, end, reference)\n"
+        )
         let missing = Console.capturing()
         #expect(Pathgap.run(["validate", "/no/such/file.yaml"], console: missing) == 64)
         #expect(missing.errors == "/no/such/file.yaml: error: no such file\n")

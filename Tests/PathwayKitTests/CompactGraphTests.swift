@@ -1,12 +1,13 @@
 import PathwayKit
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct CompactGraphTests {
     /// A random graph with `nodes` nodes and about `density × nodes` edges.
     static func randomGraph(nodes: Int, density: Double, seed: UInt64) -> CompactGraph {
         var generator = SeededGenerator(seed: seed)
-        var sources: [Int32] = [], targets: [Int32] = []
+        var sources: [Int32] = []
+        var targets: [Int32] = []
         for _ in 0..<Int(Double(nodes) * density) {
             sources.append(Int32.random(in: 0..<Int32(nodes), using: &generator))
             targets.append(Int32.random(in: 0..<Int32(nodes), using: &generator))

@@ -1,7 +1,7 @@
 import Foundation
 import PathwayKit
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct NativeFormatTests {
     @Test("reads steps, transitions and the place each was written")
@@ -9,7 +9,10 @@ import TestSupport
         let path = Fixtures.path("pathways/branching.yaml")
         let pathway = try NativeFormat.pathway(from: SourceFile.text(at: path), file: path)
         #expect(pathway.id == "branching")
-        #expect(pathway.steps.map(\.id.rawValue) == ["referred", "consent", "test", "result", "positive", "negative", "discharge"])
+        #expect(
+            pathway.steps.map(\.id.rawValue) == [
+                "referred", "consent", "test", "result", "positive", "negative", "discharge",
+            ])
         #expect(pathway.steps[0].kind == .start)
         #expect(pathway.steps[0].patientsPerYear == 1000)
         #expect(pathway.steps[1].staffGroups == ["genetic-counsellor"])
@@ -26,7 +29,9 @@ import TestSupport
     func roundTrips(syntax: NativeFormat.Syntax) throws {
         let path = Fixtures.path("pathways/branching.yaml")
         var original = try NativeFormat.pathway(from: SourceFile.text(at: path), file: path)
-        original.steps[1].competencies = [CompetencyRequirement(competency: "C1", level: "B"), CompetencyRequirement(competency: "C2")]
+        original.steps[1].competencies = [
+            CompetencyRequirement(competency: "C1", level: "B"), CompetencyRequirement(competency: "C2"),
+        ]
         original.steps[1].notes = "Line one\nline two: with \"quotes\" and a # hash"
         original.steps[2].label = "yes"  // would read back as a boolean if written plain
         original.steps[2].testCodes = ["M1.7", "R210"]
@@ -39,8 +44,10 @@ import TestSupport
 
     @Test("JSON and YAML of the same pathway read alike")
     func jsonMatchesYAML() throws {
-        let yaml = "id: p\nsteps:\n  - {id: a, kind: start}\n  - {id: b, kind: end}\ntransitions:\n  - {from: a, to: b, share: 1}\n"
-        let json = "{\n\t\"id\": \"p\",\n\t\"steps\": [{\"id\":\"a\",\"kind\":\"start\"}, {\"id\": \"b\", \"kind\": \"end\"}],\n\t\"transitions\": [{\"from\": \"a\", \"to\": \"b\", \"share\": 1}]\n}\n"
+        let yaml =
+            "id: p\nsteps:\n  - {id: a, kind: start}\n  - {id: b, kind: end}\ntransitions:\n  - {from: a, to: b, share: 1}\n"
+        let json =
+            "{\n\t\"id\": \"p\",\n\t\"steps\": [{\"id\":\"a\",\"kind\":\"start\"}, {\"id\": \"b\", \"kind\": \"end\"}],\n\t\"transitions\": [{\"from\": \"a\", \"to\": \"b\", \"share\": 1}]\n}\n"
         let fromYAML = try NativeFormat.pathway(from: yaml, file: "p.yaml")
         let fromJSON = try NativeFormat.pathway(from: json, file: "p.json")
         #expect(fromYAML.withoutLocations == fromJSON.withoutLocations)
@@ -63,10 +70,13 @@ import TestSupport
             MalformedCase(file: "empty.yaml", line: 1, column: 1, message: "the file is empty"),
             MalformedCase(file: "latin1.yaml", line: 4, column: 15, message: "not valid UTF-8"),
             MalformedCase(file: "missing-id.yaml", line: 3, column: 5, message: "a step has no 'id'"),
-            MalformedCase(file: "share-out-of-range.yaml", line: 6, column: 29, message: "'share' must be between 0 and 1"),
+            MalformedCase(
+                file: "share-out-of-range.yaml", line: 6, column: 29, message: "'share' must be between 0 and 1"),
             MalformedCase(file: "steps-not-a-list.yaml", line: 2, column: 8, message: "'steps' must be a list"),
             MalformedCase(file: "trailing-comma.json", line: 6, column: 3, message: "not valid YAML or JSON"),
-            MalformedCase(file: "unknown-key.yaml", line: 4, column: 5, message: "unknown key 'knd' in a step; did you mean 'kind'?"),
+            MalformedCase(
+                file: "unknown-key.yaml", line: 4, column: 5,
+                message: "unknown key 'knd' in a step; did you mean 'kind'?"),
             MalformedCase(file: "unknown-kind.yaml", line: 4, column: 11, message: "unknown kind 'beginning'"),
         ])
     func reportsMalformedFile(_ malformed: MalformedCase) throws {
@@ -101,7 +111,8 @@ import TestSupport
         #expect(framework.rank(ofLevel: "A") == 3)
         #expect(framework.equivalences.first?.equivalent == "other:X")
         let error = try #require(throws: InputError.self) {
-            try NativeFormat.framework(from: text.replacingOccurrences(of: "levels: [D]", with: "levels: [E]"), file: "fw.yaml")
+            try NativeFormat.framework(
+                from: text.replacingOccurrences(of: "levels: [D]", with: "levels: [E]"), file: "fw.yaml")
         }
         #expect(error.message.contains("level 'E' is not in the framework's levels"))
         #expect(error.location.line == 10)

@@ -1,6 +1,6 @@
 import PathwayKit
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct ValidatorTests {
     struct RuleCase: Sendable, CustomTestStringConvertible {
@@ -45,7 +45,8 @@ import TestSupport
             ("unknown-staff-group", "unknown-staff-group", .error, "pathway.yaml", 4),
         ])
     func referenceRule(fixture: String, rule: String, severity: Severity, file: String, line: Int) throws {
-        let (project, importFindings) = try ProjectLoader().loadProject(at: Fixtures.path("invalid/projects/\(fixture)"))
+        let (project, importFindings) = try ProjectLoader().loadProject(
+            at: Fixtures.path("invalid/projects/\(fixture)"))
         #expect(importFindings.isEmpty)
         let findings = Validator.findings(for: project)
         #expect(findings.map(\.rule) == [rule])
@@ -76,10 +77,14 @@ import TestSupport
     func loops() {
         var pathway = Pathway(
             id: "loop",
-            steps: [Step(id: "s", kind: .start), Step(id: "wait"), Step(id: "check", kind: .decision), Step(id: "e", kind: .end)],
+            steps: [
+                Step(id: "s", kind: .start), Step(id: "wait"), Step(id: "check", kind: .decision),
+                Step(id: "e", kind: .end),
+            ],
             transitions: [
                 Transition(from: "s", to: "wait"), Transition(from: "wait", to: "check"),
-                Transition(from: "check", to: "wait", condition: "not yet"), Transition(from: "check", to: "e", condition: "done"),
+                Transition(from: "check", to: "wait", condition: "not yet"),
+                Transition(from: "check", to: "e", condition: "done"),
             ])
         #expect(Validator.findings(for: pathway).isEmpty)
         pathway.transitions.removeLast()

@@ -8,10 +8,18 @@ extension Pathway {
         copy.steps = steps.map { step in
             var step = step
             step.location = nil
-            step.competencies = step.competencies.map { var requirement = $0; requirement.location = nil; return requirement }
+            step.competencies = step.competencies.map {
+                var requirement = $0
+                requirement.location = nil
+                return requirement
+            }
             return step
         }
-        copy.transitions = transitions.map { var transition = $0; transition.location = nil; return transition }
+        copy.transitions = transitions.map {
+            var transition = $0
+            transition.location = nil
+            return transition
+        }
         return copy
     }
 }

@@ -109,12 +109,11 @@ extension Pathway {
         var boundary = PathwayBoundary(parent: self.id)
         var inner: [Transition] = []
         for transition in transitions {
+            let link = BoundaryLink(from: transition.from, to: transition.to, condition: transition.condition)
             switch (kept.contains(transition.from), kept.contains(transition.to)) {
             case (true, true): inner.append(transition)
-            case (false, true):
-                boundary.entries.append(BoundaryLink(from: transition.from, to: transition.to, condition: transition.condition))
-            case (true, false):
-                boundary.exits.append(BoundaryLink(from: transition.from, to: transition.to, condition: transition.condition))
+            case (false, true): boundary.entries.append(link)
+            case (true, false): boundary.exits.append(link)
             case (false, false): break
             }
         }

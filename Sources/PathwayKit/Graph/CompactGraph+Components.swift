@@ -99,7 +99,8 @@ extension CompactGraph {
     ///
     /// - Complexity: O(V + E).
     public func condensation(_ components: StronglyConnectedComponents) -> CompactGraph {
-        var sources: [Int32] = [], targets: [Int32] = []
+        var sources: [Int32] = []
+        var targets: [Int32] = []
         for node in 0..<Int32(nodeCount) {
             let from = components.componentOfNode[Int(node)]
             for next in successors(of: node) {

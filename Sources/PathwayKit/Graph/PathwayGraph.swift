@@ -25,7 +25,9 @@ public struct PathwayGraph: Sendable {
             nodeOfStep[step.id] = Int32(stepIndexOfNode.count)
             stepIndexOfNode.append(index)
         }
-        var sources: [Int32] = [], targets: [Int32] = [], transitionIndexOfEdge: [Int] = []
+        var sources: [Int32] = []
+        var targets: [Int32] = []
+        var transitionIndexOfEdge: [Int] = []
         for (index, transition) in pathway.transitions.enumerated() {
             guard let from = nodeOfStep[transition.from], let to = nodeOfStep[transition.to] else { continue }
             sources.append(from)

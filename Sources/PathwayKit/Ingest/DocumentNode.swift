@@ -76,7 +76,8 @@ struct DocumentNode: Sendable {
         case .sequence(let sequence):
             value = .sequence(try sequence.map { try DocumentNode($0, file: file) })
         case .mapping(let mapping):
-            value = .mapping(try mapping.map { (try DocumentNode($0.key, file: file), try DocumentNode($0.value, file: file)) })
+            value = .mapping(
+                try mapping.map { (try DocumentNode($0.key, file: file), try DocumentNode($0.value, file: file)) })
         case .alias:
             throw InputError("aliases are not supported; write the value out", at: location)
         }
@@ -167,7 +168,8 @@ struct DocumentNode: Sendable {
                     at: pair.key.location)
             }
             guard allowed.contains(key) else {
-                let suggestion = allowed.min { $0.editDistance(to: key) < $1.editDistance(to: key) }
+                let suggestion =
+                    allowed.min { $0.editDistance(to: key) < $1.editDistance(to: key) }
                     .flatMap { $0.editDistance(to: key) <= 2 ? "; did you mean '\($0)'?" : nil } ?? ""
                 throw InputError(
                     "unknown key '\(key)' in \(what)\(suggestion) (allowed: \(allowed.joined(separator: ", ")))",
@@ -248,11 +250,13 @@ extension InputError {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _):
             let detail = context.map { "\(problem) \($0.text)" } ?? problem
             return InputError(
-                "not valid YAML or JSON: \(detail)", at: SourceLocation(file: file, line: mark.line, column: mark.column))
+                "not valid YAML or JSON: \(detail)",
+                at: SourceLocation(file: file, line: mark.line, column: mark.column))
         case .composer(let context, let problem, let mark, _):
             let detail = context.map { "\(problem) \($0.text)" } ?? problem
             return InputError(
-                "not valid YAML or JSON: \(detail)", at: SourceLocation(file: file, line: mark.line, column: mark.column))
+                "not valid YAML or JSON: \(detail)",
+                at: SourceLocation(file: file, line: mark.line, column: mark.column))
         case .duplicatedKeysInMapping(let duplicates, let context):
             let key = duplicates.first ?? ""
             return InputError(
@@ -272,7 +276,8 @@ extension String {
     ///
     /// - Complexity: O(m·n) in the lengths of the two strings.
     func editDistance(to other: String) -> Int {
-        let a = Array(self), b = Array(other)
+        let a = Array(self)
+        let b = Array(other)
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
         var previous = Array(0...b.count)
@@ -280,7 +285,8 @@ extension String {
         for i in 1...a.count {
             current[0] = i
             for j in 1...b.count {
-                current[j] = Swift.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+                current[j] = Swift.min(
+                    previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
             }
             swap(&previous, &current)
         }

@@ -31,10 +31,11 @@ public enum NativeFormat {
     /// Tells what a parsed native document holds.
     static func kind(of root: DocumentNode) -> DocumentKind? {
         guard case .mapping(let pairs) = root.value else { return nil }
-        let keys = Set(pairs.compactMap { pair -> String? in
-            if case .scalar(let key, _) = pair.key.value { return key }
-            return nil
-        })
+        let keys = Set(
+            pairs.compactMap { pair -> String? in
+                if case .scalar(let key, _) = pair.key.value { return key }
+                return nil
+            })
         if keys.contains("pathways") { return .project }
         if keys.contains("steps") { return .pathway }
         if keys.contains("areas") || keys.contains("levels") { return .framework }
@@ -48,10 +49,12 @@ public enum NativeFormat {
     static func document(_ text: String, file: String, expecting expected: DocumentKind) throws -> DocumentNode {
         let root = try DocumentNode.parse(text, file: file)
         guard case .mapping = root.value else {
-            throw InputError("expected a mapping at the top of the file, found \(root.shapeDescription)", at: root.location)
+            throw InputError(
+                "expected a mapping at the top of the file, found \(root.shapeDescription)", at: root.location)
         }
         if let found = kind(of: root), found != expected {
-            throw InputError("expected a \(expected.rawValue) file, but this looks like a \(found.rawValue) file", at: root.location)
+            throw InputError(
+                "expected a \(expected.rawValue) file, but this looks like a \(found.rawValue) file", at: root.location)
         }
         return root
     }
@@ -100,7 +103,8 @@ public enum NativeFormat {
         return Step(
             id: StepID(id), label: try map.optionalString("label"), kind: kind,
             staffGroups: try map.strings("staffGroups").map { StaffGroupID($0) }, competencies: requirements,
-            noCompetencyReason: try map.optionalString("noCompetencyReason"), setting: try map.optionalString("setting"),
+            noCompetencyReason: try map.optionalString("noCompetencyReason"),
+            setting: try map.optionalString("setting"),
             stage: try map.optionalString("stage"), testCodes: try map.strings("testCodes"),
             notes: try map.optionalString("notes"), sources: try map.strings("sources"), patientsPerYear: patients,
             reference: try map.optionalString("reference"), location: node.location)
@@ -127,7 +131,8 @@ public enum NativeFormat {
                     condition: try link.optionalString("condition"))
             }
         }
-        return PathwayBoundary(parent: PathwayID(try map.string("parent")), entries: try links("entries"), exits: try links("exits"))
+        return PathwayBoundary(
+            parent: PathwayID(try map.string("parent")), entries: try links("entries"), exits: try links("exits"))
     }
 
     // MARK: Frameworks
@@ -167,7 +172,8 @@ public enum NativeFormat {
     static func competency(_ node: DocumentNode, levels: [String]) throws -> Competency {
         let map = try node.mapping("a competency", allowed: competencyKeys)
         let written = try map.strings("levels")
-        if !levels.isEmpty, let unknown = written.first(where: { !levels.contains($0) }), let levelNode = map["levels"] {
+        if !levels.isEmpty, let unknown = written.first(where: { !levels.contains($0) }), let levelNode = map["levels"]
+        {
             throw InputError(
                 "level '\(unknown)' is not in the framework's levels (\(levels.joined(separator: ", ")))",
                 at: levelNode.location)
@@ -203,7 +209,8 @@ public enum NativeFormat {
                 if let dateNode = entry[key] {
                     let date = try dateNode.string("'\(key)'")
                     guard date.isISODate else {
-                        throw InputError("'\(key)' must be a date written YYYY-MM-DD, found '\(date)'", at: dateNode.location)
+                        throw InputError(
+                            "'\(key)' must be a date written YYYY-MM-DD, found '\(date)'", at: dateNode.location)
                     }
                 }
             }
@@ -250,7 +257,9 @@ public enum NativeFormat {
                     throw InputError("'\(key)' must not be negative, found \(value)", at: valueNode.location)
                 }
             }
-            if let inPost = record.inPost, let trained = record.trained, trained > inPost, let valueNode = entry["trained"] {
+            if let inPost = record.inPost, let trained = record.trained, trained > inPost,
+                let valueNode = entry["trained"]
+            {
                 throw InputError("'trained' (\(trained)) is more than 'inPost' (\(inPost))", at: valueNode.location)
             }
             return record
@@ -268,7 +277,8 @@ public enum NativeFormat {
         let status = try map.choice("status", owner: "the project has", parse: ProjectStatus.init(written:)) ?? .planned
         let pathways = try map.strings("pathways")
         guard !pathways.isEmpty else {
-            throw InputError("the project names no pathway file in 'pathways'", at: map["pathways"]?.location ?? root.location)
+            throw InputError(
+                "the project names no pathway file in 'pathways'", at: map["pathways"]?.location ?? root.location)
         }
         return ProjectManifest(
             id: try map.string("id"), title: try map.optionalString("title"), status: status,

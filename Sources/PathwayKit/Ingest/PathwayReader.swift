@@ -22,7 +22,8 @@ public struct PathwayReader: Sendable {
     public var read: @Sendable (_ data: Data, _ path: String) throws -> PathwayImport
 
     public init(
-        name: String, extensions: [String], read: @escaping @Sendable (_ data: Data, _ path: String) throws -> PathwayImport
+        name: String, extensions: [String],
+        read: @escaping @Sendable (_ data: Data, _ path: String) throws -> PathwayImport
     ) {
         self.name = name
         self.extensions = extensions
@@ -37,7 +38,9 @@ public struct PathwayReader: Sendable {
     /// The native format in JSON.
     public static let json = PathwayReader(name: "json", extensions: ["json"]) { data, path in
         if CASEImporter.isCASEJSON(data) { throw CASEImporter.notAPathway(path) }
-        return PathwayImport(pathways: [try NativeFormat.pathway(from: SourceFile.text(from: data, file: path), file: path)])
+        return PathwayImport(pathways: [
+            try NativeFormat.pathway(from: SourceFile.text(from: data, file: path), file: path)
+        ])
     }
 }
 

@@ -31,7 +31,9 @@ public struct FrameworkReader: Sendable {
     public static let native = FrameworkReader(
         name: "native", accepts: { _, path in ["yaml", "yml", "json"].contains(path.fileExtension) },
         read: { data, path in
-            FrameworkImport(frameworks: [try NativeFormat.framework(from: SourceFile.text(from: data, file: path), file: path)])
+            FrameworkImport(frameworks: [
+                try NativeFormat.framework(from: SourceFile.text(from: data, file: path), file: path)
+            ])
         })
 
     /// Every framework reader of the core library, most specific first.
@@ -47,7 +49,8 @@ public struct FrameworkReader: Sendable {
         let data = try SourceFile.data(at: path)
         guard let reader = readers.first(where: { $0.accepts(data, path) }) else {
             throw InputError(
-                "cannot read a competency framework from a '.\(path.fileExtension)' file", at: SourceLocation(file: path))
+                "cannot read a competency framework from a '.\(path.fileExtension)' file",
+                at: SourceLocation(file: path))
         }
         return try reader.read(data, path)
     }
@@ -105,11 +108,14 @@ public struct ProjectLoader: Sendable {
         let directory = (manifestPath as NSString).deletingLastPathComponent
         let manifestLocation = SourceLocation(file: manifestPath, line: 1, column: 1)
         func resolve(_ relative: String) throws -> String {
-            let path = relative.hasPrefix("/")
+            let path =
+                relative.hasPrefix("/")
                 ? relative : ((directory.isEmpty ? "." : directory) as NSString).appendingPathComponent(relative)
             let normalised = path.lexicallyNormalised
             guard FileManager.default.fileExists(atPath: normalised) else {
-                throw InputError("the project names '\(relative)', which does not exist (looked for \(normalised))", at: manifestLocation)
+                throw InputError(
+                    "the project names '\(relative)', which does not exist (looked for \(normalised))",
+                    at: manifestLocation)
             }
             return normalised
         }

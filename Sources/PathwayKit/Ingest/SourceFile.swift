@@ -35,13 +35,21 @@ public enum SourceFile {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
         if let text = String(validating: bytes, as: UTF8.self) { return text }
         // Find the first bad byte so the message can point at it.
-        var line = 1, column = 1, index = bytes.startIndex
+        var line = 1
+        var column = 1
+        var index = bytes.startIndex
         while index < bytes.endIndex {
             let byte = bytes[index]
-            let length = byte < 0x80 ? 1 : byte >> 5 == 0b110 ? 2 : byte >> 4 == 0b1110 ? 3 : byte >> 3 == 0b11110 ? 4 : 0
+            let length =
+                byte < 0x80 ? 1 : byte >> 5 == 0b110 ? 2 : byte >> 4 == 0b1110 ? 3 : byte >> 3 == 0b11110 ? 4 : 0
             let end = bytes.index(index, offsetBy: length, limitedBy: bytes.endIndex) ?? bytes.endIndex
             if length == 0 || String(validating: bytes[index..<end], as: UTF8.self) == nil { break }
-            if byte == 0x0A { line += 1; column = 1 } else { column += 1 }
+            if byte == 0x0A {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
             index = end
         }
         throw InputError(
@@ -128,7 +136,9 @@ public enum AtomicFile {
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
         if manager.fileExists(atPath: path, isDirectory: &isDirectory) {
-            guard isDirectory.boolValue else { throw FileWriteError(path: path, reason: "a file is in the way of the folder") }
+            guard isDirectory.boolValue else {
+                throw FileWriteError(path: path, reason: "a file is in the way of the folder")
+            }
             return
         }
         var probe = URL(fileURLWithPath: path).standardizedFileURL

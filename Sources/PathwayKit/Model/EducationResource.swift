@@ -42,8 +42,9 @@ public struct ResourceCoverage: Hashable, Sendable {
     public var isPartial: Bool
     public var location: SourceLocation?
 
-    public init(competency: CompetencyID, level: String? = nil, isPartial: Bool = false, location: SourceLocation? = nil)
-    {
+    public init(
+        competency: CompetencyID, level: String? = nil, isPartial: Bool = false, location: SourceLocation? = nil
+    ) {
         self.competency = competency
         self.level = level
         self.isPartial = isPartial

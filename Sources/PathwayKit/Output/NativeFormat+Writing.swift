@@ -38,11 +38,12 @@ extension NativeFormat {
             ("staffGroups", .list(step.staffGroups.map { .string($0.rawValue) })),
             (
                 "competencies",
-                .list(step.competencies.map { requirement in
-                    requirement.level.map {
-                        .map([("id", .string(requirement.competency.rawValue)), ("level", .string($0))])
-                    } ?? .string(requirement.competency.rawValue)
-                })
+                .list(
+                    step.competencies.map { requirement in
+                        requirement.level.map {
+                            .map([("id", .string(requirement.competency.rawValue)), ("level", .string($0))])
+                        } ?? .string(requirement.competency.rawValue)
+                    })
             ),
             ("noCompetencyReason", step.noCompetencyReason.map(OrderedTree.string)),
             ("testCodes", .list(step.testCodes.map(OrderedTree.string))),
@@ -64,12 +65,13 @@ extension NativeFormat {
 
     static func tree(for boundary: PathwayBoundary) -> OrderedTree {
         func links(_ links: [BoundaryLink]) -> OrderedTree {
-            .list(links.map {
-                .compactMap([
-                    ("from", .string($0.from.rawValue)), ("to", .string($0.to.rawValue)),
-                    ("condition", $0.condition.map(OrderedTree.string)),
-                ])
-            })
+            .list(
+                links.map {
+                    .compactMap([
+                        ("from", .string($0.from.rawValue)), ("to", .string($0.to.rawValue)),
+                        ("condition", $0.condition.map(OrderedTree.string)),
+                    ])
+                })
         }
         return .compactMap([
             ("parent", .string(boundary.parent.rawValue)), ("entries", links(boundary.entries)),

@@ -16,14 +16,15 @@ public indirect enum OrderedTree: Hashable, Sendable {
 
     /// A mapping that leaves out absent and empty values.
     public static func compactMap(_ pairs: [(String, OrderedTree?)]) -> OrderedTree {
-        .map(pairs.compactMap { key, value in
-            guard let value else { return nil }
-            switch value {
-            case .list(let items) where items.isEmpty: return nil
-            case .map(let entries) where entries.isEmpty: return nil
-            default: return (key, value)
-            }
-        })
+        .map(
+            pairs.compactMap { key, value in
+                guard let value else { return nil }
+                switch value {
+                case .list(let items) where items.isEmpty: return nil
+                case .map(let entries) where entries.isEmpty: return nil
+                default: return (key, value)
+                }
+            })
     }
 
     /// YAML text (block style, two-space indent, quoted where YAML would misread a plain scalar).
@@ -41,7 +42,8 @@ public indirect enum OrderedTree: Hashable, Sendable {
         case .string(let text):
             let plain = Yams.Node(text)
             // Quote anything that would read back as another type or lose its spacing.
-            let needsQuotes = text.isEmpty || text != text.trimmingCharacters(in: .whitespaces)
+            let needsQuotes =
+                text.isEmpty || text != text.trimmingCharacters(in: .whitespaces)
                 || plain.bool != nil || plain.float != nil || plain.int != nil || plain.null != nil
             return Yams.Node(text, Tag(.str), needsQuotes ? .doubleQuoted : .any)
         case .number(let value): return Yams.Node(OrderedTree.format(value))
@@ -60,14 +62,18 @@ public indirect enum OrderedTree: Hashable, Sendable {
     }
 
     private func writeJSON(into out: inout String, indent: Int) {
-        let pad = String(repeating: "  ", count: indent + 1), closePad = String(repeating: "  ", count: indent)
+        let pad = String(repeating: "  ", count: indent + 1)
+        let closePad = String(repeating: "  ", count: indent)
         switch self {
         case .string(let text): out += OrderedTree.jsonString(text)
         case .number(let value): out += OrderedTree.format(value)
         case .integer(let value): out += String(value)
         case .boolean(let value): out += value ? "true" : "false"
         case .list(let items):
-            if items.isEmpty { out += "[]"; return }
+            if items.isEmpty {
+                out += "[]"
+                return
+            }
             out += "[\n"
             for (index, item) in items.enumerated() {
                 out += pad
@@ -76,7 +82,10 @@ public indirect enum OrderedTree: Hashable, Sendable {
             }
             out += closePad + "]"
         case .map(let pairs):
-            if pairs.isEmpty { out += "{}"; return }
+            if pairs.isEmpty {
+                out += "{}"
+                return
+            }
             out += "{\n"
             for (index, (key, value)) in pairs.enumerated() {
                 out += pad + OrderedTree.jsonString(key) + ": "

@@ -42,7 +42,8 @@ extension Array where Element == Finding {
     /// Findings in a stable order: by file, line, column, then rule and message.
     public func sortedForOutput() -> [Finding] {
         sorted {
-            let l = $0.location ?? SourceLocation(file: ""), r = $1.location ?? SourceLocation(file: "")
+            let l = $0.location ?? SourceLocation(file: "")
+            let r = $1.location ?? SourceLocation(file: "")
             if l != r { return l < r }
             if $0.rule != $1.rule { return $0.rule < $1.rule }
             return $0.message < $1.message

@@ -18,14 +18,16 @@ public struct ReferenceIndex: Sendable {
     ///     frameworks, resources and staff group files.
     /// - Complexity: O(size of the project's files).
     public init(project: Project, findings: inout [Finding]) {
-        let staffGroups = Self.index(project.staffGroups, what: "staff group", id: \.id, location: \.location, findings: &findings)
+        let staffGroups = Self.index(
+            project.staffGroups, what: "staff group", id: \.id, location: \.location, findings: &findings)
         var competencies: [CompetencyID: (competency: Competency, framework: CompetencyFramework)] = [:]
         var equivalents: [CompetencyID: [CompetencyID]] = [:]
         for framework in project.frameworks {
             for competency in framework.allCompetencies {
                 if let first = competencies[competency.id] {
                     findings.append(
-                        Self.duplicate("competency", competency.id.rawValue, first.competency.location, competency.location))
+                        Self.duplicate(
+                            "competency", competency.id.rawValue, first.competency.location, competency.location))
                 } else {
                     competencies[competency.id] = (competency, framework)
                 }
@@ -35,7 +37,8 @@ public struct ReferenceIndex: Sendable {
                 equivalents[equivalence.equivalent, default: []].append(equivalence.competency)
             }
         }
-        let resources = Self.index(project.resources, what: "resource", id: \.id, location: \.location, findings: &findings)
+        let resources = Self.index(
+            project.resources, what: "resource", id: \.id, location: \.location, findings: &findings)
         self.staffGroups = staffGroups
         self.competencies = competencies
         self.resources = resources
@@ -53,7 +56,8 @@ public struct ReferenceIndex: Sendable {
                 }
             }
             for competency in framework.allCompetencies {
-                findings += staffGroupFindings(competency.staffGroups, owner: "competency '\(competency.id)'", at: competency.location)
+                findings += staffGroupFindings(
+                    competency.staffGroups, owner: "competency '\(competency.id)'", at: competency.location)
             }
         }
         for resource in project.resources {
@@ -83,8 +87,11 @@ public struct ReferenceIndex: Sendable {
         return index
     }
 
-    static func duplicate(_ what: String, _ id: String, _ first: SourceLocation?, _ second: SourceLocation?) -> Finding {
-        Finding(.error, rule: "duplicate-id", "\(what) id '\(id)' is defined twice\(first.map { " (first at \($0))" } ?? "")", at: second)
+    static func duplicate(_ what: String, _ id: String, _ first: SourceLocation?, _ second: SourceLocation?) -> Finding
+    {
+        Finding(
+            .error, rule: "duplicate-id",
+            "\(what) id '\(id)' is defined twice\(first.map { " (first at \($0))" } ?? "")", at: second)
     }
 
     /// The competency with an id, or failing that one declared equivalent to it.
@@ -109,7 +116,9 @@ public struct ReferenceIndex: Sendable {
         }
     }
 
-    func competencyFindings(_ id: CompetencyID, level: String?, owner: String, at location: SourceLocation?) -> [Finding] {
+    func competencyFindings(_ id: CompetencyID, level: String?, owner: String, at location: SourceLocation?)
+        -> [Finding]
+    {
         guard let (_, framework) = resolve(id) else {
             return [
                 Finding(

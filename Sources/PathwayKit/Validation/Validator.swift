@@ -61,7 +61,8 @@ public enum Validator {
 
         // A sub-pathway written out on its own (it has a boundary) is entered and left through its boundary links:
         // their inner ends count as starts and ends.
-        var starts = graph.nodes(ofKind: .start), ends = graph.nodes(ofKind: .end)
+        var starts = graph.nodes(ofKind: .start)
+        var ends = graph.nodes(ofKind: .end)
         if let boundary = pathway.boundary {
             starts += boundary.entries.compactMap { graph.node($0.to) }
             ends += boundary.exits.compactMap { graph.node($0.from) }
@@ -71,7 +72,8 @@ public enum Validator {
                 Finding(.error, rule: "no-start", "pathway '\(pathway.id)' has no start step", at: pathway.location))
         }
         if ends.isEmpty, !pathway.steps.isEmpty {
-            findings.append(Finding(.error, rule: "no-end", "pathway '\(pathway.id)' has no end step", at: pathway.location))
+            findings.append(
+                Finding(.error, rule: "no-end", "pathway '\(pathway.id)' has no end step", at: pathway.location))
         }
 
         let core = graph.graph
@@ -123,7 +125,9 @@ public enum Validator {
             for node in 0..<Int32(core.nodeCount) where !canEnd[Int(node)] && !inClosedCycle[Int(node)] {
                 let step = graph.step(node)
                 findings.append(
-                    Finding(.error, rule: "no-way-to-end", "no end can be reached from step '\(step.id)'", at: step.location))
+                    Finding(
+                        .error, rule: "no-way-to-end", "no end can be reached from step '\(step.id)'", at: step.location
+                    ))
             }
         }
 
@@ -156,7 +160,8 @@ public enum Validator {
                     at: step.location))
         case .end where !outgoing.isEmpty:
             findings.append(
-                Finding(.warning, rule: "end-continues", "end '\(step.id)' has outgoing transitions", at: step.location))
+                Finding(.warning, rule: "end-continues", "end '\(step.id)' has outgoing transitions", at: step.location)
+            )
         default:
             break
         }
@@ -188,9 +193,13 @@ extension Identifier {
     /// The known id nearest to a misspelt one, when it is close enough to suggest.
     static func closest(to id: Identifier, in candidates: some Sequence<Identifier>) -> Identifier? {
         let best = candidates.min {
-            ($0.rawValue.editDistance(to: id.rawValue), $0.rawValue) < ($1.rawValue.editDistance(to: id.rawValue), $1.rawValue)
+            ($0.rawValue.editDistance(to: id.rawValue), $0.rawValue) < (
+                $1.rawValue.editDistance(to: id.rawValue), $1.rawValue
+            )
         }
-        guard id.rawValue.count >= 3, let best, best.rawValue.editDistance(to: id.rawValue) <= (id.rawValue.count >= 4 ? 2 : 1) else { return nil }
+        guard id.rawValue.count >= 3, let best,
+            best.rawValue.editDistance(to: id.rawValue) <= (id.rawValue.count >= 4 ? 2 : 1)
+        else { return nil }
         return best
     }
 }
