@@ -188,15 +188,7 @@ enum DecompositionFormat: String, ExpressibleByArgument, CaseIterable {
     }
 
     static func tree(for subpathway: Subpathway) -> OrderedTree {
-        func links(_ links: [BoundaryLink]) -> OrderedTree {
-            .list(
-                links.map {
-                    .compactMap([
-                        ("from", .string($0.from.rawValue)), ("to", .string($0.to.rawValue)),
-                        ("condition", $0.condition.map(OrderedTree.string)),
-                    ])
-                })
-        }
+        let links = { (links: [BoundaryLink]) in NativeFormat.tree(for: links) }
         return .compactMap([
             ("id", .string(subpathway.id)),
             ("title", .string(subpathway.title)),

@@ -305,21 +305,8 @@ public enum DOTImporter {
         }
     }
 
-    /// A staff group id from a cluster label: lower case, runs of other characters as one hyphen.
-    static func groupID(_ name: String) -> StaffGroupID {
-        var slug = ""
-        var pendingHyphen = false
-        for character in name.lowercased() {
-            if character.isLetter || character.isNumber {
-                if pendingHyphen, !slug.isEmpty { slug += "-" }
-                slug.append(character)
-                pendingHyphen = false
-            } else {
-                pendingHyphen = true
-            }
-        }
-        return StaffGroupID(slug.isEmpty ? name : slug)
-    }
+    /// A staff group id from a cluster label (see ``StaffGroupID/init(slugging:)``).
+    static func groupID(_ name: String) -> StaffGroupID { StaffGroupID(slugging: name) }
 }
 
 extension PathwayReader {

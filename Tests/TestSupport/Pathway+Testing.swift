@@ -24,17 +24,5 @@ extension Pathway {
     }
 }
 
-/// A small deterministic random number generator for tests (SplitMix64).
-public struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-
-    public init(seed: UInt64) { state = seed }
-
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+/// The deterministic random number generator tests draw graphs from: the library's own SplitMix64.
+public typealias SeededGenerator = SplitMix64

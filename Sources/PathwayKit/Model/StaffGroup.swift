@@ -19,3 +19,22 @@ public struct StaffGroup: Hashable, Sendable {
         self.location = location
     }
 }
+
+extension Identifier where Tag == IdentifierTag.StaffGroup {
+    /// A staff group id made from a name as drawn in another tool (a BPMN lane, a DOT cluster label): lower case,
+    /// each run of other characters as one hyphen ("Hiring  Manager" → `hiring-manager`).
+    public init(slugging name: String) {
+        var slug = ""
+        var pendingHyphen = false
+        for character in name.lowercased() {
+            if character.isLetter || character.isNumber {
+                if pendingHyphen, !slug.isEmpty { slug += "-" }
+                slug.append(character)
+                pendingHyphen = false
+            } else {
+                pendingHyphen = true
+            }
+        }
+        self.init(slug.isEmpty ? name : slug)
+    }
+}

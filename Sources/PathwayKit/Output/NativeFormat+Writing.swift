@@ -63,16 +63,19 @@ extension NativeFormat {
         ])
     }
 
+    /// Boundary links as a list of `{from, to, condition}` mappings.
+    public static func tree(for links: [BoundaryLink]) -> OrderedTree {
+        .list(
+            links.map {
+                .compactMap([
+                    ("from", .string($0.from.rawValue)), ("to", .string($0.to.rawValue)),
+                    ("condition", $0.condition.map(OrderedTree.string)),
+                ])
+            })
+    }
+
     static func tree(for boundary: PathwayBoundary) -> OrderedTree {
-        func links(_ links: [BoundaryLink]) -> OrderedTree {
-            .list(
-                links.map {
-                    .compactMap([
-                        ("from", .string($0.from.rawValue)), ("to", .string($0.to.rawValue)),
-                        ("condition", $0.condition.map(OrderedTree.string)),
-                    ])
-                })
-        }
+        let links = { (links: [BoundaryLink]) in tree(for: links) }
         return .compactMap([
             ("parent", .string(boundary.parent.rawValue)), ("entries", links(boundary.entries)),
             ("exits", links(boundary.exits)),

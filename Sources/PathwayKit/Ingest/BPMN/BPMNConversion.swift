@@ -171,21 +171,8 @@ struct BPMNConversion {
         return texts.isEmpty ? nil : texts.joined(separator: "\n\n")
     }
 
-    /// A staff group id from a lane or pool name: lower case, runs of other characters as one hyphen.
-    static func groupID(_ name: String) -> StaffGroupID {
-        var slug = ""
-        var pendingHyphen = false
-        for character in name.lowercased() {
-            if character.isLetter || character.isNumber {
-                if pendingHyphen, !slug.isEmpty { slug += "-" }
-                slug.append(character)
-                pendingHyphen = false
-            } else {
-                pendingHyphen = true
-            }
-        }
-        return StaffGroupID(slug.isEmpty ? name : slug)
-    }
+    /// A staff group id from a lane or pool name (see ``StaffGroupID/init(slugging:)``).
+    static func groupID(_ name: String) -> StaffGroupID { StaffGroupID(slugging: name) }
 
     /// The staff group of every flow node a lane of a process lists, the innermost lane winning.
     ///
