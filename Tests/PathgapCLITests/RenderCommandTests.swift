@@ -137,3 +137,17 @@ func runRender(_ arguments: [String]) -> Int32 {
         #expect(runRender([Fixtures.path("projects/dpyd"), "--view", "overview", "--strategy", "routes"]) == 64)
     }
 }
+
+@Suite struct ReadmeFlowchartTests {
+    @Test("the chart the README shows is what its documented command writes")
+    func readmeChartIsCurrent() throws {
+        let out = try temporaryFolder()
+        #expect(runRender([Fixtures.path("projects/dpyd"), "--out", out]) == 0)
+        let written = try Data(contentsOf: URL(fileURLWithPath: out + "/dpyd-testing.svg"))
+        let committed = try Data(
+            contentsOf: URL(fileURLWithPath: Fixtures.path("expected/flowcharts/dpyd-testing.svg")))
+        #expect(
+            written == committed,
+            "regenerate with: swift run pathgap render Fixtures/projects/dpyd --out Fixtures/expected/flowcharts")
+    }
+}
