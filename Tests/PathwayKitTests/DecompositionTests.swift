@@ -226,7 +226,9 @@ enum Generated {
         // start → a → b → {c | d} → e → a (again) or → end.
         let names = ["start", "a", "b", "c", "d", "e", "end"]
         let steps = names.map { Step(id: StepID($0)) }
-        let links = [("start", "a"), ("a", "b"), ("b", "c"), ("b", "d"), ("c", "e"), ("d", "e"), ("e", "a"), ("e", "end")]
+        let links = [
+            ("start", "a"), ("a", "b"), ("b", "c"), ("b", "d"), ("c", "e"), ("d", "e"), ("e", "a"), ("e", "end"),
+        ]
         let graph = PathwayGraph(
             Pathway(
                 id: "nested", steps: steps,

@@ -40,7 +40,8 @@ import Testing
     }
 
     /// Whether `kept` lies on no directed cycle once `removed` is taken out of the graph.
-    static func isAcyclicEdge(_ graph: CompactGraph, _ kept: Int, without removed: Int, edges: [(Int32, Int32)]) -> Bool {
+    static func isAcyclicEdge(_ graph: CompactGraph, _ kept: Int, without removed: Int, edges: [(Int32, Int32)]) -> Bool
+    {
         let (from, to) = edges[kept]
         if from == to { return false }
         var sources: [Int32] = []
