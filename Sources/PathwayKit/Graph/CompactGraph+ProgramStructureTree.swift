@@ -115,7 +115,6 @@ extension CompactGraph {
         var lastOfClass = [Int32](repeating: none, count: expandedEdges)
         var regionEntry: [Int32] = []
         var regionExit: [Int32] = []
-        var regionRank: [Int32] = []
         var visited = [Bool](repeating: false, count: expanded.nodeCount)
         var edgeOrder: [Int32] = []
         edgeOrder.reserveCapacity(expandedEdges)
@@ -150,7 +149,7 @@ extension CompactGraph {
         // dominates its region, so it is always the tree edge into its target.
         var rankOfEdge = [Int32](repeating: 0, count: expandedEdges)
         for (position, edge) in edgeOrder.enumerated() { rankOfEdge[Int(edge)] = Int32(position) }
-        regionRank = regionEntry.map { rankOfEdge[Int($0)] }
+        let regionRank = regionEntry.map { rankOfEdge[Int($0)] }
         var regionParent = [Int32](repeating: none, count: regionEntry.count)
         var parentKnown = [Bool](repeating: false, count: regionEntry.count)
         var regionAt = [Int32](repeating: none, count: expanded.nodeCount)
