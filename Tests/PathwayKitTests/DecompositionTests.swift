@@ -194,7 +194,11 @@ enum Generated {
         var stack = fragments
         while let fragment = stack.popLast() {
             stack += fragment.children
-            guard fragment.kind == "block" else { continue }
+            guard fragment.kind == "block" || fragment.kind == "loop" else { continue }
+            // Single entry, single exit at the level of steps: every way in comes from one step, every way out
+            // goes to one step (loops are split too, so components are not needed).
+            #expect(Set(fragment.entries.map(\.from)).count <= 1, "\(fragment.id) entered from many steps")
+            #expect(Set(fragment.exits.map(\.to)).count <= 1, "\(fragment.id) left to many steps")
             #expect(Set(fragment.entries.map { component($0.from) }).count <= 1)
             #expect(Set(fragment.exits.map { component($0.to) }).count <= 1)
             #expect(!fragment.allSteps.isEmpty)
@@ -210,6 +214,33 @@ enum Generated {
     @Test("structure fragments are single-entry single-exit on generated pathways with loops", arguments: 1...15)
     func structureOnGeneratedPathways(seed: UInt64) {
         Self.checkStructure(PathwayGraph(PathwayGenerator(PathwayGenerator.Options(steps: 400, seed: seed)).pathway()))
+    }
+
+    @Test("structure fragments are single-entry single-exit on random graphs with loops", arguments: 1...40)
+    func structureOnRandomGraphs(seed: UInt64) {
+        Self.checkStructure(PathwayGraph(Generated.pathway(Generated.graph(nodes: 40, density: 1.2, seed: seed))))
+    }
+
+    @Test("structure splits a loop body: a decision inside a loop is a block nested in the loop")
+    func structureSplitsLoopBodies() throws {
+        // start → a → b → {c | d} → e → a (again) or → end.
+        let names = ["start", "a", "b", "c", "d", "e", "end"]
+        let steps = names.map { Step(id: StepID($0)) }
+        let links = [
+            ("start", "a"), ("a", "b"), ("b", "c"), ("b", "d"), ("c", "e"), ("d", "e"), ("e", "a"), ("e", "end"),
+        ]
+        let graph = PathwayGraph(
+            Pathway(
+                id: "nested", steps: steps,
+                transitions: links.map { Transition(from: StepID($0.0), to: StepID($0.1)) }))
+        let fragments = graph.decomposition(.structure).subpathways
+        #expect(fragments.map(\.kind) == ["sequence", "loop", "sequence"])
+        let loop = try #require(fragments.count == 3 ? fragments[1] : nil)
+        #expect(loop.steps.map(\.rawValue) == ["a", "b", "e"])
+        #expect(loop.children.map(\.kind) == ["block"])
+        #expect(loop.children.first?.steps.map(\.rawValue) == ["c", "d"])
+        #expect(loop.children.first?.title == "b … e")
+        Self.checkStructure(graph)
     }
 
     /// Counts condensation paths from entry components to exit components by enumerating them.

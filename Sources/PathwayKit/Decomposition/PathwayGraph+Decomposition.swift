@@ -19,7 +19,7 @@ extension PathwayGraph {
     ///   - options: Route cap and preferred sizes.
     /// - Returns: The sub-pathways, numbered `<pathway>/<n>` in pathway order, with a warning finding
     ///   (`subpathway-size`) for each whose step count is outside the preferred size.
-    /// - Complexity: O(V + E) for `chains` and `stages`; see ``structureFragments()`` and ``routes(limit:)``.
+    /// - Complexity: O(V + E) for `chains` and `stages`; see ``programStructureFragments()`` and ``routes(limit:)``.
     public func decomposition(
         _ strategy: DecompositionStrategy = .chains, options: DecompositionOptions = DecompositionOptions()
     ) -> Decomposition {
@@ -37,7 +37,7 @@ extension PathwayGraph {
             }
             result = Decomposition(pathway: pathway.id, strategy: strategy, subpathways: subpathways)
         case .structure:
-            result = Decomposition(pathway: pathway.id, strategy: strategy, subpathways: structureFragments())
+            result = Decomposition(pathway: pathway.id, strategy: strategy, subpathways: programStructureFragments())
         case .routes:
             let (count, routes) = routes(limit: options.maxRoutes)
             result = Decomposition(pathway: pathway.id, strategy: strategy, subpathways: routes, routeCount: count)

@@ -119,7 +119,8 @@ extension CompactGraph {
 }
 
 extension PathwayGraph {
-    /// The `structure` decomposition: the top level is the high-level linear pathway, made of `sequence`
+    /// The dominator-based `structure` decomposition, replaced by ``programStructureFragments()`` and kept for
+    /// comparison: the top level is the high-level linear pathway, made of `sequence`
     /// fragments (runs of trunk steps every route passes through), `loop` fragments (a loop on the trunk, its steps
     /// by id) and `block` fragments (a decision with its alternatives up to where they join again, collapsed into
     /// one phase). A block lists the steps directly inside
