@@ -45,8 +45,8 @@ let benchmarks: @Sendable () -> Void = {
                 blackHole(loaded.chains())
             }
         }
-        Benchmark("structure (SESE blocks) \(label)") { benchmark in
-            for _ in benchmark.scaledIterations { blackHole(graph.fragmentStructure()) }
+        Benchmark("structure (program structure tree) \(label)") { benchmark in
+            for _ in benchmark.scaledIterations { blackHole(graph.programStructureTree()) }
         }
         Benchmark("route count \(label)") { benchmark in
             for _ in benchmark.scaledIterations { blackHole(graph.routeCount()) }
