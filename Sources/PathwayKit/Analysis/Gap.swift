@@ -11,6 +11,9 @@ public struct Gap: Hashable, Sendable, CustomStringConvertible {
         let project: String
         let pathway: PathwayID?
         let subpathways: [String]
+        /// Dense numbers of `subpathways` within the pathway, when the analyzer made the gap (for counting reach
+        /// without hashing ids); `nil` otherwise.
+        let subpathwayNumbers: [Int32]?
         let step: StepID?
         let stepLabel: String?
         let staffGroup: StaffGroupID?
@@ -31,6 +34,7 @@ public struct Gap: Hashable, Sendable, CustomStringConvertible {
             project: String,
             pathway: PathwayID?,
             subpathways: [String],
+            subpathwayNumbers: [Int32]?,
             step: StepID?,
             stepLabel: String?,
             staffGroup: StaffGroupID?,
@@ -50,6 +54,7 @@ public struct Gap: Hashable, Sendable, CustomStringConvertible {
             self.project = project
             self.pathway = pathway
             self.subpathways = subpathways
+            self.subpathwayNumbers = subpathwayNumbers
             self.step = step
             self.stepLabel = stepLabel
             self.staffGroup = staffGroup
@@ -75,6 +80,9 @@ public struct Gap: Hashable, Sendable, CustomStringConvertible {
     /// Where the gap was found, as dense indices (project in the report, pathway in the project, node in the
     /// pathway's graph), for fast pooling; -1 where not applicable.
     var origin = GapOrigin()
+    /// The project-local number of the gap's need (equal numbers, equal ``GapReport/needKey(_:)``), set by the
+    /// analyzer so that reports pool gaps without hashing ids; -1 where not set.
+    var localNeed: Int32 = -1
 
     /// The class of the gap.
     public var gapClass: GapClass { storage.gapClass }
@@ -136,15 +144,16 @@ public struct Gap: Hashable, Sendable, CustomStringConvertible {
     /// Creates a gap whose sentences are written from its fields when read.
     init(
         _ gapClass: GapClass, project: String, pathway: PathwayID? = nil, subpathways: [String] = [],
-        step: StepID? = nil, stepLabel: String? = nil, staffGroup: StaffGroupID? = nil, setting: String? = nil,
+        subpathwayNumbers: [Int32]? = nil, step: StepID? = nil, stepLabel: String? = nil,
+        staffGroup: StaffGroupID? = nil, setting: String? = nil,
         competency: CompetencyID? = nil, requiredLevel: String? = nil, framework: FrameworkID? = nil,
         statement: String? = nil, need: CompetencyID? = nil, resource: ResourceID? = nil, text: GapText,
         location: SourceLocation?, patientsPerYear: Double? = nil, candidates: [CandidateResource] = []
     ) {
         storage = Storage(
-            gapClass: gapClass, project: project, pathway: pathway, subpathways: subpathways, step: step,
-            stepLabel: stepLabel, staffGroup: staffGroup, setting: setting, competency: competency,
-            requiredLevel: requiredLevel, framework: framework, statement: statement, need: need ?? competency,
+            gapClass: gapClass, project: project, pathway: pathway, subpathways: subpathways,
+            subpathwayNumbers: subpathwayNumbers, step: step, stepLabel: stepLabel, staffGroup: staffGroup,
+            setting: setting, competency: competency, requiredLevel: requiredLevel, framework: framework, statement: statement, need: need ?? competency,
             resource: resource, text: text, location: location,
             patientsPerYear: patientsPerYear, candidates: candidates)
         severity = gapClass.defaultSeverity

@@ -61,14 +61,32 @@ extension GapAnalyzer {
         /// Whether each resource (by index) is a placeholder, and whether it is overdue at the as-of date.
         let isPlaceholder: [Bool]
         let isStale: [Bool]
-        /// Resource outcomes already worked out: the same competency, level and group give the same answer at every
-        /// step, so each is assessed once.
+        /// Resource outcomes already worked out: the same competency, required rank and group give the same answer
+        /// at every step, so each is assessed once.
         var outcomes: [OutcomeKey: Outcome] = [:]
         /// What is known about each competency id a step names, worked out once.
         var resolved: [CompetencyID: Resolved] = [:]
+        /// Dense numbers of the pooled competency ids (``Resolved/need``).
+        var needNumbers: [CompetencyID: Int32] = [:]
+        /// Dense numbers of staff groups (0 stands for "anyone", a step naming no group), and their display names.
+        var groupNumbers: [StaffGroupID: Int32] = [:]
+        var groupNames: [String] = ["anyone"]
+        /// Dense number of each resource's id (by resource index; a duplicated id shares its number).
+        let resourceNumbers: [Int32]
+        /// The project-local need number of each pooling key seen so far (see ``Gap/localNeed``).
+        var localNeeds: [LocalNeedKey: Int32] = [:]
 
-        /// A competency id resolved across equivalences.
-        struct Resolved {
+        /// What pools gaps into one need, as dense numbers: the integer form of ``GapReport/NeedKey`` for the
+        /// competency and resource classes.
+        struct LocalNeedKey: Hashable {
+            var kind: UInt8
+            var group: Int32
+            var need: Int32
+            var resource: Int32
+        }
+
+        /// A competency id resolved across equivalences (a class, so that looking one up costs one reference count).
+        final class Resolved {
             /// It and its equivalents, it first.
             var ids: [CompetencyID]
             /// The id needs are pooled under: the least of `ids`.
@@ -81,6 +99,24 @@ extension GapAnalyzer {
             var levels: [String]
             /// The staff groups the definitions are written for; `nil` when one of them is written for anyone.
             var writtenFor: Set<StaffGroupID>?
+            /// Dense number of this resolution (for memo keys) and of `need` (for pooling).
+            var number: Int32
+            var needNumber: Int32
+
+            init(
+                ids: [CompetencyID], need: CompetencyID, isDefined: Bool, statement: String?, framework: FrameworkID?,
+                levels: [String], writtenFor: Set<StaffGroupID>?, number: Int32, needNumber: Int32
+            ) {
+                self.ids = ids
+                self.need = need
+                self.isDefined = isDefined
+                self.statement = statement
+                self.framework = framework
+                self.levels = levels
+                self.writtenFor = writtenFor
+                self.number = number
+                self.needNumber = needNumber
+            }
         }
 
         mutating func resolve(_ id: CompetencyID) -> Resolved {
@@ -96,18 +132,50 @@ extension GapAnalyzer {
                 }
                 writtenFor?.formUnion(found.competency.staffGroups)
             }
+            let need = ids.min() ?? id
+            let needNumber = needNumbers[need] ?? Int32(needNumbers.count)
+            needNumbers[need] = needNumber
             let result = Resolved(
-                ids: ids, need: ids.min() ?? id, isDefined: definition != nil,
+                ids: ids, need: need, isDefined: definition != nil,
                 statement: definition?.competency.statement, framework: definition?.framework.id,
-                levels: definition?.framework.levels ?? [], writtenFor: writtenFor)
+                levels: definition?.framework.levels ?? [], writtenFor: writtenFor, number: Int32(resolved.count),
+                needNumber: needNumber)
             resolved[id] = result
             return result
         }
 
+        /// The dense number of a staff group (0 for anyone).
+        mutating func groupNumber(_ group: StaffGroupID?) -> Int32 {
+            guard let group else { return 0 }
+            if let known = groupNumbers[group] { return known }
+            let number = Int32(groupNames.count)
+            groupNumbers[group] = number
+            groupNames.append(groupName(group))
+            return number
+        }
+
+        /// The project-local need number of a gap of a competency or resource class.
+        mutating func localNeed(_ gapClass: GapClass, group: Int32, need: Int32, resource: Int32 = -1) -> Int32 {
+            let key: LocalNeedKey
+            switch gapClass {
+            case .noResource, .levelShortfall, .placeholderResource:
+                key = LocalNeedKey(kind: 0, group: group, need: need, resource: -1)
+            case .roleOutsideFramework: key = LocalNeedKey(kind: 1, group: group, need: need, resource: -1)
+            case .undefinedCompetency: key = LocalNeedKey(kind: 2, group: 0, need: need, resource: -1)
+            case .staleResource: key = LocalNeedKey(kind: 3, group: 0, need: -1, resource: resource)
+            default: return -1
+            }
+            if let known = localNeeds[key] { return known }
+            let number = Int32(localNeeds.count)
+            localNeeds[key] = number
+            return number
+        }
+
+        /// Memo key of a resource outcome: the resolved competency, the required rank (-1 for none) and the group.
         struct OutcomeKey: Hashable {
-            var competency: CompetencyID
-            var level: String?
-            var group: StaffGroupID?
+            var competency: Int32
+            var rank: Int32
+            var group: Int32
         }
 
         init(project: Project, analyzer: GapAnalyzer, asOf: AsOfDate?) {
@@ -121,6 +189,12 @@ extension GapAnalyzer {
                 for item in resource.develops { coverage[item.competency, default: []].append((index, item)) }
             }
             self.coverage = coverage
+            var numberOfResource: [ResourceID: Int32] = [:]
+            resourceNumbers = project.resources.map { resource in
+                let number = numberOfResource[resource.id] ?? Int32(numberOfResource.count)
+                numberOfResource[resource.id] = number
+                return number
+            }
             isPlaceholder = project.resources.map(analyzer.isPlaceholder)
             isStale = project.resources.map { resource in
                 guard let asOf, let due = resource.nextReviewDue else { return false }
@@ -164,10 +238,15 @@ extension GapAnalyzer {
             let decomposition = GapAnalyzer.decomposition(of: graph, strategy: strategy)
             let flow = graph.patientFlow()
             var subpathwaysOfNode = [[String]](repeating: [], count: graph.graph.nodeCount)
+            var subpathwayNumbersOfNode = [[Int32]](repeating: [], count: graph.graph.nodeCount)
+            var numberOfSubpathway: [String: Int32] = [:]
             for subpathway in decomposition.subpathways {
+                let number = numberOfSubpathway[subpathway.id] ?? Int32(numberOfSubpathway.count)
+                numberOfSubpathway[subpathway.id] = number
                 for id in subpathway.steps {
                     if let node = graph.node(id), subpathwaysOfNode[Int(node)].last != subpathway.id {
                         subpathwaysOfNode[Int(node)].append(subpathway.id)
+                        subpathwayNumbersOfNode[Int(node)].append(number)
                     }
                 }
             }
@@ -177,8 +256,10 @@ extension GapAnalyzer {
             for node in 0..<graph.graph.nodeCount {
                 let step = graph.step(Int32(node))
                 let place = Place(
-                    project: projectID, pathway: pathway.id, subpathways: subpathwaysOfNode[node], step: step,
-                    patientsPerYear: flow?[node], origin: GapOrigin(pathway: Int32(number), node: Int32(node)))
+                    project: projectID, pathway: pathway.id, subpathways: subpathwaysOfNode[node],
+                    subpathwayNumbers: subpathwayNumbersOfNode[node], step: step.id, stepLabel: step.label,
+                    stepLocation: step.location, patientsPerYear: flow?[node],
+                    origin: GapOrigin(pathway: Int32(number), node: Int32(node)))
                 let first = gaps.count
                 let requirements = assess(step, at: place, gaps: &gaps)
                 var classes: [GapClass] = []
@@ -199,12 +280,16 @@ extension GapAnalyzer {
                 pathway: pathway, decomposition: decomposition, steps: steps, gaps: gaps, hasVolumes: flow != nil)
         }
 
-        /// Where a step sits, for the gaps found at it.
+        /// Where a step sits, for the gaps found at it (only what gaps copy, not the whole step).
         struct Place {
             var project: String
             var pathway: PathwayID
             var subpathways: [String]
-            var step: Step
+            /// Dense numbers of `subpathways` within the pathway, for counting reach without hashing ids.
+            var subpathwayNumbers: [Int32]
+            var step: StepID
+            var stepLabel: String
+            var stepLocation: SourceLocation?
             var patientsPerYear: Double?
             var origin: GapOrigin
             /// Set per requirement: the competency's statement, pooled id and level rank.
@@ -215,17 +300,19 @@ extension GapAnalyzer {
             func gap(
                 _ gapClass: GapClass, staffGroup: StaffGroupID? = nil, competency: CompetencyID? = nil,
                 requiredLevel: String? = nil, framework: FrameworkID? = nil, resource: ResourceID? = nil,
-                text: GapText, at location: SourceLocation?, candidates: [CandidateResource] = []
+                text: GapText, at location: SourceLocation?, candidates: [CandidateResource] = [],
+                localNeed: Int32 = -1
             ) -> Gap {
                 let hasCompetency = competency != nil
                 var gap = Gap(
-                    gapClass, project: project, pathway: pathway, subpathways: subpathways, step: step.id,
-                    stepLabel: step.label, staffGroup: staffGroup, competency: competency, requiredLevel: requiredLevel,
-                    framework: framework, statement: hasCompetency ? statement : nil,
-                    need: hasCompetency ? need ?? competency : nil, resource: resource, text: text,
-                    location: location ?? step.location, patientsPerYear: patientsPerYear,
-                    candidates: candidates)
+                    gapClass, project: project, pathway: pathway, subpathways: subpathways,
+                    subpathwayNumbers: subpathwayNumbers, step: step, stepLabel: stepLabel, staffGroup: staffGroup,
+                    competency: competency, requiredLevel: requiredLevel, framework: framework,
+                    statement: hasCompetency ? statement : nil, need: hasCompetency ? need ?? competency : nil,
+                    resource: resource, text: text, location: location ?? stepLocation,
+                    patientsPerYear: patientsPerYear, candidates: candidates)
                 gap.origin = origin
+                gap.localNeed = localNeed
                 if hasCompetency { gap.reach.levelRank = levelRank }
                 return gap
             }
@@ -273,14 +360,18 @@ extension GapAnalyzer {
             if !known.isDefined {
                 gaps.append(
                     place.gap(
-                        .undefinedCompetency, competency: id, requiredLevel: level, text: .undefined, at: location))
+                        .undefinedCompetency, competency: id, requiredLevel: level, text: .undefined, at: location,
+                        localNeed: localNeed(.undefinedCompetency, group: 0, need: known.needNumber)))
             } else if let writtenFor = known.writtenFor {
                 // Framework coverage: some competency of the equivalence class is written for the group (or anyone).
                 for group in step.staffGroups where !writtenFor.contains(group) {
+                    let number = groupNumber(group)
                     gaps.append(
                         place.gap(
                             .roleOutsideFramework, staffGroup: group, competency: id, requiredLevel: level,
-                            framework: known.framework, text: .roleOutside(who: groupName(group)), at: location))
+                            framework: known.framework, text: .roleOutside(who: groupNames[Int(number)]),
+                            at: location,
+                            localNeed: localNeed(.roleOutsideFramework, group: number, need: known.needNumber)))
                 }
             }
 
@@ -289,14 +380,16 @@ extension GapAnalyzer {
             var candidates: [CandidateResource] = []
             let groups: [StaffGroupID?] = step.staffGroups.isEmpty ? [nil] : step.staffGroups.map { $0 }
             for group in groups {
+                let number = groupNumber(group)
                 let outcome = resourceOutcome(
-                    OutcomeKey(competency: id, level: level, group: group), known: known, requiredRank: required)
+                    OutcomeKey(competency: known.number, rank: Int32(required ?? -1), group: number), group: group,
+                    known: known, requiredRank: required)
                 for index in outcome.meeting where !serving.contains(project.resources[index].id) {
                     serving.append(project.resources[index].id)
                 }
                 candidates =
                     candidates.isEmpty ? outcome.candidates : CandidateResource.merged(candidates, outcome.candidates)
-                let who = group.map(groupName) ?? "anyone"
+                let who = groupNames[Int(number)]
                 for index in outcome.stale {
                     let resource = project.resources[index]
                     gaps.append(
@@ -306,33 +399,33 @@ extension GapAnalyzer {
                             text: .stale(
                                 title: resource.title, provider: resource.provider, due: resource.nextReviewDue,
                                 asOf: asOf?.rawValue),
-                            at: location, candidates: outcome.candidates))
+                            at: location, candidates: outcome.candidates,
+                            localNeed: localNeed(
+                                .staleResource, group: number, need: known.needNumber,
+                                resource: resourceNumbers[index])))
                 }
+                let gapClass: GapClass
+                let text: GapText
+                var resource: ResourceID?
                 switch outcome.verdict {
                 case .met:
-                    break
+                    continue
                 case .none:
-                    gaps.append(
-                        place.gap(
-                            .noResource, staffGroup: group, competency: id, requiredLevel: level,
-                            framework: known.framework,
-                            text: .noResource(who: who, candidates: outcome.candidates.count),
-                            at: location, candidates: outcome.candidates))
+                    gapClass = .noResource
+                    text = .noResource(who: who, candidates: outcome.candidates.count)
                 case .placeholder(let index):
-                    let resource = project.resources[index]
-                    gaps.append(
-                        place.gap(
-                            .placeholderResource, staffGroup: group, competency: id, requiredLevel: level,
-                            framework: known.framework, resource: resource.id,
-                            text: .placeholder(who: who, title: resource.title), at: location,
-                            candidates: outcome.candidates))
+                    gapClass = .placeholderResource
+                    resource = project.resources[index].id
+                    text = .placeholder(who: who, title: project.resources[index].title)
                 case .belowLevel(let best):
-                    gaps.append(
-                        place.gap(
-                            .levelShortfall, staffGroup: group, competency: id, requiredLevel: level,
-                            framework: known.framework, text: .belowLevel(who: who, best: best), at: location,
-                            candidates: outcome.candidates))
+                    gapClass = .levelShortfall
+                    text = .belowLevel(who: who, best: best)
                 }
+                gaps.append(
+                    place.gap(
+                        gapClass, staffGroup: group, competency: id, requiredLevel: level, framework: known.framework,
+                        resource: resource, text: text, at: location, candidates: outcome.candidates,
+                        localNeed: localNeed(gapClass, group: number, need: known.needNumber)))
             }
             return RequirementAssessment(
                 requirement: requirement, statement: known.statement, framework: known.framework,
@@ -351,18 +444,26 @@ extension GapAnalyzer {
             case belowLevel(String?)
         }
 
-        struct Outcome {
-            var verdict: Verdict
+        /// A class, so that a memoised outcome is shared rather than copied.
+        final class Outcome {
+            let verdict: Verdict
             /// Resources (by index) that meet the need.
-            var meeting: [Int]
+            let meeting: [Int]
             /// Overdue resources (by index) the group would be pointed to (meeting the need or going part of the way).
-            var stale: [Int]
-            var candidates: [CandidateResource]
+            let stale: [Int]
+            let candidates: [CandidateResource]
+
+            init(verdict: Verdict, meeting: [Int], stale: [Int], candidates: [CandidateResource]) {
+                self.verdict = verdict
+                self.meeting = meeting
+                self.stale = stale
+                self.candidates = candidates
+            }
         }
 
         /// The resources that develop a competency (or an equivalent) for a group at a level, memoised.
         mutating func resourceOutcome(
-            _ key: OutcomeKey, known: Resolved, requiredRank: Int?
+            _ key: OutcomeKey, group: StaffGroupID?, known: Resolved, requiredRank: Int?
         ) -> Outcome {
             if let known = outcomes[key] { return known }
             var offers: [(resource: Int, coverage: ResourceCoverage)] = []
@@ -373,7 +474,7 @@ extension GapAnalyzer {
                 }
             }
             let outcome = assessOffers(
-                offers, for: key.group, framework: known.framework, levels: known.levels, requiredRank: requiredRank)
+                offers, for: group, framework: known.framework, levels: known.levels, requiredRank: requiredRank)
             outcomes[key] = outcome
             return outcome
         }

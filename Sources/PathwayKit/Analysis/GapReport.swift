@@ -115,6 +115,19 @@ public struct GapReport: Sendable {
         }
     }
 
+    /// The `kind` of a class's ``NeedKey``.
+    static func poolingKind(_ gapClass: GapClass) -> UInt8 {
+        switch gapClass {
+        case .noResource, .levelShortfall, .placeholderResource: 0
+        case .roleOutsideFramework: 1
+        case .undefinedCompetency: 2
+        case .staleResource: 3
+        case .unstaffedStep: 4
+        case .uncoveredStep: 5
+        case .capacityGap, .trainingGap: 6
+        }
+    }
+
     /// A sub-pathway of a pathway of a project, for counting.
     struct SubpathwayKey: Hashable {
         var project: Int32
@@ -125,6 +138,9 @@ public struct GapReport: Sendable {
     /// Fills in each gap's reach: the distinct steps, sub-pathways and projects that share its need, the
     /// patients through those steps and the highest level needed. Workforce gaps keep the reach the analyzer gave.
     ///
+    /// Gaps the analyzer made carry a project-local need number and sub-pathway numbers, so that ids are hashed
+    /// once per distinct need rather than once per gap; other gaps are pooled by their ``NeedKey``.
+    ///
     /// - Complexity: O(G) expected.
     static func fillReach(_ gaps: inout [Gap]) {
         // A need's gaps come in the order they were found (project, pathway, step), and all of one step's gaps
@@ -132,24 +148,67 @@ public struct GapReport: Sendable {
         struct Tally {
             var lastStep = GapOrigin()
             var steps = 0
-            var subpathways: Set<SubpathwayKey> = []
+            var subpathways = 0
             var lastProject: Int32 = -1
             var projects = 0
             var patients: Double?
             var levelRank: Double?
+            /// A gap of the need, to check that gaps sharing a local need number share the need.
+            var first: Int
+        }
+        /// A sub-pathway of a pathway of a project counted for a tally.
+        struct Mark: Hashable {
+            var tally: Int32
+            var project: Int32
+            var pathway: Int32
+            var subpathway: Int32
         }
         var tallyOfKey: [NeedKey: Int] = [:]
         var tallies: [Tally] = []
         var keyOfGap = [Int](repeating: -1, count: gaps.count)
-        for (index, gap) in gaps.enumerated() where !gap.gapClass.isWorkforce {
-            let key = needKey(gap)
-            let slot: Int
-            if let known = tallyOfKey[key] {
-                slot = known
-            } else {
-                slot = tallies.count
-                tallyOfKey[key] = slot
-                tallies.append(Tally())
+        // The tally of each (project, local need number).
+        var tallyOfLocal: [[Int]] = []
+        var marks: Set<Mark> = []
+        // Numbers for the sub-pathways of gaps made without them (negative, apart from the analyzer's).
+        var numberOfSubpathway: [SubpathwayKey: Int32] = [:]
+
+        // Whether two gaps surely share a need key (same pooling kind and every id a key may hold).
+        func sameNeed(_ lhs: Gap, _ rhs: Gap) -> Bool {
+            let kind = poolingKind(lhs.gapClass)
+            return kind <= 3 && kind == poolingKind(rhs.gapClass) && lhs.staffGroup == rhs.staffGroup
+                && (lhs.need ?? lhs.competency) == (rhs.need ?? rhs.competency) && lhs.resource == rhs.resource
+        }
+
+        for index in gaps.indices where !gaps[index].gapClass.isWorkforce {
+            let gap = gaps[index]
+            var slot = -1
+            let project = Int(gap.origin.project)
+            let local = Int(gap.localNeed)
+            if local >= 0, project >= 0 {
+                if project >= tallyOfLocal.count {
+                    tallyOfLocal += Array(repeating: [], count: project + 1 - tallyOfLocal.count)
+                }
+                if local < tallyOfLocal[project].count, tallyOfLocal[project][local] >= 0,
+                    sameNeed(gaps[tallies[tallyOfLocal[project][local]].first], gap)
+                {
+                    slot = tallyOfLocal[project][local]
+                }
+            }
+            if slot < 0 {
+                let key = needKey(gap)
+                if let known = tallyOfKey[key] {
+                    slot = known
+                } else {
+                    slot = tallies.count
+                    tallyOfKey[key] = slot
+                    tallies.append(Tally(first: index))
+                }
+                if local >= 0, project >= 0 {
+                    if local >= tallyOfLocal[project].count {
+                        tallyOfLocal[project] += Array(repeating: -1, count: local + 1 - tallyOfLocal[project].count)
+                    }
+                    tallyOfLocal[project][local] = slot
+                }
             }
             keyOfGap[index] = slot
             // A step always lies in the same sub-pathways, so only a new step can add any.
@@ -159,9 +218,21 @@ public struct GapReport: Sendable {
                 if let patients = gap.patientsPerYear {
                     tallies[slot].patients = (tallies[slot].patients ?? 0) + patients
                 }
-                for id in gap.subpathways {
-                    tallies[slot].subpathways.insert(
-                        SubpathwayKey(project: gap.origin.project, pathway: gap.origin.pathway, id: id))
+                func count(_ number: Int32) {
+                    let mark = Mark(
+                        tally: Int32(slot), project: gap.origin.project, pathway: gap.origin.pathway,
+                        subpathway: number)
+                    if marks.insert(mark).inserted { tallies[slot].subpathways += 1 }
+                }
+                if let numbers = gap.storage.subpathwayNumbers {
+                    for number in numbers { count(number) }
+                } else {
+                    for id in gap.subpathways {
+                        let key = SubpathwayKey(project: gap.origin.project, pathway: gap.origin.pathway, id: id)
+                        let number = numberOfSubpathway[key] ?? -Int32(numberOfSubpathway.count) - 1
+                        numberOfSubpathway[key] = number
+                        count(number)
+                    }
                 }
             }
             if tallies[slot].lastProject != gap.origin.project {
@@ -173,7 +244,7 @@ public struct GapReport: Sendable {
         for index in gaps.indices where keyOfGap[index] >= 0 {
             let tally = tallies[keyOfGap[index]]
             gaps[index].reach = GapReach(
-                steps: tally.steps, subpathways: tally.subpathways.count, projects: tally.projects,
+                steps: tally.steps, subpathways: tally.subpathways, projects: tally.projects,
                 patientsPerYear: tally.patients, levelRank: tally.levelRank)
         }
     }
