@@ -7,7 +7,6 @@
 public struct Gap: Hashable, Sendable, CustomStringConvertible {
     /// The fixed part of a gap.
     final class Storage: Sendable {
-        let gapClass: GapClass
         let project: String
         let pathway: PathwayID?
         let subpathways: [String]
@@ -30,7 +29,6 @@ public struct Gap: Hashable, Sendable, CustomStringConvertible {
         let candidates: [CandidateResource]
 
         init(
-            gapClass: GapClass,
             project: String,
             pathway: PathwayID?,
             subpathways: [String],
@@ -50,7 +48,6 @@ public struct Gap: Hashable, Sendable, CustomStringConvertible {
             patientsPerYear: Double?,
             candidates: [CandidateResource]
         ) {
-            self.gapClass = gapClass
             self.project = project
             self.pathway = pathway
             self.subpathways = subpathways
@@ -84,8 +81,8 @@ public struct Gap: Hashable, Sendable, CustomStringConvertible {
     /// analyzer so that reports pool gaps without hashing ids; -1 where not set.
     var localNeed: Int32 = -1
 
-    /// The class of the gap.
-    public var gapClass: GapClass { storage.gapClass }
+    /// The class of the gap (kept in the gap itself, not its storage: sorting and pooling read it for every gap).
+    public let gapClass: GapClass
     /// The project's id.
     public var project: String { storage.project }
     /// The pathway of the step (absent for workforce gaps).
@@ -150,8 +147,9 @@ public struct Gap: Hashable, Sendable, CustomStringConvertible {
         statement: String? = nil, need: CompetencyID? = nil, resource: ResourceID? = nil, text: GapText,
         location: SourceLocation?, patientsPerYear: Double? = nil, candidates: [CandidateResource] = []
     ) {
+        self.gapClass = gapClass
         storage = Storage(
-            gapClass: gapClass, project: project, pathway: pathway, subpathways: subpathways,
+            project: project, pathway: pathway, subpathways: subpathways,
             subpathwayNumbers: subpathwayNumbers, step: step, stepLabel: stepLabel, staffGroup: staffGroup,
             setting: setting, competency: competency, requiredLevel: requiredLevel, framework: framework, statement: statement, need: need ?? competency,
             resource: resource, text: text, location: location,

@@ -102,6 +102,8 @@ extension GapAnalyzer {
             /// Dense number of this resolution (for memo keys) and of `need` (for pooling).
             var number: Int32
             var needNumber: Int32
+            /// The resources that develop it or an equivalent (each resource once), gathered on first use.
+            var offers: [Offer]?
 
             init(
                 ids: [CompetencyID], need: CompetencyID, isDefined: Bool, statement: String?, framework: FrameworkID?,
@@ -169,6 +171,14 @@ extension GapAnalyzer {
             let number = Int32(localNeeds.count)
             localNeeds[key] = number
             return number
+        }
+
+        /// A resource developing a competency, with whether the competency it names is in the framework of the
+        /// competency a step names (levels compare only then).
+        struct Offer {
+            var resource: Int
+            var coverage: ResourceCoverage
+            var sameFramework: Bool
         }
 
         /// Memo key of a resource outcome: the resolved competency, the required rank (-1 for none) and the group.
@@ -378,8 +388,8 @@ extension GapAnalyzer {
             // Resources, once per staff group (once for anyone when the step names none).
             var serving: [ResourceID] = []
             var candidates: [CandidateResource] = []
-            let groups: [StaffGroupID?] = step.staffGroups.isEmpty ? [nil] : step.staffGroups.map { $0 }
-            for group in groups {
+            for position in 0..<max(step.staffGroups.count, 1) {
+                let group = step.staffGroups.isEmpty ? nil : step.staffGroups[position]
                 let number = groupNumber(group)
                 let outcome = resourceOutcome(
                     OutcomeKey(competency: known.number, rank: Int32(required ?? -1), group: number), group: group,
@@ -466,12 +476,23 @@ extension GapAnalyzer {
             _ key: OutcomeKey, group: StaffGroupID?, known: Resolved, requiredRank: Int?
         ) -> Outcome {
             if let known = outcomes[key] { return known }
-            var offers: [(resource: Int, coverage: ResourceCoverage)] = []
-            var seen: Set<Int> = []
-            for candidate in known.ids {
-                for offer in coverage[candidate] ?? [] where seen.insert(offer.resource).inserted {
-                    offers.append(offer)
+            let offers: [Offer]
+            if let gathered = known.offers {
+                offers = gathered
+            } else {
+                var gathered: [Offer] = []
+                var seen: Set<Int> = []
+                for candidate in known.ids {
+                    for offer in coverage[candidate] ?? [] where seen.insert(offer.resource).inserted {
+                        let framework = references.competencies[offer.coverage.competency]?.framework.id
+                        gathered.append(
+                            Offer(
+                                resource: offer.resource, coverage: offer.coverage,
+                                sameFramework: framework != nil && framework == known.framework))
+                    }
                 }
+                known.offers = gathered
+                offers = gathered
             }
             let outcome = assessOffers(
                 offers, for: group, framework: known.framework, levels: known.levels, requiredRank: requiredRank)
@@ -481,7 +502,7 @@ extension GapAnalyzer {
 
         /// Sorts the resources covering a competency into those that meet a group's need and candidates.
         func assessOffers(
-            _ offers: [(resource: Int, coverage: ResourceCoverage)], for group: StaffGroupID?,
+            _ offers: [Offer], for group: StaffGroupID?,
             framework: FrameworkID?, levels: [String], requiredRank: Int?
         ) -> Outcome {
             var meeting: [Int] = []
@@ -491,7 +512,9 @@ extension GapAnalyzer {
             var realForGroup = 0
             var atLevel = 0
             var bestBelow: (rank: Int, level: String)?
-            for (index, item) in offers {
+            for offer in offers {
+                let index = offer.resource
+                let item = offer.coverage
                 let audience = project.resources[index].audience
                 var reasons: [CandidateResource.Reason] = []
                 let audienceFits = audience.isEmpty || group.map { audience.contains($0) } ?? true
@@ -501,8 +524,7 @@ extension GapAnalyzer {
                 if item.isPartial { reasons.append(.partial) }
                 // Levels compare only within the framework of the competency the step names.
                 var meetsLevel = true
-                if let requiredRank, let level = item.level, let framework,
-                    references.competencies[item.competency]?.framework.id == framework,
+                if let requiredRank, let level = item.level, framework != nil, offer.sameFramework,
                     let rank = levels.firstIndex(of: level), rank < requiredRank
                 {
                     meetsLevel = false

@@ -21,6 +21,10 @@ public struct GapReport: Sendable {
         self.strategy = strategy
         self.projects = projects
         var gaps: [Gap] = []
+        gaps.reserveCapacity(
+            projects.reduce(0) { total, analysis in
+                analysis.pathways.reduce(total + analysis.workforceGaps.count) { $0 + $1.gaps.count }
+            })
         for (number, analysis) in projects.enumerated() {
             for pathway in analysis.pathways {
                 for var gap in pathway.gaps {
@@ -34,7 +38,8 @@ public struct GapReport: Sendable {
             }
         }
         Self.fillReach(&gaps)
-        self.gaps = Self.sortedByPriority(gaps)
+        Self.sortByPriority(&gaps)
+        self.gaps = gaps
         var names: [StaffGroupID: String] = [:]
         for project in projects {
             for group in project.project.staffGroups where names[group.id] == nil { names[group.id] = group.name }
@@ -153,8 +158,11 @@ public struct GapReport: Sendable {
             var projects = 0
             var patients: Double?
             var levelRank: Double?
-            /// A gap of the need, to check that gaps sharing a local need number share the need.
-            var first: Int
+            /// The ids of the need's first gap, to check that gaps sharing a local need number share the need.
+            var kind: UInt8
+            var group: StaffGroupID?
+            var need: CompetencyID?
+            var resource: ResourceID?
         }
         /// A sub-pathway of a pathway of a project counted for a tally.
         struct Mark: Hashable {
@@ -169,77 +177,82 @@ public struct GapReport: Sendable {
         // The tally of each (project, local need number).
         var tallyOfLocal: [[Int]] = []
         var marks: Set<Mark> = []
+        marks.reserveCapacity(gaps.count)
         // Numbers for the sub-pathways of gaps made without them (negative, apart from the analyzer's).
         var numberOfSubpathway: [SubpathwayKey: Int32] = [:]
 
-        // Whether two gaps surely share a need key (same pooling kind and every id a key may hold).
-        func sameNeed(_ lhs: Gap, _ rhs: Gap) -> Bool {
-            let kind = poolingKind(lhs.gapClass)
-            return kind <= 3 && kind == poolingKind(rhs.gapClass) && lhs.staffGroup == rhs.staffGroup
-                && (lhs.need ?? lhs.competency) == (rhs.need ?? rhs.competency) && lhs.resource == rhs.resource
-        }
-
-        for index in gaps.indices where !gaps[index].gapClass.isWorkforce {
-            let gap = gaps[index]
-            var slot = -1
-            let project = Int(gap.origin.project)
-            let local = Int(gap.localNeed)
-            if local >= 0, project >= 0 {
-                if project >= tallyOfLocal.count {
-                    tallyOfLocal += Array(repeating: [], count: project + 1 - tallyOfLocal.count)
-                }
-                if local < tallyOfLocal[project].count, tallyOfLocal[project][local] >= 0,
-                    sameNeed(gaps[tallies[tallyOfLocal[project][local]].first], gap)
-                {
-                    slot = tallyOfLocal[project][local]
-                }
-            }
-            if slot < 0 {
-                let key = needKey(gap)
-                if let known = tallyOfKey[key] {
-                    slot = known
-                } else {
-                    slot = tallies.count
-                    tallyOfKey[key] = slot
-                    tallies.append(Tally(first: index))
-                }
+        gaps.withUnsafeBufferPointer { gaps in
+            for index in gaps.indices where !gaps[index].gapClass.isWorkforce {
+                let storage = gaps[index].storage
+                let origin = gaps[index].origin
+                let kind = poolingKind(gaps[index].gapClass)
+                let need = storage.need ?? storage.competency
+                var slot = -1
+                let project = Int(origin.project)
+                let local = Int(gaps[index].localNeed)
                 if local >= 0, project >= 0 {
-                    if local >= tallyOfLocal[project].count {
-                        tallyOfLocal[project] += Array(repeating: -1, count: local + 1 - tallyOfLocal[project].count)
+                    if project >= tallyOfLocal.count {
+                        tallyOfLocal += Array(repeating: [], count: project + 1 - tallyOfLocal.count)
                     }
-                    tallyOfLocal[project][local] = slot
-                }
-            }
-            keyOfGap[index] = slot
-            // A step always lies in the same sub-pathways, so only a new step can add any.
-            if tallies[slot].lastStep != gap.origin || tallies[slot].steps == 0 {
-                tallies[slot].lastStep = gap.origin
-                tallies[slot].steps += 1
-                if let patients = gap.patientsPerYear {
-                    tallies[slot].patients = (tallies[slot].patients ?? 0) + patients
-                }
-                func count(_ number: Int32) {
-                    let mark = Mark(
-                        tally: Int32(slot), project: gap.origin.project, pathway: gap.origin.pathway,
-                        subpathway: number)
-                    if marks.insert(mark).inserted { tallies[slot].subpathways += 1 }
-                }
-                if let numbers = gap.storage.subpathwayNumbers {
-                    for number in numbers { count(number) }
-                } else {
-                    for id in gap.subpathways {
-                        let key = SubpathwayKey(project: gap.origin.project, pathway: gap.origin.pathway, id: id)
-                        let number = numberOfSubpathway[key] ?? -Int32(numberOfSubpathway.count) - 1
-                        numberOfSubpathway[key] = number
-                        count(number)
+                    if local < tallyOfLocal[project].count, tallyOfLocal[project][local] >= 0 {
+                        // Gaps that share every id a key may hold share the key.
+                        let tally = tallies[tallyOfLocal[project][local]]
+                        if kind <= 3, tally.kind == kind, tally.group == storage.staffGroup, tally.need == need,
+                            tally.resource == storage.resource
+                        {
+                            slot = tallyOfLocal[project][local]
+                        }
                     }
                 }
+                if slot < 0 {
+                    let key = needKey(gaps[index])
+                    if let known = tallyOfKey[key] {
+                        slot = known
+                    } else {
+                        slot = tallies.count
+                        tallyOfKey[key] = slot
+                        tallies.append(
+                            Tally(kind: kind, group: storage.staffGroup, need: need, resource: storage.resource))
+                    }
+                    if local >= 0, project >= 0 {
+                        if local >= tallyOfLocal[project].count {
+                            tallyOfLocal[project] += Array(repeating: -1, count: local + 1 - tallyOfLocal[project].count)
+                        }
+                        tallyOfLocal[project][local] = slot
+                    }
+                }
+                keyOfGap[index] = slot
+                // A step always lies in the same sub-pathways, so only a new step can add any.
+                if tallies[slot].lastStep != origin || tallies[slot].steps == 0 {
+                    tallies[slot].lastStep = origin
+                    tallies[slot].steps += 1
+                    if let patients = storage.patientsPerYear {
+                        tallies[slot].patients = (tallies[slot].patients ?? 0) + patients
+                    }
+                    func count(_ number: Int32) {
+                        let mark = Mark(
+                            tally: Int32(slot), project: origin.project, pathway: origin.pathway, subpathway: number)
+                        if marks.insert(mark).inserted { tallies[slot].subpathways += 1 }
+                    }
+                    if let numbers = storage.subpathwayNumbers {
+                        for number in numbers { count(number) }
+                    } else {
+                        for id in storage.subpathways {
+                            let key = SubpathwayKey(project: origin.project, pathway: origin.pathway, id: id)
+                            let number = numberOfSubpathway[key] ?? -Int32(numberOfSubpathway.count) - 1
+                            numberOfSubpathway[key] = number
+                            count(number)
+                        }
+                    }
+                }
+                if tallies[slot].lastProject != origin.project {
+                    tallies[slot].lastProject = origin.project
+                    tallies[slot].projects += 1
+                }
+                if let rank = gaps[index].reach.levelRank {
+                    tallies[slot].levelRank = max(tallies[slot].levelRank ?? 0, rank)
+                }
             }
-            if tallies[slot].lastProject != gap.origin.project {
-                tallies[slot].lastProject = gap.origin.project
-                tallies[slot].projects += 1
-            }
-            if let rank = gap.reach.levelRank { tallies[slot].levelRank = max(tallies[slot].levelRank ?? 0, rank) }
         }
         for index in gaps.indices where keyOfGap[index] >= 0 {
             let tally = tallies[keyOfGap[index]]
@@ -293,13 +306,27 @@ public struct GapReport: Sendable {
         }
     }
 
-    /// Gaps in priority order.
+    /// Puts gaps in priority order in place.
     ///
-    /// - Complexity: O(G log G), sorting small keys rather than the gaps themselves.
-    static func sortedByPriority(_ gaps: [Gap]) -> [Gap] {
-        var keys = gaps.enumerated().map { PriorityKey($1, index: $0) }
+    /// Sorts small keys, then moves each gap to its place by following the permutation's cycles with swaps, so
+    /// no gap is copied (a copy would touch its shared storage).
+    ///
+    /// - Complexity: O(G log G).
+    static func sortByPriority(_ gaps: inout [Gap]) {
+        var keys = gaps.withUnsafeBufferPointer { gaps in gaps.indices.map { PriorityKey(gaps[$0], index: $0) } }
         keys.sort()
-        return keys.map { gaps[Int($0.index)] }
+        // Position i must receive the gap now at keys[i].index.
+        var source = keys.map { Int($0.index) }
+        for start in source.indices where source[start] != start {
+            var position = start
+            while source[position] != start {
+                let next = source[position]
+                gaps.swapAt(position, next)
+                source[position] = position
+                position = next
+            }
+            source[position] = position
+        }
     }
 
     // MARK: Summary
