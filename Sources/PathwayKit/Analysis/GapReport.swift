@@ -317,15 +317,18 @@ public struct GapReport: Sendable {
         keys.sort()
         // Position i must receive the gap now at keys[i].index.
         var source = keys.map { Int($0.index) }
-        for start in source.indices where source[start] != start {
-            var position = start
-            while source[position] != start {
-                let next = source[position]
-                gaps.swapAt(position, next)
+        // Swapping through the buffer moves the gaps' bits; `Array.swapAt` would copy (retain and release) them.
+        gaps.withUnsafeMutableBufferPointer { gaps in
+            for start in source.indices where source[start] != start {
+                var position = start
+                while source[position] != start {
+                    let next = source[position]
+                    gaps.swapAt(position, next)
+                    source[position] = position
+                    position = next
+                }
                 source[position] = position
-                position = next
             }
-            source[position] = position
         }
     }
 
