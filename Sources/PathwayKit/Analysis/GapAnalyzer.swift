@@ -266,10 +266,11 @@ extension GapAnalyzer {
             for node in 0..<graph.graph.nodeCount {
                 let step = graph.step(Int32(node))
                 let place = Place(
-                    project: projectID, pathway: pathway.id, subpathways: subpathwaysOfNode[node],
-                    subpathwayNumbers: subpathwayNumbersOfNode[node], step: step.id, stepLabel: step.label,
-                    stepLocation: step.location, patientsPerYear: flow?[node],
-                    origin: GapOrigin(pathway: Int32(number), node: Int32(node)))
+                    site: Gap.Site(
+                        project: projectID, pathway: pathway.id, subpathways: subpathwaysOfNode[node],
+                        subpathwayNumbers: subpathwayNumbersOfNode[node], step: step.id, stepLabel: step.label,
+                        patientsPerYear: flow?[node]),
+                    stepLocation: step.location, origin: GapOrigin(pathway: Int32(number), node: Int32(node)))
                 let first = gaps.count
                 let requirements = assess(step, at: place, gaps: &gaps)
                 var classes: [GapClass] = []
@@ -283,24 +284,18 @@ extension GapAnalyzer {
                 }
                 steps.append(
                     StepAssessment(
-                        step: step, subpathways: place.subpathways, patientsPerYear: place.patientsPerYear,
+                        step: step, subpathways: place.site.subpathways, patientsPerYear: place.site.patientsPerYear,
                         requirements: requirements, gapClasses: classes, worstSeverity: worst))
             }
             return PathwayAnalysis(
                 pathway: pathway, decomposition: decomposition, steps: steps, gaps: gaps, hasVolumes: flow != nil)
         }
 
-        /// Where a step sits, for the gaps found at it (only what gaps copy, not the whole step).
+        /// Where a step sits, for the gaps found at it.
         struct Place {
-            var project: String
-            var pathway: PathwayID
-            var subpathways: [String]
-            /// Dense numbers of `subpathways` within the pathway, for counting reach without hashing ids.
-            var subpathwayNumbers: [Int32]
-            var step: StepID
-            var stepLabel: String
+            /// Shared by every gap of the step.
+            var site: Gap.Site
             var stepLocation: SourceLocation?
-            var patientsPerYear: Double?
             var origin: GapOrigin
             /// Set per requirement: the competency's statement, pooled id and level rank.
             var statement: String? = nil
@@ -315,12 +310,10 @@ extension GapAnalyzer {
             ) -> Gap {
                 let hasCompetency = competency != nil
                 var gap = Gap(
-                    gapClass, project: project, pathway: pathway, subpathways: subpathways,
-                    subpathwayNumbers: subpathwayNumbers, step: step, stepLabel: stepLabel, staffGroup: staffGroup,
-                    competency: competency, requiredLevel: requiredLevel, framework: framework,
-                    statement: hasCompetency ? statement : nil, need: hasCompetency ? need ?? competency : nil,
-                    resource: resource, text: text, location: location ?? stepLocation,
-                    patientsPerYear: patientsPerYear, candidates: candidates)
+                    gapClass, site: site, staffGroup: staffGroup, competency: competency, requiredLevel: requiredLevel,
+                    framework: framework, statement: hasCompetency ? statement : nil,
+                    need: hasCompetency ? need ?? competency : nil, resource: resource, text: text,
+                    location: location ?? stepLocation, candidates: candidates)
                 gap.origin = origin
                 gap.localNeed = localNeed
                 if hasCompetency { gap.reach.levelRank = levelRank }

@@ -226,7 +226,7 @@ public struct GapReport: Sendable {
                 if tallies[slot].lastStep != origin || tallies[slot].steps == 0 {
                     tallies[slot].lastStep = origin
                     tallies[slot].steps += 1
-                    if let patients = storage.patientsPerYear {
+                    if let patients = storage.site.patientsPerYear {
                         tallies[slot].patients = (tallies[slot].patients ?? 0) + patients
                     }
                     func count(_ number: Int32) {
@@ -234,10 +234,10 @@ public struct GapReport: Sendable {
                             tally: Int32(slot), project: origin.project, pathway: origin.pathway, subpathway: number)
                         if marks.insert(mark).inserted { tallies[slot].subpathways += 1 }
                     }
-                    if let numbers = storage.subpathwayNumbers {
+                    if let numbers = storage.site.subpathwayNumbers {
                         for number in numbers { count(number) }
                     } else {
-                        for id in storage.subpathways {
+                        for id in storage.site.subpathways {
                             let key = SubpathwayKey(project: origin.project, pathway: origin.pathway, id: id)
                             let number = numberOfSubpathway[key] ?? -Int32(numberOfSubpathway.count) - 1
                             numberOfSubpathway[key] = number
