@@ -61,9 +61,6 @@ extension GapAnalyzer {
         /// Whether each resource (by index) is a placeholder, and whether it is overdue at the as-of date.
         let isPlaceholder: [Bool]
         let isStale: [Bool]
-        /// Resource outcomes already worked out: the same competency, required rank and group give the same answer
-        /// at every step, so each is assessed once.
-        var outcomes: [OutcomeKey: Outcome] = [:]
         /// What is known about each competency id a step names, worked out once.
         var resolved: [CompetencyID: Resolved] = [:]
         /// Dense numbers of the pooled competency ids (``Resolved/need``).
@@ -73,17 +70,13 @@ extension GapAnalyzer {
         var groupNames: [String] = ["anyone"]
         /// Dense number of each resource's id (by resource index; a duplicated id shares its number).
         let resourceNumbers: [Int32]
-        /// The project-local need number of each pooling key seen so far (see ``Gap/localNeed``).
-        var localNeeds: [LocalNeedKey: Int32] = [:]
-
-        /// What pools gaps into one need, as dense numbers: the integer form of ``GapReport/NeedKey`` for the
-        /// competency and resource classes.
-        struct LocalNeedKey: Hashable {
-            var kind: UInt8
-            var group: Int32
-            var need: Int32
-            var resource: Int32
-        }
+        /// The project-local need numbers handed out so far (see ``Gap/localNeed``), by dense numbers: for each
+        /// pooled competency, by staff group (two each: the resource classes, then role-outside-framework); for
+        /// each pooled competency (undefined); for each resource id (stale). -1 where none yet.
+        var groupNeeds: [[Int32]] = []
+        var undefinedNeeds: [Int32] = []
+        var staleNeeds: [Int32] = []
+        var localNeedCount: Int32 = 0
 
         /// A competency id resolved across equivalences (a class, so that looking one up costs one reference count).
         final class Resolved {
@@ -99,15 +92,23 @@ extension GapAnalyzer {
             var levels: [String]
             /// The staff groups the definitions are written for; `nil` when one of them is written for anyone.
             var writtenFor: Set<StaffGroupID>?
-            /// Dense number of this resolution (for memo keys) and of `need` (for pooling).
-            var number: Int32
+            /// Dense number of `need` (for pooling).
             var needNumber: Int32
             /// The resources that develop it or an equivalent (each resource once), gathered on first use.
             var offers: [Offer]?
+            /// Resource outcomes already worked out, by staff group number and required rank (see
+            /// ``outcomeSlot(group:rank:)``): the same competency, rank and group give the same answer at every
+            /// step, so each is assessed once.
+            var outcomes: [Outcome?] = []
+
+            /// Where the outcome for a group and required rank (`nil`: none) is kept in `outcomes`.
+            func outcomeSlot(group: Int32, rank: Int?) -> Int {
+                Int(group) * (levels.count + 1) + (rank ?? -1) + 1
+            }
 
             init(
                 ids: [CompetencyID], need: CompetencyID, isDefined: Bool, statement: String?, framework: FrameworkID?,
-                levels: [String], writtenFor: Set<StaffGroupID>?, number: Int32, needNumber: Int32
+                levels: [String], writtenFor: Set<StaffGroupID>?, needNumber: Int32
             ) {
                 self.ids = ids
                 self.need = need
@@ -116,7 +117,6 @@ extension GapAnalyzer {
                 self.framework = framework
                 self.levels = levels
                 self.writtenFor = writtenFor
-                self.number = number
                 self.needNumber = needNumber
             }
         }
@@ -140,7 +140,7 @@ extension GapAnalyzer {
             let result = Resolved(
                 ids: ids, need: need, isDefined: definition != nil,
                 statement: definition?.competency.statement, framework: definition?.framework.id,
-                levels: definition?.framework.levels ?? [], writtenFor: writtenFor, number: Int32(resolved.count),
+                levels: definition?.framework.levels ?? [], writtenFor: writtenFor,
                 needNumber: needNumber)
             resolved[id] = result
             return result
@@ -156,21 +156,28 @@ extension GapAnalyzer {
             return number
         }
 
-        /// The project-local need number of a gap of a competency or resource class.
+        /// The project-local need number of a gap of a competency or resource class (-1 for other classes).
         mutating func localNeed(_ gapClass: GapClass, group: Int32, need: Int32, resource: Int32 = -1) -> Int32 {
-            let key: LocalNeedKey
+            /// The number at `index` of `numbers`, handed out now if there is none yet.
+            func number(_ numbers: inout [Int32], _ index: Int, next: inout Int32) -> Int32 {
+                if index >= numbers.count { numbers += repeatElement(-1, count: index + 1 - numbers.count) }
+                if numbers[index] < 0 {
+                    numbers[index] = next
+                    next += 1
+                }
+                return numbers[index]
+            }
             switch gapClass {
-            case .noResource, .levelShortfall, .placeholderResource:
-                key = LocalNeedKey(kind: 0, group: group, need: need, resource: -1)
-            case .roleOutsideFramework: key = LocalNeedKey(kind: 1, group: group, need: need, resource: -1)
-            case .undefinedCompetency: key = LocalNeedKey(kind: 2, group: 0, need: need, resource: -1)
-            case .staleResource: key = LocalNeedKey(kind: 3, group: 0, need: -1, resource: resource)
+            case .noResource, .levelShortfall, .placeholderResource, .roleOutsideFramework:
+                if Int(need) >= groupNeeds.count {
+                    groupNeeds += repeatElement([], count: Int(need) + 1 - groupNeeds.count)
+                }
+                let index = Int(group) * 2 + (gapClass == .roleOutsideFramework ? 1 : 0)
+                return number(&groupNeeds[Int(need)], index, next: &localNeedCount)
+            case .undefinedCompetency: return number(&undefinedNeeds, Int(need), next: &localNeedCount)
+            case .staleResource: return number(&staleNeeds, Int(resource), next: &localNeedCount)
             default: return -1
             }
-            if let known = localNeeds[key] { return known }
-            let number = Int32(localNeeds.count)
-            localNeeds[key] = number
-            return number
         }
 
         /// A resource developing a competency, with whether the competency it names is in the framework of the
@@ -179,13 +186,6 @@ extension GapAnalyzer {
             var resource: Int
             var coverage: ResourceCoverage
             var sameFramework: Bool
-        }
-
-        /// Memo key of a resource outcome: the resolved competency, the required rank (-1 for none) and the group.
-        struct OutcomeKey: Hashable {
-            var competency: Int32
-            var rank: Int32
-            var group: Int32
         }
 
         init(project: Project, analyzer: GapAnalyzer, asOf: AsOfDate?) {
@@ -385,8 +385,7 @@ extension GapAnalyzer {
                 let group = step.staffGroups.isEmpty ? nil : step.staffGroups[position]
                 let number = groupNumber(group)
                 let outcome = resourceOutcome(
-                    OutcomeKey(competency: known.number, rank: Int32(required ?? -1), group: number), group: group,
-                    known: known, requiredRank: required)
+                    group: group, number: number, known: known, requiredRank: required)
                 for index in outcome.meeting where !serving.contains(project.resources[index].id) {
                     serving.append(project.resources[index].id)
                 }
@@ -466,9 +465,10 @@ extension GapAnalyzer {
 
         /// The resources that develop a competency (or an equivalent) for a group at a level, memoised.
         mutating func resourceOutcome(
-            _ key: OutcomeKey, group: StaffGroupID?, known: Resolved, requiredRank: Int?
+            group: StaffGroupID?, number: Int32, known: Resolved, requiredRank: Int?
         ) -> Outcome {
-            if let known = outcomes[key] { return known }
+            let slot = known.outcomeSlot(group: number, rank: requiredRank)
+            if slot < known.outcomes.count, let outcome = known.outcomes[slot] { return outcome }
             let offers: [Offer]
             if let gathered = known.offers {
                 offers = gathered
@@ -489,7 +489,10 @@ extension GapAnalyzer {
             }
             let outcome = assessOffers(
                 offers, for: group, framework: known.framework, levels: known.levels, requiredRank: requiredRank)
-            outcomes[key] = outcome
+            if slot >= known.outcomes.count {
+                known.outcomes += repeatElement(nil, count: slot + 1 - known.outcomes.count)
+            }
+            known.outcomes[slot] = outcome
             return outcome
         }
 
