@@ -5,14 +5,36 @@
 /// and reach may be changed. The fixed part is held in one shared, immutable box, so that copying a gap (reports
 /// sort and pool hundreds of thousands) costs one reference count.
 public struct Gap: Hashable, Sendable, CustomStringConvertible {
-    /// The fixed part of a gap.
-    final class Storage: Sendable {
-        let gapClass: GapClass
+    /// Where a gap was found. The analyzer shares one between all the gaps of a step, so that making a gap
+    /// copies (and a gap's storage holds) a single reference for these fields.
+    final class Site: Sendable {
         let project: String
         let pathway: PathwayID?
         let subpathways: [String]
+        /// Dense numbers of `subpathways` within the pathway, when the analyzer made the gap (for counting reach
+        /// without hashing ids); `nil` otherwise.
+        let subpathwayNumbers: [Int32]?
         let step: StepID?
         let stepLabel: String?
+        let patientsPerYear: Double?
+
+        init(
+            project: String, pathway: PathwayID?, subpathways: [String], subpathwayNumbers: [Int32]?, step: StepID?,
+            stepLabel: String?, patientsPerYear: Double?
+        ) {
+            self.project = project
+            self.pathway = pathway
+            self.subpathways = subpathways
+            self.subpathwayNumbers = subpathwayNumbers
+            self.step = step
+            self.stepLabel = stepLabel
+            self.patientsPerYear = patientsPerYear
+        }
+    }
+
+    /// The fixed part of a gap.
+    final class Storage: Sendable {
+        let site: Site
         let staffGroup: StaffGroupID?
         let setting: String?
         let competency: CompetencyID?
@@ -23,16 +45,10 @@ public struct Gap: Hashable, Sendable, CustomStringConvertible {
         let resource: ResourceID?
         let text: GapText
         let location: SourceLocation?
-        let patientsPerYear: Double?
         let candidates: [CandidateResource]
 
         init(
-            gapClass: GapClass,
-            project: String,
-            pathway: PathwayID?,
-            subpathways: [String],
-            step: StepID?,
-            stepLabel: String?,
+            site: Site,
             staffGroup: StaffGroupID?,
             setting: String?,
             competency: CompetencyID?,
@@ -43,15 +59,9 @@ public struct Gap: Hashable, Sendable, CustomStringConvertible {
             resource: ResourceID?,
             text: GapText,
             location: SourceLocation?,
-            patientsPerYear: Double?,
             candidates: [CandidateResource]
         ) {
-            self.gapClass = gapClass
-            self.project = project
-            self.pathway = pathway
-            self.subpathways = subpathways
-            self.step = step
-            self.stepLabel = stepLabel
+            self.site = site
             self.staffGroup = staffGroup
             self.setting = setting
             self.competency = competency
@@ -62,7 +72,6 @@ public struct Gap: Hashable, Sendable, CustomStringConvertible {
             self.resource = resource
             self.text = text
             self.location = location
-            self.patientsPerYear = patientsPerYear
             self.candidates = candidates
         }
     }
@@ -75,19 +84,22 @@ public struct Gap: Hashable, Sendable, CustomStringConvertible {
     /// Where the gap was found, as dense indices (project in the report, pathway in the project, node in the
     /// pathway's graph), for fast pooling; -1 where not applicable.
     var origin = GapOrigin()
+    /// The project-local number of the gap's need (equal numbers, equal ``GapReport/needKey(_:)``), set by the
+    /// analyzer so that reports pool gaps without hashing ids; -1 where not set.
+    var localNeed: Int32 = -1
 
-    /// The class of the gap.
-    public var gapClass: GapClass { storage.gapClass }
+    /// The class of the gap (kept in the gap itself, not its storage: sorting and pooling read it for every gap).
+    public let gapClass: GapClass
     /// The project's id.
-    public var project: String { storage.project }
+    public var project: String { storage.site.project }
     /// The pathway of the step (absent for workforce gaps).
-    public var pathway: PathwayID? { storage.pathway }
+    public var pathway: PathwayID? { storage.site.pathway }
     /// The sub-pathways holding the step, in decomposition order.
-    public var subpathways: [String] { storage.subpathways }
+    public var subpathways: [String] { storage.site.subpathways }
     /// The step the gap is at (absent for workforce gaps).
-    public var step: StepID? { storage.step }
+    public var step: StepID? { storage.site.step }
     /// The step's label, for readers.
-    public var stepLabel: String? { storage.stepLabel }
+    public var stepLabel: String? { storage.site.stepLabel }
     /// The staff group concerned, where there is one.
     public var staffGroup: StaffGroupID? { storage.staffGroup }
     /// The care setting (workforce gaps).
@@ -112,7 +124,7 @@ public struct Gap: Hashable, Sendable, CustomStringConvertible {
     /// Where the step, requirement or workforce record was written.
     public var location: SourceLocation? { storage.location }
     /// Patients per year through the step (see ``PathwayGraph/patientFlow()``), when the pathway gives volumes.
-    public var patientsPerYear: Double? { storage.patientsPerYear }
+    public var patientsPerYear: Double? { storage.site.patientsPerYear }
     /// Resources that go part of the way (partial, for another audience, at a lower level, placeholder, stale).
     public var candidates: [CandidateResource] { storage.candidates }
 
@@ -141,14 +153,31 @@ public struct Gap: Hashable, Sendable, CustomStringConvertible {
         statement: String? = nil, need: CompetencyID? = nil, resource: ResourceID? = nil, text: GapText,
         location: SourceLocation?, patientsPerYear: Double? = nil, candidates: [CandidateResource] = []
     ) {
+        self.init(
+            gapClass,
+            site: Site(
+                project: project, pathway: pathway, subpathways: subpathways, subpathwayNumbers: nil, step: step,
+                stepLabel: stepLabel, patientsPerYear: patientsPerYear),
+            staffGroup: staffGroup, setting: setting, competency: competency, requiredLevel: requiredLevel,
+            framework: framework, statement: statement, need: need, resource: resource, text: text,
+            location: location, candidates: candidates)
+    }
+
+    /// Creates a gap found at a site (shared with the other gaps found there).
+    init(
+        _ gapClass: GapClass, site: Site, staffGroup: StaffGroupID? = nil, setting: String? = nil,
+        competency: CompetencyID? = nil, requiredLevel: String? = nil, framework: FrameworkID? = nil,
+        statement: String? = nil, need: CompetencyID? = nil, resource: ResourceID? = nil, text: GapText,
+        location: SourceLocation?, candidates: [CandidateResource] = []
+    ) {
+        self.gapClass = gapClass
         storage = Storage(
-            gapClass: gapClass, project: project, pathway: pathway, subpathways: subpathways, step: step,
-            stepLabel: stepLabel, staffGroup: staffGroup, setting: setting, competency: competency,
+            site: site, staffGroup: staffGroup, setting: setting, competency: competency,
             requiredLevel: requiredLevel, framework: framework, statement: statement, need: need ?? competency,
-            resource: resource, text: text, location: location,
-            patientsPerYear: patientsPerYear, candidates: candidates)
+            resource: resource, text: text, location: location, candidates: candidates)
         severity = gapClass.defaultSeverity
-        reach = GapReach(steps: 1, subpathways: subpathways.count, projects: 1, patientsPerYear: patientsPerYear)
+        reach = GapReach(
+            steps: 1, subpathways: site.subpathways.count, projects: 1, patientsPerYear: site.patientsPerYear)
     }
 
     /// Gaps are equal when everything they say is equal.

@@ -61,14 +61,25 @@ extension GapAnalyzer {
         /// Whether each resource (by index) is a placeholder, and whether it is overdue at the as-of date.
         let isPlaceholder: [Bool]
         let isStale: [Bool]
-        /// Resource outcomes already worked out: the same competency, level and group give the same answer at every
-        /// step, so each is assessed once.
-        var outcomes: [OutcomeKey: Outcome] = [:]
         /// What is known about each competency id a step names, worked out once.
         var resolved: [CompetencyID: Resolved] = [:]
+        /// Dense numbers of the pooled competency ids (``Resolved/need``).
+        var needNumbers: [CompetencyID: Int32] = [:]
+        /// Dense numbers of staff groups (0 stands for "anyone", a step naming no group), and their display names.
+        var groupNumbers: [StaffGroupID: Int32] = [:]
+        var groupNames: [String] = ["anyone"]
+        /// Dense number of each resource's id (by resource index; a duplicated id shares its number).
+        let resourceNumbers: [Int32]
+        /// The project-local need numbers handed out so far (see ``Gap/localNeed``), by dense numbers: for each
+        /// pooled competency, by staff group (two each: the resource classes, then role-outside-framework); for
+        /// each pooled competency (undefined); for each resource id (stale). -1 where none yet.
+        var groupNeeds: [[Int32]] = []
+        var undefinedNeeds: [Int32] = []
+        var staleNeeds: [Int32] = []
+        var localNeedCount: Int32 = 0
 
-        /// A competency id resolved across equivalences.
-        struct Resolved {
+        /// A competency id resolved across equivalences (a class, so that looking one up costs one reference count).
+        final class Resolved {
             /// It and its equivalents, it first.
             var ids: [CompetencyID]
             /// The id needs are pooled under: the least of `ids`.
@@ -81,6 +92,33 @@ extension GapAnalyzer {
             var levels: [String]
             /// The staff groups the definitions are written for; `nil` when one of them is written for anyone.
             var writtenFor: Set<StaffGroupID>?
+            /// Dense number of `need` (for pooling).
+            var needNumber: Int32
+            /// The resources that develop it or an equivalent (each resource once), gathered on first use.
+            var offers: [Offer]?
+            /// Resource outcomes already worked out, by staff group number and required rank (see
+            /// ``outcomeSlot(group:rank:)``): the same competency, rank and group give the same answer at every
+            /// step, so each is assessed once.
+            var outcomes: [Outcome?] = []
+
+            /// Where the outcome for a group and required rank (`nil`: none) is kept in `outcomes`.
+            func outcomeSlot(group: Int32, rank: Int?) -> Int {
+                Int(group) * (levels.count + 1) + (rank ?? -1) + 1
+            }
+
+            init(
+                ids: [CompetencyID], need: CompetencyID, isDefined: Bool, statement: String?, framework: FrameworkID?,
+                levels: [String], writtenFor: Set<StaffGroupID>?, needNumber: Int32
+            ) {
+                self.ids = ids
+                self.need = need
+                self.isDefined = isDefined
+                self.statement = statement
+                self.framework = framework
+                self.levels = levels
+                self.writtenFor = writtenFor
+                self.needNumber = needNumber
+            }
         }
 
         mutating func resolve(_ id: CompetencyID) -> Resolved {
@@ -96,18 +134,58 @@ extension GapAnalyzer {
                 }
                 writtenFor?.formUnion(found.competency.staffGroups)
             }
+            let need = ids.min() ?? id
+            let needNumber = needNumbers[need] ?? Int32(needNumbers.count)
+            needNumbers[need] = needNumber
             let result = Resolved(
-                ids: ids, need: ids.min() ?? id, isDefined: definition != nil,
+                ids: ids, need: need, isDefined: definition != nil,
                 statement: definition?.competency.statement, framework: definition?.framework.id,
-                levels: definition?.framework.levels ?? [], writtenFor: writtenFor)
+                levels: definition?.framework.levels ?? [], writtenFor: writtenFor,
+                needNumber: needNumber)
             resolved[id] = result
             return result
         }
 
-        struct OutcomeKey: Hashable {
-            var competency: CompetencyID
-            var level: String?
-            var group: StaffGroupID?
+        /// The dense number of a staff group (0 for anyone).
+        mutating func groupNumber(_ group: StaffGroupID?) -> Int32 {
+            guard let group else { return 0 }
+            if let known = groupNumbers[group] { return known }
+            let number = Int32(groupNames.count)
+            groupNumbers[group] = number
+            groupNames.append(groupName(group))
+            return number
+        }
+
+        /// The project-local need number of a gap of a competency or resource class (-1 for other classes).
+        mutating func localNeed(_ gapClass: GapClass, group: Int32, need: Int32, resource: Int32 = -1) -> Int32 {
+            /// The number at `index` of `numbers`, handed out now if there is none yet.
+            func number(_ numbers: inout [Int32], _ index: Int, next: inout Int32) -> Int32 {
+                if index >= numbers.count { numbers += repeatElement(-1, count: index + 1 - numbers.count) }
+                if numbers[index] < 0 {
+                    numbers[index] = next
+                    next += 1
+                }
+                return numbers[index]
+            }
+            switch gapClass {
+            case .noResource, .levelShortfall, .placeholderResource, .roleOutsideFramework:
+                if Int(need) >= groupNeeds.count {
+                    groupNeeds += repeatElement([], count: Int(need) + 1 - groupNeeds.count)
+                }
+                let index = Int(group) * 2 + (gapClass == .roleOutsideFramework ? 1 : 0)
+                return number(&groupNeeds[Int(need)], index, next: &localNeedCount)
+            case .undefinedCompetency: return number(&undefinedNeeds, Int(need), next: &localNeedCount)
+            case .staleResource: return number(&staleNeeds, Int(resource), next: &localNeedCount)
+            default: return -1
+            }
+        }
+
+        /// A resource developing a competency, with whether the competency it names is in the framework of the
+        /// competency a step names (levels compare only then).
+        struct Offer {
+            var resource: Int
+            var coverage: ResourceCoverage
+            var sameFramework: Bool
         }
 
         init(project: Project, analyzer: GapAnalyzer, asOf: AsOfDate?) {
@@ -121,6 +199,12 @@ extension GapAnalyzer {
                 for item in resource.develops { coverage[item.competency, default: []].append((index, item)) }
             }
             self.coverage = coverage
+            var numberOfResource: [ResourceID: Int32] = [:]
+            resourceNumbers = project.resources.map { resource in
+                let number = numberOfResource[resource.id] ?? Int32(numberOfResource.count)
+                numberOfResource[resource.id] = number
+                return number
+            }
             isPlaceholder = project.resources.map(analyzer.isPlaceholder)
             isStale = project.resources.map { resource in
                 guard let asOf, let due = resource.nextReviewDue else { return false }
@@ -164,10 +248,15 @@ extension GapAnalyzer {
             let decomposition = GapAnalyzer.decomposition(of: graph, strategy: strategy)
             let flow = graph.patientFlow()
             var subpathwaysOfNode = [[String]](repeating: [], count: graph.graph.nodeCount)
+            var subpathwayNumbersOfNode = [[Int32]](repeating: [], count: graph.graph.nodeCount)
+            var numberOfSubpathway: [String: Int32] = [:]
             for subpathway in decomposition.subpathways {
+                let number = numberOfSubpathway[subpathway.id] ?? Int32(numberOfSubpathway.count)
+                numberOfSubpathway[subpathway.id] = number
                 for id in subpathway.steps {
                     if let node = graph.node(id), subpathwaysOfNode[Int(node)].last != subpathway.id {
                         subpathwaysOfNode[Int(node)].append(subpathway.id)
+                        subpathwayNumbersOfNode[Int(node)].append(number)
                     }
                 }
             }
@@ -177,8 +266,11 @@ extension GapAnalyzer {
             for node in 0..<graph.graph.nodeCount {
                 let step = graph.step(Int32(node))
                 let place = Place(
-                    project: projectID, pathway: pathway.id, subpathways: subpathwaysOfNode[node], step: step,
-                    patientsPerYear: flow?[node], origin: GapOrigin(pathway: Int32(number), node: Int32(node)))
+                    site: Gap.Site(
+                        project: projectID, pathway: pathway.id, subpathways: subpathwaysOfNode[node],
+                        subpathwayNumbers: subpathwayNumbersOfNode[node], step: step.id, stepLabel: step.label,
+                        patientsPerYear: flow?[node]),
+                    stepLocation: step.location, origin: GapOrigin(pathway: Int32(number), node: Int32(node)))
                 let first = gaps.count
                 let requirements = assess(step, at: place, gaps: &gaps)
                 var classes: [GapClass] = []
@@ -192,7 +284,7 @@ extension GapAnalyzer {
                 }
                 steps.append(
                     StepAssessment(
-                        step: step, subpathways: place.subpathways, patientsPerYear: place.patientsPerYear,
+                        step: step, subpathways: place.site.subpathways, patientsPerYear: place.site.patientsPerYear,
                         requirements: requirements, gapClasses: classes, worstSeverity: worst))
             }
             return PathwayAnalysis(
@@ -201,11 +293,9 @@ extension GapAnalyzer {
 
         /// Where a step sits, for the gaps found at it.
         struct Place {
-            var project: String
-            var pathway: PathwayID
-            var subpathways: [String]
-            var step: Step
-            var patientsPerYear: Double?
+            /// Shared by every gap of the step.
+            var site: Gap.Site
+            var stepLocation: SourceLocation?
             var origin: GapOrigin
             /// Set per requirement: the competency's statement, pooled id and level rank.
             var statement: String? = nil
@@ -215,17 +305,17 @@ extension GapAnalyzer {
             func gap(
                 _ gapClass: GapClass, staffGroup: StaffGroupID? = nil, competency: CompetencyID? = nil,
                 requiredLevel: String? = nil, framework: FrameworkID? = nil, resource: ResourceID? = nil,
-                text: GapText, at location: SourceLocation?, candidates: [CandidateResource] = []
+                text: GapText, at location: SourceLocation?, candidates: [CandidateResource] = [],
+                localNeed: Int32 = -1
             ) -> Gap {
                 let hasCompetency = competency != nil
                 var gap = Gap(
-                    gapClass, project: project, pathway: pathway, subpathways: subpathways, step: step.id,
-                    stepLabel: step.label, staffGroup: staffGroup, competency: competency, requiredLevel: requiredLevel,
+                    gapClass, site: site, staffGroup: staffGroup, competency: competency, requiredLevel: requiredLevel,
                     framework: framework, statement: hasCompetency ? statement : nil,
                     need: hasCompetency ? need ?? competency : nil, resource: resource, text: text,
-                    location: location ?? step.location, patientsPerYear: patientsPerYear,
-                    candidates: candidates)
+                    location: location ?? stepLocation, candidates: candidates)
                 gap.origin = origin
+                gap.localNeed = localNeed
                 if hasCompetency { gap.reach.levelRank = levelRank }
                 return gap
             }
@@ -273,30 +363,35 @@ extension GapAnalyzer {
             if !known.isDefined {
                 gaps.append(
                     place.gap(
-                        .undefinedCompetency, competency: id, requiredLevel: level, text: .undefined, at: location))
+                        .undefinedCompetency, competency: id, requiredLevel: level, text: .undefined, at: location,
+                        localNeed: localNeed(.undefinedCompetency, group: 0, need: known.needNumber)))
             } else if let writtenFor = known.writtenFor {
                 // Framework coverage: some competency of the equivalence class is written for the group (or anyone).
                 for group in step.staffGroups where !writtenFor.contains(group) {
+                    let number = groupNumber(group)
                     gaps.append(
                         place.gap(
                             .roleOutsideFramework, staffGroup: group, competency: id, requiredLevel: level,
-                            framework: known.framework, text: .roleOutside(who: groupName(group)), at: location))
+                            framework: known.framework, text: .roleOutside(who: groupNames[Int(number)]),
+                            at: location,
+                            localNeed: localNeed(.roleOutsideFramework, group: number, need: known.needNumber)))
                 }
             }
 
             // Resources, once per staff group (once for anyone when the step names none).
             var serving: [ResourceID] = []
             var candidates: [CandidateResource] = []
-            let groups: [StaffGroupID?] = step.staffGroups.isEmpty ? [nil] : step.staffGroups.map { $0 }
-            for group in groups {
+            for position in 0..<max(step.staffGroups.count, 1) {
+                let group = step.staffGroups.isEmpty ? nil : step.staffGroups[position]
+                let number = groupNumber(group)
                 let outcome = resourceOutcome(
-                    OutcomeKey(competency: id, level: level, group: group), known: known, requiredRank: required)
+                    group: group, number: number, known: known, requiredRank: required)
                 for index in outcome.meeting where !serving.contains(project.resources[index].id) {
                     serving.append(project.resources[index].id)
                 }
                 candidates =
                     candidates.isEmpty ? outcome.candidates : CandidateResource.merged(candidates, outcome.candidates)
-                let who = group.map(groupName) ?? "anyone"
+                let who = groupNames[Int(number)]
                 for index in outcome.stale {
                     let resource = project.resources[index]
                     gaps.append(
@@ -306,33 +401,33 @@ extension GapAnalyzer {
                             text: .stale(
                                 title: resource.title, provider: resource.provider, due: resource.nextReviewDue,
                                 asOf: asOf?.rawValue),
-                            at: location, candidates: outcome.candidates))
+                            at: location, candidates: outcome.candidates,
+                            localNeed: localNeed(
+                                .staleResource, group: number, need: known.needNumber,
+                                resource: resourceNumbers[index])))
                 }
+                let gapClass: GapClass
+                let text: GapText
+                var resource: ResourceID?
                 switch outcome.verdict {
                 case .met:
-                    break
+                    continue
                 case .none:
-                    gaps.append(
-                        place.gap(
-                            .noResource, staffGroup: group, competency: id, requiredLevel: level,
-                            framework: known.framework,
-                            text: .noResource(who: who, candidates: outcome.candidates.count),
-                            at: location, candidates: outcome.candidates))
+                    gapClass = .noResource
+                    text = .noResource(who: who, candidates: outcome.candidates.count)
                 case .placeholder(let index):
-                    let resource = project.resources[index]
-                    gaps.append(
-                        place.gap(
-                            .placeholderResource, staffGroup: group, competency: id, requiredLevel: level,
-                            framework: known.framework, resource: resource.id,
-                            text: .placeholder(who: who, title: resource.title), at: location,
-                            candidates: outcome.candidates))
+                    gapClass = .placeholderResource
+                    resource = project.resources[index].id
+                    text = .placeholder(who: who, title: project.resources[index].title)
                 case .belowLevel(let best):
-                    gaps.append(
-                        place.gap(
-                            .levelShortfall, staffGroup: group, competency: id, requiredLevel: level,
-                            framework: known.framework, text: .belowLevel(who: who, best: best), at: location,
-                            candidates: outcome.candidates))
+                    gapClass = .levelShortfall
+                    text = .belowLevel(who: who, best: best)
                 }
+                gaps.append(
+                    place.gap(
+                        gapClass, staffGroup: group, competency: id, requiredLevel: level, framework: known.framework,
+                        resource: resource, text: text, at: location, candidates: outcome.candidates,
+                        localNeed: localNeed(gapClass, group: number, need: known.needNumber)))
             }
             return RequirementAssessment(
                 requirement: requirement, statement: known.statement, framework: known.framework,
@@ -351,36 +446,59 @@ extension GapAnalyzer {
             case belowLevel(String?)
         }
 
-        struct Outcome {
-            var verdict: Verdict
+        /// A class, so that a memoised outcome is shared rather than copied.
+        final class Outcome {
+            let verdict: Verdict
             /// Resources (by index) that meet the need.
-            var meeting: [Int]
+            let meeting: [Int]
             /// Overdue resources (by index) the group would be pointed to (meeting the need or going part of the way).
-            var stale: [Int]
-            var candidates: [CandidateResource]
+            let stale: [Int]
+            let candidates: [CandidateResource]
+
+            init(verdict: Verdict, meeting: [Int], stale: [Int], candidates: [CandidateResource]) {
+                self.verdict = verdict
+                self.meeting = meeting
+                self.stale = stale
+                self.candidates = candidates
+            }
         }
 
         /// The resources that develop a competency (or an equivalent) for a group at a level, memoised.
         mutating func resourceOutcome(
-            _ key: OutcomeKey, known: Resolved, requiredRank: Int?
+            group: StaffGroupID?, number: Int32, known: Resolved, requiredRank: Int?
         ) -> Outcome {
-            if let known = outcomes[key] { return known }
-            var offers: [(resource: Int, coverage: ResourceCoverage)] = []
-            var seen: Set<Int> = []
-            for candidate in known.ids {
-                for offer in coverage[candidate] ?? [] where seen.insert(offer.resource).inserted {
-                    offers.append(offer)
+            let slot = known.outcomeSlot(group: number, rank: requiredRank)
+            if slot < known.outcomes.count, let outcome = known.outcomes[slot] { return outcome }
+            let offers: [Offer]
+            if let gathered = known.offers {
+                offers = gathered
+            } else {
+                var gathered: [Offer] = []
+                var seen: Set<Int> = []
+                for candidate in known.ids {
+                    for offer in coverage[candidate] ?? [] where seen.insert(offer.resource).inserted {
+                        let framework = references.competencies[offer.coverage.competency]?.framework.id
+                        gathered.append(
+                            Offer(
+                                resource: offer.resource, coverage: offer.coverage,
+                                sameFramework: framework != nil && framework == known.framework))
+                    }
                 }
+                known.offers = gathered
+                offers = gathered
             }
             let outcome = assessOffers(
-                offers, for: key.group, framework: known.framework, levels: known.levels, requiredRank: requiredRank)
-            outcomes[key] = outcome
+                offers, for: group, framework: known.framework, levels: known.levels, requiredRank: requiredRank)
+            if slot >= known.outcomes.count {
+                known.outcomes += repeatElement(nil, count: slot + 1 - known.outcomes.count)
+            }
+            known.outcomes[slot] = outcome
             return outcome
         }
 
         /// Sorts the resources covering a competency into those that meet a group's need and candidates.
         func assessOffers(
-            _ offers: [(resource: Int, coverage: ResourceCoverage)], for group: StaffGroupID?,
+            _ offers: [Offer], for group: StaffGroupID?,
             framework: FrameworkID?, levels: [String], requiredRank: Int?
         ) -> Outcome {
             var meeting: [Int] = []
@@ -390,7 +508,9 @@ extension GapAnalyzer {
             var realForGroup = 0
             var atLevel = 0
             var bestBelow: (rank: Int, level: String)?
-            for (index, item) in offers {
+            for offer in offers {
+                let index = offer.resource
+                let item = offer.coverage
                 let audience = project.resources[index].audience
                 var reasons: [CandidateResource.Reason] = []
                 let audienceFits = audience.isEmpty || group.map { audience.contains($0) } ?? true
@@ -400,8 +520,7 @@ extension GapAnalyzer {
                 if item.isPartial { reasons.append(.partial) }
                 // Levels compare only within the framework of the competency the step names.
                 var meetsLevel = true
-                if let requiredRank, let level = item.level, let framework,
-                    references.competencies[item.competency]?.framework.id == framework,
+                if let requiredRank, let level = item.level, framework != nil, offer.sameFramework,
                     let rank = levels.firstIndex(of: level), rank < requiredRank
                 {
                     meetsLevel = false

@@ -21,6 +21,10 @@ public struct GapReport: Sendable {
         self.strategy = strategy
         self.projects = projects
         var gaps: [Gap] = []
+        gaps.reserveCapacity(
+            projects.reduce(0) { total, analysis in
+                analysis.pathways.reduce(total + analysis.workforceGaps.count) { $0 + $1.gaps.count }
+            })
         for (number, analysis) in projects.enumerated() {
             for pathway in analysis.pathways {
                 for var gap in pathway.gaps {
@@ -34,7 +38,8 @@ public struct GapReport: Sendable {
             }
         }
         Self.fillReach(&gaps)
-        self.gaps = Self.sortedByPriority(gaps)
+        Self.sortByPriority(&gaps)
+        self.gaps = gaps
         var names: [StaffGroupID: String] = [:]
         for project in projects {
             for group in project.project.staffGroups where names[group.id] == nil { names[group.id] = group.name }
@@ -115,6 +120,19 @@ public struct GapReport: Sendable {
         }
     }
 
+    /// The `kind` of a class's ``NeedKey``.
+    static func poolingKind(_ gapClass: GapClass) -> UInt8 {
+        switch gapClass {
+        case .noResource, .levelShortfall, .placeholderResource: 0
+        case .roleOutsideFramework: 1
+        case .undefinedCompetency: 2
+        case .staleResource: 3
+        case .unstaffedStep: 4
+        case .uncoveredStep: 5
+        case .capacityGap, .trainingGap: 6
+        }
+    }
+
     /// A sub-pathway of a pathway of a project, for counting.
     struct SubpathwayKey: Hashable {
         var project: Int32
@@ -125,6 +143,9 @@ public struct GapReport: Sendable {
     /// Fills in each gap's reach: the distinct steps, sub-pathways and projects that share its need, the
     /// patients through those steps and the highest level needed. Workforce gaps keep the reach the analyzer gave.
     ///
+    /// Gaps the analyzer made carry a project-local need number and sub-pathway numbers, so that ids are hashed
+    /// once per distinct need rather than once per gap; other gaps are pooled by their ``NeedKey``.
+    ///
     /// - Complexity: O(G) expected.
     static func fillReach(_ gaps: inout [Gap]) {
         // A need's gaps come in the order they were found (project, pathway, step), and all of one step's gaps
@@ -132,48 +153,111 @@ public struct GapReport: Sendable {
         struct Tally {
             var lastStep = GapOrigin()
             var steps = 0
-            var subpathways: Set<SubpathwayKey> = []
+            var subpathways = 0
             var lastProject: Int32 = -1
             var projects = 0
             var patients: Double?
             var levelRank: Double?
+            /// The ids of the need's first gap, to check that gaps sharing a local need number share the need.
+            var kind: UInt8
+            var group: StaffGroupID?
+            var need: CompetencyID?
+            var resource: ResourceID?
+        }
+        /// A sub-pathway of a pathway of a project counted for a tally.
+        struct Mark: Hashable {
+            var tally: Int32
+            var project: Int32
+            var pathway: Int32
+            var subpathway: Int32
         }
         var tallyOfKey: [NeedKey: Int] = [:]
         var tallies: [Tally] = []
         var keyOfGap = [Int](repeating: -1, count: gaps.count)
-        for (index, gap) in gaps.enumerated() where !gap.gapClass.isWorkforce {
-            let key = needKey(gap)
-            let slot: Int
-            if let known = tallyOfKey[key] {
-                slot = known
-            } else {
-                slot = tallies.count
-                tallyOfKey[key] = slot
-                tallies.append(Tally())
-            }
-            keyOfGap[index] = slot
-            // A step always lies in the same sub-pathways, so only a new step can add any.
-            if tallies[slot].lastStep != gap.origin || tallies[slot].steps == 0 {
-                tallies[slot].lastStep = gap.origin
-                tallies[slot].steps += 1
-                if let patients = gap.patientsPerYear {
-                    tallies[slot].patients = (tallies[slot].patients ?? 0) + patients
+        // The tally of each (project, local need number).
+        var tallyOfLocal: [[Int]] = []
+        var marks: Set<Mark> = []
+        marks.reserveCapacity(gaps.count)
+        // Numbers for the sub-pathways of gaps made without them (negative, apart from the analyzer's).
+        var numberOfSubpathway: [SubpathwayKey: Int32] = [:]
+
+        gaps.withUnsafeBufferPointer { gaps in
+            for index in gaps.indices where !gaps[index].gapClass.isWorkforce {
+                let storage = gaps[index].storage
+                let origin = gaps[index].origin
+                let kind = poolingKind(gaps[index].gapClass)
+                let need = storage.need ?? storage.competency
+                var slot = -1
+                let project = Int(origin.project)
+                let local = Int(gaps[index].localNeed)
+                if local >= 0, project >= 0 {
+                    if project >= tallyOfLocal.count {
+                        tallyOfLocal += Array(repeating: [], count: project + 1 - tallyOfLocal.count)
+                    }
+                    if local < tallyOfLocal[project].count, tallyOfLocal[project][local] >= 0 {
+                        // Gaps that share every id a key may hold share the key.
+                        let tally = tallies[tallyOfLocal[project][local]]
+                        if kind <= 3, tally.kind == kind, tally.group == storage.staffGroup, tally.need == need,
+                            tally.resource == storage.resource
+                        {
+                            slot = tallyOfLocal[project][local]
+                        }
+                    }
                 }
-                for id in gap.subpathways {
-                    tallies[slot].subpathways.insert(
-                        SubpathwayKey(project: gap.origin.project, pathway: gap.origin.pathway, id: id))
+                if slot < 0 {
+                    let key = needKey(gaps[index])
+                    if let known = tallyOfKey[key] {
+                        slot = known
+                    } else {
+                        slot = tallies.count
+                        tallyOfKey[key] = slot
+                        tallies.append(
+                            Tally(kind: kind, group: storage.staffGroup, need: need, resource: storage.resource))
+                    }
+                    if local >= 0, project >= 0 {
+                        if local >= tallyOfLocal[project].count {
+                            tallyOfLocal[project] += Array(repeating: -1, count: local + 1 - tallyOfLocal[project].count)
+                        }
+                        tallyOfLocal[project][local] = slot
+                    }
+                }
+                keyOfGap[index] = slot
+                // A step always lies in the same sub-pathways, so only a new step can add any.
+                if tallies[slot].lastStep != origin || tallies[slot].steps == 0 {
+                    tallies[slot].lastStep = origin
+                    tallies[slot].steps += 1
+                    if let patients = storage.site.patientsPerYear {
+                        tallies[slot].patients = (tallies[slot].patients ?? 0) + patients
+                    }
+                    func count(_ number: Int32) {
+                        let mark = Mark(
+                            tally: Int32(slot), project: origin.project, pathway: origin.pathway, subpathway: number)
+                        if marks.insert(mark).inserted { tallies[slot].subpathways += 1 }
+                    }
+                    if let numbers = storage.site.subpathwayNumbers {
+                        for number in numbers { count(number) }
+                    } else {
+                        for id in storage.site.subpathways {
+                            let key = SubpathwayKey(project: origin.project, pathway: origin.pathway, id: id)
+                            let number = numberOfSubpathway[key] ?? -Int32(numberOfSubpathway.count) - 1
+                            numberOfSubpathway[key] = number
+                            count(number)
+                        }
+                    }
+                }
+                if tallies[slot].lastProject != origin.project {
+                    tallies[slot].lastProject = origin.project
+                    tallies[slot].projects += 1
+                }
+                if let rank = gaps[index].reach.levelRank {
+                    tallies[slot].levelRank = max(tallies[slot].levelRank ?? 0, rank)
                 }
             }
-            if tallies[slot].lastProject != gap.origin.project {
-                tallies[slot].lastProject = gap.origin.project
-                tallies[slot].projects += 1
-            }
-            if let rank = gap.reach.levelRank { tallies[slot].levelRank = max(tallies[slot].levelRank ?? 0, rank) }
         }
         for index in gaps.indices where keyOfGap[index] >= 0 {
             let tally = tallies[keyOfGap[index]]
             gaps[index].reach = GapReach(
-                steps: tally.steps, subpathways: tally.subpathways.count, projects: tally.projects,
+                steps: tally.steps, subpathways: tally.subpathways, projects: tally.projects,
                 patientsPerYear: tally.patients, levelRank: tally.levelRank)
         }
     }
@@ -222,13 +306,30 @@ public struct GapReport: Sendable {
         }
     }
 
-    /// Gaps in priority order.
+    /// Puts gaps in priority order in place.
     ///
-    /// - Complexity: O(G log G), sorting small keys rather than the gaps themselves.
-    static func sortedByPriority(_ gaps: [Gap]) -> [Gap] {
-        var keys = gaps.enumerated().map { PriorityKey($1, index: $0) }
+    /// Sorts small keys, then moves each gap to its place by following the permutation's cycles with swaps, so
+    /// no gap is copied (a copy would touch its shared storage).
+    ///
+    /// - Complexity: O(G log G).
+    static func sortByPriority(_ gaps: inout [Gap]) {
+        var keys = gaps.withUnsafeBufferPointer { gaps in gaps.indices.map { PriorityKey(gaps[$0], index: $0) } }
         keys.sort()
-        return keys.map { gaps[Int($0.index)] }
+        // Position i must receive the gap now at keys[i].index.
+        var source = keys.map { Int($0.index) }
+        // Swapping through the buffer moves the gaps' bits; `Array.swapAt` would copy (retain and release) them.
+        gaps.withUnsafeMutableBufferPointer { gaps in
+            for start in source.indices where source[start] != start {
+                var position = start
+                while source[position] != start {
+                    let next = source[position]
+                    gaps.swapAt(position, next)
+                    source[position] = position
+                    position = next
+                }
+                source[position] = position
+            }
+        }
     }
 
     // MARK: Summary
