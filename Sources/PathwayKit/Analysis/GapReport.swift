@@ -215,9 +215,8 @@ public struct GapReport: Sendable {
                             Tally(kind: kind, group: storage.staffGroup, need: need, resource: storage.resource))
                     }
                     if local >= 0, project >= 0 {
-                        if local >= tallyOfLocal[project].count {
-                            tallyOfLocal[project] += Array(repeating: -1, count: local + 1 - tallyOfLocal[project].count)
-                        }
+                        let missing = local + 1 - tallyOfLocal[project].count
+                        if missing > 0 { tallyOfLocal[project] += Array(repeating: -1, count: missing) }
                         tallyOfLocal[project][local] = slot
                     }
                 }
