@@ -25,23 +25,14 @@ extension PathwayGraph {
         }
         guard hasVolume else { return nil }
 
-        // Each edge's share of its source's patients.
+        // Each adjacency slot's share of its source's patients: the edge's probability, except that every branch
+        // after a parallel step carries everyone.
+        let probability = edgeProbabilities()
         var weight = [Double](repeating: 0, count: graph.edgeCount)
         for node in 0..<Int32(count) {
-            let slots = Int(graph.successorOffsets[Int(node)])..<Int(graph.successorOffsets[Int(node) + 1])
-            if slots.isEmpty { continue }
-            if step(node).kind == .parallel {
-                for slot in slots { weight[slot] = 1 }
-                continue
-            }
-            var known = 0.0
-            var unknown = 0
-            for slot in slots {
-                if let share = transition(graph.successorEdges[slot]).share { known += share } else { unknown += 1 }
-            }
-            let rest = unknown > 0 ? max(0, 1 - known) / Double(unknown) : 0
-            for slot in slots {
-                weight[slot] = transition(graph.successorEdges[slot]).share ?? (known == 0 ? 1 / Double(unknown) : rest)
+            let isParallel = step(node).kind == .parallel
+            for slot in Int(graph.successorOffsets[Int(node)])..<Int(graph.successorOffsets[Int(node) + 1]) {
+                weight[slot] = isParallel ? 1 : probability[Int(graph.successorEdges[slot])]
             }
         }
 

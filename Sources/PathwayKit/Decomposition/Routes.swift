@@ -54,7 +54,8 @@ extension CompactGraph {
 
 extension PathwayGraph {
     /// The probability of each edge: its transition's share where given; otherwise the share left over by the
-    /// given ones, split evenly among the transitions without one (so `1 / out-degree` when none is given).
+    /// given ones, split evenly among the transitions without one (so `1 / out-degree` when none is given). Route
+    /// ranking and patient flow share this rule.
     ///
     /// - Complexity: O(V + E).
     func edgeProbabilities() -> [Double] {
