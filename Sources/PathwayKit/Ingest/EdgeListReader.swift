@@ -320,14 +320,7 @@ public enum EdgeListReader {
         _ interner: inout ByteInterner, _ path: String, guess: Int32
     ) throws -> Int32 {
         if field.hasEscapes { return interner.intern(scanner.text(field)) }
-        let bytes = scanner.bytes
-        var start = field.start
-        var end = field.end
-        while start < end && (bytes[start] == 0x20 || bytes[start] == 0x09) { start += 1 }
-        while end > start && (bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09) { end -= 1 }
-        guard end > start else {
-            throw InputError("the '\(role)' id is empty", at: SourceLocation(file: path, line: scanner.line))
-        }
+        let (start, end) = try trimmed(field, role, scanner, path)
         if interner.isName(guess, base + start, end - start) { return guess }
         return interner.intern(base + start, end - start)
     }
