@@ -2,11 +2,11 @@
 /// written and what to do about it.
 ///
 /// Gaps are values, collected and reported, never thrown. What a gap says is fixed when it is made; its severity
-/// and reach may be changed. The fixed part is held in one shared, immutable box, so that copying a gap (reports
-/// sort and pool hundreds of thousands) costs one reference count.
+/// and reach may be changed. The fixed part is held in one small immutable box, which points to the parts shared
+/// with other gaps (the step, and the requirement), so that making a gap costs one allocation and copying one
+/// (reports sort and pool hundreds of thousands) costs one reference count.
 public struct Gap: Hashable, Sendable, CustomStringConvertible {
-    /// Where a gap was found. The analyzer shares one between all the gaps of a step, so that making a gap
-    /// copies (and a gap's storage holds) a single reference for these fields.
+    /// Where a gap was found. The analyzer shares one between all the gaps of a step.
     final class Site: Sendable {
         let project: String
         let pathway: PathwayID?
@@ -32,64 +32,88 @@ public struct Gap: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    /// The fixed part of a gap.
-    final class Storage: Sendable {
-        let site: Site
-        let staffGroup: StaffGroupID?
-        let setting: String?
+    /// What a gap is about: the competency, level and framework, and where the need was written. The analyzer
+    /// shares one between all the gaps of a requirement (or of a step, for step gaps).
+    final class Subject: Sendable {
         let competency: CompetencyID?
         let requiredLevel: String?
         let framework: FrameworkID?
         let statement: String?
         let need: CompetencyID?
-        let resource: ResourceID?
-        let text: GapText
+        let setting: String?
         let location: SourceLocation?
-        let candidates: [CandidateResource]
+        /// The required level's position in its framework's scheme (see ``GapReach/levelRank``).
+        let levelRank: Double?
 
         init(
-            site: Site,
-            staffGroup: StaffGroupID?,
-            setting: String?,
-            competency: CompetencyID?,
-            requiredLevel: String?,
-            framework: FrameworkID?,
-            statement: String?,
-            need: CompetencyID?,
-            resource: ResourceID?,
-            text: GapText,
-            location: SourceLocation?,
-            candidates: [CandidateResource]
+            competency: CompetencyID?, requiredLevel: String?, framework: FrameworkID?, statement: String?,
+            need: CompetencyID?, setting: String?, location: SourceLocation?, levelRank: Double?
         ) {
-            self.site = site
-            self.staffGroup = staffGroup
-            self.setting = setting
             self.competency = competency
             self.requiredLevel = requiredLevel
             self.framework = framework
             self.statement = statement
-            self.need = need
+            self.need = need ?? competency
+            self.setting = setting
+            self.location = location
+            self.levelRank = levelRank
+        }
+    }
+
+    /// The fixed part of a gap.
+    final class Storage: Sendable {
+        let site: Site
+        let subject: Subject
+        let staffGroup: StaffGroupID?
+        let resource: ResourceID?
+        let text: GapText
+        let candidates: [CandidateResource]
+
+        init(
+            site: Site, subject: Subject, staffGroup: StaffGroupID?, resource: ResourceID?, text: GapText,
+            candidates: [CandidateResource]
+        ) {
+            self.site = site
+            self.subject = subject
+            self.staffGroup = staffGroup
             self.resource = resource
             self.text = text
-            self.location = location
             self.candidates = candidates
         }
+    }
+
+    /// A reach, boxed so that the gaps sharing a need share one (the report sets it for every gap).
+    final class ReachBox: Sendable {
+        let value: GapReach
+        init(_ value: GapReach) { self.value = value }
     }
 
     let storage: Storage
     /// How much the gap matters (the class's default unless changed).
     public var severity: Severity
-    /// How far the same need reaches across the report; filled in by ``GapReport``.
-    public var reach: GapReach
-    /// Where the gap was found, as dense indices (project in the report, pathway in the project, node in the
-    /// pathway's graph), for fast pooling; -1 where not applicable.
-    var origin = GapOrigin()
+    /// The class of the gap (kept in the gap itself, not its storage: sorting and pooling read it for every gap).
+    public let gapClass: GapClass
     /// The project-local number of the gap's need (equal numbers, equal ``GapReport/needKey(_:)``), set by the
     /// analyzer so that reports pool gaps without hashing ids; -1 where not set.
     var localNeed: Int32 = -1
+    /// Where the gap was found, as dense indices (project in the report, pathway in the project, node in the
+    /// pathway's graph), for fast pooling; -1 where not applicable.
+    var origin = GapOrigin()
+    /// The reach, once set; until then the gap's own (one step, its sub-pathways, one project).
+    var reachBox: ReachBox?
 
-    /// The class of the gap (kept in the gap itself, not its storage: sorting and pooling read it for every gap).
-    public let gapClass: GapClass
+    /// How far the same need reaches across the report; filled in by ``GapReport``.
+    public var reach: GapReach {
+        get {
+            if let reachBox { return reachBox.value }
+            let site = storage.site
+            return GapReach(
+                steps: 1, subpathways: site.subpathways.count, projects: 1, patientsPerYear: site.patientsPerYear,
+                levelRank: storage.subject.levelRank)
+        }
+        set { reachBox = ReachBox(newValue) }
+    }
+
     /// The project's id.
     public var project: String { storage.site.project }
     /// The pathway of the step (absent for workforce gaps).
@@ -103,18 +127,18 @@ public struct Gap: Hashable, Sendable, CustomStringConvertible {
     /// The staff group concerned, where there is one.
     public var staffGroup: StaffGroupID? { storage.staffGroup }
     /// The care setting (workforce gaps).
-    public var setting: String? { storage.setting }
+    public var setting: String? { storage.subject.setting }
     /// The competency concerned, as the step names it.
-    public var competency: CompetencyID? { storage.competency }
+    public var competency: CompetencyID? { storage.subject.competency }
     /// The level the step needs, in the scheme of the competency's framework.
-    public var requiredLevel: String? { storage.requiredLevel }
+    public var requiredLevel: String? { storage.subject.requiredLevel }
     /// The framework of the competency, where it is defined.
-    public var framework: FrameworkID? { storage.framework }
+    public var framework: FrameworkID? { storage.subject.framework }
     /// The competency's statement, where a framework defines it.
-    public var statement: String? { storage.statement }
+    public var statement: String? { storage.subject.statement }
     /// The competency under which the need is pooled across steps and projects: the least id among the
     /// competency and its equivalents.
-    public var need: CompetencyID? { storage.need }
+    public var need: CompetencyID? { storage.subject.need }
     /// The resource concerned (placeholder and stale resources).
     public var resource: ResourceID? { storage.resource }
     /// What is missing, in one sentence.
@@ -122,7 +146,7 @@ public struct Gap: Hashable, Sendable, CustomStringConvertible {
     /// What to do: find or write a resource, train a group, name a group, extend a framework.
     public var suggestedAction: String { storage.text.action(for: self) }
     /// Where the step, requirement or workforce record was written.
-    public var location: SourceLocation? { storage.location }
+    public var location: SourceLocation? { storage.subject.location }
     /// Patients per year through the step (see ``PathwayGraph/patientFlow()``), when the pathway gives volumes.
     public var patientsPerYear: Double? { storage.site.patientsPerYear }
     /// Resources that go part of the way (partial, for another audience, at a lower level, placeholder, stale).
@@ -138,46 +162,27 @@ public struct Gap: Hashable, Sendable, CustomStringConvertible {
         candidates: [CandidateResource] = []
     ) {
         self.init(
-            gapClass, project: project, pathway: pathway, subpathways: subpathways, step: step, stepLabel: stepLabel,
-            staffGroup: staffGroup, setting: setting, competency: competency, requiredLevel: requiredLevel,
-            framework: framework, statement: statement, need: need, resource: resource,
-            text: .written(message: message, action: suggestedAction), location: location,
-            patientsPerYear: patientsPerYear, candidates: candidates)
-    }
-
-    /// Creates a gap whose sentences are written from its fields when read.
-    init(
-        _ gapClass: GapClass, project: String, pathway: PathwayID? = nil, subpathways: [String] = [],
-        step: StepID? = nil, stepLabel: String? = nil, staffGroup: StaffGroupID? = nil, setting: String? = nil,
-        competency: CompetencyID? = nil, requiredLevel: String? = nil, framework: FrameworkID? = nil,
-        statement: String? = nil, need: CompetencyID? = nil, resource: ResourceID? = nil, text: GapText,
-        location: SourceLocation?, patientsPerYear: Double? = nil, candidates: [CandidateResource] = []
-    ) {
-        self.init(
             gapClass,
             site: Site(
                 project: project, pathway: pathway, subpathways: subpathways, subpathwayNumbers: nil, step: step,
                 stepLabel: stepLabel, patientsPerYear: patientsPerYear),
-            staffGroup: staffGroup, setting: setting, competency: competency, requiredLevel: requiredLevel,
-            framework: framework, statement: statement, need: need, resource: resource, text: text,
-            location: location, candidates: candidates)
+            subject: Subject(
+                competency: competency, requiredLevel: requiredLevel, framework: framework, statement: statement,
+                need: need, setting: setting, location: location, levelRank: nil),
+            staffGroup: staffGroup, resource: resource, text: .written(message: message, action: suggestedAction),
+            candidates: candidates)
     }
 
-    /// Creates a gap found at a site (shared with the other gaps found there).
+    /// Creates a gap found at a site, about a subject (both shared with the other gaps found there).
     init(
-        _ gapClass: GapClass, site: Site, staffGroup: StaffGroupID? = nil, setting: String? = nil,
-        competency: CompetencyID? = nil, requiredLevel: String? = nil, framework: FrameworkID? = nil,
-        statement: String? = nil, need: CompetencyID? = nil, resource: ResourceID? = nil, text: GapText,
-        location: SourceLocation?, candidates: [CandidateResource] = []
+        _ gapClass: GapClass, site: Site, subject: Subject, staffGroup: StaffGroupID? = nil,
+        resource: ResourceID? = nil, text: GapText, candidates: [CandidateResource] = []
     ) {
         self.gapClass = gapClass
         storage = Storage(
-            site: site, staffGroup: staffGroup, setting: setting, competency: competency,
-            requiredLevel: requiredLevel, framework: framework, statement: statement, need: need ?? competency,
-            resource: resource, text: text, location: location, candidates: candidates)
+            site: site, subject: subject, staffGroup: staffGroup, resource: resource, text: text,
+            candidates: candidates)
         severity = gapClass.defaultSeverity
-        reach = GapReach(
-            steps: 1, subpathways: site.subpathways.count, projects: 1, patientsPerYear: site.patientsPerYear)
     }
 
     /// Gaps are equal when everything they say is equal.
@@ -346,7 +351,7 @@ enum GapText: Sendable {
     case uncovered
     case undefined
     case roleOutside(who: String)
-    case stale(title: String, provider: String?, due: String?, asOf: String?)
+    indirect case stale(title: String, provider: String?, due: String?, asOf: String?)
     case noResource(who: String, candidates: Int)
     case placeholder(who: String, title: String)
     case belowLevel(who: String, best: String?)

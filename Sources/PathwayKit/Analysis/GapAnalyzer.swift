@@ -68,8 +68,18 @@ extension GapAnalyzer {
         /// Dense numbers of staff groups (0 stands for "anyone", a step naming no group), and their display names.
         var groupNumbers: [StaffGroupID: Int32] = [:]
         var groupNames: [String] = ["anyone"]
+        /// The steps of each staff group (by group number), in pathway and step order.
+        var stepsOfGroup: [[StepIndex]] = []
+        /// For each pathway analysed so far: the dense numbers of each step's sub-pathways (by node), and the
+        /// sub-pathway ids by number.
+        var subpathwayNumbers: [[[Int32]]] = []
+        var subpathwayIDs: [[String]] = []
         /// Dense number of each resource's id (by resource index; a duplicated id shares its number).
         let resourceNumbers: [Int32]
+        /// The distinct resource ids, by number.
+        let resourceIDs: [ResourceID]
+        /// The staff groups each resource (by index) is written for, as group numbers (empty: anyone).
+        var audienceNumbers: [[Int32]]
         /// The project-local need numbers handed out so far (see ``Gap/localNeed``), by dense numbers: for each
         /// pooled competency, by staff group (two each: the resource classes, then role-outside-framework); for
         /// each pooled competency (undefined); for each resource id (stale). -1 where none yet.
@@ -90,8 +100,9 @@ extension GapAnalyzer {
             var framework: FrameworkID?
             /// The defining framework's level scheme.
             var levels: [String]
-            /// The staff groups the definitions are written for; `nil` when one of them is written for anyone.
-            var writtenFor: Set<StaffGroupID>?
+            /// The staff groups (by number) the definitions are written for; `nil` when one of them is written for
+            /// anyone.
+            var writtenFor: Set<Int32>?
             /// Dense number of `need` (for pooling).
             var needNumber: Int32
             /// The resources that develop it or an equivalent (each resource once), gathered on first use.
@@ -100,6 +111,9 @@ extension GapAnalyzer {
             /// ``outcomeSlot(group:rank:)``): the same competency, rank and group give the same answer at every
             /// step, so each is assessed once.
             var outcomes: [Outcome?] = []
+            /// Resource outcomes by required rank and which offers the group is in the audience of (groups that
+            /// fit the same offers get the same outcome).
+            var outcomesByFit: [FitKey: Outcome] = [:]
 
             /// Where the outcome for a group and required rank (`nil`: none) is kept in `outcomes`.
             func outcomeSlot(group: Int32, rank: Int?) -> Int {
@@ -108,7 +122,7 @@ extension GapAnalyzer {
 
             init(
                 ids: [CompetencyID], need: CompetencyID, isDefined: Bool, statement: String?, framework: FrameworkID?,
-                levels: [String], writtenFor: Set<StaffGroupID>?, needNumber: Int32
+                levels: [String], writtenFor: Set<Int32>?, needNumber: Int32
             ) {
                 self.ids = ids
                 self.need = need
@@ -125,14 +139,14 @@ extension GapAnalyzer {
             if let known = resolved[id] { return known }
             let ids = closure(of: id)
             let definition = self.definition(of: id)
-            var writtenFor: Set<StaffGroupID>? = []
+            var writtenFor: Set<Int32>? = []
             for candidate in ids {
                 guard let found = references.competencies[candidate] else { continue }
                 if found.competency.staffGroups.isEmpty {
                     writtenFor = nil
                     break
                 }
-                writtenFor?.formUnion(found.competency.staffGroups)
+                for group in found.competency.staffGroups { writtenFor?.insert(groupNumber(group)) }
             }
             let need = ids.min() ?? id
             let needNumber = needNumbers[need] ?? Int32(needNumbers.count)
@@ -180,6 +194,18 @@ extension GapAnalyzer {
             }
         }
 
+        /// A step of a pathway analysed.
+        struct StepIndex {
+            var pathway: Int32
+            var node: Int32
+        }
+
+        /// A required rank and a set of offers (bit i: the group is in the audience of offer i).
+        struct FitKey: Hashable {
+            var rank: Int
+            var fits: UInt64
+        }
+
         /// A resource developing a competency, with whether the competency it names is in the framework of the
         /// competency a step names (levels compare only then).
         struct Offer {
@@ -200,16 +226,26 @@ extension GapAnalyzer {
             }
             self.coverage = coverage
             var numberOfResource: [ResourceID: Int32] = [:]
+            var resourceIDs: [ResourceID] = []
             resourceNumbers = project.resources.map { resource in
                 let number = numberOfResource[resource.id] ?? Int32(numberOfResource.count)
+                if number == numberOfResource.count { resourceIDs.append(resource.id) }
                 numberOfResource[resource.id] = number
                 return number
             }
+            self.resourceIDs = resourceIDs
             isPlaceholder = project.resources.map(analyzer.isPlaceholder)
             isStale = project.resources.map { resource in
                 guard let asOf, let due = resource.nextReviewDue else { return false }
                 return asOf.isAfter(due)
             }
+            audienceNumbers = []
+            audienceNumbers = project.resources.map { resource in resource.audience.map { groupNumber($0) } }
+        }
+
+        /// Whether a staff group (by number; 0 for anyone) is in the audience of a resource (by index).
+        func fits(_ resource: Int, group: Int32) -> Bool {
+            group == 0 || audienceNumbers[resource].isEmpty || audienceNumbers[resource].contains(group)
         }
 
         var projectID: String { project.manifest.id }
@@ -245,19 +281,18 @@ extension GapAnalyzer {
 
         mutating func analyse(_ pathway: Pathway, number: Int, strategy: DecompositionStrategy) -> PathwayAnalysis {
             let graph = PathwayGraph(pathway)
-            let decomposition = GapAnalyzer.decomposition(of: graph, strategy: strategy)
+            let (decomposition, nodesOfSubpathway) = graph.decompositionAndNodes(strategy)
             let flow = graph.patientFlow()
             var subpathwaysOfNode = [[String]](repeating: [], count: graph.graph.nodeCount)
             var subpathwayNumbersOfNode = [[Int32]](repeating: [], count: graph.graph.nodeCount)
             var numberOfSubpathway: [String: Int32] = [:]
-            for subpathway in decomposition.subpathways {
+            for (index, subpathway) in decomposition.subpathways.enumerated() {
                 let number = numberOfSubpathway[subpathway.id] ?? Int32(numberOfSubpathway.count)
                 numberOfSubpathway[subpathway.id] = number
-                for id in subpathway.steps {
-                    if let node = graph.node(id), subpathwaysOfNode[Int(node)].last != subpathway.id {
-                        subpathwaysOfNode[Int(node)].append(subpathway.id)
-                        subpathwayNumbersOfNode[Int(node)].append(number)
-                    }
+                let nodes = nodesOfSubpathway?[index] ?? subpathway.steps.compactMap { graph.node($0) }
+                for node in nodes where subpathwaysOfNode[Int(node)].last != subpathway.id {
+                    subpathwaysOfNode[Int(node)].append(subpathway.id)
+                    subpathwayNumbersOfNode[Int(node)].append(number)
                 }
             }
             var steps: [StepAssessment] = []
@@ -265,6 +300,13 @@ extension GapAnalyzer {
             var gaps: [Gap] = []
             for node in 0..<graph.graph.nodeCount {
                 let step = graph.step(Int32(node))
+                let groups = step.staffGroups.map { groupNumber($0) }
+                for group in groups {
+                    if Int(group) >= stepsOfGroup.count {
+                        stepsOfGroup += repeatElement([], count: Int(group) + 1 - stepsOfGroup.count)
+                    }
+                    stepsOfGroup[Int(group)].append(StepIndex(pathway: Int32(number), node: Int32(node)))
+                }
                 let place = Place(
                     site: Gap.Site(
                         project: projectID, pathway: pathway.id, subpathways: subpathwaysOfNode[node],
@@ -272,21 +314,23 @@ extension GapAnalyzer {
                         patientsPerYear: flow?[node]),
                     stepLocation: step.location, origin: GapOrigin(pathway: Int32(number), node: Int32(node)))
                 let first = gaps.count
-                let requirements = assess(step, at: place, gaps: &gaps)
-                var classes: [GapClass] = []
+                let requirements = assess(step, groups: groups, at: place, gaps: &gaps)
+                // The classes found at the step (bit i: class order i), and the worst severity.
+                var classBits = 0
                 var worst: Severity?
-                if gaps.count > first {
-                    let stepGaps = gaps[first...]
-                    for gapClass in GapClass.allCases where stepGaps.contains(where: { $0.gapClass == gapClass }) {
-                        classes.append(gapClass)
-                    }
-                    worst = stepGaps.map(\.severity).max()
+                for index in first..<gaps.count {
+                    classBits |= 1 << gaps[index].gapClass.order
+                    worst = max(worst ?? gaps[index].severity, gaps[index].severity)
                 }
                 steps.append(
                     StepAssessment(
                         step: step, subpathways: place.site.subpathways, patientsPerYear: place.site.patientsPerYear,
-                        requirements: requirements, gapClasses: classes, worstSeverity: worst))
+                        requirements: requirements,
+                        gapClasses: classBits == 0 ? [] : GapClass.allCases.filter { classBits & 1 << $0.order != 0 },
+                        worstSeverity: worst))
             }
+            subpathwayNumbers.append(subpathwayNumbersOfNode)
+            subpathwayIDs.append(numberOfSubpathway.sorted { $0.value < $1.value }.map(\.key))
             return PathwayAnalysis(
                 pathway: pathway, decomposition: decomposition, steps: steps, gaps: gaps, hasVolumes: flow != nil)
         }
@@ -297,27 +341,25 @@ extension GapAnalyzer {
             var site: Gap.Site
             var stepLocation: SourceLocation?
             var origin: GapOrigin
-            /// Set per requirement: the competency's statement, pooled id and level rank.
-            var statement: String? = nil
-            var need: CompetencyID? = nil
-            var levelRank: Double? = nil
 
             func gap(
-                _ gapClass: GapClass, staffGroup: StaffGroupID? = nil, competency: CompetencyID? = nil,
-                requiredLevel: String? = nil, framework: FrameworkID? = nil, resource: ResourceID? = nil,
-                text: GapText, at location: SourceLocation?, candidates: [CandidateResource] = [],
+                _ gapClass: GapClass, about subject: Gap.Subject, staffGroup: StaffGroupID? = nil,
+                resource: ResourceID? = nil, text: GapText, candidates: [CandidateResource] = [],
                 localNeed: Int32 = -1
             ) -> Gap {
-                let hasCompetency = competency != nil
                 var gap = Gap(
-                    gapClass, site: site, staffGroup: staffGroup, competency: competency, requiredLevel: requiredLevel,
-                    framework: framework, statement: hasCompetency ? statement : nil,
-                    need: hasCompetency ? need ?? competency : nil, resource: resource, text: text,
-                    location: location ?? stepLocation, candidates: candidates)
+                    gapClass, site: site, subject: subject, staffGroup: staffGroup, resource: resource, text: text,
+                    candidates: candidates)
                 gap.origin = origin
                 gap.localNeed = localNeed
-                if hasCompetency { gap.reach.levelRank = levelRank }
                 return gap
+            }
+
+            /// The subject of a step's own gaps (no competency).
+            var stepSubject: Gap.Subject {
+                Gap.Subject(
+                    competency: nil, requiredLevel: nil, framework: nil, statement: nil, need: nil, setting: nil,
+                    location: stepLocation, levelRank: nil)
             }
         }
 
@@ -332,76 +374,79 @@ extension GapAnalyzer {
 
         func groupName(_ id: StaffGroupID) -> String { references.staffGroups[id]?.name ?? id.rawValue }
 
-        mutating func assess(_ step: Step, at place: Place, gaps: inout [Gap]) -> [RequirementAssessment] {
+        /// Assesses a step whose staff groups have the given numbers.
+        mutating func assess(_ step: Step, groups: [Int32], at place: Place, gaps: inout [Gap])
+            -> [RequirementAssessment]
+        {
             if Self.isWork(step) {
                 if step.staffGroups.isEmpty {
-                    gaps.append(
-                        place.gap(
-                            .unstaffedStep, text: .unstaffed, at: step.location))
+                    gaps.append(place.gap(.unstaffedStep, about: place.stepSubject, text: .unstaffed))
                 }
                 if step.competencies.isEmpty, step.noCompetencyReason == nil {
-                    gaps.append(
-                        place.gap(
-                            .uncoveredStep, text: .uncovered, at: step.location))
+                    gaps.append(place.gap(.uncoveredStep, about: place.stepSubject, text: .uncovered))
                 }
             }
-            return step.competencies.map { assess($0, of: step, at: place, gaps: &gaps) }
+            return step.competencies.map { assess($0, of: step, groups: groups, at: place, gaps: &gaps) }
         }
 
         mutating func assess(
-            _ requirement: CompetencyRequirement, of step: Step, at stepPlace: Place, gaps: inout [Gap]
+            _ requirement: CompetencyRequirement, of step: Step, groups: [Int32], at stepPlace: Place,
+            gaps: inout [Gap]
         ) -> RequirementAssessment {
             let id = requirement.competency
             let location = requirement.location ?? step.location
             let known = resolve(id)
             let level = requirement.level
             let required = level.flatMap { known.levels.firstIndex(of: $0) }
-            var place = stepPlace
-            place.statement = known.statement
-            place.need = known.need
-            if let required { place.levelRank = Double(required + 1) / Double(known.levels.count) }
+            let place = stepPlace
+            // Shared by the requirement's gaps; made with the first of them.
+            var shared: Gap.Subject?
+            func subject() -> Gap.Subject {
+                if let shared { return shared }
+                let made = Gap.Subject(
+                    competency: id, requiredLevel: level, framework: known.framework, statement: known.statement,
+                    need: known.need, setting: nil, location: location,
+                    levelRank: required.map { Double($0 + 1) / Double(known.levels.count) })
+                shared = made
+                return made
+            }
             if !known.isDefined {
                 gaps.append(
                     place.gap(
-                        .undefinedCompetency, competency: id, requiredLevel: level, text: .undefined, at: location,
+                        .undefinedCompetency, about: subject(), text: .undefined,
                         localNeed: localNeed(.undefinedCompetency, group: 0, need: known.needNumber)))
             } else if let writtenFor = known.writtenFor {
                 // Framework coverage: some competency of the equivalence class is written for the group (or anyone).
-                for group in step.staffGroups where !writtenFor.contains(group) {
-                    let number = groupNumber(group)
+                for (group, number) in zip(step.staffGroups, groups) where !writtenFor.contains(number) {
                     gaps.append(
                         place.gap(
-                            .roleOutsideFramework, staffGroup: group, competency: id, requiredLevel: level,
-                            framework: known.framework, text: .roleOutside(who: groupNames[Int(number)]),
-                            at: location,
+                            .roleOutsideFramework, about: subject(), staffGroup: group,
+                            text: .roleOutside(who: groupNames[Int(number)]),
                             localNeed: localNeed(.roleOutsideFramework, group: number, need: known.needNumber)))
                 }
             }
 
             // Resources, once per staff group (once for anyone when the step names none).
-            var serving: [ResourceID] = []
-            var candidates: [CandidateResource] = []
+            var serving: [Int32] = []
+            var candidateLists: [[CandidateResource]] = []
             for position in 0..<max(step.staffGroups.count, 1) {
                 let group = step.staffGroups.isEmpty ? nil : step.staffGroups[position]
-                let number = groupNumber(group)
-                let outcome = resourceOutcome(
-                    group: group, number: number, known: known, requiredRank: required)
-                for index in outcome.meeting where !serving.contains(project.resources[index].id) {
-                    serving.append(project.resources[index].id)
+                let number = groups.isEmpty ? 0 : groups[position]
+                let outcome = resourceOutcome(number: number, known: known, requiredRank: required)
+                for index in outcome.meeting where !serving.contains(resourceNumbers[index]) {
+                    serving.append(resourceNumbers[index])
                 }
-                candidates =
-                    candidates.isEmpty ? outcome.candidates : CandidateResource.merged(candidates, outcome.candidates)
+                if !outcome.candidates.isEmpty { candidateLists.append(outcome.candidates) }
                 let who = groupNames[Int(number)]
                 for index in outcome.stale {
                     let resource = project.resources[index]
                     gaps.append(
                         place.gap(
-                            .staleResource, staffGroup: group, competency: id, requiredLevel: level,
-                            framework: known.framework, resource: resource.id,
+                            .staleResource, about: subject(), staffGroup: group, resource: resource.id,
                             text: .stale(
                                 title: resource.title, provider: resource.provider, due: resource.nextReviewDue,
                                 asOf: asOf?.rawValue),
-                            at: location, candidates: outcome.candidates,
+                            candidates: outcome.candidates,
                             localNeed: localNeed(
                                 .staleResource, group: number, need: known.needNumber,
                                 resource: resourceNumbers[index])))
@@ -425,15 +470,13 @@ extension GapAnalyzer {
                 }
                 gaps.append(
                     place.gap(
-                        gapClass, staffGroup: group, competency: id, requiredLevel: level, framework: known.framework,
-                        resource: resource, text: text, at: location, candidates: outcome.candidates,
+                        gapClass, about: subject(), staffGroup: group, resource: resource, text: text,
+                        candidates: outcome.candidates,
                         localNeed: localNeed(gapClass, group: number, need: known.needNumber)))
             }
             return RequirementAssessment(
                 requirement: requirement, statement: known.statement, framework: known.framework,
-                resources: serving,
-                candidates: serving.isEmpty
-                    ? candidates : candidates.filter { !serving.contains($0.resource) || $0.reasons == [.stale] })
+                resources: serving.map { resourceIDs[Int($0)] }, candidateLists: candidateLists)
         }
 
         enum Verdict {
@@ -464,9 +507,7 @@ extension GapAnalyzer {
         }
 
         /// The resources that develop a competency (or an equivalent) for a group at a level, memoised.
-        mutating func resourceOutcome(
-            group: StaffGroupID?, number: Int32, known: Resolved, requiredRank: Int?
-        ) -> Outcome {
+        mutating func resourceOutcome(number: Int32, known: Resolved, requiredRank: Int?) -> Outcome {
             let slot = known.outcomeSlot(group: number, rank: requiredRank)
             if slot < known.outcomes.count, let outcome = known.outcomes[slot] { return outcome }
             let offers: [Offer]
@@ -487,8 +528,23 @@ extension GapAnalyzer {
                 known.offers = gathered
                 offers = gathered
             }
-            let outcome = assessOffers(
-                offers, for: group, framework: known.framework, levels: known.levels, requiredRank: requiredRank)
+            // Groups in the audience of the same offers get the same outcome: work it out once for them.
+            var key: FitKey?
+            if offers.count <= 64 {
+                var fits: UInt64 = 0
+                for (bit, offer) in offers.enumerated() where self.fits(offer.resource, group: number) {
+                    fits |= 1 << UInt64(bit)
+                }
+                key = FitKey(rank: requiredRank ?? -1, fits: fits)
+            }
+            let outcome: Outcome
+            if let key, let known = known.outcomesByFit[key] {
+                outcome = known
+            } else {
+                outcome = assessOffers(
+                    offers, for: number, framework: known.framework, levels: known.levels, requiredRank: requiredRank)
+                if let key { known.outcomesByFit[key] = outcome }
+            }
             if slot >= known.outcomes.count {
                 known.outcomes += repeatElement(nil, count: slot + 1 - known.outcomes.count)
             }
@@ -498,8 +554,7 @@ extension GapAnalyzer {
 
         /// Sorts the resources covering a competency into those that meet a group's need and candidates.
         func assessOffers(
-            _ offers: [Offer], for group: StaffGroupID?,
-            framework: FrameworkID?, levels: [String], requiredRank: Int?
+            _ offers: [Offer], for group: Int32, framework: FrameworkID?, levels: [String], requiredRank: Int?
         ) -> Outcome {
             var meeting: [Int] = []
             var candidates: [CandidateResource] = []
@@ -511,9 +566,8 @@ extension GapAnalyzer {
             for offer in offers {
                 let index = offer.resource
                 let item = offer.coverage
-                let audience = project.resources[index].audience
                 var reasons: [CandidateResource.Reason] = []
-                let audienceFits = audience.isEmpty || group.map { audience.contains($0) } ?? true
+                let audienceFits = fits(index, group: group)
                 if !audienceFits { reasons.append(.otherAudience) }
                 let isPlaceholder = self.isPlaceholder[index]
                 if isPlaceholder { reasons.append(.placeholder) }
@@ -566,37 +620,37 @@ extension GapAnalyzer {
 
         // MARK: Workforce
 
-        func workforceGaps(pathways: [PathwayAnalysis]) -> [Gap] {
+        mutating func workforceGaps(pathways: [PathwayAnalysis]) -> [Gap] {
             guard !project.workforce.isEmpty else { return [] }
-            // The steps of each staff group (pathway and step index), found once.
-            var stepsOfGroup: [StaffGroupID: [(pathway: Int, step: Int)]] = [:]
-            for (pathwayIndex, pathway) in pathways.enumerated() {
-                for (stepIndex, step) in pathway.steps.enumerated() {
-                    for group in step.step.staffGroups {
-                        stepsOfGroup[group, default: []].append((pathwayIndex, stepIndex))
-                    }
-                }
-            }
+            // Each step's setting in lower case, worked out once.
+            var settings: [[String?]] = pathways.map { _ in [] }
             var gaps: [Gap] = []
-            for record in project.workforce {
+            // The sub-pathways counted for the current record: `seen[pathway][number]` holds the record's index.
+            var seen = subpathwayIDs.map { [Int](repeating: -1, count: $0.count) }
+            for (recordIndex, record) in project.workforce.enumerated() {
                 let group = record.staffGroup
                 let setting = record.setting?.lowercased()
                 var stepCount = 0
                 var patients: Double?
                 var subpathways: [String] = []
-                var seen: Set<String> = []
-                for (pathwayIndex, stepIndex) in stepsOfGroup[group] ?? [] {
-                    if let setting, let stepSetting = pathways[pathwayIndex].steps[stepIndex].step.setting,
-                        setting != stepSetting.lowercased()
-                    {
-                        continue
+                let number = groupNumber(group)
+                for index in Int(number) < stepsOfGroup.count ? stepsOfGroup[Int(number)] : [] {
+                    let pathwayIndex = Int(index.pathway)
+                    let node = Int(index.node)
+                    if let setting {
+                        if settings[pathwayIndex].isEmpty {
+                            settings[pathwayIndex] = pathways[pathwayIndex].steps.map { $0.step.setting?.lowercased() }
+                        }
+                        if let stepSetting = settings[pathwayIndex][node], setting != stepSetting { continue }
                     }
                     stepCount += 1
-                    if let volume = pathways[pathwayIndex].steps[stepIndex].patientsPerYear {
+                    if let volume = pathways[pathwayIndex].steps[node].patientsPerYear {
                         patients = (patients ?? 0) + volume
                     }
-                    for id in pathways[pathwayIndex].steps[stepIndex].subpathways where seen.insert(id).inserted {
-                        subpathways.append(id)
+                    for subpathway in subpathwayNumbers[pathwayIndex][node]
+                    where seen[pathwayIndex][Int(subpathway)] != recordIndex {
+                        seen[pathwayIndex][Int(subpathway)] = recordIndex
+                        subpathways.append(subpathwayIDs[pathwayIndex][Int(subpathway)])
                     }
                 }
                 let settingText = record.setting.map { " in \($0)" } ?? ""

@@ -37,8 +37,7 @@ public struct GapReport: Sendable {
                 gaps.append(gap)
             }
         }
-        Self.fillReach(&gaps)
-        Self.sortByPriority(&gaps)
+        Self.rank(&gaps)
         self.gaps = gaps
         var names: [StaffGroupID: String] = [:]
         for project in projects {
@@ -94,6 +93,8 @@ public struct GapReport: Sendable {
         var resource: ResourceID?
         var origin: GapOrigin
         var setting: String?
+        var pathway: PathwayID?
+        var step: StepID?
     }
 
     /// The gaps one action closes share a key: the same resource to find or write for the same group and
@@ -112,9 +113,9 @@ public struct GapReport: Sendable {
         case .staleResource:
             return NeedKey(kind: 3, resource: gap.resource, origin: GapOrigin())
         case .unstaffedStep:
-            return NeedKey(kind: 4, origin: gap.origin)
+            return NeedKey(kind: 4, origin: gap.origin, pathway: gap.pathway, step: gap.step)
         case .uncoveredStep:
-            return NeedKey(kind: 5, origin: gap.origin)
+            return NeedKey(kind: 5, origin: gap.origin, pathway: gap.pathway, step: gap.step)
         case .capacityGap, .trainingGap:
             return NeedKey(kind: 6, group: gap.staffGroup, origin: gap.origin, setting: gap.setting)
         }
@@ -140,53 +141,139 @@ public struct GapReport: Sendable {
         var id: String
     }
 
+    /// Fills in each gap's reach and puts the gaps in priority order (see ``priorityOrder(_:_:)``).
+    ///
+    /// - Complexity: O(G log G) for G gaps; pooling is O(G) expected.
+    static func rank(_ gaps: inout [Gap]) {
+        let slots = fillReach(&gaps)
+        sortByPriority(&gaps, slots: slots)
+    }
+
+    /// What one need adds up to while its gaps are pooled.
+    struct Tally {
+        /// The site (step) of the last gap counted, by number (see ``SiteTable``).
+        var lastSite: Int32 = -1
+        var steps = 0
+        var subpathways = 0
+        var lastProject: Int32 = -1
+        var projects = 0
+        var patients: Double?
+        var levelRank: Double?
+        /// The key of the need's first gap, to check that gaps sharing a local need number share the need.
+        var key: NeedKey
+
+        /// Whether a gap with these ids has the need's key (see ``needKey(_:)``: which ids count depends on the
+        /// kind).
+        func pools(kind: UInt8, group: StaffGroupID?, need: CompetencyID?, resource: ResourceID?) -> Bool {
+            guard kind == key.kind else { return false }
+            switch kind {
+            case 0, 1: return group == key.group && need == key.competency
+            case 2: return need == key.competency
+            case 3: return resource == key.resource
+            default: return false
+            }
+        }
+    }
+
+    /// The sites (steps) of gaps in the order met, each with its sub-pathways as report-wide numbers.
+    ///
+    /// The analyzer shares one site between the gaps of a step and gives sub-pathways dense numbers within their
+    /// pathway, so a site is numbered once and its sub-pathways without hashing ids; sites of gaps made by hand
+    /// have their sub-pathways numbered by id.
+    struct SiteTable {
+        /// The sub-pathways of site `i` are `subpathways[start[i]..<start[i + 1]]`.
+        var start: [Int] = [0]
+        var subpathways: [Int32] = []
+        /// The report-wide number of each analyzer sub-pathway, by (project, pathway) then number.
+        var numbersOfPathway: [[Int32]] = []
+        var pathwayIndex: [GapOrigin: Int] = [:]
+        var numberOfID: [SubpathwayKey: Int32] = [:]
+        var handMadeSites: [HandMadeSite: Int32] = [:]
+        var count: Int32 = 0
+
+        /// A step named by gaps made by hand.
+        struct HandMadeSite: Hashable {
+            var project: Int32
+            var pathway: PathwayID?
+            var step: StepID?
+        }
+        private var lastSite: ObjectIdentifier?
+
+        /// The number of the site of a gap, adding it if it differs from the last gap's.
+        mutating func site(of gap: Gap) -> Int32 {
+            let site = gap.storage.site
+            if ObjectIdentifier(site) == lastSite { return Int32(start.count - 2) }
+            lastSite = ObjectIdentifier(site)
+            let project = gap.origin.project
+            let pathway = gap.origin.pathway
+            if let numbers = site.subpathwayNumbers {
+                let key = GapOrigin(project: project, pathway: pathway)
+                let index = pathwayIndex[key] ?? numbersOfPathway.count
+                if index == numbersOfPathway.count {
+                    pathwayIndex[key] = index
+                    numbersOfPathway.append([])
+                }
+                for number in numbers {
+                    let local = Int(number)
+                    if local >= numbersOfPathway[index].count {
+                        numbersOfPathway[index] += repeatElement(-1, count: local + 1 - numbersOfPathway[index].count)
+                    }
+                    if numbersOfPathway[index][local] < 0 {
+                        numbersOfPathway[index][local] = count
+                        count += 1
+                    }
+                    subpathways.append(numbersOfPathway[index][local])
+                }
+            } else {
+                // A site made by hand: the same step named again is the same site.
+                let key = HandMadeSite(project: project, pathway: site.pathway, step: site.step)
+                if let known = handMadeSites[key] { return known }
+                handMadeSites[key] = Int32(start.count - 1)
+                for id in site.subpathways {
+                    let key = SubpathwayKey(project: project, pathway: pathway, id: id)
+                    let number = numberOfID[key] ?? count
+                    if number == count {
+                        numberOfID[key] = number
+                        count += 1
+                    }
+                    subpathways.append(number)
+                }
+            }
+            start.append(subpathways.count)
+            return Int32(start.count - 2)
+        }
+    }
+
     /// Fills in each gap's reach: the distinct steps, sub-pathways and projects that share its need, the
     /// patients through those steps and the highest level needed. Workforce gaps keep the reach the analyzer gave.
     ///
     /// Gaps the analyzer made carry a project-local need number and sub-pathway numbers, so that ids are hashed
-    /// once per distinct need rather than once per gap; other gaps are pooled by their ``NeedKey``.
+    /// once per distinct need rather than once per gap; other gaps are pooled by their ``NeedKey``. Gaps of one
+    /// need share one boxed reach.
     ///
+    /// - Returns: For each gap, the number of its need (gaps with equal numbers have equal reach); workforce gaps
+    ///   get numbers of their own, after the needs'.
     /// - Complexity: O(G) expected.
-    static func fillReach(_ gaps: inout [Gap]) {
-        // A need's gaps come in the order they were found (project, pathway, step), and all of one step's gaps
-        // together, so a new step or project is one that differs from the last seen.
-        struct Tally {
-            var lastStep = GapOrigin()
-            var steps = 0
-            var subpathways = 0
-            var lastProject: Int32 = -1
-            var projects = 0
-            var patients: Double?
-            var levelRank: Double?
-            /// The ids of the need's first gap, to check that gaps sharing a local need number share the need.
-            var kind: UInt8
-            var group: StaffGroupID?
-            var need: CompetencyID?
-            var resource: ResourceID?
-        }
-        /// A sub-pathway of a pathway of a project counted for a tally.
-        struct Mark: Hashable {
-            var tally: Int32
-            var project: Int32
-            var pathway: Int32
-            var subpathway: Int32
-        }
+    static func fillReach(_ gaps: inout [Gap]) -> [Int32] {
         var tallyOfKey: [NeedKey: Int] = [:]
         var tallies: [Tally] = []
-        var keyOfGap = [Int](repeating: -1, count: gaps.count)
+        var slotOfGap = [Int32](repeating: -1, count: gaps.count)
         // The tally of each (project, local need number).
         var tallyOfLocal: [[Int]] = []
-        var marks: Set<Mark> = []
-        marks.reserveCapacity(gaps.count)
-        // Numbers for the sub-pathways of gaps made without them (negative, apart from the analyzer's).
-        var numberOfSubpathway: [SubpathwayKey: Int32] = [:]
+        var sites = SiteTable()
+        // Each time a need reaches a new site: the need and the site, for counting sub-pathways need by need.
+        var newSiteTally: [Int32] = []
+        var newSite: [Int32] = []
+        // Within one project the analyzer's local need numbers are exact, so ids need hashing only when needs
+        // pool across projects or some gaps were made without numbers.
+        let hashKeys = gaps.contains { $0.origin.project > 0 || ($0.localNeed < 0 && poolingKind($0.gapClass) <= 3) }
 
         gaps.withUnsafeBufferPointer { gaps in
             for index in gaps.indices where !gaps[index].gapClass.isWorkforce {
                 let storage = gaps[index].storage
                 let origin = gaps[index].origin
                 let kind = poolingKind(gaps[index].gapClass)
-                let need = storage.need ?? storage.competency
+                let need = storage.subject.need ?? storage.subject.competency
                 var slot = -1
                 let project = Int(origin.project)
                 let local = Int(gaps[index].localNeed)
@@ -196,23 +283,25 @@ public struct GapReport: Sendable {
                     }
                     if local < tallyOfLocal[project].count, tallyOfLocal[project][local] >= 0 {
                         // Gaps that share every id a key may hold share the key.
-                        let tally = tallies[tallyOfLocal[project][local]]
-                        if kind <= 3, tally.kind == kind, tally.group == storage.staffGroup, tally.need == need,
-                            tally.resource == storage.resource
+                        let known = tallyOfLocal[project][local]
+                        if tallies[known].pools(
+                            kind: kind, group: storage.staffGroup, need: need, resource: storage.resource)
                         {
-                            slot = tallyOfLocal[project][local]
+                            slot = known
                         }
                     }
                 }
                 if slot < 0 {
+                    // A step's own gap stands alone; within one project local numbers are exact.
+                    let alone = kind > 3 && origin.node >= 0
+                    let exact = !hashKeys && local >= 0 && project >= 0
                     let key = needKey(gaps[index])
-                    if let known = tallyOfKey[key] {
+                    if !(alone || exact), let known = tallyOfKey[key] {
                         slot = known
                     } else {
                         slot = tallies.count
-                        tallyOfKey[key] = slot
-                        tallies.append(
-                            Tally(kind: kind, group: storage.staffGroup, need: need, resource: storage.resource))
+                        if !(alone || exact) { tallyOfKey[key] = slot }
+                        tallies.append(Tally(key: key))
                     }
                     if local >= 0, project >= 0 {
                         let missing = local + 1 - tallyOfLocal[project].count
@@ -220,44 +309,79 @@ public struct GapReport: Sendable {
                         tallyOfLocal[project][local] = slot
                     }
                 }
-                keyOfGap[index] = slot
-                // A step always lies in the same sub-pathways, so only a new step can add any.
-                if tallies[slot].lastStep != origin || tallies[slot].steps == 0 {
-                    tallies[slot].lastStep = origin
+                slotOfGap[index] = Int32(slot)
+                // A need's gaps come in the order they were found (project, pathway, step), and all of one step's
+                // gaps together, so a new step or project is one that differs from the last seen.
+                let site = sites.site(of: gaps[index])
+                if tallies[slot].lastSite != site {
+                    tallies[slot].lastSite = site
                     tallies[slot].steps += 1
                     if let patients = storage.site.patientsPerYear {
                         tallies[slot].patients = (tallies[slot].patients ?? 0) + patients
                     }
-                    func count(_ number: Int32) {
-                        let mark = Mark(
-                            tally: Int32(slot), project: origin.project, pathway: origin.pathway, subpathway: number)
-                        if marks.insert(mark).inserted { tallies[slot].subpathways += 1 }
-                    }
-                    if let numbers = storage.site.subpathwayNumbers {
-                        for number in numbers { count(number) }
-                    } else {
-                        for id in storage.site.subpathways {
-                            let key = SubpathwayKey(project: origin.project, pathway: origin.pathway, id: id)
-                            let number = numberOfSubpathway[key] ?? -Int32(numberOfSubpathway.count) - 1
-                            numberOfSubpathway[key] = number
-                            count(number)
-                        }
-                    }
+                    newSiteTally.append(Int32(slot))
+                    newSite.append(site)
                 }
                 if tallies[slot].lastProject != origin.project {
                     tallies[slot].lastProject = origin.project
                     tallies[slot].projects += 1
                 }
-                if let rank = gaps[index].reach.levelRank {
+                if let rank = gaps[index].reachBox?.value.levelRank ?? storage.subject.levelRank {
                     tallies[slot].levelRank = max(tallies[slot].levelRank ?? 0, rank)
                 }
             }
         }
-        for index in gaps.indices where keyOfGap[index] >= 0 {
-            let tally = tallies[keyOfGap[index]]
-            gaps[index].reach = GapReach(
-                steps: tally.steps, subpathways: tally.subpathways, projects: tally.projects,
-                patientsPerYear: tally.patients, levelRank: tally.levelRank)
+        countSubpathways(&tallies, newSiteTally: newSiteTally, newSite: newSite, sites: sites)
+        // One box per need, shared by its gaps.
+        let boxes = tallies.map { tally in
+            Gap.ReachBox(
+                GapReach(
+                    steps: tally.steps, subpathways: tally.subpathways, projects: tally.projects,
+                    patientsPerYear: tally.patients, levelRank: tally.levelRank))
+        }
+        var next = Int32(tallies.count)
+        for index in gaps.indices {
+            if slotOfGap[index] >= 0 {
+                gaps[index].reachBox = boxes[Int(slotOfGap[index])]
+            } else {
+                slotOfGap[index] = next
+                next += 1
+            }
+        }
+        return slotOfGap
+    }
+
+    /// Counts the distinct sub-pathways each need reaches, from the sites it reaches (`newSiteTally[i]` reached
+    /// site `newSite[i]`).
+    ///
+    /// The sites are grouped by need first (a counting sort), so that one mark per sub-pathway, naming the need
+    /// that last counted it, tells whether it was counted.
+    ///
+    /// - Complexity: O(G + S) for S sub-pathways.
+    static func countSubpathways(
+        _ tallies: inout [Tally], newSiteTally: [Int32], newSite: [Int32], sites: SiteTable
+    ) {
+        var start = [Int](repeating: 0, count: tallies.count + 1)
+        for tally in newSiteTally { start[Int(tally) + 1] += 1 }
+        for index in tallies.indices { start[index + 1] += start[index] }
+        var fill = start
+        var grouped = [Int32](repeating: 0, count: newSite.count)
+        for (tally, site) in zip(newSiteTally, newSite) {
+            grouped[fill[Int(tally)]] = site
+            fill[Int(tally)] += 1
+        }
+        var countedBy = [Int32](repeating: -1, count: Int(sites.count))
+        for tally in tallies.indices {
+            var count = 0
+            for position in start[tally]..<start[tally + 1] {
+                let site = Int(grouped[position])
+                for number in sites.subpathways[sites.start[site]..<sites.start[site + 1]]
+                where countedBy[Int(number)] != Int32(tally) {
+                    countedBy[Int(number)] = Int32(tally)
+                    count += 1
+                }
+            }
+            tallies[tally].subpathways = count
         }
     }
 
@@ -267,55 +391,82 @@ public struct GapReport: Sendable {
     /// given, pathways as the manifest lists them, steps in file order, a step's requirements and staff groups
     /// in the order written), so the order never depends on anything but the input.
     public static func priorityOrder(_ lhs: Gap, _ rhs: Gap) -> Bool {
-        PriorityKey(lhs, index: 0) < PriorityKey(rhs, index: 0)
+        let left = ReachKey(lhs.reach)
+        let right = ReachKey(rhs.reach)
+        if lhs.severity != rhs.severity { return severityRank(lhs.severity) < severityRank(rhs.severity) }
+        if left != right { return left < right }
+        return lhs.gapClass < rhs.gapClass
     }
 
-    /// The sort key of the priority rule, small enough to sort quickly.
-    struct PriorityKey: Comparable {
-        var severity: Int8
-        var projects: Int32
-        var patients: Double
-        var steps: Int32
-        var subpathways: Int32
-        var levelRank: Double
-        var gapClass: Int8
-        var index: Int32
+    /// Errors first, then warnings, then notes.
+    static func severityRank(_ severity: Severity) -> UInt64 {
+        severity == .error ? 0 : severity == .warning ? 1 : 2
+    }
 
-        init(_ gap: Gap, index: Int) {
-            severity = gap.severity == .error ? 2 : gap.severity == .warning ? 1 : 0
-            projects = Int32(gap.reach.projects)
-            patients = gap.reach.patientsPerYear ?? -1
-            steps = Int32(gap.reach.steps)
-            subpathways = Int32(gap.reach.subpathways)
-            levelRank = gap.reach.levelRank ?? -1
-            gapClass = Int8(gap.gapClass.order)
-            self.index = Int32(index)
+    /// The reach measures of the priority rule, in order: less is higher priority.
+    struct ReachKey: Comparable {
+        var projects: Int
+        var patients: Double
+        var steps: Int
+        var subpathways: Int
+        var levelRank: Double
+
+        init(_ reach: GapReach) {
+            projects = reach.projects
+            patients = reach.patientsPerYear ?? -1
+            steps = reach.steps
+            subpathways = reach.subpathways
+            levelRank = reach.levelRank ?? -1
         }
 
-        /// Higher first for every measure; class order and found order ascending.
+        /// Higher first for every measure.
         static func < (lhs: Self, rhs: Self) -> Bool {
-            if lhs.severity != rhs.severity { return lhs.severity > rhs.severity }
             if lhs.projects != rhs.projects { return lhs.projects > rhs.projects }
             if lhs.patients != rhs.patients { return lhs.patients > rhs.patients }
             if lhs.steps != rhs.steps { return lhs.steps > rhs.steps }
             if lhs.subpathways != rhs.subpathways { return lhs.subpathways > rhs.subpathways }
-            if lhs.levelRank != rhs.levelRank { return lhs.levelRank > rhs.levelRank }
-            if lhs.gapClass != rhs.gapClass { return lhs.gapClass < rhs.gapClass }
-            return lhs.index < rhs.index
+            return lhs.levelRank > rhs.levelRank
         }
     }
 
-    /// Puts gaps in priority order in place.
+    /// Puts gaps in priority order in place, given the need number of each gap (``fillReach(_:)``).
     ///
-    /// Sorts small keys, then moves each gap to its place by following the permutation's cycles with swaps, so
-    /// no gap is copied (a copy would touch its shared storage).
+    /// Ranks the distinct reaches once, sorts one small key per gap (severity, reach rank, class, found order),
+    /// then moves each gap to its place by following the permutation's cycles with swaps, so no gap is copied.
     ///
     /// - Complexity: O(G log G).
-    static func sortByPriority(_ gaps: inout [Gap]) {
-        var keys = gaps.withUnsafeBufferPointer { gaps in gaps.indices.map { PriorityKey(gaps[$0], index: $0) } }
+    static func sortByPriority(_ gaps: inout [Gap], slots: [Int32]) {
+        let slotCount = Int(slots.max() ?? -1) + 1
+        var reachOfSlot = [ReachKey?](repeating: nil, count: slotCount)
+        for index in gaps.indices where reachOfSlot[Int(slots[index])] == nil {
+            reachOfSlot[Int(slots[index])] = ReachKey(gaps[index].reach)
+        }
+        // Equal reaches get equal ranks, so that class and found order decide between them.
+        let order = reachOfSlot.indices.sorted { reachOfSlot[$0]! < reachOfSlot[$1]! }
+        var rankOfSlot = [UInt64](repeating: 0, count: slotCount)
+        var rank: UInt64 = 0
+        for (position, slot) in order.enumerated() {
+            if position > 0, reachOfSlot[order[position - 1]]! < reachOfSlot[slot]! { rank += 1 }
+            rankOfSlot[slot] = rank
+        }
+        struct Key: Comparable {
+            var high: UInt64
+            var index: Int
+            static func < (lhs: Self, rhs: Self) -> Bool {
+                lhs.high != rhs.high ? lhs.high < rhs.high : lhs.index < rhs.index
+            }
+        }
+        var keys = gaps.withUnsafeBufferPointer { gaps in
+            gaps.indices.map { index in
+                Key(
+                    high: severityRank(gaps[index].severity) << 60 | rankOfSlot[Int(slots[index])] << 8
+                        | UInt64(gaps[index].gapClass.order),
+                    index: index)
+            }
+        }
         keys.sort()
         // Position i must receive the gap now at keys[i].index.
-        var source = keys.map { Int($0.index) }
+        var source = keys.map(\.index)
         // Swapping through the buffer moves the gaps' bits; `Array.swapAt` would copy (retain and release) them.
         gaps.withUnsafeMutableBufferPointer { gaps in
             for start in source.indices where source[start] != start {

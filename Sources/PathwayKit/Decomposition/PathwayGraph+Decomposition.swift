@@ -23,14 +23,25 @@ extension PathwayGraph {
     public func decomposition(
         _ strategy: DecompositionStrategy = .chains, options: DecompositionOptions = DecompositionOptions()
     ) -> Decomposition {
+        decompositionAndNodes(strategy, options: options).decomposition
+    }
+
+    /// The decomposition, and for strategies that partition the steps (`chains`, `stages`) the nodes of each
+    /// sub-pathway, so that callers need not look steps up by id again.
+    func decompositionAndNodes(
+        _ strategy: DecompositionStrategy, options: DecompositionOptions = DecompositionOptions()
+    ) -> (decomposition: Decomposition, nodes: [[Int32]]?) {
         var result: Decomposition
+        var nodes: [[Int32]]?
         switch strategy {
         case .chains:
             let (groups, cyclic) = chainSubpathways()
+            nodes = groups
             result = Decomposition(
                 pathway: pathway.id, strategy: strategy, subpathways: partitionSubpathways(groups, cyclic: cyclic))
         case .stages:
             let (groups, names) = stageGroups()
+            nodes = groups
             var subpathways = partitionSubpathways(groups, cyclic: nil)
             for index in subpathways.indices {
                 subpathways[index].title = names[index] + ": " + subpathways[index].title
@@ -43,7 +54,7 @@ extension PathwayGraph {
             result = Decomposition(pathway: pathway.id, strategy: strategy, subpathways: routes, routeCount: count)
         }
         result.findings = sizeFindings(result.subpathways, strategy: strategy, preferred: options.preferredSize)
-        return result
+        return (result, nodes)
     }
 
     /// Warnings for sub-pathways outside the preferred size (fragments of `structure` at every level).

@@ -1,0 +1,124 @@
+import PathwayKit
+import TestSupport
+import Testing
+
+/// Checks the report's reach and priority order against a plain recount over ids: the report pools gaps by dense
+/// numbers the analyzer hands out, and this recount uses none of them.
+@Suite("Reach and priority order agree with a recount over ids")
+struct ReachTests {
+    /// The ids one action pools, as the README's priority rule states them; `nil` for workforce gaps, which keep
+    /// the reach the analyzer gave them.
+    static func poolingKey(_ gap: Gap) -> [String]? {
+        let need = (gap.need ?? gap.competency)?.rawValue ?? ""
+        let group = gap.staffGroup?.rawValue ?? ""
+        switch gap.gapClass {
+        case .noResource, .levelShortfall, .placeholderResource: return ["resource", group, need]
+        case .roleOutsideFramework: return ["framework", group, need]
+        case .undefinedCompetency: return ["undefined", need]
+        case .staleResource: return ["stale", gap.resource?.rawValue ?? ""]
+        case .unstaffedStep, .uncoveredStep:
+            return [gap.gapClass.rawValue, gap.project, gap.pathway?.rawValue ?? "", gap.step?.rawValue ?? ""]
+        case .capacityGap, .trainingGap: return nil
+        }
+    }
+
+    /// The reach of every gap, counted from ids: distinct steps, sub-pathways and projects of its need, patients
+    /// through those steps, and the highest level needed.
+    static func recount(_ gaps: [Gap]) -> [GapReach] {
+        var steps: [[String]: Set<[String]>] = [:]
+        var subpathways: [[String]: Set<[String]>] = [:]
+        var projects: [[String]: Set<String>] = [:]
+        var patients: [[String]: Double] = [:]
+        var levels: [[String]: Double] = [:]
+        for gap in gaps {
+            guard let key = poolingKey(gap) else { continue }
+            let step = [gap.project, gap.pathway?.rawValue ?? "", gap.step?.rawValue ?? ""]
+            if steps[key, default: []].insert(step).inserted, let volume = gap.patientsPerYear {
+                patients[key, default: 0] += volume
+            }
+            for id in gap.subpathways {
+                subpathways[key, default: []].insert([gap.project, gap.pathway?.rawValue ?? "", id])
+            }
+            projects[key, default: []].insert(gap.project)
+            if let rank = gap.reach.levelRank { levels[key] = max(levels[key] ?? 0, rank) }
+        }
+        return gaps.map { gap in
+            guard let key = poolingKey(gap) else { return gap.reach }
+            return GapReach(
+                steps: steps[key]?.count ?? 0, subpathways: subpathways[key]?.count ?? 0,
+                projects: projects[key]?.count ?? 0, patientsPerYear: patients[key], levelRank: levels[key])
+        }
+    }
+
+    /// What tells two gaps apart in a report.
+    static func signature(_ gap: Gap) -> String {
+        [
+            gap.gapClass.rawValue, gap.project, gap.pathway?.rawValue ?? "", gap.step?.rawValue ?? "",
+            gap.staffGroup?.rawValue ?? "", gap.competency?.rawValue ?? "", gap.resource?.rawValue ?? "",
+            gap.setting ?? "", gap.location.map { "\($0)" } ?? "",
+        ].joined(separator: "|")
+    }
+
+    /// Checks a report built from analyses against the recount and a plain sort of the gaps in found order.
+    static func check(_ analyses: [ProjectAnalysis]) {
+        let found = analyses.flatMap(\.gaps)
+        var expected = zip(found, recount(found)).map { gap, reach in
+            var gap = gap
+            gap.reach = reach
+            return gap
+        }
+        // A stable sort by the priority rule keeps found order between equals.
+        expected = expected.enumerated().sorted { lhs, rhs in
+            if GapReport.priorityOrder(lhs.element, rhs.element) { return true }
+            if GapReport.priorityOrder(rhs.element, lhs.element) { return false }
+            return lhs.offset < rhs.offset
+        }.map(\.element)
+        let report = GapReport(projects: analyses, strategy: .chains, asOf: AsOfDate("2026-11-25"))
+        #expect(report.gaps.count == expected.count)
+        #expect(report.gaps.map(signature) == expected.map(signature))
+        #expect(report.gaps.map(\.reach) == expected.map(\.reach))
+    }
+
+    static func analyses(_ folders: [String], strategy: DecompositionStrategy = .chains) throws -> [ProjectAnalysis] {
+        try folders.map { folder in
+            let project = try ProjectLoader().loadProject(at: Fixtures.path(folder)).project
+            return GapAnalyzer().analysis(of: project, strategy: strategy, asOf: AsOfDate("2026-11-25"))
+        }
+    }
+
+    @Test("each bundled project alone", arguments: ProjectFolders.bundled)
+    func alone(_ name: String) throws {
+        Self.check(try Self.analyses(["projects/\(name)"]))
+    }
+
+    @Test(
+        "all bundled projects together, under every strategy that partitions or nests",
+        arguments: [
+            DecompositionStrategy.chains, .stages, .structure,
+        ])
+    func together(_ strategy: DecompositionStrategy) throws {
+        Self.check(try Self.analyses(ProjectFolders.bundled.map { "projects/\($0)" }, strategy: strategy))
+    }
+
+    @Test("gaps made by hand pool with the analyzer's by their ids")
+    func handMade() throws {
+        var analyses = try Self.analyses(["projects/dpyd", "projects/lynch-syndrome"])
+        // A copy of each of the first project's first pathway's gaps, made through the public initialiser (no
+        // dense numbers) and put in the second project.
+        let pathway = analyses[0].pathways[0]
+        let project = analyses[1].project.manifest.id
+        let copies = pathway.gaps.map { gap in
+            Gap(
+                gap.gapClass, project: project, pathway: gap.pathway, subpathways: gap.subpathways,
+                step: gap.step, stepLabel: gap.stepLabel, staffGroup: gap.staffGroup, setting: gap.setting,
+                competency: gap.competency, requiredLevel: gap.requiredLevel, framework: gap.framework,
+                statement: gap.statement, need: gap.need, resource: gap.resource, message: gap.message,
+                suggestedAction: gap.suggestedAction, location: gap.location, patientsPerYear: gap.patientsPerYear,
+                candidates: gap.candidates)
+        }
+        #expect(!copies.isEmpty)
+        analyses[1].pathways[0].gaps += copies
+        Self.check(analyses)
+        Self.check([analyses[1]])
+    }
+}
