@@ -56,11 +56,50 @@ static inline Agnode_t *pathgap_agtail(Agedge_t *edge) { return agtail(edge); }
 /// The head node of an edge.
 static inline Agnode_t *pathgap_aghead(Agedge_t *edge) { return aghead(edge); }
 
-/// Marks the start of a new operation in cgraph's kept error log (an empty warning), so that `aglasterr` never
-/// returns the message of an earlier call. `agerr` is variadic, which Swift cannot call.
-static inline void pathgap_agerr_mark(void) {
-    agerr(AGWARN, "%s", "");
-    agreseterrors();
+// MARK: Messages
+//
+// Graphviz reports errors and warnings through `agerr`. The wrapper installs an error function (`agseterrf`) and
+// reports every level to it (`agseterr(AGWARN)`), so that each message reaches Swift and none is printed. cgraph
+// calls the function in pieces: "Warning" or "Error", then ": ", then the formatted text (continuation lines,
+// AGPREV, come without the first two).
+//
+// Up to Graphviz 2.46.0, cgraph formats a message for the error function into a static buffer of 1024 bytes and,
+// when the message is longer, grows the buffer and formats again from the same, already consumed `va_list`: a
+// message of 1024 bytes or more that has arguments (a long port name: "node a, port ... unrecognized") reads
+// garbage and crashes the process. 2.46.1 sizes each message first. On 2.x releases (whose headers define
+// GRAPHVIZ_VERSION_MAJOR as 2, or not at all) the wrapper grows that buffer ahead of every operation, beyond any
+// message the operation can produce, with a message that has no arguments (which formats safely twice) sent to a
+// function that drops it; on the 2.x releases that no longer need it this only costs the allocation.
+#if !defined(GRAPHVIZ_VERSION_MAJOR) || GRAPHVIZ_VERSION_MAJOR < 3
+#define PATHGAP_AGERR_FIXED_BUFFER 1
+#else
+#define PATHGAP_AGERR_FIXED_BUFFER 0
+#endif
+
+/// An error function that drops what it is given.
+static inline int pathgap_agerr_discard(char *text) {
+    (void)text;
+    return 0;
+}
+
+/// Makes sure cgraph can hand messages of up to `capacity` bytes to the error function `errf` (see above): on 2.x
+/// releases, grows cgraph's message buffer with a blank message of that length that `errf` never
+/// sees. Returns 0 when done (or not needed), -1 when there was no memory for the blank message.
+static inline int pathgap_agerr_reserve(size_t capacity, agusererrf errf) {
+#if PATHGAP_AGERR_FIXED_BUFFER
+    char *blank = (char *)malloc(capacity + 1);
+    if (blank == NULL) return -1;
+    memset(blank, ' ', capacity);
+    blank[capacity] = '\0';
+    agseterrf(pathgap_agerr_discard);
+    agerr(AGPREV, blank);  // no conversions: formatting it twice from one va_list is safe
+    agseterrf(errf);
+    free(blank);
+#else
+    (void)capacity;
+    (void)errf;
+#endif
+    return 0;
 }
 
 // MARK: Deterministic reading

@@ -15,11 +15,14 @@ public struct GraphvizDocument: Sendable, Hashable {
     public var edges: [Edge]
     /// The top-level subgraphs in creation order, each holding its own subgraphs.
     public var subgraphs: [Subgraph]
+    /// What Graphviz reported while reading the text (`syntax ambiguity - badly delimited number '2n' in line 3 …`),
+    /// in order.
+    public var warnings: [GraphvizMessage]
 
     /// Creates a document.
     public init(
         name: String, isDirected: Bool, isStrict: Bool = false, attributes: [String: String] = [:],
-        nodes: [Node] = [], edges: [Edge] = [], subgraphs: [Subgraph] = []
+        nodes: [Node] = [], edges: [Edge] = [], subgraphs: [Subgraph] = [], warnings: [GraphvizMessage] = []
     ) {
         self.name = name
         self.isDirected = isDirected
@@ -28,6 +31,7 @@ public struct GraphvizDocument: Sendable, Hashable {
         self.nodes = nodes
         self.edges = edges
         self.subgraphs = subgraphs
+        self.warnings = warnings
     }
 
     /// A node and its attributes.

@@ -26,20 +26,39 @@ public struct GraphvizError: Error, Hashable, Sendable, CustomStringConvertible 
 
     /// The stage that failed.
     public var stage: Stage
-    /// Graphviz's message, as Graphviz wrote it (trailing whitespace trimmed), or a description of the failure
-    /// where Graphviz gave none.
+    /// Graphviz's message, as Graphviz wrote it (on one line), or a description of the failure where Graphviz gave
+    /// none.
     public var message: String
+    /// What else Graphviz reported during the operation, in order: warnings, and errors before the last.
+    public var warnings: [GraphvizMessage]
 
     /// Creates an error.
     ///
     /// - Parameters:
     ///   - stage: The stage that failed.
     ///   - message: What went wrong.
-    public init(stage: Stage, message: String) {
+    ///   - warnings: What else Graphviz reported.
+    public init(stage: Stage, message: String, warnings: [GraphvizMessage] = []) {
         self.stage = stage
         self.message = message
+        self.warnings = warnings
     }
+
+    /// The line of the DOT text the message names (`syntax error in line 14 near 'subgraph'`), or `nil`.
+    public var line: Int? { GraphvizMessage.line(in: message) }
 
     /// `graphviz parse error: syntax error in line 14 near 'subgraph'`.
     public var description: String { "graphviz \(stage.rawValue) error: \(message)" }
+
+    /// The error with what Graphviz reported during the operation: its last error becomes the message (the
+    /// description of the failure stays where it logged none), everything else the warnings.
+    func reporting(_ messages: [GraphvizMessage]) -> GraphvizError {
+        var error = self
+        var messages = messages
+        if let last = messages.lastIndex(where: { $0.severity == .error }) {
+            error.message = messages.remove(at: last).text
+        }
+        error.warnings = messages
+        return error
+    }
 }

@@ -16,34 +16,46 @@ final class GraphvizSession {
     private let context: OpaquePointer
     /// Cached plugin lists, by kind.
     private var plugins: [String: [String]] = [:]
+    /// The longest message cgraph can hand to the error function safely (see `pathgap_agerr_reserve`).
+    private var messageCapacity = 0
 
-    /// Creates the context and keeps Graphviz's messages instead of printing them.
+    /// The room kept for messages beyond twice the input: Graphviz's lists of formats and layouts, file names.
+    static let messageRoom = 65_536
+
+    /// Creates the context, with Graphviz's messages going to ``Graphviz/messages`` instead of stderr.
     ///
     /// - Throws: ``GraphvizError`` with stage `.context` when Graphviz cannot be initialised.
     init() throws(GraphvizError) {
-        // Keep every message in cgraph's log (read back with aglasterr) instead of printing it on stderr.
-        _ = agseterr(AGMAX)
+        // Every message, warnings included, goes to the error function; none is printed on stderr.
+        _ = agseterrf(Graphviz.errorFunction)
+        _ = agseterr(AGWARN)
+        guard pathgap_agerr_reserve(Self.messageRoom, Graphviz.errorFunction) == 0 else {
+            throw GraphvizError(stage: .context, message: "no memory to receive Graphviz's messages")
+        }
         guard let context = gvContext() else {
             throw GraphvizError(stage: .context, message: "Graphviz could not create a context (gvContext failed)")
         }
         self.context = context
+        self.messageCapacity = Self.messageRoom
     }
 
     deinit {
         gvFreeContext(context)
     }
 
-    /// Marks the start of an operation, so that a later ``lastMessage(or:)`` returns only what this operation logged.
-    func beginOperation() {
-        pathgap_agerr_mark()
-    }
-
-    /// The last message Graphviz logged in this operation, trimmed, or `fallback` when it logged none.
-    func lastMessage(or fallback: String) -> String {
-        guard let raw = aglasterr() else { return fallback }
-        defer { free(raw) }
-        let text = String(cString: raw).trimmingTrailingWhitespace()
-        return text.isEmpty ? fallback : text
+    /// Makes room for every message an operation on a text of `length` bytes can produce: Graphviz's messages
+    /// quote at most names and tokens of the text, so twice its length and ``messageRoom`` bound them.
+    ///
+    /// - Throws: ``GraphvizError`` with stage `.parse` when there is no memory for it.
+    private func reserveMessages(forInputOfLength length: Int) throws(GraphvizError) {
+        let needed = length < (Int.max - Self.messageRoom) / 2 ? 2 * length + Self.messageRoom : Int.max
+        guard needed > messageCapacity else { return }
+        // At least doubling, so that a run of ever larger texts grows the buffer a logarithmic number of times.
+        let capacity = max(needed, messageCapacity < Int.max / 2 ? 2 * messageCapacity : Int.max)
+        guard pathgap_agerr_reserve(capacity, Graphviz.errorFunction) == 0 else {
+            throw GraphvizError(stage: .parse, message: "no memory to receive Graphviz's messages")
+        }
+        messageCapacity = capacity
     }
 
     /// Plugin names of one kind, without the `:renderer` suffix, sorted and unique.
@@ -70,8 +82,9 @@ final class GraphvizSession {
     ///
     /// - Throws: ``GraphvizError`` with stage `.parse` and Graphviz's message.
     private func read(_ text: UnsafePointer<CChar>) throws(GraphvizError) -> UnsafeMutablePointer<Agraph_t> {
+        try reserveMessages(forInputOfLength: strlen(text))
         guard let graph = pathgap_agmemread(text) else {
-            throw GraphvizError(stage: .parse, message: lastMessage(or: "the text holds no DOT graph"))
+            throw GraphvizError(stage: .parse, message: "the text holds no DOT graph")
         }
         return graph
     }
@@ -83,7 +96,7 @@ final class GraphvizSession {
         guard gvLayout(context, graph, layout) == 0 else {
             let stage: GraphvizError.Stage =
                 pluginNames(kind: "layout").contains(layout) ? .layout : .unsupportedLayout
-            throw GraphvizError(stage: stage, message: lastMessage(or: "layout with '\(layout)' failed"))
+            throw GraphvizError(stage: stage, message: "layout with '\(layout)' failed")
         }
         defer { gvFreeLayout(context, graph) }
         var data: UnsafeMutablePointer<CChar>? = nil
@@ -93,7 +106,7 @@ final class GraphvizSession {
         guard status == 0, let data else {
             let base = format.split(separator: ":").first.map(String.init) ?? format
             let stage: GraphvizError.Stage = pluginNames(kind: "device").contains(base) ? .render : .unsupportedFormat
-            throw GraphvizError(stage: stage, message: lastMessage(or: "rendering as '\(format)' failed"))
+            throw GraphvizError(stage: stage, message: "rendering as '\(format)' failed")
         }
         return data.withMemoryRebound(to: UInt8.self, capacity: length) { bytes in
             Array(UnsafeBufferPointer(start: bytes, count: length))
@@ -105,14 +118,5 @@ final class GraphvizSession {
         let graph = try read(text)
         defer { pathgap_agclose(graph) }
         return GraphvizDocumentReader(graph: graph).document()
-    }
-}
-
-extension String {
-    /// The string without trailing spaces and newlines.
-    func trimmingTrailingWhitespace() -> String {
-        var scalars = Substring(self)
-        while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
-        return String(scalars)
     }
 }

@@ -10,10 +10,11 @@ extension Pathgap {
             abstract: "Convert a pathway to YAML, JSON, DOT, Mermaid or CSV.",
             discussion: """
                 The input format comes from the extension or --from (yaml, json, dot, bpmn, graphml, csv). What \
-                the importer could not carry over is listed on standard error. Without --out the result goes to \
-                standard output. When the file holds several pathways (several BPMN processes), pick one with \
-                --pathway, or give --out and each is written to <out>.<pathway id>.<ext>. Files are written \
-                atomically, and nothing is written unless every pathway converted.
+                the importer could not carry over, and what Graphviz warned about while reading DOT, is listed on \
+                standard error. Without --out the result goes to standard output. When the file holds several \
+                pathways (several BPMN processes), pick one with --pathway, or give --out and each is written to \
+                <out>.<pathway id>.<ext>. Files are written atomically, and nothing is written unless every pathway \
+                converted.
                 """
         )
 

@@ -14,7 +14,8 @@ extension Pathgap {
                 PATH is a project folder (every pathway it names is drawn) or one pathway file in any format pathgap \
                 reads. Files are named after the pathway id: <id>.<ext> for the network, <id>.<n>.<ext> for the \
                 n-th sub-pathway, <id>.overview.<ext> for the overview. Nothing is written unless every chart could \
-                be drawn, and each file is written atomically.
+                be drawn, and each file is written atomically. Warnings, about the input (Graphviz's own, for DOT) \
+                and from Graphviz while drawing, go to standard error as <file>: warning: <message>.
                 """
         )
 
@@ -78,6 +79,9 @@ extension Pathgap {
             }
             guard let path else { throw ValidationError("Missing expected argument '<path>'.") }
             let workspace = try Workspace.load(path, format: from, clusters: clusters)
+            for finding in workspace.importFindings.sortedForOutput() where finding.severity >= .warning {
+                console.printError(finding.description)
+            }
             let fileFormat = format.split(separator: ":").first.map(String.init) ?? format
             if fileFormat != "dot" {
                 let formats = Graphviz.availableFormats()
@@ -95,11 +99,16 @@ extension Pathgap {
             var files: [(path: String, data: Data)] = []
             for pathway in workspace.pathways {
                 for chart in try Self.charts(of: pathway, view: view, strategy: strategy, options: options) {
-                    let name = "\(chart.name).\(fileFormat)"
-                    let bytes =
-                        fileFormat == "dot"
-                        ? Array(chart.dot.utf8) : try Graphviz.render(dot: chart.dot, format: format)
-                    files.append(((out as NSString).appendingPathComponent(name), Data(bytes)))
+                    let file = (out as NSString).appendingPathComponent("\(chart.name).\(fileFormat)")
+                    guard fileFormat != "dot" else {
+                        files.append((file, Data(chart.dot.utf8)))
+                        continue
+                    }
+                    let rendering = try Graphviz.render(dot: chart.dot, format: format)
+                    for warning in rendering.warnings {
+                        console.printError(Finding(graphviz: warning, at: SourceLocation(file: file)).description)
+                    }
+                    files.append((file, Data(rendering.bytes)))
                 }
             }
             try AtomicFile.write(files)

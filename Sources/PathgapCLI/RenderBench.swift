@@ -46,7 +46,7 @@ extension Pathgap {
             let total = try clock.measure {
                 for round in 0..<max(repeats, 1) {
                     let elapsed = try clock.measure {
-                        for chart in charts { bytes += try Graphviz.render(dot: chart, format: format).count }
+                        for chart in charts { bytes += try Graphviz.render(dot: chart, format: format).bytes.count }
                     }
                     if round == 0 {
                         firstRound = elapsed

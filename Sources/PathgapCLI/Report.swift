@@ -213,7 +213,7 @@ extension Pathgap {
                             FlowchartSubpathway(steps: subpathway.steps, title: subpathway.title), number: index + 1)
                         guard let svg = try? Graphviz.render(dot: dot, format: "svg") else { continue }
                         charts[chartKey(analysis.project.manifest.id, subpathway.id)] = String(
-                            decoding: svg, as: UTF8.self)
+                            decoding: svg.bytes, as: UTF8.self)
                     }
                 }
             }

@@ -22,7 +22,9 @@ import PathwayKit
 /// - clusters (`subgraph cluster_…`) are ignored unless asked for: ``ClusterMapping/lanes`` makes a cluster's
 ///   label (else its name without `cluster`) the staff group of the nodes in it, ``ClusterMapping/stages`` their
 ///   stage; a node's own attribute wins, and the innermost cluster wins;
-/// - the graph's name is the pathway id (the file name for an anonymous graph), its `label` the title.
+/// - the graph's name is the pathway id (the file name for an anonymous graph), its `label` the title;
+/// - what Graphviz warns about while reading (`syntax ambiguity - badly delimited number '2n' …`) becomes a
+///   warning finding (rule `graphviz`) at the line it names.
 public enum DOTImporter {
     /// What clusters mean.
     public enum ClusterMapping: String, Sendable, CaseIterable {
@@ -46,8 +48,9 @@ public enum DOTImporter {
     ///   - data: The file's bytes, passed to Graphviz as they are (a `charset=latin1` file is decoded as Latin-1).
     ///   - file: The path for locations and messages.
     ///   - clusters: What clusters mean.
-    /// - Returns: The pathway and what was not carried over.
-    /// - Throws: ``InputError`` for a syntax error (with Graphviz's line), an undirected graph or a bad value.
+    /// - Returns: The pathway, and what was not carried over and what Graphviz warned about as findings.
+    /// - Throws: ``InputError`` for a syntax error (with Graphviz's line, and what Graphviz warned about before
+    ///   it), an undirected graph or a bad value.
     /// - Complexity: O(n + e + a) beyond Graphviz's parse.
     public static func pathways(
         from data: Data, file: String, clusters: ClusterMapping = .none
@@ -59,20 +62,16 @@ public enum DOTImporter {
         do {
             document = try Graphviz.parse(data)
         } catch {
+            // A warning before the error often explains it: `12pt` is read as `12` and a stray `pt`.
+            let warnings = error.warnings.map { "; Graphviz warned first: \($0.text)" }.joined()
             throw InputError(
-                "Graphviz cannot read this file: \(error.message)",
-                at: SourceLocation(file: file, line: syntaxErrorLine(error.message)))
+                "Graphviz cannot read this file: \(error.message)\(warnings)",
+                at: SourceLocation(file: file, line: error.line))
         }
         return try pathways(from: document, file: file, clusters: clusters)
     }
 
-    /// The line a Graphviz syntax error names (`syntax error in line 14 near 'subgraph'`).
-    static func syntaxErrorLine(_ message: String) -> Int? {
-        guard let range = message.range(of: #"line (\d+)"#, options: .regularExpression) else { return nil }
-        return Int(message[range].dropFirst(5))
-    }
-
-    /// Maps a parsed DOT graph to a pathway.
+    /// Maps a parsed DOT graph to a pathway; the document's Graphviz warnings become findings.
     ///
     /// - Throws: ``InputError`` when the graph is undirected or a node's kind or an edge's share is not valid.
     /// - Complexity: O(n + e + a) for n nodes, e edges and a attribute values.
@@ -85,7 +84,9 @@ public enum DOTImporter {
                     + "(digraph, ->), so this is not a pathway",
                 at: SourceLocation(file: file))
         }
-        var findings: [Finding] = []
+        var findings = document.warnings.map {
+            Finding(graphviz: $0, at: SourceLocation(file: file, line: $0.line))
+        }
         var incoming: [String: Int] = [:]
         var outgoing: [String: Int] = [:]
         var reportedPorts = false

@@ -227,7 +227,12 @@ enum PlainDOTScanner {
                     {
                         end += 1
                     }
-                    guard end > index + 1 else { return fail() }
+                    // cgraph splits a numeral run into its neighbour (`-1a`, `-1.2.3`) with a warning: left to it.
+                    let numeral = bytes[(index + 1)..<end]
+                    guard numeral.contains(where: { $0 != UInt8(ascii: ".") }),
+                        numeral.count(where: { $0 == UInt8(ascii: ".") }) <= 1,
+                        end == bytes.count || !Self.isIDByte(bytes[end])
+                    else { return fail() }
                     defer { index = end }
                     return .id(String(decoding: bytes[index..<end], as: UTF8.self))
                 case UInt8(ascii: "="):

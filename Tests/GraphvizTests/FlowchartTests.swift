@@ -11,9 +11,11 @@ func examplePathway() throws -> Pathway {
     return try NativeFormat.pathway(from: try String(contentsOfFile: path, encoding: .utf8), file: path)
 }
 
-/// Renders DOT to SVG and reads it back.
+/// Renders DOT to SVG and reads it back; pathgap's charts never make Graphviz warn.
 func svgChart(_ dot: String) throws -> SVGChart {
-    try #require(SVGChart(try Graphviz.render(dot: dot)))
+    let rendering = try Graphviz.render(dot: dot)
+    #expect(rendering.warnings.isEmpty, "\(rendering.warnings)")
+    return try #require(SVGChart(rendering.bytes))
 }
 
 /// Whether a polygon is a diamond: no two consecutive corners share an x or a y.
@@ -103,7 +105,7 @@ func isDiamond(_ points: [(Double, Double)]) -> Bool {
             ],
             transitions: [Transition(from: "a\"b", to: "c\\d", condition: #"if "x" < 3 & y > 2"#)])
         let dot = try Flowchart(pathway: pathway).network()
-        let bytes = try Graphviz.render(dot: dot)
+        let bytes = try Graphviz.render(dot: dot).bytes
         let raw = String(decoding: bytes, as: UTF8.self)
         #expect(!raw.contains("<script>"))
         #expect(!raw.contains("<i>"))
@@ -218,7 +220,7 @@ func isDiamond(_ points: [(Double, Double)]) -> Bool {
     @Test("every step chart renders to PNG with the PNG signature")
     func png() throws {
         let dot = try Flowchart(pathway: try examplePathway()).network()
-        let png = try Graphviz.render(dot: dot, format: "png")
+        let png = try Graphviz.render(dot: dot, format: "png").bytes
         #expect(Array(png.prefix(8)) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
     }
 }

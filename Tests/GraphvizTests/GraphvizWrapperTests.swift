@@ -5,7 +5,7 @@ import Testing
 @Suite struct GraphvizWrapperTests {
     @Test("renders DOT to SVG in process")
     func rendersSVG() throws {
-        let svg = try Graphviz.render(dot: "digraph G { a -> b }")
+        let svg = try Graphviz.render(dot: "digraph G { a -> b }").bytes
         let text = String(decoding: svg, as: UTF8.self)
         #expect(text.contains("<svg"))
         #expect(text.contains("<title>a&#45;&gt;b</title>"))
@@ -14,7 +14,7 @@ import Testing
     @Test("renders PNG starting with the PNG signature")
     func rendersPNG() throws {
         try #require(Graphviz.availableFormats().contains("png"))
-        let png = try Graphviz.render(dot: "digraph G { a -> b }", format: "png")
+        let png = try Graphviz.render(dot: "digraph G { a -> b }", format: "png").bytes
         #expect(Array(png.prefix(8)) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
     }
 
@@ -90,7 +90,7 @@ import Testing
         bytes += Array("\"] }".utf8)
         let document = try Graphviz.parse(bytes)
         #expect(document.nodes.first?.attributes["label"] == "café")
-        let svg = String(decoding: try Graphviz.render(dot: bytes), as: UTF8.self)
+        let svg = String(decoding: try Graphviz.render(dot: bytes).bytes, as: UTF8.self)
         #expect(svg.contains("café"))
     }
 
@@ -102,7 +102,7 @@ import Testing
                     var total = 0
                     for round in 0..<10 {
                         let dot = "digraph { n\(index) -> m\(round) -> k; k -> n\(index) }"
-                        total += try Graphviz.render(dot: dot).count
+                        total += try Graphviz.render(dot: dot).bytes.count
                         total += try Graphviz.parse(dot).nodes.count
                     }
                     return total
