@@ -298,6 +298,11 @@ extension GapAnalyzer {
             var steps: [StepAssessment] = []
             steps.reserveCapacity(graph.graph.nodeCount)
             var gaps: [Gap] = []
+            // Room for the most gaps the steps can have but stale ones (two of their own, and per requirement one
+            // per staff group for resources and one for the framework), so that the array is not copied as it
+            // grows; pages never written cost nothing.
+            gaps.reserveCapacity(
+                pathway.steps.reduce(0) { $0 + 2 + $1.competencies.count * 2 * max($1.staffGroups.count, 1) })
             for node in 0..<graph.graph.nodeCount {
                 let step = graph.step(Int32(node))
                 let groups = step.staffGroups.map { groupNumber($0) }
