@@ -22,6 +22,15 @@ let package = Package(
             path: "Benchmarks/Decomposition",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        .executableTarget(
+            name: "GapAnalysis",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "PathwayKit", package: "pathgap"),
+            ],
+            path: "Benchmarks/GapAnalysis",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
         // A plain timing program for the headline numbers: load + SCC + chains on a file, and peak memory.
         .executableTarget(
             name: "pathgap-timing",
