@@ -34,4 +34,18 @@ public final class Console {
             (error ? FileHandle.standardError : FileHandle.standardOutput).write(Data(text.utf8))
         }
     }
+
+    /// Writes UTF-8 text as it is to standard output (or standard error), without making a `String` of it unless
+    /// capturing.
+    ///
+    /// - Parameters:
+    ///   - bytes: Whole UTF-8 text (not cut inside a character).
+    ///   - error: Whether to write to standard error.
+    public func write(bytes: [UInt8], error: Bool = false) {
+        if isCapturing {
+            write(String(decoding: bytes, as: UTF8.self), error: error)
+        } else {
+            (error ? FileHandle.standardError : FileHandle.standardOutput).write(Data(bytes))
+        }
+    }
 }

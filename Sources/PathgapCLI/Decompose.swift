@@ -39,8 +39,8 @@ extension Pathgap {
             let decompositions = workspace.pathways.map { PathwayGraph($0).decomposition(strategy, options: options) }
             switch format {
             case .text: console.write(DecompositionFormat.text(decompositions, pathways: workspace.pathways))
-            case .json: console.write(DecompositionFormat.tree(decompositions).json())
-            case .yaml: console.write(DecompositionFormat.tree(decompositions).yaml())
+            case .json: Decomposition.writeJSON(for: decompositions) { console.write(bytes: $0) }
+            case .yaml: console.write(Decomposition.documentTree(for: decompositions).yaml())
             }
             if let split {
                 let syntax: NativeFormat.Syntax = format == .json ? .json : .yaml
@@ -158,50 +158,5 @@ enum DecompositionFormat: String, ExpressibleByArgument, CaseIterable {
     static func formatProbability(_ value: Double) -> String {
         if value == 0 { return "below 1e-308" }
         return value >= 0.001 ? String(format: "%.4f", value) : String(format: "%.3e", value)
-    }
-
-    /// The document tree of decompositions, for JSON and YAML: `{decompositions: [{pathway, strategy, routeCount,
-    /// subpathways: [...], findings: [...]}]}`.
-    static func tree(_ decompositions: [Decomposition]) -> OrderedTree {
-        .map([("decompositions", .list(decompositions.map(tree(for:))))])
-    }
-
-    static func tree(for decomposition: Decomposition) -> OrderedTree {
-        .compactMap([
-            ("pathway", .string(decomposition.pathway.rawValue)),
-            ("strategy", .string(decomposition.strategy.rawValue)),
-            ("routeCount", decomposition.routeCount.map { $0.isFinite ? OrderedTree.number($0) : .string("infinity") }),
-            ("subpathways", .list(decomposition.subpathways.map(tree(for:)))),
-            (
-                "findings",
-                .list(
-                    decomposition.findings.map { finding in
-                        .compactMap([
-                            ("severity", .string(finding.severity.rawValue)), ("rule", .string(finding.rule)),
-                            ("message", .string(finding.message)),
-                            ("file", finding.location.map { .string($0.file) }),
-                            ("line", finding.location?.line.map(OrderedTree.integer)),
-                        ])
-                    })
-            ),
-        ])
-    }
-
-    static func tree(for subpathway: Subpathway) -> OrderedTree {
-        let links = { (links: [BoundaryLink]) in NativeFormat.tree(for: links) }
-        return .compactMap([
-            ("id", .string(subpathway.id)),
-            ("title", .string(subpathway.title)),
-            ("kind", subpathway.kind.map(OrderedTree.string)),
-            ("cyclic", subpathway.isCyclic ? .boolean(true) : nil),
-            ("probability", subpathway.probability.map(OrderedTree.number)),
-            ("steps", .list(subpathway.steps.map { .string($0.rawValue) })),
-            ("entries", links(subpathway.entries)),
-            ("exits", links(subpathway.exits)),
-            ("links", links(subpathway.links)),
-            ("stages", .list(subpathway.stages.map(OrderedTree.string))),
-            ("staffGroups", .list(subpathway.staffGroups.map { .string($0.rawValue) })),
-            ("children", .list(subpathway.children.map(tree(for:)))),
-        ])
     }
 }

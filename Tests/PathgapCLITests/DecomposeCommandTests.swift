@@ -50,6 +50,16 @@ import Testing
         #expect(Self.run(["decompose", path, "--strategy", strategy, "--format", "json"]).output == json.output)
     }
 
+    @Test("json output is the document tree's JSON, byte for byte", arguments: fixtures, strategies)
+    func jsonMatchesTree(fixture: String, strategy: String) throws {
+        let path = Fixtures.path("pathways/\(fixture).yaml")
+        let result = Self.run(["decompose", path, "--strategy", strategy, "--format", "json"])
+        #expect(result.status == 0)
+        let pathway = try NativeFormat.pathway(from: SourceFile.text(at: path), file: path)
+        let decomposition = PathwayGraph(pathway).decomposition(try #require(DecompositionStrategy(rawValue: strategy)))
+        #expect(result.output == Decomposition.documentTree(for: [decomposition]).json())
+    }
+
     @Test("--split writes one native pathway per sub-pathway, and each validates", arguments: fixtures, strategies)
     func splitFilesValidate(fixture: String, strategy: String) throws {
         let folder = FileManager.default.temporaryDirectory

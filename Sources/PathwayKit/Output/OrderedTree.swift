@@ -54,45 +54,32 @@ public indirect enum OrderedTree: Hashable, Sendable {
         }
     }
 
-    /// JSON text, pretty-printed with two-space indent and a final newline.
+    /// JSON text, pretty-printed with two-space indent and a final newline (see ``JSONWriter``).
     public func json() -> String {
-        var out = ""
-        writeJSON(into: &out, indent: 0)
-        return out + "\n"
+        var writer = JSONWriter()
+        write(to: &writer)
+        writer.finish()
+        return String(decoding: writer.bytes, as: UTF8.self)
     }
 
-    private func writeJSON(into out: inout String, indent: Int) {
-        let pad = String(repeating: "  ", count: indent + 1)
-        let closePad = String(repeating: "  ", count: indent)
+    /// Writes the tree as one JSON value.
+    public func write(to writer: inout JSONWriter) {
         switch self {
-        case .string(let text): out += OrderedTree.jsonString(text)
-        case .number(let value): out += OrderedTree.format(value)
-        case .integer(let value): out += String(value)
-        case .boolean(let value): out += value ? "true" : "false"
+        case .string(let text): writer.string(text)
+        case .number(let value): writer.number(value)
+        case .integer(let value): writer.integer(value)
+        case .boolean(let value): writer.boolean(value)
         case .list(let items):
-            if items.isEmpty {
-                out += "[]"
-                return
-            }
-            out += "[\n"
-            for (index, item) in items.enumerated() {
-                out += pad
-                item.writeJSON(into: &out, indent: indent + 1)
-                out += index == items.count - 1 ? "\n" : ",\n"
-            }
-            out += closePad + "]"
+            writer.beginArray()
+            for item in items { item.write(to: &writer) }
+            writer.endArray()
         case .map(let pairs):
-            if pairs.isEmpty {
-                out += "{}"
-                return
+            writer.beginObject()
+            for (key, value) in pairs {
+                writer.key(key)
+                value.write(to: &writer)
             }
-            out += "{\n"
-            for (index, (key, value)) in pairs.enumerated() {
-                out += pad + OrderedTree.jsonString(key) + ": "
-                value.writeJSON(into: &out, indent: indent + 1)
-                out += index == pairs.count - 1 ? "\n" : ",\n"
-            }
-            out += closePad + "}"
+            writer.endObject()
         }
     }
 
@@ -102,26 +89,10 @@ public indirect enum OrderedTree: Hashable, Sendable {
         return String(value)
     }
 
-    /// A JSON string literal with every control character escaped.
+    /// A JSON string literal with every control character escaped (``JSONWriter/appendQuoted(_:to:)``).
     public static func jsonString(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            default:
-                if scalar.value < 0x20 {
-                    out += String(format: "\\u%04x", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
+        var out: [UInt8] = []
+        JSONWriter.appendQuoted(text, to: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -1,0 +1,190 @@
+/// Writes pretty-printed JSON straight into UTF-8 bytes, one token at a time: two-space indent, one member or
+/// element per line, `": "` after keys, `[]` and `{}` for empty containers. This is the layout of
+/// ``OrderedTree/json()`` (which writes through it), for large documents that should not be built as a tree first.
+///
+/// Containers are opened and closed with ``beginObject()``/``endObject()`` and ``beginArray()``/``endArray()``; in an
+/// object, each value follows its ``key(_:)``. Strings are escaped by ``appendQuoted(_:to:)``, the one JSON string
+/// escaper. The writer does not check that calls are balanced.
+public struct JSONWriter {
+    /// The text written so far (since the last ``flush(atLeast:to:)``), as UTF-8.
+    public private(set) var bytes: [UInt8] = []
+    /// The number of open containers.
+    private var depth = 0
+    /// Whether the innermost open container has no member yet.
+    private var isEmpty = true
+    /// Whether a key was written and its value is next.
+    private var isAfterKey = false
+    /// `,` and a line break, then at least `2 * depth` spaces: what goes in front of a member, copied in one piece.
+    private var separator: [UInt8] = []
+
+    /// A writer with no text yet.
+    ///
+    /// - Parameter capacity: Bytes to reserve for the text.
+    public init(capacity: Int = 0) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    /// Opens an object (`{`).
+    public mutating func beginObject() {
+        open(0x7B)
+    }
+
+    /// Closes the innermost object (`}`).
+    public mutating func endObject() {
+        close(0x7D)
+    }
+
+    /// Opens an array (`[`).
+    public mutating func beginArray() {
+        open(0x5B)
+    }
+
+    /// Closes the innermost array (`]`).
+    public mutating func endArray() {
+        close(0x5D)
+    }
+
+    /// Writes an object member's key and `: `; the member's value comes next.
+    public mutating func key(_ name: String) {
+        startValue()
+        Self.appendQuoted(name, to: &bytes)
+        bytes.append(0x3A)
+        bytes.append(0x20)
+        isAfterKey = true
+    }
+
+    /// Writes an object member whose value is a string; nothing when the value is `nil`.
+    public mutating func member(_ name: String, _ value: String?) {
+        guard let value else { return }
+        key(name)
+        string(value)
+    }
+
+    /// Writes a string value.
+    public mutating func string(_ text: String) {
+        startValue()
+        Self.appendQuoted(text, to: &bytes)
+    }
+
+    /// Writes a number, without a trailing `.0` when it is whole (``OrderedTree/format(_:)``).
+    public mutating func number(_ value: Double) {
+        startValue()
+        bytes += OrderedTree.format(value).utf8
+    }
+
+    /// Writes an integer.
+    public mutating func integer(_ value: Int) {
+        startValue()
+        bytes += String(value).utf8
+    }
+
+    /// Writes `true` or `false`.
+    public mutating func boolean(_ value: Bool) {
+        startValue()
+        bytes += (value ? "true" : "false").utf8
+    }
+
+    /// Ends the document with a newline.
+    public mutating func finish() {
+        bytes.append(0x0A)
+    }
+
+    /// Hands the text written so far to `sink` and forgets it, when there are at least `threshold` bytes of it.
+    /// Text is only ever handed over between tokens, so every piece is whole UTF-8.
+    ///
+    /// - Parameters:
+    ///   - threshold: How many bytes to collect before handing them over; 0 hands over whatever there is.
+    ///   - sink: Takes the text; called at most once.
+    public mutating func flush(atLeast threshold: Int = 0, to sink: ([UInt8]) -> Void) {
+        guard !bytes.isEmpty, bytes.count >= threshold else { return }
+        sink(bytes)
+        bytes.removeAll(keepingCapacity: true)
+    }
+
+    private mutating func open(_ bracket: UInt8) {
+        startValue()
+        bytes.append(bracket)
+        depth += 1
+        isEmpty = true
+    }
+
+    private mutating func close(_ bracket: UInt8) {
+        depth -= 1
+        if !isEmpty { appendSeparator(comma: false) }
+        bytes.append(bracket)
+        // The container just closed is a member of the one around it.
+        isEmpty = false
+    }
+
+    /// Starts a key or a value: after a key, nothing; at the top level, nothing; otherwise the separator from the
+    /// previous member, a line break and the indent.
+    private mutating func startValue() {
+        if isAfterKey {
+            isAfterKey = false
+            return
+        }
+        guard depth > 0 else { return }
+        appendSeparator(comma: !isEmpty)
+        isEmpty = false
+    }
+
+    /// Appends an optional comma, a line break and the indent of the current depth.
+    private mutating func appendSeparator(comma: Bool) {
+        let end = 2 + 2 * depth
+        if separator.count < end { separator = [0x2C, 0x0A] + [UInt8](repeating: 0x20, count: 2 * end) }
+        separator.withUnsafeBufferPointer { bytes += UnsafeBufferPointer(rebasing: $0[(comma ? 0 : 1)..<end]) }
+    }
+
+    /// Appends a JSON string literal: the text in double quotes, with `"`, `\`, every control character below
+    /// U+0020 (`\n`, `\r`, `\t` by name, the rest as `\u00XX`) and U+2028/U+2029 escaped. Everything else is
+    /// copied as its UTF-8 bytes, in runs.
+    ///
+    /// - Parameters:
+    ///   - text: The string.
+    ///   - out: The bytes to append to.
+    /// - Complexity: O(n) in the UTF-8 length of `text`.
+    public static func appendQuoted(_ text: String, to out: inout [UInt8]) {
+        out.append(0x22)
+        var text = text
+        text.withUTF8 { utf8 in
+            var runStart = 0
+            var index = 0
+            while index < utf8.count {
+                let byte = utf8[index]
+                // Only these bytes can start something to escape; all others are copied with their run.
+                guard byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0xE2 else {
+                    index += 1
+                    continue
+                }
+                var length = 1
+                if byte == 0xE2 {
+                    // U+2028 and U+2029 are E2 80 A8 and E2 80 A9; any other E2 sequence is copied.
+                    guard index + 2 < utf8.count, utf8[index + 1] == 0x80, utf8[index + 2] & 0xFE == 0xA8 else {
+                        index += 1
+                        continue
+                    }
+                    length = 3
+                }
+                out += UnsafeBufferPointer(rebasing: utf8[runStart..<index])
+                switch byte {
+                case 0x22: out += [0x5C, 0x22]
+                case 0x5C: out += [0x5C, 0x5C]
+                case 0x0A: out += [0x5C, 0x6E]
+                case 0x0D: out += [0x5C, 0x72]
+                case 0x09: out += [0x5C, 0x74]
+                case 0xE2: out += [0x5C, 0x75, 0x32, 0x30, 0x32, utf8[index + 2] == 0xA8 ? 0x38 : 0x39]
+                default: out += [0x5C, 0x75, 0x30, 0x30, hexDigit(byte >> 4), hexDigit(byte & 0x0F)]
+                }
+                index += length
+                runStart = index
+            }
+            out += UnsafeBufferPointer(rebasing: utf8[runStart...])
+        }
+        out.append(0x22)
+    }
+
+    /// The lowercase hexadecimal digit of a value below 16.
+    private static func hexDigit(_ value: UInt8) -> UInt8 {
+        value < 10 ? 0x30 + value : 0x61 + value - 10
+    }
+}
