@@ -26,15 +26,11 @@ public struct GapReport: Sendable {
                 analysis.pathways.reduce(total + analysis.workforceGaps.count) { $0 + $1.gaps.count }
             })
         for (number, analysis) in projects.enumerated() {
-            for pathway in analysis.pathways {
-                for var gap in pathway.gaps {
-                    gap.origin.project = Int32(number)
-                    gaps.append(gap)
-                }
-            }
-            for var gap in analysis.workforceGaps {
-                gap.origin.project = Int32(number)
-                gaps.append(gap)
+            let first = gaps.count
+            for pathway in analysis.pathways { gaps += pathway.gaps }
+            gaps += analysis.workforceGaps
+            gaps.withUnsafeMutableBufferPointer { gaps in
+                for index in first..<gaps.count { gaps[index].origin.project = Int32(number) }
             }
         }
         Self.rank(&gaps)

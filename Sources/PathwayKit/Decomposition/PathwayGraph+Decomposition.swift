@@ -53,27 +53,34 @@ extension PathwayGraph {
             let (count, routes) = routes(limit: options.maxRoutes)
             result = Decomposition(pathway: pathway.id, strategy: strategy, subpathways: routes, routeCount: count)
         }
-        result.findings = sizeFindings(result.subpathways, strategy: strategy, preferred: options.preferredSize)
+        result.findings = sizeFindings(
+            result.subpathways, strategy: strategy, preferred: options.preferredSize, nodes: nodes)
         return (result, nodes)
     }
 
     /// Warnings for sub-pathways outside the preferred size (fragments of `structure` at every level).
-    func sizeFindings(_ subpathways: [Subpathway], strategy: DecompositionStrategy, preferred: ClosedRange<Int>)
-        -> [Finding]
-    {
+    ///
+    /// - Parameter nodes: The nodes of each top-level sub-pathway, where known (saves looking the first step up).
+    func sizeFindings(
+        _ subpathways: [Subpathway], strategy: DecompositionStrategy, preferred: ClosedRange<Int>,
+        nodes: [[Int32]]? = nil
+    ) -> [Finding] {
         var findings: [Finding] = []
-        var stack = Array(subpathways.reversed())
-        while let subpathway = stack.popLast() {
-            stack += subpathway.children.reversed()
+        // Each sub-pathway with its index among the top level (-1 for nested fragments).
+        var stack = subpathways.indices.reversed().map { (subpathways[$0], $0) }
+        while let (subpathway, index) = stack.popLast() {
+            stack += subpathway.children.reversed().map { ($0, -1) }
             let size = strategy == .structure ? subpathway.allSteps.count : subpathway.steps.count
             guard !preferred.contains(size) else { continue }
-            let first = subpathway.steps.first ?? subpathway.allSteps.first
+            let first =
+                index >= 0 && nodes != nil
+                ? nodes?[index].first : (subpathway.steps.first ?? subpathway.allSteps.first).flatMap { node($0) }
             findings.append(
                 Finding(
                     .warning, rule: "subpathway-size",
                     "sub-pathway '\(subpathway.id)' has \(size) step\(size == 1 ? "" : "s"); the method suggests "
                         + "\(preferred.lowerBound) to \(preferred.upperBound)",
-                    at: first.flatMap { node($0) }.flatMap { step($0).location } ?? pathway.location))
+                    at: first.flatMap { step($0).location } ?? pathway.location))
         }
         return findings
     }
@@ -113,18 +120,16 @@ extension PathwayGraph {
 
     /// A sub-pathway over some nodes: id, title, steps, stages and staff groups (no boundary links).
     func subpathway(number: Int, nodes: [Int32]) -> Subpathway {
-        var stages: [String] = []
-        var staff: [StaffGroupID] = []
-        var seenStages = Set<String>()
-        var seenStaff = Set<StaffGroupID>()
+        var stages = FirstSeen<String>()
+        var staff = FirstSeen<StaffGroupID>()
         for node in nodes {
             let step = step(node)
-            if let stage = step.stage, seenStages.insert(stage).inserted { stages.append(stage) }
-            for group in step.staffGroups where seenStaff.insert(group).inserted { staff.append(group) }
+            if let stage = step.stage { stages.add(stage) }
+            for group in step.staffGroups { staff.add(group) }
         }
         return Subpathway(
             id: "\(pathway.id.rawValue)/\(number)", title: title(of: nodes), steps: nodes.map { step($0).id },
-            stages: stages, staffGroups: staff)
+            stages: stages.values, staffGroups: staff.values)
     }
 
     /// "first label → last label", or the one label.
@@ -137,5 +142,20 @@ extension PathwayGraph {
     func link(_ edge: Int32) -> BoundaryLink {
         let transition = transition(edge)
         return BoundaryLink(from: transition.from, to: transition.to, condition: transition.condition)
+    }
+}
+
+/// Distinct values in the order first seen: a scan of the few seen so far, and a set once there are many.
+struct FirstSeen<Value: Hashable> {
+    private(set) var values: [Value] = []
+    private var seen: Set<Value>?
+
+    mutating func add(_ value: Value) {
+        if seen != nil {
+            if seen!.insert(value).inserted { values.append(value) }
+        } else if !values.contains(value) {
+            values.append(value)
+            if values.count > 16 { seen = Set(values) }
+        }
     }
 }
