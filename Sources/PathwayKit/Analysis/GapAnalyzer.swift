@@ -289,8 +289,18 @@ extension GapAnalyzer {
             for (index, subpathway) in decomposition.subpathways.enumerated() {
                 let number = numberOfSubpathway[subpathway.id] ?? Int32(numberOfSubpathway.count)
                 numberOfSubpathway[subpathway.id] = number
-                let nodes = nodesOfSubpathway?[index] ?? subpathway.steps.compactMap { graph.node($0) }
-                for node in nodes where subpathwaysOfNode[Int(node)].last != subpathway.id {
+                if let nodes = nodesOfSubpathway?[index] {
+                    // A partition: each step lies in this sub-pathway alone, so its steps share one array of each.
+                    let ids = [subpathway.id]
+                    let numbers = [number]
+                    for node in nodes {
+                        subpathwaysOfNode[Int(node)] = ids
+                        subpathwayNumbersOfNode[Int(node)] = numbers
+                    }
+                    continue
+                }
+                for node in subpathway.steps.compactMap({ graph.node($0) })
+                where subpathwaysOfNode[Int(node)].last != subpathway.id {
                     subpathwaysOfNode[Int(node)].append(subpathway.id)
                     subpathwayNumbersOfNode[Int(node)].append(number)
                 }
@@ -298,6 +308,8 @@ extension GapAnalyzer {
             var steps: [StepAssessment] = []
             steps.reserveCapacity(graph.graph.nodeCount)
             var gaps: [Gap] = []
+            // The numbers of the current step's staff groups.
+            var groups: [Int32] = []
             // Room for the most gaps the steps can have but stale ones (two of their own, and per requirement one
             // per staff group for resources and one for the framework), so that the array is not copied as it
             // grows; pages never written cost nothing.
@@ -305,7 +317,8 @@ extension GapAnalyzer {
                 pathway.steps.reduce(0) { $0 + 2 + $1.competencies.count * 2 * max($1.staffGroups.count, 1) })
             for node in 0..<graph.graph.nodeCount {
                 let step = graph.step(Int32(node))
-                let groups = step.staffGroups.map { groupNumber($0) }
+                groups.removeAll(keepingCapacity: true)
+                for group in step.staffGroups { groups.append(groupNumber(group)) }
                 for group in groups {
                     if Int(group) >= stepsOfGroup.count {
                         stepsOfGroup += repeatElement([], count: Int(group) + 1 - stepsOfGroup.count)
@@ -433,7 +446,9 @@ extension GapAnalyzer {
 
             // Resources, once per staff group (once for anyone when the step names none).
             var serving: [Int32] = []
-            var candidateLists: [[CandidateResource]] = []
+            // The groups' candidate lists (the first apart, so that one group's needs no array of lists).
+            var candidates: [CandidateResource] = []
+            var moreCandidates: [[CandidateResource]] = []
             for position in 0..<max(step.staffGroups.count, 1) {
                 let group = step.staffGroups.isEmpty ? nil : step.staffGroups[position]
                 let number = groups.isEmpty ? 0 : groups[position]
@@ -441,7 +456,11 @@ extension GapAnalyzer {
                 for index in outcome.meeting where !serving.contains(resourceNumbers[index]) {
                     serving.append(resourceNumbers[index])
                 }
-                if !outcome.candidates.isEmpty { candidateLists.append(outcome.candidates) }
+                if candidates.isEmpty {
+                    candidates = outcome.candidates
+                } else if !outcome.candidates.isEmpty {
+                    moreCandidates.append(outcome.candidates)
+                }
                 let who = groupNames[Int(number)]
                 for index in outcome.stale {
                     let resource = project.resources[index]
@@ -481,7 +500,8 @@ extension GapAnalyzer {
             }
             return RequirementAssessment(
                 requirement: requirement, statement: known.statement, framework: known.framework,
-                resources: serving.map { resourceIDs[Int($0)] }, candidateLists: candidateLists)
+                resources: serving.map { resourceIDs[Int($0)] }, candidates: candidates,
+                moreCandidates: moreCandidates)
         }
 
         enum Verdict {

@@ -46,29 +46,34 @@ public struct RequirementAssessment: Sendable {
     public var framework: FrameworkID?
     /// Resources that fully develop it, at the level needed, for at least one of the step's groups.
     public var resources: [ResourceID]
-    /// The candidates of each of the step's groups, each list sorted with one entry per resource (shared with the
-    /// gaps, and merged only when read: most analyses never print them).
-    private var candidateLists: [[CandidateResource]]
+    /// The candidates of each of the step's groups that has any, each list sorted with one entry per resource
+    /// (shared with the gaps, and merged only when read: most analyses never print them); the first list apart.
+    private var firstCandidates: [CandidateResource]
+    private var moreCandidates: [[CandidateResource]]
 
     /// Resources that go part of the way: the best match of each across the step's groups, in resource order,
     /// leaving out those that fully serve another group unless they are only overdue.
     public var candidates: [CandidateResource] {
         get {
-            let merged = candidateLists.dropFirst().reduce(candidateLists.first ?? [], CandidateResource.merged)
+            let merged = moreCandidates.reduce(firstCandidates, CandidateResource.merged)
             guard !resources.isEmpty else { return merged }
             return merged.filter { !resources.contains($0.resource) || $0.reasons == [.stale] }
         }
-        set { candidateLists = [newValue] }
+        set {
+            firstCandidates = newValue
+            moreCandidates = []
+        }
     }
 
     init(
         requirement: CompetencyRequirement, statement: String?, framework: FrameworkID?, resources: [ResourceID],
-        candidateLists: [[CandidateResource]]
+        candidates: [CandidateResource], moreCandidates: [[CandidateResource]]
     ) {
         self.requirement = requirement
         self.statement = statement
         self.framework = framework
         self.resources = resources
-        self.candidateLists = candidateLists
+        firstCandidates = candidates
+        self.moreCandidates = moreCandidates
     }
 }
