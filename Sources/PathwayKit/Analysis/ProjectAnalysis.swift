@@ -8,6 +8,9 @@ public struct ProjectAnalysis: Sendable {
 
     /// Every gap of the project: the pathways' in pathway and step order, then the workforce gaps.
     public var gaps: [Gap] { pathways.flatMap(\.gaps) + workforceGaps }
+
+    /// The number of gaps of the project (without gathering them).
+    public var gapCount: Int { pathways.reduce(workforceGaps.count) { $0 + $1.gaps.count } }
 }
 
 /// What the analyzer found in one pathway.

@@ -47,7 +47,7 @@ extension GapReport {
                     Self.number(analysis.pathways.count),
                     Self.number(analysis.pathways.reduce(0) { $0 + $1.steps.count }),
                     Self.number(analysis.pathways.reduce(0) { $0 + $1.decomposition.subpathways.count }),
-                    Self.number(analysis.gaps.count),
+                    Self.number(analysis.gapCount),
                 ]
             }, numeric: [3, 4, 5, 6])
         out += "</section>\n"

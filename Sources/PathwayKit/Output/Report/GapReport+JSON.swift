@@ -54,7 +54,7 @@ extension GapReport {
             ("title", .string(manifest.title)),
             ("status", .string(manifest.status.rawValue)),
             ("region", .string(manifest.region)),
-            ("gaps", .integer(analysis.gaps.count)),
+            ("gaps", .integer(analysis.gapCount)),
             (
                 "pathways",
                 .list(

@@ -23,7 +23,7 @@ extension GapReport {
                 manifest.id, manifest.title, manifest.status.rawValue, String(analysis.pathways.count),
                 String(analysis.pathways.reduce(0) { $0 + $1.steps.count }),
                 String(analysis.pathways.reduce(0) { $0 + $1.decomposition.subpathways.count }),
-                String(analysis.gaps.count),
+                String(analysis.gapCount),
             ])
         }
 
