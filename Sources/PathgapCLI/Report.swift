@@ -85,20 +85,22 @@ extension Pathgap {
             let loaded = try loadProjects()
             let report = GapReport(analysing: loaded, strategy: strategy, asOf: date)
 
-            var files: [(path: String, text: String)] = []
+            // The needs and tables are built once for every format that prints them.
+            let views = formats.contains { $0 != .csv } ? report.views() : nil
+            var files: [(path: String, data: Data)] = []
             for format in formats {
-                let text: String
+                let bytes: [UInt8]
                 switch format {
-                case .md: text = report.markdown()
-                case .csv: text = report.csv()
-                case .json: text = report.json()
+                case .md: bytes = report.markdownBytes(views: views)
+                case .csv: bytes = report.csvBytes()
+                case .json: bytes = report.jsonBytes(views: views)
                 case .html:
                     let charts = flowcharts ? Self.flowcharts(for: report, console: console) : [:]
-                    text = report.html { charts[Self.chartKey($0.project, $0.subpathway.id)] }
+                    bytes = report.htmlBytes(views: views) { charts[Self.chartKey($0.project, $0.subpathway.id)] }
                 }
-                files.append(((out as NSString).appendingPathComponent(format.fileName), text))
+                files.append(((out as NSString).appendingPathComponent(format.fileName), Data(bytes)))
             }
-            try AtomicFile.write(files.map { ($0.path, Data($0.text.utf8)) })
+            try AtomicFile.write(files)
 
             let totals = report.totals
             func count(_ value: Int, _ word: String) -> String { "\(value) \(word)\(value == 1 ? "" : "s")" }
@@ -111,8 +113,10 @@ extension Pathgap {
             for gapClass in GapClass.allCases where report.count(of: gapClass) > 0 {
                 console.print("  \(gapClass.rawValue): \(report.count(of: gapClass))")
             }
-            let sharing = report.sharedNeeds().count
-            if loaded.count > 1 { console.print("  needs shared by several projects: \(sharing)") }
+            if loaded.count > 1 {
+                let sharing = (views?.sharedNeeds ?? report.sharedNeeds()).count
+                console.print("  needs shared by several projects: \(sharing)")
+            }
             console.print("wrote \(files.map(\.path).joined(separator: ", "))")
             return failOnGaps && !report.gaps.isEmpty ? ExitStatus.gapsFound : ExitStatus.success
         }

@@ -18,11 +18,17 @@ extension Pathgap {
         @Option(help: "Competencies in the generated frameworks.")
         var competencies: Int = 1_000
 
-        @Option(help: "How many times to run the analysis (the best time is reported).")
+        @Option(
+            help:
+                "How many times to run the analysis, and each view and writer with --formats (the best time is reported)."
+        )
         var repeats: Int = 3
 
         @Flag(help: "Also time writing each report format.")
         var formats = false
+
+        @Option(help: "With --formats, also write each report format to this folder, to compare two builds with cmp.")
+        var out: String?
 
         public init() {}
 
@@ -58,21 +64,37 @@ extension Pathgap {
                     + "\(RenderBench.seconds(best)) s wall, \(String(format: "%.3f", bestCPU)) s CPU (best of \(max(repeats, 1)))"
             )
             if formats {
+                // Each view and writer, best of the same number of runs; what a run builds is freed inside it.
+                func best(_ run: () -> Int) -> (Duration, Int) {
+                    var size = 0
+                    let elapsed = (0..<max(repeats, 1)).map { _ in clock.measure { size = run() } }.min() ?? .zero
+                    return (elapsed, size)
+                }
                 for (name, build) in [
                     ("needs", { report.needs().count }), ("shared needs", { report.sharedNeeds().count }),
                     ("framework tables", { report.frameworkTables().count }),
                 ] as [(String, () -> Int)] {
-                    var count = 0
-                    let elapsed = clock.measure { count = build() }
+                    let (elapsed, count) = best(build)
                     print("\(name): \(RenderBench.seconds(elapsed)) s, \(count) entries")
                 }
+                // The writers give the bytes `pathgap report` writes (the `String` methods wrap them): on their own,
+                // building the views they print, and given views built once, as `pathgap report` does for several
+                // formats.
+                let (viewsTime, _) = best { report.views().needs.count }
+                print("views (needs, shared needs, framework tables together): \(RenderBench.seconds(viewsTime)) s")
+                let views = report.views()
                 for (name, render) in [
-                    ("md", { report.markdown() }), ("csv", { report.csv() }), ("json", { report.json() }),
-                    ("html", { report.html() }),
-                ] as [(String, () -> String)] {
-                    var size = 0
-                    let elapsed = clock.measure { size = render().utf8.count }
-                    print("\(name): \(RenderBench.seconds(elapsed)) s, \(size) bytes")
+                    ("md", { report.markdownBytes(views: $0) }), ("csv", { _ in report.csvBytes() }),
+                    ("json", { report.jsonBytes(views: $0) }), ("html", { report.htmlBytes(views: $0) }),
+                ] as [(String, (GapReport.Views?) -> [UInt8])] {
+                    let (alone, size) = best { render(nil).count }
+                    let (given, _) = best { render(views).count }
+                    if let out {
+                        try AtomicFile.write(
+                            Data(render(nil)), to: (out as NSString).appendingPathComponent("report.\(name)"))
+                    }
+                    let note = name == "csv" ? "" : ", \(RenderBench.seconds(given)) s given the views"
+                    print("\(name): \(RenderBench.seconds(alone)) s\(note), \(size) bytes")
                 }
             }
         }

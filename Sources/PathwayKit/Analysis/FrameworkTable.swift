@@ -28,51 +28,43 @@ public struct FrameworkTable: Hashable, Sendable {
 }
 
 extension GapReport {
+    /// The framework tables of one project (see ``frameworkTables()``).
+    ///
+    /// - Complexity: O(total steps and requirements of the project's sub-pathways).
     static func frameworkTables(_ analysis: ProjectAnalysis, names: [StaffGroupID: String]) -> [FrameworkTable] {
-        var titles: [ResourceID: EducationResource] = [:]
-        for resource in analysis.project.resources where titles[resource.id] == nil { titles[resource.id] = resource }
-        func resourceLabel(_ id: ResourceID) -> String {
-            guard let resource = titles[id] else { return id.rawValue }
-            return "\(resource.provider.map { "\($0): " } ?? "")\(resource.title) (\(resource.kind))"
+        var resourceColumn = ResourceColumn(analysis.project.resources)
+        // Steps mostly name the same few groups, so the last list of names is kept.
+        var lastGroups: [StaffGroupID] = []
+        var lastWho: [String] = []
+        func row(_ assessed: StepAssessment) -> FrameworkTable.Row {
+            let requirements = assessed.requirements
+            var knowledge: [String] = []
+            knowledge.reserveCapacity(requirements.count)
+            for index in requirements.indices { knowledge.append(Self.knowledge(requirements[index])) }
+            if knowledge.isEmpty, let reason = assessed.step.noCompetencyReason {
+                knowledge = ["None needed: \(reason)"]
+            }
+            let groups = assessed.step.staffGroups
+            if groups != lastGroups {
+                lastGroups = groups
+                lastWho = groups.map { names[$0] ?? $0.rawValue }
+            }
+            return FrameworkTable.Row(
+                step: assessed.step.id, label: assessed.step.label, kind: assessed.step.kind,
+                who: lastWho, knowledge: knowledge, resources: resourceColumn.texts(for: requirements),
+                gaps: assessed.gapClasses, worstSeverity: assessed.worstSeverity,
+                patientsPerYear: assessed.patientsPerYear, location: assessed.step.location)
         }
         var tables: [FrameworkTable] = []
         for pathway in analysis.pathways {
             var stepIndex: [StepID: Int] = [:]
-            for (index, step) in pathway.steps.enumerated() { stepIndex[step.step.id] = index }
+            stepIndex.reserveCapacity(pathway.steps.count)
+            for index in pathway.steps.indices { stepIndex[pathway.steps[index].step.id] = index }
             for subpathway in pathway.decomposition.subpathways {
-                let rows = subpathway.steps.compactMap { id -> FrameworkTable.Row? in
-                    guard let index = stepIndex[id] else { return nil }
-                    let assessed = pathway.steps[index]
-                    let step = assessed.step
-                    var knowledge = assessed.requirements.map { requirement in
-                        let id = requirement.requirement.competency
-                        let level = requirement.requirement.level.map { ", level \($0)" } ?? ""
-                        if let statement = requirement.statement, !statement.isEmpty {
-                            return "\(statement) [\(id)\(level)]"
-                        }
-                        return "[\(id)\(level)]\(requirement.framework == nil ? " (not in any loaded framework)" : "")"
-                    }
-                    if knowledge.isEmpty, let reason = step.noCompetencyReason {
-                        knowledge = ["None needed: \(reason)"]
-                    }
-                    var resources: [String] = []
-                    for requirement in assessed.requirements {
-                        for id in requirement.resources where !resources.contains(resourceLabel(id)) {
-                            resources.append(resourceLabel(id))
-                        }
-                    }
-                    for requirement in assessed.requirements {
-                        for candidate in requirement.candidates {
-                            let text =
-                                "\(resourceLabel(candidate.resource)) – \(candidate.reasons.map(\.rawValue).joined(separator: ", "))"
-                            if !resources.contains(text) { resources.append(text) }
-                        }
-                    }
-                    return FrameworkTable.Row(
-                        step: step.id, label: step.label, kind: step.kind,
-                        who: step.staffGroups.map { names[$0] ?? $0.rawValue }, knowledge: knowledge,
-                        resources: resources, gaps: assessed.gapClasses, worstSeverity: assessed.worstSeverity,
-                        patientsPerYear: assessed.patientsPerYear, location: step.location)
+                var rows: [FrameworkTable.Row] = []
+                rows.reserveCapacity(subpathway.steps.count)
+                for id in subpathway.steps {
+                    if let index = stepIndex[id] { rows.append(row(pathway.steps[index])) }
                 }
                 tables.append(
                     FrameworkTable(
@@ -81,5 +73,147 @@ extension GapReport {
             }
         }
         return tables
+    }
+
+    /// What a step needs to know for one requirement: `statement [id, level 2]`, or `[id, level 2]` and, when
+    /// no loaded framework defines it, ` (not in any loaded framework)`.
+    static func knowledge(_ requirement: RequirementAssessment) -> String {
+        let id = requirement.requirement.competency.rawValue
+        let statement = requirement.statement ?? ""
+        var text = ""
+        text.reserveCapacity(statement.utf8.count + id.utf8.count + 16)
+        text += statement
+        text += statement.isEmpty ? "[" : " ["
+        text += id
+        if let level = requirement.requirement.level {
+            text += ", level "
+            text += level
+        }
+        text += statement.isEmpty && requirement.framework == nil ? "] (not in any loaded framework)" : "]"
+        return text
+    }
+
+    /// The "education resources" column of a project's framework tables: the resources that develop a step's
+    /// competencies (`provider: title (kind)`), then the candidates with why they fall short (`label – partial`),
+    /// each text once.
+    ///
+    /// Each label and candidate text is made once per project, and whether two texts are equal is mostly decided
+    /// by numbers: labels get equal numbers when their texts are equal, and two candidate texts are equal exactly
+    /// when their labels and reasons are (the ` – ` before the reasons is the last en dash in either). A label can
+    /// equal a candidate text only if it holds an en dash itself; only then are the texts compared.
+    struct ResourceColumn {
+        /// A resource label, or a candidate text.
+        struct Entry {
+            var text: String
+            /// The number of the (resource's) label.
+            var label: Int
+            /// For a candidate, its reasons as a number (equal numbers, equal reasons in the same order);
+            /// `isLabel` for a resource label, `unnumbered` for reasons too many to number.
+            var reasons: Int
+            /// Whether a label holds an en dash (and so might equal a candidate text).
+            var hasDash = false
+
+            static let isLabel = -1
+            static let unnumbered = -2
+
+            func isEqual(to other: Entry) -> Bool {
+                switch (reasons, other.reasons) {
+                case (Self.isLabel, Self.isLabel): label == other.label
+                case (Self.isLabel, _): hasDash && text == other.text
+                case (_, Self.isLabel): other.hasDash && text == other.text
+                case (Self.unnumbered, _), (_, Self.unnumbered): text == other.text
+                default: label == other.label && reasons == other.reasons
+                }
+            }
+
+            /// A number for reasons in order, or `unnumbered`.
+            static func number(_ reasons: [CandidateResource.Reason]) -> Int {
+                guard reasons.count <= 20 else { return unnumbered }
+                let cases = CandidateResource.Reason.allCases
+                return reasons.reduce(0) { $0 * (cases.count + 1) + (cases.firstIndex(of: $1) ?? 0) + 1 }
+            }
+        }
+
+        /// A merged candidate of some requirement, made into an entry.
+        struct Candidate {
+            var candidate: CandidateResource
+            var entry: Entry
+        }
+
+        /// Each resource's label, and a number of the resource's own.
+        private var labels: [ResourceID: (entry: Entry, resource: Int)] = [:]
+        private var numberOfText: [String: Int] = [:]
+        /// Candidate texts by resource number, then reasons number.
+        private var candidateTexts: [Int: [Int: String]] = [:]
+        /// The merged candidates of requirements, by the lists they are merged from.
+        private var candidatesOfSources: [RequirementAssessment.CandidateSources: [Candidate]] = [:]
+
+        /// The column of a project with these resources (the first resource given an id wins; ids not in the
+        /// catalogue stand for themselves).
+        init(_ resources: [EducationResource]) {
+            for resource in resources where labels[resource.id] == nil {
+                labels[resource.id] = (
+                    entry("\(resource.provider.map { "\($0): " } ?? "")\(resource.title) (\(resource.kind))"),
+                    labels.count
+                )
+            }
+        }
+
+        private mutating func entry(_ label: String) -> Entry {
+            let number = numberOfText[label] ?? numberOfText.count
+            if number == numberOfText.count { numberOfText[label] = number }
+            return Entry(
+                text: label, label: number, reasons: Entry.isLabel, hasDash: label.unicodeScalars.contains("\u{2013}"))
+        }
+
+        private mutating func label(_ id: ResourceID) -> (entry: Entry, resource: Int) {
+            if let known = labels[id] { return known }
+            let made = (entry(id.rawValue), labels.count)
+            labels[id] = made
+            return made
+        }
+
+        private mutating func candidate(_ candidate: CandidateResource) -> Entry {
+            let (label, resource) = label(candidate.resource)
+            let reasons = Entry.number(candidate.reasons)
+            if let text = candidateTexts[resource]?[reasons] {
+                return Entry(text: text, label: label.label, reasons: reasons)
+            }
+            var text = label.text
+            text += " – "
+            for (index, reason) in candidate.reasons.enumerated() {
+                if index > 0 { text += ", " }
+                text += reason.rawValue
+            }
+            if reasons != Entry.unnumbered { candidateTexts[resource, default: [:]][reasons] = text }
+            return Entry(text: text, label: label.label, reasons: reasons)
+        }
+
+        /// The merged candidates of a requirement, made once for all requirements merging the same lists.
+        private mutating func candidates(of requirement: RequirementAssessment) -> [Candidate] {
+            let sources = requirement.candidateSources
+            if let sources, let known = candidatesOfSources[sources] { return known }
+            var made: [Candidate] = []
+            requirement.forEachMergedCandidate { made.append(Candidate(candidate: $0, entry: candidate($0))) }
+            if let sources { candidatesOfSources[sources] = made }
+            return made
+        }
+
+        /// The column's texts for a step's requirements.
+        mutating func texts(for requirements: [RequirementAssessment]) -> [String] {
+            var entries: [Entry] = []
+            func add(_ entry: Entry) {
+                if !entries.contains(where: entry.isEqual) { entries.append(entry) }
+            }
+            for index in requirements.indices {
+                for id in requirements[index].resources { add(label(id).entry) }
+            }
+            for index in requirements.indices {
+                for merged in candidates(of: requirements[index]) where requirements[index].shows(merged.candidate) {
+                    add(merged.entry)
+                }
+            }
+            return entries.map(\.text)
+        }
     }
 }

@@ -308,22 +308,31 @@ public struct CandidateResource: Hashable, Sendable, Comparable {
     static func merged(_ lhs: [CandidateResource], _ rhs: [CandidateResource]) -> [CandidateResource] {
         var result: [CandidateResource] = []
         result.reserveCapacity(max(lhs.count, rhs.count))
+        forEachMerged(lhs, rhs) { result.append($0) }
+        return result
+    }
+
+    /// Calls `body` with each entry of ``merged(_:_:)`` in turn, without making the list.
+    ///
+    /// - Complexity: O(n + m).
+    static func forEachMerged(
+        _ lhs: [CandidateResource], _ rhs: [CandidateResource], _ body: (CandidateResource) -> Void
+    ) {
         var i = 0
         var j = 0
         while i < lhs.count || j < rhs.count {
             if j == rhs.count || (i < lhs.count && lhs[i].resource < rhs[j].resource) {
-                result.append(lhs[i])
+                body(lhs[i])
                 i += 1
             } else if i == lhs.count || rhs[j].resource < lhs[i].resource {
-                result.append(rhs[j])
+                body(rhs[j])
                 j += 1
             } else {
-                result.append(rhs[j] < lhs[i] ? rhs[j] : lhs[i])
+                body(rhs[j] < lhs[i] ? rhs[j] : lhs[i])
                 i += 1
                 j += 1
             }
         }
-        return result
     }
 
     /// One candidate per resource: the best match (fewest reasons) among several, in resource order.

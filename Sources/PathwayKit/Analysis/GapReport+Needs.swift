@@ -65,90 +65,200 @@ public struct SharedNeed: Hashable, Sendable {
 }
 
 extension GapReport {
+    /// Development needs per staff group (see ``needs()``).
+    ///
+    /// Gaps are read once, in priority order, each added to the tally of its need; the steps and sub-pathways of
+    /// each need are then counted need by need.
+    ///
+    /// - Complexity: O(G) expected, plus sorting each need's steps.
     static func needs(_ gaps: [Gap], names: [StaffGroupID: String]) -> [StaffGroupNeeds] {
-        var byGroup: [String: [(priority: Int, gap: Gap)]] = [:]
+        struct TallyKey: Hashable {
+            var group: String
+            var need: CompetencyID
+        }
+        var tallies: [NeedTally] = []
+        var tallyOfKey: [TallyKey: Int] = [:]
         var workforce: [String: [Gap]] = [:]
-        for (index, gap) in gaps.enumerated() {
-            let key = gap.staffGroup?.rawValue ?? ""
-            if gap.gapClass.isWorkforce {
-                workforce[key, default: []].append(gap)
-            } else if gap.gapClass.isEducationNeed, gap.need != nil {
-                byGroup[key, default: []].append((index + 1, gap))
+        gaps.withUnsafeBufferPointer { gaps in
+            // A need's gaps often come together (they share a reach), so the last tally is tried first.
+            var last = -1
+            var lastKey = TallyKey(group: "", need: "")
+            for index in gaps.indices {
+                let gapClass = gaps[index].gapClass
+                let storage = gaps[index].storage
+                let group = storage.staffGroup?.rawValue ?? ""
+                if gapClass.isWorkforce {
+                    workforce[group, default: []].append(gaps[index])
+                    continue
+                }
+                guard gapClass.isEducationNeed, let need = storage.subject.need else { continue }
+                if last < 0 || lastKey.need != need || lastKey.group != group {
+                    lastKey = TallyKey(group: group, need: need)
+                    if let known = tallyOfKey[lastKey] {
+                        last = known
+                    } else {
+                        last = tallies.count
+                        tallyOfKey[lastKey] = last
+                        tallies.append(NeedTally(group: group, need: need, priority: index + 1))
+                    }
+                }
+                tallies[last].add(gaps[index])
             }
         }
-        let keys = Set(byGroup.keys).union(workforce.keys).sorted { lhs, rhs in
+        // Each group's needs in the order first met, which is priority order.
+        var talliesOfGroup: [String: [Int]] = [:]
+        for (index, tally) in tallies.enumerated() { talliesOfGroup[tally.group, default: []].append(index) }
+        let keys = Set(talliesOfGroup.keys).union(workforce.keys).sorted { lhs, rhs in
             lhs.isEmpty != rhs.isEmpty ? !lhs.isEmpty : lhs < rhs
         }
+        var marks = NeedMarks()
         return keys.map { key in
             let group = key.isEmpty ? nil : StaffGroupID(key)
             return StaffGroupNeeds(
                 staffGroup: group, name: group.map { names[$0] ?? $0.rawValue } ?? "(no staff group named)",
-                competencies: pooled(byGroup[key] ?? []), workforce: workforce[key] ?? [])
+                competencies: (talliesOfGroup[key] ?? []).map { tallies[$0].pooled(number: Int32($0), marks: &marks) },
+                workforce: workforce[key] ?? [])
         }
     }
 
-    /// Pools gaps (already in priority order) by competency.
-    ///
-    /// - Complexity: O(G) expected, plus sorting each need's steps.
-    static func pooled(_ entries: [(priority: Int, gap: Gap)]) -> [CompetencyNeed] {
-        var order: [CompetencyID] = []
-        var pools: [CompetencyID: [(priority: Int, gap: Gap)]] = [:]
-        for entry in entries {
-            guard let need = entry.gap.need else { continue }
-            if pools[need] == nil { order.append(need) }
-            pools[need, default: []].append(entry)
+    /// For counting the steps and sub-pathways of the analyzer's gaps need by need without hashing: for each step
+    /// and sub-pathway of every pathway, the number of the last need that counted it.
+    struct NeedMarks {
+        /// Marks of steps by node, and of sub-pathways by number (``Gap/Site/subpathwayNumbers``), at
+        /// `[project][pathway]`, grown as needs name them.
+        private var steps: [[[Int32]]] = []
+        private var subpathways: [[[Int32]]] = []
+
+        /// Whether a gap was found at a step by the analyzer (and so can be marked), not made by hand.
+        static func isMarked(_ origin: GapOrigin) -> Bool {
+            origin.project >= 0 && origin.pathway >= 0 && origin.node >= 0
         }
-        return order.map { need in
-            let entries = pools[need] ?? []
-            var seen: Set<GapOrigin> = []
-            var subpathways: Set<SubpathwayKey> = []
-            var steps: [StepReference] = []
-            var patients: Double?
-            var writtenAs: Set<CompetencyID> = []
-            var classes: Set<GapClass> = []
-            var projects: Set<String> = []
-            var statement: String?
-            var framework: FrameworkID?
-            var candidates: [ResourceID: CandidateResource] = [:]
-            for (_, gap) in entries {
-                if seen.insert(gap.origin).inserted {
-                    if let pathway = gap.pathway, let step = gap.step {
-                        steps.append(StepReference(project: gap.project, pathway: pathway, step: step))
-                    }
-                    if let volume = gap.patientsPerYear { patients = (patients ?? 0) + volume }
-                    for id in gap.subpathways {
-                        subpathways.insert(
-                            SubpathwayKey(project: gap.origin.project, pathway: gap.origin.pathway, id: id))
-                    }
-                }
-                if let competency = gap.competency, competency != need { writtenAs.insert(competency) }
-                classes.insert(gap.gapClass)
-                projects.insert(gap.project)
-                statement = statement ?? gap.statement
-                framework = framework ?? gap.framework
-                for candidate in gap.candidates {
+
+        /// Marks an analyzer step (``isMarked(_:)``) for a need.
+        ///
+        /// - Returns: Whether the need had not marked it yet.
+        mutating func markStep(_ origin: GapOrigin, need: Int32) -> Bool {
+            Self.mark(&steps, origin, Int(origin.node), need: need)
+        }
+
+        /// Marks a sub-pathway (by number) of an analyzer step (``isMarked(_:)``) for a need.
+        ///
+        /// - Returns: Whether the need had not marked it yet.
+        mutating func markSubpathway(_ number: Int32, of origin: GapOrigin, need: Int32) -> Bool {
+            Self.mark(&subpathways, origin, Int(number), need: need)
+        }
+
+        private static func mark(_ marks: inout [[[Int32]]], _ origin: GapOrigin, _ index: Int, need: Int32) -> Bool {
+            let project = Int(origin.project)
+            let pathway = Int(origin.pathway)
+            if project >= marks.count { marks += repeatElement([], count: project + 1 - marks.count) }
+            if pathway >= marks[project].count {
+                marks[project] += repeatElement([], count: pathway + 1 - marks[project].count)
+            }
+            let count = marks[project][pathway].count
+            if index >= count {
+                marks[project][pathway] += repeatElement(-1, count: max(index + 1, 2 * count) - count)
+            }
+            defer { marks[project][pathway][index] = need }
+            return marks[project][pathway][index] != need
+        }
+    }
+
+    /// One competency need of one staff group (`""` for none) as its gaps are added, in priority order.
+    struct NeedTally {
+        var group: String
+        var need: CompetencyID
+        /// The priority of the first gap.
+        var priority: Int
+        /// Where each gap was found, in order, for counting steps and sub-pathways once all are in.
+        private var sites: [(origin: GapOrigin, site: Gap.Site)] = []
+        private var writtenAs: Set<CompetencyID> = []
+        private var classBits = 0
+        private var projects: Set<String> = []
+        private var lastProject: String?
+        private var statement: String?
+        private var framework: FrameworkID?
+        private var candidates: [ResourceID: CandidateResource] = [:]
+        // Candidate lists are shared between gaps; a list pooled once need not be pooled again.
+        private var pooledLists: Set<UnsafeRawPointer> = []
+        private var lastList: UnsafeRawPointer?
+        private var level: (rank: Double, level: String)?
+
+        init(group: String, need: CompetencyID, priority: Int) {
+            self.group = group
+            self.need = need
+            self.priority = priority
+        }
+
+        /// Adds the next gap of the need.
+        mutating func add(_ gap: borrowing Gap) {
+            let storage = gap.storage
+            let site = storage.site
+            let subject = storage.subject
+            sites.append((gap.origin, site))
+            if let competency = subject.competency, competency != need { writtenAs.insert(competency) }
+            classBits |= 1 << gap.gapClass.order
+            if site.project != lastProject {
+                projects.insert(site.project)
+                lastProject = site.project
+            }
+            if statement == nil { statement = subject.statement }
+            if framework == nil { framework = subject.framework }
+            storage.candidates.withUnsafeBufferPointer { list in
+                guard let address = list.baseAddress.map(UnsafeRawPointer.init), address != lastList,
+                    pooledLists.insert(address).inserted
+                else { return }
+                lastList = address
+                for candidate in list {
                     if let known = candidates[candidate.resource], !(candidate < known) { continue }
                     candidates[candidate.resource] = candidate
                 }
             }
+            // The highest level needed: the greatest rank fraction, ties broken by text.
+            if let required = subject.requiredLevel {
+                let rank = gap.reach.levelRank ?? -1
+                if level.map({ ($0.rank, $0.level) < (rank, required) }) ?? true { level = (rank, required) }
+            }
+        }
+
+        /// The need, pooled: its steps and sub-pathways counted once each.
+        ///
+        /// - Parameters:
+        ///   - number: The need's number, distinct from every other need's, for `marks`.
+        ///   - marks: Marks of the steps and sub-pathways counted, shared by all needs.
+        func pooled(number: Int32, marks: inout NeedMarks) -> CompetencyNeed {
+            // Steps and sub-pathways of the analyzer's gaps are counted with marks; those of gaps made by hand
+            // (whose origin names no pathway, so that the two never meet) in sets.
+            var seen: Set<GapOrigin> = []
+            var named: Set<SubpathwayKey> = []
+            var subpathways = 0
+            var steps: [StepReference] = []
+            var patients: Double?
+            for (origin, site) in sites {
+                let isMarked = NeedMarks.isMarked(origin)
+                guard isMarked ? marks.markStep(origin, need: number) : seen.insert(origin).inserted else { continue }
+                if let pathway = site.pathway, let step = site.step {
+                    steps.append(StepReference(project: site.project, pathway: pathway, step: step))
+                }
+                if let volume = site.patientsPerYear { patients = (patients ?? 0) + volume }
+                if isMarked, let numbers = site.subpathwayNumbers {
+                    for subpathway in numbers where marks.markSubpathway(subpathway, of: origin, need: number) {
+                        subpathways += 1
+                    }
+                } else {
+                    for id in site.subpathways
+                    where named.insert(SubpathwayKey(project: origin.project, pathway: origin.pathway, id: id)).inserted
+                    {
+                        subpathways += 1
+                    }
+                }
+            }
             return CompetencyNeed(
                 competency: need, writtenAs: writtenAs.sorted(), statement: statement, framework: framework,
-                requiredLevel: requiredLevel(of: entries.map(\.gap)), classes: classes.sorted(), steps: steps.sorted(),
-                subpathways: subpathways.count, projects: projects.sorted(), patientsPerYear: patients,
-                candidates: candidates.values.sorted(), priority: entries.first?.priority ?? 0)
+                requiredLevel: level?.level, classes: GapClass.allCases.filter { classBits & 1 << $0.order != 0 },
+                steps: steps.sorted(), subpathways: subpathways, projects: projects.sorted(),
+                patientsPerYear: patients, candidates: candidates.values.sorted(), priority: priority)
         }
-    }
-
-    /// The highest level needed: the one whose rank fraction is greatest, ties broken by text.
-    static func requiredLevel(of gaps: [Gap]) -> String? {
-        var best: (rank: Double, level: String)?
-        for gap in gaps {
-            guard let level = gap.requiredLevel else { continue }
-            let rank = gap.reach.levelRank ?? -1
-            if let current = best, (current.rank, current.level) >= (rank, level) { continue }
-            best = (rank, level)
-        }
-        return best?.level
     }
 
     /// Candidates from several gaps: one per resource, the best match.
@@ -157,6 +267,11 @@ extension GapReport {
     }
 
     static func sharedNeeds(_ gaps: [Gap], names: [StaffGroupID: String]) -> [SharedNeed] {
+        // No need is shared when every education need comes from one project.
+        let isPooled = { (gap: Gap) in gap.gapClass.isEducationNeed && gap.need != nil }
+        guard let project = gaps.first(where: isPooled)?.project,
+            gaps.contains(where: { isPooled($0) && $0.project != project })
+        else { return [] }
         var pools: [CompetencyID: [Gap]] = [:]
         for gap in gaps where gap.gapClass.isEducationNeed {
             if let need = gap.need { pools[need, default: []].append(gap) }

@@ -481,10 +481,18 @@ public struct GapReport: Sendable {
     // MARK: Summary
 
     /// The number of gaps of a class.
-    public func count(of gapClass: GapClass) -> Int { gaps.count { $0.gapClass == gapClass } }
+    ///
+    /// - Complexity: O(G), reading the class of each gap where it lies (a gap is not copied).
+    public func count(of gapClass: GapClass) -> Int {
+        gaps.withUnsafeBufferPointer { gaps in gaps.indices.count { gaps[$0].gapClass == gapClass } }
+    }
 
     /// The number of gaps of a severity.
-    public func count(of severity: Severity) -> Int { gaps.count { $0.severity == severity } }
+    ///
+    /// - Complexity: O(G), reading the severity of each gap where it lies.
+    public func count(of severity: Severity) -> Int {
+        gaps.withUnsafeBufferPointer { gaps in gaps.indices.count { gaps[$0].severity == severity } }
+    }
 
     /// Totals over all projects: pathways, steps, sub-pathways.
     public var totals: (pathways: Int, steps: Int, subpathways: Int) {

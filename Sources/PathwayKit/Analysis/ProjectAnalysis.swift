@@ -58,14 +58,57 @@ public struct RequirementAssessment: Sendable {
     /// leaving out those that fully serve another group unless they are only overdue.
     public var candidates: [CandidateResource] {
         get {
-            let merged = moreCandidates.reduce(firstCandidates, CandidateResource.merged)
-            guard !resources.isEmpty else { return merged }
-            return merged.filter { !resources.contains($0.resource) || $0.reasons == [.stale] }
+            var candidates: [CandidateResource] = []
+            forEachCandidate { candidates.append($0) }
+            return candidates
         }
         set {
             firstCandidates = newValue
             moreCandidates = []
         }
+    }
+
+    /// Calls `body` with each of ``candidates`` in turn, without making the list when the step has one or two
+    /// staff groups with candidates.
+    func forEachCandidate(_ body: (CandidateResource) -> Void) {
+        forEachMergedCandidate { candidate in
+            if shows(candidate) { body(candidate) }
+        }
+    }
+
+    /// Calls `body` with the best match of each resource across the step's groups, in resource order, before
+    /// ``shows(_:)`` leaves some out.
+    func forEachMergedCandidate(_ body: (CandidateResource) -> Void) {
+        guard let last = moreCandidates.last else {
+            firstCandidates.forEach(body)
+            return
+        }
+        let rest = moreCandidates.dropLast().reduce(firstCandidates, CandidateResource.merged)
+        CandidateResource.forEachMerged(rest, last, body)
+    }
+
+    /// Whether a candidate of ``forEachMergedCandidate(_:)`` is among ``candidates``: it serves no group fully,
+    /// or is only overdue.
+    func shows(_ candidate: CandidateResource) -> Bool {
+        resources.isEmpty || (candidate.reasons.count == 1 && candidate.reasons[0] == .stale)
+            || !resources.contains(candidate.resource)
+    }
+
+    /// What the candidates are merged from, as the identity of the lists (which the analyzer shares between
+    /// requirements with the same outcome): requirements with the same sources merge the same candidates
+    /// (``forEachMergedCandidate(_:)``). `nil` when more than two groups have candidates.
+    var candidateSources: CandidateSources? {
+        guard moreCandidates.count <= 1 else { return nil }
+        func address(_ list: [CandidateResource]) -> UnsafeRawPointer? {
+            list.withUnsafeBufferPointer { $0.baseAddress.map(UnsafeRawPointer.init) }
+        }
+        return CandidateSources(first: address(firstCandidates), second: moreCandidates.first.flatMap(address))
+    }
+
+    /// The identity of one or two candidate lists (``candidateSources``).
+    struct CandidateSources: Hashable {
+        var first: UnsafeRawPointer?
+        var second: UnsafeRawPointer?
     }
 
     init(

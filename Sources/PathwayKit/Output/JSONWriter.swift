@@ -149,7 +149,12 @@ public struct JSONWriter {
         text.withUTF8 { utf8 in
             var runStart = 0
             var index = 0
-            while index < utf8.count {
+            while true {
+                index = ByteScan.skip(utf8, from: index) { word in
+                    ByteScan.hasBelow(word, 0x20) | ByteScan.has(word, 0x22) | ByteScan.has(word, 0x5C)
+                        | ByteScan.has(word, 0xE2) != 0
+                }
+                guard index < utf8.count else { break }
                 let byte = utf8[index]
                 // Only these bytes can start something to escape; all others are copied with their run.
                 guard byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0xE2 else {

@@ -14,38 +14,122 @@ extension GapReport {
     /// RFC 4180: fields holding a comma, a quote, CR or LF are quoted, quotes doubled, and lines end with CRLF.
     /// Cells are Excel-safe: a cell beginning with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading
     /// `'` so that a spreadsheet never runs it as a formula.
-    public func csv() -> String {
-        var out = Self.csvRow(Self.csvColumns)
-        for (index, gap) in gaps.enumerated() {
-            out += Self.csvRow([
-                String(index + 1), gap.severity.rawValue, gap.gapClass.rawValue, gap.project,
-                gap.pathway?.rawValue ?? "", gap.subpathways.joined(separator: " "), gap.step?.rawValue ?? "",
-                gap.stepLabel ?? "", gap.staffGroup?.rawValue ?? "", gap.setting ?? "", gap.competency?.rawValue ?? "",
-                gap.statement ?? "", gap.requiredLevel ?? "", gap.framework?.rawValue ?? "",
-                gap.resource?.rawValue ?? "",
-                ReportText.patients(gap.patientsPerYear), String(gap.reach.steps), String(gap.reach.subpathways),
-                String(gap.reach.projects), ReportText.patients(gap.reach.patientsPerYear), gap.message,
-                gap.suggestedAction, gap.location?.file ?? "", gap.location?.line.map(String.init) ?? "",
-                gap.location?.column.map(String.init) ?? "",
-            ])
-        }
-        return out
-    }
+    public func csv() -> String { String(decoding: csvBytes(), as: UTF8.self) }
 
-    /// One CSV record, neutralised and quoted, ending in CRLF.
-    static func csvRow(_ cells: [String]) -> String {
-        cells.map { csvField($0) }.joined(separator: ",") + "\r\n"
+    /// The text of ``csv()`` as UTF-8, written without making a `String` per row or cell.
+    ///
+    /// - Complexity: O(size of the output).
+    public func csvBytes() -> [UInt8] {
+        var out = TextBuffer(capacity: 64 * 1024 + 400 * gaps.count)
+        for (index, column) in Self.csvColumns.enumerated() {
+            if index > 0 { out.append(",") }
+            out.appendCSVField(column)
+        }
+        out.append("\r\n")
+        gaps.withUnsafeBufferPointer { gaps in
+            for index in gaps.indices { out.appendCSVRow(gaps[index], priority: index + 1) }
+        }
+        return out.bytes
     }
 
     /// One field: neutralised against formula injection, then quoted where RFC 4180 needs it.
     public static func csvField(_ text: String) -> String {
-        var cell = text
-        if let first = cell.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) {
-            cell = "'" + cell
+        var out = TextBuffer()
+        out.appendCSVField(text)
+        return out.text
+    }
+}
+
+extension TextBuffer {
+    /// Appends the CSV record of a gap (``GapReport/csvColumns``), ending in CRLF.
+    mutating func appendCSVRow(_ gap: borrowing Gap, priority: Int) {
+        func field(_ text: String?) {
+            append(byte: UInt8(ascii: ","))
+            appendCSVField(text ?? "")
         }
-        if cell.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }) {
-            return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        func field(_ value: Int?) {
+            append(byte: UInt8(ascii: ","))
+            if let value { appendCSVField(value) }
         }
-        return cell
+        let reach = gap.reach
+        let location = gap.location
+        append(priority)
+        field(gap.severity.rawValue)
+        field(gap.gapClass.rawValue)
+        field(gap.project)
+        field(gap.pathway?.rawValue)
+        let subpathways = gap.subpathways
+        field(subpathways.count == 1 ? subpathways[0] : subpathways.joined(separator: " "))
+        field(gap.step?.rawValue)
+        field(gap.stepLabel)
+        field(gap.staffGroup?.rawValue)
+        field(gap.setting)
+        field(gap.competency?.rawValue)
+        field(gap.statement)
+        field(gap.requiredLevel)
+        field(gap.framework?.rawValue)
+        field(gap.resource?.rawValue)
+        field(ReportText.patients(gap.patientsPerYear))
+        field(reach.steps)
+        field(reach.subpathways)
+        field(reach.projects)
+        field(ReportText.patients(reach.patientsPerYear))
+        field(gap.message)
+        field(gap.suggestedAction)
+        field(location?.file)
+        field(location?.line)
+        field(location?.column)
+        append("\r\n")
+    }
+
+    /// Appends one CSV field (see ``GapReport/csvField(_:)``): a leading `'` when the text begins with `=`, `+`,
+    /// `-`, `@`, a tab or a carriage return; then the text, in double quotes with quotes doubled when it holds a
+    /// comma, a quote, CR or LF.
+    ///
+    /// - Complexity: O(n) in the UTF-8 length of `text`.
+    mutating func appendCSVField(_ text: String) {
+        if text.utf8.withContiguousStorageIfAvailable({ appendCSVField(text, utf8: $0) }) == nil {
+            var contiguous = text
+            contiguous.makeContiguousUTF8()
+            appendCSVField(contiguous)
+        }
+    }
+
+    /// ``appendCSVField(_:)`` given the text's UTF-8 bytes.
+    private mutating func appendCSVField(_ text: String, utf8: UnsafeBufferPointer<UInt8>) {
+        guard let first = utf8.first else { return }
+        let isFormula =
+            first == UInt8(ascii: "=") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-")
+            || first == UInt8(ascii: "@") || first == 9 || first == 13
+        var needsQuotes = false
+        var index = 0
+        while !needsQuotes {
+            index = ByteScan.skip(utf8, from: index) { word in
+                ByteScan.has(word, UInt8(ascii: ",")) | ByteScan.has(word, UInt8(ascii: "\""))
+                    | ByteScan.hasBelow(word, 14) != 0
+            }
+            guard index < utf8.count else { break }
+            let byte = utf8[index]
+            needsQuotes = byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 10 || byte == 13
+            index += 1
+        }
+        if needsQuotes { append(byte: UInt8(ascii: "\"")) }
+        if isFormula { append(byte: UInt8(ascii: "'")) }
+        if !needsQuotes {
+            bytes += utf8
+        } else if !appendBytewise(
+            utf8: utf8, skipping: { ByteScan.has($0, UInt8(ascii: "\"")) != 0 },
+            replacing: { byte, _ in byte == UInt8(ascii: "\"") ? "\"\"" : nil })
+        {
+            // Foundation's search skips a quote that begins a larger character (followed by a combining mark), as
+            // the first version of this writer did.
+            append(text.replacingOccurrences(of: "\"", with: "\"\""))
+        }
+        if needsQuotes { append(byte: UInt8(ascii: "\"")) }
+    }
+
+    /// Appends an integer as a CSV field.
+    mutating func appendCSVField(_ value: Int) {
+        if value >= 0 { append(value) } else { appendCSVField(String(value)) }
     }
 }

@@ -8,210 +8,93 @@ extension GapReport {
     /// - Parameter flowchart: The SVG flowchart of a sub-pathway, embedded inline above its framework table, or
     ///   `nil` for none. An XML declaration or doctype at its head is dropped.
     public func html(flowchart: (FrameworkTable) -> String? = { _ in nil }) -> String {
-        var out = """
-            <!DOCTYPE html>
-            <html lang="en">
-            <head>
-            <meta charset="utf-8">
-            <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>pathgap gap report</title>
-            <style>\(Self.css)</style>
-            </head>
-            <body>
-            <h1>Gap report</h1>
+        String(decoding: htmlBytes(flowchart: flowchart), as: UTF8.self)
+    }
 
-            """
-        out += "<ul class=\"meta\">\n" + header().map { "<li>\(Self.escape($0))</li>\n" }.joined() + "</ul>\n"
+    /// The text of ``html(flowchart:)`` as UTF-8, written without making a `String` per row or cell.
+    ///
+    /// - Parameters:
+    ///   - views: The report's views, when already built for another format; `nil` to build them.
+    ///   - flowchart: As for ``html(flowchart:)``.
+    /// - Complexity: O(size of the output), plus building the views.
+    public func htmlBytes(views: Views? = nil, flowchart: (FrameworkTable) -> String? = { _ in nil }) -> [UInt8] {
+        let views = views ?? self.views()
+        var out = TextBuffer(capacity: 64 * 1024 + 700 * gaps.count)
+        out.append(Self.head)
+        out.append("<ul class=\"meta\">\n")
+        for line in header() {
+            out.append("<li>")
+            out.appendHTML(line)
+            out.append("</li>\n")
+        }
+        out.append("</ul>\n")
 
-        out += "<section id=\"summary\">\n<h2>Summary</h2>\n<div class=\"cards\">\n"
+        out.append("<section id=\"summary\">\n<h2>Summary</h2>\n<div class=\"cards\">\n")
         for severity in Severity.allCases.reversed() {
-            out +=
-                "<div class=\"card sev-\(severity.rawValue)\"><span class=\"n\">\(count(of: severity))</span> \(severity.rawValue)\(count(of: severity) == 1 ? "" : "s")</div>\n"
+            let count = count(of: severity)
+            out.append("<div class=\"card sev-\(severity.rawValue)\"><span class=\"n\">")
+            out.append(count)
+            out.append("</span> \(severity.rawValue)\(count == 1 ? "" : "s")</div>\n")
         }
-        out += "</div>\n"
-        out += Self.table(
-            ["Gap class", "Severity", "Count", "Meaning"],
-            GapClass.allCases.map { gapClass in
-                [
-                    Self.code(gapClass.rawValue), Self.escape(gapClass.defaultSeverity.rawValue),
-                    Self.number(count(of: gapClass)), Self.escape(gapClass.summary),
-                ]
-            }, numeric: [2])
-        out += Self.table(
-            ["Project", "Title", "Status", "Pathways", "Steps", "Sub-pathways", "Gaps"],
-            projects.map { analysis in
-                let manifest = analysis.project.manifest
-                return [
-                    Self.escape(manifest.id), Self.escape(manifest.title), Self.escape(manifest.status.rawValue),
-                    Self.number(analysis.pathways.count),
-                    Self.number(analysis.pathways.reduce(0) { $0 + $1.steps.count }),
-                    Self.number(analysis.pathways.reduce(0) { $0 + $1.decomposition.subpathways.count }),
-                    Self.number(analysis.gapCount),
-                ]
-            }, numeric: [3, 4, 5, 6])
-        out += "</section>\n"
+        out.append("</div>\n")
+        appendClassTable(to: &out, .html)
+        appendProjectTable(to: &out, .html)
+        out.append("</section>\n")
 
-        out += "<section id=\"gaps\">\n<h2>Gaps by priority</h2>\n"
+        out.append("<section id=\"gaps\">\n<h2>Gaps by priority</h2>\n")
         if gaps.isEmpty {
-            out += "<p>No gaps found.</p>\n"
+            out.append("<p>No gaps found.</p>\n")
         } else {
-            out += "<p class=\"hint\">Click a column heading to sort.</p>\n"
-            out += Self.table(
-                [
-                    "#", "Severity", "Class", "Where", "Who / what", "Patients/yr", "Steps reached", "Projects reached",
-                    "Gap", "Suggested action", "Source",
-                ],
-                gaps.enumerated().map { index, gap in
-                    [
-                        Self.number(index + 1), Self.escape(gap.severity.rawValue), Self.code(gap.gapClass.rawValue),
-                        Self.escape(ReportText.place(gap)), Self.escape(ReportText.subject(gap)),
-                        Self.patients(gap.patientsPerYear), Self.number(gap.reach.steps),
-                        Self.number(gap.reach.projects),
-                        Self.escape(gap.message), Self.escape(gap.suggestedAction),
-                        Self.escape(ReportText.location(gap.location)),
-                    ]
-                }, numeric: [0, 5, 6, 7], rowClasses: gaps.map { "sev-\($0.severity.rawValue)" })
+            out.append("<p class=\"hint\">Click a column heading to sort.</p>\n")
+            appendGapTable(to: &out, .html)
         }
-        out += "</section>\n"
+        out.append("</section>\n")
 
-        out += "<section id=\"needs\">\n<h2>Education and workforce development needs</h2>\n"
-        let needs = self.needs()
-        if needs.isEmpty { out += "<p>No development needs found.</p>\n" }
+        out.append("<section id=\"needs\">\n<h2>Education and workforce development needs</h2>\n")
+        let needs = views.needs
+        if needs.isEmpty { out.append("<p>No development needs found.</p>\n") }
         for group in needs {
-            out += "<h3>\(Self.escape(group.name))\(group.staffGroup.map { " " + Self.code($0.rawValue) } ?? "")</h3>\n"
-            if !group.competencies.isEmpty {
-                out += Self.table(
-                    [
-                        "Priority", "Competency", "Level", "Gaps", "Steps", "Sub-pathways", "Projects", "Patients/yr",
-                        "Candidate resources",
-                    ],
-                    group.competencies.map { need in
-                        [
-                            Self.number(need.priority),
-                            Self.escape(Self.competencyText(need.competency, need.statement, need.writtenAs)),
-                            Self.escape(need.requiredLevel ?? ""),
-                            Self.escape(need.classes.map(\.rawValue).joined(separator: ", ")),
-                            Self.escape(need.steps.map(\.label).joined(separator: ", ")), Self.number(need.subpathways),
-                            Self.escape(need.projects.joined(separator: ", ")), Self.patients(need.patientsPerYear),
-                            Self.escape(need.candidates.map(\.label).joined(separator: "; ")),
-                        ]
-                    }, numeric: [0, 5, 7])
-            }
-            if !group.workforce.isEmpty {
-                out += "<ul>\n"
-                for gap in group.workforce {
-                    out +=
-                        "<li>\(Self.code(gap.gapClass.rawValue)) (\(Self.escape(gap.project))): \(Self.escape(gap.message)) — \(Self.escape(gap.suggestedAction))</li>\n"
-                }
-                out += "</ul>\n"
-            }
+            Self.appendGroupHeading(group, to: &out, .html)
+            if !group.competencies.isEmpty { Self.appendNeedTable(group.competencies, to: &out, .html) }
+            Self.appendWorkforceList(group.workforce, to: &out, .html)
         }
-        out += "</section>\n"
+        out.append("</section>\n")
 
-        out += "<section id=\"shared\">\n<h2>Needs shared across projects</h2>\n"
-        let shared = projects.count < 2 ? [] : sharedNeeds()
+        out.append("<section id=\"shared\">\n<h2>Needs shared across projects</h2>\n")
+        let shared = projects.count < 2 ? [] : views.sharedNeeds
         if projects.count < 2 {
-            out +=
+            out.append(
                 "<p>One project in this report; run <code>pathgap report</code> over several projects to find shared needs.</p>\n"
+            )
         } else if shared.isEmpty {
-            out += "<p>No need is shared by two or more projects.</p>\n"
+            out.append("<p>No need is shared by two or more projects.</p>\n")
         } else {
-            out += Self.table(
-                ["Competency", "Projects", "Staff groups", "Gaps", "Steps", "Patients/yr", "Candidate resources"],
-                shared.map { need in
-                    [
-                        Self.escape(Self.competencyText(need.competency, need.statement, [])),
-                        Self.escape(need.projects.joined(separator: ", ")),
-                        Self.escape(need.staffGroups.joined(separator: ", ")),
-                        Self.escape(need.classes.map(\.rawValue).joined(separator: ", ")), Self.number(need.steps),
-                        Self.patients(need.patientsPerYear),
-                        Self.escape(need.candidates.map(\.label).joined(separator: "; ")),
-                    ]
-                }, numeric: [4, 5])
+            Self.appendSharedTable(shared, to: &out, .html)
         }
-        out += "</section>\n"
+        out.append("</section>\n")
 
-        out += "<section id=\"tables\">\n<h2>Framework tables</h2>\n"
-        for table in frameworkTables() {
-            let volume = table.patientsPerYear.map { ", \(ReportText.patients($0)) patients/yr" } ?? ""
-            out += "<h3>\(Self.escape("\(table.project) / \(table.subpathway.id): \(table.subpathway.title)"))</h3>\n"
-            out +=
-                "<p>\(Self.escape("\(ReportText.plural(table.rows.count, "step"))\(volume)\(table.subpathway.isCyclic ? ", a loop" : "")."))</p>\n"
+        out.append("<section id=\"tables\">\n<h2>Framework tables</h2>\n")
+        for table in views.frameworkTables {
+            Self.appendFrameworkHeading(table, to: &out, .html)
             if let svg = flowchart(table) {
-                out += "<figure class=\"flowchart\">\(Self.inlineSVG(svg))</figure>\n"
+                out.append("<figure class=\"flowchart\">")
+                out.append(Self.inlineSVG(svg))
+                out.append("</figure>\n")
             }
-            out += Self.table(
-                ["Step", "Who", "What they need to know", "Education resources", "Gaps"],
-                table.rows.map { row in
-                    [
-                        "\(Self.escape(row.label)) \(Self.code(row.step.rawValue))", Self.list(row.who),
-                        Self.list(row.knowledge),
-                        Self.list(row.resources), Self.escape(row.gaps.map(\.rawValue).joined(separator: ", ")),
-                    ]
-                }, rowClasses: table.rows.map { $0.worstSeverity.map { "sev-\($0.rawValue)" } ?? "" })
+            Self.appendFrameworkTable(table, to: &out, .html)
         }
-        out += "</section>\n"
-        out += "<script>\(Self.script)</script>\n</body>\n</html>\n"
-        return out
+        out.append("</section>\n")
+        out.append("<script>\(Self.script)</script>\n</body>\n</html>\n")
+        return out.bytes
     }
 
     // MARK: Pieces
 
     /// Text escaped for HTML content and attribute values.
     public static func escape(_ text: String) -> String {
-        let special: Set<UInt8> = [
-            UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"),
-        ]
-        if !text.utf8.contains(where: special.contains) { return text }
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
-
-    static func code(_ text: String) -> String { "<code>\(escape(text))</code>" }
-
-    static func number(_ value: Int) -> String { String(value) }
-
-    static func patients(_ value: Double?) -> String { ReportText.patients(value) }
-
-    static func list(_ items: [String]) -> String {
-        switch items.count {
-        case 0: ""
-        case 1: escape(items[0])
-        default: "<ul>" + items.map { "<li>\(escape($0))</li>" }.joined() + "</ul>"
-        }
-    }
-
-    /// A sortable table; cells are HTML already.
-    static func table(_ headings: [String], _ rows: [[String]], numeric: Set<Int> = [], rowClasses: [String] = [])
-        -> String
-    {
-        var out = "<table class=\"sortable\">\n<thead><tr>"
-        for (index, heading) in headings.enumerated() {
-            out += "<th scope=\"col\"\(numeric.contains(index) ? " data-type=\"number\"" : "")>\(escape(heading))</th>"
-        }
-        out += "</tr></thead>\n<tbody>\n"
-        for (index, row) in rows.enumerated() {
-            let rowClass =
-                index < rowClasses.count && !rowClasses[index].isEmpty ? " class=\"\(rowClasses[index])\"" : ""
-            out += "<tr\(rowClass)>"
-            for (column, cell) in row.enumerated() {
-                out += numeric.contains(column) ? "<td class=\"num\">\(cell)</td>" : "<td>\(cell)</td>"
-            }
-            out += "</tr>\n"
-        }
-        return out + "</tbody>\n</table>\n"
+        var out = TextBuffer()
+        out.appendHTML(text)
+        return out.text
     }
 
     /// An SVG document made ready to sit inside HTML: anything before the `<svg` element (XML declaration,
@@ -220,6 +103,22 @@ extension GapReport {
         guard let start = svg.range(of: "<svg") else { return escape(svg) }
         return String(svg[start.lowerBound...]).trimmingCharacters(in: .whitespacesAndNewlines)
     }
+
+    /// The page up to the report's title: doctype, the Content-Security-Policy, the style sheet, the heading.
+    static let head = """
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>pathgap gap report</title>
+        <style>\(Self.css)</style>
+        </head>
+        <body>
+        <h1>Gap report</h1>
+
+        """
 
     static let css = """
         body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;margin:2rem;color:#1b1b1b;line-height:1.4}\
@@ -249,4 +148,26 @@ extension GapReport {
         var all=th.parentNode.children;for(var k=0;k<all.length;k++){all[k].removeAttribute("aria-sort");}\
         th.setAttribute("aria-sort",ascending?"ascending":"descending");});}})();
         """
+}
+
+extension TextBuffer {
+    /// Appends text escaped for HTML content and attribute values (``GapReport/escape(_:)``): `&`, `<`, `>`, `"`
+    /// and `'` as entities.
+    mutating func appendHTML(_ text: String) {
+        let mayHold = { (word: UInt64) in
+            ByteScan.has(word, UInt8(ascii: "&")) | ByteScan.has(word, UInt8(ascii: "<"))
+                | ByteScan.has(word, UInt8(ascii: ">")) | ByteScan.has(word, UInt8(ascii: "\""))
+                | ByteScan.has(word, UInt8(ascii: "'")) != 0
+        }
+        append(text, skipping: mayHold) { byte, _ in
+            switch byte {
+            case UInt8(ascii: "&"): "&amp;"
+            case UInt8(ascii: "<"): "&lt;"
+            case UInt8(ascii: ">"): "&gt;"
+            case UInt8(ascii: "\""): "&quot;"
+            case UInt8(ascii: "'"): "&#39;"
+            default: nil
+            }
+        }
+    }
 }

@@ -1,206 +1,221 @@
 extension GapReport {
     /// The report as JSON, schema `pathgap-report/1` (documented in the README, "Gap reports"): keys in a fixed
     /// order, absent values left out, two-space indent, a final newline.
-    public func json() -> String { jsonTree().json() }
+    public func json() -> String { String(decoding: jsonBytes(), as: UTF8.self) }
+
+    /// The text of ``json()`` as UTF-8, written straight through ``JSONWriter`` without building a tree.
+    ///
+    /// - Parameter views: The report's views, when already built for another format; `nil` to build them.
+    /// - Complexity: O(size of the output), plus building the views.
+    public func jsonBytes(views: Views? = nil) -> [UInt8] {
+        var writer = JSONWriter(capacity: 64 * 1024 + 1600 * gaps.count)
+        writeJSON(views ?? self.views(), to: &writer)
+        writer.finish()
+        return writer.bytes
+    }
 
     /// The JSON document as an ordered tree.
     public func jsonTree() -> OrderedTree {
+        var builder = OrderedTree.Builder()
+        writeJSON(views(), to: &builder)
+        return builder.tree ?? .map([])
+    }
+
+    /// Writes the JSON document: top-level keys always present (lists may be empty), only `asOf` left out when
+    /// not given; inside records, absent values and empty lists left out.
+    func writeJSON(_ views: Views, to writer: inout some DocumentWriter) {
         let totals = self.totals
-        // Top-level keys are always present (lists may be empty); only `asOf` is left out when not given.
-        var pairs: [(String, OrderedTree)] = [("schema", .string(Self.schema))]
-        if let asOf { pairs.append(("asOf", .string(asOf.rawValue))) }
-        return .map(
-            pairs + [
-                ("strategy", .string(strategy.rawValue)),
-                (
-                    "summary",
-                    .map([
-                        ("projects", .integer(projects.count)),
-                        ("pathways", .integer(totals.pathways)),
-                        ("subpathways", .integer(totals.subpathways)),
-                        ("steps", .integer(totals.steps)),
-                        ("gaps", .integer(gaps.count)),
-                        (
-                            "bySeverity",
-                            .map(Severity.allCases.reversed().map { ($0.rawValue, .integer(count(of: $0))) })
-                        ),
-                        ("byClass", .map(GapClass.allCases.map { ($0.rawValue, .integer(count(of: $0))) })),
-                    ])
-                ),
-                ("projects", .list(projects.map(Self.projectTree))),
-                ("gaps", .list(gaps.enumerated().map { Self.gapTree($1, priority: $0 + 1) })),
-                ("needs", .list(needs().map(Self.needsTree))),
-                ("sharedNeeds", .list(sharedNeeds().map(Self.sharedTree))),
-                ("frameworkTables", .list(frameworkTables().map(Self.tableTree))),
-            ])
+        writer.beginObject()
+        writer.member("schema", Self.schema)
+        writer.member("asOf", asOf?.rawValue)
+        writer.member("strategy", strategy.rawValue)
+        writer.key("summary")
+        writer.beginObject()
+        writer.member("projects", projects.count)
+        writer.member("pathways", totals.pathways)
+        writer.member("subpathways", totals.subpathways)
+        writer.member("steps", totals.steps)
+        writer.member("gaps", gaps.count)
+        writer.key("bySeverity")
+        writer.beginObject()
+        for severity in Severity.allCases.reversed() { writer.member(severity.rawValue, count(of: severity)) }
+        writer.endObject()
+        writer.key("byClass")
+        writer.beginObject()
+        for gapClass in GapClass.allCases { writer.member(gapClass.rawValue, count(of: gapClass)) }
+        writer.endObject()
+        writer.endObject()
+        writer.key("projects")
+        writer.list(projects) { Self.writeProject($1, to: &$0) }
+        writer.key("gaps")
+        gaps.withUnsafeBufferPointer { gaps in
+            writer.list(gaps.indices) { Self.writeGap(gaps[$1], priority: $1 + 1, to: &$0) }
+        }
+        writer.key("needs")
+        writer.list(views.needs) { Self.writeNeeds($1, to: &$0) }
+        writer.key("sharedNeeds")
+        writer.list(views.sharedNeeds) { Self.writeShared($1, to: &$0) }
+        writer.key("frameworkTables")
+        writer.list(views.frameworkTables) { Self.writeTable($1, to: &$0) }
+        writer.endObject()
     }
 
-    static func locationTree(_ location: SourceLocation?) -> OrderedTree? {
-        guard let location else { return nil }
-        return .compactMap([
-            ("file", .string(location.file)),
-            ("line", location.line.map(OrderedTree.integer)),
-            ("column", location.column.map(OrderedTree.integer)),
-            ("element", location.element.map(OrderedTree.string)),
-        ])
+    /// Writes a `location` member; nothing without a location.
+    static func writeLocation(_ location: SourceLocation?, to writer: inout some DocumentWriter) {
+        guard let location else { return }
+        writer.key("location")
+        writer.beginObject()
+        writer.member("file", location.file)
+        writer.member("line", location.line)
+        writer.member("column", location.column)
+        writer.member("element", location.element)
+        writer.endObject()
     }
 
-    static func strings(_ values: [String]) -> OrderedTree { .list(values.map(OrderedTree.string)) }
+    /// Writes a `patientsPerYear` member, rounded to one decimal place; nothing without a volume.
+    static func writePatients(_ value: Double?, to writer: inout some DocumentWriter) {
+        writer.member("patientsPerYear", number: value.map(ReportText.rounded))
+    }
 
-    static func projectTree(_ analysis: ProjectAnalysis) -> OrderedTree {
+    static func writeProject(_ analysis: ProjectAnalysis, to writer: inout some DocumentWriter) {
         let manifest = analysis.project.manifest
-        return .compactMap([
-            ("id", .string(manifest.id)),
-            ("title", .string(manifest.title)),
-            ("status", .string(manifest.status.rawValue)),
-            ("region", .string(manifest.region)),
-            ("gaps", .integer(analysis.gapCount)),
-            (
-                "pathways",
-                .list(
-                    analysis.pathways.map { pathway in
-                        .compactMap([
-                            ("id", .string(pathway.pathway.id.rawValue)),
-                            ("title", .string(pathway.pathway.title)),
-                            ("steps", .integer(pathway.steps.count)),
-                            ("gaps", .integer(pathway.gaps.count)),
-                            (
-                                "subpathways",
-                                .list(
-                                    pathway.decomposition.subpathways.map { subpathway in
-                                        .compactMap([
-                                            ("id", .string(subpathway.id)),
-                                            ("title", .string(subpathway.title)),
-                                            ("steps", strings(subpathway.steps.map(\.rawValue))),
-                                            ("isCyclic", subpathway.isCyclic ? .boolean(true) : nil),
-                                        ])
-                                    })
-                            ),
-                        ])
-                    })
-            ),
-        ])
+        writer.beginObject()
+        writer.member("id", manifest.id)
+        writer.member("title", manifest.title)
+        writer.member("status", manifest.status.rawValue)
+        writer.member("region", manifest.region)
+        writer.member("gaps", analysis.gapCount)
+        writer.member("pathways", list: analysis.pathways) { writer, pathway in
+            writer.beginObject()
+            writer.member("id", pathway.pathway.id.rawValue)
+            writer.member("title", pathway.pathway.title)
+            writer.member("steps", pathway.steps.count)
+            writer.member("gaps", pathway.gaps.count)
+            writer.member("subpathways", list: pathway.decomposition.subpathways) { writer, subpathway in
+                writer.beginObject()
+                writer.member("id", subpathway.id)
+                writer.member("title", subpathway.title)
+                writer.member("steps", strings: subpathway.steps.lazy.map(\.rawValue))
+                if subpathway.isCyclic {
+                    writer.key("isCyclic")
+                    writer.boolean(true)
+                }
+                writer.endObject()
+            }
+            writer.endObject()
+        }
+        writer.endObject()
     }
 
-    static func gapTree(_ gap: Gap, priority: Int) -> OrderedTree {
-        .compactMap([
-            ("priority", .integer(priority)),
-            ("class", .string(gap.gapClass.rawValue)),
-            ("severity", .string(gap.severity.rawValue)),
-            ("project", .string(gap.project)),
-            ("pathway", gap.pathway.map { .string($0.rawValue) }),
-            ("subpathways", strings(gap.subpathways)),
-            ("step", gap.step.map { .string($0.rawValue) }),
-            ("stepLabel", gap.stepLabel.map(OrderedTree.string)),
-            ("staffGroup", gap.staffGroup.map { .string($0.rawValue) }),
-            ("setting", gap.setting.map(OrderedTree.string)),
-            ("competency", gap.competency.map { .string($0.rawValue) }),
-            ("statement", gap.statement.map(OrderedTree.string)),
-            ("requiredLevel", gap.requiredLevel.map(OrderedTree.string)),
-            ("framework", gap.framework.map { .string($0.rawValue) }),
-            ("resource", gap.resource.map { .string($0.rawValue) }),
-            ("message", .string(gap.message)),
-            ("suggestedAction", .string(gap.suggestedAction)),
-            ("location", locationTree(gap.location)),
-            ("patientsPerYear", ReportText.patientsTree(gap.patientsPerYear)),
-            (
-                "reach",
-                .compactMap([
-                    ("steps", .integer(gap.reach.steps)),
-                    ("subpathways", .integer(gap.reach.subpathways)),
-                    ("projects", .integer(gap.reach.projects)),
-                    ("patientsPerYear", ReportText.patientsTree(gap.reach.patientsPerYear)),
-                ])
-            ),
-            ("candidates", .list(gap.candidates.map(candidateTree))),
-        ])
+    static func writeGap(_ gap: borrowing Gap, priority: Int, to writer: inout some DocumentWriter) {
+        writer.beginObject()
+        writer.member("priority", priority)
+        writer.member("class", gap.gapClass.rawValue)
+        writer.member("severity", gap.severity.rawValue)
+        writer.member("project", gap.project)
+        writer.member("pathway", gap.pathway?.rawValue)
+        writer.member("subpathways", strings: gap.subpathways)
+        writer.member("step", gap.step?.rawValue)
+        writer.member("stepLabel", gap.stepLabel)
+        writer.member("staffGroup", gap.staffGroup?.rawValue)
+        writer.member("setting", gap.setting)
+        writer.member("competency", gap.competency?.rawValue)
+        writer.member("statement", gap.statement)
+        writer.member("requiredLevel", gap.requiredLevel)
+        writer.member("framework", gap.framework?.rawValue)
+        writer.member("resource", gap.resource?.rawValue)
+        writer.member("message", gap.message)
+        writer.member("suggestedAction", gap.suggestedAction)
+        writeLocation(gap.location, to: &writer)
+        writePatients(gap.patientsPerYear, to: &writer)
+        let reach = gap.reach
+        writer.key("reach")
+        writer.beginObject()
+        writer.member("steps", reach.steps)
+        writer.member("subpathways", reach.subpathways)
+        writer.member("projects", reach.projects)
+        writePatients(reach.patientsPerYear, to: &writer)
+        writer.endObject()
+        writeCandidates(gap.candidates, to: &writer)
+        writer.endObject()
     }
 
-    static func candidateTree(_ candidate: CandidateResource) -> OrderedTree {
-        .compactMap([
-            ("resource", .string(candidate.resource.rawValue)),
-            ("title", .string(candidate.title)),
-            ("level", candidate.level.map(OrderedTree.string)),
-            ("reasons", strings(candidate.reasons.map(\.rawValue))),
-        ])
+    /// Writes a `candidates` member; nothing when there are none.
+    static func writeCandidates(_ candidates: [CandidateResource], to writer: inout some DocumentWriter) {
+        writer.member("candidates", list: candidates) { writer, candidate in
+            writer.beginObject()
+            writer.member("resource", candidate.resource.rawValue)
+            writer.member("title", candidate.title)
+            writer.member("level", candidate.level)
+            writer.member("reasons", strings: candidate.reasons.lazy.map(\.rawValue))
+            writer.endObject()
+        }
     }
 
-    static func needsTree(_ needs: StaffGroupNeeds) -> OrderedTree {
-        .compactMap([
-            ("staffGroup", needs.staffGroup.map { .string($0.rawValue) }),
-            ("name", .string(needs.name)),
-            (
-                "competencies",
-                .list(
-                    needs.competencies.map { need in
-                        .compactMap([
-                            ("competency", .string(need.competency.rawValue)),
-                            ("writtenAs", strings(need.writtenAs.map(\.rawValue))),
-                            ("statement", need.statement.map(OrderedTree.string)),
-                            ("framework", need.framework.map { .string($0.rawValue) }),
-                            ("requiredLevel", need.requiredLevel.map(OrderedTree.string)),
-                            ("classes", strings(need.classes.map(\.rawValue))),
-                            ("priority", .integer(need.priority)),
-                            ("steps", strings(need.steps.map(\.label))),
-                            ("subpathways", .integer(need.subpathways)),
-                            ("projects", strings(need.projects)),
-                            ("patientsPerYear", ReportText.patientsTree(need.patientsPerYear)),
-                            ("candidates", .list(need.candidates.map(candidateTree))),
-                        ])
-                    })
-            ),
-            (
-                "workforce",
-                .list(
-                    needs.workforce.map { gap in
-                        .compactMap([
-                            ("class", .string(gap.gapClass.rawValue)),
-                            ("project", .string(gap.project)),
-                            ("setting", gap.setting.map(OrderedTree.string)),
-                            ("message", .string(gap.message)),
-                            ("location", locationTree(gap.location)),
-                        ])
-                    })
-            ),
-        ])
+    static func writeNeeds(_ needs: StaffGroupNeeds, to writer: inout some DocumentWriter) {
+        writer.beginObject()
+        writer.member("staffGroup", needs.staffGroup?.rawValue)
+        writer.member("name", needs.name)
+        writer.member("competencies", list: needs.competencies) { writer, need in
+            writer.beginObject()
+            writer.member("competency", need.competency.rawValue)
+            writer.member("writtenAs", strings: need.writtenAs.lazy.map(\.rawValue))
+            writer.member("statement", need.statement)
+            writer.member("framework", need.framework?.rawValue)
+            writer.member("requiredLevel", need.requiredLevel)
+            writer.member("classes", strings: need.classes.lazy.map(\.rawValue))
+            writer.member("priority", need.priority)
+            writer.member("steps", strings: need.steps.lazy.map(\.label))
+            writer.member("subpathways", need.subpathways)
+            writer.member("projects", strings: need.projects)
+            writePatients(need.patientsPerYear, to: &writer)
+            writeCandidates(need.candidates, to: &writer)
+            writer.endObject()
+        }
+        writer.member("workforce", list: needs.workforce) { writer, gap in
+            writer.beginObject()
+            writer.member("class", gap.gapClass.rawValue)
+            writer.member("project", gap.project)
+            writer.member("setting", gap.setting)
+            writer.member("message", gap.message)
+            writeLocation(gap.location, to: &writer)
+            writer.endObject()
+        }
+        writer.endObject()
     }
 
-    static func sharedTree(_ need: SharedNeed) -> OrderedTree {
-        .compactMap([
-            ("competency", .string(need.competency.rawValue)),
-            ("statement", need.statement.map(OrderedTree.string)),
-            ("projects", strings(need.projects)),
-            ("staffGroups", strings(need.staffGroups)),
-            ("classes", strings(need.classes.map(\.rawValue))),
-            ("steps", .integer(need.steps)),
-            ("patientsPerYear", ReportText.patientsTree(need.patientsPerYear)),
-            ("candidates", .list(need.candidates.map(candidateTree))),
-        ])
+    static func writeShared(_ need: SharedNeed, to writer: inout some DocumentWriter) {
+        writer.beginObject()
+        writer.member("competency", need.competency.rawValue)
+        writer.member("statement", need.statement)
+        writer.member("projects", strings: need.projects)
+        writer.member("staffGroups", strings: need.staffGroups)
+        writer.member("classes", strings: need.classes.lazy.map(\.rawValue))
+        writer.member("steps", need.steps)
+        writePatients(need.patientsPerYear, to: &writer)
+        writeCandidates(need.candidates, to: &writer)
+        writer.endObject()
     }
 
-    static func tableTree(_ table: FrameworkTable) -> OrderedTree {
-        .compactMap([
-            ("project", .string(table.project)),
-            ("pathway", .string(table.pathway.rawValue)),
-            ("subpathway", .string(table.subpathway.id)),
-            ("title", .string(table.subpathway.title)),
-            ("patientsPerYear", ReportText.patientsTree(table.patientsPerYear)),
-            (
-                "rows",
-                .list(
-                    table.rows.map { row in
-                        .compactMap([
-                            ("step", .string(row.step.rawValue)),
-                            ("label", .string(row.label)),
-                            ("kind", .string(row.kind.rawValue)),
-                            ("who", strings(row.who)),
-                            ("knowledge", strings(row.knowledge)),
-                            ("resources", strings(row.resources)),
-                            ("gaps", strings(row.gaps.map(\.rawValue))),
-                            ("location", locationTree(row.location)),
-                        ])
-                    })
-            ),
-        ])
+    static func writeTable(_ table: FrameworkTable, to writer: inout some DocumentWriter) {
+        writer.beginObject()
+        writer.member("project", table.project)
+        writer.member("pathway", table.pathway.rawValue)
+        writer.member("subpathway", table.subpathway.id)
+        writer.member("title", table.subpathway.title)
+        writePatients(table.patientsPerYear, to: &writer)
+        writer.member("rows", list: table.rows) { writer, row in
+            writer.beginObject()
+            writer.member("step", row.step.rawValue)
+            writer.member("label", row.label)
+            writer.member("kind", row.kind.rawValue)
+            writer.member("who", strings: row.who)
+            writer.member("knowledge", strings: row.knowledge)
+            writer.member("resources", strings: row.resources)
+            writer.member("gaps", strings: row.gaps.lazy.map(\.rawValue))
+            writeLocation(row.location, to: &writer)
+            writer.endObject()
+        }
+        writer.endObject()
     }
 }

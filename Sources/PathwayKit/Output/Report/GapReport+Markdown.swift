@@ -3,110 +3,63 @@ import Foundation
 extension GapReport {
     /// The report as Markdown: summary, gaps by priority, development needs per staff group, needs shared across
     /// projects, and the framework table of every sub-pathway.
-    public func markdown() -> String {
-        var out = "# Gap report\n\n"
-        out += header().map { "- \(Self.mdText($0))\n" }.joined() + "\n"
+    public func markdown() -> String { String(decoding: markdownBytes(), as: UTF8.self) }
 
-        out += "## Summary\n\n"
-        out += "| Gap class | Severity | Count | Meaning |\n|---|---|---:|---|\n"
-        for gapClass in GapClass.allCases {
-            out += Self.mdRow([
-                "`\(gapClass.rawValue)`", gapClass.defaultSeverity.rawValue, String(count(of: gapClass)),
-                gapClass.summary,
-            ])
+    /// The text of ``markdown()`` as UTF-8, written without making a `String` per row or cell.
+    ///
+    /// - Parameter views: The report's views, when already built for another format; `nil` to build them.
+    /// - Complexity: O(size of the output), plus building the views.
+    public func markdownBytes(views: Views? = nil) -> [UInt8] {
+        let views = views ?? self.views()
+        var out = TextBuffer(capacity: 64 * 1024 + 500 * gaps.count)
+        out.append("# Gap report\n\n")
+        for line in header() {
+            out.append("- ")
+            out.appendMarkdown(line)
+            out.append("\n")
         }
-        out +=
-            "\n| Project | Title | Status | Pathways | Steps | Sub-pathways | Gaps |\n|---|---|---|---:|---:|---:|---:|\n"
-        for analysis in projects {
-            let manifest = analysis.project.manifest
-            out += Self.mdRow([
-                manifest.id, manifest.title, manifest.status.rawValue, String(analysis.pathways.count),
-                String(analysis.pathways.reduce(0) { $0 + $1.steps.count }),
-                String(analysis.pathways.reduce(0) { $0 + $1.decomposition.subpathways.count }),
-                String(analysis.gapCount),
-            ])
-        }
+        out.append("\n")
 
-        out += "\n## Gaps by priority\n\n"
+        out.append("## Summary\n\n")
+        appendClassTable(to: &out, .markdown)
+        out.append("\n")
+        appendProjectTable(to: &out, .markdown)
+
+        out.append("\n## Gaps by priority\n\n")
         if gaps.isEmpty {
-            out += "No gaps found.\n"
+            out.append("No gaps found.\n")
         } else {
-            out +=
-                "| # | Severity | Class | Where | Who / what | Patients/yr | Reach (steps, sub-pathways, projects) | Gap | Suggested action | Source |\n"
-            out += "|---:|---|---|---|---|---:|---|---|---|---|\n"
-            for (index, gap) in gaps.enumerated() {
-                out += Self.mdRow([
-                    String(index + 1), gap.severity.rawValue, "`\(gap.gapClass.rawValue)`", ReportText.place(gap),
-                    ReportText.subject(gap), ReportText.patients(gap.patientsPerYear),
-                    "\(gap.reach.steps), \(gap.reach.subpathways), \(gap.reach.projects)", gap.message,
-                    gap.suggestedAction, ReportText.location(gap.location),
-                ])
-            }
+            appendGapTable(to: &out, .markdown)
         }
 
-        out += "\n## Education and workforce development needs\n\n"
-        let needs = self.needs()
-        if needs.isEmpty { out += "No development needs found.\n" }
+        out.append("\n## Education and workforce development needs\n\n")
+        let needs = views.needs
+        if needs.isEmpty { out.append("No development needs found.\n") }
         for group in needs {
-            out += "### \(Self.mdText(group.name))\(group.staffGroup.map { " (`\($0)`)" } ?? "")\n\n"
+            Self.appendGroupHeading(group, to: &out, .markdown)
             if !group.competencies.isEmpty {
-                out +=
-                    "| Priority | Competency | Level | Gaps | Steps | Sub-pathways | Projects | Patients/yr | Candidate resources |\n"
-                out += "|---:|---|---|---|---|---:|---|---:|---|\n"
-                for need in group.competencies {
-                    out += Self.mdRow([
-                        String(need.priority), Self.competencyText(need.competency, need.statement, need.writtenAs),
-                        need.requiredLevel ?? "", need.classes.map(\.rawValue).joined(separator: ", "),
-                        need.steps.map(\.label).joined(separator: ", "), String(need.subpathways),
-                        need.projects.joined(separator: ", "), ReportText.patients(need.patientsPerYear),
-                        need.candidates.map(\.label).joined(separator: "; "),
-                    ])
-                }
-                out += "\n"
+                Self.appendNeedTable(group.competencies, to: &out, .markdown)
+                out.append("\n")
             }
-            for gap in group.workforce {
-                out +=
-                    "- `\(gap.gapClass.rawValue)` (\(Self.mdText(gap.project))): \(Self.mdText(gap.message)) — \(Self.mdText(gap.suggestedAction))\n"
-            }
-            if !group.workforce.isEmpty { out += "\n" }
+            Self.appendWorkforceList(group.workforce, to: &out, .markdown)
         }
 
-        out += "## Needs shared across projects\n\n"
-        let shared = projects.count < 2 ? [] : sharedNeeds()
+        out.append("## Needs shared across projects\n\n")
+        let shared = projects.count < 2 ? [] : views.sharedNeeds
         if projects.count < 2 {
-            out += "One project in this report; run `pathgap report` over several projects to find shared needs.\n"
+            out.append("One project in this report; run `pathgap report` over several projects to find shared needs.\n")
         } else if shared.isEmpty {
-            out += "No need is shared by two or more projects.\n"
+            out.append("No need is shared by two or more projects.\n")
         } else {
-            out += "| Competency | Projects | Staff groups | Gaps | Steps | Patients/yr | Candidate resources |\n"
-            out += "|---|---|---|---|---:|---:|---|\n"
-            for need in shared {
-                out += Self.mdRow([
-                    Self.competencyText(need.competency, need.statement, []), need.projects.joined(separator: ", "),
-                    need.staffGroups.joined(separator: ", "), need.classes.map(\.rawValue).joined(separator: ", "),
-                    String(need.steps), ReportText.patients(need.patientsPerYear),
-                    need.candidates.map(\.label).joined(separator: "; "),
-                ])
-            }
+            Self.appendSharedTable(shared, to: &out, .markdown)
         }
 
-        out += "\n## Framework tables\n"
-        for table in frameworkTables() {
-            let volume = table.patientsPerYear.map { ", \(ReportText.patients($0)) patients/yr" } ?? ""
-            out +=
-                "\n### \(Self.mdText(table.project)) / \(Self.mdText(table.subpathway.id)): \(Self.mdText(table.subpathway.title))\n\n"
-            out +=
-                "\(ReportText.plural(table.rows.count, "step"))\(volume)\(table.subpathway.isCyclic ? ", a loop" : "").\n\n"
-            out += "| Step | Who | What they need to know | Education resources | Gaps |\n|---|---|---|---|---|\n"
-            for row in table.rows {
-                out += Self.mdRow([
-                    "\(row.label) (`\(row.step)`)", row.who.joined(separator: "; "),
-                    row.knowledge.joined(separator: "; "),
-                    row.resources.joined(separator: "; "), row.gaps.map(\.rawValue).joined(separator: ", "),
-                ])
-            }
+        out.append("\n## Framework tables\n")
+        for table in views.frameworkTables {
+            Self.appendFrameworkHeading(table, to: &out, .markdown)
+            Self.appendFrameworkTable(table, to: &out, .markdown)
         }
-        return out
+        return out.bytes
     }
 
     /// The lines under the title (plain text): date, strategy, projects, totals.
@@ -129,32 +82,47 @@ extension GapReport {
         return "[\(id)]\(aka)"
     }
 
-    /// A table row, every cell escaped.
-    static func mdRow(_ cells: [String]) -> String {
-        "| " + cells.map(mdCell).joined(separator: " | ") + " |\n"
+}
+
+extension TextBuffer {
+    /// Appends text escaped for Markdown prose: backslashes escaped, angle brackets and ampersands as entities (so
+    /// that no label can open raw HTML), line breaks and tabs as spaces (CR LF as one).
+    mutating func appendMarkdown(_ text: String) {
+        append(text, skipping: Self.mayHoldMarkdownSpecial, replacing: Self.markdownReplacement)
     }
 
-    /// Text escaped for a Markdown table cell: pipes and backslashes escaped, angle brackets and ampersands as
-    /// entities (so no label can open raw HTML), line breaks as spaces. Backticks written by the writer are kept.
-    static func mdCell(_ text: String) -> String {
-        if !text.utf8.contains(where: { $0 == UInt8(ascii: "|") || ReportText.isMarkdownSpecial($0) }) { return text }
-        return mdText(text).replacingOccurrences(of: "|", with: "\\|")
+    /// Appends text escaped for a Markdown table cell: as ``appendMarkdown(_:)``, and pipes escaped. Backticks
+    /// written by the writer are kept.
+    mutating func appendMarkdownCell(_ text: String) {
+        let isBytewise = appendBytewise(
+            text, skipping: { Self.mayHoldMarkdownSpecial($0) || ByteScan.has($0, UInt8(ascii: "|")) != 0 },
+            replacing: { byte, previous in
+                byte == UInt8(ascii: "|") ? "\\|" : Self.markdownReplacement(byte, previous)
+            })
+        guard !isBytewise else { return }
+        var prose = TextBuffer()
+        prose.appendByCharacter(text, replacing: Self.markdownReplacement)
+        // Foundation's search skips a pipe that begins a larger character, as the first version of this writer did.
+        append(prose.text.replacingOccurrences(of: "|", with: "\\|"))
     }
 
-    /// Text escaped for Markdown prose.
-    static func mdText(_ text: String) -> String {
-        if !text.utf8.contains(where: ReportText.isMarkdownSpecial) { return text }
-        var out = ""
-        for character in text {
-            switch character {
-            case "\\": out += "\\\\"
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\n", "\r", "\r\n", "\t": out += " "
-            default: out.append(character)
-            }
+    /// Whether eight bytes may hold one that Markdown prose replaces.
+    static func mayHoldMarkdownSpecial(_ word: UInt64) -> Bool {
+        ByteScan.has(word, UInt8(ascii: "\\")) | ByteScan.has(word, UInt8(ascii: "&"))
+            | ByteScan.has(word, UInt8(ascii: "<")) | ByteScan.has(word, UInt8(ascii: ">"))
+            | ByteScan.hasBelow(word, 14) != 0
+    }
+
+    /// What Markdown prose writes for an ASCII byte (given the byte before it), or `nil` to copy it.
+    static func markdownReplacement(_ byte: UInt8, _ previous: UInt8) -> StaticString? {
+        switch byte {
+        case UInt8(ascii: "\\"): "\\\\"
+        case UInt8(ascii: "&"): "&amp;"
+        case UInt8(ascii: "<"): "&lt;"
+        case UInt8(ascii: ">"): "&gt;"
+        case 10: previous == 13 ? "" : " "
+        case 13, 9: " "
+        default: nil
         }
-        return out
     }
 }
