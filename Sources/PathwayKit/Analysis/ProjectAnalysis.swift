@@ -3,11 +3,15 @@
 public struct ProjectAnalysis: Sendable {
     public var project: Project
     public var pathways: [PathwayAnalysis]
+    /// Gaps of the resource catalogue as a whole, at no step (duplicate-resource), in the order steps first name
+    /// their competencies.
+    public var resourceGaps: [Gap]
     /// Gaps from the workforce file.
     public var workforceGaps: [Gap]
 
-    /// Every gap of the project: the pathways' in pathway and step order, then the workforce gaps.
-    public var gaps: [Gap] { pathways.flatMap(\.gaps) + workforceGaps }
+    /// Every gap of the project: the pathways' in pathway and step order, then the resource gaps, then the
+    /// workforce gaps.
+    public var gaps: [Gap] { pathways.flatMap(\.gaps) + resourceGaps + workforceGaps }
 }
 
 /// What the analyzer found in one pathway.
