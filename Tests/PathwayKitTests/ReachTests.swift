@@ -132,6 +132,26 @@ struct ReachTests {
         Self.check([analyses[1]])
     }
 
+    @Test("a gap made by hand and given again after another step's keeps its step's number")
+    func repeatedHandMadeGap() throws {
+        var analyses = try Self.analyses(["gaps/none"])
+        #expect(analyses[0].gaps.isEmpty)
+        func gap(_ gapClass: GapClass, step: StepID, competency: CompetencyID?) -> Gap {
+            Gap(
+                gapClass, project: "gaps-none", pathway: "small", subpathways: ["small/1"], step: step,
+                staffGroup: "counsellor", competency: competency, message: "m", suggestedAction: "a", location: nil,
+                patientsPerYear: 120)
+        }
+        let repeated = gap(.noResource, step: "explain", competency: "C1")
+        // The second and third are one value (one site object); the third must not count as a step of its own.
+        analyses[0].pathways[0].gaps = [
+            repeated, gap(.unstaffedStep, step: "referred", competency: nil), repeated, repeated,
+        ]
+        Self.check(analyses)
+        let report = GapReport(projects: analyses, strategy: .chains, asOf: nil)
+        #expect(report.gaps.first { $0.gapClass == .noResource }?.reach.steps == 1)
+    }
+
     @Test("duplicate-resource gaps made by hand pool with the analyzer's by competency, once per project")
     func handMadeDuplicates() throws {
         var analyses = try Self.analyses(["projects/familial-hypercholesterolaemia", "projects/lynch-syndrome"])

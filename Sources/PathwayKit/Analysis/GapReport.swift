@@ -207,13 +207,23 @@ public struct GapReport: Sendable {
             var pathway: PathwayID?
             var step: StepID?
         }
+
+        /// The site object of the last gap numbered, and its number (not always the newest: a step named again by
+        /// gaps made by hand gets its earlier number).
         private var lastSite: ObjectIdentifier?
+        private var lastNumber: Int32 = -1
 
         /// The number of the site of a gap, adding it if it differs from the last gap's.
         mutating func site(of gap: Gap) -> Int32 {
             let site = gap.storage.site
-            if ObjectIdentifier(site) == lastSite { return Int32(start.count - 2) }
+            if ObjectIdentifier(site) == lastSite { return lastNumber }
             lastSite = ObjectIdentifier(site)
+            lastNumber = number(of: gap, site: site)
+            return lastNumber
+        }
+
+        /// The number of a site the last gap did not have.
+        private mutating func number(of gap: Gap, site: Gap.Site) -> Int32 {
             let project = gap.origin.project
             let pathway = gap.origin.pathway
             if let numbers = site.subpathwayNumbers {
