@@ -215,34 +215,46 @@ extension GapAnalyzer.Context {
     /// The steps that need each of some pooled competencies (by need number): how many, their sub-pathways in the
     /// order met, and the patients through them.
     ///
-    /// - Complexity: O(R + S) for the R requirements of the project's steps and the S sub-pathway memberships of
-    ///   the steps counted.
+    /// - Complexity: O(R + S) for the R requirements of the project's steps (read by need number, not hashed) and
+    ///   the S sub-pathway memberships of the steps counted.
     func stepsNeeding(_ needs: [Int], pathways: [PathwayAnalysis]) -> [StepsNeeding] {
         var slotOfNeed = [Int](repeating: -1, count: needNumbers.count)
         for (slot, need) in needs.enumerated() { slotOfNeed[need] = slot }
-        var result = [StepsNeeding](repeating: StepsNeeding(), count: needs.count)
+        // The steps of each need, in pathway and step order, each once.
+        var stepsOfNeed = [[StepIndex]](repeating: [], count: needs.count)
         var lastStep = [Int](repeating: -1, count: needs.count)
-        var seen = [Set<Int>](repeating: [], count: needs.count)
         var firstNode = 0
         for (pathway, analysis) in pathways.enumerated() {
-            for (node, assessed) in analysis.steps.enumerated() {
-                for requirement in assessed.step.competencies {
-                    guard let known = resolved[requirement.competency] else { continue }
-                    let slot = slotOfNeed[Int(known.needNumber)]
+            for node in analysis.steps.indices {
+                // Read by index: a requirement is not copied (retaining its fields) to read its number.
+                for index in analysis.steps[node].requirements.indices {
+                    let slot = slotOfNeed[Int(analysis.steps[node].requirements[index].need)]
                     guard slot >= 0, lastStep[slot] != firstNode + node else { continue }
                     lastStep[slot] = firstNode + node
-                    result[slot].steps += 1
-                    if let volume = assessed.patientsPerYear {
-                        result[slot].patients = (result[slot].patients ?? 0) + volume
-                    }
-                    for number in subpathwayNumbers[pathway][node]
-                    where seen[slot].insert(pathway << 32 | Int(number)).inserted {
-                        result[slot].subpathways.append(subpathwayIDs[pathway][Int(number)])
-                    }
+                    stepsOfNeed[slot].append(StepIndex(pathway: Int32(pathway), node: Int32(node)))
                 }
             }
             firstNode += analysis.steps.count
         }
-        return result
+        // Sub-pathways need by need: one mark per sub-pathway, naming the need that last counted it.
+        var firstSubpathway = [0]
+        for ids in subpathwayIDs { firstSubpathway.append(firstSubpathway[firstSubpathway.count - 1] + ids.count) }
+        var countedBy = [Int](repeating: -1, count: firstSubpathway[firstSubpathway.count - 1])
+        return stepsOfNeed.enumerated().map { slot, steps in
+            var result = StepsNeeding(steps: steps.count)
+            for index in steps {
+                let pathway = Int(index.pathway)
+                let node = Int(index.node)
+                if let volume = pathways[pathway].steps[node].patientsPerYear {
+                    result.patients = (result.patients ?? 0) + volume
+                }
+                for number in subpathwayNumbers[pathway][node]
+                where countedBy[firstSubpathway[pathway] + Int(number)] != slot {
+                    countedBy[firstSubpathway[pathway] + Int(number)] = slot
+                    result.subpathways.append(subpathwayIDs[pathway][Int(number)])
+                }
+            }
+            return result
+        }
     }
 }

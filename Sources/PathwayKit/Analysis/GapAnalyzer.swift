@@ -488,7 +488,7 @@ extension GapAnalyzer {
             }
             return RequirementAssessment(
                 requirement: requirement, statement: known.statement, framework: known.framework,
-                resources: serving.map { resourceIDs[Int($0)] }, candidateLists: candidateLists)
+                resources: serving.map { resourceIDs[Int($0)] }, candidateLists: candidateLists, need: known.needNumber)
         }
 
         enum Verdict {

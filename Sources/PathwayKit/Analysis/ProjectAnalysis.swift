@@ -53,6 +53,8 @@ public struct RequirementAssessment: Sendable {
     /// The candidates of each of the step's groups, each list sorted with one entry per resource (shared with the
     /// gaps, and merged only when read: most analyses never print them).
     private var candidateLists: [[CandidateResource]]
+    /// The project-local dense number of the pooled competency (``Gap/need``), as the analyzer numbered it.
+    let need: Int32
 
     /// Resources that go part of the way: the best match of each across the step's groups, in resource order,
     /// leaving out those that fully serve another group unless they are only overdue.
@@ -67,12 +69,13 @@ public struct RequirementAssessment: Sendable {
 
     init(
         requirement: CompetencyRequirement, statement: String?, framework: FrameworkID?, resources: [ResourceID],
-        candidateLists: [[CandidateResource]]
+        candidateLists: [[CandidateResource]], need: Int32
     ) {
         self.requirement = requirement
         self.statement = statement
         self.framework = framework
         self.resources = resources
         self.candidateLists = candidateLists
+        self.need = need
     }
 }
