@@ -36,6 +36,13 @@ extension Pathgap {
             help: "The date (YYYY-MM-DD) review dates are checked against; without it staleness is not checked.")
         var asOf: String?
 
+        @Option(
+            name: .customLong("review-months"),
+            help: ArgumentHelp(
+                "For a resource with no nextReviewDue: how many months after lastReviewed it falls due for review.",
+                valueName: "months"))
+        var reviewMonths: String = "24"
+
         @Flag(help: "Exit with status 2 when any gap is found.")
         var failOnGaps = false
 
@@ -82,8 +89,14 @@ extension Pathgap {
                 }
                 date = parsed
             }
+            guard let months = Int(reviewMonths), months > 0 else {
+                throw CommandError(
+                    message: "--review-months must be a positive whole number of months, found '\(reviewMonths)'",
+                    status: ExitStatus.badInput)
+            }
             let loaded = try loadProjects()
-            let report = GapReport(analysing: loaded, strategy: strategy, asOf: date)
+            let report = GapReport(
+                analysing: loaded, with: GapAnalyzer(reviewIntervalMonths: months), strategy: strategy, asOf: date)
 
             var files: [(path: String, text: String)] = []
             for format in formats {

@@ -23,11 +23,14 @@ public struct GapReport: Sendable {
         var gaps: [Gap] = []
         gaps.reserveCapacity(
             projects.reduce(0) { total, analysis in
-                analysis.pathways.reduce(total + analysis.workforceGaps.count) { $0 + $1.gaps.count }
+                analysis.pathways.reduce(total + analysis.resourceGaps.count + analysis.workforceGaps.count) {
+                    $0 + $1.gaps.count
+                }
             })
         for (number, analysis) in projects.enumerated() {
             let first = gaps.count
             for pathway in analysis.pathways { gaps += pathway.gaps }
+            gaps += analysis.resourceGaps
             gaps += analysis.workforceGaps
             gaps.withUnsafeMutableBufferPointer { gaps in
                 for index in first..<gaps.count { gaps[index].origin.project = Int32(number) }
@@ -95,8 +98,8 @@ public struct GapReport: Sendable {
 
     /// The gaps one action closes share a key: the same resource to find or write for the same group and
     /// competency (no-resource, level-shortfall and placeholder-resource pool together), the same framework to
-    /// extend, the same competency to define, the same resource to review. Step-level gaps and workforce records
-    /// stand alone.
+    /// extend, the same competency to define, the same resource to review, the same competency whose resources
+    /// repeat one another. Step-level gaps and workforce records stand alone.
     static func needKey(_ gap: Gap) -> NeedKey {
         let need = gap.need ?? gap.competency
         switch gap.gapClass {
@@ -108,12 +111,14 @@ public struct GapReport: Sendable {
             return NeedKey(kind: 2, competency: need, origin: GapOrigin())
         case .staleResource:
             return NeedKey(kind: 3, resource: gap.resource, origin: GapOrigin())
+        case .duplicateResource:
+            return NeedKey(kind: 4, competency: need, origin: GapOrigin())
         case .unstaffedStep:
-            return NeedKey(kind: 4, origin: gap.origin, pathway: gap.pathway, step: gap.step)
-        case .uncoveredStep:
             return NeedKey(kind: 5, origin: gap.origin, pathway: gap.pathway, step: gap.step)
+        case .uncoveredStep:
+            return NeedKey(kind: 6, origin: gap.origin, pathway: gap.pathway, step: gap.step)
         case .capacityGap, .trainingGap:
-            return NeedKey(kind: 6, group: gap.staffGroup, origin: gap.origin, setting: gap.setting)
+            return NeedKey(kind: 7, group: gap.staffGroup, origin: gap.origin, setting: gap.setting)
         }
     }
 
@@ -124,11 +129,17 @@ public struct GapReport: Sendable {
         case .roleOutsideFramework: 1
         case .undefinedCompetency: 2
         case .staleResource: 3
-        case .unstaffedStep: 4
-        case .uncoveredStep: 5
-        case .capacityGap, .trainingGap: 6
+        case .duplicateResource: duplicateKind
+        case .unstaffedStep: 5
+        case .uncoveredStep: 6
+        case .capacityGap, .trainingGap: 7
         }
     }
+
+    /// The kind of duplicate-resource gaps: at no step, each carrying the reach of its project.
+    static let duplicateKind: UInt8 = 4
+    /// Kinds up to this one pool gaps by ids across steps and projects; later kinds stand alone.
+    static let lastPooledKind: UInt8 = 4
 
     /// A sub-pathway of a pathway of a project, for counting.
     struct SubpathwayKey: Hashable {
@@ -164,7 +175,7 @@ public struct GapReport: Sendable {
             guard kind == key.kind else { return false }
             switch kind {
             case 0, 1: return group == key.group && need == key.competency
-            case 2: return need == key.competency
+            case 2, duplicateKind: return need == key.competency
             case 3: return resource == key.resource
             default: return false
             }
@@ -193,13 +204,23 @@ public struct GapReport: Sendable {
             var pathway: PathwayID?
             var step: StepID?
         }
+
+        /// The site object of the last gap numbered, and its number (not always the newest: a step named again by
+        /// gaps made by hand gets its earlier number).
         private var lastSite: ObjectIdentifier?
+        private var lastNumber: Int32 = -1
 
         /// The number of the site of a gap, adding it if it differs from the last gap's.
         mutating func site(of gap: Gap) -> Int32 {
             let site = gap.storage.site
-            if ObjectIdentifier(site) == lastSite { return Int32(start.count - 2) }
+            if ObjectIdentifier(site) == lastSite { return lastNumber }
             lastSite = ObjectIdentifier(site)
+            lastNumber = number(of: gap, site: site)
+            return lastNumber
+        }
+
+        /// The number of a site the last gap did not have.
+        private mutating func number(of gap: Gap, site: Gap.Site) -> Int32 {
             let project = gap.origin.project
             let pathway = gap.origin.pathway
             if let numbers = site.subpathwayNumbers {
@@ -241,7 +262,8 @@ public struct GapReport: Sendable {
     }
 
     /// Fills in each gap's reach: the distinct steps, sub-pathways and projects that share its need, the
-    /// patients through those steps and the highest level needed. Workforce gaps keep the reach the analyzer gave.
+    /// patients through those steps and the highest level needed. Workforce gaps keep the reach the analyzer gave;
+    /// duplicate-resource gaps, at no step, add up the reach the analyzer gave them, once per project.
     ///
     /// Gaps the analyzer made carry a project-local need number and sub-pathway numbers, so that ids are hashed
     /// once per distinct need rather than once per gap; other gaps are pooled by their ``NeedKey``. Gaps of one
@@ -262,7 +284,9 @@ public struct GapReport: Sendable {
         var newSite: [Int32] = []
         // Within one project the analyzer's local need numbers are exact, so ids need hashing only when needs
         // pool across projects or some gaps were made without numbers.
-        let hashKeys = gaps.contains { $0.origin.project > 0 || ($0.localNeed < 0 && poolingKind($0.gapClass) <= 3) }
+        let hashKeys = gaps.contains {
+            $0.origin.project > 0 || ($0.localNeed < 0 && poolingKind($0.gapClass) <= lastPooledKind)
+        }
 
         gaps.withUnsafeBufferPointer { gaps in
             for index in gaps.indices where !gaps[index].gapClass.isWorkforce {
@@ -289,7 +313,7 @@ public struct GapReport: Sendable {
                 }
                 if slot < 0 {
                     // A step's own gap stands alone; within one project local numbers are exact.
-                    let alone = kind > 3 && origin.node >= 0
+                    let alone = kind > lastPooledKind && origin.node >= 0
                     let exact = !hashKeys && local >= 0 && project >= 0
                     let key = needKey(gaps[index])
                     if !(alone || exact), let known = tallyOfKey[key] {
@@ -306,6 +330,21 @@ public struct GapReport: Sendable {
                     }
                 }
                 slotOfGap[index] = Int32(slot)
+                if kind == duplicateKind {
+                    // A gap at no step carries the reach of its project (the steps that need the competency), which
+                    // the need counts once per project; the project's gaps come together.
+                    if tallies[slot].lastProject != origin.project {
+                        let reach = gaps[index].reach
+                        tallies[slot].lastProject = origin.project
+                        tallies[slot].projects += 1
+                        tallies[slot].steps += reach.steps
+                        tallies[slot].subpathways += reach.subpathways
+                        if let patients = reach.patientsPerYear {
+                            tallies[slot].patients = (tallies[slot].patients ?? 0) + patients
+                        }
+                    }
+                    continue
+                }
                 // A need's gaps come in the order they were found (project, pathway, step), and all of one step's
                 // gaps together, so a new step or project is one that differs from the last seen.
                 let site = sites.site(of: gaps[index])
@@ -377,7 +416,7 @@ public struct GapReport: Sendable {
                     count += 1
                 }
             }
-            tallies[tally].subpathways = count
+            tallies[tally].subpathways += count
         }
     }
 
