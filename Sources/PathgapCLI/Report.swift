@@ -124,6 +124,9 @@ extension Pathgap {
             for gapClass in GapClass.allCases where report.count(of: gapClass) > 0 {
                 console.print("  \(gapClass.rawValue): \(report.count(of: gapClass))")
             }
+            if asOf == nil {
+                console.print("  review dates not checked: give --as-of YYYY-MM-DD to report overdue resources")
+            }
             let sharing = report.sharedNeeds().count
             if loaded.count > 1 { console.print("  needs shared by several projects: \(sharing)") }
             console.print("wrote \(files.map(\.path).joined(separator: ", "))")

@@ -33,6 +33,24 @@ import Testing
         #expect(console.errors.isEmpty)
     }
 
+    @Test("without --as-of the summary says review dates were not checked; with it, it does not")
+    func asOfHint() throws {
+        let out = Self.outputFolder()
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let hint = "  review dates not checked: give --as-of YYYY-MM-DD to report overdue resources\n"
+        let without = Console.capturing()
+        let stale = Fixtures.path("gaps/stale-resource")
+        #expect(Pathgap.run(["report", stale, "--out", out, "--no-flowcharts"], console: without) == 0)
+        #expect(without.output.contains(hint))
+        #expect(!without.output.contains("  stale-resource:"))
+        let with = Console.capturing()
+        #expect(
+            Pathgap.run(["report", stale, "--out", out, "--no-flowcharts", "--as-of", "2026-11-25"], console: with) == 0
+        )
+        #expect(!with.output.contains(hint))
+        #expect(with.output.contains("  stale-resource: 1\n"))
+    }
+
     @Test("--format picks formats; --fail-on-gaps exits 2 when gaps are found and 0 when none are")
     func failOnGaps() throws {
         let out = Self.outputFolder()
