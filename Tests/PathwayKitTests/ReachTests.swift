@@ -132,6 +132,30 @@ struct ReachTests {
         Self.check([analyses[1]])
     }
 
+    @Test("gaps made by hand at the analyzer's steps, in the same project and out of order, count each step once")
+    func handMadeAtAnalyzerSteps() throws {
+        var analyses = try Self.analyses(["projects/dpyd"])
+        // Copies of the pathway's gaps through the public initialiser, in reverse order, after the originals.
+        let copies = analyses[0].pathways[0].gaps.reversed().map { gap in
+            Gap(
+                gap.gapClass, project: gap.project, pathway: gap.pathway, subpathways: gap.subpathways,
+                step: gap.step, stepLabel: gap.stepLabel, staffGroup: gap.staffGroup, setting: gap.setting,
+                competency: gap.competency, requiredLevel: gap.requiredLevel, framework: gap.framework,
+                statement: gap.statement, need: gap.need, resource: gap.resource, message: gap.message,
+                suggestedAction: gap.suggestedAction, location: gap.location, patientsPerYear: gap.patientsPerYear,
+                candidates: gap.candidates)
+        }
+        let alone = GapReport(projects: analyses, strategy: .chains, asOf: AsOfDate("2026-11-25"))
+        analyses[0].pathways[0].gaps += copies
+        Self.check(analyses)
+        // The copies add no step, sub-pathway or patient to any need.
+        let doubled = GapReport(projects: analyses, strategy: .chains, asOf: AsOfDate("2026-11-25"))
+        func reaches(_ report: GapReport) -> Set<String> {
+            Set(report.gaps.map { "\(Self.signature($0)) \($0.reach)" })
+        }
+        #expect(reaches(doubled) == reaches(alone))
+    }
+
     @Test("a gap made by hand and given again after another step's keeps its step's number")
     func repeatedHandMadeGap() throws {
         var analyses = try Self.analyses(["gaps/none"])

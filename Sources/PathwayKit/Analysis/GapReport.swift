@@ -144,7 +144,7 @@ public struct GapReport: Sendable {
     /// A sub-pathway of a pathway of a project, for counting.
     struct SubpathwayKey: Hashable {
         var project: Int32
-        var pathway: Int32
+        var pathway: PathwayID?
         var id: String
     }
 
@@ -182,35 +182,43 @@ public struct GapReport: Sendable {
         }
     }
 
-    /// The sites (steps) of gaps in the order met, each with its sub-pathways as report-wide numbers.
+    /// The sites (steps) of gaps in the order met, each with its patients per year and its sub-pathways as
+    /// report-wide numbers.
     ///
     /// The analyzer shares one site between the gaps of a step and gives sub-pathways dense numbers within their
-    /// pathway, so a site is numbered once and its sub-pathways without hashing ids; sites of gaps made by hand
-    /// have their sub-pathways numbered by id.
+    /// pathway, so a site is numbered once and its sub-pathways without hashing ids. When some gaps were made by
+    /// hand (``byID``), every site is numbered by its project, pathway and step ids and every sub-pathway by its
+    /// id, so that a step named by both kinds of gap is one site.
     struct SiteTable {
+        /// Whether sites and sub-pathways are numbered by id.
+        let byID: Bool
         /// The sub-pathways of site `i` are `subpathways[start[i]..<start[i + 1]]`.
         var start: [Int] = [0]
         var subpathways: [Int32] = []
+        var patients: [Double?] = []
         /// The report-wide number of each analyzer sub-pathway, by (project, pathway) then number.
         var numbersOfPathway: [[Int32]] = []
         var pathwayIndex: [GapOrigin: Int] = [:]
         var numberOfID: [SubpathwayKey: Int32] = [:]
-        var handMadeSites: [HandMadeSite: Int32] = [:]
+        var numberOfSite: [SiteKey: Int32] = [:]
+        /// The number of sub-pathways numbered.
         var count: Int32 = 0
 
-        /// A step named by gaps made by hand.
-        struct HandMadeSite: Hashable {
+        /// A step by its ids.
+        struct SiteKey: Hashable {
             var project: Int32
             var pathway: PathwayID?
             var step: StepID?
         }
 
-        /// The site object of the last gap numbered, and its number (not always the newest: a step named again by
-        /// gaps made by hand gets its earlier number).
+        /// The site object of the last gap numbered, and its number (not always the newest: a step named again
+        /// gets its earlier number).
         private var lastSite: ObjectIdentifier?
         private var lastNumber: Int32 = -1
 
-        /// The number of the site of a gap, adding it if it differs from the last gap's.
+        init(byID: Bool) { self.byID = byID }
+
+        /// The number of the site of a gap.
         mutating func site(of gap: Gap) -> Int32 {
             let site = gap.storage.site
             if ObjectIdentifier(site) == lastSite { return lastNumber }
@@ -222,9 +230,8 @@ public struct GapReport: Sendable {
         /// The number of a site the last gap did not have.
         private mutating func number(of gap: Gap, site: Gap.Site) -> Int32 {
             let project = gap.origin.project
-            let pathway = gap.origin.pathway
-            if let numbers = site.subpathwayNumbers {
-                let key = GapOrigin(project: project, pathway: pathway)
+            if let numbers = site.subpathwayNumbers, !byID {
+                let key = GapOrigin(project: project, pathway: gap.origin.pathway)
                 let index = pathwayIndex[key] ?? numbersOfPathway.count
                 if index == numbersOfPathway.count {
                     pathwayIndex[key] = index
@@ -242,12 +249,11 @@ public struct GapReport: Sendable {
                     subpathways.append(numbersOfPathway[index][local])
                 }
             } else {
-                // A site made by hand: the same step named again is the same site.
-                let key = HandMadeSite(project: project, pathway: site.pathway, step: site.step)
-                if let known = handMadeSites[key] { return known }
-                handMadeSites[key] = Int32(start.count - 1)
+                let key = SiteKey(project: project, pathway: site.pathway, step: site.step)
+                if let known = numberOfSite[key] { return known }
+                numberOfSite[key] = Int32(patients.count)
                 for id in site.subpathways {
-                    let key = SubpathwayKey(project: project, pathway: pathway, id: id)
+                    let key = SubpathwayKey(project: project, pathway: site.pathway, id: id)
                     let number = numberOfID[key] ?? count
                     if number == count {
                         numberOfID[key] = number
@@ -257,7 +263,8 @@ public struct GapReport: Sendable {
                 }
             }
             start.append(subpathways.count)
-            return Int32(start.count - 2)
+            patients.append(site.patientsPerYear)
+            return Int32(patients.count - 1)
         }
     }
 
@@ -278,7 +285,12 @@ public struct GapReport: Sendable {
         var slotOfGap = [Int32](repeating: -1, count: gaps.count)
         // The tally of each (project, local need number).
         var tallyOfLocal: [[Int]] = []
-        var sites = SiteTable()
+        // Gaps made by hand (no dense sub-pathway numbers) may name the analyzer's steps: then number sites by id.
+        var sites = SiteTable(
+            byID: gaps.contains {
+                $0.storage.site.subpathwayNumbers == nil && !$0.gapClass.isWorkforce
+                    && $0.gapClass != .duplicateResource
+            })
         // Each time a need reaches a new site: the need and the site, for counting sub-pathways need by need.
         var newSiteTally: [Int32] = []
         var newSite: [Int32] = []
@@ -345,15 +357,11 @@ public struct GapReport: Sendable {
                     }
                     continue
                 }
-                // A need's gaps come in the order they were found (project, pathway, step), and all of one step's
-                // gaps together, so a new step or project is one that differs from the last seen.
+                // Steps and sub-pathways are counted need by need afterwards; a step's gaps mostly come together, so
+                // only a site that differs from the need's last is noted.
                 let site = sites.site(of: gaps[index])
                 if tallies[slot].lastSite != site {
                     tallies[slot].lastSite = site
-                    tallies[slot].steps += 1
-                    if let patients = storage.site.patientsPerYear {
-                        tallies[slot].patients = (tallies[slot].patients ?? 0) + patients
-                    }
                     newSiteTally.append(Int32(slot))
                     newSite.append(site)
                 }
@@ -366,7 +374,7 @@ public struct GapReport: Sendable {
                 }
             }
         }
-        countSubpathways(&tallies, newSiteTally: newSiteTally, newSite: newSite, sites: sites)
+        countSites(&tallies, newSiteTally: newSiteTally, newSite: newSite, sites: sites)
         // One box per need, shared by its gaps.
         let boxes = tallies.map { tally in
             Gap.ReachBox(
@@ -386,16 +394,14 @@ public struct GapReport: Sendable {
         return slotOfGap
     }
 
-    /// Counts the distinct sub-pathways each need reaches, from the sites it reaches (`newSiteTally[i]` reached
-    /// site `newSite[i]`).
+    /// Counts the distinct steps and sub-pathways each need reaches, and the patients through those steps, from the
+    /// sites it reaches (`newSiteTally[i]` reached site `newSite[i]`, maybe more than once).
     ///
-    /// The sites are grouped by need first (a counting sort), so that one mark per sub-pathway, naming the need
-    /// that last counted it, tells whether it was counted.
+    /// The sites are grouped by need first (a counting sort), so that one mark per site and per sub-pathway,
+    /// naming the need that last counted it, tells whether it was counted.
     ///
-    /// - Complexity: O(G + S) for S sub-pathways.
-    static func countSubpathways(
-        _ tallies: inout [Tally], newSiteTally: [Int32], newSite: [Int32], sites: SiteTable
-    ) {
+    /// - Complexity: O(G + S) for S sites and sub-pathways.
+    static func countSites(_ tallies: inout [Tally], newSiteTally: [Int32], newSite: [Int32], sites: SiteTable) {
         var start = [Int](repeating: 0, count: tallies.count + 1)
         for tally in newSiteTally { start[Int(tally) + 1] += 1 }
         for index in tallies.indices { start[index + 1] += start[index] }
@@ -405,18 +411,24 @@ public struct GapReport: Sendable {
             grouped[fill[Int(tally)]] = site
             fill[Int(tally)] += 1
         }
-        var countedBy = [Int32](repeating: -1, count: Int(sites.count))
+        var siteCountedBy = [Int32](repeating: -1, count: sites.patients.count)
+        var subpathwayCountedBy = [Int32](repeating: -1, count: Int(sites.count))
         for tally in tallies.indices {
-            var count = 0
+            let mark = Int32(tally)
             for position in start[tally]..<start[tally + 1] {
                 let site = Int(grouped[position])
+                guard siteCountedBy[site] != mark else { continue }
+                siteCountedBy[site] = mark
+                tallies[tally].steps += 1
+                if let patients = sites.patients[site] {
+                    tallies[tally].patients = (tallies[tally].patients ?? 0) + patients
+                }
                 for number in sites.subpathways[sites.start[site]..<sites.start[site + 1]]
-                where countedBy[Int(number)] != Int32(tally) {
-                    countedBy[Int(number)] = Int32(tally)
-                    count += 1
+                where subpathwayCountedBy[Int(number)] != mark {
+                    subpathwayCountedBy[Int(number)] = mark
+                    tallies[tally].subpathways += 1
                 }
             }
-            tallies[tally].subpathways += count
         }
     }
 
