@@ -36,6 +36,13 @@ extension Pathgap {
             help: "The date (YYYY-MM-DD) review dates are checked against; without it staleness is not checked.")
         var asOf: String?
 
+        @Option(
+            name: .customLong("review-months"),
+            help: ArgumentHelp(
+                "For a resource with no nextReviewDue: how many months after lastReviewed it falls due for review.",
+                valueName: "months"))
+        var reviewMonths: String = "24"
+
         @Flag(help: "Exit with status 2 when any gap is found.")
         var failOnGaps = false
 
@@ -82,8 +89,14 @@ extension Pathgap {
                 }
                 date = parsed
             }
+            guard let months = Int(reviewMonths), months > 0 else {
+                throw CommandError(
+                    message: "--review-months must be a positive whole number of months, found '\(reviewMonths)'",
+                    status: ExitStatus.badInput)
+            }
             let loaded = try loadProjects()
-            let report = GapReport(analysing: loaded, strategy: strategy, asOf: date)
+            let report = GapReport(
+                analysing: loaded, with: GapAnalyzer(reviewIntervalMonths: months), strategy: strategy, asOf: date)
 
             // The needs and tables are built once for every format that prints them.
             let views = formats.contains { $0 != .csv } ? report.views() : nil
@@ -112,6 +125,9 @@ extension Pathgap {
                     + "\(count(report.count(of: .note), "note")))")
             for gapClass in GapClass.allCases where report.count(of: gapClass) > 0 {
                 console.print("  \(gapClass.rawValue): \(report.count(of: gapClass))")
+            }
+            if asOf == nil {
+                console.print("  review dates not checked: give --as-of YYYY-MM-DD to report overdue resources")
             }
             if loaded.count > 1 {
                 let sharing = (views?.sharedNeeds ?? report.sharedNeeds()).count

@@ -33,6 +33,24 @@ import Testing
         #expect(console.errors.isEmpty)
     }
 
+    @Test("without --as-of the summary says review dates were not checked; with it, it does not")
+    func asOfHint() throws {
+        let out = Self.outputFolder()
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let hint = "  review dates not checked: give --as-of YYYY-MM-DD to report overdue resources\n"
+        let without = Console.capturing()
+        let stale = Fixtures.path("gaps/stale-resource")
+        #expect(Pathgap.run(["report", stale, "--out", out, "--no-flowcharts"], console: without) == 0)
+        #expect(without.output.contains(hint))
+        #expect(!without.output.contains("  stale-resource:"))
+        let with = Console.capturing()
+        #expect(
+            Pathgap.run(["report", stale, "--out", out, "--no-flowcharts", "--as-of", "2026-11-25"], console: with) == 0
+        )
+        #expect(!with.output.contains(hint))
+        #expect(with.output.contains("  stale-resource: 1\n"))
+    }
+
     @Test("--format picks formats; --fail-on-gaps exits 2 when gaps are found and 0 when none are")
     func failOnGaps() throws {
         let out = Self.outputFolder()
@@ -57,6 +75,10 @@ import Testing
             (["--format", "pdf"], "unknown format 'pdf'"),
             (["--as-of", "25/11/2026"], "--as-of must be a date written YYYY-MM-DD"),
             (["--strategy", "zigzag"], "unknown strategy 'zigzag'"),
+            (["--review-months", "0"], "--review-months must be a positive whole number of months, found '0'"),
+            (["--review-months=-3"], "--review-months must be a positive whole number of months, found '-3'"),
+            (["--review-months", "1.5"], "--review-months must be a positive whole number of months, found '1.5'"),
+            (["--review-months", "two"], "--review-months must be a positive whole number of months, found 'two'"),
         ])
     func badOptions(extra: [String], message: String) {
         let out = Self.outputFolder()
@@ -89,10 +111,28 @@ import Testing
                     "report", Fixtures.path("gaps"), "--out", out, "--as-of", "2026-11-25", "--format", "json",
                     "--no-flowcharts",
                 ], console: console) == 0)
-        #expect(console.output.hasPrefix("11 projects:"))
+        #expect(console.output.hasPrefix("14 projects:"))
         #expect(console.output.contains("needs shared by several projects: 1\n"))
         let json = try String(contentsOfFile: out + "/report.json", encoding: .utf8)
         #expect(json.contains("\"sharedNeeds\": [\n    {\n      \"competency\": \"C1\""))
+    }
+
+    @Test("--review-months sets how long after its last review a resource with no next review date falls due")
+    func reviewMonths() {
+        let project = Fixtures.path("gaps/stale-resource-last-reviewed")
+        func run(_ extra: [String]) -> String {
+            let out = Self.outputFolder()
+            defer { try? FileManager.default.removeItem(atPath: out) }
+            let console = Console.capturing()
+            let status = Pathgap.run(
+                ["report", project, "--out", out, "--as-of", "2026-11-25", "--format", "csv"] + extra, console: console)
+            #expect(status == 0)
+            return console.output
+        }
+        // Last reviewed 2023-08-02: due 2025-08-02 after 24 months (the default), 2026-12-02 after 40.
+        #expect(run([]).contains("1 gap (0 errors, 0 warnings, 1 note)\n  stale-resource: 1\n"))
+        #expect(run(["--review-months", "24"]).contains("stale-resource: 1\n"))
+        #expect(run(["--review-months", "40"]).contains("0 gaps (0 errors, 0 warnings, 0 notes)\n"))
     }
 
     @Test("the same project given twice is bad input")

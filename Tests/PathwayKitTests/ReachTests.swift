@@ -16,6 +16,7 @@ struct ReachTests {
         case .roleOutsideFramework: return ["framework", group, need]
         case .undefinedCompetency: return ["undefined", need]
         case .staleResource: return ["stale", gap.resource?.rawValue ?? ""]
+        case .duplicateResource: return ["duplicate", need]
         case .unstaffedStep, .uncoveredStep:
             return [gap.gapClass.rawValue, gap.project, gap.pathway?.rawValue ?? "", gap.step?.rawValue ?? ""]
         case .capacityGap, .trainingGap: return nil
@@ -23,29 +24,38 @@ struct ReachTests {
     }
 
     /// The reach of every gap, counted from ids: distinct steps, sub-pathways and projects of its need, patients
-    /// through those steps, and the highest level needed.
+    /// through those steps, and the highest level needed. A duplicate-resource gap is at no step: it names the
+    /// sub-pathways and patients of the steps in its project that need its competency, and the analyzer counts
+    /// those steps, so the first such gap of each project adds its project's.
     static func recount(_ gaps: [Gap]) -> [GapReach] {
         var steps: [[String]: Set<[String]>] = [:]
         var subpathways: [[String]: Set<[String]>] = [:]
         var projects: [[String]: Set<String>] = [:]
         var patients: [[String]: Double] = [:]
         var levels: [[String]: Double] = [:]
+        var stepsAtNoStep: [[String]: Int] = [:]
         for gap in gaps {
             guard let key = poolingKey(gap) else { continue }
-            let step = [gap.project, gap.pathway?.rawValue ?? "", gap.step?.rawValue ?? ""]
-            if steps[key, default: []].insert(step).inserted, let volume = gap.patientsPerYear {
-                patients[key, default: 0] += volume
+            let isNewProject = projects[key, default: []].insert(gap.project).inserted
+            if gap.gapClass == .duplicateResource {
+                guard isNewProject else { continue }
+                stepsAtNoStep[key, default: 0] += gap.reach.steps
+                if let volume = gap.patientsPerYear { patients[key, default: 0] += volume }
+            } else {
+                let step = [gap.project, gap.pathway?.rawValue ?? "", gap.step?.rawValue ?? ""]
+                if steps[key, default: []].insert(step).inserted, let volume = gap.patientsPerYear {
+                    patients[key, default: 0] += volume
+                }
             }
             for id in gap.subpathways {
                 subpathways[key, default: []].insert([gap.project, gap.pathway?.rawValue ?? "", id])
             }
-            projects[key, default: []].insert(gap.project)
             if let rank = gap.reach.levelRank { levels[key] = max(levels[key] ?? 0, rank) }
         }
         return gaps.map { gap in
             guard let key = poolingKey(gap) else { return gap.reach }
             return GapReach(
-                steps: steps[key]?.count ?? 0, subpathways: subpathways[key]?.count ?? 0,
+                steps: stepsAtNoStep[key] ?? steps[key]?.count ?? 0, subpathways: subpathways[key]?.count ?? 0,
                 projects: projects[key]?.count ?? 0, patientsPerYear: patients[key], levelRank: levels[key])
         }
     }
@@ -118,6 +128,71 @@ struct ReachTests {
         }
         #expect(!copies.isEmpty)
         analyses[1].pathways[0].gaps += copies
+        Self.check(analyses)
+        Self.check([analyses[1]])
+    }
+
+    @Test("gaps made by hand at the analyzer's steps, in the same project and out of order, count each step once")
+    func handMadeAtAnalyzerSteps() throws {
+        var analyses = try Self.analyses(["projects/dpyd"])
+        // Copies of the pathway's gaps through the public initialiser, in reverse order, after the originals.
+        let copies = analyses[0].pathways[0].gaps.reversed().map { gap in
+            Gap(
+                gap.gapClass, project: gap.project, pathway: gap.pathway, subpathways: gap.subpathways,
+                step: gap.step, stepLabel: gap.stepLabel, staffGroup: gap.staffGroup, setting: gap.setting,
+                competency: gap.competency, requiredLevel: gap.requiredLevel, framework: gap.framework,
+                statement: gap.statement, need: gap.need, resource: gap.resource, message: gap.message,
+                suggestedAction: gap.suggestedAction, location: gap.location, patientsPerYear: gap.patientsPerYear,
+                candidates: gap.candidates)
+        }
+        let alone = GapReport(projects: analyses, strategy: .chains, asOf: AsOfDate("2026-11-25"))
+        analyses[0].pathways[0].gaps += copies
+        Self.check(analyses)
+        // The copies add no step, sub-pathway or patient to any need.
+        let doubled = GapReport(projects: analyses, strategy: .chains, asOf: AsOfDate("2026-11-25"))
+        func reaches(_ report: GapReport) -> Set<String> {
+            Set(report.gaps.map { "\(Self.signature($0)) \($0.reach)" })
+        }
+        #expect(reaches(doubled) == reaches(alone))
+    }
+
+    @Test("a gap made by hand and given again after another step's keeps its step's number")
+    func repeatedHandMadeGap() throws {
+        var analyses = try Self.analyses(["gaps/none"])
+        #expect(analyses[0].gaps.isEmpty)
+        func gap(_ gapClass: GapClass, step: StepID, competency: CompetencyID?) -> Gap {
+            Gap(
+                gapClass, project: "gaps-none", pathway: "small", subpathways: ["small/1"], step: step,
+                staffGroup: "counsellor", competency: competency, message: "m", suggestedAction: "a", location: nil,
+                patientsPerYear: 120)
+        }
+        let repeated = gap(.noResource, step: "explain", competency: "C1")
+        // The second and third are one value (one site object); the third must not count as a step of its own.
+        analyses[0].pathways[0].gaps = [
+            repeated, gap(.unstaffedStep, step: "referred", competency: nil), repeated, repeated,
+        ]
+        Self.check(analyses)
+        let report = GapReport(projects: analyses, strategy: .chains, asOf: nil)
+        #expect(report.gaps.first { $0.gapClass == .noResource }?.reach.steps == 1)
+    }
+
+    @Test("duplicate-resource gaps made by hand pool with the analyzer's by competency, once per project")
+    func handMadeDuplicates() throws {
+        var analyses = try Self.analyses(["projects/familial-hypercholesterolaemia", "projects/lynch-syndrome"])
+        let project = analyses[1].project.manifest.id
+        let copies = analyses[0].resourceGaps.map { gap in
+            var copy = Gap(
+                gap.gapClass, project: project, subpathways: gap.subpathways, competency: gap.competency,
+                framework: gap.framework, statement: gap.statement, need: gap.need, resource: gap.resource,
+                message: gap.message, suggestedAction: gap.suggestedAction, location: gap.location,
+                patientsPerYear: gap.patientsPerYear)
+            copy.reach = gap.reach
+            return copy
+        }
+        // FH-S2-B and FHX-03 repeat needs the second project has; FH-S2-A is new to it.
+        #expect(copies.compactMap(\.need) == ["FH-S2-A", "FH-S2-B", "FHX-03"])
+        #expect(analyses[1].resourceGaps.compactMap(\.need) == ["FHX-03", "FH-S2-B"])
+        analyses[1].resourceGaps += copies
         Self.check(analyses)
         Self.check([analyses[1]])
     }

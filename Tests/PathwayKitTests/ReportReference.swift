@@ -715,7 +715,7 @@ extension GapReport {
                     if let volume = gap.patientsPerYear { patients = (patients ?? 0) + volume }
                     for id in gap.subpathways {
                         subpathways.insert(
-                            SubpathwayKey(project: gap.origin.project, pathway: gap.origin.pathway, id: id))
+                            SubpathwayKey(project: gap.origin.project, pathway: gap.pathway, id: id))
                     }
                 }
                 if let competency = gap.competency, competency != need { writtenAs.insert(competency) }

@@ -145,6 +145,20 @@ import Testing
         }
     }
 
+    /// Gaps made by hand at the analyzer's steps: copies of some of its gaps (their pathway, sub-pathways, step,
+    /// group and competency), so that needs pool both kinds.
+    static func handMadeCopies(of gaps: [Gap]) -> [Gap] {
+        stride(from: 0, to: gaps.count, by: 37).map { index in
+            let gap = gaps[index]
+            return Gap(
+                .noResource, project: gap.project, pathway: gap.pathway, subpathways: gap.subpathways, step: gap.step,
+                stepLabel: gap.stepLabel, staffGroup: gap.staffGroup, competency: gap.competency,
+                requiredLevel: gap.requiredLevel, framework: gap.framework, statement: gap.statement, need: gap.need,
+                message: awkward("copy"), suggestedAction: awkward("copy"), location: gap.location,
+                patientsPerYear: gap.patientsPerYear, candidates: gap.candidates)
+        }
+    }
+
     static let asOf = AsOfDate("2026-11-25")
 
     /// The reports compared: each gap-class fixture alone, every bundled project together, and generated awkward
@@ -157,8 +171,11 @@ import Testing
             }
             return GapReport(analysing: projects, asOf: asOf)
         case "awkward":
-            var report = GapReport(analysing: [awkwardProject(steps: 400, seed: 1, id: "one")], asOf: asOf)
-            report.gaps += handMadeGaps(project: awkward("one"))
+            // Gaps made by hand among the analyzer's (so that the report numbers their project) and after.
+            var analysis = GapAnalyzer().analysis(of: awkwardProject(steps: 400, seed: 1, id: "one"), asOf: asOf)
+            analysis.pathways[0].gaps += handMadeCopies(of: analysis.pathways[0].gaps)
+            var report = GapReport(projects: [analysis], strategy: .chains, asOf: asOf)
+            report.gaps += handMadeGaps(project: awkward("one")) + handMadeCopies(of: report.gaps)
             return report
         case "awkward-shared":
             let projects = [

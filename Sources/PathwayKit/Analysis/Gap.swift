@@ -360,7 +360,7 @@ enum GapText: Sendable {
     case uncovered
     case undefined
     case roleOutside(who: String)
-    indirect case stale(title: String, provider: String?, due: String?, asOf: String?)
+    case stale(StaleReview)
     case noResource(who: String, candidates: Int)
     case placeholder(who: String, title: String)
     case belowLevel(who: String, best: String?)
@@ -377,9 +377,13 @@ enum GapText: Sendable {
         case .roleOutside(let who):
             return
                 "framework '\(gap.framework?.rawValue ?? "?")' does not write competency '\(id)' for \(who), who deliver step '\(step)'"
-        case .stale(let title, _, let due, let asOf):
-            return
-                "resource '\(gap.resource?.rawValue ?? "?")' (\(title)) for '\(id)' was due for review on \(due ?? "?"), before \(asOf ?? "?")"
+        case .stale(let review):
+            let resource = "resource '\(gap.resource?.rawValue ?? "?")' (\(review.title)) for '\(id)'"
+            switch review.rule {
+            case .due(let due): return "\(resource) was due for review on \(due), before \(review.asOf)"
+            case .lastReviewed(let date, let months):
+                return "\(resource) was last reviewed on \(date), more than \(months) months before \(review.asOf)"
+            }
         case .noResource(let who, let candidates):
             let partial =
                 candidates == 0
@@ -409,8 +413,9 @@ enum GapText: Sendable {
         case .roleOutside(let who):
             return
                 "Extend framework '\(gap.framework?.rawValue ?? "?")' to cover \(who) for '\(id)', or map the step to a competency written for them."
-        case .stale(let title, let provider, _, _):
-            return "Ask \(provider ?? "the provider") to review '\(title)', or find a current resource for '\(id)'."
+        case .stale(let review):
+            return
+                "Ask \(review.provider ?? "the provider") to review '\(review.title)', or find a current resource for '\(id)'."
         case .noResource(let who, let candidates):
             return
                 "Find or commission a resource that develops '\(id)'\(levelText) for \(who)\(candidates == 0 ? "" : ", starting from the candidates")."
@@ -420,5 +425,31 @@ enum GapText: Sendable {
             return
                 "Find or develop a resource that reaches level \(gap.requiredLevel ?? "?") of '\(id)' for \(who), building on the lower-level ones."
         }
+    }
+}
+
+/// Why a resource is overdue for review at the as-of date: worked out once per resource and shared by its
+/// stale-resource gaps.
+final class StaleReview: Sendable {
+    /// Which rule found the resource overdue.
+    enum Rule: Sendable, Equatable {
+        /// Its `nextReviewDue` (as written) is before the as-of date.
+        case due(String)
+        /// It has no `nextReviewDue`, and its `lastReviewed` (as written) is more than this many months before the
+        /// as-of date.
+        case lastReviewed(String, months: Int)
+    }
+
+    let title: String
+    let provider: String?
+    let rule: Rule
+    /// The as-of date, as written.
+    let asOf: String
+
+    init(title: String, provider: String?, rule: Rule, asOf: String) {
+        self.title = title
+        self.provider = provider
+        self.rule = rule
+        self.asOf = asOf
     }
 }

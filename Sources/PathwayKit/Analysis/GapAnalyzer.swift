@@ -6,9 +6,13 @@
 public struct GapAnalyzer: Sendable {
     /// Words that mark a resource as a placeholder when they appear in its kind or title (case-insensitive).
     public var placeholderPhrases: [String]
+    /// How many months after its `lastReviewed` date a resource with no `nextReviewDue` falls due for review
+    /// (stale-resource); 24 unless changed.
+    public var reviewIntervalMonths: Int
 
-    public init(placeholderPhrases: [String] = ["local protocol"]) {
+    public init(placeholderPhrases: [String] = ["local protocol"], reviewIntervalMonths: Int = 24) {
         self.placeholderPhrases = placeholderPhrases
+        self.reviewIntervalMonths = reviewIntervalMonths
     }
 
     /// The gaps of one project, in pathway and step order.
@@ -31,8 +35,10 @@ public struct GapAnalyzer: Sendable {
     {
         var context = Context(project: project, analyzer: self, asOf: asOf)
         let pathways = project.pathways.enumerated().map { context.analyse($1, number: $0, strategy: strategy) }
+        let resourceGaps = context.duplicateResourceGaps(pathways: pathways)
         let workforceGaps = context.workforceGaps(pathways: pathways)
-        return ProjectAnalysis(project: project, pathways: pathways, workforceGaps: workforceGaps)
+        return ProjectAnalysis(
+            project: project, pathways: pathways, resourceGaps: resourceGaps, workforceGaps: workforceGaps)
     }
 
     /// The sub-pathways of a pathway under a strategy.
@@ -58,9 +64,10 @@ extension GapAnalyzer {
         /// For each competency id, the resources that develop it and how.
         let coverage: [CompetencyID: [(resource: Int, coverage: ResourceCoverage)]]
         var closures: [CompetencyID: [CompetencyID]] = [:]
-        /// Whether each resource (by index) is a placeholder, and whether it is overdue at the as-of date.
+        /// Whether each resource (by index) is a placeholder, and whether (and why) it is overdue at the as-of date.
         let isPlaceholder: [Bool]
         let isStale: [Bool]
+        let staleReviews: [StaleReview?]
         /// What is known about each competency id a step names, worked out once.
         var resolved: [CompetencyID: Resolved] = [:]
         /// Dense numbers of the pooled competency ids (``Resolved/need``).
@@ -82,10 +89,12 @@ extension GapAnalyzer {
         var audienceNumbers: [[Int32]]
         /// The project-local need numbers handed out so far (see ``Gap/localNeed``), by dense numbers: for each
         /// pooled competency, by staff group (two each: the resource classes, then role-outside-framework); for
-        /// each pooled competency (undefined); for each resource id (stale). -1 where none yet.
+        /// each pooled competency (undefined); for each resource id (stale); for each pooled competency (duplicate
+        /// resources). -1 where none yet.
         var groupNeeds: [[Int32]] = []
         var undefinedNeeds: [Int32] = []
         var staleNeeds: [Int32] = []
+        var duplicateNeeds: [Int32] = []
         var localNeedCount: Int32 = 0
 
         /// A competency id resolved across equivalences (a class, so that looking one up costs one reference count).
@@ -190,6 +199,7 @@ extension GapAnalyzer {
                 return number(&groupNeeds[Int(need)], index, next: &localNeedCount)
             case .undefinedCompetency: return number(&undefinedNeeds, Int(need), next: &localNeedCount)
             case .staleResource: return number(&staleNeeds, Int(resource), next: &localNeedCount)
+            case .duplicateResource: return number(&duplicateNeeds, Int(need), next: &localNeedCount)
             default: return -1
             }
         }
@@ -235,10 +245,10 @@ extension GapAnalyzer {
             }
             self.resourceIDs = resourceIDs
             isPlaceholder = project.resources.map(analyzer.isPlaceholder)
-            isStale = project.resources.map { resource in
-                guard let asOf, let due = resource.nextReviewDue else { return false }
-                return asOf.isAfter(due)
+            staleReviews = project.resources.map { resource in
+                asOf.flatMap { analyzer.overdueReview(of: resource, asOf: $0) }
             }
+            isStale = staleReviews.map { $0 != nil }
             audienceNumbers = []
             audienceNumbers = project.resources.map { resource in resource.audience.map { groupNumber($0) } }
         }
@@ -463,14 +473,11 @@ extension GapAnalyzer {
                 }
                 let who = groupNames[Int(number)]
                 for index in outcome.stale {
-                    let resource = project.resources[index]
+                    guard let review = staleReviews[index] else { continue }
                     gaps.append(
                         place.gap(
-                            .staleResource, about: subject(), staffGroup: group, resource: resource.id,
-                            text: .stale(
-                                title: resource.title, provider: resource.provider, due: resource.nextReviewDue,
-                                asOf: asOf?.rawValue),
-                            candidates: outcome.candidates,
+                            .staleResource, about: subject(), staffGroup: group, resource: project.resources[index].id,
+                            text: .stale(review), candidates: outcome.candidates,
                             localNeed: localNeed(
                                 .staleResource, group: number, need: known.needNumber,
                                 resource: resourceNumbers[index])))
@@ -501,7 +508,7 @@ extension GapAnalyzer {
             return RequirementAssessment(
                 requirement: requirement, statement: known.statement, framework: known.framework,
                 resources: serving.map { resourceIDs[Int($0)] }, candidates: candidates,
-                moreCandidates: moreCandidates)
+                moreCandidates: moreCandidates, need: known.needNumber)
         }
 
         enum Verdict {

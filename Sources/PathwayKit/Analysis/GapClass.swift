@@ -16,24 +16,28 @@ public enum GapClass: String, Hashable, Sendable, Codable, CaseIterable, Compara
     case levelShortfall = "level-shortfall"
     /// The only resource is a placeholder such as "refer to local protocols".
     case placeholderResource = "placeholder-resource"
-    /// A resource the step relies on was due for review before the as-of date.
+    /// A resource the step relies on is overdue for review at the as-of date: due before it, or, with no due date,
+    /// last reviewed more than ``GapAnalyzer/reviewIntervalMonths`` months before it.
     case staleResource = "stale-resource"
     /// Fewer staff in post than the pathway needs.
     case capacityGap = "capacity-gap"
     /// Fewer trained staff than needed or than in post.
     case trainingGap = "training-gap"
+    /// Resources from different providers fully develop the same competency, to the same level, for a shared
+    /// audience: education effort that may be duplicated (not a need of any staff group).
+    case duplicateResource = "duplicate-resource"
 
     /// How much a gap of this class matters by default.
     ///
     /// Errors mean the pathway cannot be delivered as described (nobody named, nothing to learn from, too few
-    /// staff); warnings mean something exists but falls short; notes are upkeep.
+    /// staff); warnings mean something exists but falls short; notes are upkeep of the catalogue.
     public var defaultSeverity: Severity {
         switch self {
         case .unstaffedStep, .noResource, .capacityGap: .error
         case .uncoveredStep, .undefinedCompetency, .roleOutsideFramework, .levelShortfall, .placeholderResource,
             .trainingGap:
             .warning
-        case .staleResource: .note
+        case .staleResource, .duplicateResource: .note
         }
     }
 
@@ -61,6 +65,7 @@ public enum GapClass: String, Hashable, Sendable, Codable, CaseIterable, Compara
         case .staleResource: "a resource relied on is past its review date"
         case .capacityGap: "fewer staff in post than needed"
         case .trainingGap: "fewer trained staff than needed or in post"
+        case .duplicateResource: "resources from different providers fully develop the same competency"
         }
     }
 
@@ -77,6 +82,7 @@ public enum GapClass: String, Hashable, Sendable, Codable, CaseIterable, Compara
         case .staleResource: 7
         case .capacityGap: 8
         case .trainingGap: 9
+        case .duplicateResource: 10
         }
     }
 

@@ -70,8 +70,9 @@ extension GapReport {
     /// Gaps are read once, in priority order, each added to the tally of its need; the steps and sub-pathways of
     /// each need are then counted need by need.
     ///
+    /// - Parameter byID: Whether to count sub-pathways by id (see ``NeedTally/pooled(number:marks:byID:)``).
     /// - Complexity: O(G) expected, plus sorting each need's steps.
-    static func needs(_ gaps: [Gap], names: [StaffGroupID: String]) -> [StaffGroupNeeds] {
+    static func needs(_ gaps: [Gap], names: [StaffGroupID: String], byID: Bool) -> [StaffGroupNeeds] {
         struct TallyKey: Hashable {
             var group: String
             var need: CompetencyID
@@ -116,7 +117,9 @@ extension GapReport {
             let group = key.isEmpty ? nil : StaffGroupID(key)
             return StaffGroupNeeds(
                 staffGroup: group, name: group.map { names[$0] ?? $0.rawValue } ?? "(no staff group named)",
-                competencies: (talliesOfGroup[key] ?? []).map { tallies[$0].pooled(number: Int32($0), marks: &marks) },
+                competencies: (talliesOfGroup[key] ?? []).map {
+                    tallies[$0].pooled(number: Int32($0), marks: &marks, byID: byID)
+                },
                 workforce: workforce[key] ?? [])
         }
     }
@@ -172,6 +175,8 @@ extension GapReport {
         var priority: Int
         /// Where each gap was found, in order, for counting steps and sub-pathways once all are in.
         private var sites: [(origin: GapOrigin, site: Gap.Site)] = []
+        /// Whether some gap names sub-pathways without the analyzer's numbers for them (a gap made by hand).
+        private var hasUnnumbered = false
         private var writtenAs: Set<CompetencyID> = []
         private var classBits = 0
         private var projects: Set<String> = []
@@ -196,6 +201,7 @@ extension GapReport {
             let site = storage.site
             let subject = storage.subject
             sites.append((gap.origin, site))
+            if site.subpathwayNumbers == nil, !site.subpathways.isEmpty { hasUnnumbered = true }
             if let competency = subject.competency, competency != need { writtenAs.insert(competency) }
             classBits |= 1 << gap.gapClass.order
             if site.project != lastProject {
@@ -223,12 +229,18 @@ extension GapReport {
 
         /// The need, pooled: its steps and sub-pathways counted once each.
         ///
+        /// Sub-pathways are told apart by project, pathway id and sub-pathway id. Where every gap carries the
+        /// analyzer's numbers for them and `byID` is false (no project names two pathways alike), numbers tell them
+        /// apart just as well, and are marked instead of hashed.
+        ///
         /// - Parameters:
         ///   - number: The need's number, distinct from every other need's, for `marks`.
         ///   - marks: Marks of the steps and sub-pathways counted, shared by all needs.
-        func pooled(number: Int32, marks: inout NeedMarks) -> CompetencyNeed {
-            // Steps and sub-pathways of the analyzer's gaps are counted with marks; those of gaps made by hand
-            // (whose origin names no pathway, so that the two never meet) in sets.
+        ///   - byID: Whether to count sub-pathways by id whatever the gaps carry.
+        func pooled(number: Int32, marks: inout NeedMarks, byID: Bool) -> CompetencyNeed {
+            // Steps of the analyzer's gaps are counted with marks; those of gaps made by hand (whose origin names
+            // no step, so that the two never meet) in a set.
+            let byID = byID || hasUnnumbered
             var seen: Set<GapOrigin> = []
             var named: Set<SubpathwayKey> = []
             var subpathways = 0
@@ -241,14 +253,13 @@ extension GapReport {
                     steps.append(StepReference(project: site.project, pathway: pathway, step: step))
                 }
                 if let volume = site.patientsPerYear { patients = (patients ?? 0) + volume }
-                if isMarked, let numbers = site.subpathwayNumbers {
+                if !byID, isMarked, let numbers = site.subpathwayNumbers {
                     for subpathway in numbers where marks.markSubpathway(subpathway, of: origin, need: number) {
                         subpathways += 1
                     }
                 } else {
                     for id in site.subpathways
-                    where named.insert(SubpathwayKey(project: origin.project, pathway: origin.pathway, id: id)).inserted
-                    {
+                    where named.insert(SubpathwayKey(project: origin.project, pathway: site.pathway, id: id)).inserted {
                         subpathways += 1
                     }
                 }

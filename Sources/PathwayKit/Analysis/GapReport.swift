@@ -23,11 +23,14 @@ public struct GapReport: Sendable {
         var gaps: [Gap] = []
         gaps.reserveCapacity(
             projects.reduce(0) { total, analysis in
-                analysis.pathways.reduce(total + analysis.workforceGaps.count) { $0 + $1.gaps.count }
+                analysis.pathways.reduce(total + analysis.resourceGaps.count + analysis.workforceGaps.count) {
+                    $0 + $1.gaps.count
+                }
             })
         for (number, analysis) in projects.enumerated() {
             let first = gaps.count
             for pathway in analysis.pathways { gaps += pathway.gaps }
+            gaps += analysis.resourceGaps
             gaps += analysis.workforceGaps
             gaps.withUnsafeMutableBufferPointer { gaps in
                 for index in first..<gaps.count { gaps[index].origin.project = Int32(number) }
@@ -49,7 +52,11 @@ public struct GapReport: Sendable {
     /// competencies highest priority first (built on demand).
     ///
     /// - Complexity: O(G) expected, plus sorting.
-    public func needs() -> [StaffGroupNeeds] { Self.needs(gaps, names: names) }
+    public func needs() -> [StaffGroupNeeds] {
+        // Where a project names two pathways alike, their sub-pathways are told apart by id only.
+        let byID = projects.contains { Set($0.pathways.map(\.pathway.id)).count < $0.pathways.count }
+        return Self.needs(gaps, names: names, byID: byID)
+    }
 
     /// Needs that two or more projects share, widest first (built on demand).
     ///
@@ -95,8 +102,8 @@ public struct GapReport: Sendable {
 
     /// The gaps one action closes share a key: the same resource to find or write for the same group and
     /// competency (no-resource, level-shortfall and placeholder-resource pool together), the same framework to
-    /// extend, the same competency to define, the same resource to review. Step-level gaps and workforce records
-    /// stand alone.
+    /// extend, the same competency to define, the same resource to review, the same competency whose resources
+    /// repeat one another. Step-level gaps and workforce records stand alone.
     static func needKey(_ gap: Gap) -> NeedKey {
         let need = gap.need ?? gap.competency
         switch gap.gapClass {
@@ -108,12 +115,14 @@ public struct GapReport: Sendable {
             return NeedKey(kind: 2, competency: need, origin: GapOrigin())
         case .staleResource:
             return NeedKey(kind: 3, resource: gap.resource, origin: GapOrigin())
+        case .duplicateResource:
+            return NeedKey(kind: 4, competency: need, origin: GapOrigin())
         case .unstaffedStep:
-            return NeedKey(kind: 4, origin: gap.origin, pathway: gap.pathway, step: gap.step)
-        case .uncoveredStep:
             return NeedKey(kind: 5, origin: gap.origin, pathway: gap.pathway, step: gap.step)
+        case .uncoveredStep:
+            return NeedKey(kind: 6, origin: gap.origin, pathway: gap.pathway, step: gap.step)
         case .capacityGap, .trainingGap:
-            return NeedKey(kind: 6, group: gap.staffGroup, origin: gap.origin, setting: gap.setting)
+            return NeedKey(kind: 7, group: gap.staffGroup, origin: gap.origin, setting: gap.setting)
         }
     }
 
@@ -124,16 +133,22 @@ public struct GapReport: Sendable {
         case .roleOutsideFramework: 1
         case .undefinedCompetency: 2
         case .staleResource: 3
-        case .unstaffedStep: 4
-        case .uncoveredStep: 5
-        case .capacityGap, .trainingGap: 6
+        case .duplicateResource: duplicateKind
+        case .unstaffedStep: 5
+        case .uncoveredStep: 6
+        case .capacityGap, .trainingGap: 7
         }
     }
+
+    /// The kind of duplicate-resource gaps: at no step, each carrying the reach of its project.
+    static let duplicateKind: UInt8 = 4
+    /// Kinds up to this one pool gaps by ids across steps and projects; later kinds stand alone.
+    static let lastPooledKind: UInt8 = 4
 
     /// A sub-pathway of a pathway of a project, for counting.
     struct SubpathwayKey: Hashable {
         var project: Int32
-        var pathway: Int32
+        var pathway: PathwayID?
         var id: String
     }
 
@@ -164,46 +179,63 @@ public struct GapReport: Sendable {
             guard kind == key.kind else { return false }
             switch kind {
             case 0, 1: return group == key.group && need == key.competency
-            case 2: return need == key.competency
+            case 2, duplicateKind: return need == key.competency
             case 3: return resource == key.resource
             default: return false
             }
         }
     }
 
-    /// The sites (steps) of gaps in the order met, each with its sub-pathways as report-wide numbers.
+    /// The sites (steps) of gaps in the order met, each with its patients per year and its sub-pathways as
+    /// report-wide numbers.
     ///
     /// The analyzer shares one site between the gaps of a step and gives sub-pathways dense numbers within their
-    /// pathway, so a site is numbered once and its sub-pathways without hashing ids; sites of gaps made by hand
-    /// have their sub-pathways numbered by id.
+    /// pathway, so a site is numbered once and its sub-pathways without hashing ids. When some gaps were made by
+    /// hand (``byID``), every site is numbered by its project, pathway and step ids and every sub-pathway by its
+    /// id, so that a step named by both kinds of gap is one site.
     struct SiteTable {
+        /// Whether sites and sub-pathways are numbered by id.
+        let byID: Bool
         /// The sub-pathways of site `i` are `subpathways[start[i]..<start[i + 1]]`.
         var start: [Int] = [0]
         var subpathways: [Int32] = []
+        var patients: [Double?] = []
         /// The report-wide number of each analyzer sub-pathway, by (project, pathway) then number.
         var numbersOfPathway: [[Int32]] = []
         var pathwayIndex: [GapOrigin: Int] = [:]
         var numberOfID: [SubpathwayKey: Int32] = [:]
-        var handMadeSites: [HandMadeSite: Int32] = [:]
+        var numberOfSite: [SiteKey: Int32] = [:]
+        /// The number of sub-pathways numbered.
         var count: Int32 = 0
 
-        /// A step named by gaps made by hand.
-        struct HandMadeSite: Hashable {
+        /// A step by its ids.
+        struct SiteKey: Hashable {
             var project: Int32
             var pathway: PathwayID?
             var step: StepID?
         }
-        private var lastSite: ObjectIdentifier?
 
-        /// The number of the site of a gap, adding it if it differs from the last gap's.
+        /// The site object of the last gap numbered, and its number (not always the newest: a step named again
+        /// gets its earlier number).
+        private var lastSite: ObjectIdentifier?
+        private var lastNumber: Int32 = -1
+
+        init(byID: Bool) { self.byID = byID }
+
+        /// The number of the site of a gap.
         mutating func site(of gap: Gap) -> Int32 {
             let site = gap.storage.site
-            if ObjectIdentifier(site) == lastSite { return Int32(start.count - 2) }
+            if ObjectIdentifier(site) == lastSite { return lastNumber }
             lastSite = ObjectIdentifier(site)
+            lastNumber = number(of: gap, site: site)
+            return lastNumber
+        }
+
+        /// The number of a site the last gap did not have.
+        private mutating func number(of gap: Gap, site: Gap.Site) -> Int32 {
             let project = gap.origin.project
-            let pathway = gap.origin.pathway
-            if let numbers = site.subpathwayNumbers {
-                let key = GapOrigin(project: project, pathway: pathway)
+            if let numbers = site.subpathwayNumbers, !byID {
+                let key = GapOrigin(project: project, pathway: gap.origin.pathway)
                 let index = pathwayIndex[key] ?? numbersOfPathway.count
                 if index == numbersOfPathway.count {
                     pathwayIndex[key] = index
@@ -221,12 +253,11 @@ public struct GapReport: Sendable {
                     subpathways.append(numbersOfPathway[index][local])
                 }
             } else {
-                // A site made by hand: the same step named again is the same site.
-                let key = HandMadeSite(project: project, pathway: site.pathway, step: site.step)
-                if let known = handMadeSites[key] { return known }
-                handMadeSites[key] = Int32(start.count - 1)
+                let key = SiteKey(project: project, pathway: site.pathway, step: site.step)
+                if let known = numberOfSite[key] { return known }
+                numberOfSite[key] = Int32(patients.count)
                 for id in site.subpathways {
-                    let key = SubpathwayKey(project: project, pathway: pathway, id: id)
+                    let key = SubpathwayKey(project: project, pathway: site.pathway, id: id)
                     let number = numberOfID[key] ?? count
                     if number == count {
                         numberOfID[key] = number
@@ -236,12 +267,14 @@ public struct GapReport: Sendable {
                 }
             }
             start.append(subpathways.count)
-            return Int32(start.count - 2)
+            patients.append(site.patientsPerYear)
+            return Int32(patients.count - 1)
         }
     }
 
     /// Fills in each gap's reach: the distinct steps, sub-pathways and projects that share its need, the
-    /// patients through those steps and the highest level needed. Workforce gaps keep the reach the analyzer gave.
+    /// patients through those steps and the highest level needed. Workforce gaps keep the reach the analyzer gave;
+    /// duplicate-resource gaps, at no step, add up the reach the analyzer gave them, once per project.
     ///
     /// Gaps the analyzer made carry a project-local need number and sub-pathway numbers, so that ids are hashed
     /// once per distinct need rather than once per gap; other gaps are pooled by their ``NeedKey``. Gaps of one
@@ -256,13 +289,20 @@ public struct GapReport: Sendable {
         var slotOfGap = [Int32](repeating: -1, count: gaps.count)
         // The tally of each (project, local need number).
         var tallyOfLocal: [[Int]] = []
-        var sites = SiteTable()
+        // Gaps made by hand (no dense sub-pathway numbers) may name the analyzer's steps: then number sites by id.
+        var sites = SiteTable(
+            byID: gaps.contains {
+                $0.storage.site.subpathwayNumbers == nil && !$0.gapClass.isWorkforce
+                    && $0.gapClass != .duplicateResource
+            })
         // Each time a need reaches a new site: the need and the site, for counting sub-pathways need by need.
         var newSiteTally: [Int32] = []
         var newSite: [Int32] = []
         // Within one project the analyzer's local need numbers are exact, so ids need hashing only when needs
         // pool across projects or some gaps were made without numbers.
-        let hashKeys = gaps.contains { $0.origin.project > 0 || ($0.localNeed < 0 && poolingKind($0.gapClass) <= 3) }
+        let hashKeys = gaps.contains {
+            $0.origin.project > 0 || ($0.localNeed < 0 && poolingKind($0.gapClass) <= lastPooledKind)
+        }
 
         gaps.withUnsafeBufferPointer { gaps in
             for index in gaps.indices where !gaps[index].gapClass.isWorkforce {
@@ -289,7 +329,7 @@ public struct GapReport: Sendable {
                 }
                 if slot < 0 {
                     // A step's own gap stands alone; within one project local numbers are exact.
-                    let alone = kind > 3 && origin.node >= 0
+                    let alone = kind > lastPooledKind && origin.node >= 0
                     let exact = !hashKeys && local >= 0 && project >= 0
                     let key = needKey(gaps[index])
                     if !(alone || exact), let known = tallyOfKey[key] {
@@ -306,15 +346,26 @@ public struct GapReport: Sendable {
                     }
                 }
                 slotOfGap[index] = Int32(slot)
-                // A need's gaps come in the order they were found (project, pathway, step), and all of one step's
-                // gaps together, so a new step or project is one that differs from the last seen.
+                if kind == duplicateKind {
+                    // A gap at no step carries the reach of its project (the steps that need the competency), which
+                    // the need counts once per project; the project's gaps come together.
+                    if tallies[slot].lastProject != origin.project {
+                        let reach = gaps[index].reach
+                        tallies[slot].lastProject = origin.project
+                        tallies[slot].projects += 1
+                        tallies[slot].steps += reach.steps
+                        tallies[slot].subpathways += reach.subpathways
+                        if let patients = reach.patientsPerYear {
+                            tallies[slot].patients = (tallies[slot].patients ?? 0) + patients
+                        }
+                    }
+                    continue
+                }
+                // Steps and sub-pathways are counted need by need afterwards; a step's gaps mostly come together, so
+                // only a site that differs from the need's last is noted.
                 let site = sites.site(of: gaps[index])
                 if tallies[slot].lastSite != site {
                     tallies[slot].lastSite = site
-                    tallies[slot].steps += 1
-                    if let patients = storage.site.patientsPerYear {
-                        tallies[slot].patients = (tallies[slot].patients ?? 0) + patients
-                    }
                     newSiteTally.append(Int32(slot))
                     newSite.append(site)
                 }
@@ -327,7 +378,7 @@ public struct GapReport: Sendable {
                 }
             }
         }
-        countSubpathways(&tallies, newSiteTally: newSiteTally, newSite: newSite, sites: sites)
+        countSites(&tallies, newSiteTally: newSiteTally, newSite: newSite, sites: sites)
         // One box per need, shared by its gaps.
         let boxes = tallies.map { tally in
             Gap.ReachBox(
@@ -347,16 +398,14 @@ public struct GapReport: Sendable {
         return slotOfGap
     }
 
-    /// Counts the distinct sub-pathways each need reaches, from the sites it reaches (`newSiteTally[i]` reached
-    /// site `newSite[i]`).
+    /// Counts the distinct steps and sub-pathways each need reaches, and the patients through those steps, from the
+    /// sites it reaches (`newSiteTally[i]` reached site `newSite[i]`, maybe more than once).
     ///
-    /// The sites are grouped by need first (a counting sort), so that one mark per sub-pathway, naming the need
-    /// that last counted it, tells whether it was counted.
+    /// The sites are grouped by need first (a counting sort), so that one mark per site and per sub-pathway,
+    /// naming the need that last counted it, tells whether it was counted.
     ///
-    /// - Complexity: O(G + S) for S sub-pathways.
-    static func countSubpathways(
-        _ tallies: inout [Tally], newSiteTally: [Int32], newSite: [Int32], sites: SiteTable
-    ) {
+    /// - Complexity: O(G + S) for S sites and sub-pathways.
+    static func countSites(_ tallies: inout [Tally], newSiteTally: [Int32], newSite: [Int32], sites: SiteTable) {
         var start = [Int](repeating: 0, count: tallies.count + 1)
         for tally in newSiteTally { start[Int(tally) + 1] += 1 }
         for index in tallies.indices { start[index + 1] += start[index] }
@@ -366,18 +415,24 @@ public struct GapReport: Sendable {
             grouped[fill[Int(tally)]] = site
             fill[Int(tally)] += 1
         }
-        var countedBy = [Int32](repeating: -1, count: Int(sites.count))
+        var siteCountedBy = [Int32](repeating: -1, count: sites.patients.count)
+        var subpathwayCountedBy = [Int32](repeating: -1, count: Int(sites.count))
         for tally in tallies.indices {
-            var count = 0
+            let mark = Int32(tally)
             for position in start[tally]..<start[tally + 1] {
                 let site = Int(grouped[position])
+                guard siteCountedBy[site] != mark else { continue }
+                siteCountedBy[site] = mark
+                tallies[tally].steps += 1
+                if let patients = sites.patients[site] {
+                    tallies[tally].patients = (tallies[tally].patients ?? 0) + patients
+                }
                 for number in sites.subpathways[sites.start[site]..<sites.start[site + 1]]
-                where countedBy[Int(number)] != Int32(tally) {
-                    countedBy[Int(number)] = Int32(tally)
-                    count += 1
+                where subpathwayCountedBy[Int(number)] != mark {
+                    subpathwayCountedBy[Int(number)] = mark
+                    tallies[tally].subpathways += 1
                 }
             }
-            tallies[tally].subpathways = count
         }
     }
 

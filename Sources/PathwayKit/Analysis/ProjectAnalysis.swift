@@ -3,14 +3,18 @@
 public struct ProjectAnalysis: Sendable {
     public var project: Project
     public var pathways: [PathwayAnalysis]
+    /// Gaps of the resource catalogue as a whole, at no step (duplicate-resource), in the order steps first name
+    /// their competencies.
+    public var resourceGaps: [Gap]
     /// Gaps from the workforce file.
     public var workforceGaps: [Gap]
 
-    /// Every gap of the project: the pathways' in pathway and step order, then the workforce gaps.
-    public var gaps: [Gap] { pathways.flatMap(\.gaps) + workforceGaps }
+    /// Every gap of the project: the pathways' in pathway and step order, then the resource gaps, then the
+    /// workforce gaps.
+    public var gaps: [Gap] { pathways.flatMap(\.gaps) + resourceGaps + workforceGaps }
 
     /// The number of gaps of the project (without gathering them).
-    public var gapCount: Int { pathways.reduce(workforceGaps.count) { $0 + $1.gaps.count } }
+    public var gapCount: Int { pathways.reduce(resourceGaps.count + workforceGaps.count) { $0 + $1.gaps.count } }
 }
 
 /// What the analyzer found in one pathway.
@@ -53,6 +57,8 @@ public struct RequirementAssessment: Sendable {
     /// (shared with the gaps, and merged only when read: most analyses never print them); the first list apart.
     private var firstCandidates: [CandidateResource]
     private var moreCandidates: [[CandidateResource]]
+    /// The project-local dense number of the pooled competency (``Gap/need``), as the analyzer numbered it.
+    let need: Int32
 
     /// Resources that go part of the way: the best match of each across the step's groups, in resource order,
     /// leaving out those that fully serve another group unless they are only overdue.
@@ -113,7 +119,7 @@ public struct RequirementAssessment: Sendable {
 
     init(
         requirement: CompetencyRequirement, statement: String?, framework: FrameworkID?, resources: [ResourceID],
-        candidates: [CandidateResource], moreCandidates: [[CandidateResource]]
+        candidates: [CandidateResource], moreCandidates: [[CandidateResource]], need: Int32
     ) {
         self.requirement = requirement
         self.statement = statement
@@ -121,5 +127,6 @@ public struct RequirementAssessment: Sendable {
         self.resources = resources
         firstCandidates = candidates
         self.moreCandidates = moreCandidates
+        self.need = need
     }
 }
