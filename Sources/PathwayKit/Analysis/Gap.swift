@@ -145,6 +145,12 @@ public struct Gap: Hashable, Sendable, CustomStringConvertible {
     public var message: String { storage.text.message(for: self) }
     /// What to do: find or write a resource, train a group, name a group, extend a framework.
     public var suggestedAction: String { storage.text.action(for: self) }
+
+    /// Appends ``message`` to a buffer, without making a `String` of it.
+    func appendMessage(to out: inout TextBuffer) { storage.text.appendMessage(for: self, to: &out) }
+
+    /// Appends ``suggestedAction`` to a buffer, without making a `String` of it.
+    func appendSuggestedAction(to out: inout TextBuffer) { storage.text.appendAction(for: self, to: &out) }
     /// Where the step, requirement or workforce record was written.
     public var location: SourceLocation? { storage.subject.location }
     /// Patients per year through the step (see ``PathwayGraph/patientFlow()``), when the pathway gives volumes.
@@ -366,64 +372,92 @@ enum GapText: Sendable {
     case belowLevel(who: String, best: String?)
 
     func message(for gap: Gap) -> String {
-        let step = gap.step?.rawValue ?? "?"
-        let id = gap.competency?.rawValue ?? "?"
-        let levelText = gap.requiredLevel.map { " at level \($0)" } ?? ""
-        switch self {
-        case .written(let message, _): return message
-        case .unstaffed: return "step '\(step)' (\(gap.stepLabel ?? step)) names no staff group"
-        case .uncovered: return "step '\(step)' (\(gap.stepLabel ?? step)) has no competency mapped"
-        case .undefined: return "competency '\(id)' needed at step '\(step)' is not defined in any loaded framework"
-        case .roleOutside(let who):
-            return
-                "framework '\(gap.framework?.rawValue ?? "?")' does not write competency '\(id)' for \(who), who deliver step '\(step)'"
-        case .stale(let review):
-            let resource = "resource '\(gap.resource?.rawValue ?? "?")' (\(review.title)) for '\(id)'"
-            switch review.rule {
-            case .due(let due): return "\(resource) was due for review on \(due), before \(review.asOf)"
-            case .lastReviewed(let date, let months):
-                return "\(resource) was last reviewed on \(date), more than \(months) months before \(review.asOf)"
-            }
-        case .noResource(let who, let candidates):
-            let partial =
-                candidates == 0
-                ? ""
-                : candidates == 1
-                    ? "; 1 candidate goes part of the way" : "; \(candidates) candidates go part of the way"
-            return "no education resource fully develops '\(id)'\(levelText) for \(who) at step '\(step)'\(partial)"
-        case .placeholder(let who, let title):
-            return "the only resource for '\(id)' for \(who) at step '\(step)' is a placeholder ('\(title)')"
-        case .belowLevel(let who, let best):
-            return
-                "resources for '\(id)' for \(who) reach level \(best ?? "?") at most; step '\(step)' needs level \(gap.requiredLevel ?? "?")"
-        }
+        if case .written(let message, _) = self { return message }
+        var out = TextBuffer()
+        appendMessage(for: gap, to: &out)
+        return out.text
     }
 
     func action(for gap: Gap) -> String {
+        if case .written(_, let action) = self { return action }
+        var out = TextBuffer()
+        appendAction(for: gap, to: &out)
+        return out.text
+    }
+
+    /// Appends the message (what is missing) of a gap, as UTF-8.
+    func appendMessage(for gap: borrowing Gap, to out: inout TextBuffer) {
+        let step = gap.step?.rawValue ?? "?"
         let id = gap.competency?.rawValue ?? "?"
-        let levelText = gap.requiredLevel.map { " at level \($0)" } ?? ""
         switch self {
-        case .written(_, let action): return action
-        case .unstaffed: return "Name the staff group that delivers this step (method step 6)."
-        case .uncovered:
-            return
-                "Map the step to the competencies it needs (method step 4), or record why none is needed in 'noCompetencyReason'."
+        case .written(let message, _): out.append(message)
+        case .unstaffed: out.append("step '", step, "' (", gap.stepLabel ?? step, ") names no staff group")
+        case .uncovered: out.append("step '", step, "' (", gap.stepLabel ?? step, ") has no competency mapped")
         case .undefined:
-            return "Add '\(id)' to a competency framework, or declare it equivalent to a framework competency."
+            out.append("competency '", id, "' needed at step '", step, "' is not defined in any loaded framework")
         case .roleOutside(let who):
-            return
-                "Extend framework '\(gap.framework?.rawValue ?? "?")' to cover \(who) for '\(id)', or map the step to a competency written for them."
+            out.append(
+                "framework '", gap.framework?.rawValue ?? "?", "' does not write competency '", id, "' for ", who,
+                ", who deliver step '", step, "'")
         case .stale(let review):
-            return
-                "Ask \(review.provider ?? "the provider") to review '\(review.title)', or find a current resource for '\(id)'."
+            out.append("resource '", gap.resource?.rawValue ?? "?", "' (", review.title, ") for '", id, "'")
+            switch review.rule {
+            case .due(let due): out.append(" was due for review on ", due, ", before ", review.asOf)
+            case .lastReviewed(let date, let months):
+                out.append(
+                    " was last reviewed on ", date, ", more than ", String(months), " months before ", review.asOf)
+            }
         case .noResource(let who, let candidates):
-            return
-                "Find or commission a resource that develops '\(id)'\(levelText) for \(who)\(candidates == 0 ? "" : ", starting from the candidates")."
+            out.append("no education resource fully develops '", id, "'")
+            if let level = gap.requiredLevel { out.append(" at level ", level) }
+            out.append(" for ", who, " at step '", step, "'")
+            if candidates == 1 {
+                out.append("; 1 candidate goes part of the way")
+            } else if candidates != 0 {
+                out.append("; ", String(candidates), " candidates go part of the way")
+            }
+        case .placeholder(let who, let title):
+            out.append(
+                "the only resource for '", id, "' for ", who, " at step '", step, "' is a placeholder ('", title, "')")
+        case .belowLevel(let who, let best):
+            out.append(
+                "resources for '", id, "' for ", who, " reach level ", best ?? "?", " at most; step '", step,
+                "' needs level ", gap.requiredLevel ?? "?")
+        }
+    }
+
+    /// Appends the suggested action (what to do) for a gap, as UTF-8.
+    func appendAction(for gap: borrowing Gap, to out: inout TextBuffer) {
+        let id = gap.competency?.rawValue ?? "?"
+        switch self {
+        case .written(_, let action): out.append(action)
+        case .unstaffed: out.append("Name the staff group that delivers this step (method step 6).")
+        case .uncovered:
+            out.append(
+                "Map the step to the competencies it needs (method step 4), or record why none is needed in 'noCompetencyReason'."
+            )
+        case .undefined:
+            out.append("Add '", id, "' to a competency framework, or declare it equivalent to a framework competency.")
+        case .roleOutside(let who):
+            out.append(
+                "Extend framework '", gap.framework?.rawValue ?? "?", "' to cover ", who, " for '", id,
+                "', or map the step to a competency written for them.")
+        case .stale(let review):
+            out.append(
+                "Ask ", review.provider ?? "the provider", " to review '", review.title,
+                "', or find a current resource for '", id, "'.")
+        case .noResource(let who, let candidates):
+            out.append("Find or commission a resource that develops '", id, "'")
+            if let level = gap.requiredLevel { out.append(" at level ", level) }
+            out.append(" for ", who, candidates == 0 ? "." : ", starting from the candidates.")
         case .placeholder:
-            return "Replace the placeholder with a named resource that develops '\(id)'\(levelText)."
+            out.append("Replace the placeholder with a named resource that develops '", id, "'")
+            if let level = gap.requiredLevel { out.append(" at level ", level) }
+            out.append(".")
         case .belowLevel(let who, _):
-            return
-                "Find or develop a resource that reaches level \(gap.requiredLevel ?? "?") of '\(id)' for \(who), building on the lower-level ones."
+            out.append(
+                "Find or develop a resource that reaches level ", gap.requiredLevel ?? "?", " of '", id, "' for ", who,
+                ", building on the lower-level ones.")
         }
     }
 }

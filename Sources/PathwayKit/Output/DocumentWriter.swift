@@ -14,6 +14,8 @@ protocol DocumentWriter {
     mutating func key(_ name: String)
     /// Writes a string value.
     mutating func string(_ text: String)
+    /// Writes a string value given as UTF-8.
+    mutating func string(utf8: UnsafeBufferPointer<UInt8>)
     /// Writes a number (without a trailing `.0` when it is whole).
     mutating func number(_ value: Double)
     /// Writes an integer.

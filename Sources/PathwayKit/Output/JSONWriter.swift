@@ -66,6 +66,12 @@ public struct JSONWriter {
         Self.appendQuoted(text, to: &bytes)
     }
 
+    /// Writes a string value given as UTF-8.
+    mutating func string(utf8: UnsafeBufferPointer<UInt8>) {
+        startValue()
+        Self.appendQuoted(utf8: utf8, to: &bytes)
+    }
+
     /// Writes a number, without a trailing `.0` when it is whole (``OrderedTree/format(_:)``).
     public mutating func number(_ value: Double) {
         startValue()
@@ -144,47 +150,49 @@ public struct JSONWriter {
     ///   - out: The bytes to append to.
     /// - Complexity: O(n) in the UTF-8 length of `text`.
     public static func appendQuoted(_ text: String, to out: inout [UInt8]) {
+        TextBuffer.withUTF8(text) { appendQuoted(utf8: $0, to: &out) }
+    }
+
+    /// ``appendQuoted(_:to:)`` given the text's UTF-8 bytes.
+    static func appendQuoted(utf8: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
         out.append(0x22)
-        var text = text
-        text.withUTF8 { utf8 in
-            var runStart = 0
-            var index = 0
-            while true {
-                index = ByteScan.skip(utf8, from: index) { word in
-                    ByteScan.hasBelow(word, 0x20) | ByteScan.has(word, 0x22) | ByteScan.has(word, 0x5C)
-                        | ByteScan.has(word, 0xE2) != 0
-                }
-                guard index < utf8.count else { break }
-                let byte = utf8[index]
-                // Only these bytes can start something to escape; all others are copied with their run.
-                guard byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0xE2 else {
+        var runStart = 0
+        var index = 0
+        while true {
+            index = ByteScan.skip(utf8, from: index) { word in
+                ByteScan.hasBelow(word, 0x20) | ByteScan.has(word, 0x22) | ByteScan.has(word, 0x5C)
+                    | ByteScan.has(word, 0xE2) != 0
+            }
+            guard index < utf8.count else { break }
+            let byte = utf8[index]
+            // Only these bytes can start something to escape; all others are copied with their run.
+            guard byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0xE2 else {
+                index += 1
+                continue
+            }
+            var length = 1
+            if byte == 0xE2 {
+                // U+2028 and U+2029 are E2 80 A8 and E2 80 A9; any other E2 sequence is copied.
+                guard index + 2 < utf8.count, utf8[index + 1] == 0x80, utf8[index + 2] & 0xFE == 0xA8 else {
                     index += 1
                     continue
                 }
-                var length = 1
-                if byte == 0xE2 {
-                    // U+2028 and U+2029 are E2 80 A8 and E2 80 A9; any other E2 sequence is copied.
-                    guard index + 2 < utf8.count, utf8[index + 1] == 0x80, utf8[index + 2] & 0xFE == 0xA8 else {
-                        index += 1
-                        continue
-                    }
-                    length = 3
-                }
-                out += UnsafeBufferPointer(rebasing: utf8[runStart..<index])
-                switch byte {
-                case 0x22: out += [0x5C, 0x22]
-                case 0x5C: out += [0x5C, 0x5C]
-                case 0x0A: out += [0x5C, 0x6E]
-                case 0x0D: out += [0x5C, 0x72]
-                case 0x09: out += [0x5C, 0x74]
-                case 0xE2: out += [0x5C, 0x75, 0x32, 0x30, 0x32, utf8[index + 2] == 0xA8 ? 0x38 : 0x39]
-                default: out += [0x5C, 0x75, 0x30, 0x30, hexDigit(byte >> 4), hexDigit(byte & 0x0F)]
-                }
-                index += length
-                runStart = index
+                length = 3
             }
-            out += UnsafeBufferPointer(rebasing: utf8[runStart...])
+            out += UnsafeBufferPointer(rebasing: utf8[runStart..<index])
+            switch byte {
+            case 0x22: out += [0x5C, 0x22]
+            case 0x5C: out += [0x5C, 0x5C]
+            case 0x0A: out += [0x5C, 0x6E]
+            case 0x0D: out += [0x5C, 0x72]
+            case 0x09: out += [0x5C, 0x74]
+            case 0xE2: out += [0x5C, 0x75, 0x32, 0x30, 0x32, utf8[index + 2] == 0xA8 ? 0x38 : 0x39]
+            default: out += [0x5C, 0x75, 0x30, 0x30, hexDigit(byte >> 4), hexDigit(byte & 0x0F)]
+            }
+            index += length
+            runStart = index
         }
+        out += UnsafeBufferPointer(rebasing: utf8[runStart...])
         out.append(0x22)
     }
 

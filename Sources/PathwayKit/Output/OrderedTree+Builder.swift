@@ -24,6 +24,7 @@ extension OrderedTree {
         mutating func endArray() { end() }
         mutating func key(_ name: String) { pendingKey = name }
         mutating func string(_ text: String) { add(.string(text)) }
+        mutating func string(utf8: UnsafeBufferPointer<UInt8>) { add(.string(String(decoding: utf8, as: UTF8.self))) }
         mutating func number(_ value: Double) { add(.number(value)) }
         mutating func integer(_ value: Int) { add(.integer(value)) }
         mutating func boolean(_ value: Bool) { add(.boolean(value)) }

@@ -1,35 +1,97 @@
 /// UTF-8 text written piece by piece into one growing byte array, for writers of large documents: a row or a cell
 /// is appended where it goes instead of being made into a `String` of its own first.
+///
+/// The array is kept zero-filled up to its capacity and the text is counted apart, so that appending copies bytes
+/// into memory that is already there (short pieces byte by byte) rather than going through `Array.append`.
 struct TextBuffer {
-    /// The text written so far, as UTF-8.
-    var bytes: [UInt8] = []
+    /// The text (the first `count` bytes), then zeros.
+    private var storage: [UInt8]
+    /// How many bytes of text there are.
+    private(set) var count = 0
 
     /// A buffer with no text yet.
     ///
-    /// - Parameter capacity: Bytes to reserve for the text.
+    /// - Parameter capacity: Bytes to make room for (more are added as needed).
     init(capacity: Int = 0) {
-        bytes.reserveCapacity(capacity)
+        storage = [UInt8](repeating: 0, count: max(capacity, 256))
     }
 
+    /// The text written so far, as UTF-8.
+    var bytes: [UInt8] { Array(storage[..<count]) }
+
     /// The text written so far.
-    var text: String { String(decoding: bytes, as: UTF8.self) }
+    var text: String { storage.withUnsafeBufferPointer { String(decoding: $0[..<count], as: UTF8.self) } }
+
+    /// The text written, as UTF-8, without copying it; the buffer is empty afterwards.
+    mutating func takeBytes() -> [UInt8] {
+        var text: [UInt8] = []
+        swap(&text, &storage)
+        text.removeSubrange(count...)
+        count = 0
+        return text
+    }
+
+    /// Forgets the text, keeping the room it took.
+    mutating func removeAll() {
+        count = 0
+    }
+
+    /// Calls `body` with the text written so far.
+    func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        storage.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[..<count])) }
+    }
+
+    /// Appends bytes as they are.
+    @inline(__always)
+    mutating func append(_ source: UnsafeBufferPointer<UInt8>) {
+        guard let from = source.baseAddress else { return }
+        let end = count + source.count
+        if end > storage.count { storage += repeatElement(0, count: max(end, 2 * storage.count) - storage.count) }
+        let start = count
+        storage.withUnsafeMutableBufferPointer { target in
+            guard let base = target.baseAddress else { return }
+            if source.count <= 16 {
+                for index in 0..<source.count { base[start + index] = from[index] }
+            } else {
+                (base + start).update(from: from, count: source.count)
+            }
+        }
+        count = end
+    }
 
     /// Appends text as it is.
     @inline(__always)
     mutating func append(_ text: String) {
-        if text.utf8.withContiguousStorageIfAvailable({ bytes += $0 }) == nil { bytes += text.utf8 }
+        if text.utf8.withContiguousStorageIfAvailable({ append($0) }) == nil {
+            var text = text
+            text.withUTF8 { append($0) }
+        }
+    }
+
+    /// Appends texts one after another.
+    @inline(__always)
+    mutating func append(_ first: String, _ second: String, _ rest: String...) {
+        append(first)
+        append(second)
+        for part in rest { append(part) }
+    }
+
+    /// Appends a literal as it is.
+    @inline(__always)
+    mutating func append(_ text: StaticString) {
+        text.withUTF8Buffer { append($0) }
     }
 
     /// Appends one byte (ASCII).
     @inline(__always)
     mutating func append(byte: UInt8) {
-        bytes.append(byte)
+        withUnsafeBytes(of: byte) { append($0.assumingMemoryBound(to: UInt8.self)) }
     }
 
     /// Appends an integer in decimal, as `String(value)` writes it.
     mutating func append(_ value: Int) {
         guard value >= 0 else {
-            bytes += String(value).utf8
+            append(String(value))
             return
         }
         var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
@@ -41,7 +103,7 @@ struct TextBuffer {
                 digits[index] = 0x30 + UInt8(rest % 10)
                 rest /= 10
             } while rest > 0
-            bytes += UnsafeRawBufferPointer(rebasing: digits[index...])
+            append(UnsafeRawBufferPointer(rebasing: digits[index...]).assumingMemoryBound(to: UInt8.self))
         }
     }
 
@@ -55,46 +117,31 @@ struct TextBuffer {
     /// CR then LF after CR).
     ///
     /// - Parameters:
-    ///   - text: The text.
+    ///   - utf8: The text, as UTF-8.
     ///   - mayHold: Whether eight bytes may hold one to replace (see ``ByteScan/skip(_:from:unless:)``).
     ///   - replacement: What to write for a byte, given the byte before it (0 at the start), or `nil` to copy it.
     /// - Complexity: O(n) in the UTF-8 length of `text`.
     @inline(__always)
     mutating func append(
-        _ text: String, skipping mayHold: (UInt64) -> Bool,
+        utf8: UnsafeBufferPointer<UInt8>, skipping mayHold: (UInt64) -> Bool,
         replacing replacement: (_ byte: UInt8, _ previous: UInt8) -> StaticString?
     ) {
-        if !appendBytewise(text, skipping: mayHold, replacing: replacement) {
-            appendByCharacter(text, replacing: replacement)
+        if !appendBytewise(utf8: utf8, skipping: mayHold, replacing: replacement) {
+            appendByCharacter(String(decoding: utf8, as: UTF8.self), replacing: replacement)
         }
     }
 
     /// Appends `text` with some ASCII bytes replaced, byte by byte, unless a printable byte to replace stands next
-    /// to a multi-byte character (see ``append(_:skipping:replacing:)``).
+    /// to a multi-byte character (see ``append(utf8:skipping:replacing:)``).
     ///
     /// - Returns: `false`, having appended nothing, when a printable byte to replace stands next to a multi-byte
     ///   character.
     @inline(__always)
     mutating func appendBytewise(
-        _ text: String, skipping mayHold: (UInt64) -> Bool,
-        replacing replacement: (_ byte: UInt8, _ previous: UInt8) -> StaticString?
-    ) -> Bool {
-        if let isBytewise = text.utf8.withContiguousStorageIfAvailable({
-            appendBytewise(utf8: $0, skipping: mayHold, replacing: replacement)
-        }) {
-            return isBytewise
-        }
-        var text = text
-        return text.withUTF8 { appendBytewise(utf8: $0, skipping: mayHold, replacing: replacement) }
-    }
-
-    /// ``appendBytewise(_:skipping:replacing:)`` over the UTF-8 bytes of the text.
-    @inline(__always)
-    mutating func appendBytewise(
         utf8: UnsafeBufferPointer<UInt8>, skipping mayHold: (UInt64) -> Bool,
         replacing replacement: (_ byte: UInt8, _ previous: UInt8) -> StaticString?
     ) -> Bool {
-        let start = bytes.count
+        let start = count
         var runStart = 0
         var index = 0
         while true {
@@ -107,15 +154,15 @@ struct TextBuffer {
                 continue
             }
             if byte >= 0x20, previous >= 0x80 || (index + 1 < utf8.count && utf8[index + 1] >= 0x80) {
-                bytes.removeSubrange(start...)
+                count = start
                 return false
             }
-            bytes += UnsafeBufferPointer(rebasing: utf8[runStart..<index])
-            replaced.withUTF8Buffer { bytes += $0 }
+            append(UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+            append(replaced)
             index += 1
             runStart = index
         }
-        bytes += UnsafeBufferPointer(rebasing: utf8[runStart...])
+        append(UnsafeBufferPointer(rebasing: utf8[runStart...]))
         return true
     }
 
@@ -128,18 +175,28 @@ struct TextBuffer {
         for character in text {
             // Only one-byte characters and CR LF are all ASCII.
             guard character.isASCII else {
-                bytes += character.utf8
-                previous = bytes[bytes.count - 1]
+                append(String(character))
+                previous = character.utf8.last ?? 0
                 continue
             }
             for byte in character.utf8 {
                 if let replaced = replacement(byte, previous) {
-                    replaced.withUTF8Buffer { bytes += $0 }
+                    append(replaced)
                 } else {
-                    bytes.append(byte)
+                    append(byte: byte)
                 }
                 previous = byte
             }
         }
+    }
+}
+
+extension TextBuffer {
+    /// Calls `body` with the UTF-8 bytes of a text, made contiguous if they are not.
+    @inline(__always)
+    static func withUTF8<Result>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
+        var text = text
+        return text.withUTF8(body)
     }
 }

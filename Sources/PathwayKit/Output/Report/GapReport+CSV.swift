@@ -26,10 +26,11 @@ extension GapReport {
             out.appendCSVField(column)
         }
         out.append("\r\n")
+        var scratch = TextBuffer()
         gaps.withUnsafeBufferPointer { gaps in
-            for index in gaps.indices { out.appendCSVRow(gaps[index], priority: index + 1) }
+            for index in gaps.indices { out.appendCSVRow(gaps[index], priority: index + 1, scratch: &scratch) }
         }
-        return out.bytes
+        return out.takeBytes()
     }
 
     /// One field: neutralised against formula injection, then quoted where RFC 4180 needs it.
@@ -42,7 +43,9 @@ extension GapReport {
 
 extension TextBuffer {
     /// Appends the CSV record of a gap (``GapReport/csvColumns``), ending in CRLF.
-    mutating func appendCSVRow(_ gap: borrowing Gap, priority: Int) {
+    ///
+    /// - Parameter scratch: Room for the gap's message and action on their way to the record.
+    mutating func appendCSVRow(_ gap: borrowing Gap, priority: Int, scratch: inout TextBuffer) {
         func field(_ text: String?) {
             append(byte: UInt8(ascii: ","))
             appendCSVField(text ?? "")
@@ -74,8 +77,14 @@ extension TextBuffer {
         field(reach.subpathways)
         field(reach.projects)
         field(ReportText.patients(reach.patientsPerYear))
-        field(gap.message)
-        field(gap.suggestedAction)
+        append(byte: UInt8(ascii: ","))
+        scratch.removeAll()
+        gap.appendMessage(to: &scratch)
+        scratch.withBytes { appendCSVField(utf8: $0) }
+        append(byte: UInt8(ascii: ","))
+        scratch.removeAll()
+        gap.appendSuggestedAction(to: &scratch)
+        scratch.withBytes { appendCSVField(utf8: $0) }
         field(location?.file)
         field(location?.line)
         field(location?.column)
@@ -88,15 +97,11 @@ extension TextBuffer {
     ///
     /// - Complexity: O(n) in the UTF-8 length of `text`.
     mutating func appendCSVField(_ text: String) {
-        if text.utf8.withContiguousStorageIfAvailable({ appendCSVField(text, utf8: $0) }) == nil {
-            var contiguous = text
-            contiguous.makeContiguousUTF8()
-            appendCSVField(contiguous)
-        }
+        Self.withUTF8(text) { appendCSVField(utf8: $0) }
     }
 
     /// ``appendCSVField(_:)`` given the text's UTF-8 bytes.
-    private mutating func appendCSVField(_ text: String, utf8: UnsafeBufferPointer<UInt8>) {
+    mutating func appendCSVField(utf8: UnsafeBufferPointer<UInt8>) {
         guard let first = utf8.first else { return }
         let isFormula =
             first == UInt8(ascii: "=") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-")
@@ -116,14 +121,14 @@ extension TextBuffer {
         if needsQuotes { append(byte: UInt8(ascii: "\"")) }
         if isFormula { append(byte: UInt8(ascii: "'")) }
         if !needsQuotes {
-            bytes += utf8
+            append(utf8)
         } else if !appendBytewise(
             utf8: utf8, skipping: { ByteScan.has($0, UInt8(ascii: "\"")) != 0 },
             replacing: { byte, _ in byte == UInt8(ascii: "\"") ? "\"\"" : nil })
         {
             // Foundation's search skips a quote that begins a larger character (followed by a combining mark), as
             // the first version of this writer did.
-            append(text.replacingOccurrences(of: "\"", with: "\"\""))
+            append(String(decoding: utf8, as: UTF8.self).replacingOccurrences(of: "\"", with: "\"\""))
         }
         if needsQuotes { append(byte: UInt8(ascii: "\"")) }
     }

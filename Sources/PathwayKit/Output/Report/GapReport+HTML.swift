@@ -85,7 +85,7 @@ extension GapReport {
         }
         out.append("</section>\n")
         out.append("<script>\(Self.script)</script>\n</body>\n</html>\n")
-        return out.bytes
+        return out.takeBytes()
     }
 
     // MARK: Pieces
@@ -154,12 +154,17 @@ extension TextBuffer {
     /// Appends text escaped for HTML content and attribute values (``GapReport/escape(_:)``): `&`, `<`, `>`, `"`
     /// and `'` as entities.
     mutating func appendHTML(_ text: String) {
+        Self.withUTF8(text) { appendHTML(utf8: $0) }
+    }
+
+    /// ``appendHTML(_:)`` given the text's UTF-8 bytes.
+    mutating func appendHTML(utf8: UnsafeBufferPointer<UInt8>) {
         let mayHold = { (word: UInt64) in
             ByteScan.has(word, UInt8(ascii: "&")) | ByteScan.has(word, UInt8(ascii: "<"))
                 | ByteScan.has(word, UInt8(ascii: ">")) | ByteScan.has(word, UInt8(ascii: "\""))
                 | ByteScan.has(word, UInt8(ascii: "'")) != 0
         }
-        append(text, skipping: mayHold) { byte, _ in
+        append(utf8: utf8, skipping: mayHold) { byte, _ in
             switch byte {
             case UInt8(ascii: "&"): "&amp;"
             case UInt8(ascii: "<"): "&lt;"

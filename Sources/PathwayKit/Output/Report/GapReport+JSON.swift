@@ -48,8 +48,9 @@ extension GapReport {
         writer.key("projects")
         writer.list(projects) { Self.writeProject($1, to: &$0) }
         writer.key("gaps")
+        var scratch = TextBuffer()
         gaps.withUnsafeBufferPointer { gaps in
-            writer.list(gaps.indices) { Self.writeGap(gaps[$1], priority: $1 + 1, to: &$0) }
+            writer.list(gaps.indices) { Self.writeGap(gaps[$1], priority: $1 + 1, to: &$0, scratch: &scratch) }
         }
         writer.key("needs")
         writer.list(views.needs) { Self.writeNeeds($1, to: &$0) }
@@ -107,7 +108,12 @@ extension GapReport {
         writer.endObject()
     }
 
-    static func writeGap(_ gap: borrowing Gap, priority: Int, to writer: inout some DocumentWriter) {
+    /// Writes a gap's record.
+    ///
+    /// - Parameter scratch: Room for the gap's message and action on their way to the record.
+    static func writeGap(
+        _ gap: borrowing Gap, priority: Int, to writer: inout some DocumentWriter, scratch: inout TextBuffer
+    ) {
         writer.beginObject()
         writer.member("priority", priority)
         writer.member("class", gap.gapClass.rawValue)
@@ -124,8 +130,14 @@ extension GapReport {
         writer.member("requiredLevel", gap.requiredLevel)
         writer.member("framework", gap.framework?.rawValue)
         writer.member("resource", gap.resource?.rawValue)
-        writer.member("message", gap.message)
-        writer.member("suggestedAction", gap.suggestedAction)
+        writer.key("message")
+        scratch.removeAll()
+        gap.appendMessage(to: &scratch)
+        scratch.withBytes { writer.string(utf8: $0) }
+        writer.key("suggestedAction")
+        scratch.removeAll()
+        gap.appendSuggestedAction(to: &scratch)
+        scratch.withBytes { writer.string(utf8: $0) }
         writeLocation(gap.location, to: &writer)
         writePatients(gap.patientsPerYear, to: &writer)
         let reach = gap.reach

@@ -59,7 +59,7 @@ extension GapReport {
             Self.appendFrameworkHeading(table, to: &out, .markdown)
             Self.appendFrameworkTable(table, to: &out, .markdown)
         }
-        return out.bytes
+        return out.takeBytes()
     }
 
     /// The lines under the title (plain text): date, strategy, projects, totals.
@@ -88,20 +88,27 @@ extension TextBuffer {
     /// Appends text escaped for Markdown prose: backslashes escaped, angle brackets and ampersands as entities (so
     /// that no label can open raw HTML), line breaks and tabs as spaces (CR LF as one).
     mutating func appendMarkdown(_ text: String) {
-        append(text, skipping: Self.mayHoldMarkdownSpecial, replacing: Self.markdownReplacement)
+        Self.withUTF8(text) {
+            append(utf8: $0, skipping: Self.mayHoldMarkdownSpecial, replacing: Self.markdownReplacement)
+        }
     }
 
     /// Appends text escaped for a Markdown table cell: as ``appendMarkdown(_:)``, and pipes escaped. Backticks
     /// written by the writer are kept.
     mutating func appendMarkdownCell(_ text: String) {
+        Self.withUTF8(text) { appendMarkdownCell(utf8: $0) }
+    }
+
+    /// ``appendMarkdownCell(_:)`` given the text's UTF-8 bytes.
+    mutating func appendMarkdownCell(utf8: UnsafeBufferPointer<UInt8>) {
         let isBytewise = appendBytewise(
-            text, skipping: { Self.mayHoldMarkdownSpecial($0) || ByteScan.has($0, UInt8(ascii: "|")) != 0 },
+            utf8: utf8, skipping: { Self.mayHoldMarkdownSpecial($0) || ByteScan.has($0, UInt8(ascii: "|")) != 0 },
             replacing: { byte, previous in
                 byte == UInt8(ascii: "|") ? "\\|" : Self.markdownReplacement(byte, previous)
             })
         guard !isBytewise else { return }
         var prose = TextBuffer()
-        prose.appendByCharacter(text, replacing: Self.markdownReplacement)
+        prose.appendByCharacter(String(decoding: utf8, as: UTF8.self), replacing: Self.markdownReplacement)
         // Foundation's search skips a pipe that begins a larger character, as the first version of this writer did.
         append(prose.text.replacingOccurrences(of: "|", with: "\\|"))
     }

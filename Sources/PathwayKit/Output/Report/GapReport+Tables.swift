@@ -53,8 +53,11 @@ extension GapReport {
                     "Gap", "Suggested action", "Source",
                 ], numeric: [0, 5, 6, 7], format)
         }
+        var scratch = TextBuffer()
         gaps.withUnsafeBufferPointer { gaps in
-            for index in gaps.indices { out.appendGapRow(gaps[index], priority: index + 1, format) }
+            for index in gaps.indices {
+                out.appendGapRow(gaps[index], priority: index + 1, format, scratch: &scratch)
+            }
         }
         out.appendTableEnd(format)
     }
@@ -195,7 +198,11 @@ extension GapReport {
 
 extension TextBuffer {
     /// Appends the row of a gap in the table of gaps by priority.
-    mutating func appendGapRow(_ gap: borrowing Gap, priority: Int, _ format: ReportText.Format) {
+    ///
+    /// - Parameter scratch: Room for the gap's message and action on their way to the row.
+    mutating func appendGapRow(
+        _ gap: borrowing Gap, priority: Int, _ format: ReportText.Format, scratch: inout TextBuffer
+    ) {
         let reach = gap.reach
         beginRow(format, severity: gap.severity)
         appendCell(priority, format, numeric: true)
@@ -221,8 +228,16 @@ extension TextBuffer {
             appendCell(reach.steps, format, numeric: true)
             appendCell(reach.projects, format, numeric: true)
         }
-        appendCell(gap.message, format)
-        appendCell(gap.suggestedAction, format)
+        beginCell(format)
+        scratch.removeAll()
+        gap.appendMessage(to: &scratch)
+        scratch.withBytes { append(utf8: $0, escaping: format) }
+        endCell(format)
+        beginCell(format)
+        scratch.removeAll()
+        gap.appendSuggestedAction(to: &scratch)
+        scratch.withBytes { append(utf8: $0, escaping: format) }
+        endCell(format)
         beginCell(format)
         ReportText.appendLocation(gap.location, to: &self, escaping: format)
         endCell(format)

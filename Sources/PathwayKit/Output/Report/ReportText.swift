@@ -83,6 +83,14 @@ extension TextBuffer {
         }
     }
 
+    /// Appends UTF-8 text escaped for a table cell of a format.
+    mutating func append(utf8: UnsafeBufferPointer<UInt8>, escaping: ReportText.Format) {
+        switch escaping {
+        case .markdown: appendMarkdownCell(utf8: utf8)
+        case .html: appendHTML(utf8: utf8)
+        }
+    }
+
     /// Appends text escaped for prose (a heading, a line) in a format: ``appendMarkdown(_:)`` or
     /// ``appendHTML(_:)``.
     mutating func append(_ text: String, prose format: ReportText.Format) {
