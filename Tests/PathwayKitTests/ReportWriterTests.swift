@@ -296,4 +296,24 @@ import Testing
             #expect(out == Self.jsonLiteral(text), "\(text.debugDescription)")
         }
     }
+
+    @Test("JSON keys are escaped as strings are, short or long, at any depth")
+    func jsonKeys() {
+        let long = String(repeating: "k", count: 70)
+        for key in Self.awkwardTexts + [long, long + "\"", ""] {
+            var writer = JSONWriter()
+            writer.beginObject()
+            writer.key("a")
+            writer.beginObject()
+            writer.key(key)
+            writer.integer(-12)
+            writer.key(key)
+            writer.boolean(true)
+            writer.endObject()
+            writer.endObject()
+            let literal = String(decoding: Self.jsonLiteral(key), as: UTF8.self)
+            let expected = "{\n  \"a\": {\n    \(literal): -12,\n    \(literal): true\n  }\n}"
+            #expect(writer.bytes == Array(expected.utf8), "\(key.debugDescription)")
+        }
+    }
 }

@@ -46,11 +46,44 @@ public struct JSONWriter {
 
     /// Writes an object member's key and `: `; the member's value comes next.
     public mutating func key(_ name: String) {
-        startValue()
-        Self.appendQuoted(name, to: &bytes)
-        bytes.append(0x3A)
-        bytes.append(0x20)
+        let isWritten = TextBuffer.withUTF8(name) { appendPlainKey($0) }
+        if !isWritten {
+            startValue()
+            Self.appendQuoted(name, to: &bytes)
+            bytes.append(0x3A)
+            bytes.append(0x20)
+        }
         isAfterKey = true
+    }
+
+    /// Writes a key that needs no escaping, and is short, together with what goes before and after it in one
+    /// piece: the separator, the key in quotes, `: `.
+    ///
+    /// - Returns: Whether the key was written (`false` when it is long or holds something to escape).
+    private mutating func appendPlainKey(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard depth > 0, !isAfterKey, utf8.count <= 64,
+            !utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 >= 0x80 })
+        else { return false }
+        let end = 2 + 2 * depth
+        if separator.count < end { separator = [0x2C, 0x0A] + [UInt8](repeating: 0x20, count: 2 * end) }
+        let start = isEmpty ? 1 : 0
+        isEmpty = false
+        let length = end - start + utf8.count + 4
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: length) { token in
+            separator.withUnsafeBufferPointer { separator in
+                _ = token.initialize(fromContentsOf: separator[start..<end])
+            }
+            var position = end - start
+            token[position] = 0x22
+            position += 1
+            _ = UnsafeMutableBufferPointer(rebasing: token[position...]).initialize(fromContentsOf: utf8)
+            position += utf8.count
+            token[position] = 0x22
+            token[position + 1] = 0x3A
+            token[position + 2] = 0x20
+            bytes += UnsafeBufferPointer(token)
+        }
+        return true
     }
 
     /// Writes an object member whose value is a string; nothing when the value is `nil`.
@@ -81,7 +114,7 @@ public struct JSONWriter {
     /// Writes an integer.
     public mutating func integer(_ value: Int) {
         startValue()
-        bytes += String(value).utf8
+        TextBuffer.withDigits(value) { bytes += $0 }
     }
 
     /// Writes `true` or `false`.

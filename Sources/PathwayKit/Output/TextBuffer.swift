@@ -90,21 +90,7 @@ struct TextBuffer {
 
     /// Appends an integer in decimal, as `String(value)` writes it.
     mutating func append(_ value: Int) {
-        guard value >= 0 else {
-            append(String(value))
-            return
-        }
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        withUnsafeMutableBytes(of: &digits) { digits in
-            var rest = UInt(value)
-            var index = digits.count
-            repeat {
-                index -= 1
-                digits[index] = 0x30 + UInt8(rest % 10)
-                rest /= 10
-            } while rest > 0
-            append(UnsafeRawBufferPointer(rebasing: digits[index...]).assumingMemoryBound(to: UInt8.self))
-        }
+        Self.withDigits(value) { append($0) }
     }
 
     /// Appends `text` with some ASCII bytes replaced, copying every other byte as it is, in runs.
@@ -192,6 +178,23 @@ struct TextBuffer {
 }
 
 extension TextBuffer {
+    /// Calls `body` with an integer in decimal, as `String(value)` writes it, without making a `String`.
+    @inline(__always)
+    static func withDigits<Result>(_ value: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        guard value >= 0 else { return withUTF8(String(value), body) }
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        return withUnsafeMutableBytes(of: &digits) { digits in
+            var rest = UInt(value)
+            var index = digits.count
+            repeat {
+                index -= 1
+                digits[index] = 0x30 + UInt8(rest % 10)
+                rest /= 10
+            } while rest > 0
+            return body(UnsafeRawBufferPointer(rebasing: digits[index...]).assumingMemoryBound(to: UInt8.self))
+        }
+    }
+
     /// Calls `body` with the UTF-8 bytes of a text, made contiguous if they are not.
     @inline(__always)
     static func withUTF8<Result>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
