@@ -9,7 +9,7 @@ import Synchronization
     import Darwin
 #endif
 
-/// The messages Graphviz reports during one operation, as its error function (``Graphviz/errorFunction``)
+/// The messages Graphviz reports during one operation, as its error function (``GraphvizLibrary/errorFunction``)
 /// receives them.
 ///
 /// cgraph hands each message over in pieces: its level (`Warning` or `Error`), then `: `, then the formatted text;
@@ -67,7 +67,7 @@ struct GraphvizMessageLog {
     }
 }
 
-extension Graphviz {
+extension GraphvizLibrary {
     /// The messages of the operation in progress, filled by ``errorFunction``. Only touched while holding the
     /// Graphviz lock (``session``); a lock of its own because the error function cannot reach the session.
     static let messages = Mutex(GraphvizMessageLog())
@@ -75,7 +75,7 @@ extension Graphviz {
     /// Graphviz's error function (`agseterrf`): hands every piece of every message to ``messages``.
     static var errorFunction: agusererrf {
         { piece in
-            if let piece { Graphviz.messages.withLock { $0.receive(piece) } }
+            if let piece { GraphvizLibrary.messages.withLock { $0.receive(piece) } }
             return 0
         }
     }

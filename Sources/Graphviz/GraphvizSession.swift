@@ -10,7 +10,7 @@ internal import CGraphviz
 
 /// The one Graphviz context (`GVC_t`) of the process, owned here and freed on `deinit`.
 ///
-/// Only ever used while holding ``Graphviz/session``'s lock.
+/// Only ever used while holding ``GraphvizLibrary/session``'s lock.
 final class GraphvizSession {
     /// The context: plugin tables and the current job.
     private let context: OpaquePointer
@@ -22,14 +22,14 @@ final class GraphvizSession {
     /// The room kept for messages beyond twice the input: Graphviz's lists of formats and layouts, file names.
     static let messageRoom = 65_536
 
-    /// Creates the context, with Graphviz's messages going to ``Graphviz/messages`` instead of stderr.
+    /// Creates the context, with Graphviz's messages going to ``GraphvizLibrary/messages`` instead of stderr.
     ///
     /// - Throws: ``GraphvizError`` with stage `.context` when Graphviz cannot be initialised.
     init() throws(GraphvizError) {
         // Every message, warnings included, goes to the error function; none is printed on stderr.
-        _ = agseterrf(Graphviz.errorFunction)
+        _ = agseterrf(GraphvizLibrary.errorFunction)
         _ = agseterr(AGWARN)
-        guard pathgap_agerr_reserve(Self.messageRoom, Graphviz.errorFunction) == 0 else {
+        guard pathgap_agerr_reserve(Self.messageRoom, GraphvizLibrary.errorFunction) == 0 else {
             throw GraphvizError(stage: .context, message: "no memory to receive Graphviz's messages")
         }
         guard let context = gvContext() else {
@@ -52,7 +52,7 @@ final class GraphvizSession {
         guard needed > messageCapacity else { return }
         // At least doubling, so that a run of ever larger texts grows the buffer a logarithmic number of times.
         let capacity = max(needed, messageCapacity < Int.max / 2 ? 2 * messageCapacity : Int.max)
-        guard pathgap_agerr_reserve(capacity, Graphviz.errorFunction) == 0 else {
+        guard pathgap_agerr_reserve(capacity, GraphvizLibrary.errorFunction) == 0 else {
             throw GraphvizError(stage: .parse, message: "no memory to receive Graphviz's messages")
         }
         messageCapacity = capacity

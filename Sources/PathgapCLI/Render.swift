@@ -74,7 +74,7 @@ extension Pathgap {
 
         func execute(console: Console) throws -> Int32 {
             if listFormats {
-                console.print(Graphviz.availableFormats().joined(separator: "\n"))
+                console.print(GraphvizLibrary.availableFormats().joined(separator: "\n"))
                 return ExitStatus.success
             }
             guard let path else { throw ValidationError("Missing expected argument '<path>'.") }
@@ -84,7 +84,7 @@ extension Pathgap {
             }
             let fileFormat = format.split(separator: ":").first.map(String.init) ?? format
             if fileFormat != "dot" {
-                let formats = Graphviz.availableFormats()
+                let formats = GraphvizLibrary.availableFormats()
                 guard formats.contains(fileFormat) else {
                     throw CommandError(
                         message: "the installed Graphviz cannot write '\(format)'; it provides: "
@@ -104,7 +104,7 @@ extension Pathgap {
                         files.append((file, Data(chart.dot.utf8)))
                         continue
                     }
-                    let rendering = try Graphviz.render(dot: chart.dot, format: format)
+                    let rendering = try GraphvizLibrary.render(dot: chart.dot, format: format)
                     for warning in rendering.warnings {
                         console.printError(Finding(graphviz: warning, at: SourceLocation(file: file)).description)
                     }

@@ -37,7 +37,7 @@ extension Pathgap {
                 charts.append(try String(contentsOfFile: folder + "/" + name, encoding: .utf8))
             }
             // One warm-up render, so that plugin loading is not counted.
-            if let first = charts.first { _ = try Graphviz.render(dot: first, format: format) }
+            if let first = charts.first { _ = try GraphvizLibrary.render(dot: first, format: format) }
             let rssBefore = Self.residentKilobytes()
             var bytes = 0
             let clock = ContinuousClock()
@@ -46,7 +46,7 @@ extension Pathgap {
             let total = try clock.measure {
                 for round in 0..<max(repeats, 1) {
                     let elapsed = try clock.measure {
-                        for chart in charts { bytes += try Graphviz.render(dot: chart, format: format).bytes.count }
+                        for chart in charts { bytes += try GraphvizLibrary.render(dot: chart, format: format).bytes.count }
                     }
                     if round == 0 {
                         firstRound = elapsed

@@ -231,7 +231,7 @@ extension Pathgap {
                     for (index, subpathway) in pathway.decomposition.subpathways.enumerated() {
                         let dot = chart.subpathway(
                             FlowchartSubpathway(steps: subpathway.steps, title: subpathway.title), number: index + 1)
-                        guard let svg = try? Graphviz.render(dot: dot, format: "svg") else { continue }
+                        guard let svg = try? GraphvizLibrary.render(dot: dot, format: "svg") else { continue }
                         charts[chartKey(analysis.project.manifest.id, subpathway.id)] = String(
                             decoding: svg.bytes, as: UTF8.self)
                     }

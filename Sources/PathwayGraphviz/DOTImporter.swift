@@ -60,7 +60,7 @@ public enum DOTImporter {
         }
         let document: GraphvizDocument
         do {
-            document = try Graphviz.parse(data)
+            document = try GraphvizLibrary.parse(data)
         } catch {
             // A warning before the error often explains it: `12pt` is read as `12` and a stray `pt`.
             let warnings = error.warnings.map { "; Graphviz warned first: \($0.text)" }.joined()

@@ -45,7 +45,7 @@ struct CorpusDOTTests {
     ]
 
     func document(_ path: String) throws -> GraphvizDocument {
-        try Graphviz.parse(try Data(contentsOf: URL(fileURLWithPath: Fixtures.corpusPath(path))))
+        try GraphvizLibrary.parse(try Data(contentsOf: URL(fileURLWithPath: Fixtures.corpusPath(path))))
     }
 
     @Test("corpus DOT files parse with the node and edge counts of the manifest", arguments: graphs)

@@ -77,7 +77,7 @@ struct DOTExpectation: Sendable, CustomTestStringConvertible {
         let file = Fixtures.corpusPath(path)
         let data = try SourceFile.data(at: file)
         guard let fast = PlainDOTScanner.document(data) else { return }  // left to cgraph
-        let viaCgraph = try DOTImporter.pathways(from: Graphviz.parse(data), file: file)
+        let viaCgraph = try DOTImporter.pathways(from: GraphvizLibrary.parse(data), file: file)
         let viaScanner = try DOTImporter.pathways(from: fast, file: file)
         #expect(viaScanner.pathways == viaCgraph.pathways)
         #expect(viaScanner.findings == viaCgraph.findings)
@@ -171,7 +171,7 @@ struct DOTExpectation: Sendable, CustomTestStringConvertible {
         #expect(back.withoutLocations == original.withoutLocations)
         // The same through cgraph, not the fast path.
         let viaCgraph = try #require(
-            try DOTImporter.pathways(from: Graphviz.parse(Data(dot.utf8)), file: "roundtrip.dot").pathways.first)
+            try DOTImporter.pathways(from: GraphvizLibrary.parse(Data(dot.utf8)), file: "roundtrip.dot").pathways.first)
         #expect(viaCgraph.withoutLocations == original.withoutLocations)
     }
 }

@@ -13,7 +13,7 @@ func examplePathway() throws -> Pathway {
 
 /// Renders DOT to SVG and reads it back; pathgap's charts never make Graphviz warn.
 func svgChart(_ dot: String) throws -> SVGChart {
-    let rendering = try Graphviz.render(dot: dot)
+    let rendering = try GraphvizLibrary.render(dot: dot)
     #expect(rendering.warnings.isEmpty, "\(rendering.warnings)")
     return try #require(SVGChart(rendering.bytes))
 }
@@ -105,7 +105,7 @@ func isDiamond(_ points: [(Double, Double)]) -> Bool {
             ],
             transitions: [Transition(from: "a\"b", to: "c\\d", condition: #"if "x" < 3 & y > 2"#)])
         let dot = try Flowchart(pathway: pathway).network()
-        let bytes = try Graphviz.render(dot: dot).bytes
+        let bytes = try GraphvizLibrary.render(dot: dot).bytes
         let raw = String(decoding: bytes, as: UTF8.self)
         #expect(!raw.contains("<script>"))
         #expect(!raw.contains("<i>"))
@@ -131,7 +131,7 @@ func isDiamond(_ points: [(Double, Double)]) -> Bool {
         let second = try Flowchart(pathway: pathway, annotations: annotations, options: options).network()
         #expect(first == second)
         #expect(first.contains("rankdir=\"LR\""))
-        #expect(try Graphviz.render(dot: first) == Graphviz.render(dot: second))
+        #expect(try GraphvizLibrary.render(dot: first) == GraphvizLibrary.render(dot: second))
     }
 
     @Test("rankdir is TB by default")
@@ -220,7 +220,7 @@ func isDiamond(_ points: [(Double, Double)]) -> Bool {
     @Test("every step chart renders to PNG with the PNG signature")
     func png() throws {
         let dot = try Flowchart(pathway: try examplePathway()).network()
-        let png = try Graphviz.render(dot: dot, format: "png").bytes
+        let png = try GraphvizLibrary.render(dot: dot, format: "png").bytes
         #expect(Array(png.prefix(8)) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
     }
 }

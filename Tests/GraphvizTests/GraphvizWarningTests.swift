@@ -24,7 +24,7 @@ import Testing
 
     @Test("a render returns the chart and Graphviz's warnings, in order")
     func renderWarnings() throws {
-        let rendering = try Graphviz.render(dot: Self.warningDOT("order"))
+        let rendering = try GraphvizLibrary.render(dot: Self.warningDOT("order"))
         #expect(String(decoding: rendering.bytes, as: UTF8.self).contains("<title>a&#45;&gt;c</title>"))
         let warnings = rendering.warnings
         try #require(warnings.count == 3, "\(warnings)")
@@ -41,13 +41,13 @@ import Testing
     @Test("a clean graph renders and parses without warnings")
     func cleanGraph() throws {
         let dot = "digraph G { a -> b [label=\"yes\"]; b [shape=box, color=red] }"
-        #expect(try Graphviz.render(dot: dot).warnings.isEmpty)
-        #expect(try Graphviz.parse(dot).warnings.isEmpty)
+        #expect(try GraphvizLibrary.render(dot: dot).warnings.isEmpty)
+        #expect(try GraphvizLibrary.parse(dot).warnings.isEmpty)
     }
 
     @Test("a parse returns the reading warnings with the line they name")
     func parseWarnings() throws {
-        let document = try Graphviz.parse(try Data(contentsOf: URL(fileURLWithPath: Self.ambiguous)))
+        let document = try GraphvizLibrary.parse(try Data(contentsOf: URL(fileURLWithPath: Self.ambiguous)))
         let warning = try #require(document.warnings.first)
         #expect(document.warnings.count == 1)
         #expect(warning.text.contains("badly delimited number '2n' in line 8"))
@@ -57,16 +57,16 @@ import Testing
 
     @Test("each operation reports only its own messages")
     func perOperation() throws {
-        #expect(try Graphviz.render(dot: Self.warningDOT("own")).warnings.count == 3)
-        #expect(try Graphviz.render(dot: "digraph { a -> b }").warnings.isEmpty)
-        let error = try #require(throws: GraphvizError.self) { try Graphviz.parse("digraph { a -> }") }
+        #expect(try GraphvizLibrary.render(dot: Self.warningDOT("own")).warnings.count == 3)
+        #expect(try GraphvizLibrary.render(dot: "digraph { a -> b }").warnings.isEmpty)
+        let error = try #require(throws: GraphvizError.self) { try GraphvizLibrary.parse("digraph { a -> }") }
         #expect(error.warnings.isEmpty)
     }
 
     @Test("an error keeps Graphviz's message and line, and the warnings before it")
     func errorWithWarnings() throws {
         let error = try #require(throws: GraphvizError.self) {
-            try Graphviz.parse("digraph {\n  a [fontsize=12pt]\n}\n")
+            try GraphvizLibrary.parse("digraph {\n  a [fontsize=12pt]\n}\n")
         }
         #expect(error.stage == .parse)
         #expect(error.message.contains("syntax error in line 2"))
@@ -77,7 +77,7 @@ import Testing
     @Test("a message longer than Graphviz 2.x's 1,024-byte buffer arrives whole (it used to crash the process)")
     func longMessage() throws {
         let port = String(repeating: "p", count: 5000)
-        let rendering = try Graphviz.render(dot: "digraph { a:\(port) -> b }")
+        let rendering = try GraphvizLibrary.render(dot: "digraph { a:\(port) -> b }")
         let warning = try #require(rendering.warnings.first)
         #expect(warning.text.contains(port))
         #expect(warning.text.contains("unrecognized"))
@@ -86,7 +86,7 @@ import Testing
     @Test("warnings past the limit are counted, not kept")
     func warningLimit() throws {
         let dot = "digraph { " + (0..<1010).map { "n\($0) [shape=limit_\($0)]" }.joined(separator: "; ") + " }"
-        let warnings = try Graphviz.render(dot: dot).warnings
+        let warnings = try GraphvizLibrary.render(dot: dot).warnings
         #expect(warnings.count == 1001)
         #expect(warnings.last?.text == "10 more warnings not shown")
     }
@@ -94,10 +94,10 @@ import Testing
     @Test("nothing is written on the process's stderr, whatever Graphviz reports")
     func nothingOnStandardError() throws {
         let (_, written) = try StandardError.capturing {
-            _ = try Graphviz.render(dot: Self.warningDOT("stderr"))
-            _ = try Graphviz.parse(try Data(contentsOf: URL(fileURLWithPath: Self.ambiguous)))
-            _ = try? Graphviz.parse("digraph {\n  a [fontsize=12pt]\n}\n")
-            _ = try? Graphviz.render(dot: "digraph { a }", format: "no-such-format")
+            _ = try GraphvizLibrary.render(dot: Self.warningDOT("stderr"))
+            _ = try GraphvizLibrary.parse(try Data(contentsOf: URL(fileURLWithPath: Self.ambiguous)))
+            _ = try? GraphvizLibrary.parse("digraph {\n  a [fontsize=12pt]\n}\n")
+            _ = try? GraphvizLibrary.render(dot: "digraph { a }", format: "no-such-format")
             _ = try DOTImporter.pathways(
                 from: try Data(contentsOf: URL(fileURLWithPath: Self.ambiguous)), file: Self.ambiguous)
         }
@@ -111,9 +111,9 @@ import Testing
     @Test("Graphviz warns about an unknown shape once per process: the first render that meets it reports it")
     func oncePerProcess() throws {
         let dot = "digraph { a [shape=blob_once] }"
-        let first = try Graphviz.render(dot: dot).warnings
+        let first = try GraphvizLibrary.render(dot: dot).warnings
         #expect(first.count == 1 && first[0].text.contains("unknown shape blob_once"), "\(first)")
-        #expect(try Graphviz.render(dot: dot).warnings.isEmpty)
+        #expect(try GraphvizLibrary.render(dot: dot).warnings.isEmpty)
     }
 }
 
@@ -161,7 +161,7 @@ import Testing
         let data = Data("digraph {\n  \(statement)\n}\n".utf8)
         let document = try #require(PlainDOTScanner.document(data))
         let viaScanner = try DOTImporter.pathways(from: document, file: "x.dot")
-        let viaCgraph = try DOTImporter.pathways(from: Graphviz.parse(data), file: "x.dot")
+        let viaCgraph = try DOTImporter.pathways(from: GraphvizLibrary.parse(data), file: "x.dot")
         #expect(viaScanner.pathways == viaCgraph.pathways)
         #expect(viaScanner.findings.isEmpty && viaCgraph.findings.isEmpty)
     }

@@ -5,7 +5,7 @@ import Testing
 @Suite struct GraphvizWrapperTests {
     @Test("renders DOT to SVG in process")
     func rendersSVG() throws {
-        let svg = try Graphviz.render(dot: "digraph G { a -> b }").bytes
+        let svg = try GraphvizLibrary.render(dot: "digraph G { a -> b }").bytes
         let text = String(decoding: svg, as: UTF8.self)
         #expect(text.contains("<svg"))
         #expect(text.contains("<title>a&#45;&gt;b</title>"))
@@ -13,14 +13,14 @@ import Testing
 
     @Test("renders PNG starting with the PNG signature")
     func rendersPNG() throws {
-        try #require(Graphviz.availableFormats().contains("png"))
-        let png = try Graphviz.render(dot: "digraph G { a -> b }", format: "png").bytes
+        try #require(GraphvizLibrary.availableFormats().contains("png"))
+        let png = try GraphvizLibrary.render(dot: "digraph G { a -> b }", format: "png").bytes
         #expect(Array(png.prefix(8)) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
     }
 
     @Test("lists the installed output formats")
     func listsFormats() {
-        let formats = Graphviz.availableFormats()
+        let formats = GraphvizLibrary.availableFormats()
         #expect(formats.contains("svg"))
         #expect(formats.contains("dot"))
         #expect(formats == formats.sorted())
@@ -28,17 +28,17 @@ import Testing
 
     @Test("bad DOT throws a parse error carrying Graphviz's message")
     func badDOT() throws {
-        let error = try #require(throws: GraphvizError.self) { try Graphviz.render(dot: "digraph G { a -> }") }
+        let error = try #require(throws: GraphvizError.self) { try GraphvizLibrary.render(dot: "digraph G { a -> }") }
         #expect(error.stage == .parse)
         #expect(error.message.contains("syntax error in line 1"))
         // The next parse still works (the lexer is not left in a bad state).
-        #expect(try Graphviz.parse("digraph { x -> y }").edges.count == 1)
+        #expect(try GraphvizLibrary.parse("digraph { x -> y }").edges.count == 1)
     }
 
     @Test("an unknown format is reported as unsupported, with Graphviz's message")
     func unknownFormat() throws {
         let error = try #require(throws: GraphvizError.self) {
-            try Graphviz.render(dot: "digraph { a }", format: "no-such-format")
+            try GraphvizLibrary.render(dot: "digraph { a }", format: "no-such-format")
         }
         #expect(error.stage == .unsupportedFormat)
         #expect(error.message.contains("no-such-format"))
@@ -47,7 +47,7 @@ import Testing
     @Test("an unknown layout engine is reported as unsupported")
     func unknownLayout() throws {
         let error = try #require(throws: GraphvizError.self) {
-            try Graphviz.render(dot: "digraph { a }", layout: "no-such-layout")
+            try GraphvizLibrary.render(dot: "digraph { a }", layout: "no-such-layout")
         }
         #expect(error.stage == .unsupportedLayout)
         #expect(error.message.contains("no-such-layout"))
@@ -55,13 +55,13 @@ import Testing
 
     @Test("an empty text is a parse error")
     func emptyText() throws {
-        let error = try #require(throws: GraphvizError.self) { try Graphviz.parse("") }
+        let error = try #require(throws: GraphvizError.self) { try GraphvizLibrary.parse("") }
         #expect(error.stage == .parse)
     }
 
     @Test("parses nodes, edges, ports, attributes and nested subgraphs")
     func parsesDocument() throws {
-        let document = try Graphviz.parse(
+        let document = try GraphvizLibrary.parse(
             """
             strict digraph "Flow" { rankdir=LR; node [shape=box]
               subgraph cluster_a { label="A"; a; subgraph inner { b } }
@@ -88,9 +88,9 @@ import Testing
         var bytes = Array("digraph { charset=latin1; a [label=\"caf".utf8)
         bytes.append(0xE9)
         bytes += Array("\"] }".utf8)
-        let document = try Graphviz.parse(bytes)
+        let document = try GraphvizLibrary.parse(bytes)
         #expect(document.nodes.first?.attributes["label"] == "café")
-        let svg = String(decoding: try Graphviz.render(dot: bytes).bytes, as: UTF8.self)
+        let svg = String(decoding: try GraphvizLibrary.render(dot: bytes).bytes, as: UTF8.self)
         #expect(svg.contains("café"))
     }
 
@@ -102,8 +102,8 @@ import Testing
                     var total = 0
                     for round in 0..<10 {
                         let dot = "digraph { n\(index) -> m\(round) -> k; k -> n\(index) }"
-                        total += try Graphviz.render(dot: dot).bytes.count
-                        total += try Graphviz.parse(dot).nodes.count
+                        total += try GraphvizLibrary.render(dot: dot).bytes.count
+                        total += try GraphvizLibrary.parse(dot).nodes.count
                     }
                     return total
                 }
@@ -121,10 +121,10 @@ import Testing
     @Test("anonymous graphs and subgraphs have empty names, the same on every parse")
     func anonymousNames() throws {
         let text = "digraph { { rank=same; a b } subgraph s { c } }"
-        let first = try Graphviz.parse(text)
+        let first = try GraphvizLibrary.parse(text)
         #expect(first.name == "")
         #expect(first.subgraphs.map(\.name) == ["", "s"])
         #expect(first.subgraphs[0].attributes["rank"] == "same")
-        #expect(try Graphviz.parse(text) == first)
+        #expect(try GraphvizLibrary.parse(text) == first)
     }
 }

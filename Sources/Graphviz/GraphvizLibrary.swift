@@ -8,7 +8,7 @@ import Synchronization
 /// use and reused for every chart. Graphviz never writes to stderr on behalf of this module: every message it
 /// reports during an operation is collected (through an error function, `agseterrf`) and comes back with the
 /// result (``GraphvizRendering/warnings``, ``GraphvizDocument/warnings``) or inside ``GraphvizError``.
-public enum Graphviz {
+public enum GraphvizLibrary {
     /// The one lock around Graphviz, holding the shared context once it has been created.
     static let session = Mutex<GraphvizSession?>(nil)
 
