@@ -46,7 +46,9 @@ extension Pathgap {
             let total = try clock.measure {
                 for round in 0..<max(repeats, 1) {
                     let elapsed = try clock.measure {
-                        for chart in charts { bytes += try GraphvizLibrary.render(dot: chart, format: format).bytes.count }
+                        for chart in charts {
+                            bytes += try GraphvizLibrary.render(dot: chart, format: format).bytes.count
+                        }
                     }
                     if round == 0 {
                         firstRound = elapsed
