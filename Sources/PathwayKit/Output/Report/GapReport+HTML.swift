@@ -40,6 +40,7 @@ extension GapReport {
         appendClassTable(to: &out, .html)
         appendProjectTable(to: &out, .html)
         out.append("</section>\n")
+        appendAssumptions(to: &out, .html)
 
         out.append("<section id=\"gaps\">\n<h2>Gaps by priority</h2>\n")
         if gaps.isEmpty {
@@ -136,7 +137,8 @@ extension GapReport {
     static let script = """
         (function(){"use strict";\
         function key(row,i,numeric){var cell=row.cells[i];var text=cell?cell.textContent.trim():"";\
-        if(numeric){var n=parseFloat(text);return isNaN(n)?-Infinity:n;}return text.toLowerCase();}\
+        var given=cell?cell.getAttribute("data-sort"):null;if(given!==null){return parseFloat(given);}\
+        if(numeric){var n=parseFloat(text.replace(/[^0-9.\\-]/g,""));return isNaN(n)?-Infinity:n;}return text.toLowerCase();}\
         var heads=document.querySelectorAll("table.sortable th");\
         for(var h=0;h<heads.length;h++){heads[h].addEventListener("click",function(event){\
         var th=event.currentTarget;var table=th.closest("table");var body=table.tBodies[0];\

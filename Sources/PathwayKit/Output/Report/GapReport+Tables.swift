@@ -16,6 +16,28 @@ extension GapReport {
         out.appendTableEnd(format)
     }
 
+    /// The assumptions the patient figures rest on: each `missing-share` finding, with its place, and what the
+    /// estimate mark means. Nothing when no figure is estimated.
+    func appendAssumptions(to out: inout TextBuffer, _ format: ReportText.Format) {
+        let assumptions = self.assumptions
+        guard !assumptions.isEmpty else { return }
+        out.append(
+            format == .markdown ? "\n## Assumptions\n\n" : "<section id=\"assumptions\">\n<h2>Assumptions</h2>\n<p>")
+        out.append(ReportText.estimateLegend, prose: format)
+        out.append(format == .markdown ? "\n\n" : "</p>\n<ul>\n")
+        for finding in assumptions {
+            out.append(format == .markdown ? "- " : "<li>")
+            if let location = finding.location {
+                out.append(location.description, prose: format)
+                out.append(": ")
+            }
+            out.append(finding.message, prose: format)
+            out.append(" [missing-share]")
+            out.append(format == .markdown ? "\n" : "</li>\n")
+        }
+        out.append(format == .markdown ? "" : "</ul>\n</section>\n")
+    }
+
     /// The projects with their sizes and gap counts.
     func appendProjectTable(to out: inout TextBuffer, _ format: ReportText.Format) {
         out.appendTableHead(
@@ -88,7 +110,7 @@ extension GapReport {
             out.endCell(format)
             out.appendCell(need.subpathways, format, numeric: true)
             out.appendCell(need.projects, separator: ", ", format)
-            out.appendCell(ReportText.patients(need.patientsPerYear), format, numeric: true)
+            out.appendPatientsCell(need.patientsPerYear, estimated: need.patientsEstimated, format)
             out.appendCell(need.candidates.lazy.map(\.label), separator: "; ", format)
             out.endRow(format)
         }
@@ -107,7 +129,7 @@ extension GapReport {
             out.appendCell(need.staffGroups, separator: ", ", format)
             out.appendCell(need.classes.lazy.map(\.rawValue), separator: ", ", format)
             out.appendCell(need.steps, format, numeric: true)
-            out.appendCell(ReportText.patients(need.patientsPerYear), format, numeric: true)
+            out.appendPatientsCell(need.patientsPerYear, estimated: need.patientsEstimated, format)
             out.appendCell(need.candidates.lazy.map(\.label), separator: "; ", format)
             out.endRow(format)
         }
@@ -188,7 +210,8 @@ extension GapReport {
         out.append(": ")
         out.append(table.subpathway.title, prose: format)
         out.append(format == .markdown ? "\n\n" : "</h3>\n<p>")
-        let volume = table.patientsPerYear.map { ", \(ReportText.patients($0)) patients/yr" } ?? ""
+        let volume =
+            ", \(ReportText.readablePatients(table.patientsPerYear, estimated: table.patientsEstimated)) patients/yr"
         out.append(
             "\(ReportText.plural(table.rows.count, "step"))\(volume)\(table.subpathway.isCyclic ? ", a loop" : "").",
             prose: format)
@@ -206,7 +229,16 @@ extension TextBuffer {
         let reach = gap.reach
         beginRow(format, severity: gap.severity)
         appendCell(priority, format, numeric: true)
-        appendCell(gap.severity.rawValue, format)
+        if format == .html {
+            // Sorted by rank (error, warning, note), not by name.
+            append("<td data-sort=\"")
+            append(Int(GapReport.severityRank(gap.severity)))
+            append("\">")
+            append(gap.severity.rawValue)
+            append("</td>")
+        } else {
+            appendCell(gap.severity.rawValue, format)
+        }
         appendCodeCell(gap.gapClass.rawValue, format)
         beginCell(format)
         ReportText.appendPlace(gap, to: &self, escaping: format)
@@ -214,7 +246,7 @@ extension TextBuffer {
         beginCell(format)
         ReportText.appendSubject(gap, to: &self, escaping: format)
         endCell(format)
-        appendCell(ReportText.patients(gap.patientsPerYear), format, numeric: true)
+        appendPatientsCell(gap.patientsPerYear, estimated: gap.patientsEstimated, format)
         switch format {
         case .markdown:
             beginCell(format)
