@@ -12,7 +12,9 @@ import Testing
         try ProjectLoader().loadProject(at: Fixtures.path("projects/\(name)")).project
     }
 
-    @Test("every share names a source the project lists, and every listed source is cited", arguments: ProjectFolders.bundled)
+    @Test(
+        "every share names a source the project lists, and every listed source is cited",
+        arguments: ProjectFolders.bundled)
     func sharesAndSourcesAreCited(name: String) throws {
         let project = try Self.project(name)
         let listed = Set(project.manifest.sources.map(\.id))
@@ -30,7 +32,9 @@ import Testing
         #expect(cited.subtracting(listed).sorted() == [], "cited but not listed")
     }
 
-    @Test("test codes give their directory edition; unsourced steps are the project's reading", arguments: ProjectFolders.bundled)
+    @Test(
+        "test codes give their directory edition; unsourced steps are the project's reading",
+        arguments: ProjectFolders.bundled)
     func stepsSayWhatTheyRestOn(name: String) throws {
         let project = try Self.project(name)
         for step in project.pathways.flatMap(\.steps) {
@@ -41,12 +45,15 @@ import Testing
                 #expect(step.readingNote?.isEmpty == false, "\(step.id) is the project's reading but says not why")
             }
             if step.sources.isEmpty {
-                #expect(step.reading == .project, "\(step.id) cites no source and is not marked as the project's reading")
+                #expect(
+                    step.reading == .project, "\(step.id) cites no source and is not marked as the project's reading")
             }
         }
     }
 
-    @Test("REVIEW.md names every decision left without shares and every step of the project's reading", arguments: ProjectFolders.bundled)
+    @Test(
+        "REVIEW.md names every decision left without shares and every step of the project's reading",
+        arguments: ProjectFolders.bundled)
     func reviewExplainsAssumptions(name: String) throws {
         let project = try Self.project(name)
         let review = try String(contentsOfFile: Fixtures.path("projects/\(name)/REVIEW.md"), encoding: .utf8)
@@ -144,7 +151,10 @@ import Testing
                   - {id: z, competencies: [{id: C3}]}
                 """, file: "f.yaml")
         #expect(framework.provenance == .working)
-        #expect(framework.allCompetencies.map { framework.provenance(of: $0) } == [.reconstructed, .reconstructed, .working])
+        #expect(
+            framework.allCompetencies.map { framework.provenance(of: $0) } == [
+                .reconstructed, .reconstructed, .working,
+            ])
         #expect(throws: InputError.self) {
             try NativeFormat.framework(from: "id: f\nprovenance: official\nareas: []\n", file: "f.yaml")
         }
