@@ -153,7 +153,8 @@ import Testing
             let out = "\(folder)/dpyd.\(format)"
             let console = Console.capturing()
             #expect(
-                Pathgap.run(["convert", Fixtures.path("projects/dpyd"), "--to", format, "--out", out], console: console)
+                Pathgap.run(
+                    ["convert", Fixtures.path("projects/dpyd"), "--to", format, "--out", out], console: console)
                     == 0)
             let back = try PathwayReaders.standard.read(out).pathways
             #expect(back.map { $0.steps.map(\.id) } == project.pathways.map { $0.steps.map(\.id) })
