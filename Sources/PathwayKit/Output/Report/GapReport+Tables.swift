@@ -60,7 +60,9 @@ extension GapReport {
 
     /// Every gap in priority order. Markdown gives the reach in one column; HTML gives steps and projects reached
     /// in two sortable ones.
-    func appendGapTable(to out: inout TextBuffer, _ format: ReportText.Format) {
+    ///
+    /// - Parameter limit: The most rows to write (the first in priority order).
+    func appendGapTable(to out: inout TextBuffer, _ format: ReportText.Format, limit: Int = .max) {
         switch format {
         case .markdown:
             out.appendTableHead(
@@ -73,11 +75,11 @@ extension GapReport {
                 [
                     "#", "Severity", "Class", "Where", "Who / what", "Patients/yr", "Steps reached", "Projects reached",
                     "Gap", "Suggested action", "Source",
-                ], numeric: [0, 5, 6, 7], format)
+                ], numeric: [0, 5, 6, 7], format, id: "gap-table")
         }
         var scratch = TextBuffer()
         gaps.withUnsafeBufferPointer { gaps in
-            for index in gaps.indices {
+            for index in gaps.indices.prefix(limit) {
                 out.appendGapRow(gaps[index], priority: index + 1, format, scratch: &scratch)
             }
         }
@@ -85,7 +87,11 @@ extension GapReport {
     }
 
     /// A staff group's competencies to develop, highest priority first.
-    static func appendNeedTable(_ needs: [CompetencyNeed], to out: inout TextBuffer, _ format: ReportText.Format) {
+    ///
+    /// - Parameter links: In HTML, where the steps link to (their framework tables).
+    static func appendNeedTable(
+        _ needs: [CompetencyNeed], to out: inout TextBuffer, _ format: ReportText.Format, links: HTMLLinks? = nil
+    ) {
         out.appendTableHead(
             [
                 "Priority", "Competency", "Level", "Gaps", "Steps", "Sub-pathways", "Projects", "Patients/yr",
@@ -98,6 +104,9 @@ extension GapReport {
             out.appendCell(need.requiredLevel ?? "", format)
             out.appendCell(need.classes.lazy.map(\.rawValue), separator: ", ", format)
             out.beginCell(format)
+            if let links {
+                links.appendTableLinks(for: need.steps, to: &out)
+            }
             for (index, step) in need.steps.enumerated() {
                 // As `StepReference.label` writes them.
                 if index > 0 { out.append(", ") }
@@ -227,7 +236,22 @@ extension TextBuffer {
         _ gap: borrowing Gap, priority: Int, _ format: ReportText.Format, scratch: inout TextBuffer
     ) {
         let reach = gap.reach
-        beginRow(format, severity: gap.severity)
+        if format == .html {
+            // What the page's filters read.
+            append("<tr class=\"sev-")
+            append(gap.severity.rawValue)
+            append("\" data-project=\"")
+            appendHTML(gap.project)
+            append("\" data-group=\"")
+            appendHTML(gap.staffGroup?.rawValue ?? "")
+            append("\" data-severity=\"")
+            append(gap.severity.rawValue)
+            append("\" data-class=\"")
+            append(gap.gapClass.rawValue)
+            append("\">")
+        } else {
+            beginRow(format, severity: gap.severity)
+        }
         appendCell(priority, format, numeric: true)
         if format == .html {
             // Sorted by rank (error, warning, note), not by name.
@@ -279,7 +303,9 @@ extension TextBuffer {
     /// Appends the head of a table, up to its first row: in Markdown the heading row and the alignment row
     /// (numeric columns right-aligned); in HTML a sortable table's head, headings escaped and numeric columns
     /// marked for the sorter, and its open body.
-    mutating func appendTableHead(_ headings: [String], numeric: Set<Int>, _ format: ReportText.Format) {
+    mutating func appendTableHead(
+        _ headings: [String], numeric: Set<Int>, _ format: ReportText.Format, id: String? = nil
+    ) {
         switch format {
         case .markdown:
             append("|")
@@ -292,7 +318,7 @@ extension TextBuffer {
             for index in headings.indices { append(numeric.contains(index) ? "---:|" : "---|") }
             append("\n")
         case .html:
-            append("<table class=\"sortable\">\n<thead><tr>")
+            append(id.map { "<table class=\"sortable\" id=\"\($0)\">\n<thead><tr>" } ?? "<table class=\"sortable\">\n<thead><tr>")
             for (index, heading) in headings.enumerated() {
                 append(numeric.contains(index) ? "<th scope=\"col\" data-type=\"number\">" : "<th scope=\"col\">")
                 appendHTML(heading)
