@@ -318,7 +318,9 @@ extension TextBuffer {
             for index in headings.indices { append(numeric.contains(index) ? "---:|" : "---|") }
             append("\n")
         case .html:
-            append(id.map { "<table class=\"sortable\" id=\"\($0)\">\n<thead><tr>" } ?? "<table class=\"sortable\">\n<thead><tr>")
+            append(
+                id.map { "<table class=\"sortable\" id=\"\($0)\">\n<thead><tr>" }
+                    ?? "<table class=\"sortable\">\n<thead><tr>")
             for (index, heading) in headings.enumerated() {
                 append(numeric.contains(index) ? "<th scope=\"col\" data-type=\"number\">" : "<th scope=\"col\">")
                 appendHTML(heading)
