@@ -25,28 +25,28 @@ public enum BPMNWriter {
         for pathway: Pathway, layout: DiagramLayout, staffGroupNames: [StaffGroupID: String] = [:]
     ) -> String {
         let ids = elementIDs(for: pathway)
-        let processID = XMLEscaping.isSafeID(pathway.id.rawValue) ? pathway.id.rawValue : "Process_1"
+        let processID = XMLText.isSafeID(pathway.id.rawValue) ? pathway.id.rawValue : "Process_1"
         var out = """
             <?xml version="1.0" encoding="UTF-8"?>
             <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" \
             xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" xmlns:dc="http://www.omg.org/spec/DD/20100524/DC" \
             xmlns:di="http://www.omg.org/spec/DD/20100524/DI" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" \
             xmlns:pathgap="\(extensionNamespace)" id="Definitions_1" \
-            targetNamespace="urn:pathgap:pathway:\(XMLEscaping.escaped(pathway.id.rawValue))" exporter="pathgap" \
+            targetNamespace="urn:pathgap:pathway:\(XMLText.escaped(pathway.id.rawValue))" exporter="pathgap" \
             exporterVersion="1">
 
             """
         out += "  <bpmn:collaboration id=\"Collaboration_1\">\n"
-        out += "    <bpmn:participant id=\"Participant_1\" name=\"\(XMLEscaping.escaped(pathway.title))\" "
+        out += "    <bpmn:participant id=\"Participant_1\" name=\"\(XMLText.escaped(pathway.title))\" "
         out += "processRef=\"\(processID)\" />\n"
         out += "  </bpmn:collaboration>\n"
         out +=
-            "  <bpmn:process id=\"\(processID)\" name=\"\(XMLEscaping.escaped(pathway.title))\" isExecutable=\"false\">\n"
+            "  <bpmn:process id=\"\(processID)\" name=\"\(XMLText.escaped(pathway.title))\" isExecutable=\"false\">\n"
         if let description = pathway.description, !description.isEmpty {
-            out += "    <bpmn:documentation>\(XMLEscaping.escaped(description))</bpmn:documentation>\n"
+            out += "    <bpmn:documentation>\(XMLText.escaped(description))</bpmn:documentation>\n"
         }
         if processID != pathway.id.rawValue {
-            out += "    <bpmn:extensionElements><pathgap:pathway id=\"\(XMLEscaping.escaped(pathway.id.rawValue))\" />"
+            out += "    <bpmn:extensionElements><pathgap:pathway id=\"\(XMLText.escaped(pathway.id.rawValue))\" />"
             out += "</bpmn:extensionElements>\n"
         }
         let lanes = layout.lanes.map(\.group)
@@ -55,7 +55,7 @@ public enum BPMNWriter {
             for (number, group) in lanes.enumerated() {
                 out += "      <bpmn:lane id=\"Lane_\(number + 1)\" "
                 let name = group.rawValue.isEmpty ? "No staff group" : staffGroupNames[group] ?? group.rawValue
-                out += "name=\"\(XMLEscaping.escaped(name))\">\n"
+                out += "name=\"\(XMLText.escaped(name))\">\n"
                 for step in pathway.steps where (DiagramLayout.lane(of: step) ?? StaffGroupID("")) == group {
                     out += "        <bpmn:flowNodeRef>\(ids[step.id] ?? "")</bpmn:flowNodeRef>\n"
                 }
@@ -72,19 +72,19 @@ public enum BPMNWriter {
         for (number, step) in pathway.steps.enumerated() {
             let element = elementName(for: step)
             let id = ids[step.id] ?? "Step_\(number + 1)"
-            var attributes = "id=\"\(id)\" name=\"\(XMLEscaping.escaped(step.label))\""
+            var attributes = "id=\"\(id)\" name=\"\(XMLText.escaped(step.label))\""
             switch step.kind {
             case .decision: attributes += " gatewayDirection=\"Diverging\""
             case .merge: attributes += " gatewayDirection=\"Converging\""
             case .reference:
-                if let reference = step.reference, XMLEscaping.isSafeID(reference) {
+                if let reference = step.reference, XMLText.isSafeID(reference) {
                     attributes += " calledElement=\"\(reference)\""
                 }
             default: break
             }
             out += "    <bpmn:\(element) \(attributes)>\n"
             if let notes = step.notes, !notes.isEmpty {
-                out += "      <bpmn:documentation>\(XMLEscaping.escaped(notes))</bpmn:documentation>\n"
+                out += "      <bpmn:documentation>\(XMLText.escaped(notes))</bpmn:documentation>\n"
             }
             out += "      <bpmn:extensionElements>\(stepExtension(step, id: id))</bpmn:extensionElements>\n"
             for flow in incoming[step.id] ?? [] { out += "      <bpmn:incoming>\(flow)</bpmn:incoming>\n" }
@@ -96,7 +96,7 @@ public enum BPMNWriter {
             guard let source = ids[transition.from], let target = ids[transition.to] else { continue }
             var attributes = "id=\"\(flowID(index))\""
             if let condition = transition.condition, !condition.isEmpty {
-                attributes += " name=\"\(XMLEscaping.escaped(condition))\""
+                attributes += " name=\"\(XMLText.escaped(condition))\""
             }
             attributes += " sourceRef=\"\(source)\" targetRef=\"\(target)\""
             var body = ""
@@ -106,7 +106,7 @@ public enum BPMNWriter {
             }
             if let condition = transition.condition, !condition.isEmpty, kinds[transition.from] != .parallel {
                 body += "      <bpmn:conditionExpression xsi:type=\"bpmn:tFormalExpression\">"
-                body += "\(XMLEscaping.escaped(condition))</bpmn:conditionExpression>\n"
+                body += "\(XMLText.escaped(condition))</bpmn:conditionExpression>\n"
             }
             out +=
                 body.isEmpty
@@ -149,7 +149,7 @@ public enum BPMNWriter {
             }
             out += "      <bpmndi:BPMNEdge id=\"\(flowID(index))_di\" bpmnElement=\"\(flowID(index))\">\n"
             for point in points {
-                out += "        <di:waypoint x=\"\(XMLEscaping.number(point.x))\" y=\"\(XMLEscaping.number(point.y))\" />\n"
+                out += "        <di:waypoint x=\"\(XMLText.number(point.x))\" y=\"\(XMLText.number(point.y))\" />\n"
             }
             out += "      </bpmndi:BPMNEdge>\n"
         }
@@ -160,8 +160,8 @@ public enum BPMNWriter {
 
     static func shape(_ element: String, _ box: DiagramLayout.Box, extra: String) -> String {
         "      <bpmndi:BPMNShape id=\"\(element)_di\" bpmnElement=\"\(element)\"\(extra)>\n"
-            + "        <dc:Bounds x=\"\(XMLEscaping.number(box.x))\" y=\"\(XMLEscaping.number(box.y))\" "
-            + "width=\"\(XMLEscaping.number(box.width))\" height=\"\(XMLEscaping.number(box.height))\" />\n"
+            + "        <dc:Bounds x=\"\(XMLText.number(box.x))\" y=\"\(XMLText.number(box.y))\" "
+            + "width=\"\(XMLText.number(box.width))\" height=\"\(XMLText.number(box.height))\" />\n"
             + "      </bpmndi:BPMNShape>\n"
     }
 
@@ -186,7 +186,7 @@ public enum BPMNWriter {
         var used: Set<String> = []
         for (number, step) in pathway.steps.enumerated() where ids[step.id] == nil {
             var id = step.id.rawValue
-            if !XMLEscaping.isSafeID(id) || reserved(id) || used.contains(id) { id = "Step_\(number + 1)" }
+            if !XMLText.isSafeID(id) || reserved(id) || used.contains(id) { id = "Step_\(number + 1)" }
             used.insert(id)
             ids[step.id] = id
         }
@@ -217,6 +217,6 @@ public enum BPMNWriter {
         if !step.sources.isEmpty { attributes.append(("sources", step.sources.joined(separator: ";"))) }
         if let patients = step.patientsPerYear { attributes.append(("patientsPerYear", "\(patients)")) }
         return "<pathgap:step "
-            + attributes.map { "\($0.0)=\"\(XMLEscaping.escaped($0.1))\"" }.joined(separator: " ") + " />"
+            + attributes.map { "\($0.0)=\"\(XMLText.escaped($0.1))\"" }.joined(separator: " ") + " />"
     }
 }

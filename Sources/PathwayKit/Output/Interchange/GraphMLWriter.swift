@@ -35,13 +35,13 @@ public enum GraphMLWriter {
         }
         out += "  <key id=\"n_graphics\" for=\"node\" yfiles.type=\"nodegraphics\" />\n"
         out += "  <key id=\"e_graphics\" for=\"edge\" yfiles.type=\"edgegraphics\" />\n"
-        out += "  <graph id=\"\(XMLEscaping.escaped(pathway.id.rawValue))\" edgedefault=\"directed\">\n"
+        out += "  <graph id=\"\(XMLText.escaped(pathway.id.rawValue))\" edgedefault=\"directed\">\n"
         out += data("g_title", pathway.title, indent: 4)
         out += data("g_description", pathway.description, indent: 4)
         var seen: Set<StepID> = []
         var centers: [StepID: DiagramLayout.Point] = [:]
         for step in pathway.steps where seen.insert(step.id).inserted {
-            out += "    <node id=\"\(XMLEscaping.escaped(step.id.rawValue))\">\n"
+            out += "    <node id=\"\(XMLText.escaped(step.id.rawValue))\">\n"
             out += data("n_label", step.label, indent: 6)
             out += data("n_kind", step.kind.rawValue, indent: 6)
             out += data("n_stage", step.stage, indent: 6)
@@ -55,21 +55,21 @@ public enum GraphMLWriter {
             centers[step.id] = box.center
             let style = shape(for: step.kind)
             out += "      <data key=\"n_graphics\"><y:ShapeNode>"
-            out += "<y:Geometry x=\"\(XMLEscaping.number(box.x))\" y=\"\(XMLEscaping.number(box.y))\" "
-            out += "width=\"\(XMLEscaping.number(box.width))\" height=\"\(XMLEscaping.number(box.height))\" />"
+            out += "<y:Geometry x=\"\(XMLText.number(box.x))\" y=\"\(XMLText.number(box.y))\" "
+            out += "width=\"\(XMLText.number(box.width))\" height=\"\(XMLText.number(box.height))\" />"
             out += "<y:Fill color=\"\(style.fill)\" transparent=\"false\" />"
             out += "<y:BorderStyle color=\"#000000\" type=\"line\" width=\"\(style.border)\" />"
             out += "<y:NodeLabel alignment=\"center\" autoSizePolicy=\"content\" fontSize=\"11\" "
             out += "modelName=\"\(step.kind == .activity || step.kind == .reference ? "internal" : "sandwich")\" "
             out += "modelPosition=\"\(step.kind == .activity || step.kind == .reference ? "c" : "s")\">"
-            out += "\(XMLEscaping.escaped(step.label))</y:NodeLabel>"
+            out += "\(XMLText.escaped(step.label))</y:NodeLabel>"
             out += "<y:Shape type=\"\(style.shape)\" /></y:ShapeNode></data>\n"
             out += "    </node>\n"
         }
         for (index, transition) in pathway.transitions.enumerated()
         where seen.contains(transition.from) && seen.contains(transition.to) {
-            out += "    <edge id=\"e\(index + 1)\" source=\"\(XMLEscaping.escaped(transition.from.rawValue))\" "
-            out += "target=\"\(XMLEscaping.escaped(transition.to.rawValue))\">\n"
+            out += "    <edge id=\"e\(index + 1)\" source=\"\(XMLText.escaped(transition.from.rawValue))\" "
+            out += "target=\"\(XMLText.escaped(transition.to.rawValue))\">\n"
             out += data("e_condition", transition.condition, indent: 6)
             out += data("e_share", transition.share.map { "\($0)" }, indent: 6)
             out += "      <data key=\"e_graphics\"><y:PolyLineEdge>"
@@ -78,10 +78,10 @@ public enum GraphMLWriter {
             let target = centers[transition.to] ?? DiagramLayout.Point(x: 0, y: 0)
             if points.count >= 2, let first = points.first, let last = points.last {
                 out +=
-                    "<y:Path sx=\"\(XMLEscaping.number(first.x - source.x))\" sy=\"\(XMLEscaping.number(first.y - source.y))\" "
-                out += "tx=\"\(XMLEscaping.number(last.x - target.x))\" ty=\"\(XMLEscaping.number(last.y - target.y))\">"
+                    "<y:Path sx=\"\(XMLText.number(first.x - source.x))\" sy=\"\(XMLText.number(first.y - source.y))\" "
+                out += "tx=\"\(XMLText.number(last.x - target.x))\" ty=\"\(XMLText.number(last.y - target.y))\">"
                 for point in points.dropFirst().dropLast() {
-                    out += "<y:Point x=\"\(XMLEscaping.number(point.x))\" y=\"\(XMLEscaping.number(point.y))\" />"
+                    out += "<y:Point x=\"\(XMLText.number(point.x))\" y=\"\(XMLText.number(point.y))\" />"
                 }
                 out += "</y:Path>"
             } else {
@@ -90,7 +90,7 @@ public enum GraphMLWriter {
             out += "<y:LineStyle color=\"#000000\" type=\"line\" width=\"1.0\" />"
             out += "<y:Arrows source=\"none\" target=\"standard\" />"
             if let condition = transition.condition, !condition.isEmpty {
-                out += "<y:EdgeLabel fontSize=\"10\">\(XMLEscaping.escaped(condition))</y:EdgeLabel>"
+                out += "<y:EdgeLabel fontSize=\"10\">\(XMLText.escaped(condition))</y:EdgeLabel>"
             }
             out += "</y:PolyLineEdge></data>\n"
             out += "    </edge>\n"
@@ -101,7 +101,7 @@ public enum GraphMLWriter {
 
     static func data(_ key: String, _ value: String?, indent: Int) -> String {
         guard let value, !value.isEmpty else { return "" }
-        return String(repeating: " ", count: indent) + "<data key=\"\(key)\">\(XMLEscaping.escaped(value))</data>\n"
+        return String(repeating: " ", count: indent) + "<data key=\"\(key)\">\(XMLText.escaped(value))</data>\n"
     }
 
     static func list(_ items: [String]) -> String? { items.isEmpty ? nil : items.joined(separator: ";") }

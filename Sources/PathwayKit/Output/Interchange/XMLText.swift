@@ -1,7 +1,7 @@
 import Foundation
 
 /// Escaping for XML 1.0 text and attribute values, as the BPMN and GraphML writers write them.
-enum XMLEscaping {
+enum XMLText {
     /// Text escaped for an element's content or a double-quoted attribute: `&`, `<`, `>` and `"` as entities, line
     /// breaks and tabs as character references (so that attribute normalisation keeps them), and characters XML 1.0
     /// cannot hold (other control characters, lone surrogates' replacements, U+FFFE/U+FFFF) as U+FFFD.
