@@ -1,5 +1,5 @@
-import Foundation
 import ArgumentParser
+import Foundation
 
 /// The `--target-steps` value: a range of sub-pathway lengths written `MIN-MAX` (`3-5`) or one length (`4`).
 struct TargetSteps: ExpressibleByArgument, Hashable {

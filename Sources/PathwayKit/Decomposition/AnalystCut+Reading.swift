@@ -44,6 +44,9 @@ extension AnalystCut {
             if let colon = trimmed.range(of: ": ") {
                 title = String(trimmed[..<colon.lowerBound]).trimmingCharacters(in: .whitespaces)
                 body = trimmed[colon.upperBound...]
+            } else if trimmed.hasSuffix(":") {
+                title = String(trimmed.dropLast()).trimmingCharacters(in: .whitespaces)
+                body = ""
             }
             let ids = body.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," }).map { StepID(String($0)) }
             guard !ids.isEmpty else { throw InputError("sub-pathway '\(title ?? "")' names no step", at: location) }

@@ -64,7 +64,8 @@ extension CutAgreement {
         for agreement in agreements {
             let precisionShared = Int(
                 ((agreement.boundaryPrecision ?? 0) * Double(agreement.decompositionBoundaryCount)).rounded())
-            out += "\(agreement.pathway) (\(agreement.strategy.rawValue)) against the cut of \(agreement.stepCount) steps\n"
+            out +=
+                "\(agreement.pathway) (\(agreement.strategy.rawValue)) against the cut of \(agreement.stepCount) steps\n"
             out += "  adjusted Rand index: \(decimal(agreement.adjustedRandIndex))\n"
             out +=
                 "  boundaries: precision \(share(agreement.boundaryPrecision, precisionShared, agreement.decompositionBoundaryCount))"
@@ -83,8 +84,9 @@ extension CutAgreement {
                     var notes: [String] = []
                     if !difference.missing.isEmpty {
                         notes.append(
-                            "without " + difference.missing.map { "\($0.step) (in \($0.subpathway))" }.joined(
-                                separator: ", "))
+                            "without "
+                                + difference.missing.map { "\($0.step) (in \($0.subpathway))" }.joined(
+                                    separator: ", "))
                     }
                     if !difference.extra.isEmpty {
                         notes.append("also " + difference.extra.map(\.rawValue).joined(separator: ", "))

@@ -40,8 +40,10 @@ extension PathwayGraph {
     ///    tree); a loop (strongly connected component) of at most twice the upper bound is one phase.
     /// 4. **Hand-offs** between staff groups: joined only after every other transition, and only within the target
     ///    size.
-    /// 5. **Length.** Remaining transitions join steps into pieces up to the target's upper bound (end steps do
-    ///    not count), in pathway order, so a long run is split into pieces of about that length.
+    /// 5. **Length.** A straight run of steps (a chain, see ``CompactGraph/chains(cutBefore:cutAfter:)``) longer
+    ///    than the target's upper bound is cut into equal parts within it; remaining transitions join steps into
+    ///    pieces up to the upper bound (end steps do not count, but no piece grows past twice the bound this way),
+    ///    in pathway order.
     /// 6. **Folding.** A piece below the target's lower bound joins the neighbour it belongs to: the one across the
     ///    weakest boundary; a decision joins the piece before it rather than one of its branches, a branch joins
     ///    the steps after it rather than the decision it starts from, a start joins what follows it. Only pieces
@@ -101,6 +103,7 @@ extension PathwayGraph {
 
         // Decisions whose branches meet again within `limit` steps, with the steps of that block.
         var blockLinks: [(Int32, Int32)] = []
+        var blockEnds: [Int] = [0]
         var isSplitter = [Bool](repeating: false, count: n)
         var visitMark = [Int32](repeating: -1, count: n + 1)
         for node in 0..<Int32(n) where forwardDegree[Int(node)] >= 2 {
@@ -128,7 +131,12 @@ extension PathwayGraph {
                     }
                 }
             }
-            if small { blockLinks += links } else { isSplitter[Int(node)] = true }
+            if small {
+                blockLinks += links
+                blockEnds.append(blockLinks.count)
+            } else {
+                isSplitter[Int(node)] = true
+            }
         }
 
         // The boundary of every transition.
@@ -159,9 +167,21 @@ extension PathwayGraph {
         }
 
         var pieces = PieceUnion(weights: isEnd.map { $0 ? 0 : 1 })
-        // Decision blocks and small loops are one phase each (never across a stage or an outcome).
-        for (from, to) in blockLinks where to != sink && boundaryBetween(from, to) <= .handOff {
-            pieces.join(from, to)
+        // Decision blocks and small loops are one phase each (never across a stage or an outcome), as long as
+        // the pieces a block touches stay within twice the upper bound together.
+        for block in 0..<(blockEnds.count - 1) {
+            let links = blockLinks[blockEnds[block]..<blockEnds[block + 1]].filter {
+                $0.1 != sink && boundaryBetween($0.0, $0.1) <= .handOff
+            }
+            var touched: [Int32] = []
+            for (from, to) in links {
+                for node in [from, to] {
+                    let root = pieces.root(node)
+                    if !touched.contains(root) { touched.append(root) }
+                }
+            }
+            guard touched.reduce(0, { $0 + Int(pieces.size[Int($1)]) }) <= limit else { continue }
+            for (from, to) in links { pieces.join(from, to) }
         }
         let components = graph.stronglyConnectedComponents()
         let componentSizes = components.sizes()
@@ -177,6 +197,22 @@ extension PathwayGraph {
                 }
             }
         }
+        // A straight run (a chain) longer than the upper bound is cut into equal parts within it.
+        var isLengthCut = [Bool](repeating: false, count: graph.edgeCount)
+        let chains = graph.chains()
+        for chain in 0..<chains.chainCount {
+            let run = chains.chain(chain)
+            guard run.count > upper else { continue }
+            let parts = (run.count + upper - 1) / upper
+            for part in 1..<parts {
+                let position = run.startIndex + part * run.count / parts
+                let (from, to) = (run[position - 1], run[position])
+                for slot in graph.successorOffsets[Int(from)]..<graph.successorOffsets[Int(from) + 1]
+                where graph.successorTargets[Int(slot)] == to {
+                    isLengthCut[Int(graph.successorEdges[Int(slot)])] = true
+                }
+            }
+        }
         // Length: plain transitions first, then hand-offs, in pathway order, within the upper bound.
         let pathOrder = graph.pathwayOrder(components)
         var rank = [Int32](repeating: 0, count: n)
@@ -184,24 +220,24 @@ extension PathwayGraph {
         for level in [PhaseBoundary.none, .handOff] {
             for node in pathOrder {
                 for slot in graph.successorOffsets[Int(node)]..<graph.successorOffsets[Int(node) + 1]
-                where boundary[Int(graph.successorEdges[Int(slot)])] == level {
+                where boundary[Int(graph.successorEdges[Int(slot)])] == level
+                    && !isLengthCut[Int(graph.successorEdges[Int(slot)])]
+                {
                     let a = pieces.root(node)
                     let b = pieces.root(graph.successorTargets[Int(slot)])
-                    if a != b && Int(pieces.weight[Int(a)] + pieces.weight[Int(b)]) <= upper { pieces.join(a, b) }
+                    if a != b && Int(pieces.weight[Int(a)] + pieces.weight[Int(b)]) <= upper
+                        && Int(pieces.size[Int(a)] + pieces.size[Int(b)]) <= limit
+                    {
+                        pieces.join(a, b)
+                    }
                 }
             }
-        }
-        if ProcessInfo.processInfo.environment["PHASES_DEBUG"] != nil {
-            var seen: [Int32: [String]] = [:]
-            for node in pathOrder { seen[pieces.root(node), default: []].append(step(node).id.rawValue) }
-            for node in pathOrder where seen[node] != nil { print("piece:", seen[node] ?? []) }
-            for node in 0..<Int32(n) where isSplitter[Int(node)] { print("splitter:", step(node).id) }
         }
         // Folding: pieces of one step first, then larger ones below the lower bound, each in pathway order; a
         // piece that is only a decision (with its ends) after the others, so that it joins what they became.
         let context = FoldContext(
             boundary: boundary, isOutcome: isOutcome, isBackEdge: isBackEdge, isSplitter: isSplitter,
-            isStart: isStart, isEnd: isEnd, rank: rank)
+            isStart: isStart, isEnd: isEnd, rank: rank, limit: limit)
         var alone: [Int32] = []
         for decisionsOnly in [false, true] {
             for size in 1..<Int32(lower) {
@@ -268,6 +304,8 @@ extension PathwayGraph {
         var isStart: [Bool]
         var isEnd: [Bool]
         var rank: [Int32]
+        /// Twice the target's upper bound: folding prefers neighbours that stay within it.
+        var limit: Int
     }
 
     /// Whether a piece holds nothing but outcome decisions and end steps.
@@ -281,7 +319,8 @@ extension PathwayGraph {
     ///
     /// Candidates are ordered by cost (the boundary crossed; 5 for a branch joining back into the decision that
     /// starts it, and for a decision joining one of its own branches unless the decision itself starts a branch;
-    /// stage boundaries only for pieces of one or two steps), then loop-back transitions last, then direction
+    /// stage boundaries only for pieces of one or two steps), then loop-back transitions last, then neighbours the
+    /// piece can join without passing twice the upper bound, then direction
     /// (forward for a piece holding a start or started by an outcome, backward otherwise), then the smaller
     /// neighbour, then pathway order.
     ///
@@ -319,8 +358,9 @@ extension PathwayGraph {
             guard context.boundary[Int(edge)] != .stage || mayCrossStage else { return }
             let otherRoot = pieces.root(other)
             guard otherRoot != root else { return }
+            let overflows = Int(pieces.size[Int(otherRoot)] + pieces.size[Int(root)]) > context.limit
             let key: [Int32] = [
-                cost, context.isBackEdge[Int(edge)] ? 1 : 0, isForward == forwardFirst ? 0 : 1,
+                cost, context.isBackEdge[Int(edge)] ? 1 : 0, overflows ? 1 : 0, isForward == forwardFirst ? 0 : 1,
                 pieces.size[Int(otherRoot)], context.rank[Int(other)],
             ]
             if best == nil || key.lexicographicallyPrecedes(best?.key ?? []) { best = (key, otherRoot) }
