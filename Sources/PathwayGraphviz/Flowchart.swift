@@ -69,6 +69,7 @@ public struct Flowchart: Sendable {
             }
         }
         chart.addLegend(severities(of: steps))
+        chart.addChangeLegend()
         return chart.text()
     }
 

@@ -23,6 +23,8 @@ public struct FlowchartOptions: Hashable, Sendable {
     public var maxSteps: Int
     /// Display names of staff groups, for lane titles and tooltips; ids are shown where a name is missing.
     public var staffGroupNames: [StaffGroupID: String]
+    /// Steps and transitions marked as added, changed or removed since an earlier version (`pathgap diff`).
+    public var changes = FlowchartChanges()
 
     /// Creates options.
     ///
