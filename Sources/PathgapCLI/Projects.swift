@@ -44,6 +44,7 @@ extension Pathgap {
                     "\(manifest.title) (\(manifest.id))", status.rawValue,
                     change.map { $0.date.map { "\($0)" } ?? "not on record" } ?? "–",
                     ratifiedBy ?? "–", manifest.region, manifest.owner ?? "–", "\(steps.count)",
+                    "\(steps.count { $0.reading == .published })", "\(steps.count { $0.reading == .project })",
                     "\(steps.count { $0.kind == .decision })", "\(Set(steps.compactMap(\.stage)).count)",
                     "\(Set(steps.flatMap(\.staffGroups)).count)", "\(manifest.sources.count)",
                 ]
@@ -51,8 +52,8 @@ extension Pathgap {
         }
 
         static let headings = [
-            "Project", "Status", "Since", "Ratified by", "Region", "Lead", "Steps", "Decisions", "Stages",
-            "Staff groups", "Sources",
+            "Project", "Status", "Since", "Ratified by", "Region", "Lead", "Steps", "Published (CPI)",
+            "Project's reading", "Decisions", "Stages", "Staff groups", "Sources",
         ]
 
         func execute(console: Console) throws -> Int32 {
@@ -111,7 +112,7 @@ extension Pathgap {
 
         static func markdown(_ rows: [Row]) -> String {
             var lines = [
-                "| " + headings.joined(separator: " | ") + " |", "|---|---|---|---|---|---|---:|---:|---:|---:|---:|",
+                "| " + headings.joined(separator: " | ") + " |", "|---|---|---|---|---|---|---:|---:|---:|---:|---:|---:|---:|",
             ]
             for row in rows {
                 var cells = row.cells.map(markdownCell)
