@@ -112,7 +112,8 @@ extension Pathgap {
 
         static func markdown(_ rows: [Row]) -> String {
             var lines = [
-                "| " + headings.joined(separator: " | ") + " |", "|---|---|---|---|---|---|---:|---:|---:|---:|---:|---:|---:|",
+                "| " + headings.joined(separator: " | ") + " |",
+                "|---|---|---|---|---|---|---:|---:|---:|---:|---:|---:|---:|",
             ]
             for row in rows {
                 var cells = row.cells.map(markdownCell)

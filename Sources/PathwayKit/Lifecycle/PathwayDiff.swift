@@ -25,7 +25,7 @@ public struct PathwayDiff: Hashable, Sendable {
         public var fields: [FieldChange]
     }
 
-    /// A transition present in both versions whose condition or share differs.
+    /// A transition present in both versions whose condition, share or source of its share differs.
     public struct TransitionChange: Hashable, Sendable {
         /// The transition in the new version.
         public var transition: Transition
@@ -116,6 +116,9 @@ public struct PathwayDiff: Hashable, Sendable {
                     FieldChange(
                         field: "share", old: before.share.map(Self.number), new: transition.share.map(Self.number)))
             }
+            if before.source != transition.source {
+                fields.append(FieldChange(field: "source", old: before.source, new: transition.source))
+            }
             if !fields.isEmpty { changedTransitions.append(TransitionChange(transition: transition, fields: fields)) }
         }
         for pair in order { removedTransitions += unmatched[pair] ?? [] }
@@ -191,6 +194,9 @@ public struct PathwayDiff: Hashable, Sendable {
             ("competencies", list(old.competencies.map(\.written)), list(new.competencies.map(\.written))),
             ("noCompetencyReason", old.noCompetencyReason, new.noCompetencyReason),
             ("testCodes", list(old.testCodes), list(new.testCodes)),
+            ("testDirectory", old.testDirectory, new.testDirectory),
+            ("reading", old.reading?.rawValue, new.reading?.rawValue),
+            ("readingNote", old.readingNote, new.readingNote),
             ("patientsPerYear", old.patientsPerYear.map(number), new.patientsPerYear.map(number)),
             ("reference", old.reference, new.reference),
             ("notes", old.notes, new.notes),
