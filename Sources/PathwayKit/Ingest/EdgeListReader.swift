@@ -174,6 +174,7 @@ public enum EdgeListReader {
             state.headerPending = state.columns.hasHeader
         }
         guard let delimiter = state.delimiter, let base = bytes.baseAddress else { return 0 }
+        if state.full { try SourceFile.checkUTF8(bytes, file: path, firstLine: state.nextLine) }
         let columns = state.columns
         var scanner = EdgeListScanner(bytes: bytes, delimiter: delimiter, firstLine: state.nextLine)
         var fields: [FieldSpan] = []
@@ -586,13 +587,18 @@ public enum EdgeListReader {
 extension PathwayReader {
     /// Bulk edge lists (`from,to[,condition,share]`), with a `<name>.nodes.csv` node table when one is beside the
     /// file. See ``EdgeListReader``.
-    public static let edgeList = PathwayReader(name: "edgelist", extensions: ["csv", "tsv", "edgelist", "edges"]) {
-        data, path in
-        let tablePath = EdgeListReader.nodeTablePath(for: path)
-        return try EdgeListReader.read(
-            data: data, path: path, nodeTable: try tablePath.map { try SourceFile.data(at: $0) },
-            nodeTablePath: tablePath)
-    }
+    public static let edgeList = PathwayReader(
+        name: "edgelist", extensions: ["csv", "tsv", "edgelist", "edges"],
+        read: { data, path in
+            let tablePath = EdgeListReader.nodeTablePath(for: path)
+            return try EdgeListReader.read(
+                data: data, path: path, nodeTable: try tablePath.map { try SourceFile.data(at: $0) },
+                nodeTablePath: tablePath)
+        },
+        readIndex: { path in
+            try SourceFile.checkFile(at: path)
+            return [try EdgeListReader.index(contentsOf: path)]
+        })
 }
 
 extension FileHandle {

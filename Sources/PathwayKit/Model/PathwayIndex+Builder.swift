@@ -38,7 +38,7 @@ extension PathwayIndex {
                 competencyLevels: TextColumn(),
                 competencyIDs: NameTable(), details: [:], duplicateSteps: [], transitionSources: IndexedColumn(),
                 transitionTargets: IndexedColumn(), conditions: TextColumn(), shareValues: [],
-                transitionLocations: IndexedColumn(), danglingTransitions: [],
+                transitionLocations: IndexedColumn(), shareSources: [:], danglingTransitions: [],
                 graph: CompactGraph(nodeCount: 0, sources: [], targets: []))
         }
 
@@ -113,6 +113,9 @@ extension PathwayIndex {
             details.sources = step.sources
             details.patientsPerYear = step.patientsPerYear
             details.reference = step.reference
+            details.testDirectory = step.testDirectory
+            details.reading = step.reading
+            details.readingNote = step.readingNote
             details.element = step.location?.element
             if !details.isEmpty { self.index.details[index] = details }
             filled += 1
@@ -156,6 +159,7 @@ extension PathwayIndex {
                     from: from, to: to, condition: transition.condition, share: transition.share,
                     location: compact(transition.location))
             }
+            if let source = transition.source { index.shareSources[Index(sources.count - 1)] = source }
         }
 
         /// Adds a transition between interned steps.

@@ -33,6 +33,7 @@ extension PathwayIndex {
             noCompetencyReason: details?.noCompetencyReason, setting: setting(step).map { settingNames[$0] },
             stage: self.stage(step).map { stageNames[$0] }, testCodes: details?.testCodes ?? [], notes: details?.notes,
             sources: details?.sources ?? [], patientsPerYear: details?.patientsPerYear, reference: details?.reference,
+            testDirectory: details?.testDirectory, reading: details?.reading, readingNote: details?.readingNote,
             location: location)
     }
 
@@ -40,7 +41,8 @@ extension PathwayIndex {
     public func transitionValue(_ transition: Index<Transition>) -> Transition {
         Transition(
             from: StepID(stepIDs[transitionSources[transition]]), to: StepID(stepIDs[transitionTargets[transition]]),
-            condition: conditions[transition], share: share(transition), location: location(transition))
+            condition: conditions[transition], share: share(transition), source: shareSources[transition],
+            location: location(transition))
     }
 
     /// The pathway as a value: every step and transition in the order written, duplicates and transitions to

@@ -100,6 +100,8 @@ public struct PathwayIndex: Sendable {
     var shareValues: [Double]
     /// Where each transition was written.
     var transitionLocations: IndexedColumn<Transition, CompactLocation>
+    /// The source cited for a transition's share, for the few that cite one.
+    public internal(set) var shareSources: [Index<Transition>: String]
     /// Transitions that name a step that does not exist, with their position among the written transitions.
     public internal(set) var danglingTransitions: [(position: Int, transition: Transition)]
 
@@ -188,6 +190,9 @@ public struct StepDetails: Hashable, Sendable {
     public var sources: [String] = []
     public var patientsPerYear: Double?
     public var reference: String?
+    public var testDirectory: String?
+    public var reading: StepReading?
+    public var readingNote: String?
     /// The XML element (BPMN, GraphML) the step came from.
     public var element: String?
     /// Where each competency requirement was written, when that differs from the step.
