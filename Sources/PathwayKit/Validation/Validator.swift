@@ -141,7 +141,14 @@ public enum Validator {
         for node in 0..<Int32(core.nodeCount) {
             findings += branchFindings(index: index, step: Index(raw: node), boundaryExits: boundaryExits[Int(node)])
         }
-        findings += missingShareFindings(graph: graph, boundaryExits: boundaryExits)
+        if index.details.values.contains(where: { $0.patientsPerYear != nil }) {
+            // Volumes are given (a pilot, not a bulk network): the patient flow works on the values.
+            var exits: [StepID: Int] = [:]
+            for node in 0..<core.nodeCount where boundaryExits[node] > 0 {
+                exits[StepID(index.stepIDs[Index(node)])] = boundaryExits[node]
+            }
+            findings += missingShareFindings(graph: PathwayGraph(index: index), boundaryExits: exits)
+        }
         return findings.sortedForOutput()
     }
 
