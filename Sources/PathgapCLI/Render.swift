@@ -30,14 +30,14 @@ extension Pathgap {
         @Option(help: "The pathway file's format when its extension does not say.")
         var from: String?
 
-        @Option(help: "What DOT clusters mean: none, lanes (staff groups) or stages.")
-        var clusters: DOTImporter.ClusterMapping = .none
+        @Option(help: "What DOT clusters mean: auto (a cluster naming a staff group is a lane, any other a stage), lanes, stages or none.")
+        var clusters: DOTImporter.ClusterMapping = .auto
 
         @Option(help: "What to draw: network (one chart), subpathways (one chart each) or overview.")
         var view: View = .network
 
-        @Option(help: "How sub-pathways are cut for --view subpathways and overview: chains, stages or structure.")
-        var strategy: DecompositionStrategy = .chains
+        @Option(help: "How sub-pathways are cut for --view subpathways and overview: phases (the default), chains, stages or structure.")
+        var strategy: DecompositionStrategy = .phases
 
         @Option(help: "Output format: svg, png, pdf (where installed, see --list-formats) or dot (the DOT text).")
         var format: String = "svg"
@@ -68,7 +68,7 @@ extension Pathgap {
             }
             guard strategy != .routes else {
                 throw ValidationError(
-                    "--strategy routes lists routes, which overlap; draw chains, stages or structure.")
+                    "--strategy routes lists routes, which overlap; draw phases, chains, stages or structure.")
             }
         }
 
@@ -120,7 +120,7 @@ extension Pathgap {
         ///
         /// - Throws: ``CommandError`` (bad input) when the whole network is too large to lay out.
         static func charts(
-            of pathway: Pathway, view: View, strategy: DecompositionStrategy = .chains, options: FlowchartOptions
+            of pathway: Pathway, view: View, strategy: DecompositionStrategy = .phases, options: FlowchartOptions
         ) throws -> [(name: String, dot: String)] {
             let flowchart = Flowchart(pathway: pathway, options: options)
             let base = pathway.id.rawValue.fileNameSafe
