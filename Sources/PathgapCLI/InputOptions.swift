@@ -11,7 +11,10 @@ struct InputOptions: ParsableArguments {
     @Option(help: "The pathway file's format when its extension does not say (yaml, json, dot, bpmn, graphml, csv).")
     var from: String?
 
-    @Option(help: "What DOT clusters mean: auto (a cluster naming a staff group is a lane, any other a stage), lanes, stages or none.")
+    @Option(
+        help:
+            "What DOT clusters mean: auto (a cluster naming a staff group is a lane, any other a stage), lanes, stages or none."
+    )
     var clusters: DOTImporter.ClusterMapping = .auto
 
     /// Loads the input.

@@ -30,13 +30,19 @@ extension Pathgap {
         @Option(help: "The pathway file's format when its extension does not say.")
         var from: String?
 
-        @Option(help: "What DOT clusters mean: auto (a cluster naming a staff group is a lane, any other a stage), lanes, stages or none.")
+        @Option(
+            help:
+                "What DOT clusters mean: auto (a cluster naming a staff group is a lane, any other a stage), lanes, stages or none."
+        )
         var clusters: DOTImporter.ClusterMapping = .auto
 
         @Option(help: "What to draw: network (one chart), subpathways (one chart each) or overview.")
         var view: View = .network
 
-        @Option(help: "How sub-pathways are cut for --view subpathways and overview: phases (the default), chains, stages or structure.")
+        @Option(
+            help:
+                "How sub-pathways are cut for --view subpathways and overview: phases (the default), chains, stages or structure."
+        )
         var strategy: DecompositionStrategy = .phases
 
         @Option(help: "Output format: svg, png, pdf (where installed, see --list-formats) or dot (the DOT text).")

@@ -28,7 +28,10 @@ extension Pathgap {
         @Option(help: "Comma-separated formats to write: md, csv, json, html.")
         var format: String = "md,csv,json,html"
 
-        @Option(help: "How pathways are divided into sub-pathways: phases (the default), chains, stages, structure or routes.")
+        @Option(
+            help:
+                "How pathways are divided into sub-pathways: phases (the default), chains, stages, structure or routes."
+        )
         var strategy: String = DecompositionStrategy.phases.rawValue
 
         @Option(

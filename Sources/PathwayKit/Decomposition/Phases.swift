@@ -32,8 +32,9 @@ extension PathwayGraph {
     /// 1. **Stages.** A transition between two steps of different (effective, see ``effectiveStages()``) stages is
     ///    never crossed except to fold a piece of one or two steps. DOT clusters and BPMN lanes whose label names no
     ///    staff group arrive as stages.
-    /// 2. **Outcome decisions.** A step with two or more branches whose branches do not meet again within the
-    ///    target's upper bound of steps starts one sub-pathway per branch (variant found / not found). Ends and
+    /// 2. **Outcome decisions.** A step with two or more branches that do not meet again soon (the step, its
+    ///    alternatives and the step where they meet do not fit in the target's upper bound) starts one
+    ///    sub-pathway per branch (variant found / not found). Ends and
     ///    loop-back transitions are left out, and so are *tails*, steps whose whole future is shorter than the
     ///    lower bound: a short way out is not a branch of its own.
     /// 3. **Decision blocks and loops.** A decision whose branches do meet again soon is one phase with its
@@ -94,7 +95,9 @@ extension PathwayGraph {
         // exit branch), never a branch of its own.
         var height = [Int32](repeating: 1, count: n)
         for node in (forward.topologicalOrder() ?? []).reversed() {
-            for next in forward.successors(of: node) { height[Int(node)] = max(height[Int(node)], height[Int(next)] + 1) }
+            for next in forward.successors(of: node) {
+                height[Int(node)] = max(height[Int(node)], height[Int(next)] + 1)
+            }
         }
         let isTail = height.map { Int($0) < lower }
         // Where branches meet again: post-dominators over the steps that are not tails, with a virtual sink after
@@ -118,7 +121,8 @@ extension PathwayGraph {
         let order = core.topologicalOrder() ?? Array(0...sink)
         let postDominator = core.immediateDominators(root: sink, order: order.reversed(), direction: .backward)
 
-        // Decisions whose branches meet again within the upper bound of steps, with the steps of that block.
+        // Decisions whose branches meet again soon: the decision, the steps between and the step where they meet
+        // fit in the upper bound (with room for one more); with the steps of that block.
         var blockLinks: [(Int32, Int32)] = []
         var blockEnds: [Int] = [0]
         var isSplitter = [Bool](repeating: false, count: n)
@@ -142,7 +146,7 @@ extension PathwayGraph {
                     guard next != meet, visitMark[Int(next)] != node else { continue }
                     visitMark[Int(next)] = node
                     queue.append(next)
-                    if queue.count > upper + 1 {
+                    if queue.count > max(2, upper - 1) {
                         small = false
                         break search
                     }
