@@ -26,7 +26,7 @@ extension Pathgap {
         @Option(help: "Also write each sub-pathway as a native pathway file into this folder.")
         var split: String?
 
-        @Option(help: "For --strategy routes: how many of the most likely routes to list.")
+        @Option(parsing: .unconditional, help: "For --strategy routes: how many of the most likely routes to list.")
         var maxRoutes = 20
 
         func validate() throws {
@@ -34,7 +34,7 @@ extension Pathgap {
         }
 
         func execute(console: Console) throws -> Int32 {
-            let workspace = try input.load()
+            let workspace = try input.load(console: console)
             let options = DecompositionOptions(maxRoutes: maxRoutes)
             let decompositions = workspace.pathways.map { PathwayGraph($0).decomposition(strategy, options: options) }
             switch format {

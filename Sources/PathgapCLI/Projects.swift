@@ -9,8 +9,12 @@ extension Pathgap {
             abstract: "Tabulate the projects under a folder."
         )
 
-        @Argument(help: "A folder of project folders (or one project).")
-        var folder: String = "Fixtures/projects"
+        @Argument(
+            help: ArgumentHelp(
+                "A folder of project folders (or one project). Default: Fixtures/projects in a clone of pathgap, "
+                    + "else the current folder.",
+                valueName: "folder"))
+        var folder: String?
 
         @Option(help: "Output format: md (a Markdown table, as the README shows it) or json.")
         var format: TableFormat = .md
@@ -19,7 +23,17 @@ extension Pathgap {
             case md, json
         }
 
+        /// Where to look without an argument: the bundled projects when run from a clone, else the current folder.
+        static let defaultFolders = ["Fixtures/projects", "."]
+
         func execute(console: Console) throws -> Int32 {
+            let folder = self.folder ?? Self.defaultFolders.first { !ProjectLoader.projects(under: $0).isEmpty }
+            guard let folder else {
+                throw CommandError(
+                    message: "no folder given, and neither Fixtures/projects nor the current folder holds projects "
+                        + "(folders with a \(ProjectLoader.manifestName)); name one: pathgap projects FOLDER",
+                    status: ExitStatus.badInput)
+            }
             let paths = ProjectLoader.projects(under: folder)
             guard !paths.isEmpty else {
                 throw InputError(

@@ -24,10 +24,13 @@ extension Pathgap {
             case network, subpathways, overview
         }
 
-        @Argument(help: "A project folder, a project.yaml, or a pathway file (YAML, JSON, DOT, BPMN, GraphML, CSV).")
+        @Argument(
+            help: ArgumentHelp(
+                "A project folder, a project.yaml, a pathway file (YAML, JSON, DOT, BPMN, GraphML, CSV), or - "
+                    + "(standard input, with --from)."))
         var path: String?
 
-        @Option(help: "The pathway file's format when its extension does not say.")
+        @Option(help: Workspace.fromHelp)
         var from: String?
 
         @Option(help: "What DOT clusters mean: none, lanes (staff groups) or stages.")
@@ -36,8 +39,22 @@ extension Pathgap {
         @Option(help: "What to draw: network (one chart), subpathways (one chart each) or overview.")
         var view: View = .network
 
-        @Option(help: "How sub-pathways are cut for --view subpathways and overview: chains, stages or structure.")
-        var strategy: DecompositionStrategy = .chains
+        /// The strategies whose sub-pathways can be drawn: all but routes, which overlap.
+        static let drawableStrategies = DecompositionStrategy.allCases.filter { $0 != .routes }
+
+        @Option(
+            help: ArgumentHelp(
+                "How sub-pathways are cut for --view subpathways and overview: "
+                    + drawableStrategies.map(\.rawValue).joined(separator: ", ") + ".",
+                valueName: "strategy"))
+        var strategy: String = DecompositionStrategy.chains.rawValue
+
+        /// The strategy named by `--strategy`, when it is one that can be drawn.
+        var chartStrategy: DecompositionStrategy? {
+            DecompositionStrategy(rawValue: strategy.lowercased()).flatMap {
+                Self.drawableStrategies.contains($0) ? $0 : nil
+            }
+        }
 
         @Option(help: "Output format: svg, png, pdf (where installed, see --list-formats) or dot (the DOT text).")
         var format: String = "svg"
@@ -51,7 +68,7 @@ extension Pathgap {
         @Option(help: "The direction of flow: TB (top to bottom) or LR (left to right).")
         var rankdir: String = "TB"
 
-        @Option(name: .customLong("max-steps"), help: "The most steps a whole-network chart may have.")
+        @Option(name: .customLong("max-steps"), parsing: .unconditional, help: "The most steps a whole-network chart may have.")
         var maxSteps: Int = FlowchartOptions.defaultMaxSteps
 
         @Flag(name: .customLong("list-formats"), help: "List the output formats the installed Graphviz provides.")
@@ -66,9 +83,11 @@ extension Pathgap {
             guard FlowchartOptions.Direction(rawValue: rankdir.uppercased()) != nil else {
                 throw ValidationError("--rankdir must be TB or LR, found '\(rankdir)'.")
             }
-            guard strategy != .routes else {
+            guard chartStrategy != nil else {
                 throw ValidationError(
-                    "--strategy routes lists routes, which overlap; draw chains, stages or structure.")
+                    "--strategy must be one of "
+                        + Self.drawableStrategies.map(\.rawValue).joined(separator: ", ")
+                        + ", found '\(strategy)'" + (strategy.lowercased() == "routes" ? " (routes overlap)" : ""))
             }
         }
 
@@ -78,7 +97,7 @@ extension Pathgap {
                 return ExitStatus.success
             }
             guard let path else { throw ValidationError("Missing expected argument '<path>'.") }
-            let workspace = try Workspace.load(path, format: from, clusters: clusters)
+            let workspace = try Workspace.load(path, format: from, clusters: clusters, console: console)
             for finding in workspace.importFindings.sortedForOutput() where finding.severity >= .warning {
                 console.printError(finding.description)
             }
@@ -98,7 +117,7 @@ extension Pathgap {
             // Draw every chart before writing any, so that a failure leaves the folder as it was.
             var files: [(path: String, data: Data)] = []
             for pathway in workspace.pathways {
-                for chart in try Self.charts(of: pathway, view: view, strategy: strategy, options: options) {
+                for chart in try Self.charts(of: pathway, view: view, strategy: chartStrategy ?? .chains, options: options) {
                     let file = (out as NSString).appendingPathComponent("\(chart.name).\(fileFormat)")
                     guard fileFormat != "dot" else {
                         files.append((file, Data(chart.dot.utf8)))

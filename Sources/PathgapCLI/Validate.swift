@@ -18,7 +18,7 @@ extension Pathgap {
         var strict = false
 
         func execute(console: Console) throws -> Int32 {
-            let workspace = try input.load()
+            let workspace = try input.load(console: console)
             var findings = workspace.importFindings
             if let project = workspace.project {
                 findings += Validator.findings(for: project)
@@ -33,11 +33,11 @@ extension Pathgap {
                 for finding in findings { console.print(finding.description) }
                 let steps = workspace.pathways.reduce(0) { $0 + $1.steps.count }
                 let transitions = workspace.pathways.reduce(0) { $0 + $1.transitions.count }
-                let subject = workspace.project.map { "project '\($0.manifest.id)'" } ?? input.path
+                let subject = workspace.project.map { "project '\($0.manifest.id)'" } ?? input.displayName
                 console.print(
-                    "\(subject): \(workspace.pathways.count) pathway\(workspace.pathways.count == 1 ? "" : "s"), "
-                        + "\(steps) steps, \(transitions) transitions: "
-                        + "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
+                    "\(subject): \(counted(workspace.pathways.count, "pathway")), \(counted(steps, "step")), "
+                        + "\(counted(transitions, "transition")): "
+                        + "\(counted(errors, "error")), \(counted(warnings, "warning"))")
             case .json:
                 console.write(FindingFormat.json(findings, errors: errors, warnings: warnings))
             }

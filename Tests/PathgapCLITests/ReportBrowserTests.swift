@@ -6,19 +6,9 @@ import Testing
 /// Opens a written HTML report in headless Chromium through `.ci/check-html.sh`; runs only where `chromium` is on
 /// PATH.
 @Suite struct ReportBrowserTests {
-    static let chromium: String? = {
-        for folder in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":") {
-            for name in ["chromium", "chromium-browser", "google-chrome"] {
-                let path = "\(folder)/\(name)"
-                if FileManager.default.isExecutableFile(atPath: path) { return path }
-            }
-        }
-        return nil
-    }()
-
     @Test(
         "the HTML report renders in headless Chromium with no console error, and its tables sort",
-        .enabled(if: chromium != nil, "chromium is not on PATH"))
+        .needsChromium)
     func rendersCleanly() throws {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("pathgap-browser-\(UUID().uuidString)")
             .path
