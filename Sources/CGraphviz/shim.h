@@ -6,7 +6,6 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <graphviz/gvc.h>
 #include <graphviz/cgraph.h>
 #if defined(__has_include)
@@ -104,70 +103,61 @@ static inline int pathgap_agerr_reserve(size_t capacity, agusererrf errf) {
 
 // MARK: Deterministic reading
 //
-// cgraph gives a named subgraph the address of its interned name as its id, and keeps subgraphs ordered by id, so
-// with the default allocator the order of clusters (and so the layout) depends on where malloc happened to put the
-// names: two renders of the same text in one process could differ. `pathgap_agmemread` reads with a memory
-// discipline that hands out memory from one reserved region in increasing address order (a bump arena freed in
-// one piece by pathgap_agclose), so the order of ids follows the order of the text and output is byte-identical.
+// cgraph keeps subgraphs ordered by id, and its default id discipline gives a named object the address of its
+// interned name as its id: with the default allocator the order of clusters (and so the layout) depended on where
+// malloc had put the names, and two renders of the same text in one process could differ. The id discipline below
+// maps no name itself: cgraph then gives every object a fresh anonymous id and keeps the name in its own internal
+// name map (which `agnameof` reads first), so ids, and the order of subgraphs, follow the order of the text.
+//
+// (An earlier version kept the default ids and allocated from a bump arena in increasing address order instead.
+// cgraph's `agdictobjmem` frees some of its dictionary holders with plain `free` rather than through the memory
+// discipline, depending on global state, so memory from any allocator other than malloc could be handed to `free`:
+// `digraph{{{s->b:n:s}}}` aborted with "free(): invalid pointer". Every allocation now goes through malloc.)
 
-/// A bump arena: one reserved region, used from the start, released when the graph closes.
-typedef struct {
-    char *base;
-    size_t size;
-    size_t used;
-} pathgap_arena_t;
+/// Never maps a name, so that cgraph records it in its internal map; hands out increasing odd ids for anonymous
+/// objects (even ids are reserved for the default discipline's name addresses, which are never used here).
+static inline long pathgap_id_map(void *state, int objtype, char *str, IDTYPE *id, int createflag) {
+    static IDTYPE counter = 1;
+    (void)state;
+    (void)objtype;
+    (void)createflag;
+    if (str != NULL) return 0;
+    *id = counter;
+    counter += 2;
+    return 1;
+}
 
-/// Reserved address space per graph (committed only as pages are touched).
-#define PATHGAP_ARENA_RESERVE ((size_t)1 << 32)
-
-static inline void *pathgap_mem_open(Agdisc_t *disc) {
+static inline void *pathgap_id_open(Agraph_t *graph, Agdisc_t *disc) {
     (void)disc;
-    pathgap_arena_t *arena = (pathgap_arena_t *)calloc(1, sizeof(pathgap_arena_t));
-    if (arena == NULL) return NULL;
-    void *base = mmap(NULL, PATHGAP_ARENA_RESERVE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANON | MAP_NORESERVE,
-                      -1, 0);
-    if (base != MAP_FAILED) {
-        arena->base = (char *)base;
-        arena->size = PATHGAP_ARENA_RESERVE;
-    }
-    return arena;
+    return graph;
 }
 
-static inline int pathgap_arena_owns(pathgap_arena_t *arena, void *ptr) {
-    return arena != NULL && arena->base != NULL && (char *)ptr >= arena->base
-        && (char *)ptr < arena->base + arena->size;
+static inline long pathgap_id_alloc(void *state, int objtype, IDTYPE id) {
+    (void)state;
+    (void)objtype;
+    (void)id;
+    return 0;
 }
 
-static inline void *pathgap_mem_alloc(void *state, size_t request) {
-    pathgap_arena_t *arena = (pathgap_arena_t *)state;
-    size_t rounded = (request + 15) & ~(size_t)15;
-    if (arena != NULL && arena->base != NULL && rounded >= request && arena->size - arena->used >= rounded) {
-        void *result = arena->base + arena->used;  // fresh pages are zero, and arena memory is never reused
-        arena->used += rounded;
-        return result;
-    }
-    return calloc(1, request);  // the arena is full or missing: still correct, only the order is no longer fixed
+static inline void pathgap_id_free(void *state, int objtype, IDTYPE id) {
+    (void)state;
+    (void)objtype;
+    (void)id;
 }
 
-static inline void *pathgap_mem_resize(void *state, void *ptr, size_t old, size_t request) {
-    if (ptr == NULL) return pathgap_mem_alloc(state, request);
-    if (request <= old) return ptr;
-    void *result = pathgap_mem_alloc(state, request);
-    if (result == NULL) return NULL;
-    memcpy(result, ptr, old);
-    if (!pathgap_arena_owns((pathgap_arena_t *)state, ptr)) free(ptr);
-    return result;
+static inline char *pathgap_id_print(void *state, int objtype, IDTYPE id) {
+    (void)state;
+    (void)objtype;
+    (void)id;
+    return NULL;
 }
 
-static inline void pathgap_mem_free(void *state, void *ptr) {
-    if (ptr != NULL && !pathgap_arena_owns((pathgap_arena_t *)state, ptr)) free(ptr);
-}
+static inline void pathgap_id_close(void *state) { (void)state; }
 
-/// Releases an arena once its graph is closed.
-static inline void pathgap_arena_release(pathgap_arena_t *arena) {
-    if (arena == NULL) return;
-    if (arena->base != NULL) munmap(arena->base, arena->size);
-    free(arena);
+static inline void pathgap_id_register(void *state, int objtype, void *object) {
+    (void)state;
+    (void)objtype;
+    (void)object;
 }
 
 /// A NUL-terminated text being read.
@@ -202,19 +192,18 @@ extern void aglexbad(void);
 #define PATHGAP_FLUSH_LEXER() ((void)0)
 #endif
 
-/// Like `agmemread`, but with the deterministic arena allocator and a fresh lexer (empty buffer, line 1). The graph
-/// must be released with `pathgap_agclose`.
+/// Like `agmemread`, but with ids in the order of the text (see above) and a fresh lexer (empty buffer, line 1).
+/// The graph must be released with `pathgap_agclose`.
 static inline Agraph_t *pathgap_agmemread(const char *text) {
-    // No `close`: with one, agclose skips its normal teardown ("free entire heap") and leaks what cgraph and cdt
-    // allocate with plain malloc (dictionaries, lexer strings); pathgap_agclose releases the arena afterwards.
-    static Agmemdisc_t memory = {pathgap_mem_open, pathgap_mem_alloc, pathgap_mem_resize, pathgap_mem_free, NULL};
+    static Agiddisc_t ids = {pathgap_id_open, pathgap_id_map, pathgap_id_alloc, pathgap_id_free, pathgap_id_print,
+                             pathgap_id_close, pathgap_id_register};
     static Agiodisc_t io;
     static Agdisc_t discipline;
     io.afread = pathgap_io_read;
     io.putstr = AgIoDisc.putstr;
     io.flush = AgIoDisc.flush;
-    discipline.mem = &memory;
-    discipline.id = &AgIdDisc;
+    discipline.mem = &AgMemDisc;
+    discipline.id = &ids;
     discipline.io = &io;
     pathgap_reader_t reader = {text, strlen(text), 0};
     PATHGAP_FLUSH_LEXER();
@@ -222,12 +211,56 @@ static inline Agraph_t *pathgap_agmemread(const char *text) {
     return agread(&reader, &discipline);
 }
 
-/// Closes a graph read by `pathgap_agmemread` (cgraph's full teardown), then releases its arena.
+// cgraph 2.43 closes the shared internal name map without freeing its entries (`aginternalmapclose`) when it
+// closes the first subgraph, and closes the root graph's before it forgets the root's own name: the entries of every
+// object still open then would leak (about 100 bytes a name). They are deleted first, object by object. `aginternalmapdelete` is exported by libcgraph but not declared in its headers.
+extern int aginternalmapdelete(Agraph_t *graph, int objtype, IDTYPE id);
+
+/// Deletes the internal name map entries of a graph's subgraphs, at any depth (not the graph's own), with an explicit
+/// stack of the subgraphs still to visit (DOT nesting can be deep).
+static inline void pathgap_forget_subgraph_names(Agraph_t *root) {
+    size_t capacity = 64, count = 0;
+    Agraph_t **stack = (Agraph_t **)malloc(capacity * sizeof(Agraph_t *));
+    if (stack == NULL) return;
+    for (Agraph_t *sub = agfstsubg(root); sub != NULL; sub = agnxtsubg(sub)) {
+        if (count == capacity) {
+            Agraph_t **grown = (Agraph_t **)realloc(stack, 2 * capacity * sizeof(Agraph_t *));
+            if (grown == NULL) break;
+            stack = grown;
+            capacity *= 2;
+        }
+        stack[count++] = sub;
+    }
+    while (count > 0) {
+        Agraph_t *graph = stack[--count];
+        aginternalmapdelete(root, AGRAPH, AGID(graph));
+        for (Agraph_t *sub = agfstsubg(graph); sub != NULL; sub = agnxtsubg(sub)) {
+            if (count == capacity) {
+                Agraph_t **grown = (Agraph_t **)realloc(stack, 2 * capacity * sizeof(Agraph_t *));
+                if (grown == NULL) break;
+                stack = grown;
+                capacity *= 2;
+            }
+            stack[count++] = sub;
+        }
+    }
+    free(stack);
+}
+
+/// Closes a graph read by `pathgap_agmemread`, first deleting the internal name map entries cgraph would lose
+/// (see above).
 static inline int pathgap_agclose(Agraph_t *graph) {
-    pathgap_arena_t *arena = (pathgap_arena_t *)graph->clos->state.mem;
-    int status = agclose(graph);
-    pathgap_arena_release(arena);
-    return status;
+    if (agfstsubg(graph) != NULL) {
+        for (Agnode_t *node = agfstnode(graph); node != NULL; node = agnxtnode(graph, node)) {
+            for (Agedge_t *edge = agfstout(graph, node); edge != NULL; edge = agnxtout(graph, edge)) {
+                aginternalmapdelete(graph, AGEDGE, AGID(edge));
+            }
+            aginternalmapdelete(graph, AGNODE, AGID(node));
+        }
+        pathgap_forget_subgraph_names(graph);
+    }
+    aginternalmapdelete(graph, AGRAPH, AGID(graph));
+    return agclose(graph);
 }
 
 #endif

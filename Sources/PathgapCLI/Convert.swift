@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PathwayGraphviz
 import PathwayKit
 
 extension Pathgap {
@@ -7,21 +8,23 @@ extension Pathgap {
     /// imported model can be completed by hand), as plain DOT, as a Mermaid flowchart or as CSV tables.
     struct Convert: PathgapCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Convert a pathway to YAML, JSON, DOT, Mermaid or CSV.",
+            abstract: "Convert a pathway to YAML, JSON, DOT, Mermaid, CSV, BPMN or GraphML.",
             discussion: """
                 The input format comes from the extension or --from (yaml, json, dot, bpmn, graphml, csv). What \
                 the importer could not carry over, and what Graphviz warned about while reading DOT, is listed on \
                 standard error. Without --out the result goes to standard output. When the file holds several \
                 pathways (several BPMN processes), pick one with --pathway, or give --out and each is written to \
                 <out stem>-<pathway id>.<ext> (or <folder>/<pathway id>.<ext> when --out is a folder, ending in \
-                /); ids are lower-cased, and a pathway whose id is the stem gets the --out name itself. Files are written atomically, and nothing is written unless every pathway \
-                converted.
+                /); ids are lower-cased, and a pathway whose id is the stem gets the --out name itself. Files are \
+                written atomically, and nothing is written unless every pathway converted. BPMN and GraphML are \
+                laid out through Graphviz for modellers and yEd: BPMN with one lane per staff group, GraphML with \
+                yEd's shapes and geometry.
                 """
         )
 
         /// The formats convert writes.
         enum Target: String, ExpressibleByArgument, CaseIterable {
-            case yaml, json, dot, mermaid, csv
+            case yaml, json, dot, mermaid, csv, bpmn, graphml
 
             var fileExtension: String {
                 switch self {
@@ -30,23 +33,58 @@ extension Pathgap {
                 case .dot: "dot"
                 case .mermaid: "mmd"
                 case .csv: "csv"
+                case .bpmn: "bpmn"
+                case .graphml: "graphml"
                 }
             }
 
-            func text(for pathway: Pathway) -> String {
+            /// The pathway in this format; BPMN and GraphML are laid out through Graphviz.
+            ///
+            /// - Parameters:
+            ///   - pathway: The pathway.
+            ///   - staffGroupNames: Display names of staff groups, for BPMN lanes.
+            /// - Throws: ``PathwayKit/InputError`` when a BPMN or GraphML export meets a transition to a missing step,
+            ///   or Graphviz's error when the layout fails.
+            func text(for pathway: Pathway, staffGroupNames: [StaffGroupID: String] = [:]) throws -> String {
                 switch self {
                 case .yaml: NativeFormat.text(for: pathway, syntax: .yaml)
                 case .json: NativeFormat.text(for: pathway, syntax: .json)
                 case .dot: PathwayDOTWriter.text(for: pathway)
                 case .mermaid: PathwayMermaidWriter.text(for: pathway)
                 case .csv: PathwayCSVWriter.text(for: pathway)
+                case .bpmn:
+                    BPMNWriter.text(
+                        for: try exportable(pathway), layout: try DiagramLayouter.layout(pathway, lanes: true),
+                        staffGroupNames: staffGroupNames)
+                case .graphml:
+                    GraphMLWriter.text(
+                        for: try exportable(pathway), layout: try DiagramLayouter.layout(pathway, lanes: false))
                 }
+            }
+
+            /// The pathway, when BPMN or GraphML can hold it: step ids unique and every transition between steps.
+            func exportable(_ pathway: Pathway) throws -> Pathway {
+                var seen: Set<StepID> = []
+                for step in pathway.steps where !seen.insert(step.id).inserted {
+                    throw InputError(
+                        "step id '\(step.id)' is used twice; \(rawValue.uppercased()) needs unique ids",
+                        at: step.location ?? pathway.location ?? SourceLocation(file: "-"))
+                }
+                for transition in pathway.transitions
+                where !seen.contains(transition.from) || !seen.contains(transition.to) {
+                    let missing = seen.contains(transition.from) ? transition.to : transition.from
+                    throw InputError(
+                        "transition from '\(transition.from)' to '\(transition.to)' names step '\(missing)', "
+                            + "which the pathway does not have",
+                        at: transition.location ?? pathway.location ?? SourceLocation(file: "-"))
+                }
+                return pathway
             }
         }
 
         @OptionGroup var input: InputOptions
 
-        @Option(help: "The format to write: yaml, json (pathgap's own), dot, mermaid or csv.")
+        @Option(help: "The format to write: yaml, json (pathgap's own), dot, mermaid, csv, bpmn or graphml.")
         var to: Target
 
         @Option(help: "The file to write (default: standard output).")
@@ -71,9 +109,13 @@ extension Pathgap {
             guard !pathways.isEmpty else {
                 throw CommandError(message: "\(input.displayName) holds no pathway", status: ExitStatus.badInput)
             }
-            let texts = pathways.map { (pathway: $0, text: to.text(for: $0)) }
+            var names: [StaffGroupID: String] = [:]
+            for group in workspace.project?.staffGroups ?? [] where names[group.id] == nil {
+                names[group.id] = group.name
+            }
+            let texts = try pathways.map { (pathway: $0, text: try to.text(for: $0, staffGroupNames: names)) }
             guard let out else {
-                if texts.count > 1, to == .yaml || to == .json {
+                if texts.count > 1, [.yaml, .json, .bpmn, .graphml].contains(to) {
                     throw CommandError(
                         message: "\(input.displayName) holds \(texts.count) pathways ("
                             + texts.map(\.pathway.id.rawValue).joined(separator: ", ")
@@ -83,8 +125,9 @@ extension Pathgap {
                 console.write(texts.map(\.text).joined(separator: "\n"))
                 return ExitStatus.success
             }
-            let names = Self.fileNames(out: out, pathways: texts.map(\.pathway.id.rawValue), fileExtension: to.fileExtension)
-            let files = zip(names, texts).map { (path: $0, text: $1.text) }
+            let paths = Self.fileNames(
+                out: out, pathways: texts.map(\.pathway.id.rawValue), fileExtension: to.fileExtension)
+            let files = zip(paths, texts).map { (path: $0, text: $1.text) }
             try AtomicFile.write(files.map { ($0.path, Data($0.text.utf8)) })
             if files.count > 1 {
                 console.printError(

@@ -45,14 +45,16 @@ extension Pathgap {
             switch format {
             case .md:
                 console.print(
-                    "| Project | Status | Region | Lead | Steps | Decisions | Stages | Staff groups | Sources |")
-                console.print("|---|---|---|---|---:|---:|---:|---:|---:|")
+                    "| Project | Status | Region | Lead | Steps | Published (CPI) | Project's reading | Decisions | Stages "
+                        + "| Staff groups | Sources |")
+                console.print("|---|---|---|---|---:|---:|---:|---:|---:|---:|---:|")
                 for project in projects {
                     let steps = project.pathways.flatMap(\.steps)
                     let groups = Set(steps.flatMap(\.staffGroups))
                     let cells = [
                         "\(project.manifest.title) (`\(project.manifest.id)`)", project.manifest.status.rawValue,
                         project.manifest.region, project.manifest.owner ?? "–", "\(steps.count)",
+                        "\(steps.count { $0.reading == .published })", "\(steps.count { $0.reading == .project })",
                         "\(steps.count { $0.kind == .decision })", "\(Set(steps.compactMap(\.stage)).count)",
                         "\(groups.count)", "\(project.manifest.sources.count)",
                     ]

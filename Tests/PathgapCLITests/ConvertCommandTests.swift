@@ -154,3 +154,47 @@ import Testing
         #expect(console.output.contains("project 'import-demo': 5 pathways, 31 steps, 33 transitions: 0 errors"))
     }
 }
+
+@Suite struct ConvertInterchangeCommandTests {
+    @Test("convert --to bpmn and --to graphml write files that read back to the project's pathway")
+    func bpmnAndGraphML() throws {
+        let folder = try ConvertCommandTests.scratch()
+        let project = try ProjectLoader().loadProject(at: Fixtures.path("projects/dpyd")).project
+        for format in ["bpmn", "graphml"] {
+            let out = "\(folder)/dpyd.\(format)"
+            let console = Console.capturing()
+            #expect(
+                Pathgap.run(
+                    ["convert", Fixtures.path("projects/dpyd"), "--to", format, "--out", out], console: console)
+                    == 0)
+            let back = try PathwayReaders.standard.read(out).pathways
+            #expect(back.map { $0.steps.map(\.id) } == project.pathways.map { $0.steps.map(\.id) })
+            #expect(back.map { $0.steps.map(\.staffGroups) } == project.pathways.map { $0.steps.map(\.staffGroups) })
+        }
+        // Lanes are titled with the staff groups' names from the project.
+        #expect(try SourceFile.text(at: "\(folder)/dpyd.bpmn").contains("<bpmn:lane id=\"Lane_1\" name=\""))
+    }
+
+    @Test("a transition to a missing step cannot be exported to BPMN: exit 64 naming the transition's line")
+    func danglingTransition() throws {
+        let folder = try ConvertCommandTests.scratch()
+        let path = folder + "/broken.yaml"
+        try Data(
+            """
+            id: broken
+            steps:
+              - {id: a, kind: start}
+              - {id: b, kind: end}
+            transitions:
+              - {from: a, to: b}
+              - {from: a, to: nowhere}
+
+            """.utf8
+        ).write(to: URL(fileURLWithPath: path))
+        let console = Console.capturing()
+        #expect(Pathgap.run(["convert", path, "--to", "bpmn"], console: console) == 64)
+        #expect(console.errors.contains("broken.yaml:7"))
+        #expect(console.errors.contains("'nowhere'"))
+        #expect(console.output.isEmpty)
+    }
+}

@@ -777,10 +777,12 @@ extension GapReport {
                     var knowledge = assessed.requirements.map { requirement in
                         let id = requirement.requirement.competency
                         let level = requirement.requirement.level.map { ", level \($0)" } ?? ""
+                        let mark = requirement.provenance?.mark.map { " (\($0))" } ?? ""
                         if let statement = requirement.statement, !statement.isEmpty {
-                            return "\(statement) [\(id)\(level)]"
+                            return "\(statement) [\(id)\(level)]\(mark)"
                         }
-                        return "[\(id)\(level)]\(requirement.framework == nil ? " (not in any loaded framework)" : "")"
+                        let undefined = requirement.framework == nil ? " (not in any loaded framework)" : ""
+                        return "[\(id)\(level)]\(undefined)\(mark)"
                     }
                     if knowledge.isEmpty, let reason = step.noCompetencyReason {
                         knowledge = ["None needed: \(reason)"]

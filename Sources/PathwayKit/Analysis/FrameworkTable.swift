@@ -76,7 +76,8 @@ extension GapReport {
     }
 
     /// What a step needs to know for one requirement: `statement [id, level 2]`, or `[id, level 2]` and, when
-    /// no loaded framework defines it, ` (not in any loaded framework)`.
+    /// no loaded framework defines it, ` (not in any loaded framework)`; then ` (reconstructed)` or
+    /// ` (working framework)` when the defining framework or area is not published as it stands.
     static func knowledge(_ requirement: RequirementAssessment) -> String {
         let id = requirement.requirement.competency.rawValue
         let statement = requirement.statement ?? ""
@@ -90,6 +91,11 @@ extension GapReport {
             text += level
         }
         text += statement.isEmpty && requirement.framework == nil ? "] (not in any loaded framework)" : "]"
+        if let mark = requirement.provenance?.mark {
+            text += " ("
+            text += mark
+            text += ")"
+        }
         return text
     }
 

@@ -107,6 +107,8 @@ extension GapAnalyzer {
             var isDefined: Bool
             var statement: String?
             var framework: FrameworkID?
+            /// The definition's provenance (its area's, else its framework's).
+            var provenance: Provenance?
             /// The defining framework's level scheme.
             var levels: [String]
             /// The staff groups (by number) the definitions are written for; `nil` when one of them is written for
@@ -131,8 +133,9 @@ extension GapAnalyzer {
 
             init(
                 ids: [CompetencyID], need: CompetencyID, isDefined: Bool, statement: String?, framework: FrameworkID?,
-                levels: [String], writtenFor: Set<Int32>?, needNumber: Int32
+                provenance: Provenance?, levels: [String], writtenFor: Set<Int32>?, needNumber: Int32
             ) {
+                self.provenance = provenance
                 self.ids = ids
                 self.need = need
                 self.isDefined = isDefined
@@ -163,6 +166,7 @@ extension GapAnalyzer {
             let result = Resolved(
                 ids: ids, need: need, isDefined: definition != nil,
                 statement: definition?.competency.statement, framework: definition?.framework.id,
+                provenance: definition.map { $0.framework.provenance(of: $0.competency) },
                 levels: definition?.framework.levels ?? [], writtenFor: writtenFor,
                 needNumber: needNumber)
             resolved[id] = result
@@ -507,7 +511,7 @@ extension GapAnalyzer {
             }
             return RequirementAssessment(
                 requirement: requirement, statement: known.statement, framework: known.framework,
-                resources: serving.map { resourceIDs[Int($0)] }, candidates: candidates,
+                provenance: known.provenance, resources: serving.map { resourceIDs[Int($0)] }, candidates: candidates,
                 moreCandidates: moreCandidates, need: known.needNumber)
         }
 

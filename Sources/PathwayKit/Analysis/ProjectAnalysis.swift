@@ -51,6 +51,8 @@ public struct RequirementAssessment: Sendable {
     /// The competency's statement, where a framework defines it.
     public var statement: String?
     public var framework: FrameworkID?
+    /// Whether the defining framework (or area) is published, reconstructed or a working framework.
+    public var provenance: Provenance?
     /// Resources that fully develop it, at the level needed, for at least one of the step's groups.
     public var resources: [ResourceID]
     /// The candidates of each of the step's groups that has any, each list sorted with one entry per resource
@@ -118,10 +120,11 @@ public struct RequirementAssessment: Sendable {
     }
 
     init(
-        requirement: CompetencyRequirement, statement: String?, framework: FrameworkID?, resources: [ResourceID],
-        candidates: [CandidateResource], moreCandidates: [[CandidateResource]], need: Int32
+        requirement: CompetencyRequirement, statement: String?, framework: FrameworkID?, provenance: Provenance?,
+        resources: [ResourceID], candidates: [CandidateResource], moreCandidates: [[CandidateResource]], need: Int32
     ) {
         self.requirement = requirement
+        self.provenance = provenance
         self.statement = statement
         self.framework = framework
         self.resources = resources

@@ -14,11 +14,13 @@ public enum NativeFormat {
     static let pathwayKeys = ["id", "title", "description", "steps", "transitions", "boundary"]
     static let stepKeys = [
         "id", "label", "kind", "staffGroups", "competencies", "noCompetencyReason", "setting", "stage", "testCodes",
-        "notes", "sources", "patientsPerYear", "reference",
+        "notes", "sources", "patientsPerYear", "reference", "testDirectory", "reading", "readingNote",
     ]
-    static let transitionKeys = ["from", "to", "condition", "share"]
-    static let frameworkKeys = ["id", "title", "version", "publisher", "url", "levels", "areas", "equivalences"]
-    static let areaKeys = ["id", "title", "competencies", "areas"]
+    static let transitionKeys = ["from", "to", "condition", "share", "source"]
+    static let frameworkKeys = [
+        "id", "title", "version", "publisher", "url", "provenance", "levels", "areas", "equivalences",
+    ]
+    static let areaKeys = ["id", "title", "provenance", "competencies", "areas"]
     static let competencyKeys = ["id", "statement", "levels", "staffGroups", "code"]
     static let resourceKeys = [
         "id", "title", "kind", "provider", "url", "develops", "audience", "lastReviewed", "nextReviewDue",
@@ -107,7 +109,9 @@ public enum NativeFormat {
             setting: try map.optionalString("setting"),
             stage: try map.optionalString("stage"), testCodes: try map.strings("testCodes"),
             notes: try map.optionalString("notes"), sources: try map.strings("sources"), patientsPerYear: patients,
-            reference: try map.optionalString("reference"), location: node.location)
+            reference: try map.optionalString("reference"), testDirectory: try map.optionalString("testDirectory"),
+            reading: try map.choice("reading", owner: "step '\(id)' has", parse: StepReading.init(rawValue:)),
+            readingNote: try map.optionalString("readingNote"), location: node.location)
     }
 
     static func transition(_ node: DocumentNode) throws -> Transition {
@@ -118,7 +122,8 @@ public enum NativeFormat {
         }
         return Transition(
             from: StepID(try map.string("from")), to: StepID(try map.string("to")),
-            condition: try map.optionalString("condition"), share: share, location: node.location)
+            condition: try map.optionalString("condition"), share: share, source: try map.optionalString("source"),
+            location: node.location)
     }
 
     static func boundary(_ node: DocumentNode) throws -> PathwayBoundary {
@@ -150,8 +155,11 @@ public enum NativeFormat {
         var framework = CompetencyFramework(
             id: FrameworkID(try map.string("id")), title: try map.optionalString("title"),
             version: try map.optionalString("version"), publisher: try map.optionalString("publisher"),
-            url: try map.optionalString("url"), levels: levels, location: root.location)
-        framework.areas = try map.sequence("areas").map { try area($0, levels: levels) }
+            url: try map.optionalString("url"),
+            provenance: try map.choice("provenance", owner: "the framework has", parse: Provenance.init(rawValue:))
+                ?? .published,
+            levels: levels, location: root.location)
+        framework.areas = try map.sequence("areas").map { try area($0, levels: levels, provenance: nil) }
         framework.equivalences = try map.sequence("equivalences").map { item in
             let entry = try item.mapping("an equivalence", allowed: ["competency", "equivalent"])
             return CompetencyEquivalence(
@@ -161,15 +169,23 @@ public enum NativeFormat {
         return framework
     }
 
-    static func area(_ node: DocumentNode, levels: [String]) throws -> CompetencyArea {
+    /// Reads an area; `provenance` is the enclosing area's stated provenance, which the area and its
+    /// competencies inherit unless the area states its own.
+    static func area(_ node: DocumentNode, levels: [String], provenance: Provenance?) throws -> CompetencyArea {
         let map = try node.mapping("an area", allowed: areaKeys)
+        let id = try map.string("id")
+        let stated = try map.choice("provenance", owner: "area '\(id)' has", parse: Provenance.init(rawValue:))
+        let inherited = stated ?? provenance
         return CompetencyArea(
-            id: try map.string("id"), title: try map.optionalString("title"),
-            competencies: try map.sequence("competencies").map { try competency($0, levels: levels) },
-            areas: try map.sequence("areas").map { try area($0, levels: levels) }, location: node.location)
+            id: id, title: try map.optionalString("title"), provenance: stated,
+            competencies: try map.sequence("competencies").map {
+                try competency($0, levels: levels, provenance: inherited)
+            },
+            areas: try map.sequence("areas").map { try area($0, levels: levels, provenance: inherited) },
+            location: node.location)
     }
 
-    static func competency(_ node: DocumentNode, levels: [String]) throws -> Competency {
+    static func competency(_ node: DocumentNode, levels: [String], provenance: Provenance?) throws -> Competency {
         let map = try node.mapping("a competency", allowed: competencyKeys)
         let written = try map.strings("levels")
         if !levels.isEmpty, let unknown = written.first(where: { !levels.contains($0) }), let levelNode = map["levels"]
@@ -181,7 +197,7 @@ public enum NativeFormat {
         return Competency(
             id: CompetencyID(try map.string("id")), statement: try map.optionalString("statement") ?? "",
             levels: written, staffGroups: try map.strings("staffGroups").map { StaffGroupID($0) },
-            code: try map.optionalString("code"), location: node.location)
+            code: try map.optionalString("code"), provenance: provenance, location: node.location)
     }
 
     // MARK: Resources, staff groups, workforce

@@ -68,7 +68,7 @@ public enum SourceFile {
         }
         throw InputError(
             "the file is not valid UTF-8 text (byte 0x\(String(bytes[safe: index] ?? 0, radix: 16)) here); save it as UTF-8",
-            at: SourceLocation(file: file, line: line, column: column))
+            at: SourceLocation(file: file, line: line, column: column), code: .invalidText)
     }
 }
 

@@ -65,6 +65,12 @@ public struct Step: Hashable, Sendable {
     public var stage: String?
     /// Genomic test directory codes used at this step ("M1.7", "R210").
     public var testCodes: [String]
+    /// The edition of the National Genomic Test Directory that `testCodes` were read from ("cancer v13.1").
+    public var testDirectory: String?
+    /// What the step rests on; `nil` when not stated (read as ``StepReading/sourced``).
+    public var reading: StepReading?
+    /// What in the step is the project's own reading, for ``StepReading/project`` steps.
+    public var readingNote: String?
     /// Free-text notes.
     public var notes: String?
     /// Keys of the public sources that say this step happens (see ``ProjectManifest/sources``).
@@ -80,7 +86,8 @@ public struct Step: Hashable, Sendable {
         id: StepID, label: String? = nil, kind: StepKind = .activity, staffGroups: [StaffGroupID] = [],
         competencies: [CompetencyRequirement] = [], noCompetencyReason: String? = nil, setting: String? = nil,
         stage: String? = nil, testCodes: [String] = [], notes: String? = nil, sources: [String] = [],
-        patientsPerYear: Double? = nil, reference: String? = nil, location: SourceLocation? = nil
+        patientsPerYear: Double? = nil, reference: String? = nil, testDirectory: String? = nil,
+        reading: StepReading? = nil, readingNote: String? = nil, location: SourceLocation? = nil
     ) {
         self.id = id
         self.label = label ?? id.rawValue
@@ -95,6 +102,9 @@ public struct Step: Hashable, Sendable {
         self.sources = sources
         self.patientsPerYear = patientsPerYear
         self.reference = reference
+        self.testDirectory = testDirectory
+        self.reading = reading
+        self.readingNote = readingNote
         self.location = location
     }
 }
@@ -107,16 +117,20 @@ public struct Transition: Hashable, Sendable {
     public var condition: String?
     /// The share of patients leaving `from` who take this link, from 0 to 1.
     public var share: Double?
+    /// The key of the public source the share comes from (see ``ProjectManifest/sources``).
+    public var source: String?
     /// Where the transition was written.
     public var location: SourceLocation?
 
     public init(
-        from: StepID, to: StepID, condition: String? = nil, share: Double? = nil, location: SourceLocation? = nil
+        from: StepID, to: StepID, condition: String? = nil, share: Double? = nil, source: String? = nil,
+        location: SourceLocation? = nil
     ) {
         self.from = from
         self.to = to
         self.condition = condition
         self.share = share
+        self.source = source
         self.location = location
     }
 }

@@ -47,10 +47,13 @@ extension NativeFormat {
             ),
             ("noCompetencyReason", step.noCompetencyReason.map(OrderedTree.string)),
             ("testCodes", .list(step.testCodes.map(OrderedTree.string))),
+            ("testDirectory", step.testDirectory.map(OrderedTree.string)),
             ("patientsPerYear", step.patientsPerYear.map(OrderedTree.number)),
             ("reference", step.reference.map(OrderedTree.string)),
             ("notes", step.notes.map(OrderedTree.string)),
             ("sources", .list(step.sources.map(OrderedTree.string))),
+            ("reading", step.reading.map { .string($0.rawValue) }),
+            ("readingNote", step.readingNote.map(OrderedTree.string)),
         ])
     }
 
@@ -60,6 +63,7 @@ extension NativeFormat {
             ("to", .string(transition.to.rawValue)),
             ("condition", transition.condition.map(OrderedTree.string)),
             ("share", transition.share.map(OrderedTree.number)),
+            ("source", transition.source.map(OrderedTree.string)),
         ])
     }
 

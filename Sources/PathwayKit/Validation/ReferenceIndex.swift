@@ -157,6 +157,14 @@ public struct ReferenceIndex: Sendable {
                         at: step.location))
             }
         }
+        for transition in pathway.transitions {
+            guard let source = transition.source, !sources.contains(source) else { continue }
+            findings.append(
+                Finding(
+                    .warning, rule: "unknown-source",
+                    "the share from '\(transition.from)' to '\(transition.to)' cites source '\(source)', which the "
+                        + "project's 'sources' does not list", at: transition.location))
+        }
         return findings
     }
 }

@@ -123,7 +123,9 @@ struct BPMNConversion {
             }
             _ = builder.scope(process, prefix: "", enclosingGroup: nil, hasIncoming: false, hasOutgoing: false)
             findings = builder.conversion.findings
-            let id = process.attributes["id"] ?? "process-\(pathways.count + 1)"
+            let id =
+                Self.pathgapExtension(process, "pathway")?["id"] ?? process.attributes["id"]
+                ?? "process-\(pathways.count + 1)"
             let documentation = Self.documentation(of: process)
             pathways.append(
                 Pathway(
@@ -169,6 +171,38 @@ struct BPMNConversion {
             $0.allText.trimmingCharacters(in: .whitespacesAndNewlines)
         }.filter { !$0.isEmpty }
         return texts.isEmpty ? nil : texts.joined(separator: "\n\n")
+    }
+
+    /// The attributes of pathgap's own extension element (`<pathgap:step>`, `<pathgap:transition>`) of an element,
+    /// as ``BPMNWriter`` writes them.
+    static func pathgapExtension(_ element: MarkupElement, _ name: String) -> [String: String]? {
+        element.children(ns, "extensionElements").lazy
+            .flatMap { $0.children(BPMNWriter.extensionNamespace, name) }.first?.attributes
+    }
+
+    /// Gives a step back what ``BPMNWriter`` kept in its extension element.
+    static func restore(_ saved: [String: String], into step: inout Step) {
+        func list(_ key: String) -> [String]? {
+            saved[key].map { $0.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) } }
+        }
+        if let kind = saved["kind"].flatMap(StepKind.init(written:)) { step.kind = kind }
+        if let groups = list("staffGroups") {
+            step.staffGroups = groups.filter { !$0.isEmpty }.map { StaffGroupID($0) }
+        }
+        if let stage = saved["stage"] { step.stage = stage }
+        if let setting = saved["setting"] { step.setting = setting }
+        if let reference = saved["reference"] { step.reference = reference }
+        if let reason = saved["noCompetencyReason"] { step.noCompetencyReason = reason }
+        if let codes = list("testCodes") { step.testCodes = codes.filter { !$0.isEmpty } }
+        if let sources = list("sources") { step.sources = sources.filter { !$0.isEmpty } }
+        if let patients = saved["patientsPerYear"].flatMap(Double.init), patients >= 0 {
+            step.patientsPerYear = patients
+        }
+        if let competencies = list("competencies") {
+            step.competencies = competencies.filter { !$0.isEmpty }.map {
+                CompetencyRequirement(written: $0, location: step.location)
+            }
+        }
     }
 
     /// A staff group id from a lane or pool name (see ``StaffGroupID/init(slugging:)``).
@@ -262,7 +296,8 @@ struct ScopeBuilder {
                 continue
             }
             if let flow = conversion.resolve(element.attributes["default"]) { defaults[flow] = bpmnID }
-            let id = StepID(prefix + bpmnID)
+            let saved = Names.pathgapExtension(element, "step")
+            let id = StepID(prefix + (saved?["id"] ?? bpmnID))
             let group = lanes[bpmnID] ?? enclosingGroup ?? pool.map(Names.groupID)
             let into = incoming[bpmnID, default: 0]
             let outOf = outgoing[bpmnID, default: 0]
@@ -340,6 +375,7 @@ struct ScopeBuilder {
             } else {
                 step.kind = .activity
             }
+            if let saved { Names.restore(saved, into: &step) }
             steps.append(step)
             entriesOf[bpmnID] = [id]
             exitsOf[bpmnID] = [id]
@@ -372,7 +408,10 @@ struct ScopeBuilder {
             for tail in from {
                 for head in to {
                     transitions.append(
-                        Transition(from: tail, to: head, condition: condition, location: conversion.location(flow)))
+                        Transition(
+                            from: tail, to: head, condition: condition,
+                            share: Names.pathgapExtension(flow, "transition")?["share"].flatMap(Double.init),
+                            location: conversion.location(flow)))
                 }
             }
         }

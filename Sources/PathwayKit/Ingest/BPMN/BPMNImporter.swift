@@ -26,7 +26,9 @@ import Foundation
 /// - lanes (including nested `childLaneSet`s) → the staff group of the steps they list (the innermost lane wins);
 ///   steps in no lane take their pool's (participant's) name; group ids are the names in lower case with
 ///   hyphens ("Hiring manager" → `hiring-manager`);
-/// - `documentation` → the step's notes (the process's documentation → the pathway's description).
+/// - `documentation` → the step's notes (the process's documentation → the pathway's description);
+/// - pathgap's own extension elements (``BPMNWriter/extensionNamespace``), as ``BPMNWriter`` writes them, give a
+///   step's id, kind, every staff group, stage, setting, competencies and reference, and a flow's share.
 ///
 /// Message flows, data objects and stores, associations, text annotations, groups, event sub-processes, loop
 /// markers, choreographies and conversations are not carried over; each is reported as a ``Finding``.
@@ -48,7 +50,7 @@ public enum BPMNImporter {
     /// - Complexity: O(n) in the size of the file (plus the number of transitions inlined sub-processes fan out to).
     public static func pathways(from data: Data, file: String) throws -> PathwayImport {
         let root = try MarkupReader.parse(data, file: file) { namespace, name in
-            namespace == modelNamespace
+            namespace == modelNamespace || namespace == BPMNWriter.extensionNamespace
                 || (namespace == diagramNamespace && ["BPMNDiagram", "BPMNPlane", "BPMNShape"].contains(name))
         }
         guard root.namespace == modelNamespace, root.name == "definitions" else {

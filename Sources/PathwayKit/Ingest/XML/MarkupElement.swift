@@ -55,10 +55,15 @@ struct MarkupElement: Sendable {
 
 /// Reads XML safely into ``MarkupElement`` trees.
 enum MarkupReader {
+    /// The deepest nesting of elements read (``InputLimits/xmlNestingDepth``).
+    static let maximumDepth = InputLimits.xmlNestingDepth
+
     /// Parses XML bytes, keeping the elements `keep` accepts (and their subtrees).
     ///
-    /// A document type declaration that declares entities or names an external DTD is refused before any parsing
-    /// (``refuseHostileDoctype(_:file:)``), and the parser never resolves external entities.
+    /// The bytes are decoded and checked first (``XMLInput/utf8(_:file:)``), a document type declaration that
+    /// declares entities or names an external DTD is refused (``XMLInput/refuseHostileDoctype(_:file:)``), the
+    /// parser never resolves external entities and stops at any entity declaration it meets, and elements nested
+    /// deeper than ``maximumDepth`` stop the parse.
     ///
     /// - Parameters:
     ///   - data: The document's bytes; the XML declaration's encoding and a byte-order mark are honoured.
@@ -69,8 +74,9 @@ enum MarkupReader {
     static func parse(
         _ data: Data, file: String, keep: @escaping (_ namespace: String, _ name: String) -> Bool = { _, _ in true }
     ) throws -> MarkupElement {
-        try refuseHostileDoctype(data, file: file)
-        let parser = XMLParser(data: data)
+        let bytes = try XMLInput.utf8(data, file: file)
+        try XMLInput.refuseHostileDoctype(bytes, file: file)
+        let parser = XMLParser(data: Data(bytes))
         parser.shouldProcessNamespaces = true
         parser.shouldReportNamespacePrefixes = false
         parser.shouldResolveExternalEntities = false
@@ -79,7 +85,7 @@ enum MarkupReader {
         parser.delegate = builder
         let succeeded = parser.parse()
         if let failure = builder.failure {
-            throw InputError(failure.message, at: SourceLocation(file: file, line: failure.line))
+            throw InputError(failure.message, at: SourceLocation(file: file, line: failure.line), code: failure.code)
         }
         guard succeeded, let root = builder.root else {
             let code = (parser.parserError as NSError?)?.code
@@ -90,84 +96,73 @@ enum MarkupReader {
         return root
     }
 
-    /// A sentence for an `XMLParser` error code (libxml2's numbering).
+    /// A sentence for an `XMLParser` error code (libxml2's `xmlParserErrors` numbering).
     static func describe(_ code: Int?) -> String {
-        switch code {
-        case nil: return "the parser stopped"
-        case 4: return "the document is empty"
-        case 5: return "the document ends before every element is closed"
-        case 9: return "a character that XML does not allow"
-        case 23: return "'&' must start an entity reference such as &amp;"
-        case 26: return "an undeclared entity is used"
-        case 38, 39, 40, 41: return "an attribute is malformed (missing '=' or quotes)"
-        case 42: return "an attribute is written twice"
-        case 64: return "the XML declaration is malformed"
-        case 73: return "'>' is missing"
-        case 76: return "an end tag does not match its start tag"
-        case 85: return "extra content after the document's root element"
-        default: return "XML parser error \(code ?? 0)"
-        }
+        guard let code else { return "the parser stopped" }
+        if let sentence = sentences[code] { return sentence }
+        return "the parser stopped here (libxml2 error \(code))"
     }
 
-    /// Refuses a document type declaration that declares entities or refers to an external DTD, so that neither
-    /// entity expansion ("billion laughs") nor external entities (files, URLs) can be used against the reader.
-    /// Only the prolog is scanned (the bytes before the root element), without parsing.
-    ///
-    /// - Throws: ``InputError`` at the line of the `<!DOCTYPE`.
-    /// - Complexity: O(length of the prolog).
-    static func refuseHostileDoctype(_ data: Data, file: String) throws {
-        let bytes = [UInt8](data.prefix(1 << 20))
-        var index = 0
-        var line = 1
-        func starts(_ text: String, at position: Int) -> Bool {
-            let pattern = Array(text.utf8)
-            guard position + pattern.count <= bytes.count else { return false }
-            return bytes[position..<position + pattern.count].elementsEqual(pattern)
-        }
-        func skip(to terminator: String) {
-            while index < bytes.count, !starts(terminator, at: index) {
-                if bytes[index] == 0x0A { line += 1 }
-                index += 1
-            }
-            index += terminator.utf8.count
-        }
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == 0x0A { line += 1 }
-            guard byte == UInt8(ascii: "<") else {
-                index += 1
-                continue
-            }
-            if starts("<?", at: index) {
-                skip(to: "?>")
-            } else if starts("<!--", at: index) {
-                skip(to: "-->")
-            } else if starts("<!DOCTYPE", at: index) || starts("<!doctype", at: index) {
-                let doctypeLine = line
-                var depth = 0
-                var end = index
-                while end < bytes.count {
-                    if bytes[end] == UInt8(ascii: "[") { depth += 1 }
-                    if bytes[end] == UInt8(ascii: "]") { depth -= 1 }
-                    if bytes[end] == UInt8(ascii: ">"), depth <= 0 { break }
-                    end += 1
-                }
-                let declaration = String(decoding: bytes[index..<min(end + 1, bytes.count)], as: UTF8.self)
-                let upper = declaration.uppercased()
-                if upper.contains("<!ENTITY") || upper.contains(" SYSTEM") || upper.contains(" PUBLIC")
-                    || upper.contains("%")
-                {
-                    throw InputError(
-                        "refusing a document type declaration that declares entities or names an external DTD "
-                            + "(entity expansion and external entities are not allowed); remove the <!DOCTYPE …>",
-                        at: SourceLocation(file: file, line: doctypeLine))
-                }
-                return
-            } else {
-                return  // the root element: the prolog is over.
-            }
-        }
-    }
+    private static let sentences: [Int: String] = [
+        1: "the parser failed", 2: "out of memory", 3: "the document does not start with an element",
+        4: "the document is empty", 5: "the document ends before every element is closed",
+        6: "a hexadecimal character reference (&#x…;) is malformed",
+        7: "a decimal character reference (&#…;) is malformed", 8: "a character reference names no valid character",
+        9: "a character that XML does not allow", 10: "the document ends inside a character reference",
+        11: "a character reference before the root element", 12: "a character reference after the root element",
+        13: "a character reference in the document type declaration",
+        14: "the document ends inside an entity reference", 15: "an entity reference before the root element",
+        16: "an entity reference after the root element", 17: "an entity reference in the document type declaration",
+        18: "the document ends inside a parameter entity reference",
+        19: "a parameter entity reference before the root element",
+        20: "a parameter entity reference after the root element",
+        21: "a parameter entity reference in the internal subset",
+        22: "'&' must start an entity reference such as &amp;",
+        23: "an entity reference is missing its ';' (write & as &amp;)", 24: "'%' must start a parameter entity name",
+        25: "a parameter entity reference is missing its ';'", 26: "an undeclared entity is used",
+        27: "an undeclared entity is used", 28: "an unparsed entity is used in content",
+        29: "an external entity is used in an attribute", 30: "a parameter entity is used outside the DTD",
+        31: "the document's encoding is unknown", 32: "the document's encoding is not supported",
+        33: "a quoted string was expected", 34: "a quoted string is not closed",
+        35: "a namespace declaration is malformed",
+        36: "an entity value was expected", 37: "an entity value is not closed",
+        38: "'<' is not allowed in an attribute value",
+        39: "an attribute value must be quoted", 40: "an attribute value is not closed",
+        41: "an attribute has no value", 42: "an attribute is written twice", 43: "a quoted literal was expected",
+        44: "a quoted literal is not closed", 45: "a comment is not closed",
+        46: "a processing instruction is malformed",
+        47: "a processing instruction is not closed", 48: "a notation declaration is malformed",
+        49: "a notation declaration is not closed", 50: "an attribute-list declaration is malformed",
+        51: "an attribute-list declaration is not closed", 52: "a mixed content declaration is malformed",
+        53: "a mixed content declaration is not closed", 54: "an element content declaration is malformed",
+        55: "an element content declaration is not closed", 56: "the XML declaration is malformed",
+        57: "the XML declaration is not closed", 58: "a conditional section is malformed",
+        59: "a conditional section is not closed", 60: "the external subset is not closed",
+        61: "the document type declaration is not closed", 62: "']]>' outside a CDATA section",
+        63: "a CDATA section is not closed", 64: "an XML declaration or 'xml…' name where it is not allowed",
+        65: "white space is required here", 66: "a separator is required here", 67: "a name token is required here",
+        68: "a name is required here", 69: "#PCDATA is required here", 70: "a system identifier (URI) is required here",
+        71: "a public identifier is required here", 72: "'<' is required here", 73: "'>' is missing",
+        74: "'</' is required here", 75: "'=' is required after an attribute name",
+        76: "an end tag does not match its start tag", 77: "a start tag is not closed",
+        78: "the standalone value is malformed", 79: "the encoding name is malformed",
+        80: "'--' is not allowed inside a comment", 81: "the encoding is invalid",
+        82: "an external entity in a standalone document", 83: "a conditional section is malformed",
+        84: "a value is required here", 85: "the elements are not balanced",
+        86: "extra content after the document's root element", 87: "an entity reference is not allowed here",
+        88: "a character reference is not allowed here", 89: "an entity is recursive",
+        90: "an entity's content is not well-formed", 91: "the document is not standalone",
+        92: "an entity is malformed", 93: "a version number is missing", 94: "a version number is malformed",
+        95: "a feature is not supported", 96: "a language tag is invalid", 97: "an entity's value is missing",
+        98: "a namespace prefix is not declared", 99: "an attribute is written twice (with namespaces)",
+        100: "a namespace URI is invalid", 101: "a namespace URI is not absolute",
+        102: "the parser stopped (entity limit)", 103: "the parser stopped (user request)",
+        104: "the document is too large or nested too deeply for the parser",
+        105: "a name is invalid (with namespaces)",
+        106: "a name is invalid (with namespaces)", 108: "an attribute is reported twice",
+        201: "a namespace prefix is not declared", 202: "a qualified name is malformed",
+        203: "a namespace URI is invalid", 204: "a namespace URI is not absolute", 205: "a colon is not allowed here",
+    ]
 }
 
 /// Builds a ``MarkupElement`` tree from `XMLParser` events, dropping the subtrees it is told to drop.
@@ -178,7 +173,9 @@ private final class TreeBuilder: NSObject, XMLParserDelegate {
     var root: MarkupElement?
     /// Depth inside a dropped subtree (0 when keeping).
     var skipping = 0
-    var failure: (message: String, line: Int)?
+    /// Depth of the current element, kept or dropped (the root is 1).
+    var depth = 0
+    var failure: (message: String, line: Int, code: InputError.Code)?
 
     init(keep: @escaping (String, String) -> Bool) { self.keep = keep }
 
@@ -186,6 +183,13 @@ private final class TreeBuilder: NSObject, XMLParserDelegate {
         _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
         attributes: [String: String] = [:]
     ) {
+        depth += 1
+        if depth > MarkupReader.maximumDepth {
+            stop(
+                "elements are nested more than \(MarkupReader.maximumDepth) levels deep, pathgap's limit for XML",
+                code: .tooDeep)
+            return
+        }
         if skipping > 0 || (!stack.isEmpty && !keep(namespaceURI ?? "", elementName)) {
             skipping += 1
             return
@@ -197,6 +201,7 @@ private final class TreeBuilder: NSObject, XMLParserDelegate {
     }
 
     func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
+        depth -= 1
         if skipping > 0 {
             skipping -= 1
             return
@@ -219,16 +224,34 @@ private final class TreeBuilder: NSObject, XMLParserDelegate {
         stack[stack.count - 1].text += String(decoding: cdataBlock, as: UTF8.self)
     }
 
+    /// Records the first failure and stops the parser.
+    func stop(_ message: String, code: InputError.Code) {
+        guard failure == nil else { return }
+        failure = (message, parser?.lineNumber ?? 1, code)
+        parser?.abortParsing()
+    }
+
+    // The prolog check refuses these before parsing; the parser's own reports are a second line of defence.
+
     func parser(_ parser: XMLParser, foundInternalEntityDeclarationWithName name: String, value: String?) {
-        failure = ("refusing an entity declaration ('\(name)'); entities are not allowed", parser.lineNumber)
-        parser.abortParsing()
+        stop("refusing an entity declaration ('\(Quote.line(name))'); entities are not allowed", code: .hostileDoctype)
     }
 
     func parser(
         _ parser: XMLParser, foundExternalEntityDeclarationWithName name: String, publicID: String?, systemID: String?
     ) {
-        failure = ("refusing an external entity declaration ('\(name)'); entities are not allowed", parser.lineNumber)
-        parser.abortParsing()
+        stop(
+            "refusing an external entity declaration ('\(Quote.line(name))'); entities are not allowed",
+            code: .hostileDoctype)
+    }
+
+    func parser(
+        _ parser: XMLParser, foundUnparsedEntityDeclarationWithName name: String, publicID: String?,
+        systemID: String?, notationName: String?
+    ) {
+        stop(
+            "refusing an unparsed entity declaration ('\(Quote.line(name))'); entities are not allowed",
+            code: .hostileDoctype)
     }
 
     func parser(_ parser: XMLParser, resolveExternalEntityName name: String, systemID: String?) -> Data? { nil }
