@@ -141,7 +141,6 @@ extension Pathgap {
             return ExitStatus.success
         }
 
-
         /// The files several pathways are written to: `<stem>-<id>.<ext>` beside `--out` (the `--out` name itself
         /// for a pathway whose id is the stem), or `<folder>/<id>.<ext>` when `--out` ends in `/` or is a folder;
         /// ids lower-cased and made safe for file names, a name already taken numbered `-2`, `-3`, ….
@@ -149,7 +148,8 @@ extension Pathgap {
             guard ids.count > 1 else { return [out] }
             var isDirectory: ObjCBool = false
             let isFolder =
-                out.hasSuffix("/") || (FileManager.default.fileExists(atPath: out, isDirectory: &isDirectory)
+                out.hasSuffix("/")
+                || (FileManager.default.fileExists(atPath: out, isDirectory: &isDirectory)
                     && isDirectory.boolValue)
             let written = isFolder ? "" : (out as NSString).pathExtension
             let ext = written.isEmpty ? fileExtension : written

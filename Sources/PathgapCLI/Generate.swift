@@ -127,8 +127,10 @@ extension Pathgap {
                 var files = [(out, Data(generator.edgeListBytes(separator: separator.byte)), "edge list")]
                 if let nodes = nodesOut ?? (annotate ? Self.nodeTablePath(for: out) : nil) {
                     files.append(
-                        (nodes, Data(generator.nodeTableBytes(separator: EdgeListSeparator(path: nodes).byte)),
-                         "node table"))
+                        (
+                            nodes, Data(generator.nodeTableBytes(separator: EdgeListSeparator(path: nodes).byte)),
+                            "node table"
+                        ))
                 }
                 return files
             case .yaml:

@@ -28,7 +28,9 @@ struct GeneratedProject {
         var staffGroups = ["staff-groups.yaml"]
         if let source {
             func reused(_ names: [String]) -> [String] {
-                names.map { Self.relativePath(of: (source.directory as NSString).appendingPathComponent($0), from: folder) }
+                names.map {
+                    Self.relativePath(of: (source.directory as NSString).appendingPathComponent($0), from: folder)
+                }
             }
             frameworks = reused(source.manifest.frameworks)
             resources = reused(source.manifest.resources)
@@ -72,7 +74,8 @@ struct GeneratedProject {
 
             """
         for competency in generator.options.competencies {
-            text += "          - {id: \(Self.quoted(competency)), statement: \(Self.quoted("Generated competency \(competency)."))}\n"
+            text +=
+                "          - {id: \(Self.quoted(competency)), statement: \(Self.quoted("Generated competency \(competency)."))}\n"
         }
         return text
     }
@@ -100,7 +103,8 @@ struct GeneratedProject {
         return "staffGroups:\n"
             + generator.options.staffGroups.map { id in
                 let name = id.replacingOccurrences(of: "-", with: " ")
-                return "  - {id: \(Self.quoted(id)), name: \(Self.quoted(name.prefix(1).uppercased() + name.dropFirst()))}\n"
+                return
+                    "  - {id: \(Self.quoted(id)), name: \(Self.quoted(name.prefix(1).uppercased() + name.dropFirst()))}\n"
             }.joined()
     }
 

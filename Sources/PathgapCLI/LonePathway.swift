@@ -20,7 +20,9 @@ struct LonePathway {
     /// - Throws: ``InputError`` for a file that cannot be read, ``CommandError`` when no catalogue is given and
     ///   none is bundled.
     func load(_ path: String, format: String?, console: Console) throws -> (project: Project, provenance: String) {
-        for (option, files) in [("--staff-groups", staffGroups), ("--frameworks", frameworks), ("--resources", resources)] {
+        for (option, files) in [
+            ("--staff-groups", staffGroups), ("--frameworks", frameworks), ("--resources", resources),
+        ] {
             for file in files where !FileManager.default.fileExists(atPath: file) {
                 throw InputError("\(option) names a file that does not exist", at: SourceLocation(file: file))
             }

@@ -68,7 +68,9 @@ extension Pathgap {
         @Option(help: "The direction of flow: TB (top to bottom) or LR (left to right).")
         var rankdir: String = "TB"
 
-        @Option(name: .customLong("max-steps"), parsing: .unconditional, help: "The most steps a whole-network chart may have.")
+        @Option(
+            name: .customLong("max-steps"), parsing: .unconditional,
+            help: "The most steps a whole-network chart may have.")
         var maxSteps: Int = FlowchartOptions.defaultMaxSteps
 
         @Flag(name: .customLong("list-formats"), help: "List the output formats the installed Graphviz provides.")
@@ -117,7 +119,9 @@ extension Pathgap {
             // Draw every chart before writing any, so that a failure leaves the folder as it was.
             var files: [(path: String, data: Data)] = []
             for pathway in workspace.pathways {
-                for chart in try Self.charts(of: pathway, view: view, strategy: chartStrategy ?? .chains, options: options) {
+                for chart in try Self.charts(
+                    of: pathway, view: view, strategy: chartStrategy ?? .chains, options: options)
+                {
                     let file = (out as NSString).appendingPathComponent("\(chart.name).\(fileFormat)")
                     guard fileFormat != "dot" else {
                         files.append((file, Data(chart.dot.utf8)))

@@ -12,7 +12,8 @@ import Testing
         return (Pathgap.run(arguments, console: console), console)
     }
 
-    @Test("- reads the pathway from standard input in the --from format", arguments: ["validate", "decompose", "convert"])
+    @Test(
+        "- reads the pathway from standard input in the --from format", arguments: ["validate", "decompose", "convert"])
     func standardInput(command: String) throws {
         let text = try String(contentsOfFile: Self.branching, encoding: .utf8)
         let extra = command == "convert" ? ["--to", "json"] : []
@@ -32,7 +33,10 @@ import Testing
         let (status, console) = Self.run(["validate", "-"], input: "id: x\n")
         #expect(status == 64)
         let formats = "yaml, json, edgelist, bpmn, graphml, csv, dot"
-        #expect(console.errors == "<stdin>: error: standard input has no extension to tell its format; name it with --from (\(formats))\n")
+        #expect(
+            console.errors
+                == "<stdin>: error: standard input has no extension to tell its format; name it with --from (\(formats))\n"
+        )
         let unknown = Self.run(["validate", Self.branching, "--from", "xlsx"])
         #expect(unknown.console.errors.contains("unknown format 'xlsx' for --from (known: \(formats))"))
         let help = Self.run(["validate", "--help"]).console.output.split(separator: "\n").joined(separator: " ")
@@ -71,9 +75,18 @@ import Testing
         "usage errors read 'error:' in lower case and say what is wrong",
         arguments: [
             (["generate", "--steps", "-5", "--out", "x.csv"], "error: --steps must be at least 2, found -5"),
-            (["generate", "--steps", "5", "--output", "x"], "hint: '--output' is not an option of 'pathgap generate'; did you mean '--out'?"),
-            (["decompose", Fixtures.path("pathways/branching.yaml"), "--max-routes", "-1"], "error: --max-routes must not be negative, found -1"),
-            (["render", Fixtures.path("pathways/branching.yaml"), "--strategy", "routes"], "error: --strategy must be one of chains, stages, structure, found 'routes' (routes overlap)"),
+            (
+                ["generate", "--steps", "5", "--output", "x"],
+                "hint: '--output' is not an option of 'pathgap generate'; did you mean '--out'?"
+            ),
+            (
+                ["decompose", Fixtures.path("pathways/branching.yaml"), "--max-routes", "-1"],
+                "error: --max-routes must not be negative, found -1"
+            ),
+            (
+                ["render", Fixtures.path("pathways/branching.yaml"), "--strategy", "routes"],
+                "error: --strategy must be one of chains, stages, structure, found 'routes' (routes overlap)"
+            ),
             (["validate", Fixtures.path("pathways/branching.yaml"), "--colour"], "error: Unknown option '--colour'"),
         ])
     func usageErrors(arguments: [String], message: String) {
@@ -91,7 +104,9 @@ import Testing
             ("25/11/2026", "error: --as-of must be a date written YYYY-MM-DD, found '25/11/2026'"),
         ])
     func asOf(date: String, message: String) {
-        let (status, console) = Self.run(["report", Fixtures.path("projects/dpyd"), "--out", "/nonexistent", "--as-of", date])
+        let (status, console) = Self.run([
+            "report", Fixtures.path("projects/dpyd"), "--out", "/nonexistent", "--as-of", date,
+        ])
         #expect(status == 64)
         #expect(console.errors == message + "\n")
     }
@@ -114,13 +129,15 @@ import Testing
 
     @Test("one step is '1 step'")
     func singular() throws {
-        let (status, console) = Self.run(["validate", "-", "--from", "yaml"], input: """
-            id: one
-            steps:
-              - {id: a, kind: start}
-            transitions: []
+        let (status, console) = Self.run(
+            ["validate", "-", "--from", "yaml"],
+            input: """
+                id: one
+                steps:
+                  - {id: a, kind: start}
+                transitions: []
 
-            """)
+                """)
         #expect(status == 1)
         #expect(console.output.contains("<stdin>: 1 pathway, 1 step, 0 transitions: "))
     }

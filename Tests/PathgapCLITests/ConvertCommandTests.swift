@@ -63,7 +63,10 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: folder + "/clinic-folded.yaml"))
         #expect(
             Pathgap.run(["convert", path, "--to", "yaml", "--out", folder + "/each/"], console: .capturing()) == 0)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder + "/each").sorted() == ["clinic.yaml", "folded.yaml"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: folder + "/each").sorted() == [
+                "clinic.yaml", "folded.yaml",
+            ])
     }
 
     @Test("dot and csv exports read back to the same pathway through the CLI")

@@ -5,7 +5,8 @@ import Testing
 
 @Suite struct GenerateOutputTests {
     static func scratch() throws -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pathgap-generate-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "pathgap-generate-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         return folder.path
     }
@@ -15,10 +16,14 @@ import Testing
         let folder = try Self.scratch()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let console = Console.capturing()
-        #expect(Pathgap.run(["generate", "--steps", "40", "--annotate", "--out", folder + "/net.csv"], console: console) == 0)
+        #expect(
+            Pathgap.run(["generate", "--steps", "40", "--annotate", "--out", folder + "/net.csv"], console: console)
+                == 0)
         let nodes = try String(contentsOfFile: folder + "/net.nodes.csv", encoding: .utf8)
         #expect(nodes.hasPrefix("id,kind,label,stage,staffGroups,competencies\ns0,start,Step 0,"))
-        #expect(console.errors.hasPrefix("wrote \(folder)/net.csv (edge list), \(folder)/net.nodes.csv (node table): 40 steps, "))
+        #expect(
+            console.errors.hasPrefix(
+                "wrote \(folder)/net.csv (edge list), \(folder)/net.nodes.csv (node table): 40 steps, "))
         // Read back, the steps carry the annotations from the node table.
         let validated = Console.capturing()
         #expect(Pathgap.run(["decompose", folder + "/net.csv"], console: validated) == 0)
@@ -29,8 +34,12 @@ import Testing
     func tabs() throws {
         let folder = try Self.scratch()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        #expect(Pathgap.run(["generate", "--steps", "30", "--annotate", "--out", folder + "/net.tsv"], console: .capturing()) == 0)
-        #expect(Pathgap.run(["generate", "--steps", "30", "--annotate", "--out", folder + "/net.csv"], console: .capturing()) == 0)
+        #expect(
+            Pathgap.run(
+                ["generate", "--steps", "30", "--annotate", "--out", folder + "/net.tsv"], console: .capturing()) == 0)
+        #expect(
+            Pathgap.run(
+                ["generate", "--steps", "30", "--annotate", "--out", folder + "/net.csv"], console: .capturing()) == 0)
         let tsv = try String(contentsOfFile: folder + "/net.tsv", encoding: .utf8)
         #expect(tsv.hasPrefix("from\tto\tcondition\tshare\ns0\ts1"))
         #expect(!tsv.contains(","))
@@ -62,7 +71,9 @@ import Testing
         #expect(!validated.output.contains("unknown-staff-group"))
         #expect(!validated.output.contains("unknown-competency"))
         let reported = Console.capturing()
-        #expect(Pathgap.run(["report", project, "--out", folder + "/report", "--as-of", "2026-11-25"], console: reported) == 0)
+        #expect(
+            Pathgap.run(["report", project, "--out", folder + "/report", "--as-of", "2026-11-25"], console: reported)
+                == 0)
         #expect(reported.output.contains("project 'big': 1 pathway, 200 steps"))
         #expect(reported.output.contains("no-resource: "))
     }
@@ -73,11 +84,15 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: folder) }
         #expect(
             Pathgap.run(
-                ["generate", "--steps", "50", "--project", folder + "/p", "--ids-from", Fixtures.path("projects/dpyd")],
+                [
+                    "generate", "--steps", "50", "--project", folder + "/p", "--ids-from",
+                    Fixtures.path("projects/dpyd"),
+                ],
                 console: .capturing()) == 0)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder + "/p").sorted() == [
-            "pathway.csv", "pathway.nodes.csv", "project.yaml",
-        ])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: folder + "/p").sorted() == [
+                "pathway.csv", "pathway.nodes.csv", "project.yaml",
+            ])
         let validated = Console.capturing()
         #expect(Pathgap.run(["validate", folder + "/p"], console: validated) == 0)
     }

@@ -18,7 +18,8 @@ import Testing
         let console = Console.capturing()
         let pathway = Fixtures.path("aliases/lanes.bpmn")
         #expect(
-            Pathgap.run(["report", pathway, "--out", out, "--format", "md,json", "--as-of", "2026-11-25"], console: console)
+            Pathgap.run(
+                ["report", pathway, "--out", out, "--format", "md,json", "--as-of", "2026-11-25"], console: console)
                 == 0)
         #expect(console.output.hasPrefix("project 'lanes': 1 pathway, 5 steps"))
         let note =
@@ -60,7 +61,9 @@ import Testing
         #expect(console.output.hasPrefix("project 'small': 1 pathway, 3 steps"))
         let missing = Console.capturing()
         #expect(
-            Pathgap.run(["report", Fixtures.path("gaps/none/pathway.yaml"), "--out", out, "--frameworks", "nope.yaml"], console: missing)
+            Pathgap.run(
+                ["report", Fixtures.path("gaps/none/pathway.yaml"), "--out", out, "--frameworks", "nope.yaml"],
+                console: missing)
                 == 64)
         #expect(missing.errors == "nope.yaml: error: --frameworks names a file that does not exist\n")
     }

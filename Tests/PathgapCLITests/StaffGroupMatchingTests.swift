@@ -20,11 +20,18 @@ import Testing
         let notes = output.split(separator: "\n").filter { $0.contains("[staff-group-matched]") }
         #expect(notes.count == 5)
         #expect(notes.allSatisfy { $0.contains(": note: ") })
-        #expect(output.contains("'general-practitioner' is taken as staff group 'gp', whose name is 'General practitioner'"))
-        #expect(output.contains("'practice-pharmacist' is taken as staff group 'pcn-pharmacist', whose alias is 'practice pharmacist'"))
-        #expect(output.contains("'General practitioner' is taken as staff group 'gp', whose name is 'General practitioner'"))
+        #expect(
+            output.contains("'general-practitioner' is taken as staff group 'gp', whose name is 'General practitioner'")
+        )
+        #expect(
+            output.contains(
+                "'practice-pharmacist' is taken as staff group 'pcn-pharmacist', whose alias is 'practice pharmacist'"))
+        #expect(
+            output.contains("'General practitioner' is taken as staff group 'gp', whose name is 'General practitioner'")
+        )
         #expect(output.contains("'GP' is taken as staff group 'gp', whose id is 'gp'"))
-        #expect(output.contains("'PCN pharmacist' is taken as staff group 'pcn-pharmacist', whose id is 'pcn-pharmacist'"))
+        #expect(
+            output.contains("'PCN pharmacist' is taken as staff group 'pcn-pharmacist', whose id is 'pcn-pharmacist'"))
         // The lane that names no group is still an error.
         #expect(output.contains("practice-receptionist"))
         #expect(output.split(separator: "\n").filter { $0.contains("[unknown-staff-group]") }.count == 2)
@@ -34,7 +41,8 @@ import Testing
     func stepsCarryIDs() throws {
         let loader = ProjectLoader(pathwayReaders: .standard)
         let (project, _) = try loader.loadProject(
-            manifest: ProjectManifest(id: "t", pathways: ["lanes.bpmn", "steps.csv"], staffGroups: ["../staff-groups.yaml"]),
+            manifest: ProjectManifest(
+                id: "t", pathways: ["lanes.bpmn", "steps.csv"], staffGroups: ["../staff-groups.yaml"]),
             directory: Self.project, location: SourceLocation(file: Self.project))
         let groups = project.pathways.flatMap(\.steps).flatMap(\.staffGroups).map(\.rawValue)
         #expect(groups == ["gp", "gp", "pcn-pharmacist", "practice-receptionist", "practice-receptionist", "gp"])
@@ -59,7 +67,8 @@ import Testing
         let (_, output) = Self.validate([Fixtures.path("aliases/pathway.dot")])
         let unread = output.split(separator: "\n").filter { $0.contains("[dot-unread-attribute]") }
         #expect(unread.count == 1)
-        #expect(unread.first?.contains("node attribute 'responsible' is not read (on 2 nodes, first 'explain')") == true)
+        #expect(
+            unread.first?.contains("node attribute 'responsible' is not read (on 2 nodes, first 'explain')") == true)
         #expect(!output.contains("attribute 'staff'"))
         #expect(!output.contains("attribute 'role'"))
     }

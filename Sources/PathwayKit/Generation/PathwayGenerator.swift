@@ -173,7 +173,8 @@ public struct PathwayGenerator: Sendable {
         var out: [UInt8] = []
         out.reserveCapacity(stepCount * 64)
         let gap = String(UnicodeScalar(separator))
-        out += Array((["id", "kind", "label", "stage", "staffGroups", "competencies"].joined(separator: gap) + "\n").utf8)
+        out += Array(
+            (["id", "kind", "label", "stage", "staffGroups", "competencies"].joined(separator: gap) + "\n").utf8)
         let kinds = kinds()
         for step in 0..<stepCount {
             let annotation = annotations(of: step)
