@@ -149,6 +149,8 @@ extension Pathgap {
             for project in loaded {
                 if let note = project.catalogueNote { console.print("  note: \(note)") }
             }
+            // The splits of patients assumed where a step gives no shares: the report marks what they feed.
+            for finding in report.assumptions { console.print(finding.description) }
             if asOf == nil {
                 console.print("  review dates not checked: give --as-of YYYY-MM-DD to report overdue resources")
             }
