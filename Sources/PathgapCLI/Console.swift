@@ -17,6 +17,9 @@ public final class Console {
     /// A console that reads the process's standard input and writes to its standard output and error.
     public static func standard() -> Console { Console(isCapturing: false) }
 
+    /// Whether standard error is a terminal (never when capturing): where progress may be shown.
+    public var isErrorTerminal: Bool { !isCapturing && isatty(STDERR_FILENO) != 0 }
+
     /// A console that keeps what is written, for tests.
     ///
     /// - Parameter input: What a command reading standard input (`-`) reads; empty when not given.

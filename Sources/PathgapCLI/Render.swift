@@ -49,8 +49,11 @@ extension Pathgap {
         @Option(help: Workspace.fromHelp)
         var from: String?
 
-        @Option(help: "What DOT clusters mean: none, lanes (staff groups) or stages.")
-        var clusters: DOTImporter.ClusterMapping = .none
+        @Option(
+            help:
+                "What DOT clusters mean: auto (a cluster naming a staff group is a lane, any other a stage), lanes, stages or none."
+        )
+        var clusters: DOTImporter.ClusterMapping = .auto
 
         @Option(help: "What to draw: network, subpathways (one chart each), overview, or all (with an index page).")
         var view: View = .network
@@ -63,7 +66,7 @@ extension Pathgap {
                 "How sub-pathways are cut for --view subpathways and overview: "
                     + drawableStrategies.map(\.rawValue).joined(separator: ", ") + ".",
                 valueName: "strategy"))
-        var strategy: String = DecompositionStrategy.chains.rawValue
+        var strategy: String = DecompositionStrategy.phases.rawValue
 
         /// The strategy named by `--strategy`, when it is one that can be drawn.
         var chartStrategy: DecompositionStrategy? {
