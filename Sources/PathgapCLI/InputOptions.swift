@@ -84,7 +84,7 @@ struct Workspace {
             }
             let reader = try readers.reader(for: standardInputName, format: format)
             let imported = try reader.read(console.readInput(), standardInputName)
-            return Workspace(project: nil, pathways: imported.pathways, importFindings: imported.findings)
+            return Workspace(project: nil, importFindings: imported.findings, values: imported.pathways)
         }
         if ProjectLoader.isProject(path) {
             let (project, findings) = try ProjectLoader(pathwayReaders: readers).loadProject(at: path)
