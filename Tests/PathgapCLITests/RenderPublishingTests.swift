@@ -129,7 +129,10 @@ func nodeElement(_ svg: String, id: String) -> Substring? {
     @Test("--view all writes the overview, zero-padded part charts, text alternatives and an index that link up")
     func all() throws {
         let out = try temporaryFolder()
-        #expect(renderCapturing([Fixtures.path("projects/dpyd"), "--view", "all", "--out", out]).status == 0)
+        #expect(
+            renderCapturing([
+                Fixtures.path("projects/dpyd"), "--view", "all", "--strategy", "chains", "--out", out,
+            ]).status == 0)
         let files = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
         let parts = files.filter { $0.hasPrefix("dpyd-testing.") && $0.hasSuffix(".svg") && !$0.contains("overview") }
         #expect(parts.count >= 10)
