@@ -17,7 +17,7 @@ extension Pathgap {
 
         @OptionGroup var input: InputOptions
 
-        @Option(help: "How to divide: chains, stages, structure or routes.")
+        @Option(help: "How to divide: phases, chains, stages, structure or routes.")
         var strategy: DecompositionStrategy = .chains
 
         @Option(help: "Output format: text, json or yaml.")
@@ -29,13 +29,30 @@ extension Pathgap {
         @Option(help: "For --strategy routes: how many of the most likely routes to list.")
         var maxRoutes = 20
 
+        @Option(
+            help: ArgumentHelp(
+                "Score the decomposition against an analyst's cut (a text, YAML or JSON cuts file).",
+                discussion: "Prints the adjusted Rand index, boundary precision and recall, and the sub-pathways "
+                    + "that differ most, per pathway.",
+                valueName: "cuts"))
+        var against: String?
+
+        @Option(
+            help: ArgumentHelp(
+                "The preferred sub-pathway length, 'MIN-MAX' or 'N' (default 3-5): phases folds and splits towards it, "
+                    + "and sub-pathways outside it get a warning.", valueName: "min-max"))
+        var targetSteps: TargetSteps = TargetSteps()
+
         func validate() throws {
             guard maxRoutes >= 0 else { throw ValidationError("--max-routes must not be negative, found \(maxRoutes)") }
         }
 
         func execute(console: Console) throws -> Int32 {
             let workspace = try input.load()
-            let options = DecompositionOptions(maxRoutes: maxRoutes)
+            let options = DecompositionOptions(maxRoutes: maxRoutes, preferredSize: targetSteps.range)
+            if let against {
+                return try scoreAgainst(against, pathways: workspace.pathways, options: options, console: console)
+            }
             let decompositions = workspace.pathways.map { PathwayGraph($0).decomposition(strategy, options: options) }
             switch format {
             case .text: console.write(DecompositionFormat.text(decompositions, pathways: workspace.pathways))
@@ -49,6 +66,37 @@ extension Pathgap {
                         console.printError("wrote \(path)")
                     }
                 }
+            }
+            return ExitStatus.success
+        }
+
+        /// Prints how each pathway's decomposition agrees with the cut that applies to it.
+        ///
+        /// - Throws: ``InputError`` when the cuts file cannot be read or no cut names a step of any pathway.
+        private func scoreAgainst(
+            _ path: String, pathways: [Pathway], options: DecompositionOptions, console: Console
+        ) throws -> Int32 {
+            let cuts = try AnalystCut.cuts(at: path)
+            var agreements: [CutAgreement] = []
+            for pathway in pathways {
+                let graph = PathwayGraph(pathway)
+                let applicable = cuts.filter { $0.applies(to: graph) }
+                guard !applicable.isEmpty else {
+                    console.printError("note: no cut in \(path) names a step of pathway '\(pathway.id)'")
+                    continue
+                }
+                // Several cuts for one pathway are read as one.
+                let cut = AnalystCut(pathway: pathway.id, parts: applicable.flatMap(\.parts))
+                let decomposition = graph.decomposition(strategy, options: options)
+                agreements.append(CutAgreement(cut: cut, decomposition: decomposition, graph: graph))
+            }
+            guard !agreements.isEmpty else {
+                throw InputError("no cut names a step of the pathways read", at: SourceLocation(file: path))
+            }
+            switch format {
+            case .text: console.write(CutAgreement.text(agreements))
+            case .json: console.write(CutAgreement.documentTree(for: agreements).json() + "\n")
+            case .yaml: console.write(CutAgreement.documentTree(for: agreements).yaml())
             }
             return ExitStatus.success
         }

@@ -2,7 +2,8 @@
 public struct DecompositionOptions: Hashable, Sendable {
     /// For `routes`: how many of the most likely routes to list.
     public var maxRoutes: Int
-    /// The sub-pathway sizes the method recommends (3 to 5 steps); others get a warning.
+    /// The sub-pathway sizes the method recommends (3 to 5 steps); others get a warning, and `phases` aims
+    /// for them.
     public var preferredSize: ClosedRange<Int>
 
     public init(maxRoutes: Int = 20, preferredSize: ClosedRange<Int> = 3...5) {
@@ -19,7 +20,7 @@ extension PathwayGraph {
     ///   - options: Route cap and preferred sizes.
     /// - Returns: The sub-pathways, numbered `<pathway>/<n>` in pathway order, with a warning finding
     ///   (`subpathway-size`) for each whose step count is outside the preferred size.
-    /// - Complexity: O(V + E) for `chains` and `stages`; see ``programStructureFragments()`` and ``routes(limit:)``.
+    /// - Complexity: O(V + E) for `chains` and `stages`, see ``phaseGroups(target:)`` for `phases`; see ``programStructureFragments()`` and ``routes(limit:)``.
     public func decomposition(
         _ strategy: DecompositionStrategy = .chains, options: DecompositionOptions = DecompositionOptions()
     ) -> Decomposition {
@@ -34,6 +35,13 @@ extension PathwayGraph {
         var result: Decomposition
         var nodes: [[Int32]]?
         switch strategy {
+        case .phases:
+            let cut = phaseGroups(target: options.preferredSize)
+            nodes = cut.groups
+            var subpathways = partitionSubpathways(cut.groups, cyclic: nil)
+            for index in subpathways.indices { subpathways[index].title = cut.titles[index] }
+            result = Decomposition(pathway: pathway.id, strategy: strategy, subpathways: subpathways)
+            result.findings = cut.advice
         case .chains:
             let (groups, cyclic) = chainSubpathways()
             nodes = groups
@@ -53,8 +61,9 @@ extension PathwayGraph {
             let (count, routes) = routes(limit: options.maxRoutes)
             result = Decomposition(pathway: pathway.id, strategy: strategy, subpathways: routes, routeCount: count)
         }
-        result.findings = sizeFindings(
-            result.subpathways, strategy: strategy, preferred: options.preferredSize, nodes: nodes)
+        result.findings =
+            sizeFindings(result.subpathways, strategy: strategy, preferred: options.preferredSize, nodes: nodes)
+            + result.findings
         return (result, nodes)
     }
 

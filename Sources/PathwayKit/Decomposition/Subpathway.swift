@@ -1,6 +1,9 @@
 /// How a pathway network is divided into sub-pathways.
 public enum DecompositionStrategy: String, Hashable, Sendable, CaseIterable, Codable {
-    /// Maximal non-branching runs of steps, cut at starts, ends, decisions and merges (the default).
+    /// The phases an analyst would publish, from stages, outcome decisions, decision blocks, loops, hand-offs and
+    /// a target length (see ``PathwayGraph/phaseGroups(target:)``).
+    case phases
+    /// Maximal non-branching runs of steps, cut at starts, ends, decisions and merges.
     case chains
     /// Runs of steps that share a stage annotation.
     case stages
@@ -74,7 +77,7 @@ public struct Subpathway: Hashable, Sendable {
 public struct Decomposition: Hashable, Sendable {
     public var pathway: PathwayID
     public var strategy: DecompositionStrategy
-    /// The sub-pathways, in pathway order. For `chains` and `stages` every step is in exactly one.
+    /// The sub-pathways, in pathway order. For `phases`, `chains` and `stages` every step is in exactly one.
     public var subpathways: [Subpathway]
     /// For `routes`: the number of distinct routes from entry to exit (which may be far more than are listed).
     public var routeCount: Double?

@@ -60,8 +60,8 @@ enum MarkupReader {
 
     /// Parses XML bytes, keeping the elements `keep` accepts (and their subtrees).
     ///
-    /// The bytes are decoded and checked first (``XMLText/utf8(_:file:)``), a document type declaration that
-    /// declares entities or names an external DTD is refused (``XMLText/refuseHostileDoctype(_:file:)``), the
+    /// The bytes are decoded and checked first (``XMLInput/utf8(_:file:)``), a document type declaration that
+    /// declares entities or names an external DTD is refused (``XMLInput/refuseHostileDoctype(_:file:)``), the
     /// parser never resolves external entities and stops at any entity declaration it meets, and elements nested
     /// deeper than ``maximumDepth`` stop the parse.
     ///
@@ -74,8 +74,8 @@ enum MarkupReader {
     static func parse(
         _ data: Data, file: String, keep: @escaping (_ namespace: String, _ name: String) -> Bool = { _, _ in true }
     ) throws -> MarkupElement {
-        let bytes = try XMLText.utf8(data, file: file)
-        try XMLText.refuseHostileDoctype(bytes, file: file)
+        let bytes = try XMLInput.utf8(data, file: file)
+        try XMLInput.refuseHostileDoctype(bytes, file: file)
         let parser = XMLParser(data: Data(bytes))
         parser.shouldProcessNamespaces = true
         parser.shouldReportNamespacePrefixes = false

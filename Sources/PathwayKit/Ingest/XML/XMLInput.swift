@@ -7,7 +7,7 @@ import Foundation
 /// FoundationXML's `XMLParser` traps (it force-unwraps a string) when libxml2 hands it a name that is not valid
 /// UTF-8, so no byte the reader has not decoded itself ever reaches it; and since the prolog is checked after
 /// decoding, a `<!DOCTYPE>` is seen whatever the encoding (UTF-16 included) and however far into the file it is.
-enum XMLText {
+enum XMLInput {
     /// The encodings read, by the names an XML declaration may give them (lower case).
     private static let singleByteEncodings: [String: String.Encoding] = [
         "iso-8859-1": .isoLatin1, "iso8859-1": .isoLatin1, "iso_8859-1": .isoLatin1, "latin1": .isoLatin1,

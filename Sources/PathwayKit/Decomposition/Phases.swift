@@ -1,0 +1,437 @@
+import Foundation
+
+/// The `phases` decomposition: the sub-pathways an analyst would publish, found from every signal a pathway
+/// carries. See ``PathwayGraph/phaseGroups(target:)`` for the rules and their order.
+struct PhaseCut {
+    /// The node groups, in pathway order, each in pathway order; every node is in exactly one.
+    var groups: [[Int32]]
+    /// A title per group.
+    var titles: [String]
+    /// Advice beyond the size warnings: why a one-step sub-pathway was left alone.
+    var advice: [Finding]
+}
+
+extension PathwayGraph {
+    /// How strongly a transition separates its two steps, weakest first.
+    enum PhaseBoundary: UInt8, Comparable {
+        /// Nothing separates them.
+        case none = 0
+        /// A hand-off: both steps name staff groups and share none.
+        case handOff = 1
+        /// A branch of an outcome decision whose branches do not rejoin soon: each branch starts a sub-pathway.
+        case outcome = 3
+        /// The stage changes (stage annotations, or DOT clusters and BPMN lanes read as stages).
+        case stage = 4
+
+        static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
+    }
+
+    /// The `phases` decomposition.
+    ///
+    /// Signals, strongest first:
+    /// 1. **Stages.** A transition between two steps of different (effective, see ``effectiveStages()``) stages is
+    ///    never crossed except to fold a piece of one or two steps. DOT clusters and BPMN lanes whose label names no
+    ///    staff group arrive as stages.
+    /// 2. **Outcome decisions.** A step with two or more ways forward whose branches do not meet again within
+    ///    twice the target's upper bound of steps (ends and loop-back transitions left out) starts one sub-pathway
+    ///    per branch (variant found / not found).
+    /// 3. **Decision blocks and loops.** A decision whose branches do meet again soon is one phase with its
+    ///    alternatives and the step where they meet (its immediate post-dominator, as in the program structure
+    ///    tree); a loop (strongly connected component) of at most twice the upper bound is one phase.
+    /// 4. **Hand-offs** between staff groups: joined only after every other transition, and only within the target
+    ///    size.
+    /// 5. **Length.** A straight run of steps (a chain, see ``CompactGraph/chains(cutBefore:cutAfter:)``) longer
+    ///    than the target's upper bound is cut into equal parts within it; remaining transitions join steps into
+    ///    pieces up to the upper bound (end steps do not count, but no piece grows past twice the bound this way),
+    ///    in pathway order.
+    /// 6. **Folding.** A piece below the target's lower bound joins the neighbour it belongs to: the one across the
+    ///    weakest boundary; a decision joins the piece before it rather than one of its branches, a branch joins
+    ///    the steps after it rather than the decision it starts from, a start joins what follows it. Only pieces
+    ///    of one or two steps cross a stage boundary.
+    ///
+    /// Every step ends in exactly one piece. A piece of one step remains only where no transition joins the step
+    /// to any other piece; advice says so.
+    ///
+    /// - Parameter target: The preferred sub-pathway sizes (the method's 3 to 5 steps).
+    /// - Complexity: O(V + E) for stages, back edges, post-dominators (see
+    ///   ``CompactGraph/immediateDominators(root:order:direction:)``), components and unions; O(k · (V + E)) with
+    ///   k = twice the upper bound for the bounded searches that tell whether a decision's branches meet again and
+    ///   for folding. No recursion.
+    func phaseGroups(target: ClosedRange<Int>) -> PhaseCut {
+        let n = graph.nodeCount
+        let lower = max(1, target.lowerBound)
+        let upper = max(lower, target.upperBound)
+        let limit = 2 * upper
+        let stageOfNode = effectiveStages().stageOfNode
+        var isEnd = [Bool](repeating: false, count: n)
+        var isStart = [Bool](repeating: false, count: n)
+        var starts: [Int32] = []
+        for node in 0..<Int32(n) {
+            let kind = step(node).kind
+            isEnd[Int(node)] = kind == .end
+            isStart[Int(node)] = kind == .start || graph.inDegree(of: node) == 0
+            if isStart[Int(node)] { starts.append(node) }
+        }
+        let backSlot = graph.backEdgeSlots(roots: starts)
+        var isBackEdge = [Bool](repeating: false, count: graph.edgeCount)
+        for slot in 0..<graph.edgeCount where backSlot[slot] { isBackEdge[Int(graph.successorEdges[slot])] = true }
+
+        // The forward graph: no loop-back transitions, no transitions into end steps, and a virtual sink after
+        // every step left without a way forward.
+        let sink = Int32(n)
+        var sources: [Int32] = []
+        var targets: [Int32] = []
+        var forwardDegree = [Int32](repeating: 0, count: n)
+        for node in 0..<Int32(n) {
+            for slot in graph.successorOffsets[Int(node)]..<graph.successorOffsets[Int(node) + 1]
+            where !backSlot[Int(slot)] {
+                let next = graph.successorTargets[Int(slot)]
+                guard !isEnd[Int(next)], next != node else { continue }
+                sources.append(node)
+                targets.append(next)
+                forwardDegree[Int(node)] += 1
+            }
+        }
+        for node in 0..<Int32(n) where forwardDegree[Int(node)] == 0 {
+            sources.append(node)
+            targets.append(sink)
+        }
+        let forward = CompactGraph(nodeCount: n + 1, sources: sources, targets: targets)
+        let order = forward.topologicalOrder() ?? Array(0...sink)
+        let postDominator = forward.immediateDominators(
+            root: sink, order: order.reversed(), direction: .backward)
+
+        // Decisions whose branches meet again within `limit` steps, with the steps of that block.
+        var blockLinks: [(Int32, Int32)] = []
+        var blockEnds: [Int] = [0]
+        var isSplitter = [Bool](repeating: false, count: n)
+        var visitMark = [Int32](repeating: -1, count: n + 1)
+        for node in 0..<Int32(n) where forwardDegree[Int(node)] >= 2 {
+            let meet = postDominator[Int(node)]
+            guard meet >= 0, meet != sink else {
+                isSplitter[Int(node)] = true
+                continue
+            }
+            var queue: [Int32] = [node]
+            var links: [(Int32, Int32)] = []
+            visitMark[Int(node)] = node
+            var head = 0
+            var small = true
+            search: while head < queue.count {
+                let current = queue[head]
+                head += 1
+                for next in forward.successors(of: current) {
+                    links.append((current, next))
+                    guard next != meet, visitMark[Int(next)] != node else { continue }
+                    visitMark[Int(next)] = node
+                    queue.append(next)
+                    if queue.count > limit + 1 {
+                        small = false
+                        break search
+                    }
+                }
+            }
+            if small {
+                blockLinks += links
+                blockEnds.append(blockLinks.count)
+            } else {
+                isSplitter[Int(node)] = true
+            }
+        }
+
+        // The boundary of every transition.
+        var boundary = [PhaseBoundary](repeating: .none, count: graph.edgeCount)
+        var isOutcome = [Bool](repeating: false, count: graph.edgeCount)
+        for node in 0..<Int32(n) {
+            for slot in graph.successorOffsets[Int(node)]..<graph.successorOffsets[Int(node) + 1] {
+                let next = graph.successorTargets[Int(slot)]
+                let edge = Int(graph.successorEdges[Int(slot)])
+                let (from, to) = (stageOfNode[Int(node)], stageOfNode[Int(next)])
+                isOutcome[edge] = isSplitter[Int(node)] && !isEnd[Int(next)] && !backSlot[Int(slot)] && next != node
+                if from >= 0 && to >= 0 && from != to {
+                    boundary[edge] = .stage
+                } else if isOutcome[edge] {
+                    boundary[edge] = .outcome
+                } else if isHandOff(node, next) {
+                    boundary[edge] = .handOff
+                }
+            }
+        }
+        func boundaryBetween(_ from: Int32, _ to: Int32) -> PhaseBoundary {
+            var result = PhaseBoundary.stage
+            for slot in graph.successorOffsets[Int(from)]..<graph.successorOffsets[Int(from) + 1]
+            where graph.successorTargets[Int(slot)] == to {
+                result = min(result, boundary[Int(graph.successorEdges[Int(slot)])])
+            }
+            return result
+        }
+
+        var pieces = PieceUnion(weights: isEnd.map { $0 ? 0 : 1 })
+        // Decision blocks and small loops are one phase each (never across a stage or an outcome), as long as
+        // the pieces a block touches stay within twice the upper bound together.
+        for block in 0..<(blockEnds.count - 1) {
+            let links = blockLinks[blockEnds[block]..<blockEnds[block + 1]].filter {
+                $0.1 != sink && boundaryBetween($0.0, $0.1) <= .handOff
+            }
+            var touched: [Int32] = []
+            for (from, to) in links {
+                for node in [from, to] {
+                    let root = pieces.root(node)
+                    if !touched.contains(root) { touched.append(root) }
+                }
+            }
+            guard touched.reduce(0, { $0 + Int(pieces.size[Int($1)]) }) <= limit else { continue }
+            for (from, to) in links { pieces.join(from, to) }
+        }
+        let components = graph.stronglyConnectedComponents()
+        let componentSizes = components.sizes()
+        for node in 0..<Int32(n) {
+            let component = components.componentOfNode[Int(node)]
+            guard componentSizes[Int(component)] > 1, componentSizes[Int(component)] <= limit else { continue }
+            for slot in graph.successorOffsets[Int(node)]..<graph.successorOffsets[Int(node) + 1] {
+                let next = graph.successorTargets[Int(slot)]
+                if components.componentOfNode[Int(next)] == component,
+                    boundary[Int(graph.successorEdges[Int(slot)])] <= .handOff
+                {
+                    pieces.join(node, next)
+                }
+            }
+        }
+        // A straight run (a chain) longer than the upper bound is cut into equal parts within it.
+        var isLengthCut = [Bool](repeating: false, count: graph.edgeCount)
+        let chains = graph.chains()
+        for chain in 0..<chains.chainCount {
+            let run = chains.chain(chain)
+            guard run.count > upper else { continue }
+            let parts = (run.count + upper - 1) / upper
+            for part in 1..<parts {
+                let position = run.startIndex + part * run.count / parts
+                let (from, to) = (run[position - 1], run[position])
+                for slot in graph.successorOffsets[Int(from)]..<graph.successorOffsets[Int(from) + 1]
+                where graph.successorTargets[Int(slot)] == to {
+                    isLengthCut[Int(graph.successorEdges[Int(slot)])] = true
+                }
+            }
+        }
+        // Length: plain transitions first, then hand-offs, in pathway order, within the upper bound.
+        let pathOrder = graph.pathwayOrder(components)
+        var rank = [Int32](repeating: 0, count: n)
+        for (position, node) in pathOrder.enumerated() { rank[Int(node)] = Int32(position) }
+        for level in [PhaseBoundary.none, .handOff] {
+            for node in pathOrder {
+                for slot in graph.successorOffsets[Int(node)]..<graph.successorOffsets[Int(node) + 1]
+                where boundary[Int(graph.successorEdges[Int(slot)])] == level
+                    && !isLengthCut[Int(graph.successorEdges[Int(slot)])]
+                {
+                    let a = pieces.root(node)
+                    let b = pieces.root(graph.successorTargets[Int(slot)])
+                    if a != b && Int(pieces.weight[Int(a)] + pieces.weight[Int(b)]) <= upper
+                        && Int(pieces.size[Int(a)] + pieces.size[Int(b)]) <= limit
+                    {
+                        pieces.join(a, b)
+                    }
+                }
+            }
+        }
+        // Folding: pieces of one step first, then larger ones below the lower bound, each in pathway order; a
+        // piece that is only a decision (with its ends) after the others, so that it joins what they became.
+        let context = FoldContext(
+            boundary: boundary, isOutcome: isOutcome, isBackEdge: isBackEdge, isSplitter: isSplitter,
+            isStart: isStart, isEnd: isEnd, rank: rank, limit: limit)
+        var alone: [Int32] = []
+        for decisionsOnly in [false, true] {
+            for size in 1..<Int32(lower) {
+                for node in pathOrder {
+                    var root = pieces.root(node)
+                    guard root == node || pieces.members(ofRoot: root).first == node else { continue }
+                    guard pieces.size[Int(root)] == size,
+                        isDecisionPiece(root, pieces: pieces, isSplitter: isSplitter, isEnd: isEnd) == decisionsOnly
+                    else { continue }
+                    while Int(pieces.size[Int(root)]) < lower {
+                        guard let neighbour = foldTarget(root, pieces: &pieces, context: context) else {
+                            alone.append(root)
+                            break
+                        }
+                        root = pieces.join(root, neighbour)
+                    }
+                }
+            }
+        }
+
+        // Groups in pathway order.
+        var groupOfRoot: [Int32: Int] = [:]
+        var groups: [[Int32]] = []
+        for node in pathOrder {
+            let root = pieces.root(node)
+            if let group = groupOfRoot[root] {
+                groups[group].append(node)
+            } else {
+                groupOfRoot[root] = groups.count
+                groups.append([node])
+            }
+        }
+        var advice: [Finding] = []
+        for group in groups where group.count == 1 {
+            let node = group[0]
+            let why =
+                graph.inDegree(of: node) + graph.outDegree(of: node) == 0
+                ? "no transition joins it to another step"
+                : "it stands alone between two decisions (it starts a branch of one and every way out of it is a "
+                    + "branch of another), so there is nothing to join it to"
+            advice.append(
+                Finding(
+                    .note, rule: "subpathway-alone", "step '\(step(node).id)' is a sub-pathway of its own: \(why)",
+                    at: step(node).location ?? pathway.location))
+        }
+        return PhaseCut(
+            groups: groups, titles: phaseTitles(groups, stageOfNode: stageOfNode, boundary: boundary), advice: advice)
+    }
+
+    /// Whether both steps name staff groups and share none.
+    private func isHandOff(_ from: Int32, _ to: Int32) -> Bool {
+        let first = step(from).staffGroups
+        let second = step(to).staffGroups
+        guard !first.isEmpty, !second.isEmpty else { return false }
+        return !first.contains { second.contains($0) }
+    }
+
+    /// What folding needs to know about the transitions and steps.
+    struct FoldContext {
+        var boundary: [PhaseBoundary]
+        var isOutcome: [Bool]
+        var isBackEdge: [Bool]
+        var isSplitter: [Bool]
+        var isStart: [Bool]
+        var isEnd: [Bool]
+        var rank: [Int32]
+        /// Twice the target's upper bound: folding prefers neighbours that stay within it.
+        var limit: Int
+    }
+
+    /// Whether a piece holds nothing but outcome decisions and end steps.
+    private func isDecisionPiece(_ root: Int32, pieces: PieceUnion, isSplitter: [Bool], isEnd: [Bool]) -> Bool {
+        pieces.members(ofRoot: root).allSatisfy { isSplitter[Int($0)] || isEnd[Int($0)] }
+    }
+
+    /// The neighbour a small piece folds into, or `nil` when it has none or stands alone between decisions (every
+    /// transition into it starts a branch of an outcome decision, and every transition out of it is such a branch
+    /// too).
+    ///
+    /// Candidates are ordered by cost (the boundary crossed; 5 for a branch joining back into the decision that
+    /// starts it, and for a decision joining one of its own branches unless the decision itself starts a branch;
+    /// stage boundaries only for pieces of one or two steps), then loop-back transitions last, then neighbours the
+    /// piece can join without passing twice the upper bound, then direction
+    /// (forward for a piece holding a start or started by an outcome, backward otherwise), then the smaller
+    /// neighbour, then pathway order.
+    ///
+    /// - Complexity: O(edges of the piece's steps).
+    private func foldTarget(_ root: Int32, pieces: inout PieceUnion, context: FoldContext) -> Int32? {
+        let members = pieces.members(ofRoot: root)
+        let mayCrossStage = pieces.size[Int(root)] <= 2
+        var startedByOutcome = false
+        var onlyOutcomesIn = true
+        var onlyOutcomesOut = true
+        var holdsStart = false
+        var hasIn = false
+        var hasOut = false
+        for member in members {
+            if context.isStart[Int(member)] { holdsStart = true }
+            for slot in graph.predecessorOffsets[Int(member)]..<graph.predecessorOffsets[Int(member) + 1]
+            where pieces.root(graph.predecessorSources[Int(slot)]) != root {
+                hasIn = true
+                if context.isOutcome[Int(graph.predecessorEdges[Int(slot)])] {
+                    startedByOutcome = true
+                } else {
+                    onlyOutcomesIn = false
+                }
+            }
+            for slot in graph.successorOffsets[Int(member)]..<graph.successorOffsets[Int(member) + 1]
+            where pieces.root(graph.successorTargets[Int(slot)]) != root {
+                hasOut = true
+                if !context.isOutcome[Int(graph.successorEdges[Int(slot)])] { onlyOutcomesOut = false }
+            }
+        }
+        if hasIn && hasOut && onlyOutcomesIn && onlyOutcomesOut { return nil }
+        let forwardFirst = holdsStart || startedByOutcome
+        var best: (key: [Int32], root: Int32)?
+        func consider(_ other: Int32, edge: Int32, cost: Int32, isForward: Bool) {
+            guard context.boundary[Int(edge)] != .stage || mayCrossStage else { return }
+            let otherRoot = pieces.root(other)
+            guard otherRoot != root else { return }
+            let overflows = Int(pieces.size[Int(otherRoot)] + pieces.size[Int(root)]) > context.limit
+            let key: [Int32] = [
+                cost, context.isBackEdge[Int(edge)] ? 1 : 0, overflows ? 1 : 0, isForward == forwardFirst ? 0 : 1,
+                pieces.size[Int(otherRoot)], context.rank[Int(other)],
+            ]
+            if best == nil || key.lexicographicallyPrecedes(best?.key ?? []) { best = (key, otherRoot) }
+        }
+        for member in members {
+            for slot in graph.predecessorOffsets[Int(member)]..<graph.predecessorOffsets[Int(member) + 1] {
+                let edge = graph.predecessorEdges[Int(slot)]
+                let cost = context.isOutcome[Int(edge)] ? 5 : Int32(context.boundary[Int(edge)].rawValue)
+                consider(graph.predecessorSources[Int(slot)], edge: edge, cost: cost, isForward: false)
+            }
+            for slot in graph.successorOffsets[Int(member)]..<graph.successorOffsets[Int(member) + 1] {
+                let edge = graph.successorEdges[Int(slot)]
+                let cost =
+                    context.isOutcome[Int(edge)] && !startedByOutcome
+                    ? 5 : Int32(context.boundary[Int(edge)].rawValue)
+                consider(graph.successorTargets[Int(slot)], edge: edge, cost: cost, isForward: true)
+            }
+        }
+        return best?.root
+    }
+
+    /// Titles: the stage's name where the piece has one (with its first and last steps when several pieces share
+    /// the stage), prefixed to the condition of the outcome that starts the piece where one does; otherwise the
+    /// first and last step labels.
+    private func phaseTitles(_ groups: [[Int32]], stageOfNode: [Int32], boundary: [PhaseBoundary]) -> [String] {
+        let names = effectiveStageNames()
+        var groupOfNode = [Int32](repeating: -1, count: graph.nodeCount)
+        for (index, group) in groups.enumerated() { for node in group { groupOfNode[Int(node)] = Int32(index) } }
+        var stageOfGroup = [Int32](repeating: -1, count: groups.count)
+        var piecesOfStage: [Int32: Int] = [:]
+        for (index, group) in groups.enumerated() {
+            // The stage most of its steps (ends aside) have; the first seen on a tie.
+            var counts: [Int32: Int] = [:]
+            var best: Int32 = -1
+            for node in group where stageOfNode[Int(node)] >= 0 && step(node).kind != .end {
+                let stage = stageOfNode[Int(node)]
+                counts[stage, default: 0] += 1
+                if best < 0 || counts[stage, default: 0] > counts[best, default: 0] { best = stage }
+            }
+            stageOfGroup[index] = best
+            if best >= 0 { piecesOfStage[best, default: 0] += 1 }
+        }
+        return groups.enumerated().map { index, group in
+            var condition: String?
+            search: for node in group {
+                for slot in graph.predecessorOffsets[Int(node)]..<graph.predecessorOffsets[Int(node) + 1] {
+                    let edge = graph.predecessorEdges[Int(slot)]
+                    guard boundary[Int(edge)] == .outcome,
+                        groupOfNode[Int(graph.predecessorSources[Int(slot)])] != Int32(index),
+                        let text = transition(edge).condition, !text.isEmpty
+                    else { continue }
+                    condition = text
+                    break search
+                }
+            }
+            let stage = stageOfGroup[index]
+            let stageName = stage >= 0 ? Self.capitalised(names[Int(stage)]) : nil
+            switch (stageName, condition) {
+            case (let name?, let condition?): return "\(name): \(condition)"
+            case (let name?, nil): return piecesOfStage[stage, default: 0] > 1 ? "\(name): \(title(of: group))" : name
+            case (nil, let condition?): return "\(Self.capitalised(condition)): \(title(of: group))"
+            case (nil, nil): return title(of: group)
+            }
+        }
+    }
+
+    /// The stage names by effective stage number.
+    private func effectiveStageNames() -> [String] { effectiveStages().names }
+
+    private static func capitalised(_ text: String) -> String {
+        guard let first = text.first else { return text }
+        return first.uppercased() + text.dropFirst()
+    }
+}

@@ -1,0 +1,143 @@
+import Foundation
+import TestSupport
+import Testing
+
+@testable import PathwayKit
+
+@Suite struct PhasesTests {
+    static func pilot(_ folder: String) throws -> PathwayGraph {
+        let project = try ProjectLoader().loadProject(at: Fixtures.path("projects/\(folder)")).project
+        return PathwayGraph(try #require(project.pathways.first))
+    }
+
+    /// The checks every `phases` result must pass: every step in exactly one sub-pathway; each sub-pathway one
+    /// connected run of steps, listed in pathway order; entries and exits exactly the transitions crossing its
+    /// edge; a sub-pathway of one step only where advice says why.
+    static func checkPhases(_ graph: PathwayGraph, target: ClosedRange<Int> = 3...5) {
+        let decomposition = graph.decomposition(.phases, options: DecompositionOptions(preferredSize: target))
+        let subpathways = decomposition.subpathways
+        let all = subpathways.flatMap(\.steps)
+        #expect(all.count == graph.graph.nodeCount)
+        #expect(Set(all).count == all.count)
+        let rank = graph.graph.pathwayRanks()
+        var pieceOfNode = [Int](repeating: -1, count: graph.graph.nodeCount)
+        for (index, subpathway) in subpathways.enumerated() {
+            for id in subpathway.steps { if let node = graph.node(id) { pieceOfNode[Int(node)] = index } }
+        }
+        for (index, subpathway) in subpathways.enumerated() {
+            let nodes = subpathway.steps.compactMap { graph.node($0) }
+            #expect(zip(nodes, nodes.dropFirst()).allSatisfy { rank[Int($0)] < rank[Int($1)] })
+            // Connected along its own transitions (either direction).
+            var seen: Set<Int32> = [nodes[0]]
+            var stack = [nodes[0]]
+            while let node = stack.popLast() {
+                for next in graph.graph.successors(of: node) + graph.graph.predecessors(of: node)
+                where pieceOfNode[Int(next)] == index && seen.insert(next).inserted {
+                    stack.append(next)
+                }
+            }
+            #expect(seen.count == nodes.count, "\(subpathway.id) is not one connected run")
+            var entries: [BoundaryLink] = []
+            var exits: [BoundaryLink] = []
+            for transition in graph.pathway.transitions {
+                guard let from = graph.node(transition.from), let to = graph.node(transition.to) else { continue }
+                let link = BoundaryLink(from: transition.from, to: transition.to, condition: transition.condition)
+                if pieceOfNode[Int(from)] != index && pieceOfNode[Int(to)] == index { entries.append(link) }
+                if pieceOfNode[Int(from)] == index && pieceOfNode[Int(to)] != index { exits.append(link) }
+            }
+            #expect(Set(subpathway.entries) == Set(entries) && subpathway.entries.count == entries.count)
+            #expect(Set(subpathway.exits) == Set(exits) && subpathway.exits.count == exits.count)
+            if subpathway.steps.count == 1 {
+                #expect(
+                    decomposition.findings.contains {
+                        $0.rule == "subpathway-alone" && $0.message.contains("'\(subpathway.steps[0])'")
+                    }, "\(subpathway.id) has one step and no advice saying why")
+            }
+        }
+    }
+
+    @Test("generated pathways with stages: every step once, connected runs, boundaries recorded", arguments: 1...12)
+    func generatedWithStages(seed: UInt64) {
+        let pathway = PathwayGenerator(PathwayGenerator.Options(steps: 400, seed: seed)).pathway()
+        Self.checkPhases(PathwayGraph(pathway))
+    }
+
+    @Test("generated pathways without stages: the same", arguments: 1...12)
+    func generatedWithoutStages(seed: UInt64) {
+        var pathway = PathwayGenerator(PathwayGenerator.Options(steps: 400, seed: seed)).pathway()
+        for index in pathway.steps.indices { pathway.steps[index].stage = nil }
+        Self.checkPhases(PathwayGraph(pathway))
+    }
+
+    @Test("random graphs, with any target length: the same", arguments: 1...20)
+    func randomGraphs(seed: UInt64) {
+        let graph = Generated.graph(nodes: 80, density: Double(seed % 4) * 0.3 + 0.8, seed: seed)
+        let target = [3...5, 1...1, 2...3, 4...8][Int(seed % 4)]
+        Self.checkPhases(PathwayGraph(Generated.pathway(graph)), target: target)
+    }
+
+    @Test("the pilots: every step once, no sub-pathway of one step", arguments: AnalystCutTests.pilots.map(\.folder))
+    func pilots(folder: String) throws {
+        let graph = try Self.pilot(folder)
+        Self.checkPhases(graph)
+        let subpathways = graph.decomposition(.phases).subpathways
+        #expect(subpathways.allSatisfy { $0.steps.count > 1 })
+        // No end step on its own: each shares its sub-pathway with a step that is not an end.
+        for subpathway in subpathways {
+            #expect(subpathway.steps.contains { graph.node($0).map { graph.step($0).kind != .end } ?? false })
+        }
+    }
+
+    @Test("agreement with the analysts' cuts: at least 0.6 on each pilot and 0.75 on average")
+    func agreementTargets() throws {
+        var indices: [Double] = []
+        for (folder, _) in AnalystCutTests.pilots {
+            let graph = try Self.pilot(folder)
+            let cut = try #require(try AnalystCut.cuts(at: Fixtures.path("cuts/\(folder).txt")).first)
+            let agreement = CutAgreement(cut: cut, decomposition: graph.decomposition(.phases), graph: graph)
+            #expect(agreement.adjustedRandIndex >= 0.6, "\(folder): \(agreement.adjustedRandIndex)")
+            indices.append(agreement.adjustedRandIndex)
+        }
+        let mean = indices.reduce(0, +) / Double(indices.count)
+        #expect(mean >= 0.75, "mean \(mean)")
+    }
+
+    @Test("an outcome decision whose branches do not rejoin starts one sub-pathway per branch, titled by outcome")
+    func outcomeBranchesSplit() throws {
+        let graph = try Self.pilot("lynch-syndrome")
+        let subpathways = graph.decomposition(.phases).subpathways
+        func piece(_ id: StepID) -> Subpathway? { subpathways.first { $0.steps.contains(id) } }
+        let found = try #require(piece("LS-15"))
+        let notFound = try #require(piece("LS-21"))
+        #expect(found.id != notFound.id)
+        #expect(found.id != piece("LS-14")?.id && notFound.id != piece("LS-14")?.id)
+        #expect(found.title == "Interpreting and feeding back results: pathogenic or likely pathogenic variant")
+        #expect(notFound.title == "Interpreting and feeding back results: no causative variant")
+        // A decision whose branches do rejoin (the tumour index test, IHC or MSI) stays one phase.
+        #expect(piece("LS-03")?.id == piece("LS-04")?.id && piece("LS-04")?.id == piece("LS-05")?.id)
+        #expect(piece("LS-05")?.id == piece("LS-06")?.id)
+    }
+
+    @Test("a straight run longer than the target is split into pieces within it")
+    func longRunsAreSplit() {
+        let steps = (0..<12).map { Step(id: StepID("s\($0)"), label: "step \($0)") }
+        let transitions = zip(steps, steps.dropFirst()).map { Transition(from: $0.id, to: $1.id) }
+        let graph = PathwayGraph(Pathway(id: "run", steps: steps, transitions: transitions))
+        let sizes = graph.decomposition(.phases).subpathways.map(\.steps.count)
+        #expect(sizes.reduce(0, +) == 12)
+        #expect(sizes.allSatisfy { (3...5).contains($0) }, "\(sizes)")
+        let wide = graph.decomposition(.phases, options: DecompositionOptions(preferredSize: 6...12))
+        #expect(wide.subpathways.count == 1)
+    }
+
+    @Test("a step that no transition joins is its own sub-pathway, with advice saying why")
+    func isolatedStep() throws {
+        let steps = ["a", "b", "c", "lone"].map { Step(id: StepID($0), label: $0) }
+        let transitions = [Transition(from: "a", to: "b"), Transition(from: "b", to: "c")]
+        let decomposition = PathwayGraph(Pathway(id: "p", steps: steps, transitions: transitions))
+            .decomposition(.phases)
+        #expect(decomposition.subpathways.map(\.steps) == [["a", "b", "c"], ["lone"]])
+        let advice = try #require(decomposition.findings.first { $0.rule == "subpathway-alone" })
+        #expect(advice.message.contains("no transition joins it to another step"))
+    }
+}
