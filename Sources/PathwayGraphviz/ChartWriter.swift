@@ -173,6 +173,7 @@ struct ChartWriter {
                 attributes += [("URL", DOTText.url(url)), ("target", "_blank")]
             }
         }
+        attributes += options.changes.attributes(for: step)
         attributes.append(("tooltip", tooltip(step, annotation: annotation)))
         // In a lane, the other staff groups of a shared step are named in a small second line.
         if inLane, step.staffGroups.count > 1, step.kind != .merge, step.kind != .parallel {
@@ -238,6 +239,7 @@ struct ChartWriter {
         let from = labels[transition.from] ?? transition.from.rawValue
         let to = labels[transition.to] ?? transition.to.rawValue
         attributes.append(("tooltip", "\(from) → \(to)" + (text.isEmpty ? "" : ": \(text)")))
+        attributes += options.changes.attributes(for: transition)
         body.append(
             "  \(DOTText.name(transition.from.rawValue)) -> \(DOTText.name(transition.to.rawValue)) "
                 + DOTText.attributes(attributes) + ";")
@@ -396,6 +398,30 @@ struct ChartWriter {
             // Keep the legend's entries in one column, most serious first.
             if let previous { body.append("    \(DOTText.name(previous)) -> \(DOTText.name(name)) [style=invis];") }
             previous = name
+        }
+        body.append("  }")
+    }
+
+    /// A legend of the change marks used (see ``FlowchartChanges``); nothing when none is.
+    mutating func addChangeLegend() {
+        let marks = options.changes.marksUsed
+        guard !marks.isEmpty else { return }
+        body.append("  subgraph \"cluster_legend_changes\" {")
+        body.append(
+            "    graph "
+                + DOTText.attributes([
+                    ("id", ids.make("legend", "changes")), ("label", "Changes"),
+                    ("tooltip", "Steps and transitions changed since the earlier version"), ("style", "dashed"),
+                    ("color", "#999999"), ("fontsize", "11"),
+                ]) + ";")
+        for mark in marks {
+            let style = mark.style
+            var attributes = [
+                ("id", ids.make("legend", mark.rawValue)), ("label", style.caption), ("fillcolor", style.fill),
+                ("color", style.border), ("penwidth", "2"), ("fontsize", "9"), ("tooltip", "\(style.caption) steps"),
+            ]
+            if style.dashed { attributes.append(("style", "dashed,filled")) }
+            body.append("    " + DOTText.name("legend: \(mark.rawValue)") + " " + DOTText.attributes(attributes) + ";")
         }
         body.append("  }")
     }

@@ -74,6 +74,7 @@ public struct Flowchart: Sendable {
             }
         }
         chart.addLegend(steps.compactMap { annotations[$0.id] })
+        chart.addChangeLegend()
         return chart.text()
     }
 

@@ -35,6 +35,8 @@ public struct FlowchartOptions: Hashable, Sendable {
     /// The resolution of raster output (Graphviz's `dpi`), or `nil` for Graphviz's 96; leave it `nil` for SVG and
     /// PDF, whose sizes are in points.
     public var dpi: Int?
+    /// Steps and transitions marked as added, changed or removed since an earlier version (`pathgap diff`).
+    public var changes = FlowchartChanges()
 
     /// Creates options.
     ///

@@ -25,6 +25,7 @@ public enum Validator {
             findings += Self.findings(for: pathway)
             findings += references.findings(for: pathway, sources: Set(project.manifest.sources.map(\.id)))
         }
+        findings += StatusHistory.findings(for: project.manifest)
         return findings.sortedForOutput()
     }
 

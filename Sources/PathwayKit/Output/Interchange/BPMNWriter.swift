@@ -6,7 +6,7 @@
 /// call activities naming the pathway they stand for. Each staff group that is the first group of some step is a
 /// lane of one pool; a transition's condition is both the flow's name and its `conditionExpression` (except after a
 /// parallel gateway, where BPMN allows none); notes become `documentation`. What BPMN has no place for (every staff
-/// group of a step, stage, setting, competencies, test codes and directory, sources, patients per year, reading, share and its source) is kept in a `pathgap:step` / `pathgap:transition`
+/// group of a step, stage, setting, competencies, test codes, sources, patients per year, test directory edition, reading, share and source of a share) is kept in a `pathgap:step` / `pathgap:transition`
 /// extension element, which ``BPMNImporter`` reads back, so that export and import give back the same pathway.
 /// A step id that is not a safe XML id is written as `Step_<n>` with the id in the extension.
 public enum BPMNWriter {
@@ -100,9 +100,12 @@ public enum BPMNWriter {
             }
             attributes += " sourceRef=\"\(source)\" targetRef=\"\(target)\""
             var body = ""
-            if let share = transition.share {
-                body += "      <bpmn:extensionElements><pathgap:transition share=\"\(share)\""
-                if let shareSource = transition.source { body += " source=\"\(XMLText.escaped(shareSource))\"" }
+            var saved: [(String, String)] = []
+            if let share = transition.share { saved.append(("share", "\(share)")) }
+            if let source = transition.source { saved.append(("source", source)) }
+            if !saved.isEmpty {
+                body += "      <bpmn:extensionElements><pathgap:transition "
+                body += saved.map { "\($0.0)=\"\(XMLText.escaped($0.1))\"" }.joined(separator: " ")
                 body += " /></bpmn:extensionElements>\n"
             }
             if let condition = transition.condition, !condition.isEmpty, kinds[transition.from] != .parallel {
