@@ -8,17 +8,20 @@ extension Pathgap {
         static let configuration = CommandConfiguration(
             abstract: "Divide pathways into linear sub-pathways.",
             discussion: """
-                Strategies: chains (maximal non-branching runs, the default), stages (runs of one stage), structure \
+                Strategies: phases (the default: the phases an analyst would publish, from stages, outcome \
+                decisions, decision blocks, loops, hand-offs and --target-steps), chains (maximal non-branching \
+                runs), stages (runs of one stage), structure \
                 (single-entry single-exit fragments; the top level is the high-level linear pathway), routes (the \
                 most likely patient routes, and how many there are). Sub-pathways outside 3 to 5 steps get a \
-                warning. Exit status: 0 done, 1 failure, 64 the input could not be read.
+                warning. --against CUTS scores the result against an analyst's cut. Exit status: 0 done, 1 failure, \
+                64 the input could not be read.
                 """
         )
 
         @OptionGroup var input: InputOptions
 
         @Option(help: "How to divide: phases, chains, stages, structure or routes.")
-        var strategy: DecompositionStrategy = .chains
+        var strategy: DecompositionStrategy = .phases
 
         @Option(help: "Output format: text, json or yaml.")
         var format: DecompositionFormat = .text

@@ -11,8 +11,11 @@ struct InputOptions: ParsableArguments {
     @Option(help: "The pathway file's format when its extension does not say (yaml, json, dot, bpmn, graphml, csv).")
     var from: String?
 
-    @Option(help: "What DOT clusters mean: none, lanes (staff groups) or stages.")
-    var clusters: DOTImporter.ClusterMapping = .none
+    @Option(
+        help:
+            "What DOT clusters mean: auto (a cluster naming a staff group is a lane, any other a stage), lanes, stages or none."
+    )
+    var clusters: DOTImporter.ClusterMapping = .auto
 
     /// Loads the input.
     ///
@@ -32,7 +35,7 @@ struct Workspace {
     var importFindings: [Finding]
 
     /// The readers every command uses: the core library's and the DOT reader through Graphviz.
-    static var readers: PathwayReaders { readers(clusters: .none) }
+    static var readers: PathwayReaders { readers(clusters: .auto) }
 
     /// The readers, with DOT clusters read as asked.
     static func readers(clusters: DOTImporter.ClusterMapping) -> PathwayReaders {
@@ -40,7 +43,7 @@ struct Workspace {
     }
 
     static func load(
-        _ path: String, format: String? = nil, clusters: DOTImporter.ClusterMapping = .none
+        _ path: String, format: String? = nil, clusters: DOTImporter.ClusterMapping = .auto
     ) throws -> Workspace {
         let readers = readers(clusters: clusters)
         if ProjectLoader.isProject(path) {

@@ -46,14 +46,20 @@ extension Pathgap {
         @Option(help: "The pathway file's format when its extension does not say.")
         var from: String?
 
-        @Option(help: "What DOT clusters mean: none, lanes (staff groups) or stages.")
-        var clusters: DOTImporter.ClusterMapping = .none
+        @Option(
+            help:
+                "What DOT clusters mean: auto (a cluster naming a staff group is a lane, any other a stage), lanes, stages or none."
+        )
+        var clusters: DOTImporter.ClusterMapping = .auto
 
         @Option(help: "What to draw: network, subpathways (one chart each), overview, or all (with an index page).")
         var view: View = .network
 
-        @Option(help: "How sub-pathways are cut for --view subpathways and overview: chains, stages or structure.")
-        var strategy: DecompositionStrategy = .chains
+        @Option(
+            help:
+                "How sub-pathways are cut for --view subpathways and overview: phases (the default), chains, stages or structure."
+        )
+        var strategy: DecompositionStrategy = .phases
 
         @Option(
             help: "Output format: svg, svgz, png, pdf, jpg, webp, json (where installed, see --list-formats) or dot.")
@@ -99,7 +105,7 @@ extension Pathgap {
             }
             guard strategy != .routes else {
                 throw ValidationError(
-                    "--strategy routes lists routes, which overlap; draw chains, stages or structure.")
+                    "--strategy routes lists routes, which overlap; draw phases, chains, stages or structure.")
             }
         }
 
