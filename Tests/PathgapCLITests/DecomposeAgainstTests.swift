@@ -61,9 +61,10 @@ import Testing
         let path = Fixtures.path("projects/lynch-syndrome")
         let wide = DecomposeCommandTests.run(["decompose", path, "--strategy", "phases", "--target-steps", "2-9"])
         #expect(wide.status == 0)
-        #expect(!wide.output.contains("subpathway-size"))
+        #expect(!wide.errors.contains("subpathway-size"))
         let narrow = DecomposeCommandTests.run(["decompose", path, "--strategy", "phases", "--target-steps", "3"])
-        #expect(narrow.output.contains("the method suggests 3 to 3"))
+        // Size warnings are summarised on standard error.
+        #expect(narrow.errors.contains("the method suggests 3 to 3"))
         let bad = DecomposeCommandTests.run(["decompose", path, "--target-steps", "5-3"])
         #expect(bad.status == 64)
     }
