@@ -20,14 +20,19 @@ public struct PathwayReader: Sendable {
     public var extensions: [String]
     /// Reads a file's bytes; the path is for messages and locations.
     public var read: @Sendable (_ data: Data, _ path: String) throws -> PathwayImport
+    /// Reads a file straight into indexes, for formats that can be streamed (edge lists); `nil`, or a result of
+    /// `nil` for a file it cannot stream, means: use ``read``.
+    public var readIndex: (@Sendable (_ path: String) throws -> [PathwayIndex]?)?
 
     public init(
         name: String, extensions: [String],
-        read: @escaping @Sendable (_ data: Data, _ path: String) throws -> PathwayImport
+        read: @escaping @Sendable (_ data: Data, _ path: String) throws -> PathwayImport,
+        readIndex: (@Sendable (_ path: String) throws -> [PathwayIndex]?)? = nil
     ) {
         self.name = name
         self.extensions = extensions
         self.read = read
+        self.readIndex = readIndex
     }
 
     /// The native format in YAML.
