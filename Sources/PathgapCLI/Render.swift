@@ -158,7 +158,16 @@ extension Pathgap {
             for group in workspace.project?.staffGroups ?? [] where names[group.id] == nil {
                 names[group.id] = group.name
             }
-            let annotations = noGaps ? [:] : Self.annotations(of: workspace.project, strategy: chartStrategy ?? .chains)
+            if workspace.project == nil {
+                // A lone file has no table of names: its group ids (a BPMN lane's name in lower case, hyphenated)
+                // are shown as words.
+                for step in workspace.pathways.flatMap(\.steps) {
+                    for group in step.staffGroups where names[group] == nil {
+                        names[group] = Self.words(group.rawValue)
+                    }
+                }
+            }
+            let annotations = noGaps ? [:] : Self.annotations(of: workspace.project, strategy: chartStrategy ?? .phases)
             // Draw every chart before writing any, so that a failure leaves the folder as it was.
             var files: [(path: String, data: Data)] = []
             func place(_ name: String) -> String { (out as NSString).appendingPathComponent(name) }
@@ -212,6 +221,13 @@ extension Pathgap {
             try AtomicFile.write(files)
             for file in files { console.print(file.path) }
             return ExitStatus.success
+        }
+
+        /// An id as words: hyphens and underscores as spaces, the first letter upper-case (`team-assistant` →
+        /// `Team assistant`).
+        static func words(_ id: String) -> String {
+            let spaced = id.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
+            return spaced.prefix(1).uppercased() + spaced.dropFirst()
         }
 
         /// The gaps of each step of a project, by pathway: the worst severity colours the step, the classes go in
