@@ -180,7 +180,7 @@ extension Pathgap {
                     dpi: Self.rasterFormats.contains(fileFormat) ? dpi : nil)
                 let flowchart = Flowchart(
                     pathway: pathway, annotations: annotations[pathway.id] ?? [:], options: options)
-                let charts = try Self.charts(of: flowchart, view: view, strategy: chartStrategy ?? .chains)
+                let charts = try Self.charts(of: flowchart, view: view, strategy: chartStrategy ?? .phases)
                 var drawn: [(chart: Chart, svg: String?)] = []
                 for chart in charts {
                     let file = place("\(chart.name).\(fileFormat)")
