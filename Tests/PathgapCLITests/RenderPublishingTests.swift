@@ -236,7 +236,9 @@ func nodeElement(_ svg: String, id: String) -> Substring? {
     func partTooLarge() throws {
         let file = try chain(60)
         let out = try temporaryFolder()
-        let (status, console) = renderCapturing([file, "--view", "subpathways", "--max-steps", "50", "--out", out])
+        let (status, console) = renderCapturing([
+            file, "--view", "subpathways", "--strategy", "chains", "--max-steps", "50", "--out", out,
+        ])
         #expect(status == 64)
         #expect(console.errors.contains("part 1 of pathway 'chain' has 60 steps, more than the 50"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: out).isEmpty)
@@ -246,7 +248,8 @@ func nodeElement(_ svg: String, id: String) -> Substring? {
     func tooManyParts() throws {
         let out = try temporaryFolder()
         let (status, console) = renderCapturing([
-            Fixtures.path("pathways/flowchart-example.yaml"), "--view", "overview", "--max-parts", "3", "--out", out,
+            Fixtures.path("pathways/flowchart-example.yaml"), "--view", "overview", "--strategy", "chains",
+            "--max-parts", "3", "--out", out,
         ])
         #expect(status == 64)
         #expect(console.errors.contains("7 parts, more than the 3 an overview chart allows"))
