@@ -7,6 +7,20 @@ public enum SourceFile {
     /// - Throws: ``InputError`` naming the file when it does not exist or cannot be read.
     public static func data(at path: String) throws -> Data {
         try checkFile(at: path)
+        var status = stat()
+        if stat(path, &status) == 0, status.st_mode & S_IFMT != S_IFREG {
+            // A pipe, FIFO or device (/dev/stdin): it has no size to read up to, so read it to its end.
+            guard let handle = FileHandle(forReadingAtPath: path) else {
+                throw InputError(
+                    "cannot be opened for reading: \(String(cString: strerror(errno)))", at: SourceLocation(file: path))
+            }
+            defer { try? handle.close() }
+            do {
+                return try handle.readToEnd() ?? Data()
+            } catch {
+                throw InputError("cannot be read: \(AtomicFile.reason(error))", at: SourceLocation(file: path))
+            }
+        }
         do {
             return try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
@@ -143,15 +157,21 @@ public enum AtomicFile {
             let folder = url.deletingLastPathComponent()
             do {
                 try makeFolder(folder.path)
-                let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(token).tmp").path
-                try file.data.write(to: URL(fileURLWithPath: temporary))
-                staged.append((temporary, file.path))
             } catch let error as FileWriteError {
                 discard()
                 throw error
             } catch {
                 discard()
                 throw FileWriteError(path: file.path, reason: reason(error))
+            }
+            do {
+                let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(token).tmp").path
+                try file.data.write(to: URL(fileURLWithPath: temporary))
+                staged.append((temporary, file.path))
+            } catch {
+                discard()
+                throw FileWriteError(
+                    path: file.path, reason: "cannot make a file in the folder '\(folder.path)': \(reason(error))")
             }
         }
         for (index, entry) in staged.enumerated() {
@@ -195,8 +215,14 @@ public enum AtomicFile {
             return String(cString: strerror(Int32(underlying.code)))
         }
         if cocoa.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(cocoa.code))) }
-        if cocoa.domain == NSCocoaErrorDomain, cocoa.code == NSFileReadNoSuchFileError {
-            return String(cString: strerror(ENOENT))
+        if cocoa.domain == NSCocoaErrorDomain {
+            // Foundation on Linux often gives its own code without the system's: name the system's reason.
+            let posix: [Int: Int32] = [
+                NSFileReadNoSuchFileError: ENOENT, NSFileNoSuchFileError: ENOENT, NSFileWriteNoPermissionError: EACCES,
+                NSFileReadNoPermissionError: EACCES, NSFileWriteOutOfSpaceError: ENOSPC,
+                NSFileWriteVolumeReadOnlyError: EROFS,
+            ]
+            if let code = posix[cocoa.code] { return String(cString: strerror(code)) }
         }
         return cocoa.localizedDescription
     }
