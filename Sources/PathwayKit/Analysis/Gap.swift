@@ -1,13 +1,15 @@
 /// One gap: a learning or workforce need found at one step (or one workforce record), with where it was
-/// written and what to do about it.
+/// written and what was found there.
 ///
-/// Gaps are values, collected and reported, never thrown. What a gap says is fixed when it is made; its severity
-/// and reach may be changed. The fixed part is held in one small immutable box, which points to the parts shared
+/// Gaps are plain values, collected and reported, never thrown: where they were found (dense indices into the
+/// project, ``GapOrigin``, besides the ids), what they are about, and what was found (``GapText``, data only). The
+/// words a reader sees — ``message``, ``suggestedAction``, ``description`` — are made by the writers in `Output/`
+/// when asked for. What a gap holds is fixed when it is made; its severity and reach may be changed. The fixed part is held in one small immutable box, which points to the parts shared
 /// with other gaps (the step, and the requirement), so that making a gap costs one allocation and copying one
 /// (reports sort and pool hundreds of thousands) costs one reference count.
-public struct Gap: Hashable, Sendable, CustomStringConvertible {
+public struct Gap: Hashable, Sendable {
     /// Where a gap was found. The analyzer shares one between all the gaps of a step.
-    final class Site: Sendable {
+    final class Site: Hashable, Sendable {
         let project: String
         let pathway: PathwayID?
         let subpathways: [String]
@@ -33,11 +35,27 @@ public struct Gap: Hashable, Sendable, CustomStringConvertible {
             self.patientsPerYear = patientsPerYear
             self.patientsEstimated = patientsEstimated
         }
+
+        /// Sites are equal when they say the same (the analyzer's numbers are left out).
+        static func == (lhs: Site, rhs: Site) -> Bool {
+            lhs === rhs
+                || (lhs.project == rhs.project && lhs.pathway == rhs.pathway && lhs.subpathways == rhs.subpathways
+                    && lhs.step == rhs.step && lhs.stepLabel == rhs.stepLabel
+                    && lhs.patientsPerYear == rhs.patientsPerYear && lhs.patientsEstimated == rhs.patientsEstimated)
+        }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(project)
+            hasher.combine(pathway)
+            hasher.combine(step)
+            hasher.combine(subpathways)
+            hasher.combine(patientsPerYear)
+        }
     }
 
     /// What a gap is about: the competency, level and framework, and where the need was written. The analyzer
     /// shares one between all the gaps of a requirement (or of a step, for step gaps).
-    final class Subject: Sendable {
+    final class Subject: Hashable, Sendable {
         let competency: CompetencyID?
         let requiredLevel: String?
         let framework: FrameworkID?
@@ -61,20 +79,36 @@ public struct Gap: Hashable, Sendable, CustomStringConvertible {
             self.location = location
             self.levelRank = levelRank
         }
+
+        /// Subjects are equal when they say the same (the level's rank follows from the level and is left out).
+        static func == (lhs: Subject, rhs: Subject) -> Bool {
+            lhs === rhs
+                || (lhs.competency == rhs.competency && lhs.requiredLevel == rhs.requiredLevel
+                    && lhs.framework == rhs.framework && lhs.statement == rhs.statement && lhs.need == rhs.need
+                    && lhs.setting == rhs.setting && lhs.location == rhs.location)
+        }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(competency)
+            hasher.combine(requiredLevel)
+            hasher.combine(location)
+        }
     }
 
     /// The fixed part of a gap.
-    final class Storage: Sendable {
+    final class Storage: Hashable, Sendable {
         let site: Site
         let subject: Subject
         let staffGroup: StaffGroupID?
         let resource: ResourceID?
         let text: GapText
         let candidates: [CandidateResource]
+        /// The analyzer's number of `candidates` (shared with the other gaps and requirements holding that list).
+        let candidateList: CandidateList
 
         init(
             site: Site, subject: Subject, staffGroup: StaffGroupID?, resource: ResourceID?, text: GapText,
-            candidates: [CandidateResource]
+            candidates: [CandidateResource], candidateList: CandidateList = .unnumbered
         ) {
             self.site = site
             self.subject = subject
@@ -82,6 +116,21 @@ public struct Gap: Hashable, Sendable, CustomStringConvertible {
             self.resource = resource
             self.text = text
             self.candidates = candidates
+            self.candidateList = candidateList
+        }
+
+        static func == (lhs: Storage, rhs: Storage) -> Bool {
+            lhs === rhs
+                || (lhs.site == rhs.site && lhs.subject == rhs.subject && lhs.staffGroup == rhs.staffGroup
+                    && lhs.resource == rhs.resource && lhs.text == rhs.text && lhs.candidates == rhs.candidates)
+        }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(site)
+            hasher.combine(subject)
+            hasher.combine(staffGroup)
+            hasher.combine(resource)
+            hasher.combine(text)
         }
     }
 
@@ -144,16 +193,8 @@ public struct Gap: Hashable, Sendable, CustomStringConvertible {
     public var need: CompetencyID? { storage.subject.need }
     /// The resource concerned (placeholder and stale resources).
     public var resource: ResourceID? { storage.resource }
-    /// What is missing, in one sentence.
-    public var message: String { storage.text.message(for: self) }
-    /// What to do: find or write a resource, train a group, name a group, extend a framework.
-    public var suggestedAction: String { storage.text.action(for: self) }
-
-    /// Appends ``message`` to a buffer, without making a `String` of it.
-    func appendMessage(to out: inout TextBuffer) { storage.text.appendMessage(for: self, to: &out) }
-
-    /// Appends ``suggestedAction`` to a buffer, without making a `String` of it.
-    func appendSuggestedAction(to out: inout TextBuffer) { storage.text.appendAction(for: self, to: &out) }
+    /// What was found, as data (the writers make the words of it).
+    var text: GapText { storage.text }
     /// Where the step, requirement or workforce record was written.
     public var location: SourceLocation? { storage.subject.location }
     /// Patients per year through the step (see ``PathwayGraph/patientFlow()``), when the pathway gives volumes.
@@ -187,55 +228,30 @@ public struct Gap: Hashable, Sendable, CustomStringConvertible {
     /// Creates a gap found at a site, about a subject (both shared with the other gaps found there).
     init(
         _ gapClass: GapClass, site: Site, subject: Subject, staffGroup: StaffGroupID? = nil,
-        resource: ResourceID? = nil, text: GapText, candidates: [CandidateResource] = []
+        resource: ResourceID? = nil, text: GapText, candidates: [CandidateResource] = [],
+        candidateList: CandidateList = .unnumbered
     ) {
         self.gapClass = gapClass
         storage = Storage(
             site: site, subject: subject, staffGroup: staffGroup, resource: resource, text: text,
-            candidates: candidates)
+            candidates: candidates, candidateList: candidateList)
         severity = gapClass.defaultSeverity
     }
 
-    /// Gaps are equal when everything they say is equal.
+    /// Gaps are equal when everything they hold is equal: class, severity, reach, where, what about and what was
+    /// found.
+    ///
+    /// - Complexity: O(1) for gaps sharing their fixed part; otherwise the size of their ids and lists.
     public static func == (lhs: Gap, rhs: Gap) -> Bool {
-        lhs.severity == rhs.severity && lhs.reach == rhs.reach && lhs.fields == rhs.fields
+        lhs.gapClass == rhs.gapClass && lhs.severity == rhs.severity && lhs.storage == rhs.storage
+            && lhs.reach == rhs.reach
     }
 
     public func hash(into hasher: inout Hasher) {
+        hasher.combine(gapClass)
         hasher.combine(severity)
+        hasher.combine(storage)
         hasher.combine(reach)
-        hasher.combine(fields)
-    }
-
-    /// The fixed part as a hashable value.
-    private var fields: [AnyHashable] {
-        [
-            AnyHashable(gapClass),
-            AnyHashable(project),
-            AnyHashable(pathway),
-            AnyHashable(subpathways),
-            AnyHashable(step),
-            AnyHashable(stepLabel),
-            AnyHashable(staffGroup),
-            AnyHashable(setting),
-            AnyHashable(competency),
-            AnyHashable(requiredLevel),
-            AnyHashable(framework),
-            AnyHashable(statement),
-            AnyHashable(need),
-            AnyHashable(resource),
-            AnyHashable(message),
-            AnyHashable(suggestedAction),
-            AnyHashable(location),
-            AnyHashable(patientsPerYear),
-            AnyHashable(candidates),
-        ]
-    }
-
-    /// `file:line:col: severity: message [class]`, as compilers print it.
-    public var description: String {
-        let place = location.map { "\($0): " } ?? ""
-        return "\(place)\(severity.rawValue): \(message) [\(gapClass.rawValue)]"
     }
 }
 
@@ -306,11 +322,6 @@ public struct CandidateResource: Hashable, Sendable, Comparable {
         self.reasons = reasons
     }
 
-    /// `title (reason, reason)`.
-    public var label: String {
-        "\(title) (\(reasons.map(\.rawValue).joined(separator: ", "))\(level.map { ", level \($0)" } ?? ""))"
-    }
-
     /// By resource, then fewest reasons first (the best match), then reasons and level.
     public static func < (lhs: Self, rhs: Self) -> Bool {
         if lhs.resource != rhs.resource { return lhs.resource < rhs.resource }
@@ -370,9 +381,10 @@ struct GapOrigin: Hashable, Sendable {
     var node: Int32 = -1
 }
 
-/// What a gap says, kept as data and written out only when read (a large network has hundreds of thousands of
-/// gaps, and most reports print only some of them).
-enum GapText: Sendable {
+/// What was found, kept as data: the writers in `Output/` make a gap's message and suggested action from it when
+/// they are read (a large network has hundreds of thousands of gaps, and most reports print only some of them).
+enum GapText: Hashable, Sendable {
+    /// Words given by whoever made the gap through the public initializer.
     case written(message: String, action: String)
     case unstaffed
     case uncovered
@@ -382,105 +394,34 @@ enum GapText: Sendable {
     case noResource(who: String, candidates: Int)
     case placeholder(who: String, title: String)
     case belowLevel(who: String, best: String?)
+    /// Resources from several providers that each fully develop the gap's competency (duplicate-resource).
+    case repeated(RepeatedResources)
+    /// Fewer staff in post than needed (capacity-gap); boxed, as workforce gaps are few.
+    indirect case capacity(who: String, setting: String?, inPost: Int, needed: Int)
+    /// Fewer staff trained than needed or in post (training-gap).
+    indirect case training(who: String, setting: String?, trained: Int, needed: Int?, inPost: Int?)
+}
 
-    func message(for gap: Gap) -> String {
-        if case .written(let message, _) = self { return message }
-        var out = TextBuffer()
-        appendMessage(for: gap, to: &out)
-        return out.text
+/// The resources that repeat one another for a competency, as a duplicate-resource gap lists them.
+struct RepeatedResources: Hashable, Sendable {
+    /// One resource that fully develops the competency, with its provider and the level it reaches.
+    struct Entry: Hashable, Sendable {
+        var resource: ResourceID
+        var provider: String?
+        var level: String?
     }
 
-    func action(for gap: Gap) -> String {
-        if case .written(_, let action) = self { return action }
-        var out = TextBuffer()
-        appendAction(for: gap, to: &out)
-        return out.text
-    }
-
-    /// Appends the message (what is missing) of a gap, as UTF-8.
-    func appendMessage(for gap: borrowing Gap, to out: inout TextBuffer) {
-        let step = gap.step?.rawValue ?? "?"
-        let id = gap.competency?.rawValue ?? "?"
-        switch self {
-        case .written(let message, _): out.append(message)
-        case .unstaffed: out.append("step '", step, "' (", gap.stepLabel ?? step, ") names no staff group")
-        case .uncovered: out.append("step '", step, "' (", gap.stepLabel ?? step, ") has no competency mapped")
-        case .undefined:
-            out.append(
-                "competency '", id, "' needed at step '", step, "' (", gap.stepLabel ?? step,
-                ") is not defined in any loaded framework")
-        case .roleOutside(let who):
-            out.append(
-                "framework '", gap.framework?.rawValue ?? "?", "' does not write competency '", id, "' for ", who,
-                ", who deliver step '", step, "'")
-        case .stale(let review):
-            out.append("resource '", gap.resource?.rawValue ?? "?", "' (", review.title, ") for '", id, "'")
-            switch review.rule {
-            case .due(let due): out.append(" was due for review on ", due, ", before ", review.asOf)
-            case .lastReviewed(let date, let months):
-                out.append(
-                    " was last reviewed on ", date, ", more than ", String(months), " months before ", review.asOf)
-            }
-        case .noResource(let who, let candidates):
-            out.append("no education resource fully develops '", id, "'")
-            if let level = gap.requiredLevel { out.append(" at level ", level) }
-            out.append(" for ", who, " at step '", step, "'")
-            if candidates == 1 {
-                out.append("; 1 candidate goes part of the way")
-            } else if candidates != 0 {
-                out.append("; ", String(candidates), " candidates go part of the way")
-            }
-        case .placeholder(let who, let title):
-            out.append(
-                "the only resource for '", id, "' for ", who, " at step '", step, "' is a placeholder ('", title, "')")
-        case .belowLevel(let who, let best):
-            out.append(
-                "resources for '", id, "' for ", who, " reach level ", best ?? "?", " at most; step '", step,
-                "' needs level ", gap.requiredLevel ?? "?")
-        }
-    }
-
-    /// Appends the suggested action (what to do) for a gap, as UTF-8.
-    func appendAction(for gap: borrowing Gap, to out: inout TextBuffer) {
-        let id = gap.competency?.rawValue ?? "?"
-        switch self {
-        case .written(_, let action): out.append(action)
-        case .unstaffed: out.append("Name the staff group that delivers this step (method step 6).")
-        case .uncovered:
-            out.append(
-                "Map the step to the competencies it needs (method step 4), or record why none is needed in 'noCompetencyReason'."
-            )
-        case .undefined:
-            out.append("Add '", id, "' to a competency framework, or declare it equivalent to a framework competency.")
-        case .roleOutside(let who):
-            out.append(
-                "Extend framework '", gap.framework?.rawValue ?? "?", "' to cover ", who, " for '", id,
-                "', or map the step to a competency written for them.")
-        case .stale(let review):
-            out.append(
-                "Ask ", review.provider ?? "the provider", " to review '", review.title,
-                "', or find a current resource for '", id, "'.")
-        case .noResource(let who, let candidates):
-            out.append("Find or commission a resource that develops '", id, "'")
-            if let level = gap.requiredLevel { out.append(" at level ", level) }
-            out.append(" for ", who, candidates == 0 ? "." : ", starting from the candidates.")
-        case .placeholder:
-            out.append("Replace the placeholder with a named resource that develops '", id, "'")
-            if let level = gap.requiredLevel { out.append(" at level ", level) }
-            out.append(".")
-        case .belowLevel(let who, _):
-            out.append(
-                "Find or develop a resource that reaches level ", gap.requiredLevel ?? "?", " of '", id, "' for ", who,
-                ", building on the lower-level ones.")
-        }
-    }
+    /// In catalogue order.
+    var entries: [Entry]
+    /// How many providers they come from.
+    var providers: Int
 }
 
 /// Why a resource is overdue for review at the as-of date: worked out once per resource and shared by its
 /// stale-resource gaps.
-final class StaleReview: Sendable {
+final class StaleReview: Hashable, Sendable {
     /// Which rule found the resource overdue.
-    enum Rule: Sendable, Equatable {
+    enum Rule: Hashable, Sendable {
         /// Its `nextReviewDue` (as written) is before the as-of date.
         case due(String)
         /// It has no `nextReviewDue`, and its `lastReviewed` (as written) is more than this many months before the
@@ -499,5 +440,16 @@ final class StaleReview: Sendable {
         self.provider = provider
         self.rule = rule
         self.asOf = asOf
+    }
+
+    /// Reviews are equal when they say the same.
+    static func == (lhs: StaleReview, rhs: StaleReview) -> Bool {
+        lhs === rhs
+            || (lhs.title == rhs.title && lhs.provider == rhs.provider && lhs.rule == rhs.rule && lhs.asOf == rhs.asOf)
+    }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(title)
+        hasher.combine(rule)
     }
 }

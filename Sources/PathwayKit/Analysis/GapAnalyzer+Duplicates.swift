@@ -96,8 +96,8 @@ extension GapAnalyzer.Context {
             let repeating = project.resources[duplicate.repeating.resource]
             let listed = duplicate.covers.map { cover in
                 let resource = project.resources[cover.resource]
-                return
-                    "'\(resource.id)' (\(resource.provider ?? "?")\(cover.coverage.level.map { ", level \($0)" } ?? ""))"
+                return RepeatedResources.Entry(
+                    resource: resource.id, provider: resource.provider, level: cover.coverage.level)
             }
             let providerCount = Set(duplicate.covers.map { providers[$0.resource] }).count
             var gap = Gap(
@@ -110,12 +110,7 @@ extension GapAnalyzer.Context {
                     statement: definition?.competency.statement, need: need, setting: nil,
                     location: duplicate.repeating.coverage.location ?? repeating.location, levelRank: nil),
                 resource: repeating.id,
-                text: .written(
-                    message:
-                        "'\(need)' is fully developed by \(listed.count) resources from \(providerCount) providers, to the same level and for a shared audience: \(listed.joined(separator: ", "))",
-                    action:
-                        "Agree with the providers which of these to keep and maintain for '\(need)', or record how they differ (audience, depth, format) so that learners are pointed to the right one."
-                ))
+                text: .repeated(RepeatedResources(entries: listed, providers: providerCount)))
             gap.localNeed = localNeed(.duplicateResource, group: 0, need: Int32(duplicate.number))
             gap.reach = GapReach(
                 steps: reach.steps, subpathways: reach.subpathways.count, projects: 1, patientsPerYear: reach.patients,

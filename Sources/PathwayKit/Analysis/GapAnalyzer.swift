@@ -96,6 +96,8 @@ extension GapAnalyzer {
         var staleNeeds: [Int32] = []
         var duplicateNeeds: [Int32] = []
         var localNeedCount: Int32 = 0
+        /// The resource outcomes worked out so far: the number of the next one's candidate list (``CandidateList``).
+        var outcomeCount: Int32 = 0
 
         /// A competency id resolved across equivalences (a class, so that looking one up costs one reference count).
         final class Resolved {
@@ -379,12 +381,11 @@ extension GapAnalyzer {
 
             func gap(
                 _ gapClass: GapClass, about subject: Gap.Subject, staffGroup: StaffGroupID? = nil,
-                resource: ResourceID? = nil, text: GapText, candidates: [CandidateResource] = [],
-                localNeed: Int32 = -1
+                resource: ResourceID? = nil, text: GapText, candidates: Outcome? = nil, localNeed: Int32 = -1
             ) -> Gap {
                 var gap = Gap(
                     gapClass, site: site, subject: subject, staffGroup: staffGroup, resource: resource, text: text,
-                    candidates: candidates)
+                    candidates: candidates?.candidates ?? [], candidateList: candidates?.list ?? .unnumbered)
                 gap.origin = origin
                 gap.localNeed = localNeed
                 return gap
@@ -466,6 +467,7 @@ extension GapAnalyzer {
             // The groups' candidate lists (the first apart, so that one group's needs no array of lists).
             var candidates: [CandidateResource] = []
             var moreCandidates: [[CandidateResource]] = []
+            var lists = (first: CandidateList.unnumbered, second: CandidateList.unnumbered)
             for position in 0..<max(step.staffGroups.count, 1) {
                 let group = step.staffGroups.isEmpty ? nil : step.staffGroups[position]
                 let number = groups.isEmpty ? 0 : groups[position]
@@ -475,7 +477,9 @@ extension GapAnalyzer {
                 }
                 if candidates.isEmpty {
                     candidates = outcome.candidates
+                    lists.first = outcome.list
                 } else if !outcome.candidates.isEmpty {
+                    if moreCandidates.isEmpty { lists.second = outcome.list }
                     moreCandidates.append(outcome.candidates)
                 }
                 let who = groupNames[Int(number)]
@@ -484,7 +488,7 @@ extension GapAnalyzer {
                     gaps.append(
                         place.gap(
                             .staleResource, about: subject(), staffGroup: group, resource: project.resources[index].id,
-                            text: .stale(review), candidates: outcome.candidates,
+                            text: .stale(review), candidates: outcome,
                             localNeed: localNeed(
                                 .staleResource, group: number, need: known.needNumber,
                                 resource: resourceNumbers[index])))
@@ -513,13 +517,13 @@ extension GapAnalyzer {
                 gaps.append(
                     place.gap(
                         gapClass, about: subject(), staffGroup: group, resource: resource, text: text,
-                        candidates: outcome.candidates,
+                        candidates: outcome,
                         localNeed: localNeed(gapClass, group: number, need: known.needNumber)))
             }
             return RequirementAssessment(
                 requirement: requirement, statement: known.statement, framework: known.framework,
                 provenance: known.provenance, resources: serving.map { resourceIDs[Int($0)] }, candidates: candidates,
-                moreCandidates: moreCandidates, need: known.needNumber)
+                moreCandidates: moreCandidates, need: known.needNumber, lists: lists)
         }
 
         enum Verdict {
@@ -540,12 +544,15 @@ extension GapAnalyzer {
             /// Overdue resources (by index) the group would be pointed to (meeting the need or going part of the way).
             let stale: [Int]
             let candidates: [CandidateResource]
+            /// The number of `candidates`, distinct from every other outcome's of the analysis.
+            let list: CandidateList
 
-            init(verdict: Verdict, meeting: [Int], stale: [Int], candidates: [CandidateResource]) {
+            init(verdict: Verdict, meeting: [Int], stale: [Int], candidates: [CandidateResource], list: CandidateList) {
                 self.verdict = verdict
                 self.meeting = meeting
                 self.stale = stale
                 self.candidates = candidates
+                self.list = list
             }
         }
 
@@ -585,7 +592,9 @@ extension GapAnalyzer {
                 outcome = known
             } else {
                 outcome = assessOffers(
-                    offers, for: number, framework: known.framework, levels: known.levels, requiredRank: requiredRank)
+                    offers, for: number, framework: known.framework, levels: known.levels, requiredRank: requiredRank,
+                    list: CandidateList(raw: outcomeCount))
+                outcomeCount += 1
                 if let key { known.outcomesByFit[key] = outcome }
             }
             if slot >= known.outcomes.count {
@@ -597,7 +606,8 @@ extension GapAnalyzer {
 
         /// Sorts the resources covering a competency into those that meet a group's need and candidates.
         func assessOffers(
-            _ offers: [Offer], for group: Int32, framework: FrameworkID?, levels: [String], requiredRank: Int?
+            _ offers: [Offer], for group: Int32, framework: FrameworkID?, levels: [String], requiredRank: Int?,
+            list: CandidateList
         ) -> Outcome {
             var meeting: [Int] = []
             var candidates: [CandidateResource] = []
@@ -658,7 +668,7 @@ extension GapAnalyzer {
             } else {
                 verdict = .none
             }
-            return Outcome(verdict: verdict, meeting: meeting, stale: stale, candidates: candidates)
+            return Outcome(verdict: verdict, meeting: meeting, stale: stale, candidates: candidates, list: list)
         }
 
         // MARK: Workforce
@@ -696,12 +706,14 @@ extension GapAnalyzer {
                         subpathways.append(subpathwayIDs[pathwayIndex][Int(subpathway)])
                     }
                 }
-                let settingText = record.setting.map { " in \($0)" } ?? ""
-                func gap(_ gapClass: GapClass, _ message: String, _ action: String) -> Gap {
-                    var gap = Gap(
-                        gapClass, project: projectID, subpathways: subpathways, staffGroup: group,
-                        setting: record.setting, message: message, suggestedAction: action, location: record.location,
-                        patientsPerYear: patients)
+                let site = Gap.Site(
+                    project: projectID, pathway: nil, subpathways: subpathways, subpathwayNumbers: nil, step: nil,
+                    stepLabel: nil, patientsPerYear: patients)
+                let subject = Gap.Subject(
+                    competency: nil, requiredLevel: nil, framework: nil, statement: nil, need: nil,
+                    setting: record.setting, location: record.location, levelRank: nil)
+                func gap(_ gapClass: GapClass, _ text: GapText) -> Gap {
+                    var gap = Gap(gapClass, site: site, subject: subject, staffGroup: group, text: text)
                     gap.reach = GapReach(
                         steps: stepCount, subpathways: subpathways.count, projects: 1, patientsPerYear: patients)
                     return gap
@@ -710,23 +722,15 @@ extension GapAnalyzer {
                     gaps.append(
                         gap(
                             .capacityGap,
-                            "\(groupName(group))\(settingText): \(inPost) in post, \(needed) needed (\(needed - inPost) short)",
-                            "Plan recruitment, or redesign the steps \(groupName(group)) deliver\(settingText), to close a gap of \(needed - inPost)."
-                        ))
+                            .capacity(who: groupName(group), setting: record.setting, inPost: inPost, needed: needed)))
                 }
-                if let trained = record.trained {
-                    let target = max(record.needed ?? 0, record.inPost ?? 0)
-                    if trained < target {
-                        let basis = [
-                            record.needed.map { "\($0) needed" }, record.inPost.map { "\($0) in post" },
-                        ].compactMap { $0 }.joined(separator: ", ")
-                        gaps.append(
-                            gap(
-                                .trainingGap,
-                                "\(groupName(group))\(settingText): \(trained) trained for the pathway's genomic steps (\(basis))",
-                                "Train \(target - trained) more \(groupName(group))\(settingText) in the competencies their steps need."
-                            ))
-                    }
+                if let trained = record.trained, trained < max(record.needed ?? 0, record.inPost ?? 0) {
+                    gaps.append(
+                        gap(
+                            .trainingGap,
+                            .training(
+                                who: groupName(group), setting: record.setting, trained: trained,
+                                needed: record.needed, inPost: record.inPost)))
                 }
             }
             return gaps

@@ -10,9 +10,6 @@ public struct StepReference: Hashable, Sendable, Comparable {
         self.step = step
     }
 
-    /// `project/pathway/step`.
-    public var label: String { "\(project)/\(pathway)/\(step)" }
-
     public static func < (lhs: Self, rhs: Self) -> Bool {
         (lhs.project, lhs.pathway, lhs.step) < (rhs.project, rhs.pathway, rhs.step)
     }
@@ -203,10 +200,17 @@ extension GapReport {
         private var statement: String?
         private var framework: FrameworkID?
         private var candidates: [ResourceID: CandidateResource] = [:]
-        // Candidate lists are shared between gaps; a list pooled once need not be pooled again.
-        private var pooledLists: Set<UnsafeRawPointer> = []
-        private var lastList: UnsafeRawPointer?
+        // Candidate lists are shared between gaps; a list pooled once need not be pooled again. Lists are known by
+        // the project that made them and the analyzer's number (``CandidateList``).
+        private var pooledLists: Set<PooledList> = []
+        private var lastList = PooledList(project: -1, list: .unnumbered)
         private var level: (rank: Double, level: String)?
+
+        /// A candidate list of one project's analysis.
+        struct PooledList: Hashable {
+            var project: Int32
+            var list: CandidateList
+        }
 
         init(group: String, need: CompetencyID, priority: Int) {
             self.group = group
@@ -229,12 +233,11 @@ extension GapReport {
             }
             if statement == nil { statement = subject.statement }
             if framework == nil { framework = subject.framework }
-            storage.candidates.withUnsafeBufferPointer { list in
-                guard let address = list.baseAddress.map(UnsafeRawPointer.init), address != lastList,
-                    pooledLists.insert(address).inserted
-                else { return }
-                lastList = address
-                for candidate in list {
+            let list = PooledList(project: gap.origin.project, list: storage.candidateList)
+            let isNumbered = list.project >= 0 && list.list != .unnumbered
+            if !isNumbered || (list != lastList && pooledLists.insert(list).inserted) {
+                if isNumbered { lastList = list }
+                for candidate in storage.candidates {
                     if let known = candidates[candidate.resource], !(candidate < known) { continue }
                     candidates[candidate.resource] = candidate
                 }

@@ -68,13 +68,6 @@ public struct GapReport: Sendable {
         return Self.sharedNeeds(gaps, names: names, counter: &counter)
     }
 
-    /// The framework table of every sub-pathway, in project, pathway and sub-pathway order (built on demand).
-    ///
-    /// - Complexity: O(total steps and requirements).
-    public func frameworkTables() -> [FrameworkTable] {
-        projects.flatMap { Self.frameworkTables($0, names: names) }
-    }
-
     /// Analyses projects and builds their report.
     ///
     /// - Parameters:

@@ -66,6 +66,10 @@ public struct RequirementAssessment: Sendable {
     /// (shared with the gaps, and merged only when read: most analyses never print them); the first list apart.
     private var firstCandidates: [CandidateResource]
     private var moreCandidates: [[CandidateResource]]
+    /// The analyzer's numbers of the first two candidate lists (``CandidateList``), so that requirements merging the
+    /// same lists are told apart from others without comparing the lists.
+    private var firstList: CandidateList
+    private var secondList: CandidateList
     /// The project-local dense number of the pooled competency (``Gap/need``), as the analyzer numbered it.
     let need: Int32
 
@@ -80,6 +84,8 @@ public struct RequirementAssessment: Sendable {
         set {
             firstCandidates = newValue
             moreCandidates = []
+            firstList = .unnumbered
+            secondList = .unnumbered
         }
     }
 
@@ -109,26 +115,26 @@ public struct RequirementAssessment: Sendable {
             || !resources.contains(candidate.resource)
     }
 
-    /// What the candidates are merged from, as the identity of the lists (which the analyzer shares between
+    /// What the candidates are merged from, as the analyzer's numbers of the lists (which it shares between
     /// requirements with the same outcome): requirements with the same sources merge the same candidates
-    /// (``forEachMergedCandidate(_:)``). `nil` when more than two groups have candidates.
+    /// (``forEachMergedCandidate(_:)``). `nil` when more than two groups have candidates, or a list is not numbered.
     var candidateSources: CandidateSources? {
-        guard moreCandidates.count <= 1 else { return nil }
-        func address(_ list: [CandidateResource]) -> UnsafeRawPointer? {
-            list.withUnsafeBufferPointer { $0.baseAddress.map(UnsafeRawPointer.init) }
-        }
-        return CandidateSources(first: address(firstCandidates), second: moreCandidates.first.flatMap(address))
+        guard moreCandidates.count <= 1, firstList != .unnumbered || firstCandidates.isEmpty,
+            moreCandidates.isEmpty || secondList != .unnumbered
+        else { return nil }
+        return CandidateSources(first: firstList, second: moreCandidates.isEmpty ? .unnumbered : secondList)
     }
 
-    /// The identity of one or two candidate lists (``candidateSources``).
+    /// The numbers of one or two candidate lists (``candidateSources``).
     struct CandidateSources: Hashable {
-        var first: UnsafeRawPointer?
-        var second: UnsafeRawPointer?
+        var first: CandidateList
+        var second: CandidateList
     }
 
     init(
         requirement: CompetencyRequirement, statement: String?, framework: FrameworkID?, provenance: Provenance?,
-        resources: [ResourceID], candidates: [CandidateResource], moreCandidates: [[CandidateResource]], need: Int32
+        resources: [ResourceID], candidates: [CandidateResource], moreCandidates: [[CandidateResource]], need: Int32,
+        lists: (first: CandidateList, second: CandidateList) = (.unnumbered, .unnumbered)
     ) {
         self.requirement = requirement
         self.provenance = provenance
@@ -138,5 +144,17 @@ public struct RequirementAssessment: Sendable {
         firstCandidates = candidates
         self.moreCandidates = moreCandidates
         self.need = need
+        firstList = lists.first
+        secondList = lists.second
     }
+}
+
+/// The number the analyzer gives one list of candidate resources when it makes it (one per distinct outcome of a
+/// competency, level and set of fitting resources), shared by every gap and requirement holding that list: equal
+/// numbers from one analysis, the same list. Lists made elsewhere are ``unnumbered``.
+struct CandidateList: Hashable, Sendable {
+    var raw: Int32
+
+    /// A list the analyzer did not number (compared by its contents, if at all).
+    static let unnumbered = CandidateList(raw: -1)
 }

@@ -32,6 +32,14 @@ public struct FrameworkTable: Hashable, Sendable {
 }
 
 extension GapReport {
+    /// The framework table of every sub-pathway, in project, pathway and sub-pathway order (built on demand): the
+    /// words of the method's deliverable, made from the analysis.
+    ///
+    /// - Complexity: O(total steps and requirements).
+    public func frameworkTables() -> [FrameworkTable] {
+        projects.flatMap { Self.frameworkTables($0, names: names) }
+    }
+
     /// The framework tables of one project (see ``frameworkTables()``).
     ///
     /// - Complexity: O(total steps and requirements of the project's sub-pathways).
