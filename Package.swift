@@ -7,11 +7,14 @@ let package = Package(
     products: [
         .library(name: "PathwayKit", targets: ["PathwayKit"]),
         .library(name: "Graphviz", targets: ["Graphviz"]),
+        .library(name: "PathwayGraphviz", targets: ["PathwayGraphviz"]),
         .executable(name: "pathgap", targets: ["pathgap"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // `swift package generate-documentation` (see README, "Library use"); a plugin, never linked.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.4.0"),
     ],
     targets: [
         // The core: model, readers, graph algorithms, decomposition, analysis, reports. Pure Swift.

@@ -20,14 +20,19 @@ public struct PathwayReader: Sendable {
     public var extensions: [String]
     /// Reads a file's bytes; the path is for messages and locations.
     public var read: @Sendable (_ data: Data, _ path: String) throws -> PathwayImport
+    /// Reads a file straight into indexes, for formats that can be streamed (edge lists); `nil`, or a result of
+    /// `nil` for a file it cannot stream, means: use ``read``.
+    public var readIndex: (@Sendable (_ path: String) throws -> [PathwayIndex]?)?
 
     public init(
         name: String, extensions: [String],
-        read: @escaping @Sendable (_ data: Data, _ path: String) throws -> PathwayImport
+        read: @escaping @Sendable (_ data: Data, _ path: String) throws -> PathwayImport,
+        readIndex: (@Sendable (_ path: String) throws -> [PathwayIndex]?)? = nil
     ) {
         self.name = name
         self.extensions = extensions
         self.read = read
+        self.readIndex = readIndex
     }
 
     /// The native format in YAML.
@@ -56,6 +61,13 @@ public struct PathwayReaders: Sendable {
     /// Adds readers (for example the DOT reader, which needs Graphviz); later readers win for an extension.
     public func adding(_ more: [PathwayReader]) -> PathwayReaders { PathwayReaders(readers + more) }
 
+    /// The names `--from` takes, each once, in the order the readers were added.
+    public var formatNames: [String] {
+        var names: [String] = []
+        for reader in readers where !names.contains(reader.name) { names.append(reader.name) }
+        return names
+    }
+
     /// The reader for a path (by extension) or a named format.
     ///
     /// - Throws: ``InputError`` when the extension or format name is unknown.
@@ -63,16 +75,16 @@ public struct PathwayReaders: Sendable {
         if let format {
             guard let reader = readers.last(where: { $0.name == format.lowercased() }) else {
                 throw InputError(
-                    "unknown format '\(format)' (known: \(readers.map(\.name).joined(separator: ", ")))",
+                    "unknown format '\(format)' for --from (known: \(formatNames.joined(separator: ", ")))",
                     at: SourceLocation(file: path))
             }
             return reader
         }
         let ext = URL(fileURLWithPath: path).pathExtension.lowercased()
         guard let reader = readers.last(where: { $0.extensions.contains(ext) }) else {
+            let what = ext.isEmpty ? "the file has no extension to tell its format" : "unknown extension '.\(ext)'"
             throw InputError(
-                "cannot tell the format from the extension '.\(ext)'; name it with --from ("
-                    + readers.map(\.name).joined(separator: ", ") + ")",
+                "\(what); name the format with --from (\(formatNames.joined(separator: ", ")))",
                 at: SourceLocation(file: path))
         }
         return reader

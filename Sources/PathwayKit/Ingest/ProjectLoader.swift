@@ -106,7 +106,23 @@ public struct ProjectLoader: Sendable {
         }
         let manifest = try NativeFormat.manifest(from: SourceFile.text(at: manifestPath), file: manifestPath)
         let directory = (manifestPath as NSString).deletingLastPathComponent
-        let manifestLocation = SourceLocation(file: manifestPath, line: 1, column: 1)
+        return try loadProject(
+            manifest: manifest, directory: directory, location: SourceLocation(file: manifestPath, line: 1, column: 1))
+    }
+
+    /// Loads the files a manifest names (a manifest read from a `project.yaml`, or one made in code around a lone
+    /// pathway file), and matches the staff groups steps name to the project's by id, name or alias
+    /// (``StaffGroupMatcher``).
+    ///
+    /// - Parameters:
+    ///   - manifest: The manifest.
+    ///   - directory: The folder its relative paths start from (empty or `.` for the current folder).
+    ///   - location: Where a missing file is reported: the manifest's first line.
+    /// - Returns: The project and the findings importers and the staff group matching made.
+    /// - Throws: ``InputError`` naming the file and place of the first file that cannot be read.
+    public func loadProject(
+        manifest: ProjectManifest, directory: String, location manifestLocation: SourceLocation
+    ) throws -> (project: Project, findings: [Finding]) {
         func resolve(_ relative: String) throws -> String {
             let path =
                 relative.hasPrefix("/")
@@ -152,6 +168,9 @@ public struct ProjectLoader: Sendable {
         if let basedOn = manifest.basedOn {
             findings += try mergeNational(at: try resolve(basedOn), overlays: overlays, into: &project)
         }
+        let matched = StaffGroupMatcher(project.staffGroups).matching(project.pathways)
+        project.pathways = matched.pathways
+        findings += matched.findings
         return (project, findings)
     }
 }

@@ -6,12 +6,20 @@ public enum SourceFile {
     ///
     /// - Throws: ``InputError`` naming the file when it does not exist or cannot be read.
     public static func data(at path: String) throws -> Data {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw InputError("no such file", at: SourceLocation(file: path))
-        }
-        guard !isDirectory.boolValue else {
-            throw InputError("is a folder, not a file", at: SourceLocation(file: path))
+        try checkFile(at: path)
+        var status = stat()
+        if stat(path, &status) == 0, status.st_mode & S_IFMT != S_IFREG {
+            // A pipe, FIFO or device (/dev/stdin): it has no size to read up to, so read it to its end.
+            guard let handle = FileHandle(forReadingAtPath: path) else {
+                throw InputError(
+                    "cannot be opened for reading: \(String(cString: strerror(errno)))", at: SourceLocation(file: path))
+            }
+            defer { try? handle.close() }
+            do {
+                return try handle.readToEnd() ?? Data()
+            } catch {
+                throw InputError("cannot be read: \(AtomicFile.reason(error))", at: SourceLocation(file: path))
+            }
         }
         do {
             return try Data(contentsOf: URL(fileURLWithPath: path))
@@ -25,6 +33,44 @@ public enum SourceFile {
     /// - Throws: ``InputError`` naming the line and column of the first byte that is not UTF-8.
     public static func text(at path: String) throws -> String {
         try text(from: data(at: path), file: path)
+    }
+
+    /// Checks that a file exists and is not a folder, with the messages of ``data(at:)``, without reading it.
+    ///
+    /// - Throws: ``InputError`` when it is missing or a folder.
+    public static func checkFile(at path: String) throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw InputError("no such file", at: SourceLocation(file: path), code: .missingFile)
+        }
+        guard !isDirectory.boolValue else {
+            throw InputError("is a folder, not a file", at: SourceLocation(file: path), code: .notAFile)
+        }
+    }
+
+    /// Checks that a piece of a file that starts at the beginning of line `firstLine` is UTF-8, as
+    /// ``text(from:file:)`` would: ASCII is passed a word at a time, anything else is validated.
+    ///
+    /// - Throws: ``InputError`` naming the line and column of the first byte that is not UTF-8.
+    /// - Complexity: O(n).
+    static func checkUTF8(_ bytes: UnsafeRawBufferPointer, file: String, firstLine: Int) throws {
+        var index = 0
+        var high: UInt64 = 0
+        while index + 8 <= bytes.count {
+            high |= bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            index += 8
+        }
+        while index < bytes.count {
+            high |= UInt64(bytes[index])
+            index += 1
+        }
+        guard high & 0x8080_8080_8080_8080 != 0, String(validating: bytes, as: UTF8.self) == nil else { return }
+        do {
+            _ = try text(from: Data(bytes), file: file)
+        } catch var error as InputError {
+            error.location.line = (error.location.line ?? 1) + firstLine - 1
+            throw error
+        }
     }
 
     /// Decodes bytes as UTF-8 text, dropping a byte-order mark.
@@ -111,15 +157,21 @@ public enum AtomicFile {
             let folder = url.deletingLastPathComponent()
             do {
                 try makeFolder(folder.path)
-                let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(token).tmp").path
-                try file.data.write(to: URL(fileURLWithPath: temporary))
-                staged.append((temporary, file.path))
             } catch let error as FileWriteError {
                 discard()
                 throw error
             } catch {
                 discard()
                 throw FileWriteError(path: file.path, reason: reason(error))
+            }
+            do {
+                let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(token).tmp").path
+                try file.data.write(to: URL(fileURLWithPath: temporary))
+                staged.append((temporary, file.path))
+            } catch {
+                discard()
+                throw FileWriteError(
+                    path: file.path, reason: "cannot make a file in the folder '\(folder.path)': \(reason(error))")
             }
         }
         for (index, entry) in staged.enumerated() {
@@ -163,8 +215,14 @@ public enum AtomicFile {
             return String(cString: strerror(Int32(underlying.code)))
         }
         if cocoa.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(cocoa.code))) }
-        if cocoa.domain == NSCocoaErrorDomain, cocoa.code == NSFileReadNoSuchFileError {
-            return String(cString: strerror(ENOENT))
+        if cocoa.domain == NSCocoaErrorDomain {
+            // Foundation on Linux often gives its own code without the system's: name the system's reason.
+            let posix: [Int: Int32] = [
+                NSFileReadNoSuchFileError: ENOENT, NSFileNoSuchFileError: ENOENT, NSFileWriteNoPermissionError: EACCES,
+                NSFileReadNoPermissionError: EACCES, NSFileWriteOutOfSpaceError: ENOSPC,
+                NSFileWriteVolumeReadOnlyError: EROFS,
+            ]
+            if let code = posix[cocoa.code] { return String(cString: strerror(code)) }
         }
         return cocoa.localizedDescription
     }

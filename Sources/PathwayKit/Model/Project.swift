@@ -106,6 +106,10 @@ public struct Project: Hashable, Sendable {
     public var national: String?
     /// For a regional variant: the changes its overlays make to the national pathways, with their reasons.
     public var overlays: [PathwayOverlay] = []
+    /// Where the staff groups, frameworks and resources came from when the project was made around a lone pathway
+    /// file rather than read from a `project.yaml` (the bundled catalogue, or files given); reports print it in
+    /// their header.
+    public var catalogueNote: String?
 
     public init(
         manifest: ProjectManifest, directory: String, pathways: [Pathway] = [],
