@@ -56,4 +56,41 @@ import Testing
         #expect(text.contains("| added | step `FH-NEY-01` |"))
         #expect(text.contains("pcn-pharmacist"))
     }
+
+    @Test("a region's report names the needs it adds, closes and shares, and its own resource in development")
+    func exampleRegion() throws {
+        let folder = Fixtures.path("regional/example-region")
+        let project = try ProjectLoader().loadProject(at: folder).project
+        // The region's catalogue adds to the national one.
+        #expect(project.resources.map(\.id) == ["explaining-for-nurses", "national-follow-up", "regional-follow-up"])
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("pathgap-regional-\(UUID().uuidString)")
+            .path
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let console = Console.capturing()
+        #expect(
+            Pathgap.run(["report", folder, "--out", out, "--format", "md", "--no-flowcharts"], console: console) == 0,
+            "\(console.output)")
+        #expect(
+            console.output.contains(
+                "regional variant of 'example-national': needs the region adds 1, closes 1, shares 1 "
+                    + "(regional-example-region.md)"))
+        let text = try String(contentsOfFile: out + "/regional-example-region.md", encoding: .utf8)
+        func section(_ title: String) -> String {
+            guard let start = text.range(of: "## \(title)") else { return "" }
+            let rest = text[start.upperBound...]
+            return String(rest[..<(rest.range(of: "\n## ")?.lowerBound ?? rest.endIndex)])
+        }
+        #expect(section("Needs the region adds").contains("| counsellor | C3 | in-hand | 1 |"))
+        #expect(section("Needs the region closes").contains("| counsellor | C1 | no-resource | 1 |"))
+        #expect(section("Needs the region shares").contains("| counsellor | C4 | no-resource | 1 |"))
+        #expect(
+            text.contains(
+                "| changed (staff groups) | step `explain` | The region has no genetic counsellors in its clinics; "
+                    + "its specialist nurses explain the test. |"))
+        // The national team and the region both develop a resource for C3: one warning naming both.
+        let report = try String(contentsOfFile: out + "/report.md", encoding: .utf8)
+        let warning = try #require(
+            report.components(separatedBy: "\n").first { $0.contains("`duplicate-development`") && $0.contains("C3") })
+        #expect(warning.contains("Example national team") && warning.contains("Example regional team"))
+    }
 }

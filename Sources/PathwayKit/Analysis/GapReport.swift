@@ -75,7 +75,9 @@ public struct GapReport: Sendable {
         projects.flatMap { Self.frameworkTables($0, names: names) }
     }
 
-    /// Analyses projects and builds their report.
+    /// Analyses projects and builds their report. Resources in development are shared across the projects (see
+    /// ``Project/sharingDevelopment(_:)``), so that a need another project is developing a resource for is in hand and
+    /// two projects developing resources for the same need are warned of (`duplicate-development`).
     ///
     /// - Parameters:
     ///   - projects: The loaded projects.
@@ -87,8 +89,9 @@ public struct GapReport: Sendable {
         strategy: DecompositionStrategy = .phases, asOf: AsOfDate? = nil
     ) {
         self.init(
-            projects: projects.map { analyzer.analysis(of: $0, strategy: strategy, asOf: asOf) }, strategy: strategy,
-            asOf: asOf)
+            projects: Project.sharingDevelopment(projects).map {
+                analyzer.analysis(of: $0, strategy: strategy, asOf: asOf)
+            }, strategy: strategy, asOf: asOf)
     }
 
     // MARK: Priority

@@ -11,8 +11,10 @@ extension ProjectLoader {
 
     /// Makes a regional variant whole: loads the national project it is based on, applies the variant's overlays to
     /// the national pathways (the merged pathways come first, then any pathway of the variant's own), and takes the
-    /// national frameworks, resources, staff groups and workforce where the variant names none; sources are the
-    /// national ones followed by the variant's.
+    /// national frameworks, staff groups and workforce where the variant names none; sources are the
+    /// national ones followed by the variant's. The variant's own education resources are added to the national
+    /// catalogue (one with a national resource's id replaces it), so that a region's course or one it is developing
+    /// counts beside the national ones.
     ///
     /// - Returns: What applying the overlays found (errors at the overlay's lines; see
     ///   ``PathwayOverlay/applied(to:)``), and an `overlay-unknown` error for an overlay naming a pathway the
@@ -46,7 +48,9 @@ extension ProjectLoader {
         }
         project.pathways = merged + project.pathways
         if project.manifest.frameworks.isEmpty { project.frameworks = national.frameworks }
-        if project.manifest.resources.isEmpty { project.resources = national.resources }
+        // The region's catalogue adds to the national one (a resource of its own replaces a national one of the same id).
+        let ownResources = Set(project.resources.map(\.id))
+        project.resources = national.resources.filter { !ownResources.contains($0.id) } + project.resources
         if project.manifest.staffGroups.isEmpty { project.staffGroups = national.staffGroups }
         if project.manifest.workforce == nil { project.workforce = national.workforce }
         let own = Set(project.manifest.sources.map(\.id))
