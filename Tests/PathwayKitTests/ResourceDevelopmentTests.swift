@@ -44,7 +44,7 @@ import Testing
         )
     }
 
-    @Test("projects sharing one catalogue gain nothing from one another; others' resources come after their own")
+    @Test("only projects developing for the same competencies see each other's; theirs come after their own")
     func sharing() throws {
         let north = try Self.project("development/north")
         let south = try Self.project("development/south")
@@ -52,6 +52,9 @@ import Testing
         let shared = Project.sharingDevelopment([north, south])
         #expect(shared[0].resources.map(\.id) == ["north-explaining-tests", "south-explaining-tests"])
         #expect(shared[1].resources.map(\.id) == ["south-explaining-tests", "north-explaining-tests"])
+        // A project developing nothing keeps its catalogue (its need for C1 stays no-resource, not in hand).
+        let unmet = try Self.project("gaps/no-resource")
+        #expect(Project.sharingDevelopment([north, unmet])[1] == unmet)
         let pilots = try ["dpyd", "lynch-syndrome"].map { try Self.project("projects/\($0)") }
         #expect(Project.sharingDevelopment(pilots) == pilots)
     }

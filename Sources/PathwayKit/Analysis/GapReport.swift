@@ -75,9 +75,9 @@ public struct GapReport: Sendable {
         projects.flatMap { Self.frameworkTables($0, names: names) }
     }
 
-    /// Analyses projects and builds their report. Resources in development are shared across the projects (see
-    /// ``Project/sharingDevelopment(_:)``), so that a need another project is developing a resource for is in hand and
-    /// two projects developing resources for the same need are warned of (`duplicate-development`).
+    /// Analyses projects and builds their report. Projects developing resources for the same competencies see each
+    /// other's (``Project/sharingDevelopment(_:)``), so that two projects developing for the same need are warned of
+    /// (`duplicate-development`).
     ///
     /// - Parameters:
     ///   - projects: The loaded projects.
