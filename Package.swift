@@ -7,6 +7,8 @@ let package = Package(
     products: [
         .library(name: "PathwayKit", targets: ["PathwayKit"]),
         .library(name: "Graphviz", targets: ["Graphviz"]),
+        // Flowcharts and DOT import (PathwayKit meets Graphviz); also what the fuzz targets in Fuzz/ read DOT with.
+        .library(name: "PathwayGraphviz", targets: ["PathwayGraphviz"]),
         .executable(name: "pathgap", targets: ["pathgap"]),
     ],
     dependencies: [
@@ -18,7 +20,7 @@ let package = Package(
         .target(
             name: "PathwayKit",
             dependencies: [
-                .product(name: "Yams", package: "Yams"),
+                .product(name: "Yams", package: "Yams")
             ]
         ),
         // Graphviz's C libraries (libgvc, libcgraph) as installed by Debian's libgraphviz-dev.

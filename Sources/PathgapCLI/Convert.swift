@@ -131,6 +131,7 @@ extension Pathgap {
                 let ext = written.isEmpty ? to.fileExtension : written
                 let base = written.isEmpty ? out : (out as NSString).deletingPathExtension
                 files = texts.map { ("\(base).\($0.pathway.id.rawValue.fileNameSafe).\(ext)", $0.text) }
+                try AtomicFile.requireDistinct(zip(texts, files).map { ($0.pathway.id.rawValue, $1.path) })
             }
             try AtomicFile.write(files.map { ($0.path, Data($0.text.utf8)) })
             for file in files { console.printError("wrote \(file.path)") }

@@ -80,7 +80,7 @@ extension Pathgap {
                     try AtomicFile.write(NativeFormat.text(for: generator.pathway(id: PathwayID(stem))), to: out)
                 }
             } catch {
-                throw CommandError(message: "cannot write '\(out)': \(error.localizedDescription)")
+                throw CommandError(message: "cannot write '\(out)': \(AtomicFile.reason(error))")
             }
             console.printError(
                 "wrote \(out): \(generator.stepCount) steps, \(generator.sources.count) transitions (seed \(seed))")

@@ -97,9 +97,11 @@ extension Pathgap {
                 maxSteps: maxSteps)
             // Draw every chart before writing any, so that a failure leaves the folder as it was.
             var files: [(path: String, data: Data)] = []
+            var owners: [(id: String, path: String)] = []
             for pathway in workspace.pathways {
                 for chart in try Self.charts(of: pathway, view: view, strategy: strategy, options: options) {
                     let file = (out as NSString).appendingPathComponent("\(chart.name).\(fileFormat)")
+                    owners.append((pathway.id.rawValue, file))
                     guard fileFormat != "dot" else {
                         files.append((file, Data(chart.dot.utf8)))
                         continue
@@ -111,6 +113,7 @@ extension Pathgap {
                     files.append((file, Data(rendering.bytes)))
                 }
             }
+            try AtomicFile.requireDistinct(owners)
             try AtomicFile.write(files)
             for file in files { console.print(file.path) }
             return ExitStatus.success

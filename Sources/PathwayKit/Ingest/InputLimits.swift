@@ -15,4 +15,20 @@ public enum InputLimits {
     /// Graphviz runs out of memory laying out a label of a million characters, and every writer's time grows with
     /// the label; labels on real pathways are under a hundred characters.
     public static let labelLength = 10_000
+
+    /// Refuses pathways whose step labels are longer than ``labelLength``.
+    ///
+    /// - Throws: ``InputError`` with code ``InputError/Code/tooLong`` at the first such step.
+    /// - Complexity: O(total label bytes); a label is counted in characters only when its UTF-8 form is longer
+    ///   than the limit.
+    public static func check(_ pathways: [Pathway], file: String) throws {
+        for pathway in pathways {
+            for step in pathway.steps where step.label.utf8.count > labelLength && step.label.count > labelLength {
+                throw InputError(
+                    "the label of step '\(Quote.line(step.id.rawValue))' is \(step.label.count) characters long; "
+                        + "pathgap reads labels of at most \(labelLength) characters (put longer text in notes)",
+                    at: step.location ?? SourceLocation(file: file), code: .tooLong)
+            }
+        }
+    }
 }

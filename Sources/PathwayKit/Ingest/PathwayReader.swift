@@ -18,16 +18,23 @@ public struct PathwayReader: Sendable {
     public var name: String
     /// File extensions, lower case, without the dot.
     public var extensions: [String]
-    /// Reads a file's bytes; the path is for messages and locations.
+    /// Reads a file's bytes; the path is for messages and locations. What it returns is within
+    /// ``InputLimits`` (a label over ``InputLimits/labelLength`` is an ``InputError``).
     public var read: @Sendable (_ data: Data, _ path: String) throws -> PathwayImport
 
+    /// A reader; `read` is wrapped so that whatever it returns is checked against ``InputLimits`` before any
+    /// later stage (layout, writers) sees it.
     public init(
         name: String, extensions: [String],
         read: @escaping @Sendable (_ data: Data, _ path: String) throws -> PathwayImport
     ) {
         self.name = name
         self.extensions = extensions
-        self.read = read
+        self.read = { data, path in
+            let imported = try read(data, path)
+            try InputLimits.check(imported.pathways, file: path)
+            return imported
+        }
     }
 
     /// The native format in YAML.
@@ -63,17 +70,19 @@ public struct PathwayReaders: Sendable {
         if let format {
             guard let reader = readers.last(where: { $0.name == format.lowercased() }) else {
                 throw InputError(
-                    "unknown format '\(format)' (known: \(readers.map(\.name).joined(separator: ", ")))",
-                    at: SourceLocation(file: path))
+                    "unknown format '\(Quote.line(format))' (known: \(readers.map(\.name).joined(separator: ", ")))",
+                    at: SourceLocation(file: path), code: .unknownFormat)
             }
             return reader
         }
         let ext = URL(fileURLWithPath: path).pathExtension.lowercased()
         guard let reader = readers.last(where: { $0.extensions.contains(ext) }) else {
+            let known = readers.map(\.name).joined(separator: ", ")
             throw InputError(
-                "cannot tell the format from the extension '.\(ext)'; name it with --from ("
-                    + readers.map(\.name).joined(separator: ", ") + ")",
-                at: SourceLocation(file: path))
+                ext.isEmpty
+                    ? "cannot tell the format: the file name has no extension; name it with --from (\(known))"
+                    : "cannot tell the format from the extension '.\(Quote.line(ext))'; name it with --from (\(known))",
+                at: SourceLocation(file: path), code: .unknownFormat)
         }
         return reader
     }

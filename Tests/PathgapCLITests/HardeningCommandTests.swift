@@ -1,0 +1,129 @@
+import Foundation
+import PathgapCLI
+import PathwayKit
+import TestSupport
+import Testing
+
+/// Hostile inputs and failing outputs through the commands: one message with a place, the right exit status, and
+/// output written whole or not at all.
+@Suite struct HardeningCommandTests {
+    static func scratch() throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "pathgap-hardening-\(UUID().uuidString)"
+        )
+        .path
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    @Test("a label over the limit is refused at read time, naming the step and the limit")
+    func longLabel() {
+        let console = Console.capturing()
+        let path = Fixtures.path("hostile/long-label.yaml")
+        #expect(Pathgap.run(["validate", path], console: console) == 64)
+        #expect(console.errors.hasPrefix("\(path):3:5: error: the label of step 'a'"))
+        #expect(console.errors.contains("step 'a' is 10001 characters long"))
+        #expect(console.errors.contains("at most \(InputLimits.labelLength) characters"))
+    }
+
+    /// A GraphML file with two pathways, `p/1` and `p-1`, whose ids (and whose sub-pathways' ids, `p/1/1` and
+    /// `p-1/1`) clean up to the same file names.
+    static func collidingPathways(in folder: String) throws -> String {
+        let input = folder + "/two.graphml"
+        try """
+        <graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+        <graph id="p/1" edgedefault="directed"><node id="a"/><node id="b"/><edge source="a" target="b"/></graph>
+        <graph id="p-1" edgedefault="directed"><node id="c"/><node id="d"/><edge source="c" target="d"/></graph>
+        </graphml>
+        """.write(toFile: input, atomically: true, encoding: .utf8)
+        return input
+    }
+
+    @Test(
+        "ids that clean up to the same file name are an error naming both, before anything is written",
+        arguments: [["decompose", "--split"], ["render", "--format", "dot", "--out"]])
+    func collidingIDs(command: [String]) throws {
+        let folder = try Self.scratch()
+        let input = try Self.collidingPathways(in: folder)
+        let out = folder + "/out"
+        let console = Console.capturing()
+        let status = Pathgap.run([command[0], input] + command.dropFirst() + [out], console: console)
+        #expect(status == 64)
+        #expect(console.errors.contains("' would both be written to this file"))
+        #expect(console.errors.contains("'p/1"))
+        #expect(console.errors.contains("'p-1"))
+        let written = (try? FileManager.default.contentsOfDirectory(atPath: out)) ?? []
+        #expect(written.isEmpty)
+    }
+
+    @Test("convert --out refuses two pathways whose ids clean up to one file name, writing nothing")
+    func convertCollision() throws {
+        let folder = try Self.scratch()
+        let input = try Self.collidingPathways(in: folder)
+        let console = Console.capturing()
+        let status = Pathgap.run(["convert", input, "--to", "yaml", "--out", folder + "/out.yaml"], console: console)
+        #expect(status == 64)
+        #expect(console.errors.contains("'p/1' and 'p-1' would both be written"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["two.graphml"])
+    }
+
+    @Test("a newline in an id cannot forge a finding line in validate's output")
+    func newlineInID() {
+        let console = Console.capturing()
+        _ = Pathgap.run(["validate", Fixtures.path("hostile/newline-id.yaml")], console: console)
+        let lines = (console.output + console.errors).split(separator: "\n")
+        #expect(!lines.contains { $0.hasPrefix("fake.yaml") })
+        #expect(console.output.contains("\\nfake.yaml:1: error: forged"))
+    }
+
+    @Test("the report's Markdown escapes link syntax and its CSV and HTML drop control characters")
+    func reportEscaping() throws {
+        let folder = try Self.scratch()
+        let console = Console.capturing()
+        let status = Pathgap.run(
+            ["report", Fixtures.path("hostile/markdown-link"), "--out", folder, "--format", "md,csv,html"],
+            console: console)
+        #expect(status == 0)
+        let markdown = try String(contentsOfFile: folder + "/report.md", encoding: .utf8)
+        #expect(markdown.contains("[x]\\(javascript:alert(1))"))
+        #expect(!markdown.contains("](javascript"))
+        for name in ["report.md", "report.csv", "report.html"] {
+            let text = try String(contentsOfFile: folder + "/" + name, encoding: .utf8)
+            #expect(!text.unicodeScalars.contains("\u{7}"), "\(name) holds a BEL")
+        }
+    }
+
+    @Test("a manifest entry that does not exist is reported at its line in project.yaml")
+    func missingEntryLine() {
+        let console = Console.capturing()
+        let folder = Fixtures.path("hostile/missing-entry")
+        #expect(Pathgap.run(["validate", folder], console: console) == 64)
+        #expect(console.errors.hasPrefix("\(folder)/project.yaml:6:5: error: the project names 'nowhere.yaml'"))
+    }
+
+    @Test("a file without an extension, and a FIFO, get messages that say so")
+    func extensionAndFIFO() throws {
+        let folder = try Self.scratch()
+        try "x".write(toFile: folder + "/README", atomically: true, encoding: .utf8)
+        let console = Console.capturing()
+        #expect(Pathgap.run(["validate", folder + "/README"], console: console) == 64)
+        #expect(console.errors.contains("the file name has no extension"))
+        #expect(!console.errors.contains("'.'"))
+        let fifo = folder + "/pipe.yaml"
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let second = Console.capturing()
+        #expect(Pathgap.run(["validate", fifo], console: second) == 64)
+        #expect(second.errors.contains("is a FIFO (named pipe), not a regular file"))
+    }
+
+    @Test("generate names the file and the system's reason when it cannot write")
+    func generateWriteFailure() throws {
+        let folder = try Self.scratch()
+        try "x".write(toFile: folder + "/file", atomically: true, encoding: .utf8)
+        let console = Console.capturing()
+        let status = Pathgap.run(["generate", "--steps", "10", "--out", folder + "/file/inside.csv"], console: console)
+        #expect(status == 1)
+        #expect(console.errors.contains("cannot write '\(folder)/file/inside.csv'"))
+        #expect(!console.errors.contains("PathwayKit.FileWriteError"))
+    }
+}
