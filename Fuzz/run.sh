@@ -65,7 +65,7 @@ for target in "${targets[@]}"; do
     status=0
     started=$(date +%s)
     nice -n 10 "$bin/fuzz-$target" "$work" "$seeds" \
-        -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 -detect_leaks=0 \
+        -max_total_time="$seconds" -timeout=30 -rss_limit_mb=2048 -max_len=65536 -detect_leaks=0 \
         -print_final_stats=1 -artifact_prefix="$here/artifacts/$target-" >"$log" 2>&1 || status=$?
     runs="$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo '?')"
     echo "$target: $runs runs in $(($(date +%s) - started)) s ($n seeds), status $status"

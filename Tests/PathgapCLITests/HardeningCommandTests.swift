@@ -127,3 +127,18 @@ import Testing
         #expect(!console.errors.contains("PathwayKit.FileWriteError"))
     }
 }
+
+extension HardeningCommandTests {
+    /// Found by the mutation sweep: a DOT node named by 200,000 characters (its label is its name) was refused with a
+    /// message whose place alone filled the whole bounded message, so "error:" and the reason were cut off.
+    @Test("a node name over the label limit is refused with a message that keeps its reason")
+    func longNodeName() {
+        let console = Console.capturing()
+        let path = Fixtures.path("hostile/long-node-name.gv")
+        #expect(
+            Pathgap.run(["render", path, "--format", "dot", "--out", NSTemporaryDirectory()], console: console) == 64)
+        #expect(console.errors.contains(": error: the label of step '"))
+        #expect(console.errors.split(separator: "\n").count == 1)
+        #expect(console.errors.count < Quote.maximumMessageLength + 2)
+    }
+}

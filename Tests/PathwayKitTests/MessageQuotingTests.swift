@@ -36,3 +36,12 @@ import Testing
         #expect(error?.message.contains("correct format") == false)
     }
 }
+
+extension MessageQuotingTests {
+    @Test("an element id of any length is cut in a location, so the message keeps its severity and text")
+    func longElement() {
+        let location = SourceLocation(file: "f.gv", line: 3, element: String(repeating: "x", count: 200_000))
+        let error = InputError("too large to draw", at: location)
+        #expect(error.description.hasSuffix(": error: too large to draw"))
+    }
+}
