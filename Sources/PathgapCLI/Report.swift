@@ -126,6 +126,8 @@ extension Pathgap {
             for gapClass in GapClass.allCases where report.count(of: gapClass) > 0 {
                 console.print("  \(gapClass.rawValue): \(report.count(of: gapClass))")
             }
+            // The splits of patients assumed where a step gives no shares: the report marks what they feed.
+            for finding in report.assumptions { console.print(finding.description) }
             if asOf == nil {
                 console.print("  review dates not checked: give --as-of YYYY-MM-DD to report overdue resources")
             }

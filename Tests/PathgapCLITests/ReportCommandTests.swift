@@ -152,7 +152,10 @@ import Testing
                 ["report", Fixtures.path("gaps/no-resource"), "--out", out, "--format", "html"], console: .capturing())
                 == 0)
         let html = try String(contentsOfFile: out + "/report.html", encoding: .utf8)
-        #expect(html.components(separatedBy: "<figure class=\"flowchart\"><svg").count == 2)
+        // Each chart sits in a labelled image role, with its steps in order as the text alternative.
+        #expect(html.components(separatedBy: "<figure class=\"flowchart\"><div role=\"img\" aria-label=\"").count == 2)
+        #expect(html.components(separatedBy: "\"><svg").count == 2)
+        #expect(html.contains("<figcaption><details><summary>The steps in order</summary><ol>"))
         #expect(!html.contains("<?xml"))
     }
 }

@@ -125,8 +125,9 @@ import Testing
     func repeating(_ name: String, second: EducationResource) throws {
         let gaps = Self.gaps([Self.first, second])
         #expect(gaps.map(\.resource) == ["b"], "\(name)")
-        // Steps a and b need CON-1 (b twice, through RES-1): two steps, 50 patients each.
-        #expect(gaps.first?.reach == GapReach(steps: 2, subpathways: 1, projects: 1, patientsPerYear: 100))
+        // Steps a and b need CON-1 (b twice, through RES-1): two steps one after the other, which the same 50
+        // patients pass through (counted once).
+        #expect(gaps.first?.reach == GapReach(steps: 2, subpathways: 1, projects: 1, patientsPerYear: 50))
     }
 
     @Test("competencies pool across equivalences; only resources sharing an audience with another provider are listed")

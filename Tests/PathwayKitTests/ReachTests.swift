@@ -23,8 +23,9 @@ struct ReachTests {
         }
     }
 
-    /// The reach of every gap, counted from ids: distinct steps, sub-pathways and projects of its need, patients
-    /// through those steps, and the highest level needed. A duplicate-resource gap is at no step: it names the
+    /// The reach of every gap, counted from ids: distinct steps, sub-pathways and projects of its need, the sum of
+    /// the patients through those steps (an upper bound of the patients reached, see ``check(_:)``), and the
+    /// highest level needed. A duplicate-resource gap is at no step: it names the
     /// sub-pathways and patients of the steps in its project that need its competency, and the analyzer counts
     /// those steps, so the first such gap of each project adds its project's.
     static func recount(_ gaps: [Gap]) -> [GapReach] {
@@ -72,8 +73,17 @@ struct ReachTests {
     /// Checks a report built from analyses against the recount and a plain sort of the gaps in found order.
     static func check(_ analyses: [ProjectAnalysis]) {
         let found = analyses.flatMap(\.gaps)
+        let report = GapReport(projects: analyses, strategy: .chains, asOf: AsOfDate("2026-11-25"))
+        // Patients are bounded below, not recounted: the order takes the report's.
+        let reported = Dictionary(
+            report.gaps.map { (signature($0), $0.reach) }, uniquingKeysWith: { first, _ in first })
+        let summed = Dictionary(
+            zip(found, recount(found)).map { (signature($0), $1) }, uniquingKeysWith: { first, _ in first })
         var expected = zip(found, recount(found)).map { gap, reach in
             var gap = gap
+            var reach = reach
+            reach.patientsPerYear = reported[signature(gap)]?.patientsPerYear
+            reach.patientsEstimated = reported[signature(gap)]?.patientsEstimated ?? false
             gap.reach = reach
             return gap
         }
@@ -83,10 +93,36 @@ struct ReachTests {
             if GapReport.priorityOrder(rhs.element, lhs.element) { return false }
             return lhs.offset < rhs.offset
         }.map(\.element)
-        let report = GapReport(projects: analyses, strategy: .chains, asOf: AsOfDate("2026-11-25"))
         #expect(report.gaps.count == expected.count)
         #expect(report.gaps.map(signature) == expected.map(signature))
-        #expect(report.gaps.map(\.reach) == expected.map(\.reach))
+        #expect(report.gaps.map { Self.counts($0.reach) } == expected.map { Self.counts($0.reach) })
+        // Patients are counted once: never more than the sum over the steps, nor than enter the projects reached,
+        // and never fewer than pass through the busiest of the steps.
+        let entering = Dictionary(
+            analyses.map { ($0.project.manifest.id, $0.pathways.compactMap(\.flow).reduce(0) { $0 + $1.entering }) },
+            uniquingKeysWith: +)
+        var busiest: [[String]: Double] = [:]
+        var projects: [[String]: Set<String>] = [:]
+        for gap in report.gaps {
+            guard let key = poolingKey(gap) else { continue }
+            projects[key, default: []].insert(gap.project)
+            if let volume = gap.patientsPerYear, gap.gapClass != .duplicateResource {
+                busiest[key] = max(busiest[key] ?? 0, volume)
+            }
+        }
+        for gap in report.gaps {
+            guard let key = poolingKey(gap), let reached = gap.reach.patientsPerYear else { continue }
+            let recounted = summed[Self.signature(gap)]
+            let limit = (projects[key] ?? []).reduce(0) { $0 + (entering[$1] ?? 0) }
+            #expect(reached <= limit + 1e-6, "\(Self.signature(gap)): \(reached) > \(limit) entering")
+            #expect(reached <= (recounted?.patientsPerYear ?? .infinity) + 1e-6, "\(Self.signature(gap))")
+            #expect(reached >= min(busiest[key] ?? 0, limit) - 1e-6, "\(Self.signature(gap))")
+        }
+    }
+
+    /// A reach without its patients, which ``check(_:)`` bounds rather than recounts.
+    static func counts(_ reach: GapReach) -> String {
+        "\(reach.steps) \(reach.subpathways) \(reach.projects) \(reach.levelRank ?? -1)"
     }
 
     static func analyses(_ folders: [String], strategy: DecompositionStrategy = .chains) throws -> [ProjectAnalysis] {

@@ -18,6 +18,7 @@ import Testing
             RuleCase(fixture: "duplicate-id", severity: .error, line: 5),
             RuleCase(fixture: "end-continues", severity: .warning, line: 4),
             RuleCase(fixture: "implicit-branch", severity: .warning, line: 4),
+            RuleCase(fixture: "missing-share", severity: .warning, line: 4),
             RuleCase(fixture: "no-end", severity: .error, line: 1),
             RuleCase(fixture: "no-start", severity: .error, line: 1),
             RuleCase(fixture: "no-way-to-end", severity: .error, line: 5),

@@ -15,6 +15,8 @@ public struct FrameworkTable: Hashable, Sendable {
         public var gaps: [GapClass]
         public var worstSeverity: Severity?
         public var patientsPerYear: Double?
+        /// Whether `patientsPerYear` rests on an assumed split.
+        public var patientsEstimated: Bool = false
         public var location: SourceLocation?
     }
 
@@ -22,9 +24,11 @@ public struct FrameworkTable: Hashable, Sendable {
     public var pathway: PathwayID
     public var subpathway: Subpathway
     public var rows: [Row]
-
-    /// The table's patients per year: the largest flow through any of its steps.
-    public var patientsPerYear: Double? { rows.compactMap(\.patientsPerYear).max() }
+    /// The expected number of patients a year who pass through at least one of the sub-pathway's steps (see
+    /// ``PatientFlow``); `nil` when the pathway gives no volumes.
+    public var patientsPerYear: Double?
+    /// Whether ``patientsPerYear`` rests on a split of patients assumed where a step gives no shares.
+    public var patientsEstimated: Bool = false
 }
 
 extension GapReport {
@@ -53,23 +57,31 @@ extension GapReport {
                 step: assessed.step.id, label: assessed.step.label, kind: assessed.step.kind,
                 who: lastWho, knowledge: knowledge, resources: resourceColumn.texts(for: requirements),
                 gaps: assessed.gapClasses, worstSeverity: assessed.worstSeverity,
-                patientsPerYear: assessed.patientsPerYear, location: assessed.step.location)
+                patientsPerYear: assessed.patientsPerYear, patientsEstimated: assessed.patientsEstimated,
+                location: assessed.step.location)
         }
         var tables: [FrameworkTable] = []
         for pathway in analysis.pathways {
             var stepIndex: [StepID: Int] = [:]
             stepIndex.reserveCapacity(pathway.steps.count)
             for index in pathway.steps.indices { stepIndex[pathway.steps[index].step.id] = index }
+            var scratch = PatientFlow.Scratch()
+            var nodes: [Int32] = []
             for subpathway in pathway.decomposition.subpathways {
                 var rows: [FrameworkTable.Row] = []
                 rows.reserveCapacity(subpathway.steps.count)
+                nodes.removeAll(keepingCapacity: true)
                 for id in subpathway.steps {
-                    if let index = stepIndex[id] { rows.append(row(pathway.steps[index])) }
+                    if let index = stepIndex[id] {
+                        rows.append(row(pathway.steps[index]))
+                        nodes.append(Int32(index))
+                    }
                 }
+                let reached = pathway.flow?.patientsReaching(nodes, scratch: &scratch)
                 tables.append(
                     FrameworkTable(
                         project: analysis.project.manifest.id, pathway: pathway.pathway.id, subpathway: subpathway,
-                        rows: rows))
+                        rows: rows, patientsPerYear: reached?.patients, patientsEstimated: reached?.estimated ?? false))
             }
         }
         return tables

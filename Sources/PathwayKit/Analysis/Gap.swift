@@ -17,10 +17,12 @@ public struct Gap: Hashable, Sendable, CustomStringConvertible {
         let step: StepID?
         let stepLabel: String?
         let patientsPerYear: Double?
+        /// Whether `patientsPerYear` rests on an assumed split (see ``PatientFlow``).
+        let patientsEstimated: Bool
 
         init(
             project: String, pathway: PathwayID?, subpathways: [String], subpathwayNumbers: [Int32]?, step: StepID?,
-            stepLabel: String?, patientsPerYear: Double?
+            stepLabel: String?, patientsPerYear: Double?, patientsEstimated: Bool = false
         ) {
             self.project = project
             self.pathway = pathway
@@ -29,6 +31,7 @@ public struct Gap: Hashable, Sendable, CustomStringConvertible {
             self.step = step
             self.stepLabel = stepLabel
             self.patientsPerYear = patientsPerYear
+            self.patientsEstimated = patientsEstimated
         }
     }
 
@@ -109,7 +112,7 @@ public struct Gap: Hashable, Sendable, CustomStringConvertible {
             let site = storage.site
             return GapReach(
                 steps: 1, subpathways: site.subpathways.count, projects: 1, patientsPerYear: site.patientsPerYear,
-                levelRank: storage.subject.levelRank)
+                patientsEstimated: site.patientsEstimated, levelRank: storage.subject.levelRank)
         }
         set { reachBox = ReachBox(newValue) }
     }
@@ -155,6 +158,8 @@ public struct Gap: Hashable, Sendable, CustomStringConvertible {
     public var location: SourceLocation? { storage.subject.location }
     /// Patients per year through the step (see ``PathwayGraph/patientFlow()``), when the pathway gives volumes.
     public var patientsPerYear: Double? { storage.site.patientsPerYear }
+    /// Whether ``patientsPerYear`` rests on a split of patients assumed where a step gives no shares.
+    public var patientsEstimated: Bool { storage.site.patientsEstimated }
     /// Resources that go part of the way (partial, for another audience, at a lower level, placeholder, stale).
     public var candidates: [CandidateResource] { storage.candidates }
 
@@ -242,16 +247,23 @@ public struct GapReach: Hashable, Sendable {
     public var subpathways: Int
     /// Distinct projects.
     public var projects: Int
-    /// Patients per year through those steps, summed (patient encounters); `nil` when no step has a volume.
+    /// The expected number of patients a year who pass through at least one of those steps (see
+    /// ``PatientFlow``), added up over pathways; `nil` when no step has a volume.
     public var patientsPerYear: Double?
+    /// Whether ``patientsPerYear`` rests on a split of patients assumed where a step gives no shares.
+    public var patientsEstimated: Bool
     /// The required level's position in its framework's scheme, from 0 (least expert) to 1 (most), when known.
     public var levelRank: Double?
 
-    public init(steps: Int, subpathways: Int, projects: Int, patientsPerYear: Double?, levelRank: Double? = nil) {
+    public init(
+        steps: Int, subpathways: Int, projects: Int, patientsPerYear: Double?, patientsEstimated: Bool = false,
+        levelRank: Double? = nil
+    ) {
         self.steps = steps
         self.subpathways = subpathways
         self.projects = projects
         self.patientsPerYear = patientsPerYear
+        self.patientsEstimated = patientsEstimated
         self.levelRank = levelRank
     }
 }

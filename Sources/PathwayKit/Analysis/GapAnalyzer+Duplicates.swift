@@ -41,6 +41,7 @@ extension GapAnalyzer.Context {
         var steps = 0
         var subpathways: [String] = []
         var patients: Double?
+        var estimated = false
     }
 
     /// Working space reused across competencies, so that each is checked without allocating per staff group.
@@ -103,7 +104,7 @@ extension GapAnalyzer.Context {
                 .duplicateResource,
                 site: Gap.Site(
                     project: projectID, pathway: nil, subpathways: reach.subpathways, subpathwayNumbers: nil,
-                    step: nil, stepLabel: nil, patientsPerYear: reach.patients),
+                    step: nil, stepLabel: nil, patientsPerYear: reach.patients, patientsEstimated: reach.estimated),
                 subject: Gap.Subject(
                     competency: need, requiredLevel: nil, framework: definition?.framework.id,
                     statement: definition?.competency.statement, need: need, setting: nil,
@@ -117,7 +118,8 @@ extension GapAnalyzer.Context {
                 ))
             gap.localNeed = localNeed(.duplicateResource, group: 0, need: Int32(duplicate.number))
             gap.reach = GapReach(
-                steps: reach.steps, subpathways: reach.subpathways.count, projects: 1, patientsPerYear: reach.patients)
+                steps: reach.steps, subpathways: reach.subpathways.count, projects: 1, patientsPerYear: reach.patients,
+                patientsEstimated: reach.estimated)
             gaps.append(gap)
         }
         return gaps
@@ -240,14 +242,25 @@ extension GapAnalyzer.Context {
         var firstSubpathway = [0]
         for ids in subpathwayIDs { firstSubpathway.append(firstSubpathway[firstSubpathway.count - 1] + ids.count) }
         var countedBy = [Int](repeating: -1, count: firstSubpathway[firstSubpathway.count - 1])
+        var scratch = [PatientFlow.Scratch](repeating: PatientFlow.Scratch(), count: pathways.count)
         return stepsOfNeed.enumerated().map { slot, steps in
             var result = StepsNeeding(steps: steps.count)
+            // Patients through at least one of the steps, pathway by pathway (the steps come in pathway order).
+            var first = 0
+            while first < steps.count {
+                let pathway = Int(steps[first].pathway)
+                var end = first
+                while end < steps.count, Int(steps[end].pathway) == pathway { end += 1 }
+                if let flow = pathways[pathway].flow {
+                    let reached = flow.patientsReaching(steps[first..<end].lazy.map(\.node), scratch: &scratch[pathway])
+                    result.patients = (result.patients ?? 0) + reached.patients
+                    result.estimated = result.estimated || reached.estimated
+                }
+                first = end
+            }
             for index in steps {
                 let pathway = Int(index.pathway)
                 let node = Int(index.node)
-                if let volume = pathways[pathway].steps[node].patientsPerYear {
-                    result.patients = (result.patients ?? 0) + volume
-                }
                 for number in subpathwayNumbers[pathway][node]
                 where countedBy[firstSubpathway[pathway] + Int(number)] != slot {
                     countedBy[firstSubpathway[pathway] + Int(number)] = slot

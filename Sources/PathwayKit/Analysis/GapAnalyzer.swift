@@ -296,7 +296,7 @@ extension GapAnalyzer {
         mutating func analyse(_ pathway: Pathway, number: Int, strategy: DecompositionStrategy) -> PathwayAnalysis {
             let graph = PathwayGraph(pathway)
             let (decomposition, nodesOfSubpathway) = graph.decompositionAndNodes(strategy)
-            let flow = graph.patientFlow()
+            let flow = PatientFlow(graph)
             var subpathwaysOfNode = [[String]](repeating: [], count: graph.graph.nodeCount)
             var subpathwayNumbersOfNode = [[Int32]](repeating: [], count: graph.graph.nodeCount)
             var numberOfSubpathway: [String: Int32] = [:]
@@ -343,7 +343,8 @@ extension GapAnalyzer {
                     site: Gap.Site(
                         project: projectID, pathway: pathway.id, subpathways: subpathwaysOfNode[node],
                         subpathwayNumbers: subpathwayNumbersOfNode[node], step: step.id, stepLabel: step.label,
-                        patientsPerYear: flow?[node]),
+                        patientsPerYear: flow?.patients(at: Int32(node)),
+                        patientsEstimated: flow?.isEstimated(Int32(node)) ?? false),
                     stepLocation: step.location, origin: GapOrigin(pathway: Int32(number), node: Int32(node)))
                 let first = gaps.count
                 let requirements = assess(step, groups: groups, at: place, gaps: &gaps)
@@ -357,6 +358,7 @@ extension GapAnalyzer {
                 steps.append(
                     StepAssessment(
                         step: step, subpathways: place.site.subpathways, patientsPerYear: place.site.patientsPerYear,
+                        patientsEstimated: place.site.patientsEstimated,
                         requirements: requirements,
                         gapClasses: classBits == 0 ? [] : GapClass.allCases.filter { classBits & 1 << $0.order != 0 },
                         worstSeverity: worst))
@@ -364,7 +366,8 @@ extension GapAnalyzer {
             subpathwayNumbers.append(subpathwayNumbersOfNode)
             subpathwayIDs.append(numberOfSubpathway.sorted { $0.value < $1.value }.map(\.key))
             return PathwayAnalysis(
-                pathway: pathway, decomposition: decomposition, steps: steps, gaps: gaps, hasVolumes: flow != nil)
+                pathway: pathway, decomposition: decomposition, steps: steps, gaps: gaps, flow: flow,
+                assumptions: Validator.missingShareFindings(graph: graph))
         }
 
         /// Where a step sits, for the gaps found at it.

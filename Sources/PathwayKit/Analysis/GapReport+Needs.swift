@@ -33,8 +33,10 @@ public struct CompetencyNeed: Hashable, Sendable {
     public var steps: [StepReference]
     public var subpathways: Int
     public var projects: [String]
-    /// Patients per year through the steps, summed.
+    /// The expected number of patients a year who pass through at least one of the steps (see ``PatientFlow``).
     public var patientsPerYear: Double?
+    /// Whether ``patientsPerYear`` rests on a split of patients assumed where a step gives no shares.
+    public var patientsEstimated: Bool = false
     /// Resources that go part of the way.
     public var candidates: [CandidateResource]
     /// The priority (1 is first) of the highest-priority gap behind the need.
@@ -60,7 +62,10 @@ public struct SharedNeed: Hashable, Sendable {
     public var staffGroups: [String]
     public var classes: [GapClass]
     public var steps: Int
+    /// The expected number of patients a year who pass through at least one of the steps (see ``PatientFlow``).
     public var patientsPerYear: Double?
+    /// Whether ``patientsPerYear`` rests on a split of patients assumed where a step gives no shares.
+    public var patientsEstimated: Bool = false
     public var candidates: [CandidateResource]
 }
 
@@ -72,7 +77,9 @@ extension GapReport {
     ///
     /// - Parameter byID: Whether to count sub-pathways by id (see ``NeedTally/pooled(number:marks:byID:)``).
     /// - Complexity: O(G) expected, plus sorting each need's steps.
-    static func needs(_ gaps: [Gap], names: [StaffGroupID: String], byID: Bool) -> [StaffGroupNeeds] {
+    static func needs(_ gaps: [Gap], names: [StaffGroupID: String], byID: Bool, counter: inout PatientCounter)
+        -> [StaffGroupNeeds]
+    {
         struct TallyKey: Hashable {
             var group: String
             var need: CompetencyID
@@ -118,7 +125,7 @@ extension GapReport {
             return StaffGroupNeeds(
                 staffGroup: group, name: group.map { names[$0] ?? $0.rawValue } ?? "(no staff group named)",
                 competencies: (talliesOfGroup[key] ?? []).map {
-                    tallies[$0].pooled(number: Int32($0), marks: &marks, byID: byID)
+                    tallies[$0].pooled(number: Int32($0), marks: &marks, byID: byID, counter: &counter)
                 },
                 workforce: workforce[key] ?? [])
         }
@@ -237,7 +244,9 @@ extension GapReport {
         ///   - number: The need's number, distinct from every other need's, for `marks`.
         ///   - marks: Marks of the steps and sub-pathways counted, shared by all needs.
         ///   - byID: Whether to count sub-pathways by id whatever the gaps carry.
-        func pooled(number: Int32, marks: inout NeedMarks, byID: Bool) -> CompetencyNeed {
+        func pooled(number: Int32, marks: inout NeedMarks, byID: Bool, counter: inout PatientCounter)
+            -> CompetencyNeed
+        {
             // Steps of the analyzer's gaps are counted with marks; those of gaps made by hand (whose origin names
             // no step, so that the two never meet) in a set.
             let byID = byID || hasUnnumbered
@@ -245,14 +254,23 @@ extension GapReport {
             var named: Set<SubpathwayKey> = []
             var subpathways = 0
             var steps: [StepReference] = []
-            var patients: Double?
+            var onFlow: [GapOrigin] = []
+            var byHand: Double?
+            var estimated = false
             for (origin, site) in sites {
                 let isMarked = NeedMarks.isMarked(origin)
                 guard isMarked ? marks.markStep(origin, need: number) : seen.insert(origin).inserted else { continue }
                 if let pathway = site.pathway, let step = site.step {
                     steps.append(StepReference(project: site.project, pathway: pathway, step: step))
                 }
-                if let volume = site.patientsPerYear { patients = (patients ?? 0) + volume }
+                if isMarked, site.subpathwayNumbers != nil {
+                    onFlow.append(origin)
+                } else if let found = counter.locate(project: origin.project, pathway: site.pathway, step: site.step) {
+                    onFlow.append(found)
+                } else if let volume = site.patientsPerYear {
+                    byHand = max(byHand ?? 0, volume)
+                    estimated = estimated || site.patientsEstimated
+                }
                 if !byID, isMarked, let numbers = site.subpathwayNumbers {
                     for subpathway in numbers where marks.markSubpathway(subpathway, of: origin, need: number) {
                         subpathways += 1
@@ -264,11 +282,14 @@ extension GapReport {
                     }
                 }
             }
+            let reached = counter.patients(through: &onFlow)
+            let patients = reached.patients == nil && byHand == nil ? nil : (reached.patients ?? 0) + (byHand ?? 0)
             return CompetencyNeed(
                 competency: need, writtenAs: writtenAs.sorted(), statement: statement, framework: framework,
                 requiredLevel: level?.level, classes: GapClass.allCases.filter { classBits & 1 << $0.order != 0 },
                 steps: steps.sorted(), subpathways: subpathways, projects: projects.sorted(),
-                patientsPerYear: patients, candidates: candidates.values.sorted(), priority: priority)
+                patientsPerYear: patients, patientsEstimated: estimated || reached.estimated,
+                candidates: candidates.values.sorted(), priority: priority)
         }
     }
 
@@ -277,7 +298,9 @@ extension GapReport {
         CandidateResource.best(candidates)
     }
 
-    static func sharedNeeds(_ gaps: [Gap], names: [StaffGroupID: String]) -> [SharedNeed] {
+    static func sharedNeeds(_ gaps: [Gap], names: [StaffGroupID: String], counter: inout PatientCounter)
+        -> [SharedNeed]
+    {
         // No need is shared when every education need comes from one project.
         let isPooled = { (gap: Gap) in gap.gapClass.isEducationNeed && gap.need != nil }
         guard let project = gaps.first(where: isPooled)?.project,
@@ -291,16 +314,29 @@ extension GapReport {
             let projects = Set(gaps.map(\.project)).sorted()
             guard projects.count > 1 else { return nil }
             var steps: Set<GapOrigin> = []
-            var patients: Double?
+            var onFlow: [GapOrigin] = []
+            var byHand: Double?
+            var estimated = false
             for gap in gaps where steps.insert(gap.origin).inserted {
-                if let volume = gap.patientsPerYear { patients = (patients ?? 0) + volume }
+                if NeedMarks.isMarked(gap.origin), gap.storage.site.subpathwayNumbers != nil {
+                    onFlow.append(gap.origin)
+                } else if let found = counter.locate(project: gap.origin.project, pathway: gap.pathway, step: gap.step)
+                {
+                    onFlow.append(found)
+                } else if let volume = gap.patientsPerYear {
+                    byHand = max(byHand ?? 0, volume)
+                    estimated = estimated || gap.patientsEstimated
+                }
             }
+            let reached = counter.patients(through: &onFlow)
+            let patients = reached.patients == nil && byHand == nil ? nil : (reached.patients ?? 0) + (byHand ?? 0)
             let groups = Set(
                 gaps.map { gap in gap.staffGroup.map { names[$0] ?? $0.rawValue } ?? "(no staff group named)" })
             return SharedNeed(
                 competency: need, statement: gaps.compactMap(\.statement).first, projects: projects,
                 staffGroups: groups.sorted(), classes: Set(gaps.map(\.gapClass)).sorted(), steps: steps.count,
-                patientsPerYear: patients, candidates: mergedCandidates(gaps.flatMap(\.candidates)))
+                patientsPerYear: patients, patientsEstimated: estimated || reached.estimated,
+                candidates: mergedCandidates(gaps.flatMap(\.candidates)))
         }
         return shared.sorted { lhs, rhs in
             if lhs.projects.count != rhs.projects.count { return lhs.projects.count > rhs.projects.count }

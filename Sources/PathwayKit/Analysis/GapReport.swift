@@ -36,7 +36,8 @@ public struct GapReport: Sendable {
                 for index in first..<gaps.count { gaps[index].origin.project = Int32(number) }
             }
         }
-        Self.rank(&gaps)
+        var counter = PatientCounter(projects: projects)
+        Self.rank(&gaps, counter: &counter)
         self.gaps = gaps
         var names: [StaffGroupID: String] = [:]
         for project in projects {
@@ -55,13 +56,17 @@ public struct GapReport: Sendable {
     public func needs() -> [StaffGroupNeeds] {
         // Where a project names two pathways alike, their sub-pathways are told apart by id only.
         let byID = projects.contains { Set($0.pathways.map(\.pathway.id)).count < $0.pathways.count }
-        return Self.needs(gaps, names: names, byID: byID)
+        var counter = PatientCounter(projects: projects)
+        return Self.needs(gaps, names: names, byID: byID, counter: &counter)
     }
 
     /// Needs that two or more projects share, widest first (built on demand).
     ///
     /// - Complexity: O(G) expected, plus sorting.
-    public func sharedNeeds() -> [SharedNeed] { Self.sharedNeeds(gaps, names: names) }
+    public func sharedNeeds() -> [SharedNeed] {
+        var counter = PatientCounter(projects: projects)
+        return Self.sharedNeeds(gaps, names: names, counter: &counter)
+    }
 
     /// The framework table of every sub-pathway, in project, pathway and sub-pathway order (built on demand).
     ///
@@ -155,8 +160,8 @@ public struct GapReport: Sendable {
     /// Fills in each gap's reach and puts the gaps in priority order (see ``priorityOrder(_:_:)``).
     ///
     /// - Complexity: O(G log G) for G gaps; pooling is O(G) expected.
-    static func rank(_ gaps: inout [Gap]) {
-        let slots = fillReach(&gaps)
+    static func rank(_ gaps: inout [Gap], counter: inout PatientCounter) {
+        let slots = fillReach(&gaps, counter: &counter)
         sortByPriority(&gaps, slots: slots)
     }
 
@@ -169,6 +174,7 @@ public struct GapReport: Sendable {
         var lastProject: Int32 = -1
         var projects = 0
         var patients: Double?
+        var patientsEstimated = false
         var levelRank: Double?
         /// The key of the need's first gap, to check that gaps sharing a local need number share the need.
         var key: NeedKey
@@ -200,6 +206,10 @@ public struct GapReport: Sendable {
         var start: [Int] = [0]
         var subpathways: [Int32] = []
         var patients: [Double?] = []
+        var estimated: [Bool] = []
+        /// Where each site is (`node` -1 for a step named only by id, in a gap made by hand), and its ids.
+        var origins: [GapOrigin] = []
+        var ids: [(pathway: PathwayID?, step: StepID?)] = []
         /// The report-wide number of each analyzer sub-pathway, by (project, pathway) then number.
         var numbersOfPathway: [[Int32]] = []
         var pathwayIndex: [GapOrigin: Int] = [:]
@@ -268,6 +278,12 @@ public struct GapReport: Sendable {
             }
             start.append(subpathways.count)
             patients.append(site.patientsPerYear)
+            estimated.append(site.patientsEstimated)
+            // A step of a gap made by hand is found by its ids when the sites are counted.
+            origins.append(
+                site.subpathwayNumbers != nil && !byID ? gap.origin : GapOrigin(project: project, pathway: -1, node: -1)
+            )
+            ids.append((site.pathway, site.step))
             return Int32(patients.count - 1)
         }
     }
@@ -283,7 +299,7 @@ public struct GapReport: Sendable {
     /// - Returns: For each gap, the number of its need (gaps with equal numbers have equal reach); workforce gaps
     ///   get numbers of their own, after the needs'.
     /// - Complexity: O(G) expected.
-    static func fillReach(_ gaps: inout [Gap]) -> [Int32] {
+    static func fillReach(_ gaps: inout [Gap], counter: inout PatientCounter) -> [Int32] {
         var tallyOfKey: [NeedKey: Int] = [:]
         var tallies: [Tally] = []
         var slotOfGap = [Int32](repeating: -1, count: gaps.count)
@@ -357,6 +373,7 @@ public struct GapReport: Sendable {
                         tallies[slot].subpathways += reach.subpathways
                         if let patients = reach.patientsPerYear {
                             tallies[slot].patients = (tallies[slot].patients ?? 0) + patients
+                            tallies[slot].patientsEstimated = tallies[slot].patientsEstimated || reach.patientsEstimated
                         }
                     }
                     continue
@@ -378,13 +395,14 @@ public struct GapReport: Sendable {
                 }
             }
         }
-        countSites(&tallies, newSiteTally: newSiteTally, newSite: newSite, sites: sites)
+        countSites(&tallies, newSiteTally: newSiteTally, newSite: newSite, sites: sites, counter: &counter)
         // One box per need, shared by its gaps.
         let boxes = tallies.map { tally in
             Gap.ReachBox(
                 GapReach(
                     steps: tally.steps, subpathways: tally.subpathways, projects: tally.projects,
-                    patientsPerYear: tally.patients, levelRank: tally.levelRank))
+                    patientsPerYear: tally.patients, patientsEstimated: tally.patientsEstimated,
+                    levelRank: tally.levelRank))
         }
         var next = Int32(tallies.count)
         for index in gaps.indices {
@@ -398,14 +416,20 @@ public struct GapReport: Sendable {
         return slotOfGap
     }
 
-    /// Counts the distinct steps and sub-pathways each need reaches, and the patients through those steps, from the
-    /// sites it reaches (`newSiteTally[i]` reached site `newSite[i]`, maybe more than once).
+    /// Counts the distinct steps and sub-pathways each need reaches, and the patients who pass through at least one
+    /// of those steps (``PatientCounter``), from the sites it reaches (`newSiteTally[i]` reached site `newSite[i]`,
+    /// maybe more than once).
     ///
     /// The sites are grouped by need first (a counting sort), so that one mark per site and per sub-pathway,
-    /// naming the need that last counted it, tells whether it was counted.
+    /// naming the need that last counted it, tells whether it was counted. Steps of gaps made by hand (not at a
+    /// known node of a flow) count the largest figure among them.
     ///
-    /// - Complexity: O(G + S) for S sites and sub-pathways.
-    static func countSites(_ tallies: inout [Tally], newSiteTally: [Int32], newSite: [Int32], sites: SiteTable) {
+    /// - Complexity: O(G + S) for S sites and sub-pathways, plus the patient count of each need (linear in the
+    ///   pathways it spans at worst).
+    static func countSites(
+        _ tallies: inout [Tally], newSiteTally: [Int32], newSite: [Int32], sites: SiteTable,
+        counter: inout PatientCounter
+    ) {
         var start = [Int](repeating: 0, count: tallies.count + 1)
         for tally in newSiteTally { start[Int(tally) + 1] += 1 }
         for index in tallies.indices { start[index + 1] += start[index] }
@@ -417,21 +441,40 @@ public struct GapReport: Sendable {
         }
         var siteCountedBy = [Int32](repeating: -1, count: sites.patients.count)
         var subpathwayCountedBy = [Int32](repeating: -1, count: Int(sites.count))
+        var onFlow: [GapOrigin] = []
         for tally in tallies.indices {
             let mark = Int32(tally)
+            onFlow.removeAll(keepingCapacity: true)
+            var byHand: Double?
+            var estimated = false
             for position in start[tally]..<start[tally + 1] {
                 let site = Int(grouped[position])
                 guard siteCountedBy[site] != mark else { continue }
                 siteCountedBy[site] = mark
                 tallies[tally].steps += 1
-                if let patients = sites.patients[site] {
-                    tallies[tally].patients = (tallies[tally].patients ?? 0) + patients
+                let origin = sites.origins[site]
+                if origin.node >= 0 {
+                    onFlow.append(origin)
+                } else if let found = counter.locate(
+                    project: origin.project, pathway: sites.ids[site].pathway, step: sites.ids[site].step)
+                {
+                    onFlow.append(found)
+                } else if let patients = sites.patients[site] {
+                    byHand = max(byHand ?? 0, patients)
+                    estimated = estimated || sites.estimated[site]
                 }
                 for number in sites.subpathways[sites.start[site]..<sites.start[site + 1]]
                 where subpathwayCountedBy[Int(number)] != mark {
                     subpathwayCountedBy[Int(number)] = mark
                     tallies[tally].subpathways += 1
                 }
+            }
+            if !onFlow.isEmpty || byHand != nil {
+                let reached = counter.patients(through: &onFlow)
+                if reached.patients != nil || byHand != nil {
+                    tallies[tally].patients = (reached.patients ?? 0) + (byHand ?? 0)
+                }
+                tallies[tally].patientsEstimated = estimated || reached.estimated
             }
         }
     }
@@ -548,6 +591,12 @@ public struct GapReport: Sendable {
     public func count(of severity: Severity) -> Int {
         gaps.withUnsafeBufferPointer { gaps in gaps.indices.count { gaps[$0].severity == severity } }
     }
+
+    /// The splits of patients the flows assume (`missing-share` findings), project by project, pathway by pathway.
+    public var assumptions: [Finding] { projects.flatMap { $0.pathways.flatMap(\.assumptions) } }
+
+    /// Whether any figure of the report rests on an assumed split.
+    public var hasEstimates: Bool { projects.contains { $0.pathways.contains { !$0.assumptions.isEmpty } } }
 
     /// Totals over all projects: pathways, steps, sub-pathways.
     public var totals: (pathways: Int, steps: Int, subpathways: Int) {

@@ -25,8 +25,13 @@ public struct PathwayAnalysis: Sendable {
     public var steps: [StepAssessment]
     /// The gaps at its steps, in step order.
     public var gaps: [Gap]
+    /// The patient flow; `nil` when no step gives `patientsPerYear` (then flows are unknown).
+    public var flow: PatientFlow?
+    /// The splits of patients the flow assumes: `missing-share` findings, one per step that gives no shares.
+    public var assumptions: [Finding]
+
     /// Whether any step gives `patientsPerYear` (otherwise flows are unknown).
-    public var hasVolumes: Bool
+    public var hasVolumes: Bool { flow != nil }
 
     /// The assessment of a step.
     public func step(_ id: StepID) -> StepAssessment? { steps.first { $0.step.id == id } }
@@ -38,6 +43,8 @@ public struct StepAssessment: Sendable {
     /// The sub-pathways holding it.
     public var subpathways: [String]
     public var patientsPerYear: Double?
+    /// Whether `patientsPerYear` rests on an assumed split.
+    public var patientsEstimated: Bool
     public var requirements: [RequirementAssessment]
     /// The classes of the gaps at the step, in class order.
     public var gapClasses: [GapClass]

@@ -134,7 +134,28 @@ public enum Validator {
         for node in 0..<Int32(core.nodeCount) {
             findings += branchFindings(graph: graph, node: node, boundaryExits: boundaryExits[graph.step(node).id] ?? 0)
         }
+        findings += missingShareFindings(graph: graph, boundaryExits: boundaryExits)
         return findings.sortedForOutput()
+    }
+
+    /// `missing-share`: where a pathway gives volumes, each step whose patients are split evenly because none of
+    /// its transitions gives a share (``PathwayGraph/evenlySplitNodes()``), so that every figure after it is an
+    /// estimate. Steps with links out of a sub-pathway's boundary are left out (their other shares lie outside).
+    ///
+    /// - Complexity: O(V + E).
+    public static func missingShareFindings(graph: PathwayGraph, boundaryExits: [StepID: Int] = [:]) -> [Finding] {
+        guard graph.pathway.steps.contains(where: { $0.patientsPerYear != nil }) else { return [] }
+        return graph.evenlySplitNodes().compactMap { node in
+            let step = graph.step(node)
+            guard boundaryExits[step.id] == nil else { return nil }
+            let branches = graph.graph.outDegree(of: node)
+            return Finding(
+                .warning, rule: "missing-share",
+                "\(step.kind.rawValue) '\(step.id)' gives no share for any of its \(branches) branches, so patients are "
+                    + "assumed to split evenly (1/\(branches) each) and every patient figure after it is an estimate; "
+                    + "give each transition a sourced 'share'",
+                at: step.location)
+        }
     }
 
     /// Decision arity, implicit branches, shares and the edges of ends.

@@ -5,7 +5,8 @@ extension GapReport {
     public static let csvColumns = [
         "priority", "severity", "class", "project", "pathway", "subpathways", "step", "step_label", "staff_group",
         "setting", "competency", "statement", "required_level", "framework", "resource", "patients_per_year",
-        "reach_steps", "reach_subpathways", "reach_projects", "reach_patients_per_year", "message",
+        "patients_estimated", "reach_steps", "reach_subpathways", "reach_projects", "reach_patients_per_year",
+        "reach_patients_estimated", "message",
         "suggested_action", "file", "line", "column",
     ]
 
@@ -73,10 +74,12 @@ extension TextBuffer {
         field(gap.framework?.rawValue)
         field(gap.resource?.rawValue)
         field(ReportText.patients(gap.patientsPerYear))
+        field(gap.patientsPerYear != nil && gap.patientsEstimated ? "yes" : nil)
         field(reach.steps)
         field(reach.subpathways)
         field(reach.projects)
         field(ReportText.patients(reach.patientsPerYear))
+        field(reach.patientsPerYear != nil && reach.patientsEstimated ? "yes" : nil)
         append(byte: UInt8(ascii: ","))
         scratch.removeAll()
         gap.appendMessage(to: &scratch)

@@ -19,8 +19,9 @@ extension GapReport {
     /// - Complexity: O(size of the output), plus building the views.
     public func htmlBytes(views: Views? = nil, flowchart: (FrameworkTable) -> String? = { _ in nil }) -> [UInt8] {
         let views = views ?? self.views()
-        var out = TextBuffer(capacity: 64 * 1024 + 700 * gaps.count)
-        out.append(Self.head)
+        let links = HTMLLinks(report: self, tables: views.frameworkTables)
+        var out = TextBuffer(capacity: 64 * 1024 + 700 * min(gaps.count, Self.htmlRowLimit))
+        appendHead(to: &out)
         out.append("<ul class=\"meta\">\n")
         for line in header() {
             out.append("<li>")
@@ -28,6 +29,7 @@ extension GapReport {
             out.append("</li>\n")
         }
         out.append("</ul>\n")
+        appendContents(to: &out)
 
         out.append("<section id=\"summary\">\n<h2>Summary</h2>\n<div class=\"cards\">\n")
         for severity in Severity.allCases.reversed() {
@@ -40,13 +42,19 @@ extension GapReport {
         appendClassTable(to: &out, .html)
         appendProjectTable(to: &out, .html)
         out.append("</section>\n")
+        appendTopActions(views.needs, links: links, to: &out)
+        appendAssumptions(to: &out, .html)
 
         out.append("<section id=\"gaps\">\n<h2>Gaps by priority</h2>\n")
         if gaps.isEmpty {
             out.append("<p>No gaps found.</p>\n")
         } else {
-            out.append("<p class=\"hint\">Click a column heading to sort.</p>\n")
-            appendGapTable(to: &out, .html)
+            appendFilters(to: &out)
+            out.append(
+                "<p class=\"hint\">Select a column heading (click, or Enter when it has focus) to sort; again to reverse.</p>\n"
+            )
+            appendGapTable(to: &out, .html, limit: Self.htmlRowLimit)
+            Self.appendCut(shown: min(gaps.count, Self.htmlRowLimit), of: gaps.count, what: "gaps", to: &out)
         }
         out.append("</section>\n")
 
@@ -55,8 +63,12 @@ extension GapReport {
         if needs.isEmpty { out.append("<p>No development needs found.</p>\n") }
         for group in needs {
             Self.appendGroupHeading(group, to: &out, .html)
-            if !group.competencies.isEmpty { Self.appendNeedTable(group.competencies, to: &out, .html) }
-            Self.appendWorkforceList(group.workforce, to: &out, .html)
+            if !group.competencies.isEmpty {
+                let shown = Array(group.competencies.prefix(Self.htmlRowLimit))
+                Self.appendNeedTable(shown, to: &out, .html, links: links)
+                Self.appendCut(shown: shown.count, of: group.competencies.count, what: "needs", to: &out)
+            }
+            Self.appendWorkforceList(Array(group.workforce.prefix(Self.htmlRowLimit)), to: &out, .html)
         }
         out.append("</section>\n")
 
@@ -69,23 +81,159 @@ extension GapReport {
         } else if shared.isEmpty {
             out.append("<p>No need is shared by two or more projects.</p>\n")
         } else {
-            Self.appendSharedTable(shared, to: &out, .html)
+            Self.appendSharedTable(Array(shared.prefix(Self.htmlRowLimit)), to: &out, .html)
+            Self.appendCut(
+                shown: min(shared.count, Self.htmlRowLimit), of: shared.count, what: "shared needs", to: &out)
         }
         out.append("</section>\n")
 
         out.append("<section id=\"tables\">\n<h2>Framework tables</h2>\n")
-        for table in views.frameworkTables {
+        var rows = 0
+        var tablesShown = 0
+        for (index, table) in views.frameworkTables.enumerated() {
+            // Past the limit, the tables are left to the JSON.
+            guard rows < Self.htmlRowLimit * 4 else { break }
+            rows += table.rows.count
+            tablesShown += 1
+            out.append("<div class=\"framework\" id=\"")
+            out.append(HTMLLinks.tableAnchor(index))
+            out.append("\">\n")
             Self.appendFrameworkHeading(table, to: &out, .html)
             if let svg = flowchart(table) {
-                out.append("<figure class=\"flowchart\">")
-                out.append(Self.inlineSVG(svg))
-                out.append("</figure>\n")
+                Self.appendFigure(svg, table: table, to: &out)
             }
             Self.appendFrameworkTable(table, to: &out, .html)
+            out.append("</div>\n")
         }
+        Self.appendCut(
+            shown: tablesShown, of: views.frameworkTables.count, what: "framework tables", to: &out, json: true)
         out.append("</section>\n")
         out.append("<script>\(Self.script)</script>\n</body>\n</html>\n")
         return out.takeBytes()
+    }
+
+    /// The most rows of one table the HTML page shows (and a quarter of the framework tables' rows); the rest are
+    /// in the CSV and JSON reports, so that a 10^5-step network's page stays a few megabytes.
+    static let htmlRowLimit = 500
+
+    /// The page up to the report's heading: doctype, the Content-Security-Policy, a title naming the projects, the
+    /// style sheet.
+    func appendHead(to out: inout TextBuffer) {
+        out.append(Self.headStart)
+        out.append("<title>Gap report: ")
+        let ids = projects.map(\.project.manifest.id)
+        out.appendHTML(ids.prefix(6).joined(separator: ", ") + (ids.count > 6 ? " and \(ids.count - 6) more" : ""))
+        out.append(" (pathgap)</title>\n<style>")
+        out.append(Self.css)
+        out.append("</style>\n</head>\n<body>\n<h1>Gap report</h1>\n")
+    }
+
+    /// The table of contents.
+    func appendContents(to out: inout TextBuffer) {
+        out.append("<nav aria-label=\"Contents\" class=\"toc\"><h2>Contents</h2><ol>")
+        var sections = [("summary", "Summary"), ("actions", "Ten most important actions")]
+        if hasEstimates { sections.append(("assumptions", "Assumptions")) }
+        sections += [
+            ("gaps", "Gaps by priority"), ("needs", "Development needs per staff group"),
+            ("shared", "Needs shared across projects"), ("tables", "Framework tables"),
+        ]
+        for (id, title) in sections {
+            out.append("<li><a href=\"#\(id)\">\(title)</a></li>")
+        }
+        out.append("</ol></nav>\n")
+    }
+
+    /// The ten most important actions: the first ten needs in priority order across staff groups, each with its
+    /// reach, the framework tables where it arises and the candidate resources (linked where they have a URL).
+    func appendTopActions(_ needs: [StaffGroupNeeds], links: HTMLLinks, to out: inout TextBuffer) {
+        out.append("<section id=\"actions\">\n<h2>Ten most important actions</h2>\n")
+        let top = needs.flatMap { group in group.competencies.map { (group, $0) } }
+            .sorted { $0.1.priority < $1.1.priority }.prefix(10)
+        if top.isEmpty {
+            out.append("<p>No development needs found.</p>\n</section>\n")
+            return
+        }
+        out.append("<ol class=\"actions\">\n")
+        for (group, need) in top {
+            out.append("<li><strong>")
+            let frameworkOnly = need.classes == [.roleOutsideFramework]
+            out.append(frameworkOnly ? "Extend the framework to cover " : "Find or commission education for ")
+            out.appendHTML(group.name)
+            out.append("</strong>: ")
+            out.appendHTML(Self.competencyText(need.competency, need.statement, need.writtenAs))
+            if let level = need.requiredLevel {
+                out.append(" (level ")
+                out.appendHTML(level)
+                out.append(")")
+            }
+            out.append(". <span class=\"reach\">")
+            out.append(ReportText.readablePatients(need.patientsPerYear, estimated: need.patientsEstimated))
+            out.append(" patients/yr, ")
+            out.appendHTML(ReportText.plural(need.steps.count, "step"))
+            out.append(", ")
+            out.appendHTML(ReportText.plural(need.projects.count, "project"))
+            out.append("; ")
+            out.appendHTML(need.classes.map(\.rawValue).joined(separator: ", "))
+            out.append(".</span> ")
+            links.appendTableLinks(for: need.steps, to: &out)
+            links.appendResourceLinks(need.candidates, to: &out)
+            out.append("</li>\n")
+        }
+        out.append("</ol>\n</section>\n")
+    }
+
+    /// Filters for the table of gaps, by project, staff group, severity and class; the page's script applies them
+    /// (no server needed).
+    func appendFilters(to out: inout TextBuffer) {
+        var groups: Set<String> = []
+        for gap in gaps.prefix(Self.htmlRowLimit) { groups.insert(gap.staffGroup?.rawValue ?? "") }
+        out.append("<form class=\"filters\" id=\"filters\" aria-label=\"Filter the gaps\">\n")
+        func select(_ key: String, _ label: String, _ values: [String]) {
+            out.append("<label>\(label) <select data-filter=\"\(key)\"><option value=\"\">all</option>")
+            for value in values {
+                out.append("<option value=\"")
+                out.appendHTML(value)
+                out.append("\">")
+                out.appendHTML(value.isEmpty ? "(none)" : value)
+                out.append("</option>")
+            }
+            out.append("</select></label>\n")
+        }
+        select("project", "Project", projects.map(\.project.manifest.id))
+        select("group", "Staff group", groups.sorted())
+        select("severity", "Severity", Severity.allCases.reversed().map(\.rawValue))
+        select("class", "Gap class", GapClass.allCases.map(\.rawValue))
+        out.append("<output id=\"filter-count\" aria-live=\"polite\"></output>\n</form>\n")
+    }
+
+    /// A flowchart with its text alternative: `role="img"` with a label, and the steps in order in a `<details>`
+    /// of its caption.
+    static func appendFigure(_ svg: String, table: FrameworkTable, to out: inout TextBuffer) {
+        out.append("<figure class=\"flowchart\"><div role=\"img\" aria-label=\"")
+        out.appendHTML("Flowchart of \(table.project) / \(table.subpathway.id): \(table.subpathway.title)")
+        out.append("\">")
+        out.append(inlineSVG(svg))
+        out.append("</div><figcaption><details><summary>The steps in order</summary><ol>")
+        for row in table.rows {
+            out.append("<li>")
+            out.appendHTML(row.label)
+            out.append(" (")
+            out.appendHTML(row.kind.rawValue)
+            out.append(")</li>")
+        }
+        out.append("</ol></details></figcaption></figure>\n")
+    }
+
+    /// Says how many rows of a table are shown, when some are left out, and where the rest are.
+    static func appendCut(shown: Int, of total: Int, what: String, to out: inout TextBuffer, json: Bool = false) {
+        guard shown < total else { return }
+        out.append("<p class=\"cut\">Showing the first ")
+        out.append(shown)
+        out.append(" of ")
+        out.append(total)
+        out.append(" \(what); all of them are in ")
+        out.append(json ? "<code>report.json</code>" : "<code>report.csv</code> and <code>report.json</code>")
+        out.append(".</p>\n")
     }
 
     // MARK: Pieces
@@ -104,19 +252,14 @@ extension GapReport {
         return String(svg[start.lowerBound...]).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    /// The page up to the report's title: doctype, the Content-Security-Policy, the style sheet, the heading.
-    static let head = """
+    /// The page up to its title: doctype and the Content-Security-Policy.
+    static let headStart = """
         <!DOCTYPE html>
         <html lang="en">
         <head>
         <meta charset="utf-8">
         <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
         <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>pathgap gap report</title>
-        <style>\(Self.css)</style>
-        </head>
-        <body>
-        <h1>Gap report</h1>
 
         """
 
@@ -124,29 +267,46 @@ extension GapReport {
         body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;margin:2rem;color:#1b1b1b;line-height:1.4}\
         h1{margin-top:0}table{border-collapse:collapse;margin:0.5rem 0 1.5rem;font-size:0.9rem}\
         th,td{border:1px solid #ccc;padding:0.25rem 0.5rem;text-align:left;vertical-align:top}\
-        th{background:#eef;cursor:pointer;user-select:none}th[aria-sort=ascending]::after{content:" \\25B2"}\
+        th{background:#eef;cursor:pointer;user-select:none}th:focus{outline:2px solid #1565c0}\
+        th[aria-sort=ascending]::after{content:" \\25B2"}\
         th[aria-sort=descending]::after{content:" \\25BC"}td.num{text-align:right}td ul{margin:0;padding-left:1.1rem}\
         tr.sev-error td:first-child{border-left:4px solid #b71c1c}tr.sev-warning td:first-child{border-left:4px solid #e6a700}\
         tr.sev-note td:first-child{border-left:4px solid #1565c0}.cards{display:flex;gap:1rem;margin:1rem 0}\
         .card{padding:0.5rem 1rem;border-radius:4px;background:#f4f4f4}.card .n{font-size:1.5rem;font-weight:bold}\
         .card.sev-error{background:#fde7e7}.card.sev-warning{background:#fff4d6}.card.sev-note{background:#e3effc}\
-        .hint,.meta{color:#555}figure.flowchart{overflow:auto;margin:0.5rem 0}figure.flowchart svg{max-width:100%;height:auto}
+        .hint,.meta,.cut{color:#555}figure.flowchart{overflow:auto;margin:0.5rem 0}\
+        figure.flowchart svg{max-width:100%;height:auto}.toc ol{columns:2}.filters{margin:0.5rem 0}\
+        .filters label{margin-right:1rem}ol.actions li{margin-bottom:0.5rem}.reach{color:#333}\
+        @media print{.toc,.filters,.hint,script{display:none}th{cursor:auto}\
+        div.framework{break-before:page;page-break-before:always}figure.flowchart details{display:block}\
+        a{color:inherit;text-decoration:none}}
         """
 
+    /// Sorting (click or Enter/Space on a heading; severity by rank through `data-sort`) and the gap filters.
     static let script = """
         (function(){"use strict";\
         function key(row,i,numeric){var cell=row.cells[i];var text=cell?cell.textContent.trim():"";\
-        if(numeric){var n=parseFloat(text);return isNaN(n)?-Infinity:n;}return text.toLowerCase();}\
-        var heads=document.querySelectorAll("table.sortable th");\
-        for(var h=0;h<heads.length;h++){heads[h].addEventListener("click",function(event){\
-        var th=event.currentTarget;var table=th.closest("table");var body=table.tBodies[0];\
+        var given=cell?cell.getAttribute("data-sort"):null;if(given!==null){return parseFloat(given);}\
+        if(numeric){var n=parseFloat(text.replace(/[^0-9.\\-]/g,""));return isNaN(n)?-Infinity:n;}return text.toLowerCase();}\
+        function sort(th){var table=th.closest("table");var body=table.tBodies[0];\
         var index=Array.prototype.indexOf.call(th.parentNode.children,th);\
         var numeric=th.getAttribute("data-type")==="number";var ascending=th.getAttribute("aria-sort")!=="ascending";\
         var rows=Array.prototype.slice.call(body.rows).map(function(row,position){return {row:row,position:position,key:key(row,index,numeric)};});\
         rows.sort(function(a,b){var r=a.key<b.key?-1:a.key>b.key?1:0;if(!ascending){r=-r;}return r!==0?r:a.position-b.position;});\
         rows.forEach(function(item){body.appendChild(item.row);});\
         var all=th.parentNode.children;for(var k=0;k<all.length;k++){all[k].removeAttribute("aria-sort");}\
-        th.setAttribute("aria-sort",ascending?"ascending":"descending");});}})();
+        th.setAttribute("aria-sort",ascending?"ascending":"descending");}\
+        var heads=document.querySelectorAll("table.sortable th");\
+        for(var h=0;h<heads.length;h++){heads[h].tabIndex=0;\
+        heads[h].addEventListener("click",function(event){sort(event.currentTarget);});\
+        heads[h].addEventListener("keydown",function(event){if(event.key==="Enter"||event.key===" "){event.preventDefault();sort(event.currentTarget);}});}\
+        var selects=document.querySelectorAll("#filters select");var table=document.getElementById("gap-table");\
+        function filter(){if(!table){return;}var want={};for(var s=0;s<selects.length;s++){want[selects[s].getAttribute("data-filter")]=selects[s].value;}\
+        var rows=table.tBodies[0].rows;var shown=0;for(var r=0;r<rows.length;r++){var row=rows[r];var keep=true;\
+        for(var name in want){if(want[name]!==""&&row.getAttribute("data-"+name)!==want[name]){keep=false;}}\
+        row.hidden=!keep;if(keep){shown++;}}\
+        var count=document.getElementById("filter-count");if(count){count.textContent=shown+" of "+rows.length+" rows shown";}}\
+        for(var s=0;s<selects.length;s++){selects[s].addEventListener("change",filter);}})();
         """
 }
 

@@ -47,6 +47,15 @@ extension GapReport {
         writer.endObject()
         writer.key("projects")
         writer.list(projects) { Self.writeProject($1, to: &$0) }
+        writer.key("assumptions")
+        writer.list(assumptions) { writer, finding in
+            writer.beginObject()
+            writer.member("rule", finding.rule)
+            writer.member("severity", finding.severity.rawValue)
+            writer.member("message", finding.message)
+            Self.writeLocation(finding.location, to: &writer)
+            writer.endObject()
+        }
         writer.key("gaps")
         var scratch = TextBuffer()
         gaps.withUnsafeBufferPointer { gaps in
@@ -74,8 +83,12 @@ extension GapReport {
     }
 
     /// Writes a `patientsPerYear` member, rounded to one decimal place; nothing without a volume.
-    static func writePatients(_ value: Double?, to writer: inout some DocumentWriter) {
+    static func writePatients(_ value: Double?, estimated: Bool, to writer: inout some DocumentWriter) {
         writer.member("patientsPerYear", number: value.map(ReportText.rounded))
+        if value != nil, estimated {
+            writer.key("patientsEstimated")
+            writer.boolean(true)
+        }
     }
 
     static func writeProject(_ analysis: ProjectAnalysis, to writer: inout some DocumentWriter) {
@@ -139,14 +152,14 @@ extension GapReport {
         gap.appendSuggestedAction(to: &scratch)
         scratch.withBytes { writer.string(utf8: $0) }
         writeLocation(gap.location, to: &writer)
-        writePatients(gap.patientsPerYear, to: &writer)
+        writePatients(gap.patientsPerYear, estimated: gap.patientsEstimated, to: &writer)
         let reach = gap.reach
         writer.key("reach")
         writer.beginObject()
         writer.member("steps", reach.steps)
         writer.member("subpathways", reach.subpathways)
         writer.member("projects", reach.projects)
-        writePatients(reach.patientsPerYear, to: &writer)
+        writePatients(reach.patientsPerYear, estimated: reach.patientsEstimated, to: &writer)
         writer.endObject()
         writeCandidates(gap.candidates, to: &writer)
         writer.endObject()
@@ -180,7 +193,7 @@ extension GapReport {
             writer.member("steps", strings: need.steps.lazy.map(\.label))
             writer.member("subpathways", need.subpathways)
             writer.member("projects", strings: need.projects)
-            writePatients(need.patientsPerYear, to: &writer)
+            writePatients(need.patientsPerYear, estimated: need.patientsEstimated, to: &writer)
             writeCandidates(need.candidates, to: &writer)
             writer.endObject()
         }
@@ -204,7 +217,7 @@ extension GapReport {
         writer.member("staffGroups", strings: need.staffGroups)
         writer.member("classes", strings: need.classes.lazy.map(\.rawValue))
         writer.member("steps", need.steps)
-        writePatients(need.patientsPerYear, to: &writer)
+        writePatients(need.patientsPerYear, estimated: need.patientsEstimated, to: &writer)
         writeCandidates(need.candidates, to: &writer)
         writer.endObject()
     }
@@ -215,7 +228,7 @@ extension GapReport {
         writer.member("pathway", table.pathway.rawValue)
         writer.member("subpathway", table.subpathway.id)
         writer.member("title", table.subpathway.title)
-        writePatients(table.patientsPerYear, to: &writer)
+        writePatients(table.patientsPerYear, estimated: table.patientsEstimated, to: &writer)
         writer.member("rows", list: table.rows) { writer, row in
             writer.beginObject()
             writer.member("step", row.step.rawValue)

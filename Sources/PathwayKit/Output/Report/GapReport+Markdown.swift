@@ -24,6 +24,7 @@ extension GapReport {
         appendClassTable(to: &out, .markdown)
         out.append("\n")
         appendProjectTable(to: &out, .markdown)
+        appendAssumptions(to: &out, .markdown)
 
         out.append("\n## Gaps by priority\n\n")
         if gaps.isEmpty {

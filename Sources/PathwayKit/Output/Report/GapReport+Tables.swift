@@ -16,6 +16,28 @@ extension GapReport {
         out.appendTableEnd(format)
     }
 
+    /// The assumptions the patient figures rest on: each `missing-share` finding, with its place, and what the
+    /// estimate mark means. Nothing when no figure is estimated.
+    func appendAssumptions(to out: inout TextBuffer, _ format: ReportText.Format) {
+        let assumptions = self.assumptions
+        guard !assumptions.isEmpty else { return }
+        out.append(
+            format == .markdown ? "\n## Assumptions\n\n" : "<section id=\"assumptions\">\n<h2>Assumptions</h2>\n<p>")
+        out.append(ReportText.estimateLegend, prose: format)
+        out.append(format == .markdown ? "\n\n" : "</p>\n<ul>\n")
+        for finding in assumptions {
+            out.append(format == .markdown ? "- " : "<li>")
+            if let location = finding.location {
+                out.append(location.description, prose: format)
+                out.append(": ")
+            }
+            out.append(finding.message, prose: format)
+            out.append(" [missing-share]")
+            out.append(format == .markdown ? "\n" : "</li>\n")
+        }
+        out.append(format == .markdown ? "" : "</ul>\n</section>\n")
+    }
+
     /// The projects with their sizes and gap counts.
     func appendProjectTable(to out: inout TextBuffer, _ format: ReportText.Format) {
         out.appendTableHead(
@@ -38,7 +60,9 @@ extension GapReport {
 
     /// Every gap in priority order. Markdown gives the reach in one column; HTML gives steps and projects reached
     /// in two sortable ones.
-    func appendGapTable(to out: inout TextBuffer, _ format: ReportText.Format) {
+    ///
+    /// - Parameter limit: The most rows to write (the first in priority order).
+    func appendGapTable(to out: inout TextBuffer, _ format: ReportText.Format, limit: Int = .max) {
         switch format {
         case .markdown:
             out.appendTableHead(
@@ -51,11 +75,11 @@ extension GapReport {
                 [
                     "#", "Severity", "Class", "Where", "Who / what", "Patients/yr", "Steps reached", "Projects reached",
                     "Gap", "Suggested action", "Source",
-                ], numeric: [0, 5, 6, 7], format)
+                ], numeric: [0, 5, 6, 7], format, id: "gap-table")
         }
         var scratch = TextBuffer()
         gaps.withUnsafeBufferPointer { gaps in
-            for index in gaps.indices {
+            for index in gaps.indices.prefix(limit) {
                 out.appendGapRow(gaps[index], priority: index + 1, format, scratch: &scratch)
             }
         }
@@ -63,7 +87,11 @@ extension GapReport {
     }
 
     /// A staff group's competencies to develop, highest priority first.
-    static func appendNeedTable(_ needs: [CompetencyNeed], to out: inout TextBuffer, _ format: ReportText.Format) {
+    ///
+    /// - Parameter links: In HTML, where the steps link to (their framework tables).
+    static func appendNeedTable(
+        _ needs: [CompetencyNeed], to out: inout TextBuffer, _ format: ReportText.Format, links: HTMLLinks? = nil
+    ) {
         out.appendTableHead(
             [
                 "Priority", "Competency", "Level", "Gaps", "Steps", "Sub-pathways", "Projects", "Patients/yr",
@@ -76,6 +104,9 @@ extension GapReport {
             out.appendCell(need.requiredLevel ?? "", format)
             out.appendCell(need.classes.lazy.map(\.rawValue), separator: ", ", format)
             out.beginCell(format)
+            if let links {
+                links.appendTableLinks(for: need.steps, to: &out)
+            }
             for (index, step) in need.steps.enumerated() {
                 // As `StepReference.label` writes them.
                 if index > 0 { out.append(", ") }
@@ -88,7 +119,7 @@ extension GapReport {
             out.endCell(format)
             out.appendCell(need.subpathways, format, numeric: true)
             out.appendCell(need.projects, separator: ", ", format)
-            out.appendCell(ReportText.patients(need.patientsPerYear), format, numeric: true)
+            out.appendPatientsCell(need.patientsPerYear, estimated: need.patientsEstimated, format)
             out.appendCell(need.candidates.lazy.map(\.label), separator: "; ", format)
             out.endRow(format)
         }
@@ -107,7 +138,7 @@ extension GapReport {
             out.appendCell(need.staffGroups, separator: ", ", format)
             out.appendCell(need.classes.lazy.map(\.rawValue), separator: ", ", format)
             out.appendCell(need.steps, format, numeric: true)
-            out.appendCell(ReportText.patients(need.patientsPerYear), format, numeric: true)
+            out.appendPatientsCell(need.patientsPerYear, estimated: need.patientsEstimated, format)
             out.appendCell(need.candidates.lazy.map(\.label), separator: "; ", format)
             out.endRow(format)
         }
@@ -188,7 +219,8 @@ extension GapReport {
         out.append(": ")
         out.append(table.subpathway.title, prose: format)
         out.append(format == .markdown ? "\n\n" : "</h3>\n<p>")
-        let volume = table.patientsPerYear.map { ", \(ReportText.patients($0)) patients/yr" } ?? ""
+        let volume =
+            ", \(ReportText.readablePatients(table.patientsPerYear, estimated: table.patientsEstimated)) patients/yr"
         out.append(
             "\(ReportText.plural(table.rows.count, "step"))\(volume)\(table.subpathway.isCyclic ? ", a loop" : "").",
             prose: format)
@@ -204,9 +236,33 @@ extension TextBuffer {
         _ gap: borrowing Gap, priority: Int, _ format: ReportText.Format, scratch: inout TextBuffer
     ) {
         let reach = gap.reach
-        beginRow(format, severity: gap.severity)
+        if format == .html {
+            // What the page's filters read.
+            append("<tr class=\"sev-")
+            append(gap.severity.rawValue)
+            append("\" data-project=\"")
+            appendHTML(gap.project)
+            append("\" data-group=\"")
+            appendHTML(gap.staffGroup?.rawValue ?? "")
+            append("\" data-severity=\"")
+            append(gap.severity.rawValue)
+            append("\" data-class=\"")
+            append(gap.gapClass.rawValue)
+            append("\">")
+        } else {
+            beginRow(format, severity: gap.severity)
+        }
         appendCell(priority, format, numeric: true)
-        appendCell(gap.severity.rawValue, format)
+        if format == .html {
+            // Sorted by rank (error, warning, note), not by name.
+            append("<td data-sort=\"")
+            append(Int(GapReport.severityRank(gap.severity)))
+            append("\">")
+            append(gap.severity.rawValue)
+            append("</td>")
+        } else {
+            appendCell(gap.severity.rawValue, format)
+        }
         appendCodeCell(gap.gapClass.rawValue, format)
         beginCell(format)
         ReportText.appendPlace(gap, to: &self, escaping: format)
@@ -214,7 +270,7 @@ extension TextBuffer {
         beginCell(format)
         ReportText.appendSubject(gap, to: &self, escaping: format)
         endCell(format)
-        appendCell(ReportText.patients(gap.patientsPerYear), format, numeric: true)
+        appendPatientsCell(gap.patientsPerYear, estimated: gap.patientsEstimated, format)
         switch format {
         case .markdown:
             beginCell(format)
@@ -247,7 +303,9 @@ extension TextBuffer {
     /// Appends the head of a table, up to its first row: in Markdown the heading row and the alignment row
     /// (numeric columns right-aligned); in HTML a sortable table's head, headings escaped and numeric columns
     /// marked for the sorter, and its open body.
-    mutating func appendTableHead(_ headings: [String], numeric: Set<Int>, _ format: ReportText.Format) {
+    mutating func appendTableHead(
+        _ headings: [String], numeric: Set<Int>, _ format: ReportText.Format, id: String? = nil
+    ) {
         switch format {
         case .markdown:
             append("|")
@@ -260,7 +318,9 @@ extension TextBuffer {
             for index in headings.indices { append(numeric.contains(index) ? "---:|" : "---|") }
             append("\n")
         case .html:
-            append("<table class=\"sortable\">\n<thead><tr>")
+            append(
+                id.map { "<table class=\"sortable\" id=\"\($0)\">\n<thead><tr>" }
+                    ?? "<table class=\"sortable\">\n<thead><tr>")
             for (index, heading) in headings.enumerated() {
                 append(numeric.contains(index) ? "<th scope=\"col\" data-type=\"number\">" : "<th scope=\"col\">")
                 appendHTML(heading)

@@ -8,14 +8,36 @@ enum ReportText {
         case html
     }
 
-    /// Patients per year, rounded to one decimal place, without a trailing `.0`.
+    /// Patients per year as machines read them (CSV): a whole number, or nothing when unknown.
     static func patients(_ value: Double?) -> String {
         guard let value else { return "" }
-        return OrderedTree.format(rounded(value))
+        return String(Int(rounded(value)))
     }
 
-    /// Patients per year rounded to one decimal place, as every format prints them.
-    static func rounded(_ value: Double) -> Double { (value * 10).rounded() / 10 }
+    /// Patients per year rounded to a whole number, as every format prints them (the flow model's fractions are
+    /// expectations, not a precision the data has).
+    static func rounded(_ value: Double) -> Double { value.rounded() }
+
+    /// What marks an estimated figure in Markdown and HTML.
+    static let estimateMark = "≈"
+
+    /// Patients per year as people read them (Markdown, HTML): a whole number with thousands separators, marked
+    /// ``estimateMark`` when it rests on an assumed split, and `unknown` when the pathway gives no volumes.
+    static func readablePatients(_ value: Double?, estimated: Bool) -> String {
+        guard let value else { return "unknown" }
+        var digits = String(Int(rounded(value)))
+        var grouped = ""
+        while digits.count > 3 {
+            grouped = "," + digits.suffix(3) + grouped
+            digits.removeLast(3)
+        }
+        return (estimated ? estimateMark : "") + digits + grouped
+    }
+
+    /// The line that explains ``estimateMark``, for a report some of whose figures are estimates.
+    static let estimateLegend =
+        "Figures marked ≈ are estimates: patients reach them through a step that gives no share for its branches, "
+        + "where an even split is assumed (see Assumptions)."
 
     /// Appends `file:line:col [element]` (``SourceLocation/description``), or nothing.
     static func appendLocation(_ location: SourceLocation?, to out: inout TextBuffer, escaping: Format) {
@@ -75,6 +97,21 @@ enum ReportText {
 }
 
 extension TextBuffer {
+    /// Appends a cell of patients per year (``ReportText/readablePatients(_:estimated:)``); in HTML with the
+    /// whole number as its sort key (-1 when unknown).
+    mutating func appendPatientsCell(_ value: Double?, estimated: Bool, _ format: ReportText.Format) {
+        switch format {
+        case .markdown:
+            beginCell(format)
+        case .html:
+            append("<td class=\"num\" data-sort=\"")
+            append(value.map { String(Int(ReportText.rounded($0))) } ?? "-1")
+            append("\">")
+        }
+        append(ReportText.readablePatients(value, estimated: estimated))
+        endCell(format)
+    }
+
     /// Appends text escaped for a table cell of a format.
     mutating func append(_ text: String, escaping: ReportText.Format) {
         switch escaping {

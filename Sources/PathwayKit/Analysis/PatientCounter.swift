@@ -1,0 +1,76 @@
+/// Counts the patients a year who pass through at least one of a set of steps, across the pathways and projects
+/// of a report: in each pathway a hitting count on its flow (``PatientFlow``), added up over pathways (patients of
+/// different pathways are taken to be different patients).
+struct PatientCounter {
+    /// The flow of each pathway, at `[project][pathway]` (`nil`: no volumes).
+    let flows: [[PatientFlow?]]
+    /// Working space of each pathway's flow, made when first used.
+    private var scratch: [[PatientFlow.Scratch]]
+    /// The analyses, to find the steps of gaps made by hand by their ids.
+    private let projects: [ProjectAnalysis]
+    /// For each project, its steps by pathway id and step id (made when first asked).
+    private var stepsByID: [[PathwayID: (pathway: Int32, nodes: [StepID: Int32])]?]
+
+    init(projects: [ProjectAnalysis]) {
+        self.projects = projects
+        stepsByID = Array(repeating: nil, count: projects.count)
+        flows = projects.map { $0.pathways.map(\.flow) }
+        scratch = flows.map { [PatientFlow.Scratch](repeating: PatientFlow.Scratch(), count: $0.count) }
+    }
+
+    /// The analyzer's step with these ids in a project (the first pathway and step so named), for a gap made by
+    /// hand; `nil` when there is none.
+    mutating func locate(project: Int32, pathway: PathwayID?, step: StepID?) -> GapOrigin? {
+        guard let pathway, let step, project >= 0, Int(project) < projects.count else { return nil }
+        if stepsByID[Int(project)] == nil {
+            var table: [PathwayID: (pathway: Int32, nodes: [StepID: Int32])] = [:]
+            for (index, analysis) in projects[Int(project)].pathways.enumerated()
+            where table[analysis.pathway.id] == nil {
+                var nodes: [StepID: Int32] = [:]
+                for (node, assessed) in analysis.steps.enumerated() where nodes[assessed.step.id] == nil {
+                    nodes[assessed.step.id] = Int32(node)
+                }
+                table[analysis.pathway.id] = (Int32(index), nodes)
+            }
+            stepsByID[Int(project)] = table
+        }
+        guard let found = stepsByID[Int(project)]?[pathway], let node = found.nodes[step] else { return nil }
+        return GapOrigin(project: project, pathway: found.pathway, node: node)
+    }
+
+    /// Patients entering the pathways of a project, summed; `nil` when none gives a volume.
+    func entering(project: Int) -> Double? {
+        let known = flows[project].compactMap { $0?.entering }
+        return known.isEmpty ? nil : known.reduce(0, +)
+    }
+
+    /// The patients a year through at least one of some analyzer steps, and whether the figure rests on an assumed
+    /// split; `nil` patients when no pathway of theirs gives volumes.
+    ///
+    /// - Parameter steps: Steps by project, pathway and node (every index set); reordered.
+    /// - Complexity: O(k log k) for k steps, plus ``PatientFlow/patientsReaching(_:scratch:)`` for each pathway.
+    mutating func patients(through steps: inout [GapOrigin]) -> (patients: Double?, estimated: Bool) {
+        steps.sort { ($0.project, $0.pathway) < ($1.project, $1.pathway) }
+        var total: Double?
+        var estimated = false
+        var first = 0
+        while first < steps.count {
+            let project = Int(steps[first].project)
+            let pathway = Int(steps[first].pathway)
+            var end = first + 1
+            while end < steps.count, steps[end].project == steps[first].project,
+                steps[end].pathway == steps[first].pathway
+            {
+                end += 1
+            }
+            if let flow = flows[project][pathway] {
+                let reached = flow.patientsReaching(
+                    steps[first..<end].lazy.map(\.node), scratch: &scratch[project][pathway])
+                total = (total ?? 0) + reached.patients
+                estimated = estimated || reached.estimated
+            }
+            first = end
+        }
+        return (total, estimated)
+    }
+}
