@@ -13,6 +13,9 @@ public final class Console {
     /// A console that writes to the process's standard output and error.
     public static func standard() -> Console { Console(isCapturing: false) }
 
+    /// Whether standard error is a terminal (never when capturing): where progress may be shown.
+    public var isErrorTerminal: Bool { !isCapturing && isatty(STDERR_FILENO) != 0 }
+
     /// A console that keeps what is written, for tests.
     public static func capturing() -> Console { Console(isCapturing: true) }
 

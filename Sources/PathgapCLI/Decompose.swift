@@ -8,17 +8,20 @@ extension Pathgap {
         static let configuration = CommandConfiguration(
             abstract: "Divide pathways into linear sub-pathways.",
             discussion: """
-                Strategies: chains (maximal non-branching runs, the default), stages (runs of one stage), structure \
+                Strategies: phases (the default: the phases an analyst would publish, from stages, outcome \
+                decisions, decision blocks, loops, hand-offs and --target-steps), chains (maximal non-branching \
+                runs), stages (runs of one stage), structure \
                 (single-entry single-exit fragments; the top level is the high-level linear pathway), routes (the \
                 most likely patient routes, and how many there are). Sub-pathways outside 3 to 5 steps get a \
-                warning. Exit status: 0 done, 1 failure, 64 the input could not be read.
+                warning on standard error: counted, and the first --max-warnings listed. --against CUTS scores the \
+                result against an analyst's cut. Exit status: 0 done, 1 failure, 64 the input could not be read.
                 """
         )
 
         @OptionGroup var input: InputOptions
 
         @Option(help: "How to divide: phases, chains, stages, structure or routes.")
-        var strategy: DecompositionStrategy = .chains
+        var strategy: DecompositionStrategy = .phases
 
         @Option(help: "Output format: text, json or yaml.")
         var format: DecompositionFormat = .text
@@ -28,6 +31,8 @@ extension Pathgap {
 
         @Option(help: "For --strategy routes: how many of the most likely routes to list.")
         var maxRoutes = 20
+
+        @OptionGroup var messages: MessageOptions
 
         @Option(
             help: ArgumentHelp(
@@ -48,14 +53,47 @@ extension Pathgap {
         }
 
         func execute(console: Console) throws -> Int32 {
+            let progress = Progress(console: console, messages: messages)
+            progress.show("reading \(input.path)")
             let workspace = try input.load()
             let options = DecompositionOptions(maxRoutes: maxRoutes, preferredSize: targetSteps.range)
             if let against {
+                progress.finish()
                 return try scoreAgainst(against, pathways: workspace.pathways, options: options, console: console)
             }
-            let decompositions = workspace.pathways.map { PathwayGraph($0).decomposition(strategy, options: options) }
+            let preferred = options.preferredSize
+            let sizeSummary = "sub-pathways outside \(preferred.lowerBound)–\(preferred.upperBound) steps"
+            if strategy == .chains && split == nil && format != .yaml {
+                // The engine's path: from the index to the output, no value per step or sub-pathway.
+                progress.show("decomposing")
+                let partitions = workspace.indexes.map { $0.chainPartition() }
+                progress.show("writing")
+                switch format {
+                case .json: IndexedPartition.writeJSON(for: partitions) { console.write(bytes: $0) }
+                default: IndexedPartition.writeText(for: partitions) { console.write(bytes: $0) }
+                }
+                progress.finish()
+                var count = 0
+                var first: [Finding] = []
+                for partition in partitions {
+                    let sizes = partition.sizeFindings(preferred: preferred, limit: messages.listLimit - first.count)
+                    count += sizes.count
+                    first += sizes.first
+                }
+                messages.report(count: count, first: first, summary: sizeSummary, console: console)
+                return ExitStatus.success
+            }
+            let pathways = workspace.pathways
+            progress.show("decomposing")
+            var decompositions = pathways.map { PathwayGraph($0).decomposition(strategy, options: options) }
+            // Size warnings go to standard error, summarised; other advice stays with the sub-pathways.
+            let sizeFindings = decompositions.flatMap(\.findings).filter { $0.rule == "subpathway-size" }
+            for position in decompositions.indices {
+                decompositions[position].findings.removeAll { $0.rule == "subpathway-size" }
+            }
+            progress.show("writing")
             switch format {
-            case .text: console.write(DecompositionFormat.text(decompositions, pathways: workspace.pathways))
+            case .text: console.write(DecompositionFormat.text(decompositions, pathways: pathways))
             case .json: Decomposition.writeJSON(for: decompositions) { console.write(bytes: $0) }
             case .yaml: console.write(Decomposition.documentTree(for: decompositions).yaml())
             }
@@ -63,13 +101,15 @@ extension Pathgap {
                 let syntax: NativeFormat.Syntax = format == .json ? .json : .yaml
                 // Every pathway's files in one all-or-nothing write, after checking no two ids share a file name.
                 var files: [(id: String, path: String, data: Data)] = []
-                for (pathway, decomposition) in zip(workspace.pathways, decompositions) {
+                for (pathway, decomposition) in zip(pathways, decompositions) {
                     files += Self.splitFiles(decomposition, of: pathway, into: split, syntax: syntax)
                 }
                 try AtomicFile.requireDistinct(files.map { ($0.id, $0.path) })
                 try AtomicFile.write(files.map { ($0.path, $0.data) })
                 for file in files { console.printError("wrote \(file.path)") }
             }
+            progress.finish()
+            messages.report(count: sizeFindings.count, first: sizeFindings, summary: sizeSummary, console: console)
             return ExitStatus.success
         }
 

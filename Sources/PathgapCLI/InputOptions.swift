@@ -11,8 +11,11 @@ struct InputOptions: ParsableArguments {
     @Option(help: "The pathway file's format when its extension does not say (yaml, json, dot, bpmn, graphml, csv).")
     var from: String?
 
-    @Option(help: "What DOT clusters mean: none, lanes (staff groups) or stages.")
-    var clusters: DOTImporter.ClusterMapping = .none
+    @Option(
+        help:
+            "What DOT clusters mean: auto (a cluster naming a staff group is a lane, any other a stage), lanes, stages or none."
+    )
+    var clusters: DOTImporter.ClusterMapping = .auto
 
     /// Loads the input.
     ///
@@ -23,16 +26,27 @@ struct InputOptions: ParsableArguments {
 }
 
 /// What a command loaded: one project, or standalone pathways read from one file.
+///
+/// A pathway comes either as a value (native files, importers, projects) or as a ``PathwayIndex`` streamed straight
+/// from the file (edge lists); each form is made from the other only when a command asks for it.
 struct Workspace {
     /// The project, when the input was one.
     var project: Project?
-    /// The pathways (the project's, or the file's).
-    var pathways: [Pathway]
     /// What importers reported while reading.
     var importFindings: [Finding]
+    /// The pathways as read, as values.
+    private var values: [Pathway]?
+    /// The pathways as read, as indexes.
+    private var streamed: [PathwayIndex]?
+
+    /// The pathways as values (made from the indexes when the reader streamed them).
+    var pathways: [Pathway] { values ?? (streamed ?? []).map { $0.pathway() } }
+
+    /// The pathways as indexes (built from the values when the reader made values).
+    var indexes: [PathwayIndex] { streamed ?? (values ?? []).map(PathwayIndex.init) }
 
     /// The readers every command uses: the core library's and the DOT reader through Graphviz.
-    static var readers: PathwayReaders { readers(clusters: .none) }
+    static var readers: PathwayReaders { readers(clusters: .auto) }
 
     /// The readers, with DOT clusters read as asked.
     static func readers(clusters: DOTImporter.ClusterMapping) -> PathwayReaders {
@@ -40,12 +54,12 @@ struct Workspace {
     }
 
     static func load(
-        _ path: String, format: String? = nil, clusters: DOTImporter.ClusterMapping = .none
+        _ path: String, format: String? = nil, clusters: DOTImporter.ClusterMapping = .auto
     ) throws -> Workspace {
         let readers = readers(clusters: clusters)
         if ProjectLoader.isProject(path) {
             let (project, findings) = try ProjectLoader(pathwayReaders: readers).loadProject(at: path)
-            return Workspace(project: project, pathways: project.pathways, importFindings: findings)
+            return Workspace(project: project, importFindings: findings, values: project.pathways)
         }
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
@@ -53,8 +67,12 @@ struct Workspace {
                 "is a folder without \(ProjectLoader.manifestName); give a project folder or a pathway file",
                 at: SourceLocation(file: path))
         }
-        let imported = try readers.read(path, format: format)
-        return Workspace(project: nil, pathways: imported.pathways, importFindings: imported.findings)
+        let reader = try readers.reader(for: path, format: format)
+        if let streamed = try reader.readIndex?(path) {
+            return Workspace(project: nil, importFindings: [], streamed: streamed)
+        }
+        let imported = try reader.read(SourceFile.data(at: path), path)
+        return Workspace(project: nil, importFindings: imported.findings, values: imported.pathways)
     }
 }
 

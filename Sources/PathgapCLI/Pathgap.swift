@@ -19,6 +19,7 @@ public struct Pathgap: ParsableCommand {
             Convert.self,
             Render.self,
             Projects.self,
+            Diff.self,
             Generate.self,
             RenderBench.self,
             Report.self,

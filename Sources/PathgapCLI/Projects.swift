@@ -3,23 +3,69 @@ import Foundation
 import PathwayKit
 
 extension Pathgap {
-    /// `pathgap projects`: the table of completed and ongoing projects under a folder.
+    /// `pathgap projects`: the table of completed and ongoing projects under a folder, from their status histories.
     struct Projects: PathgapCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Tabulate the projects under a folder."
+            abstract: "Tabulate the projects under a folder, with their status history.",
+            discussion: """
+                One row per project: its status, when it last changed (the last dated entry of its history), who \
+                ratified it, its region and lead, and the size of its pathways. --as-of shows the table as it stood \
+                on a date: each project's status from the last history entry dated by then; projects whose history \
+                begins later, or that have no dated history, are left out (a note on standard error counts them).
+                """
         )
 
         @Argument(help: "A folder of project folders (or one project).")
         var folder: String = "Fixtures/projects"
 
-        @Option(help: "Output format: md (a Markdown table, as the README shows it) or json.")
+        @Option(help: "Output format: md (a Markdown table, as the README shows it), json, csv or html.")
         var format: TableFormat = .md
 
+        @Option(name: .customLong("as-of"), help: "Show the table as it stood on this date (YYYY-MM-DD).")
+        var asOf: String?
+
         enum TableFormat: String, ExpressibleByArgument, CaseIterable {
-            case md, json
+            case md, json, csv, html
         }
 
+        /// One row of the table.
+        struct Row {
+            var project: Project
+            var status: ProjectStatus
+            var change: StatusChange?
+            var ratifiedBy: String?
+            /// The history as it stood on the table's date.
+            var history: [StatusChange]
+
+            var cells: [String] {
+                let manifest = project.manifest
+                let steps = project.pathways.flatMap(\.steps)
+                return [
+                    "\(manifest.title) (\(manifest.id))", status.rawValue,
+                    change.map { $0.date.map { "\($0)" } ?? "not on record" } ?? "–",
+                    ratifiedBy ?? "–", manifest.region, manifest.owner ?? "–", "\(steps.count)",
+                    "\(steps.count { $0.reading == .published })", "\(steps.count { $0.reading == .project })",
+                    "\(steps.count { $0.kind == .decision })", "\(Set(steps.compactMap(\.stage)).count)",
+                    "\(Set(steps.flatMap(\.staffGroups)).count)", "\(manifest.sources.count)",
+                ]
+            }
+        }
+
+        static let headings = [
+            "Project", "Status", "Since", "Ratified by", "Region", "Lead", "Steps", "Published (CPI)",
+            "Project's reading", "Decisions", "Stages", "Staff groups", "Sources",
+        ]
+
         func execute(console: Console) throws -> Int32 {
+            var day: Int?
+            if let asOf {
+                guard asOf.count == 10, let date = HistoryDate(asOf), date.day != nil else {
+                    throw CommandError(
+                        message: "--as-of must be a date written YYYY-MM-DD, found '\(asOf)'",
+                        status: ExitStatus.badInput)
+                }
+                day = date.firstDay
+            }
             let paths = ProjectLoader.projects(under: folder)
             guard !paths.isEmpty else {
                 throw InputError(
@@ -28,45 +74,148 @@ extension Pathgap {
             }
             let loader = ProjectLoader(pathwayReaders: Workspace.readers)
             let projects = try paths.map { try loader.loadProject(at: $0).project }
-            switch format {
-            case .md:
-                console.print(
-                    "| Project | Status | Region | Lead | Steps | Published (CPI) | Project's reading | Decisions | Stages "
-                        + "| Staff groups | Sources |")
-                console.print("|---|---|---|---|---:|---:|---:|---:|---:|---:|---:|")
-                for project in projects {
-                    let steps = project.pathways.flatMap(\.steps)
-                    let groups = Set(steps.flatMap(\.staffGroups))
-                    let cells = [
-                        "\(project.manifest.title) (`\(project.manifest.id)`)", project.manifest.status.rawValue,
-                        project.manifest.region, project.manifest.owner ?? "–", "\(steps.count)",
-                        "\(steps.count { $0.reading == .published })", "\(steps.count { $0.reading == .project })",
-                        "\(steps.count { $0.kind == .decision })", "\(Set(steps.compactMap(\.stage)).count)",
-                        "\(groups.count)", "\(project.manifest.sources.count)",
-                    ]
-                    console.print("| " + cells.map(Self.markdownCell).joined(separator: " | ") + " |")
+            var rows: [Row] = []
+            var leftOut = 0
+            for project in projects {
+                let change = StatusHistory.change(of: project.manifest, asOf: day)
+                if day != nil, change == nil {
+                    leftOut += 1
+                    continue
                 }
-            case .json:
-                console.write(
-                    OrderedTree.list(
-                        projects.map { project in
-                            .compactMap([
-                                ("id", .string(project.manifest.id)), ("title", .string(project.manifest.title)),
-                                ("status", .string(project.manifest.status.rawValue)),
-                                ("region", .string(project.manifest.region)),
-                                ("owner", project.manifest.owner.map(OrderedTree.string)),
-                                ("steps", .integer(project.pathways.reduce(0) { $0 + $1.steps.count })),
-                                ("sources", .list(project.manifest.sources.map { .string($0.id) })),
-                            ])
-                        }
-                    ).json())
+                let ratified = project.manifest.history.last { entry in
+                    guard entry.status == .ratified else { return false }
+                    guard let day else { return true }
+                    return entry.date?.hasBegun(by: day) ?? false
+                }
+                rows.append(
+                    Row(
+                        project: project, status: change?.status ?? project.manifest.status, change: change,
+                        ratifiedBy: ratified?.body,
+                        history: project.manifest.history.filter { entry in
+                            guard let day else { return true }
+                            return entry.date?.hasBegun(by: day) ?? false
+                        }))
+            }
+            if leftOut > 0, let asOf {
+                console.printError(
+                    "note: \(leftOut) project\(leftOut == 1 ? " has" : "s have") no dated history entry on or before \(asOf) "
+                        + "and \(leftOut == 1 ? "is" : "are") left out")
+            }
+            switch format {
+            case .md: console.write(Self.markdown(rows))
+            case .csv: console.write(Self.csv(rows))
+            case .html: console.write(Self.html(rows, asOf: asOf))
+            case .json: console.write(Self.json(rows, asOf: asOf))
             }
             return ExitStatus.success
+        }
+
+        static func markdown(_ rows: [Row]) -> String {
+            var lines = [
+                "| " + headings.joined(separator: " | ") + " |",
+                "|---|---|---|---|---|---|---:|---:|---:|---:|---:|---:|---:|",
+            ]
+            for row in rows {
+                var cells = row.cells.map(markdownCell)
+                let manifest = row.project.manifest
+                let title = markdownCell(manifest.title)
+                cells[0] =
+                    (manifest.publishedPage.map { "[\(title)](\(markdownURL($0)))" } ?? title)
+                    + " (`\(markdownCell(manifest.id))`)"
+                lines.append("| " + cells.joined(separator: " | ") + " |")
+            }
+            return lines.joined(separator: "\n") + "\n"
+        }
+
+        static func csv(_ rows: [Row]) -> String {
+            var lines = [(headings + ["Page"]).map(GapReport.csvField).joined(separator: ",")]
+            for row in rows {
+                lines.append(
+                    (row.cells + [row.project.manifest.publishedPage ?? ""]).map(GapReport.csvField)
+                        .joined(separator: ","))
+            }
+            return lines.joined(separator: "\r\n") + "\r\n"
+        }
+
+        static func html(_ rows: [Row], asOf: String?) -> String {
+            let caption = "Framework projects" + (asOf.map { " as of \($0)" } ?? "")
+            var out = """
+                <!DOCTYPE html>
+                <html lang="en">
+                <head>
+                <meta charset="utf-8">
+                <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+                <title>\(GapReport.escape(caption))</title>
+                <style>table{border-collapse:collapse;font-family:sans-serif;font-size:14px}\
+                th,td{border:1px solid #ccc;padding:4px 8px;text-align:left}td.n{text-align:right}</style>
+                </head>
+                <body>
+                <table>
+                <caption>\(GapReport.escape(caption))</caption>
+                <thead><tr>
+                """
+            out += headings.map { "<th>\(GapReport.escape($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+            for row in rows {
+                var cells = row.cells.enumerated().map { index, text in
+                    index >= 6 ? "<td class=\"n\">\(GapReport.escape(text))</td>" : "<td>\(GapReport.escape(text))</td>"
+                }
+                if let page = row.project.manifest.publishedPage,
+                    page.hasPrefix("https://") || page.hasPrefix("http://")
+                {
+                    cells[0] =
+                        "<td><a href=\"\(GapReport.escape(page))\">\(GapReport.escape(row.project.manifest.title))</a> "
+                        + "(\(GapReport.escape(row.project.manifest.id)))</td>"
+                }
+                out += "<tr>" + cells.joined() + "</tr>\n"
+            }
+            return out + "</tbody>\n</table>\n</body>\n</html>\n"
+        }
+
+        static func json(_ rows: [Row], asOf: String?) -> String {
+            OrderedTree.compactMap([
+                ("asOf", asOf.map(OrderedTree.string)),
+                (
+                    "projects",
+                    .list(
+                        rows.map { row in
+                            let manifest = row.project.manifest
+                            return .compactMap([
+                                ("id", .string(manifest.id)), ("title", .string(manifest.title)),
+                                ("status", .string(row.status.rawValue)),
+                                ("since", row.change?.date.map { .string("\($0)") }),
+                                ("ratifiedBy", row.ratifiedBy.map(OrderedTree.string)),
+                                ("region", .string(manifest.region)),
+                                ("owner", manifest.owner.map(OrderedTree.string)),
+                                ("publishedPage", manifest.publishedPage.map(OrderedTree.string)),
+                                ("steps", .integer(row.project.pathways.reduce(0) { $0 + $1.steps.count })),
+                                ("sources", .list(manifest.sources.map { .string($0.id) })),
+                                (
+                                    "history",
+                                    .list(
+                                        row.history.map { entry in
+                                            .compactMap([
+                                                ("status", .string(entry.status.rawValue)),
+                                                ("date", entry.date.map { .string("\($0)") }),
+                                                ("body", entry.body.map(OrderedTree.string)),
+                                                ("note", entry.note.map(OrderedTree.string)),
+                                            ])
+                                        })
+                                ),
+                            ])
+                        })
+                ),
+            ]).json()
         }
 
         /// A table cell with pipes and line breaks neutralised.
         static func markdownCell(_ text: String) -> String {
             text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+        }
+
+        /// A link target that cannot close the Markdown link early.
+        static func markdownURL(_ url: String) -> String {
+            url.replacingOccurrences(of: " ", with: "%20").replacingOccurrences(of: ")", with: "%29")
+                .replacingOccurrences(of: "|", with: "%7C")
         }
     }
 }

@@ -9,20 +9,36 @@ extension Pathgap {
     public struct Render: PathgapCommand {
         public static let configuration = CommandConfiguration(
             commandName: "render",
-            abstract: "Draw pathways as flowcharts (SVG, PNG, PDF, DOT).",
+            abstract: "Draw pathways as flowcharts (SVG, PNG, PDF, DOT, …), steps coloured by their worst gap.",
             discussion: """
-                PATH is a project folder (every pathway it names is drawn) or one pathway file in any format pathgap \
-                reads. Files are named after the pathway id: <id>.<ext> for the network, <id>.<n>.<ext> for the \
-                n-th sub-pathway, <id>.overview.<ext> for the overview. Nothing is written unless every chart could \
-                be drawn, and each file is written atomically. Warnings, about the input (Graphviz's own, for DOT) \
-                and from Graphviz while drawing, go to standard error as <file>: warning: <message>.
+                PATH is a project folder (every pathway it names is drawn, steps coloured by the gap analysis \
+                unless --no-gaps) or one pathway file in any format pathgap reads (drawn plain). Files are named \
+                after the pathway id: <id>.<ext> for the network, <id>.<nn>.<ext> for the nn-th sub-pathway \
+                (zero-padded), <id>.overview.<ext> for the overview; --view all writes the overview, every \
+                sub-pathway and <id>.index.html. Beside each SVG, PNG, PDF, JPG or WebP chart a <name>.txt holds \
+                its text alternative (the steps in order, who does them, the branches). Nothing is written unless \
+                every chart could be drawn, and each file is written atomically. Warnings, about the input \
+                (Graphviz's own, for DOT) and from Graphviz while drawing, go to standard error as \
+                <file>: warning: <message>.
                 """
         )
 
         /// The charts to draw.
         public enum View: String, ExpressibleByArgument, CaseIterable, Sendable {
-            case network, subpathways, overview
+            case network, subpathways, overview, all
         }
+
+        /// The formats `render` writes, in the order `--list-formats` shows them; each is offered only where the
+        /// installed Graphviz provides it (`dot` is the DOT text itself and always available). Graphviz's other
+        /// devices are left out on purpose: `x11`/`xlib` crash without a display, `gtk` needs one, `vrml` writes
+        /// images into the working folder.
+        static let allowedFormats = ["svg", "svgz", "png", "pdf", "jpg", "webp", "json", "dot"]
+
+        /// Formats whose size is in pixels, so `--dpi` applies.
+        static let rasterFormats: Set<String> = ["png", "jpg", "webp"]
+
+        /// Formats that get a text alternative beside them.
+        static let pictureFormats: Set<String> = ["svg", "svgz", "png", "pdf", "jpg", "webp"]
 
         @Argument(help: "A project folder, a project.yaml, or a pathway file (YAML, JSON, DOT, BPMN, GraphML, CSV).")
         var path: String?
@@ -30,16 +46,23 @@ extension Pathgap {
         @Option(help: "The pathway file's format when its extension does not say.")
         var from: String?
 
-        @Option(help: "What DOT clusters mean: none, lanes (staff groups) or stages.")
-        var clusters: DOTImporter.ClusterMapping = .none
+        @Option(
+            help:
+                "What DOT clusters mean: auto (a cluster naming a staff group is a lane, any other a stage), lanes, stages or none."
+        )
+        var clusters: DOTImporter.ClusterMapping = .auto
 
-        @Option(help: "What to draw: network (one chart), subpathways (one chart each) or overview.")
+        @Option(help: "What to draw: network, subpathways (one chart each), overview, or all (with an index page).")
         var view: View = .network
 
-        @Option(help: "How sub-pathways are cut for --view subpathways and overview: chains, stages or structure.")
-        var strategy: DecompositionStrategy = .chains
+        @Option(
+            help:
+                "How sub-pathways are cut for --view subpathways and overview: phases (the default), chains, stages or structure."
+        )
+        var strategy: DecompositionStrategy = .phases
 
-        @Option(help: "Output format: svg, png, pdf (where installed, see --list-formats) or dot (the DOT text).")
+        @Option(
+            help: "Output format: svg, svgz, png, pdf, jpg, webp, json (where installed, see --list-formats) or dot.")
         var format: String = "svg"
 
         @Option(help: "The folder to write into (created if missing).")
@@ -48,13 +71,23 @@ extension Pathgap {
         @Flag(help: "Draw one swimlane per staff group.")
         var lanes = false
 
+        @Flag(name: .customLong("no-gaps"), help: "Draw a project's charts plain, without running the gap analysis.")
+        var noGaps = false
+
+        @Option(
+            help: "The resolution of PNG, JPG and WebP charts, in dots per inch (36-600; Graphviz's default is 96).")
+        var dpi: Int?
+
         @Option(help: "The direction of flow: TB (top to bottom) or LR (left to right).")
         var rankdir: String = "TB"
 
-        @Option(name: .customLong("max-steps"), help: "The most steps a whole-network chart may have.")
+        @Option(name: .customLong("max-steps"), help: "The most steps one chart (network or sub-pathway) may have.")
         var maxSteps: Int = FlowchartOptions.defaultMaxSteps
 
-        @Flag(name: .customLong("list-formats"), help: "List the output formats the installed Graphviz provides.")
+        @Option(name: .customLong("max-parts"), help: "The most parts an overview chart may have.")
+        var maxParts: Int = FlowchartOptions.defaultMaxParts
+
+        @Flag(name: .customLong("list-formats"), help: "List the output formats this Graphviz installation can write.")
         var listFormats = false
 
         public init() {}
@@ -63,54 +96,100 @@ extension Pathgap {
             if listFormats { return }
             guard path != nil else { throw ValidationError("Missing expected argument '<path>'.") }
             guard maxSteps > 0 else { throw ValidationError("--max-steps must be positive, found \(maxSteps).") }
+            guard maxParts > 0 else { throw ValidationError("--max-parts must be positive, found \(maxParts).") }
+            if let dpi, !(36...600).contains(dpi) {
+                throw ValidationError("--dpi must be between 36 and 600, found \(dpi).")
+            }
             guard FlowchartOptions.Direction(rawValue: rankdir.uppercased()) != nil else {
                 throw ValidationError("--rankdir must be TB or LR, found '\(rankdir)'.")
             }
             guard strategy != .routes else {
                 throw ValidationError(
-                    "--strategy routes lists routes, which overlap; draw chains, stages or structure.")
+                    "--strategy routes lists routes, which overlap; draw phases, chains, stages or structure.")
             }
         }
 
+        /// The allowed formats this Graphviz installation provides.
+        static func writableFormats() -> [String] {
+            let installed = Set(GraphvizLibrary.availableFormats())
+            return allowedFormats.filter { $0 == "dot" || installed.contains($0) }
+        }
+
         func execute(console: Console) throws -> Int32 {
+            let writable = Self.writableFormats()
             if listFormats {
-                console.print(GraphvizLibrary.availableFormats().joined(separator: "\n"))
+                console.print(writable.joined(separator: "\n"))
                 return ExitStatus.success
             }
             guard let path else { throw ValidationError("Missing expected argument '<path>'.") }
+            let fileFormat = format.lowercased()
+            guard writable.contains(fileFormat) else {
+                throw CommandError(
+                    message: "render cannot write '\(format)'; it writes: " + writable.joined(separator: ", "),
+                    status: ExitStatus.badInput)
+            }
+            if dpi != nil, !Self.rasterFormats.contains(fileFormat) {
+                console.printError("note: --dpi applies to png, jpg and webp only; the \(fileFormat) is drawn as it is")
+            }
             let workspace = try Workspace.load(path, format: from, clusters: clusters)
             for finding in workspace.importFindings.sortedForOutput() where finding.severity >= .warning {
                 console.printError(finding.description)
             }
-            let fileFormat = format.split(separator: ":").first.map(String.init) ?? format
-            if fileFormat != "dot" {
-                let formats = GraphvizLibrary.availableFormats()
-                guard formats.contains(fileFormat) else {
-                    throw CommandError(
-                        message: "the installed Graphviz cannot write '\(format)'; it provides: "
-                            + formats.joined(separator: ", "),
-                        status: ExitStatus.badInput)
-                }
+            var names: [StaffGroupID: String] = [:]
+            for group in workspace.project?.staffGroups ?? [] where names[group.id] == nil {
+                names[group.id] = group.name
             }
-            let options = FlowchartOptions(
-                direction: FlowchartOptions.Direction(rawValue: rankdir.uppercased()) ?? .topToBottom, lanes: lanes,
-                maxSteps: maxSteps)
+            let annotations = noGaps ? [:] : Self.annotations(of: workspace.project, strategy: strategy)
             // Draw every chart before writing any, so that a failure leaves the folder as it was.
             var files: [(path: String, data: Data)] = []
+            func place(_ name: String) -> String { (out as NSString).appendingPathComponent(name) }
             var owners: [(id: String, path: String)] = []
             for pathway in workspace.pathways {
-                for chart in try Self.charts(of: pathway, view: view, strategy: strategy, options: options) {
-                    let file = (out as NSString).appendingPathComponent("\(chart.name).\(fileFormat)")
+                let options = FlowchartOptions(
+                    direction: FlowchartOptions.Direction(rawValue: rankdir.uppercased()) ?? .topToBottom,
+                    lanes: lanes, maxSteps: maxSteps, maxParts: maxParts, staffGroupNames: names,
+                    links: view == .network
+                        ? nil : FlowchartLinks(base: pathway.id.rawValue.fileNameSafe, fileExtension: fileFormat),
+                    dpi: Self.rasterFormats.contains(fileFormat) ? dpi : nil)
+                let flowchart = Flowchart(
+                    pathway: pathway, annotations: annotations[pathway.id] ?? [:], options: options)
+                let charts = try Self.charts(of: flowchart, view: view, strategy: strategy)
+                var drawn: [(chart: Chart, svg: String?)] = []
+                for chart in charts {
+                    let file = place("\(chart.name).\(fileFormat)")
                     owners.append((pathway.id.rawValue, file))
                     guard fileFormat != "dot" else {
                         files.append((file, Data(chart.dot.utf8)))
                         continue
                     }
-                    let rendering = try GraphvizLibrary.render(dot: chart.dot, format: format)
+                    let rendering: GraphvizRendering
+                    do {
+                        rendering = try GraphvizLibrary.render(dot: chart.dot, format: fileFormat)
+                    } catch {
+                        throw CommandError(message: "\(file): \(error.description)", status: ExitStatus.failure)
+                    }
                     for warning in rendering.warnings {
                         console.printError(Finding(graphviz: warning, at: SourceLocation(file: file)).description)
                     }
-                    files.append((file, Data(rendering.bytes)))
+                    var bytes = rendering.bytes
+                    if fileFormat == "svg" {
+                        bytes = FlowchartSVG.accessible(
+                            bytes, id: chart.name, title: chart.heading, description: chart.summary)
+                    }
+                    files.append((file, Data(bytes)))
+                    if Self.pictureFormats.contains(fileFormat) {
+                        files.append((place("\(chart.name).txt"), Data(chart.text.utf8)))
+                    }
+                    if view == .all {
+                        var svg: String?
+                        if fileFormat == "svg" { svg = String(decoding: bytes, as: UTF8.self) }
+                        drawn.append((chart, svg))
+                    }
+                }
+                if view == .all {
+                    let base = pathway.id.rawValue.fileNameSafe
+                    let page = ChartIndexPage(title: pathway.title, format: fileFormat, charts: drawn)
+                    files.append((place("\(base).index.html"), Data(page.html().utf8)))
                 }
             }
             try AtomicFile.requireDistinct(owners)
@@ -119,30 +198,102 @@ extension Pathgap {
             return ExitStatus.success
         }
 
-        /// The DOT text of every chart of a view, with its file name (without extension).
+        /// The gaps of each step of a project, by pathway: the worst severity colours the step, the classes go in
+        /// the legend, the messages in the tooltip. Empty for a lone pathway file.
+        static func annotations(of project: Project?, strategy: DecompositionStrategy) -> [PathwayID:
+            [StepID: StepAnnotation]]
+        {
+            guard let project else { return [:] }
+            let analysis = GapAnalyzer().analysis(of: project, strategy: strategy)
+            var result: [PathwayID: [StepID: StepAnnotation]] = [:]
+            for pathway in analysis.pathways {
+                var lines: [StepID: [String]] = [:]
+                var worst: [StepID: (severity: Severity, classes: [GapClass])] = [:]
+                for gap in pathway.gaps {
+                    guard let step = gap.step else { continue }
+                    lines[step, default: []].append("\(gap.gapClass.rawValue): \(gap.message)")
+                    // The legend names the classes that give the step its colour: those of its worst severity.
+                    let current = worst[step]
+                    if current == nil || gap.severity > current?.severity ?? gap.severity {
+                        worst[step] = (gap.severity, [gap.gapClass])
+                    } else if let current, gap.severity == current.severity, !current.classes.contains(gap.gapClass) {
+                        worst[step]?.classes.append(gap.gapClass)
+                    }
+                }
+                var annotations: [StepID: StepAnnotation] = [:]
+                for step in pathway.steps {
+                    guard let severity = step.worstSeverity else { continue }
+                    let classes = worst[step.step.id].map { $0.severity == severity ? $0.classes : [] } ?? []
+                    annotations[step.step.id] = StepAnnotation(
+                        severity: severity, lines: lines[step.step.id] ?? [], gapClasses: classes.sorted())
+                }
+                result[pathway.pathway.id, default: [:]].merge(annotations) { first, _ in first }
+            }
+            return result
+        }
+
+        /// One chart to draw: its file name without extension, DOT text, heading, summary and text alternative.
+        struct Chart {
+            var name: String
+            var dot: String
+            var heading: String
+            var summary: String
+            var text: String
+        }
+
+        /// The charts of a view.
         ///
-        /// - Throws: ``CommandError`` (bad input) when the whole network is too large to lay out.
-        static func charts(
-            of pathway: Pathway, view: View, strategy: DecompositionStrategy = .chains, options: FlowchartOptions
-        ) throws -> [(name: String, dot: String)] {
-            let flowchart = Flowchart(pathway: pathway, options: options)
-            let base = pathway.id.rawValue.fileNameSafe
-            let parts = { PathwayGraph(pathway).decomposition(strategy).subpathways.map(FlowchartSubpathway.init) }
-            switch view {
-            case .network:
-                do {
-                    return [(base, try flowchart.network())]
-                } catch {
-                    throw CommandError(message: error.description, status: ExitStatus.badInput)
+        /// - Throws: ``CommandError`` (bad input) when a chart would be too large to lay out.
+        static func charts(of flowchart: Flowchart, view: View, strategy: DecompositionStrategy) throws -> [Chart] {
+            let pathway = flowchart.pathway
+            let links =
+                flowchart.options.links ?? FlowchartLinks(base: pathway.id.rawValue.fileNameSafe, fileExtension: "")
+            let parts = {
+                PathwayGraph(pathway).decomposition(strategy).subpathways.map(FlowchartSubpathway.init)
+            }
+            do {
+                switch view {
+                case .network:
+                    return [
+                        Chart(
+                            name: links.base, dot: try flowchart.network(), heading: pathway.title,
+                            summary: flowchart.summary(of: pathway.steps.map(\.id)), text: flowchart.networkText())
+                    ]
+                case .subpathways:
+                    return try partCharts(flowchart, parts(), links: links)
+                case .overview:
+                    return [try overviewChart(flowchart, parts(), links: links)]
+                case .all:
+                    let cut = parts()
+                    return [try overviewChart(flowchart, cut, links: links)]
+                        + (try partCharts(flowchart, cut, links: links))
                 }
-            case .subpathways:
-                return parts().enumerated().map { index, part in
-                    ("\(base).\(index + 1)", flowchart.subpathway(part, number: index + 1))
-                }
-            case .overview:
-                return [("\(base).overview", flowchart.overview(parts()))]
+            } catch {
+                throw CommandError(message: error.description, status: ExitStatus.badInput)
             }
         }
 
+        static func overviewChart(_ flowchart: Flowchart, _ parts: [FlowchartSubpathway], links: FlowchartLinks)
+            throws(FlowchartError) -> Chart
+        {
+            Chart(
+                name: links.overviewName, dot: try flowchart.overview(parts), heading: flowchart.overviewHeading,
+                summary:
+                    "Overview of \(parts.count) part\(parts.count == 1 ? "" : "s"); each part links to its own chart.",
+                text: flowchart.overviewText(parts))
+        }
+
+        static func partCharts(_ flowchart: Flowchart, _ parts: [FlowchartSubpathway], links: FlowchartLinks)
+            throws(FlowchartError) -> [Chart]
+        {
+            let dots = try flowchart.subpathways(parts)
+            let texts = flowchart.subpathwayTexts(parts)
+            return parts.enumerated().map { index, part in
+                Chart(
+                    name: links.partName(index + 1, of: parts.count), dot: dots[index],
+                    heading: flowchart.heading(of: part, number: index + 1), summary: flowchart.summary(of: part.steps),
+                    text: texts[index])
+            }
+        }
     }
 }

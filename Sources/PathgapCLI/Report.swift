@@ -28,8 +28,11 @@ extension Pathgap {
         @Option(help: "Comma-separated formats to write: md, csv, json, html.")
         var format: String = "md,csv,json,html"
 
-        @Option(help: "How pathways are divided into sub-pathways: chains, stages, structure or routes.")
-        var strategy: String = DecompositionStrategy.chains.rawValue
+        @Option(
+            help:
+                "How pathways are divided into sub-pathways: phases (the default), chains, stages, structure or routes."
+        )
+        var strategy: String = DecompositionStrategy.phases.rawValue
 
         @Option(
             name: .customLong("as-of"),

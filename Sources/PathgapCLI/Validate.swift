@@ -20,24 +20,39 @@ extension Pathgap {
         func execute(console: Console) throws -> Int32 {
             let workspace = try input.load()
             var findings = workspace.importFindings
+            var pathwayCount = 0
+            var steps = 0
+            var transitions = 0
             if let project = workspace.project {
                 findings += Validator.findings(for: project)
+                pathwayCount = project.pathways.count
+                steps = project.pathways.reduce(0) { $0 + $1.steps.count }
+                transitions = project.pathways.reduce(0) { $0 + $1.transitions.count }
             } else {
-                for pathway in workspace.pathways { findings += Validator.findings(for: pathway) }
+                // A lone file is checked on its index, as read (an edge list never becomes values).
+                for index in workspace.indexes {
+                    findings += Validator.findings(for: index)
+                    pathwayCount += 1
+                    steps += index.stepCount + index.duplicateSteps.count
+                    transitions += index.transitionCount + index.danglingTransitions.count
+                }
             }
             findings = findings.sortedForOutput()
             let errors = findings.count { $0.severity == .error }
             let warnings = findings.count { $0.severity == .warning }
             switch format {
             case .text:
-                for finding in findings { console.print(finding.description) }
-                let steps = workspace.pathways.reduce(0) { $0 + $1.steps.count }
-                let transitions = workspace.pathways.reduce(0) { $0 + $1.transitions.count }
+                var text = ""
+                for finding in findings {
+                    text += finding.description
+                    text += "\n"
+                }
                 let subject = workspace.project.map { "project '\($0.manifest.id)'" } ?? input.path
-                console.print(
-                    "\(subject): \(workspace.pathways.count) pathway\(workspace.pathways.count == 1 ? "" : "s"), "
-                        + "\(steps) steps, \(transitions) transitions: "
-                        + "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
+                text +=
+                    "\(subject): \(pathwayCount) pathway\(pathwayCount == 1 ? "" : "s"), "
+                    + "\(steps) steps, \(transitions) transitions: "
+                    + "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n"
+                console.write(text)
             case .json:
                 console.write(FindingFormat.json(findings, errors: errors, warnings: warnings))
             }

@@ -18,15 +18,17 @@ struct ChartWriter {
     init(name: String, title: String, options: FlowchartOptions) {
         self.options = options
         let graphID = ids.make("chart", name)
-        header.append("digraph \(DOTText.name(name)) {")
-        header.append(
-            "  graph "
-                + DOTText.attributes([
-                    ("id", graphID), ("label", DOTText.wrapped(title, width: 80)), ("labelloc", "t"),
-                    ("newrank", "true"),
-                    ("fontname", "Helvetica"), ("fontsize", "16"), ("rankdir", options.direction.rawValue),
-                    ("nodesep", "0.35"), ("ranksep", "0.45"), ("tooltip", title),
-                ]) + ";")
+        // The graph's name is its heading, so that the SVG's <title> reads as words rather than an id.
+        header.append("digraph \(DOTText.name(title)) {")
+        var graph: [(String, String)] = [
+            ("id", graphID), ("label", DOTText.wrapped(title, width: 80)), ("labelloc", "t"), ("newrank", "true"),
+            ("fontname", "Helvetica"), ("fontsize", "16"), ("rankdir", options.direction.rawValue),
+            ("nodesep", "0.35"), ("ranksep", "0.45"), ("tooltip", title),
+            // No page margin: a PDF page is the chart's size (as SVG and PNG already are), with Graphviz's 4-point pad.
+            ("margin", "0"),
+        ]
+        if let dpi = options.dpi { graph.append(("dpi", String(dpi))) }
+        header.append("  graph " + DOTText.attributes(graph) + ";")
         header.append(
             "  node "
                 + DOTText.attributes([
@@ -47,52 +49,96 @@ struct ChartWriter {
 
     // MARK: Steps
 
-    /// Adds steps, in swimlanes when the options ask for them (lanes in order of first appearance; steps with no
-    /// staff group outside every lane).
-    mutating func addSteps(_ steps: [Step], annotations: [StepID: StepAnnotation]) {
+    /// Adds steps, in swimlanes when the options ask for them.
+    ///
+    /// Lanes are bands along the flow (columns top to bottom, rows left to right), one per staff group that leads a
+    /// step (its first group), in the order the groups first appear along the main route, then in the order of the
+    /// steps; each band is headed by the group's name and reaches from the first rank to the last, so the bands
+    /// line up. Steps that name no staff group go in a last band of their own.
+    ///
+    /// - Parameters:
+    ///   - steps: The steps, in order.
+    ///   - annotations: Gaps by step.
+    ///   - route: The position of steps on the main route, which orders the lanes.
+    /// - Complexity: O(s log s) for s steps.
+    mutating func addSteps(_ steps: [Step], annotations: [StepID: StepAnnotation], route: [StepID: Int] = [:]) {
         guard options.lanes else {
             for step in steps {
                 body.append("  " + stepStatement(step, annotation: annotations[step.id], inLane: false))
             }
             return
         }
-        var laneOrder: [StaffGroupID] = []
-        var members: [StaffGroupID: [Step]] = [:]
-        var unassigned: [Step] = []
-        for step in steps {
-            guard let group = step.staffGroups.first else {
-                unassigned.append(step)
-                continue
-            }
-            if members[group] == nil { laneOrder.append(group) }
+        var members: [StaffGroupID?: [Step]] = [:]
+        var key: [StaffGroupID?: (route: Int, order: Int)] = [:]
+        for (order, step) in steps.enumerated() {
+            let group = step.staffGroups.first
             members[group, default: []].append(step)
+            let position = route[step.id] ?? Int.max
+            if let current = key[group] {
+                key[group] = (min(current.route, position), current.order)
+            } else {
+                key[group] = (position, order)
+            }
         }
-        for (index, group) in laneOrder.enumerated() {
-            let laneID = ids.make("lane", group.rawValue)
-            body.append("  subgraph \(DOTText.name("cluster_\(index + 1): \(displayName(group))")) {")
+        let lanes = key.keys.sorted { lhs, rhs in
+            // The band of steps with no staff group comes last.
+            if (lhs == nil) != (rhs == nil) { return rhs == nil }
+            let left = key[lhs] ?? (0, 0)
+            let right = key[rhs] ?? (0, 0)
+            return left.route != right.route ? left.route < right.route : left.order < right.order
+        }
+        var heads: [String] = []
+        var feet: [String] = []
+        for (index, group) in lanes.enumerated() {
+            let name = group.map(displayName) ?? "No staff group named"
+            let laneID = ids.make("lane", group?.rawValue ?? "none")
+            let head = "lane \(index + 1)"
+            let foot = "lane \(index + 1) end"
+            heads.append(head)
+            feet.append(foot)
+            body.append("  subgraph \(DOTText.name("cluster_lane_\(index + 1)")) {")
             body.append(
                 "    graph "
                     + DOTText.attributes([
-                        ("id", laneID), ("label", displayName(group)), ("tooltip", "Lane: \(displayName(group))"),
-                        ("style", "rounded,filled"), ("fillcolor", "#f4f6f8"), ("color", "#b0b8c0"),
-                        ("fontsize", "12"), ("labeljust", "l"),
+                        ("id", laneID), ("label", ""), ("tooltip", "Lane: \(name)"), ("style", "filled"),
+                        ("fillcolor", index.isMultiple(of: 2) ? "#eef2f6" : "#f8f9fb"), ("color", "#b0b8c0"),
+                        ("margin", "10"),
+                    ]) + ";")
+            body.append(
+                "    \(DOTText.name(head)) "
+                    + DOTText.attributes([
+                        ("id", ids.make("lane-name", group?.rawValue ?? "none")),
+                        ("label", DOTText.wrapped(name, width: 24)),
+                        ("shape", "plaintext"), ("style", ""), ("fontname", "Helvetica-Bold"), ("fontsize", "13"),
+                        ("tooltip", "Lane: \(name)"),
                     ]) + ";")
             for step in members[group] ?? [] {
                 body.append("    " + stepStatement(step, annotation: annotations[step.id], inLane: true))
             }
+            body.append(
+                "    \(DOTText.name(foot)) [shape=\"point\", style=\"invis\", width=\"0\", height=\"0\", label=\"\"];")
+            // Each step lies between its lane's name and its end (weightless edges, so they do not pull).
+            for step in members[group] ?? [] {
+                let node = DOTText.name(step.id.rawValue)
+                body.append("    \(DOTText.name(head)) -> \(node) [style=\"invis\", weight=\"0\"];")
+                body.append("    \(node) -> \(DOTText.name(foot)) [style=\"invis\", weight=\"0\"];")
+            }
             body.append("  }")
         }
-        for step in unassigned {
-            body.append("  " + stepStatement(step, annotation: annotations[step.id], inLane: false))
+        // The lane names share one rank and the ends another, so every band spans the whole chart, in order.
+        body.append("  { rank=same; " + heads.map { DOTText.name($0) + ";" }.joined(separator: " ") + " }")
+        body.append("  { rank=same; " + feet.map { DOTText.name($0) + ";" }.joined(separator: " ") + " }")
+        for pair in zip(heads, heads.dropFirst()) {
+            body.append("  \(DOTText.name(pair.0)) -> \(DOTText.name(pair.1)) [style=\"invis\"];")
+        }
+        for pair in zip(feet, feet.dropFirst()) {
+            body.append("  \(DOTText.name(pair.0)) -> \(DOTText.name(pair.1)) [style=\"invis\"];")
         }
     }
 
     /// The node statement of one step.
     private mutating func stepStatement(_ step: Step, annotation: StepAnnotation?, inLane: Bool) -> String {
-        var label = DOTText.wrapped(step.label)
-        if inLane, step.staffGroups.count > 1 {
-            label += "\n(also " + step.staffGroups.dropFirst().map(displayName).joined(separator: ", ") + ")"
-        }
+        let label = DOTText.wrapped(step.label, width: options.labelWidth)
         var attributes: [(String, String)] = [("id", ids.make("step", step.id.rawValue))]
         switch step.kind {
         case .start, .end:
@@ -107,11 +153,11 @@ struct ChartWriter {
                 ("fixedsize", "true"),
             ]
         case .parallel:
-            // A bar across the flow: wide when the flow runs down, tall when it runs across.
-            let across = options.direction == .topToBottom
+            // A dark bar across the flow with its label inside in white: an outside label (xlabel) is placed after
+            // the edges and was crossed by them.
             attributes += [
-                ("label", ""), ("xlabel", label), ("shape", "box"), ("width", across ? "0.9" : "0.08"),
-                ("height", across ? "0.08" : "0.9"), ("fixedsize", "true"), ("fillcolor", "#333333"),
+                ("label", label), ("shape", "box"), ("height", "0.2"), ("margin", "0.2,0.02"), ("fillcolor", "#333333"),
+                ("fontcolor", "#ffffff"), ("fontsize", "10"),
             ]
         case .reference:
             attributes += [("label", label), ("shape", "box"), ("peripheries", "2")]
@@ -119,12 +165,28 @@ struct ChartWriter {
         if let annotation {
             let colours = SeverityColours(annotation.severity)
             if step.kind != .parallel { attributes.append(("fillcolor", colours.fill)) }
-            attributes += [("color", colours.border), ("penwidth", "2")]
+            let rounded = step.kind == .start || step.kind == .end ? "rounded," : ""
+            attributes += [
+                ("color", colours.border), ("penwidth", colours.penwidth), ("style", rounded + colours.style),
+            ]
             if let url = annotation.url, !url.isEmpty {
                 attributes += [("URL", DOTText.url(url)), ("target", "_blank")]
             }
         }
+        attributes += options.changes.attributes(for: step)
         attributes.append(("tooltip", tooltip(step, annotation: annotation)))
+        // In a lane, the other staff groups of a shared step are named in a small second line.
+        if inLane, step.staffGroups.count > 1, step.kind != .merge, step.kind != .parallel {
+            let others = "also: " + step.staffGroups.dropFirst().map(displayName).joined(separator: ", ")
+            attributes.append(
+                (
+                    DOTText.htmlKey,
+                    DOTText.htmlLabel(
+                        lines: label.split(separator: "\n", omittingEmptySubsequences: false).map(String.init),
+                        small: DOTText.wrapped(others, width: options.labelWidth + 6).split(separator: "\n").map(
+                            String.init))
+                ))
+        }
         return DOTText.name(step.id.rawValue) + " " + DOTText.attributes(deduplicated(attributes)) + ";"
     }
 
@@ -177,31 +239,32 @@ struct ChartWriter {
         let from = labels[transition.from] ?? transition.from.rawValue
         let to = labels[transition.to] ?? transition.to.rawValue
         attributes.append(("tooltip", "\(from) → \(to)" + (text.isEmpty ? "" : ": \(text)")))
+        attributes += options.changes.attributes(for: transition)
         body.append(
             "  \(DOTText.name(transition.from.rawValue)) -> \(DOTText.name(transition.to.rawValue)) "
                 + DOTText.attributes(attributes) + ";")
     }
 
     /// A small grey stub for a step outside a sub-pathway, with the transition that crosses the boundary.
-    mutating func addStub(for transition: Transition, entering: Bool, labels: [StepID: String]) {
+    mutating func addStub(for transition: Transition, entering: Bool, labels: [StepID: String], link: String? = nil) {
         let outside = entering ? transition.from : transition.to
         let stubName = (entering ? "from: " : "to: ") + outside.rawValue
         let stubLabel = (entering ? "from " : "to ") + (labels[outside] ?? outside.rawValue)
         let stubID = (entering ? "from-" : "to-") + DOTText.identifier(outside.rawValue)
         if !emittedStubs.contains(stubName) {
             emittedStubs.insert(stubName)
-            body.append(
-                "  " + DOTText.name(stubName) + " "
-                    + DOTText.attributes([
-                        ("id", ids.make("stub", stubID)), ("label", DOTText.wrapped(stubLabel, width: 24)),
-                        ("shape", "box"), ("style", "rounded,dashed,filled"), ("fillcolor", "#eeeeee"),
-                        ("color", "#999999"), ("fontcolor", "#666666"), ("fontsize", "9"), ("height", "0.3"),
-                        (
-                            "tooltip",
-                            (entering ? "Comes from " : "Goes on to ") + (labels[outside] ?? outside.rawValue)
-                                + " (outside this part)"
-                        ),
-                    ]) + ";")
+            var stub: [(String, String)] = [
+                ("id", ids.make("stub", stubID)), ("label", DOTText.wrapped(stubLabel, width: 24)),
+                ("shape", "box"), ("style", "rounded,dashed,filled"), ("fillcolor", "#eeeeee"),
+                ("color", "#999999"), ("fontcolor", "#666666"), ("fontsize", "9"), ("height", "0.3"),
+                (
+                    "tooltip",
+                    (entering ? "Comes from " : "Goes on to ") + (labels[outside] ?? outside.rawValue)
+                        + (link == nil ? " (outside this part)" : " (in another part: follow the link)")
+                ),
+            ]
+            if let link { stub += [("URL", DOTText.url(link)), ("fontcolor", "#1a5fb4")] }
+            body.append("  " + DOTText.name(stubName) + " " + DOTText.attributes(deduplicated(stub)) + ";")
         }
         let text = edgeText(transition)
         var attributes: [(String, String)] = [("id", nextEdgeID()), ("style", "dashed"), ("color", "#999999")]
@@ -243,16 +306,23 @@ struct ChartWriter {
     // MARK: Overview
 
     /// One node standing for a whole sub-pathway.
-    mutating func addPart(number: Int, title: String, steps: [Step], severity: Severity?) {
+    mutating func addPart(number: Int, title: String, steps: [Step], severity: Severity?, link: String? = nil) {
+        // A part that is one decision keeps the decision's diamond.
+        let isDecision = steps.count == 1 && steps.first?.kind == .decision
         var attributes: [(String, String)] = [
             ("id", ids.make("part", String(number))),
             ("label", DOTText.wrapped("\(number). \(title)") + "\n(\(steps.count) step\(steps.count == 1 ? "" : "s"))"),
-            ("shape", "box"), ("style", "rounded,filled"),
+            ("shape", isDecision ? "diamond" : "box"), ("style", isDecision ? "filled" : "rounded,filled"),
         ]
+        if isDecision { attributes.append(("margin", "0.05,0.03")) }
         if let severity {
             let colours = SeverityColours(severity)
-            attributes += [("fillcolor", colours.fill), ("color", colours.border), ("penwidth", "2")]
+            attributes += [
+                ("fillcolor", colours.fill), ("color", colours.border), ("penwidth", colours.penwidth),
+                ("style", (isDecision ? "" : "rounded,") + colours.style),
+            ]
         }
+        if let link { attributes += [("URL", DOTText.url(link)), ("fontcolor", "#1a5fb4")] }
         var tooltip = ["Part \(number): \(title)"] + steps.map { "- \($0.label)" }
         if let severity { tooltip.append("Most serious gap: \(severity.rawValue)") }
         attributes.append(("tooltip", tooltip.joined(separator: "\n")))
@@ -276,27 +346,82 @@ struct ChartWriter {
         )
     }
 
+    /// A small link back to the overview, placed at the top of the chart.
+    mutating func addOverviewLink(_ file: String) {
+        body.append(
+            "  { rank=min; \"link: overview\" "
+                + DOTText.attributes([
+                    ("id", ids.make("link", "overview")), ("label", "↑ Overview of the pathway"),
+                    ("shape", "plaintext"),
+                    ("style", ""), ("fontcolor", "#1a5fb4"), ("fontsize", "10"), ("URL", DOTText.url(file)),
+                    ("tooltip", "Back to the overview of the whole pathway"),
+                ]) + "; }")
+    }
+
     // MARK: Legend
 
-    /// A legend of the severities used, most serious first; nothing when no step has gaps.
-    mutating func addLegend(_ severities: Set<Severity>) {
-        guard !severities.isEmpty else { return }
+    /// A legend of the severities used, most serious first, each naming the gap classes of that severity found on
+    /// the chart's steps; nothing when no step has gaps.
+    mutating func addLegend(_ annotations: [StepAnnotation]) {
+        var classes: [Severity: Set<GapClass>] = [:]
+        for annotation in annotations { classes[annotation.severity, default: []].formUnion(annotation.gapClasses) }
+        guard !classes.isEmpty else { return }
         body.append("  subgraph \"cluster_legend\" {")
         body.append(
             "    graph "
                 + DOTText.attributes([
-                    ("id", ids.make("legend", "gaps")), ("label", "Gaps"), ("tooltip", "Colours of steps with gaps"),
-                    ("style", "dashed"), ("color", "#999999"), ("fontsize", "11"),
+                    ("id", ids.make("legend", "gaps")), ("label", "Gaps (worst on the step)"),
+                    ("tooltip", "Colours of steps with gaps"), ("style", "dashed"), ("color", "#999999"),
+                    ("fontsize", "11"),
                 ]) + ";")
-        for severity in severities.sorted(by: >) {
+        var previous: String?
+        for severity in classes.keys.sorted(by: >) {
             let colours = SeverityColours(severity)
+            let named = (classes[severity] ?? []).sorted()
+            var label = colours.caption
+            if !named.isEmpty {
+                label += "\n" + DOTText.wrapped(named.map(\.rawValue).joined(separator: ", "), width: 30)
+            }
+            let name = "legend: \(severity.rawValue)"
             body.append(
-                "    " + DOTText.name("legend: \(severity.rawValue)") + " "
+                "    " + DOTText.name(name) + " "
                     + DOTText.attributes([
-                        ("id", ids.make("legend", severity.rawValue)), ("label", colours.caption),
-                        ("fillcolor", colours.fill), ("color", colours.border), ("penwidth", "2"), ("fontsize", "9"),
-                        ("tooltip", "Steps with gaps of severity \(severity.rawValue)"),
+                        ("id", ids.make("legend", severity.rawValue)), ("label", label),
+                        ("style", colours.style), ("fillcolor", colours.fill), ("color", colours.border),
+                        ("penwidth", colours.penwidth), ("fontsize", "9"),
+                        (
+                            "tooltip",
+                            "Steps whose worst gap is \(severity.rawValue.lowercased()): "
+                                + named.map { "\($0.rawValue) (\($0.summary))" }.joined(separator: "; ")
+                        ),
                     ]) + ";")
+            // Keep the legend's entries in one column, most serious first.
+            if let previous { body.append("    \(DOTText.name(previous)) -> \(DOTText.name(name)) [style=invis];") }
+            previous = name
+        }
+        body.append("  }")
+    }
+
+    /// A legend of the change marks used (see ``FlowchartChanges``); nothing when none is.
+    mutating func addChangeLegend() {
+        let marks = options.changes.marksUsed
+        guard !marks.isEmpty else { return }
+        body.append("  subgraph \"cluster_legend_changes\" {")
+        body.append(
+            "    graph "
+                + DOTText.attributes([
+                    ("id", ids.make("legend", "changes")), ("label", "Changes"),
+                    ("tooltip", "Steps and transitions changed since the earlier version"), ("style", "dashed"),
+                    ("color", "#999999"), ("fontsize", "11"),
+                ]) + ";")
+        for mark in marks {
+            let style = mark.style
+            var attributes = [
+                ("id", ids.make("legend", mark.rawValue)), ("label", style.caption), ("fillcolor", style.fill),
+                ("color", style.border), ("penwidth", "2"), ("fontsize", "9"), ("tooltip", "\(style.caption) steps"),
+            ]
+            if style.dashed { attributes.append(("style", "dashed,filled")) }
+            body.append("    " + DOTText.name("legend: \(mark.rawValue)") + " " + DOTText.attributes(attributes) + ";")
         }
         body.append("  }")
     }
@@ -319,17 +444,23 @@ struct ChartWriter {
     }
 }
 
-/// The colours of a severity, shared by steps and the legend.
+/// The colours of a severity, shared by steps and the legend: the report's palette (dark red, amber, blue), with
+/// a second cue that does not rely on colour (a heavy solid border for errors, dashed for warnings, dotted for
+/// notes) so the classes stay apart for readers who do not tell red from amber.
 struct SeverityColours {
     let fill: String
     let border: String
     let caption: String
+    /// The node style (`filled` plus the border's line).
+    let style: String
+    let penwidth: String
 
     init(_ severity: Severity) {
         switch severity {
-        case .error: (fill, border, caption) = ("#f8d0d0", "#c0392b", "gap (error)")
-        case .warning: (fill, border, caption) = ("#fde9c8", "#d68910", "gap (warning)")
-        case .note: (fill, border, caption) = ("#d6eaf8", "#2e86c1", "note")
+        case .error: (fill, border, caption, style, penwidth) = ("#fde7e7", "#b71c1c", "Error", "filled,bold", "3")
+        case .warning:
+            (fill, border, caption, style, penwidth) = ("#fff4d6", "#e6a700", "Warning", "filled,dashed", "2")
+        case .note: (fill, border, caption, style, penwidth) = ("#e3effc", "#1565c0", "Note", "filled,dotted", "2")
         }
     }
 }

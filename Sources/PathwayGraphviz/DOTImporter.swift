@@ -19,16 +19,20 @@ import PathwayKit
 ///   `staff_groups`, `competencies` (a level after `@`), `sources` and `test_codes` as `;`-separated lists
 ///   (camelCase spellings such as `staffGroups` are read too);
 /// - an edge's `label` → the transition's condition, `share` → its share;
-/// - clusters (`subgraph cluster_…`) are ignored unless asked for: ``ClusterMapping/lanes`` makes a cluster's
-///   label (else its name without `cluster`) the staff group of the nodes in it, ``ClusterMapping/stages`` their
-///   stage; a node's own attribute wins, and the innermost cluster wins;
+/// - clusters (`subgraph cluster_…`) are read by their label (else their name without `cluster`): by default
+///   (``ClusterMapping/auto``) a cluster whose label names a staff group — by id, name or alias of the staff
+///   groups given, or one that a node of the file names — is a lane (the staff group of the nodes in it) and any
+///   other cluster is a stage; ``ClusterMapping/lanes`` and ``ClusterMapping/stages`` read every cluster one way,
+///   ``ClusterMapping/none`` ignores them; a node's own attribute wins, and the innermost cluster wins;
 /// - the graph's name is the pathway id (the file name for an anonymous graph), its `label` the title;
 /// - what Graphviz warns about while reading (`syntax ambiguity - badly delimited number '2n' …`) becomes a
 ///   warning finding (rule `graphviz`) at the line it names.
 public enum DOTImporter {
     /// What clusters mean.
     public enum ClusterMapping: String, Sendable, CaseIterable {
-        /// Clusters carry no meaning (the default).
+        /// A cluster naming a staff group is a lane, any other a stage (the default).
+        case auto
+        /// Clusters carry no meaning.
         case none
         /// A cluster is a lane: its label is the staff group of its nodes.
         case lanes
@@ -48,15 +52,16 @@ public enum DOTImporter {
     ///   - data: The file's bytes, passed to Graphviz as they are (a `charset=latin1` file is decoded as Latin-1).
     ///   - file: The path for locations and messages.
     ///   - clusters: What clusters mean.
+    ///   - staffGroups: The staff groups a cluster's label is matched against under ``ClusterMapping/auto``.
     /// - Returns: The pathway, and what was not carried over and what Graphviz warned about as findings.
     /// - Throws: ``InputError`` for a syntax error (with Graphviz's line, and what Graphviz warned about before
     ///   it), an undirected graph or a bad value.
     /// - Complexity: O(n + e + a) beyond Graphviz's parse.
     public static func pathways(
-        from data: Data, file: String, clusters: ClusterMapping = .none
+        from data: Data, file: String, clusters: ClusterMapping = .auto, staffGroups: [StaffGroup] = []
     ) throws -> PathwayImport {
         if let document = PlainDOTScanner.document(data) {
-            return try pathways(from: document, file: file, clusters: clusters)
+            return try pathways(from: document, file: file, clusters: clusters, staffGroups: staffGroups)
         }
         let document: GraphvizDocument
         do {
@@ -68,7 +73,7 @@ public enum DOTImporter {
                 "Graphviz cannot read this file: \(error.message)\(warnings)",
                 at: SourceLocation(file: file, line: error.line))
         }
-        return try pathways(from: document, file: file, clusters: clusters)
+        return try pathways(from: document, file: file, clusters: clusters, staffGroups: staffGroups)
     }
 
     /// Maps a parsed DOT graph to a pathway; the document's Graphviz warnings become findings.
@@ -76,7 +81,8 @@ public enum DOTImporter {
     /// - Throws: ``InputError`` when the graph is undirected or a node's kind or an edge's share is not valid.
     /// - Complexity: O(n + e + a) for n nodes, e edges and a attribute values.
     public static func pathways(
-        from document: GraphvizDocument, file: String, clusters: ClusterMapping = .none
+        from document: GraphvizDocument, file: String, clusters: ClusterMapping = .auto,
+        staffGroups: [StaffGroup] = []
     ) throws -> PathwayImport {
         guard document.isDirected else {
             throw InputError(
@@ -107,6 +113,36 @@ public enum DOTImporter {
                 Finding(
                     .note, rule: "dot-clusters",
                     "clusters are not carried over; read them as lanes or stages with --clusters lanes|stages",
+                    at: SourceLocation(file: file)))
+        }
+        // Under `auto`, which cluster labels name a staff group (compared as staff group ids).
+        var laneLabels: Set<String> = []
+        if clusters == .auto, !clusterNames.isEmpty {
+            var known: Set<String> = []
+            for group in staffGroups {
+                known.insert(group.id.rawValue)
+                for name in [group.name].compactMap({ $0 }) + group.aliases { known.insert(groupID(name).rawValue) }
+            }
+            for node in document.nodes {
+                for attribute in ["staff_groups", "staffGroups", "staffgroups"] {
+                    for name in list(node.attributes[attribute]) {
+                        known.insert(name)
+                        known.insert(groupID(name).rawValue)
+                    }
+                }
+            }
+            let labels = Set(clusterNames.values)
+            laneLabels = labels.filter { known.contains(groupID($0).rawValue) || known.contains($0) }
+            let stageLabels = labels.subtracting(laneLabels)
+            var parts: [String] = []
+            if !stageLabels.isEmpty { parts.append("as stages: " + stageLabels.sorted().joined(separator: ", ")) }
+            if !laneLabels.isEmpty {
+                parts.append("as lanes (they name staff groups): " + laneLabels.sorted().joined(separator: ", "))
+            }
+            findings.append(
+                Finding(
+                    .note, rule: "dot-clusters",
+                    "clusters read " + parts.joined(separator: "; ") + "; --clusters lanes|stages|none overrides",
                     at: SourceLocation(file: file)))
         }
         var steps: [Step] = []
@@ -159,11 +195,10 @@ public enum DOTImporter {
                 step.patientsPerYear = number
             }
             if let cluster = clusterNames[node.name] {
-                switch clusters {
-                case .lanes where step.staffGroups.isEmpty: step.staffGroups = [groupID(cluster)]
-                case .stages where step.stage == nil: step.stage = cluster
-                default: break
-                }
+                let asLane = clusters == .lanes || (clusters == .auto && laneLabels.contains(cluster))
+                let asStage = clusters == .stages || (clusters == .auto && !laneLabels.contains(cluster))
+                if asLane && step.staffGroups.isEmpty { step.staffGroups = [groupID(cluster)] }
+                if asStage && step.stage == nil { step.stage = cluster }
             }
             steps.append(step)
         }
@@ -313,10 +348,14 @@ public enum DOTImporter {
 extension PathwayReader {
     /// Graphviz DOT (`.dot`, `.gv`), read through cgraph.
     ///
-    /// - Parameter clusters: What clusters mean.
-    public static func dot(clusters: DOTImporter.ClusterMapping = .none) -> PathwayReader {
+    /// - Parameters:
+    ///   - clusters: What clusters mean.
+    ///   - staffGroups: The staff groups a cluster's label is matched against under ``DOTImporter/ClusterMapping/auto``.
+    public static func dot(
+        clusters: DOTImporter.ClusterMapping = .auto, staffGroups: [StaffGroup] = []
+    ) -> PathwayReader {
         PathwayReader(name: "dot", extensions: ["dot", "gv"]) { data, path in
-            try DOTImporter.pathways(from: data, file: path, clusters: clusters)
+            try DOTImporter.pathways(from: data, file: path, clusters: clusters, staffGroups: staffGroups)
         }
     }
 }

@@ -10,11 +10,15 @@ import PathwayKit
 /// byte-identical text.
 public struct Flowchart: Sendable {
     /// The pathway to draw.
-    public var pathway: Pathway
+    public var pathway: Pathway {
+        didSet { index = FlowchartIndex(pathway) }
+    }
     /// Gaps and links, by step.
     public var annotations: [StepID: StepAnnotation]
     /// How to draw.
     public var options: FlowchartOptions
+    /// Steps, labels and transitions by step, built once per pathway so that each chart costs its own size.
+    private(set) var index: FlowchartIndex
 
     /// Creates a flowchart.
     ///
@@ -26,6 +30,7 @@ public struct Flowchart: Sendable {
         self.pathway = pathway
         self.annotations = annotations
         self.options = options
+        self.index = FlowchartIndex(pathway)
     }
 
     // MARK: Views
@@ -44,7 +49,7 @@ public struct Flowchart: Sendable {
         }
         var chart = ChartWriter(name: pathway.id.rawValue, title: pathway.title, options: options)
         let drawn = Set(steps.map(\.id))
-        chart.addSteps(steps, annotations: annotations)
+        chart.addSteps(steps, annotations: annotations, route: index.mainRoute)
         var unknown: [StepID] = []
         var seenUnknown: Set<StepID> = []
         for transition in pathway.transitions {
@@ -53,7 +58,7 @@ public struct Flowchart: Sendable {
             }
         }
         for id in unknown { chart.addUnknownStep(id) }
-        let names = labels(of: steps)
+        let names = index.labels
         for transition in pathway.transitions { chart.addTransition(transition, labels: names) }
         // A sub-pathway written out on its own: where it joins its parent, as stubs.
         if let boundary = pathway.boundary {
@@ -68,7 +73,8 @@ public struct Flowchart: Sendable {
                     labels: names)
             }
         }
-        chart.addLegend(severities(of: steps))
+        chart.addLegend(steps.compactMap { annotations[$0.id] })
+        chart.addChangeLegend()
         return chart.text()
     }
 
@@ -79,31 +85,81 @@ public struct Flowchart: Sendable {
     ///   - subpathway: The steps to draw; ids that are not steps of the pathway are ignored.
     ///   - number: The sub-pathway's 1-based number, used in the chart's name (`<pathway-id>.<number>`).
     /// - Returns: DOT text.
-    /// - Complexity: O(V + E).
+    /// - Complexity: O(s + t log t) for the part's s steps and the t transitions touching them (the pathway is
+    ///   indexed once, when the flowchart is made), so charting every part of a pathway is linear in its size.
     public func subpathway(_ subpathway: FlowchartSubpathway, number: Int) -> String {
-        let byID = stepsByID
+        self.subpathway(subpathway, number: number, of: number, partOf: [:])
+    }
+
+    /// Every sub-pathway as a chart of its own, in order. With ``FlowchartOptions/links`` set, each chart links back
+    /// to the overview, and a stub for a step of another part links to that part's chart.
+    ///
+    /// - Parameter subpathways: The sub-pathways; a step listed in several belongs to the first.
+    /// - Returns: The DOT text of each chart.
+    /// - Throws: ``FlowchartError/partTooLarge(pathway:part:steps:limit:)`` when a part has more steps than
+    ///   ``FlowchartOptions/maxSteps`` (checked before any chart is written).
+    /// - Complexity: O(V + E log E) over all the charts together.
+    public func subpathways(_ subpathways: [FlowchartSubpathway]) throws(FlowchartError) -> [String] {
+        for (position, part) in subpathways.enumerated() where part.steps.count > options.maxSteps {
+            let steps = Set(part.steps).count
+            if steps > options.maxSteps {
+                throw .partTooLarge(pathway: pathway.id, part: position + 1, steps: steps, limit: options.maxSteps)
+            }
+        }
+        let partOf = parts(of: subpathways)
+        return subpathways.enumerated().map { index, part in
+            subpathway(part, number: index + 1, of: subpathways.count, partOf: partOf)
+        }
+    }
+
+    /// One sub-pathway's chart, its stubs linking to the parts in `partOf` when links are asked for.
+    func subpathway(_ subpathway: FlowchartSubpathway, number: Int, of count: Int, partOf: [StepID: Int]) -> String {
+        let byID = index.byID
         var inside: Set<StepID> = []
         var steps: [Step] = []
         for id in subpathway.steps where inside.insert(id).inserted {
             if let step = byID[id] { steps.append(step) } else { inside.remove(id) }
         }
-        let heading = "\(pathway.title): part \(number): \(title(of: subpathway, steps: byID))"
-        var chart = ChartWriter(name: "\(pathway.id.rawValue).\(number)", title: heading, options: options)
-        chart.addSteps(steps, annotations: annotations)
-        let names = labels(of: uniqueSteps)
-        for transition in pathway.transitions {
+        var chart = ChartWriter(
+            name: "\(pathway.id.rawValue).\(number)", title: heading(of: subpathway, number: number), options: options)
+        if let links = options.links { chart.addOverviewLink(links.overviewFile) }
+        chart.addSteps(steps, annotations: annotations, route: index.mainRoute)
+        let names = index.labels
+        func link(_ outside: StepID) -> String? {
+            guard let links = options.links, let part = partOf[outside] else { return nil }
+            return links.partFile(part + 1, of: count)
+        }
+        for position in index.transitions(touching: steps.map(\.id)) {
+            let transition = pathway.transitions[position]
             let fromInside = inside.contains(transition.from)
             let toInside = inside.contains(transition.to)
             if fromInside && toInside {
                 chart.addTransition(transition, labels: names)
             } else if toInside {
-                chart.addStub(for: transition, entering: true, labels: names)
+                chart.addStub(for: transition, entering: true, labels: names, link: link(transition.from))
             } else if fromInside {
-                chart.addStub(for: transition, entering: false, labels: names)
+                chart.addStub(for: transition, entering: false, labels: names, link: link(transition.to))
             }
         }
-        chart.addLegend(severities(of: steps))
+        chart.addLegend(steps.compactMap { annotations[$0.id] })
         return chart.text()
+    }
+
+    /// The heading of a sub-pathway's chart: "<pathway title>: part <n>: <part title>".
+    public func heading(of subpathway: FlowchartSubpathway, number: Int) -> String {
+        "\(pathway.title): part \(number): \(title(of: subpathway, steps: index.byID))"
+    }
+
+    /// The heading of the overview: "<pathway title>: overview".
+    public var overviewHeading: String { "\(pathway.title): overview" }
+
+    /// The 0-based part of each step: the first sub-pathway that lists it.
+    func parts(of subpathways: [FlowchartSubpathway]) -> [StepID: Int] {
+        var part: [StepID: Int] = [:]
+        for (number, subpathway) in subpathways.enumerated() {
+            for id in subpathway.steps where part[id] == nil && index.byID[id] != nil { part[id] = number }
+        }
+        return part
     }
 
     /// Every sub-pathway as one node, with an edge between two sub-pathways when any transition crosses from one
@@ -111,22 +167,25 @@ public struct Flowchart: Sendable {
     ///
     /// - Parameter subpathways: The sub-pathways; a step listed in several belongs to the first.
     /// - Returns: DOT text.
+    /// - Throws: ``FlowchartError/tooManyParts(pathway:parts:limit:)`` when there are more parts than
+    ///   ``FlowchartOptions/maxParts``.
     /// - Complexity: O(V + E).
-    public func overview(_ subpathways: [FlowchartSubpathway]) -> String {
-        let byID = stepsByID
-        var part: [StepID: Int] = [:]
-        for (index, subpathway) in subpathways.enumerated() {
-            for id in subpathway.steps where part[id] == nil && byID[id] != nil { part[id] = index }
+    public func overview(_ subpathways: [FlowchartSubpathway]) throws(FlowchartError) -> String {
+        guard subpathways.count <= options.maxParts else {
+            throw .tooManyParts(pathway: pathway.id, parts: subpathways.count, limit: options.maxParts)
         }
-        var chart = ChartWriter(
-            name: "\(pathway.id.rawValue).overview", title: "\(pathway.title): overview", options: options)
-        var used: Set<Severity> = []
+        let byID = stepsByID
+        let part = parts(of: subpathways)
+        var chart = ChartWriter(name: "\(pathway.id.rawValue).overview", title: overviewHeading, options: options)
+        var used: [StepAnnotation] = []
         for (index, subpathway) in subpathways.enumerated() {
             let steps = subpathway.steps.filter { part[$0] == index }.compactMap { byID[$0] }
-            let severity = steps.compactMap { annotations[$0.id]?.severity }.max()
-            if let severity { used.insert(severity) }
+            let found = steps.compactMap { annotations[$0.id] }
+            let severity = found.map(\.severity).max()
+            used += found
             chart.addPart(
-                number: index + 1, title: title(of: subpathway, steps: byID), steps: steps, severity: severity)
+                number: index + 1, title: title(of: subpathway, steps: byID), steps: steps, severity: severity,
+                link: options.links?.partFile(index + 1, of: subpathways.count))
         }
         // Crossings, in the order their first transition is written.
         var order: [PartPair] = []
@@ -155,29 +214,10 @@ public struct Flowchart: Sendable {
     // MARK: Helpers
 
     /// The pathway's steps, keeping the first of any duplicated id.
-    var uniqueSteps: [Step] {
-        var seen: Set<StepID> = []
-        return pathway.steps.filter { seen.insert($0.id).inserted }
-    }
+    var uniqueSteps: [Step] { index.steps }
 
     /// The first step with each id.
-    var stepsByID: [StepID: Step] {
-        var result: [StepID: Step] = [:]
-        for step in pathway.steps where result[step.id] == nil { result[step.id] = step }
-        return result
-    }
-
-    /// Step labels by id.
-    func labels(of steps: [Step]) -> [StepID: String] {
-        var result: [StepID: String] = [:]
-        for step in steps { result[step.id] = step.label }
-        return result
-    }
-
-    /// The severities annotated on some steps.
-    func severities(of steps: [Step]) -> Set<Severity> {
-        Set(steps.compactMap { annotations[$0.id]?.severity })
-    }
+    var stepsByID: [StepID: Step] { index.byID }
 
     /// A sub-pathway's title, or "first … last" from its steps' labels.
     func title(of subpathway: FlowchartSubpathway, steps: [StepID: Step]) -> String {

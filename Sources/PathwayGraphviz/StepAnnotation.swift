@@ -9,6 +9,8 @@ public struct StepAnnotation: Hashable, Sendable {
     public var lines: [String]
     /// A link to an education resource for the step (the node becomes a link in SVG and PDF).
     public var url: String?
+    /// The classes of the step's gaps, named in the chart's legend.
+    public var gapClasses: [GapClass]
 
     /// Creates an annotation.
     ///
@@ -16,9 +18,11 @@ public struct StepAnnotation: Hashable, Sendable {
     ///   - severity: How serious the step's gaps are.
     ///   - lines: Lines describing the gaps.
     ///   - url: A link to an education resource, if there is one.
-    public init(severity: Severity, lines: [String] = [], url: String? = nil) {
+    ///   - gapClasses: The classes of the step's gaps, for the legend.
+    public init(severity: Severity, lines: [String] = [], url: String? = nil, gapClasses: [GapClass] = []) {
         self.severity = severity
         self.lines = lines
         self.url = url
+        self.gapClasses = gapClasses
     }
 }

@@ -56,22 +56,26 @@ func isDiamond(_ points: [(Double, Double)]) -> Bool {
     @Test("steps with gaps are coloured by severity, with a legend and links")
     func gapColours() throws {
         let annotations: [StepID: StepAnnotation] = [
-            "result": StepAnnotation(severity: .error, lines: ["No clinical scientist trained"]),
+            "result": StepAnnotation(
+                severity: .error, lines: ["No clinical scientist trained"], gapClasses: [.noResource, .unstaffedStep]),
             "inform": StepAnnotation(
                 severity: .warning, lines: ["GP letter template missing"], url: "https://example.org/course?a=1&b=2"),
         ]
         let svg = try svgChart(try Flowchart(pathway: try examplePathway(), annotations: annotations).network())
         let decision = try #require(svg.node("result"))
-        #expect(decision.fills == ["#f8d0d0"])
-        #expect(decision.strokes == ["#c0392b"])
+        #expect(decision.fills == ["#fde7e7"])
+        #expect(decision.strokes == ["#b71c1c"])
         #expect(decision.tooltips.first?.contains("Gaps (error):\n- No clinical scientist trained") == true)
         let inform = try #require(svg.node("inform"))
-        #expect(inform.fills == ["#fde9c8"])
+        #expect(inform.fills == ["#fff4d6"])
+        #expect(inform.strokes == ["#e6a700"])
         #expect(inform.links == ["https://example.org/course?a=1&b=2"])
         #expect(try #require(svg.node("treat")).fills == ["#ffffff"])
         #expect(svg.clusters.map(\.title) == ["cluster_legend"])
-        #expect(svg.node("legend: error")?.fills == ["#f8d0d0"])
-        #expect(svg.node("legend: warning")?.fills == ["#fde9c8"])
+        #expect(svg.node("legend: error")?.fills == ["#fde7e7"])
+        #expect(svg.node("legend: error")?.label == "Error\nunstaffed-step, no-resource")
+        #expect(svg.node("legend: warning")?.fills == ["#fff4d6"])
+        #expect(svg.node("legend: warning")?.label == "Warning")
         #expect(svg.node("legend: note") == nil)
     }
 
@@ -81,17 +85,24 @@ func isDiamond(_ points: [(Double, Double)]) -> Bool {
         #expect(svg.clusters.isEmpty)
     }
 
-    @Test("lanes put each step in the lane of its first staff group and list the others")
+    @Test("lanes are bands along the flow, named, in main-route order, each as long as the chart")
     func lanes() throws {
-        let options = FlowchartOptions(lanes: true, staffGroupNames: ["oncologist": "Oncologist"])
+        let options = FlowchartOptions(
+            lanes: true, staffGroupNames: ["oncologist": "Oncologist", "oncology-nurse": "Oncology nurse"])
         let svg = try svgChart(try Flowchart(pathway: try examplePathway(), options: options).network())
+        #expect(svg.clusters.map(\.title) == ["cluster_lane_1", "cluster_lane_2", "cluster_lane_3", "cluster_lane_4"])
         #expect(
-            svg.clusters.map(\.title) == [
-                "cluster_1: Oncologist", "cluster_2: clinical-scientist", "cluster_3: oncology-nurse",
+            ["lane 1", "lane 2", "lane 3", "lane 4"].map { svg.node($0)?.label } == [
+                "Oncologist", "clinical-scientist", "Oncology nurse", "No staff group named",
             ])
-        #expect(svg.clusters.map(\.label) == ["Oncologist", "clinical-scientist", "oncology-nurse"])
-        #expect(svg.node("request-test")?.label == "Request DPYD genotyping\n(also oncology-nurse)")
-        #expect(svg.nodes.count == 11)
+        // A shared step is drawn once, in its first group's lane, naming the others by name on a second line.
+        #expect(svg.node("request-test")?.label == "Request DPYD genotyping\nalso: Oncology nurse")
+        #expect(svg.nodes.filter { $0.title == "request-test" }.count == 1)
+        // The bands line up: every lane's box reaches from the same top to the same bottom, side by side.
+        let boxes = svg.clusters.compactMap(\.polygons.first)
+        let tops = Set(boxes.map { $0.map(\.1).min() ?? 0 })
+        let bottoms = Set(boxes.map { $0.map(\.1).max() ?? 0 })
+        #expect(boxes.count == 4 && tops.count == 1 && bottoms.count == 1)
     }
 
     @Test("labels with markup, quotes, ampersands and backslashes come out escaped")
@@ -156,7 +167,7 @@ func isDiamond(_ points: [(Double, Double)]) -> Bool {
         let pathway = try examplePathway()
         let part = FlowchartSubpathway(steps: ["reduce-dose", "join", "split"], title: "Dose and split")
         let svg = try svgChart(Flowchart(pathway: pathway).subpathway(part, number: 2))
-        #expect(svg.graphTitle == "flowchart-example.2")
+        #expect(svg.graphTitle == "Flowchart example (DPYD testing before fluoropyrimidines): part 2: Dose and split")
         // Graphviz writes each node before its first out-edge's head, not in declaration order.
         #expect(
             svg.nodes.map(\.title).sorted() == [
@@ -176,7 +187,7 @@ func isDiamond(_ points: [(Double, Double)]) -> Bool {
         let annotations: [StepID: StepAnnotation] = ["lab": StepAnnotation(severity: .warning)]
         let svg = try svgChart(Flowchart(pathway: pathway, annotations: annotations).overview(parts))
         #expect(svg.nodes.filter { $0.title.hasPrefix("part ") }.count == parts.count)
-        #expect(svg.node("part 1")?.fills == ["#fde9c8"])
+        #expect(svg.node("part 1")?.fills == ["#fff4d6"])
         #expect(svg.node("part 1")?.label == "1. Patient referred for\nchemotherapy → Variant\nfound?\n(4 steps)")
         #expect(svg.edges.count == 8)
         #expect(svg.edges.first { $0.title == "part 1->part 2" }?.label == "variant found")

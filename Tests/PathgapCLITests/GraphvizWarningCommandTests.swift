@@ -20,7 +20,7 @@ import Testing
         }
         #expect(status == 0)
         #expect(console.errors == Self.warning)
-        #expect(console.output == out + "/follow_up.svg\n")
+        #expect(console.output == out + "/follow_up.svg\n" + out + "/follow_up.txt\n")
         let svg = try String(contentsOfFile: out + "/follow_up.svg", encoding: .utf8)
         #expect(svg.contains("<title>review&#45;&gt;2</title>"))
         #expect(svg.contains("<title>nd_review&#45;&gt;done</title>"))

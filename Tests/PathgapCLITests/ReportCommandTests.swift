@@ -28,7 +28,7 @@ import Testing
         #expect(Self.files(in: out) == ["report.csv", "report.html", "report.json", "report.md"])
         #expect(
             console.output.hasPrefix(
-                "project 'gaps-no-resource': 1 pathway, 3 steps, 1 sub-pathway (chains): 1 gap (1 error, 0 warnings, 0 notes)\n  no-resource: 1\n"
+                "project 'gaps-no-resource': 1 pathway, 3 steps, 1 sub-pathway (phases): 1 gap (1 error, 0 warnings, 0 notes)\n  no-resource: 1\n"
             ))
         #expect(console.errors.isEmpty)
     }

@@ -26,7 +26,7 @@ enum Generated {
     /// A pathway over a graph: steps `n<i>` with kinds from degrees, transitions in edge order.
     static func pathway(_ graph: CompactGraph, id: PathwayID = "random") -> Pathway {
         let steps = (0..<Int32(graph.nodeCount)).map {
-            Step(id: StepID("n\($0)"), kind: EdgeListReader.inferredKind(graph, $0), stage: "stage \($0 / 4)")
+            Step(id: StepID("n\($0)"), kind: graph.inferredKind($0), stage: "stage \($0 / 4)")
         }
         var transitions: [Transition] = []
         for node in 0..<Int32(graph.nodeCount) {

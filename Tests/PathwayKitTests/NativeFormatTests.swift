@@ -65,6 +65,7 @@ import Testing
     @Test(
         "a malformed file gives one error naming the line, column and problem",
         arguments: [
+            MalformedCase(file: "alias-bomb.yaml", line: 2, column: 4, message: "aliases are not supported"),
             MalformedCase(file: "bad-indent.yaml", line: 5, column: 4, message: "not valid YAML or JSON"),
             MalformedCase(file: "duplicate-key.yaml", line: 2, column: 1, message: "key 'id' is written twice"),
             MalformedCase(file: "empty.yaml", line: 1, column: 1, message: "the file is empty"),

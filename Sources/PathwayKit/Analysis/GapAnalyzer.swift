@@ -23,14 +23,14 @@ public struct GapAnalyzer: Sendable {
     ///   - asOf: The date review dates are checked against; without one, staleness is not checked.
     /// - Complexity: O(V + E + R · C) per pathway, where R is the number of competency requirements and C the
     ///   number of resources covering one competency.
-    public func gaps(in project: Project, strategy: DecompositionStrategy = .chains, asOf: AsOfDate? = nil) -> [Gap] {
+    public func gaps(in project: Project, strategy: DecompositionStrategy = .phases, asOf: AsOfDate? = nil) -> [Gap] {
         analysis(of: project, strategy: strategy, asOf: asOf).gaps
     }
 
     /// The full analysis of one project: sub-pathways, patient flow, step assessments and gaps.
     ///
     /// - Complexity: See ``gaps(in:strategy:asOf:)``.
-    public func analysis(of project: Project, strategy: DecompositionStrategy = .chains, asOf: AsOfDate? = nil)
+    public func analysis(of project: Project, strategy: DecompositionStrategy = .phases, asOf: AsOfDate? = nil)
         -> ProjectAnalysis
     {
         var context = Context(project: project, analyzer: self, asOf: asOf)

@@ -84,7 +84,7 @@ public struct GapReport: Sendable {
     ///   - asOf: The date review dates are checked against.
     public init(
         analysing projects: [Project], with analyzer: GapAnalyzer = GapAnalyzer(),
-        strategy: DecompositionStrategy = .chains, asOf: AsOfDate? = nil
+        strategy: DecompositionStrategy = .phases, asOf: AsOfDate? = nil
     ) {
         self.init(
             projects: projects.map { analyzer.analysis(of: $0, strategy: strategy, asOf: asOf) }, strategy: strategy,

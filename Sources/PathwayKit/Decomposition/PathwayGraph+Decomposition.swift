@@ -22,7 +22,7 @@ extension PathwayGraph {
     ///   (`subpathway-size`) for each whose step count is outside the preferred size.
     /// - Complexity: O(V + E) for `chains` and `stages`, see ``phaseGroups(target:)`` for `phases`; see ``programStructureFragments()`` and ``routes(limit:)``.
     public func decomposition(
-        _ strategy: DecompositionStrategy = .chains, options: DecompositionOptions = DecompositionOptions()
+        _ strategy: DecompositionStrategy = .phases, options: DecompositionOptions = DecompositionOptions()
     ) -> Decomposition {
         decompositionAndNodes(strategy, options: options).decomposition
     }

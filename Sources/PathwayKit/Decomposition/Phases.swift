@@ -32,9 +32,11 @@ extension PathwayGraph {
     /// 1. **Stages.** A transition between two steps of different (effective, see ``effectiveStages()``) stages is
     ///    never crossed except to fold a piece of one or two steps. DOT clusters and BPMN lanes whose label names no
     ///    staff group arrive as stages.
-    /// 2. **Outcome decisions.** A step with two or more ways forward whose branches do not meet again within
-    ///    twice the target's upper bound of steps (ends and loop-back transitions left out) starts one sub-pathway
-    ///    per branch (variant found / not found).
+    /// 2. **Outcome decisions.** A step with two or more branches that do not meet again soon (the step, its
+    ///    alternatives and the step where they meet do not fit in the target's upper bound) starts one
+    ///    sub-pathway per branch (variant found / not found). Ends and
+    ///    loop-back transitions are left out, and so are *tails*, steps whose whole future is shorter than the
+    ///    lower bound: a short way out is not a branch of its own.
     /// 3. **Decision blocks and loops.** A decision whose branches do meet again soon is one phase with its
     ///    alternatives and the step where they meet (its immediate post-dominator, as in the program structure
     ///    tree); a loop (strongly connected component) of at most twice the upper bound is one phase.
@@ -76,12 +78,9 @@ extension PathwayGraph {
         var isBackEdge = [Bool](repeating: false, count: graph.edgeCount)
         for slot in 0..<graph.edgeCount where backSlot[slot] { isBackEdge[Int(graph.successorEdges[slot])] = true }
 
-        // The forward graph: no loop-back transitions, no transitions into end steps, and a virtual sink after
-        // every step left without a way forward.
-        let sink = Int32(n)
+        // The forward graph: no loop-back transitions, no transitions into end steps.
         var sources: [Int32] = []
         var targets: [Int32] = []
-        var forwardDegree = [Int32](repeating: 0, count: n)
         for node in 0..<Int32(n) {
             for slot in graph.successorOffsets[Int(node)]..<graph.successorOffsets[Int(node) + 1]
             where !backSlot[Int(slot)] {
@@ -89,24 +88,46 @@ extension PathwayGraph {
                 guard !isEnd[Int(next)], next != node else { continue }
                 sources.append(node)
                 targets.append(next)
-                forwardDegree[Int(node)] += 1
             }
         }
-        for node in 0..<Int32(n) where forwardDegree[Int(node)] == 0 {
-            sources.append(node)
-            targets.append(sink)
+        let forward = CompactGraph(nodeCount: n, sources: sources, targets: targets)
+        // A tail is a step whose whole future, ends aside, is shorter than the lower bound: a short way out (an
+        // exit branch), never a branch of its own.
+        var height = [Int32](repeating: 1, count: n)
+        for node in (forward.topologicalOrder() ?? []).reversed() {
+            for next in forward.successors(of: node) {
+                height[Int(node)] = max(height[Int(node)], height[Int(next)] + 1)
+            }
         }
-        let forward = CompactGraph(nodeCount: n + 1, sources: sources, targets: targets)
-        let order = forward.topologicalOrder() ?? Array(0...sink)
-        let postDominator = forward.immediateDominators(
-            root: sink, order: order.reversed(), direction: .backward)
+        let isTail = height.map { Int($0) < lower }
+        // Where branches meet again: post-dominators over the steps that are not tails, with a virtual sink after
+        // every such step that has no way forward except into tails.
+        let sink = Int32(n)
+        var coreSources: [Int32] = []
+        var coreTargets: [Int32] = []
+        var branches = [Int32](repeating: 0, count: n)
+        for node in 0..<Int32(n) where !isTail[Int(node)] {
+            for next in forward.successors(of: node) where !isTail[Int(next)] {
+                coreSources.append(node)
+                coreTargets.append(next)
+                branches[Int(node)] += 1
+            }
+            if branches[Int(node)] == 0 {
+                coreSources.append(node)
+                coreTargets.append(sink)
+            }
+        }
+        let core = CompactGraph(nodeCount: n + 1, sources: coreSources, targets: coreTargets)
+        let order = core.topologicalOrder() ?? Array(0...sink)
+        let postDominator = core.immediateDominators(root: sink, order: order.reversed(), direction: .backward)
 
-        // Decisions whose branches meet again within `limit` steps, with the steps of that block.
+        // Decisions whose branches meet again soon: the decision, the steps between and the step where they meet
+        // fit in the upper bound (with room for one more); with the steps of that block.
         var blockLinks: [(Int32, Int32)] = []
         var blockEnds: [Int] = [0]
         var isSplitter = [Bool](repeating: false, count: n)
         var visitMark = [Int32](repeating: -1, count: n + 1)
-        for node in 0..<Int32(n) where forwardDegree[Int(node)] >= 2 {
+        for node in 0..<Int32(n) where branches[Int(node)] >= 2 {
             let meet = postDominator[Int(node)]
             guard meet >= 0, meet != sink else {
                 isSplitter[Int(node)] = true
@@ -120,12 +141,12 @@ extension PathwayGraph {
             search: while head < queue.count {
                 let current = queue[head]
                 head += 1
-                for next in forward.successors(of: current) {
+                for next in core.successors(of: current) {
                     links.append((current, next))
                     guard next != meet, visitMark[Int(next)] != node else { continue }
                     visitMark[Int(next)] = node
                     queue.append(next)
-                    if queue.count > limit + 1 {
+                    if queue.count > max(2, upper - 1) {
                         small = false
                         break search
                     }
@@ -147,7 +168,9 @@ extension PathwayGraph {
                 let next = graph.successorTargets[Int(slot)]
                 let edge = Int(graph.successorEdges[Int(slot)])
                 let (from, to) = (stageOfNode[Int(node)], stageOfNode[Int(next)])
-                isOutcome[edge] = isSplitter[Int(node)] && !isEnd[Int(next)] && !backSlot[Int(slot)] && next != node
+                isOutcome[edge] =
+                    isSplitter[Int(node)] && !isEnd[Int(next)] && !isTail[Int(next)] && !backSlot[Int(slot)]
+                    && next != node
                 if from >= 0 && to >= 0 && from != to {
                     boundary[edge] = .stage
                 } else if isOutcome[edge] {

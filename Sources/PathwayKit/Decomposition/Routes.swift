@@ -103,12 +103,26 @@ extension PathwayGraph {
     /// - Parameter limit: How many routes to list.
     /// - Returns: The count and the routes.
     /// - Complexity: O(V + E) for the count, O(E log V) for the bound, plus O(X log X) for X expansions of the
-    ///   search (about `limit` × route length × out-degree when the bound is tight).
+    ///   search (about `limit` × route length × out-degree when the bound is tight); the "no step twice" check is
+    ///   O(1) per expansion that goes one step deeper (see ``routeSearch(limit:)``), so a loop of L steps costs O(L),
+    ///   not O(L²).
     func routes(limit: Int) -> (count: Double, routes: [Subpathway]) {
+        let search = routeSearch(limit: limit)
+        return (search.count, search.routes)
+    }
+
+    /// ``routes(limit:)``, with how many times the search moved a step onto or off the path it keeps marked (the
+    /// work of the "no step twice" check; tests bound it).
+    ///
+    /// The steps of the partial route being expanded are kept marked; going from one expanded partial route to the
+    /// next unmarks and marks only the steps between them in the search tree (one step when the search goes deeper,
+    /// as it does along the best route), so checking that a route does not come round to a step again costs O(1)
+    /// instead of a walk back through the loop.
+    func routeSearch(limit: Int) -> (count: Double, routes: [Subpathway], pathMoves: Int) {
         let (entries, exits) = routeTerminals()
         let components = graph.stronglyConnectedComponents()
         let count = graph.routeCount(entries: entries, exits: exits, components: components)
-        guard limit > 0 else { return (count, []) }
+        guard limit > 0 else { return (count, [], 0) }
         let probability = edgeProbabilities()
         var isExit = [Bool](repeating: false, count: graph.nodeCount)
         for node in exits { isExit[Int(node)] = true }
@@ -150,11 +164,13 @@ extension PathwayGraph {
         // is exactly 0 (the same floating-point sum), so the best routes keep slack 0 with no rounding drift; ties
         // go to the newest (deepest) partial route, so among equals the search runs depth first.
         var slack: [Double] = []
+        var depthOf: [Int32] = []
         func push(node: Int32, parent: Int32, edge: Int32, logProbability: Double, slack added: Double) {
             guard heuristic(node) > -.infinity else { return }
             let total = (parent >= 0 ? slack[Int(parent)] : 0) + added
             nodeOf.append(node)
             parentOf.append(parent)
+            depthOf.append(parent >= 0 ? depthOf[Int(parent)] + 1 : 0)
             edgeOf.append(edge)
             score.append(logProbability)
             slack.append(total)
@@ -163,6 +179,36 @@ extension PathwayGraph {
         let best = entries.map(heuristic).max() ?? 0
         for node in entries {
             push(node: node, parent: -1, edge: -1, logProbability: 0, slack: best - heuristic(node))
+        }
+        // The steps on the path of the partial route last expanded (`marked`), kept up to date move by move.
+        var onPath = [Bool](repeating: false, count: graph.nodeCount)
+        var marked: Int32 = -1
+        var pathMoves = 0
+        var toMark: [Int32] = []
+        func depth(_ entry: Int32) -> Int32 { entry < 0 ? -1 : depthOf[Int(entry)] }
+        func markPath(of entry: Int32) {
+            var from = marked
+            var to = entry
+            toMark.removeAll(keepingCapacity: true)
+            while depth(from) > depth(to) {
+                onPath[Int(nodeOf[Int(from)])] = false
+                from = parentOf[Int(from)]
+                pathMoves += 1
+            }
+            while depth(to) > depth(from) {
+                toMark.append(nodeOf[Int(to)])
+                to = parentOf[Int(to)]
+                pathMoves += 1
+            }
+            while from != to {
+                onPath[Int(nodeOf[Int(from)])] = false
+                from = parentOf[Int(from)]
+                toMark.append(nodeOf[Int(to)])
+                to = parentOf[Int(to)]
+                pathMoves += 2
+            }
+            for node in toMark { onPath[Int(node)] = true }
+            marked = entry
         }
         var routes: [Subpathway] = []
         var expansions = 0
@@ -185,22 +231,14 @@ extension PathwayGraph {
                 continue
             }
             let component = components.componentOfNode[Int(node)]
+            if cyclic[Int(component)] { markPath(of: entry) }
             for slot in Int(graph.successorOffsets[Int(node)])..<Int(graph.successorOffsets[Int(node) + 1]) {
                 let next = graph.successorTargets[slot]
                 let edge = graph.successorEdges[slot]
                 guard probability[Int(edge)] > 0 else { continue }
-                if cyclic[Int(component)] && components.componentOfNode[Int(next)] == component {
-                    // A step can only come round again inside its own loop: look back while still in it.
-                    var cursor = entry
-                    var seen = false
-                    while cursor >= 0 && components.componentOfNode[Int(nodeOf[Int(cursor)])] == component {
-                        if nodeOf[Int(cursor)] == next {
-                            seen = true
-                            break
-                        }
-                        cursor = parentOf[Int(cursor)]
-                    }
-                    if seen { continue }
+                // A step can only come round again inside its own loop (a route never re-enters a component).
+                if cyclic[Int(component)] && components.componentOfNode[Int(next)] == component && onPath[Int(next)] {
+                    continue
                 }
                 let logEdge = log(probability[Int(edge)])
                 push(
@@ -208,7 +246,7 @@ extension PathwayGraph {
                     slack: heuristic(node) - (logEdge + heuristic(next)))
             }
         }
-        return (count, routes)
+        return (count, routes, pathMoves)
     }
 }
 

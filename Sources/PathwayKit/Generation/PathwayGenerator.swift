@@ -136,7 +136,7 @@ public struct PathwayGenerator: Sendable {
     /// The kind of each step, from its degrees.
     public func kinds() -> [StepKind] {
         let graph = graph
-        return (0..<Int32(stepCount)).map { EdgeListReader.inferredKind(graph, $0) }
+        return (0..<Int32(stepCount)).map { graph.inferredKind($0) }
     }
 
     /// The edge list: a `from,to,condition,share` header, then one row per transition.

@@ -1,43 +1,58 @@
-/// A pathway with its structure built for queries: dense node ids over the steps, and a ``CompactGraph`` over the
-/// transitions whose ends both exist.
+/// A pathway value together with its ``PathwayIndex``: dense node ids over the steps and the ``CompactGraph`` over
+/// the transitions whose ends both exist, built once.
 ///
-/// Node `n` is the `n`-th distinct step id in file order; a duplicated id keeps its first step (validation reports
-/// the duplicate). Edge `e` of ``graph`` is the `e`-th transition whose ends are both known.
+/// Node `n` is the `n`-th distinct step id in file order (`Index<Step>(n)` of ``index``); a duplicated id keeps its
+/// first step (validation reports the duplicate). Edge `e` of ``graph`` is the `e`-th transition whose ends are both
+/// known (`Index<Transition>(e)`).
 public struct PathwayGraph: Sendable {
+    /// The pathway as a value.
     public let pathway: Pathway
+    /// The pathway's index: side tables by step and transition, and the graph.
+    public let index: PathwayIndex
+    /// The graph (the index's).
     public let graph: CompactGraph
-    /// Node id of each step id.
-    public let nodeOfStep: [StepID: Int32]
     /// Index into `pathway.steps` of each node.
     public let stepIndexOfNode: [Int]
     /// Index into `pathway.transitions` of each edge.
     public let transitionIndexOfEdge: [Int]
 
-    /// Builds the graph of a pathway.
+    /// Builds the index and graph of a pathway.
     ///
     /// - Complexity: O(V + E) expected (hashing each id once).
     public init(_ pathway: Pathway) {
+        self.init(pathway: pathway, index: PathwayIndex(pathway))
+    }
+
+    /// A graph over an index, with the pathway value made from it.
+    ///
+    /// - Complexity: O(V + E), and a `String` per id for the value.
+    public init(index: PathwayIndex) {
+        self.init(pathway: index.pathway(), index: index)
+    }
+
+    private init(pathway: Pathway, index: PathwayIndex) {
         self.pathway = pathway
-        var nodeOfStep: [StepID: Int32] = [:]
-        nodeOfStep.reserveCapacity(pathway.steps.count)
-        var stepIndexOfNode: [Int] = []
-        for (index, step) in pathway.steps.enumerated() where nodeOfStep[step.id] == nil {
-            nodeOfStep[step.id] = Int32(stepIndexOfNode.count)
-            stepIndexOfNode.append(index)
+        self.index = index
+        graph = index.graph
+        stepIndexOfNode = Self.positions(count: pathway.steps.count, skipping: index.duplicateSteps.map { $0.position })
+        transitionIndexOfEdge = Self.positions(
+            count: pathway.transitions.count, skipping: index.danglingTransitions.map { $0.position })
+    }
+
+    /// `0..<count` without the positions in `skipped` (ascending).
+    private static func positions(count: Int, skipping skipped: [Int]) -> [Int] {
+        guard !skipped.isEmpty else { return Array(0..<count) }
+        var result: [Int] = []
+        result.reserveCapacity(count - skipped.count)
+        var next = skipped[...]
+        for position in 0..<count {
+            if next.first == position {
+                next = next.dropFirst()
+            } else {
+                result.append(position)
+            }
         }
-        var sources: [Int32] = []
-        var targets: [Int32] = []
-        var transitionIndexOfEdge: [Int] = []
-        for (index, transition) in pathway.transitions.enumerated() {
-            guard let from = nodeOfStep[transition.from], let to = nodeOfStep[transition.to] else { continue }
-            sources.append(from)
-            targets.append(to)
-            transitionIndexOfEdge.append(index)
-        }
-        self.nodeOfStep = nodeOfStep
-        self.stepIndexOfNode = stepIndexOfNode
-        self.transitionIndexOfEdge = transitionIndexOfEdge
-        self.graph = CompactGraph(nodeCount: stepIndexOfNode.count, sources: sources, targets: targets)
+        return result
     }
 
     /// The step of a node.
@@ -47,13 +62,15 @@ public struct PathwayGraph: Sendable {
     public func transition(_ edge: Int32) -> Transition { pathway.transitions[transitionIndexOfEdge[Int(edge)]] }
 
     /// The node of a step id, if the step exists.
-    public func node(_ id: StepID) -> Int32? { nodeOfStep[id] }
+    ///
+    /// - Complexity: O(length of the id) expected.
+    public func node(_ id: StepID) -> Int32? { index.step(named: id)?.raw }
 
     /// The nodes of a kind, in step order.
     ///
     /// - Complexity: O(V).
     public func nodes(ofKind kind: StepKind) -> [Int32] {
-        (0..<Int32(graph.nodeCount)).filter { step($0).kind == kind }
+        (0..<Int32(graph.nodeCount)).filter { index.kinds.values[Int($0)] == kind }
     }
 
     /// The transitions leaving a node, in file order.

@@ -28,7 +28,18 @@ struct DocumentNode: Sendable {
         guard let node else {
             throw InputError("the file is empty", at: SourceLocation(file: file, line: 1, column: 1))
         }
-        return try DocumentNode(node, file: file)
+        var order = MarkOrder()
+        return try DocumentNode(node, file: file, order: &order)
+    }
+
+    /// The position of the last node converted. Nodes come in the order they are written, so a node whose position
+    /// lies before it repeats an anchored node: libyaml has resolved an alias. Aliases are refused there, before
+    /// anything is copied, so that a few hundred bytes of nested aliases ("billion laughs") cost no more than
+    /// their own size.
+    private struct MarkOrder {
+        var line = 0
+        var column = 0
+        var location: SourceLocation?
     }
 
     /// JSON writes characters outside the Basic Multilingual Plane as two escapes (`\uD835\uDC51`), which libyaml
@@ -67,17 +78,34 @@ struct DocumentNode: Sendable {
         return String(result)
     }
 
-    private init(_ node: Yams.Node, file: String) throws {
+    private init(_ node: Yams.Node, file: String, order: inout MarkOrder) throws {
         let mark = node.mark
         location = SourceLocation(file: file, line: mark?.line, column: mark?.column)
+        if let mark {
+            guard (mark.line, mark.column) >= (order.line, order.column) else {
+                throw InputError(
+                    "aliases are not supported; write the value out (an alias here repeats the value at line "
+                        + "\(mark.line), column \(mark.column))",
+                    at: order.location ?? location, code: .alias)
+            }
+            (order.line, order.column, order.location) = (mark.line, mark.column, location)
+        }
         switch node {
         case .scalar(let scalar):
             value = .scalar(scalar.string, isPlain: scalar.style == .plain)
         case .sequence(let sequence):
-            value = .sequence(try sequence.map { try DocumentNode($0, file: file) })
+            var items: [DocumentNode] = []
+            items.reserveCapacity(sequence.count)
+            for item in sequence { items.append(try DocumentNode(item, file: file, order: &order)) }
+            value = .sequence(items)
         case .mapping(let mapping):
-            value = .mapping(
-                try mapping.map { (try DocumentNode($0.key, file: file), try DocumentNode($0.value, file: file)) })
+            var pairs: [(key: DocumentNode, value: DocumentNode)] = []
+            pairs.reserveCapacity(mapping.count)
+            for (key, value) in mapping {
+                let key = try DocumentNode(key, file: file, order: &order)
+                pairs.append((key, try DocumentNode(value, file: file, order: &order)))
+            }
+            value = .mapping(pairs)
         case .alias:
             throw InputError("aliases are not supported; write the value out", at: location)
         }

@@ -32,16 +32,27 @@ public enum EdgeListReader {
         var hasHeader = false
     }
 
-    /// The edges as interned ids, and the optional columns of the normal path.
+    /// The edges as interned ids, and for the full read the columns of each transition, gathered in an index
+    /// builder.
     struct Edges {
-        var interner: ByteInterner
-        var sources: [Int32] = []
-        var targets: [Int32] = []
-        var lines: [Int32] = []
-        var conditions: [String?] = []
-        var shares: [Double?] = []
+        var builder: PathwayIndex.Builder
         /// A sink for the cache-warming reads, so the optimiser keeps them.
         var touched: UInt64 = 0
+
+        init(builder: PathwayIndex.Builder) { self.builder = builder }
+
+        /// An edge list read for its graph only.
+        init(capacity: Int) {
+            builder = PathwayIndex.Builder(id: "", file: "", capacity: capacity)
+        }
+
+        /// The graph and node names (for the kernel's fast path).
+        consuming func graph() -> (graph: CompactGraph, names: NodeNames) {
+            builder.index.stepIDs.interner.releaseTable()
+            let graph = CompactGraph(
+                nodeCount: builder.index.stepIDs.count, sources: builder.sources, targets: builder.targets)
+            return (graph, builder.index.stepIDs.interner.names)
+        }
     }
 
     // MARK: Fast path
@@ -56,13 +67,10 @@ public enum EdgeListReader {
     /// - Complexity: O(bytes) expected time; memory O(V + E) besides the input.
     public static func graph(data: Data, path: String = "<edge list>") throws -> (graph: CompactGraph, names: NodeNames)
     {
-        var edges = try data.withUnsafeBytes { bytes in
-            try scanEdges(
-                bytes, path: path, interner: ByteInterner(capacity: max(1 << 12, bytes.count / 32)), full: false)
+        let edges = try data.withUnsafeBytes { bytes in
+            try scanEdges(bytes, path: path, edges: Edges(capacity: max(1 << 12, bytes.count / 32)), full: false)
         }
-        edges.interner.releaseTable()
-        let graph = CompactGraph(nodeCount: edges.interner.count, sources: edges.sources, targets: edges.targets)
-        return (graph, edges.interner.names)
+        return edges.graph()
     }
 
     /// Reads an edge list into a graph from bytes in memory.
@@ -71,15 +79,10 @@ public enum EdgeListReader {
     public static func graph(bytes: [UInt8], path: String = "<edge list>") throws -> (
         graph: CompactGraph, names: NodeNames
     ) {
-        var edges = try bytes.withUnsafeBytes { bytes in
-            try scanEdges(
-                bytes, path: path, interner: ByteInterner(capacity: max(1 << 12, bytes.count / 32)), full: false)
+        let edges = try bytes.withUnsafeBytes { bytes in
+            try scanEdges(bytes, path: path, edges: Edges(capacity: max(1 << 12, bytes.count / 32)), full: false)
         }
-        edges.interner.releaseTable()
-        return (
-            CompactGraph(nodeCount: edges.interner.count, sources: edges.sources, targets: edges.targets),
-            edges.interner.names
-        )
+        return edges.graph()
     }
 
     /// Whether a field reads as a number.
@@ -146,13 +149,11 @@ public enum EdgeListReader {
     }
 
     /// Scans the rows of an edge list held whole in memory.
-    static func scanEdges(_ bytes: UnsafeRawBufferPointer, path: String, interner: ByteInterner, full: Bool) throws
-        -> Edges
-    {
-        var state = ScanState(edges: Edges(interner: interner), path: path, full: full)
+    static func scanEdges(_ bytes: UnsafeRawBufferPointer, path: String, edges: Edges, full: Bool) throws -> Edges {
+        var state = ScanState(edges: edges, path: path, full: full)
         let estimate = bytes.count / 12
-        state.edges.sources.reserveCapacity(estimate)
-        state.edges.targets.reserveCapacity(estimate)
+        state.edges.builder.sources.reserveCapacity(estimate)
+        state.edges.builder.targets.reserveCapacity(estimate)
         _ = try scanRows(bytes, state: &state, isFinal: true)
         return state.edges
     }
@@ -173,6 +174,7 @@ public enum EdgeListReader {
             state.headerPending = state.columns.hasHeader
         }
         guard let delimiter = state.delimiter, let base = bytes.baseAddress else { return 0 }
+        if state.full { try SourceFile.checkUTF8(bytes, file: path, firstLine: state.nextLine) }
         let columns = state.columns
         var scanner = EdgeListScanner(bytes: bytes, delimiter: delimiter, firstLine: state.nextLine)
         var fields: [FieldSpan] = []
@@ -181,7 +183,7 @@ public enum EdgeListReader {
         let full = state.full
         var rowStart = scanner.position
         var rowLine = scanner.nextLine
-        var lastTarget = state.edges.targets.last ?? -1
+        var lastTarget = state.edges.builder.targets.last ?? -1
         // Rows waiting to be interned (byte offsets and lengths of both ids) and their hashes.
         let batchSize = 256
         var batch: [(from: Int, fromLength: Int, to: Int, toLength: Int)] = []
@@ -196,17 +198,22 @@ public enum EdgeListReader {
                 let toHash = ByteInterner.hash(base + row.to, row.toLength)
                 hashes[2 * index] = fromHash
                 hashes[2 * index + 1] = toHash
-                touched ^= state.edges.interner.peek(fromHash) ^ state.edges.interner.peek(toHash)
+                touched ^=
+                    state.edges.builder.index.stepIDs.interner.peek(fromHash)
+                    ^ state.edges.builder.index.stepIDs.interner.peek(toHash)
             }
             state.edges.touched ^= touched
             for (index, row) in batch.enumerated() {
                 let source =
-                    state.edges.interner.isName(lastTarget, base + row.from, row.fromLength)
-                    ? lastTarget : state.edges.interner.intern(base + row.from, row.fromLength, hash: hashes[2 * index])
-                let target = state.edges.interner.intern(base + row.to, row.toLength, hash: hashes[2 * index + 1])
+                    state.edges.builder.index.stepIDs.interner.isName(lastTarget, base + row.from, row.fromLength)
+                    ? lastTarget
+                    : state.edges.builder.index.stepIDs.interner.intern(
+                        base + row.from, row.fromLength, hash: hashes[2 * index])
+                let target = state.edges.builder.index.stepIDs.interner.intern(
+                    base + row.to, row.toLength, hash: hashes[2 * index + 1])
                 lastTarget = target
-                state.edges.sources.append(source)
-                state.edges.targets.append(target)
+                state.edges.builder.sources.append(source)
+                state.edges.builder.targets.append(target)
             }
             batch.removeAll(keepingCapacity: true)
         }
@@ -227,7 +234,8 @@ public enum EdgeListReader {
                             + (delimiter == .whitespace ? "" : " separated by '\(delimiter == .tab ? "\\t" : ",")'"),
                         at: SourceLocation(file: path, line: scanner.line))
                 }
-                if !full && !fields[columns.from].hasEscapes && !fields[columns.to].hasEscapes {
+                if full { try appendColumns(of: fields, columns, scanner, path, to: &state.edges.builder) }
+                if !fields[columns.from].hasEscapes && !fields[columns.to].hasEscapes {
                     // The fast path: queue the row; ids are interned a batch at a time.
                     let from = try trimmed(fields[columns.from], "from", scanner, path)
                     let to = try trimmed(fields[columns.to], "to", scanner, path)
@@ -239,33 +247,14 @@ public enum EdgeListReader {
                 // Edge lists usually follow the pathway, so a row often starts where the last one ended: try the
                 // last target before hashing.
                 let source = try internID(
-                    fields[columns.from], "from", scanner, base, &state.edges.interner, path, guess: lastTarget)
+                    fields[columns.from], "from", scanner, base, &state.edges.builder.index.stepIDs.interner, path,
+                    guess: lastTarget)
                 let target = try internID(
-                    fields[columns.to], "to", scanner, base, &state.edges.interner, path, guess: source &+ 1)
+                    fields[columns.to], "to", scanner, base, &state.edges.builder.index.stepIDs.interner, path,
+                    guess: source &+ 1)
                 lastTarget = target
-                state.edges.sources.append(source)
-                state.edges.targets.append(target)
-                guard full else { continue }
-                state.edges.lines.append(Int32(scanner.line))
-                var condition: String?
-                if let column = columns.condition, column < fields.count {
-                    let text = scanner.text(fields[column])
-                    condition = text.isEmpty ? nil : text
-                }
-                var share: Double?
-                if let column = columns.share, column < fields.count {
-                    let text = scanner.text(fields[column])
-                    if !text.isEmpty {
-                        guard let value = Double(text), value >= 0, value <= 1 else {
-                            throw InputError(
-                                "share '\(text)' is not a number from 0 to 1",
-                                at: SourceLocation(file: path, line: scanner.line))
-                        }
-                        share = value
-                    }
-                }
-                state.edges.conditions.append(condition)
-                state.edges.shares.append(share)
+                state.edges.builder.sources.append(source)
+                state.edges.builder.targets.append(target)
             }
         } catch let problem as EdgeListScanner.Problem {
             guard isFinal else {
@@ -277,6 +266,51 @@ public enum EdgeListReader {
         }
         state.nextLine = scanner.nextLine
         return bytes.count
+    }
+
+    /// Appends a row's line, condition and share to the transition columns (the full read).
+    ///
+    /// - Throws: ``InputError`` for a share that is not a number from 0 to 1.
+    @inline(__always)
+    static func appendColumns(
+        of fields: [FieldSpan], _ columns: Columns, _ scanner: EdgeListScanner, _ path: String,
+        to builder: inout PathwayIndex.Builder
+    ) throws {
+        builder.index.transitionLocations.append(CompactLocation(file: Index(raw: 0), line: Int32(scanner.line)))
+        let bytes = scanner.bytes
+        func span(_ column: Int?) -> FieldSpan? {
+            guard let column, column < fields.count else { return nil }
+            var field = fields[column]
+            while field.start < field.end && (bytes[field.start] == 0x20 || bytes[field.start] == 0x09) {
+                field.start += 1
+            }
+            while field.end > field.start
+                && (bytes[field.end - 1] == 0x20 || bytes[field.end - 1] == 0x09 || bytes[field.end - 1] == 0x0D)
+            {
+                field.end -= 1
+            }
+            return field.end > field.start ? field : nil
+        }
+        if let condition = span(columns.condition) {
+            if condition.hasEscapes {
+                builder.index.conditions.append(scanner.text(condition))
+            } else {
+                builder.index.conditions.append(
+                    bytes: UnsafeRawBufferPointer(rebasing: bytes[condition.start..<condition.end]))
+            }
+        } else {
+            builder.index.conditions.append(nil)
+        }
+        guard let share = span(columns.share) else {
+            builder.index.shareValues.append(.nan)
+            return
+        }
+        let text = scanner.text(share)
+        guard let value = Double(text), value >= 0, value <= 1 else {
+            throw InputError(
+                "share '\(text)' is not a number from 0 to 1", at: SourceLocation(file: path, line: scanner.line))
+        }
+        builder.index.shareValues.append(value)
     }
 
     /// The number of lines that are neither blank nor comments, counting up to `limit`.
@@ -337,15 +371,57 @@ public enum EdgeListReader {
     public static func graph(contentsOf path: String, chunkSize: Int = 1 << 22) throws -> (
         graph: CompactGraph, names: NodeNames
     ) {
+        try scanFile(path, chunkSize: chunkSize, builder: nil, full: false).graph()
+    }
+
+    /// Reads an edge-list file (and its node table, `<name>.nodes.<ext>` beside it, if there is one) straight into
+    /// a ``PathwayIndex``, a chunk of the file at a time: one hash per id, each row's line, condition and share
+    /// stored in the transition columns, no `String` per field and no ``Pathway``.
+    ///
+    /// The ids' lookup table is dropped before the graph is built (``NameTable/index(of:)`` then scans).
+    ///
+    /// - Parameters:
+    ///   - path: The edge list.
+    ///   - nodeTablePath: Its node table; by default the one beside it, if any.
+    ///   - chunkSize: How many bytes to read at a time.
+    /// - Returns: One pathway named after the file; steps in node-table order, then in order of first appearance.
+    /// - Throws: ``InputError`` naming file and line of a malformed row.
+    /// - Complexity: O(bytes) expected time; memory O(V + E + chunkSize).
+    public static func index(
+        contentsOf path: String, nodeTablePath: String? = nil, chunkSize: Int = 1 << 22
+    ) throws -> PathwayIndex {
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        var builder = newBuilder(path: path, capacity: max(1 << 12, size / 32))
+        if let tablePath = nodeTablePath ?? Self.nodeTablePath(for: path) {
+            let table = try SourceFile.data(at: tablePath)
+            try table.withUnsafeBytes { try readNodeTable($0, path: tablePath, into: &builder) }
+        }
+        builder.reserveTransitions(size / 18)
+        var edges = try scanFile(path, chunkSize: chunkSize, builder: builder, full: true)
+        edges.builder.index.stepIDs.interner.releaseTable()
+        return edges.builder.build()
+    }
+
+    /// A builder for the pathway of an edge list, named after the file.
+    static func newBuilder(path: String, capacity: Int) -> PathwayIndex.Builder {
+        let stem = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+        var builder = PathwayIndex.Builder(id: PathwayID(stem), title: stem, file: path, capacity: capacity)
+        builder.setHeader(description: nil, boundary: nil, location: SourceLocation(file: path, line: 1))
+        return builder
+    }
+
+    /// Scans an edge-list file a chunk at a time into `builder` (a new one for the graph only when `nil`).
+    static func scanFile(_ path: String, chunkSize: Int, builder: PathwayIndex.Builder?, full: Bool) throws -> Edges {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw InputError("no such file, or it cannot be read", at: SourceLocation(file: path))
         }
         defer { try? handle.close() }
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         var state = ScanState(
-            edges: Edges(interner: ByteInterner(capacity: max(1 << 12, size / 32))), path: path, full: false)
-        state.edges.sources.reserveCapacity(size / 18)
-        state.edges.targets.reserveCapacity(size / 18)
+            edges: builder.map(Edges.init(builder:)) ?? Edges(capacity: max(1 << 12, size / 32)), path: path,
+            full: full)
+        state.edges.builder.sources.reserveCapacity(size / 18)
+        state.edges.builder.targets.reserveCapacity(size / 18)
         // One buffer, read into directly (no `Data` per chunk): `filled` bytes are valid; the unscanned tail of a
         // chunk is moved to the front before the next read.
         // A small file gets a small buffer (one read plus the end-of-file check).
@@ -382,11 +458,7 @@ public enum EdgeListReader {
             }
             filled -= consumed
         }
-        // The hash table is not needed any more: free it before the adjacency arrays are built.
-        state.edges.interner.releaseTable()
-        let graph = CompactGraph(
-            nodeCount: state.edges.interner.count, sources: state.edges.sources, targets: state.edges.targets)
-        return (graph, state.edges.interner.names)
+        return state.edges
     }
 
     // MARK: Normal path
@@ -404,54 +476,26 @@ public enum EdgeListReader {
     public static func read(data: Data, path: String, nodeTable: Data? = nil, nodeTablePath: String? = nil) throws
         -> PathwayImport
     {
-        var interner = ByteInterner()
-        var nodeSteps: [Int32: (step: Step, hasKind: Bool)] = [:]
-        if let nodeTable {
-            let tablePath = nodeTablePath ?? path
-            nodeSteps = try nodeTable.withUnsafeBytes { try readNodeTable($0, path: tablePath, interner: &interner) }
-        }
-        let edges = try data.withUnsafeBytes { try scanEdges($0, path: path, interner: interner, full: true) }
-        let names = edges.interner.names
-        let graph = CompactGraph(nodeCount: names.count, sources: edges.sources, targets: edges.targets)
-        var steps: [Step] = []
-        steps.reserveCapacity(names.count)
-        var firstLine = [Int32](repeating: 0, count: names.count)
-        for (index, line) in edges.lines.enumerated().reversed() {
-            firstLine[Int(edges.sources[index])] = line
-            firstLine[Int(edges.targets[index])] = line
-        }
-        for node in 0..<Int32(names.count) {
-            var step =
-                nodeSteps[node]?.step
-                ?? Step(id: StepID(names[node]), location: SourceLocation(file: path, line: Int(firstLine[Int(node)])))
-            if nodeSteps[node]?.hasKind != true { step.kind = inferredKind(graph, node) }
-            steps.append(step)
-        }
-        var transitions: [Transition] = []
-        transitions.reserveCapacity(edges.sources.count)
-        for index in edges.sources.indices {
-            transitions.append(
-                Transition(
-                    from: steps[Int(edges.sources[index])].id, to: steps[Int(edges.targets[index])].id,
-                    condition: edges.conditions[index], share: edges.shares[index],
-                    location: SourceLocation(file: path, line: Int(edges.lines[index]))))
-        }
-        let stem = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
-        let pathway = Pathway(
-            id: PathwayID(stem), title: stem, steps: steps, transitions: transitions,
-            location: SourceLocation(file: path, line: 1))
-        return PathwayImport(pathways: [pathway])
+        PathwayImport(pathways: [
+            try index(data: data, path: path, nodeTable: nodeTable, nodeTablePath: nodeTablePath).pathway()
+        ])
     }
 
-    /// A step kind from degrees.
-    static func inferredKind(_ graph: CompactGraph, _ node: Int32) -> StepKind {
-        let inDegree = graph.inDegree(of: node)
-        let outDegree = graph.outDegree(of: node)
-        if inDegree == 0 { return .start }
-        if outDegree == 0 { return .end }
-        if outDegree > 1 { return .decision }
-        if inDegree > 1 { return .merge }
-        return .activity
+    /// Reads an edge list (and optionally its node table) held in memory into a ``PathwayIndex``.
+    ///
+    /// - Complexity: O(bytes) expected.
+    public static func index(data: Data, path: String, nodeTable: Data? = nil, nodeTablePath: String? = nil) throws
+        -> PathwayIndex
+    {
+        var builder = newBuilder(path: path, capacity: max(1 << 12, data.count / 32))
+        if let nodeTable {
+            let tablePath = nodeTablePath ?? path
+            try nodeTable.withUnsafeBytes { try readNodeTable($0, path: tablePath, into: &builder) }
+        }
+        let edges = try data.withUnsafeBytes {
+            try scanEdges($0, path: path, edges: Edges(builder: builder), full: true)
+        }
+        return edges.builder.build()
     }
 
     /// Column names of the node table.
@@ -461,15 +505,14 @@ public enum EdgeListReader {
         "competencies": "competencies", "setting": "setting",
     ]
 
-    /// Reads a node table, interning its ids first so that steps keep the table's order.
-    static func readNodeTable(_ bytes: UnsafeRawBufferPointer, path: String, interner: inout ByteInterner) throws
-        -> [Int32: (step: Step, hasKind: Bool)]
-    {
+    /// Reads a node table, declaring its steps first so that steps keep the table's order.
+    static func readNodeTable(
+        _ bytes: UnsafeRawBufferPointer, path: String, into builder: inout PathwayIndex.Builder
+    ) throws {
         var scanner = EdgeListScanner(bytes: bytes, delimiter: EdgeListScanner.delimiter(of: bytes))
         var fields: [FieldSpan] = []
-        var result: [Int32: (step: Step, hasKind: Bool)] = [:]
         do {
-            guard try scanner.nextRow(into: &fields) else { return [:] }
+            guard try scanner.nextRow(into: &fields) else { return }
             let header = fields.map { nodeColumns[scanner.text($0).lowercased()] }
             guard let idColumn = header.firstIndex(of: "id") else {
                 throw InputError(
@@ -501,8 +544,7 @@ public enum EdgeListReader {
                     (text ?? "").split(whereSeparator: { $0 == ";" || $0 == "|" })
                         .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
                 }
-                let node = interner.intern(id)
-                guard result[node] == nil else {
+                guard builder.index.stepIDs.index(of: id) == nil else {
                     throw InputError("step id '\(id)' is listed twice in the node table", at: location)
                 }
                 let step = Step(
@@ -512,12 +554,11 @@ public enum EdgeListReader {
                         CompetencyRequirement(competency: CompetencyID($0), location: location)
                     },
                     setting: values["setting"], stage: values["stage"], location: location)
-                result[node] = (step, values["kind"] != nil)
+                builder.addStep(step, kindGiven: values["kind"] != nil)
             }
         } catch let problem as EdgeListScanner.Problem {
             throw InputError(problem.message, at: SourceLocation(file: path, line: problem.line))
         }
-        return result
     }
 
     /// The node table that goes with an edge list, if there is one: `<name>.nodes.<ext>` beside `<name>.<ext>`
@@ -546,13 +587,18 @@ public enum EdgeListReader {
 extension PathwayReader {
     /// Bulk edge lists (`from,to[,condition,share]`), with a `<name>.nodes.csv` node table when one is beside the
     /// file. See ``EdgeListReader``.
-    public static let edgeList = PathwayReader(name: "edgelist", extensions: ["csv", "tsv", "edgelist", "edges"]) {
-        data, path in
-        let tablePath = EdgeListReader.nodeTablePath(for: path)
-        return try EdgeListReader.read(
-            data: data, path: path, nodeTable: try tablePath.map { try SourceFile.data(at: $0) },
-            nodeTablePath: tablePath)
-    }
+    public static let edgeList = PathwayReader(
+        name: "edgelist", extensions: ["csv", "tsv", "edgelist", "edges"],
+        read: { data, path in
+            let tablePath = EdgeListReader.nodeTablePath(for: path)
+            return try EdgeListReader.read(
+                data: data, path: path, nodeTable: try tablePath.map { try SourceFile.data(at: $0) },
+                nodeTablePath: tablePath)
+        },
+        readIndex: { path in
+            try SourceFile.checkFile(at: path)
+            return [try EdgeListReader.index(contentsOf: path)]
+        })
 }
 
 extension FileHandle {

@@ -27,7 +27,7 @@ public enum NativeFormat {
     ]
     static let projectKeys = [
         "id", "title", "status", "region", "owner", "description", "pathways", "frameworks", "resources",
-        "staffGroups", "workforce", "sources",
+        "staffGroups", "workforce", "sources", "history", "publishedPage",
     ]
 
     /// Tells what a parsed native document holds.
@@ -296,8 +296,10 @@ public enum NativeFormat {
             throw InputError(
                 "the project names no pathway file in 'pathways'", at: map["pathways"]?.location ?? root.location)
         }
-        return ProjectManifest(
-            id: try map.string("id"), title: try map.optionalString("title"), status: status,
+        let history = try map.sequence("history").map(statusChange)
+        var manifest = ProjectManifest(
+            id: try map.string("id"), title: try map.optionalString("title"),
+            status: map["status"] == nil ? history.last?.status ?? status : status,
             region: try map.optionalString("region") ?? "national", owner: try map.optionalString("owner"),
             description: try map.optionalString("description"), pathways: pathways,
             frameworks: try map.strings("frameworks"), resources: try map.strings("resources"),
@@ -309,6 +311,33 @@ public enum NativeFormat {
                     url: try entry.optionalString("url"), location: node.location)
             },
             location: root.location)
+        manifest.history = history
+        manifest.publishedPage = try map.optionalString("publishedPage")
+        manifest.statusLocation = map["status"]?.location
+        return manifest
+    }
+
+    /// Reads one entry of a project's `history`: `status`, `date` (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`; left out
+    /// when the record does not give it), `body`, `note`.
+    static func statusChange(_ node: DocumentNode) throws -> StatusChange {
+        let entry = try node.mapping("a history entry", allowed: ["status", "date", "body", "note"])
+        guard
+            let status = try entry.choice("status", owner: "the history entry has", parse: ProjectStatus.init(written:))
+        else {
+            throw InputError("a history entry needs a 'status'", at: node.location)
+        }
+        var date: HistoryDate?
+        if let written = try entry.optionalString("date") {
+            guard let parsed = HistoryDate(written) else {
+                throw InputError(
+                    "'date' must be written YYYY, YYYY-MM or YYYY-MM-DD, found '\(written)'",
+                    at: entry["date"]?.location ?? node.location)
+            }
+            date = parsed
+        }
+        return StatusChange(
+            status: status, date: date, body: try entry.optionalString("body"), note: try entry.optionalString("note"),
+            location: node.location)
     }
 }
 

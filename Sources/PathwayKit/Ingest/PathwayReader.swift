@@ -21,12 +21,16 @@ public struct PathwayReader: Sendable {
     /// Reads a file's bytes; the path is for messages and locations. What it returns is within
     /// ``InputLimits`` (a label over ``InputLimits/labelLength`` is an ``InputError``).
     public var read: @Sendable (_ data: Data, _ path: String) throws -> PathwayImport
+    /// Reads a file straight into indexes, for formats that can be streamed (edge lists); `nil`, or a result of
+    /// `nil` for a file it cannot stream, means: use ``read``.
+    public var readIndex: (@Sendable (_ path: String) throws -> [PathwayIndex]?)?
 
     /// A reader; `read` is wrapped so that whatever it returns is checked against ``InputLimits`` before any
     /// later stage (layout, writers) sees it.
     public init(
         name: String, extensions: [String],
-        read: @escaping @Sendable (_ data: Data, _ path: String) throws -> PathwayImport
+        read: @escaping @Sendable (_ data: Data, _ path: String) throws -> PathwayImport,
+        readIndex: (@Sendable (_ path: String) throws -> [PathwayIndex]?)? = nil
     ) {
         self.name = name
         self.extensions = extensions
@@ -35,6 +39,7 @@ public struct PathwayReader: Sendable {
             try InputLimits.check(imported.pathways, file: path)
             return imported
         }
+        self.readIndex = readIndex
     }
 
     /// The native format in YAML.

@@ -6,6 +6,27 @@ public enum SourceFile {
     ///
     /// - Throws: ``InputError`` naming the file when it does not exist or cannot be read.
     public static func data(at path: String) throws -> Data {
+        try checkFile(at: path)
+        do {
+            return try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw InputError(
+                "cannot be read: \(AtomicFile.reason(error))", at: SourceLocation(file: path), code: .unreadable)
+        }
+    }
+
+    /// Reads a file as UTF-8 text, dropping a byte-order mark.
+    ///
+    /// - Throws: ``InputError`` naming the line and column of the first byte that is not UTF-8.
+    public static func text(at path: String) throws -> String {
+        try text(from: data(at: path), file: path)
+    }
+
+    /// Checks that a file exists and is a regular file (not a folder, FIFO, device or socket), with the messages of
+    /// ``data(at:)``, without reading it.
+    ///
+    /// - Throws: ``InputError`` when it is missing or not a regular file.
+    public static func checkFile(at path: String) throws {
         // The type is asked first (following links): reading a FIFO would block until something wrote to it, and a
         // device could give bytes for ever.
         var status = stat()
@@ -29,19 +50,31 @@ public enum SourceFile {
             throw InputError("is a socket, not a regular file", at: SourceLocation(file: path), code: .notAFile)
         default: throw InputError("is not a regular file", at: SourceLocation(file: path), code: .notAFile)
         }
-        do {
-            return try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw InputError(
-                "cannot be read: \(AtomicFile.reason(error))", at: SourceLocation(file: path), code: .unreadable)
-        }
     }
 
-    /// Reads a file as UTF-8 text, dropping a byte-order mark.
+    /// Checks that a piece of a file that starts at the beginning of line `firstLine` is UTF-8, as
+    /// ``text(from:file:)`` would: ASCII is passed a word at a time, anything else is validated.
     ///
     /// - Throws: ``InputError`` naming the line and column of the first byte that is not UTF-8.
-    public static func text(at path: String) throws -> String {
-        try text(from: data(at: path), file: path)
+    /// - Complexity: O(n).
+    static func checkUTF8(_ bytes: UnsafeRawBufferPointer, file: String, firstLine: Int) throws {
+        var index = 0
+        var high: UInt64 = 0
+        while index + 8 <= bytes.count {
+            high |= bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            index += 8
+        }
+        while index < bytes.count {
+            high |= UInt64(bytes[index])
+            index += 1
+        }
+        guard high & 0x8080_8080_8080_8080 != 0, String(validating: bytes, as: UTF8.self) == nil else { return }
+        do {
+            _ = try text(from: Data(bytes), file: file)
+        } catch var error as InputError {
+            error.location.line = (error.location.line ?? 1) + firstLine - 1
+            throw error
+        }
     }
 
     /// Decodes bytes as UTF-8 text, dropping a byte-order mark.

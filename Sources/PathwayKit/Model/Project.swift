@@ -1,11 +1,19 @@
 import Foundation
 
-/// Where a framework project stands.
+/// Where a framework project stands in the Clinical Pathway Initiative's life cycle: planned, developed,
+/// submitted to the ratifying bodies, ratified, published on the GEP site, reviewed as tests and guidance change,
+/// and eventually retired.
 public enum ProjectStatus: String, Hashable, Sendable, Codable, CaseIterable {
     case planned
     case inDevelopment = "in-development"
-    case completed
+    case submittedForRatification = "submitted-for-ratification"
     case ratified
+    case published
+    case underReview = "under-review"
+    case retired
+    /// The status of earlier manifests, before the life cycle was modelled; still read (``Validator`` suggests
+    /// `published` or `ratified` instead).
+    case completed
 
     /// Reads a status, accepting spaces or underscores for hyphens and any case.
     public init?(written: String) {
@@ -52,6 +60,12 @@ public struct ProjectManifest: Hashable, Sendable {
     public var workforce: String?
     /// The public sources the pathway was built from.
     public var sources: [SourceReference]
+    /// The project's dated status changes, oldest first (see ``StatusChange``).
+    public var history: [StatusChange] = []
+    /// The address of the published page (the GEP's Clinical Pathway Initiative page for the project).
+    public var publishedPage: String?
+    /// Where `status` was written, when it was.
+    public var statusLocation: SourceLocation?
     public var location: SourceLocation?
 
     public init(

@@ -25,6 +25,7 @@ public enum Validator {
             findings += Self.findings(for: pathway)
             findings += references.findings(for: pathway, sources: Set(project.manifest.sources.map(\.id)))
         }
+        findings += StatusHistory.findings(for: project.manifest)
         return findings.sortedForOutput()
     }
 
@@ -33,60 +34,69 @@ public enum Validator {
     ///
     /// - Complexity: O(V + E).
     public static func findings(for pathway: Pathway) -> [Finding] {
-        var findings: [Finding] = []
-        let graph = PathwayGraph(pathway)
+        findings(for: PathwayIndex(pathway))
+    }
 
-        var firstStep: [StepID: Step] = [:]
-        for step in pathway.steps {
-            if let first = firstStep[step.id] {
-                findings.append(
-                    Finding(
-                        .error, rule: "duplicate-id",
-                        "step id '\(step.id)' is used twice\(first.location.map { " (first at line \($0.line ?? 0))" } ?? "")",
-                        at: step.location))
-            } else {
-                firstStep[step.id] = step
-            }
+    /// Checks the structure of one indexed pathway (``findings(for:)-(Pathway)`` on the index the readers build):
+    /// strings are made only for the findings.
+    ///
+    /// - Complexity: O(V + E).
+    public static func findings(for index: PathwayIndex) -> [Finding] {
+        var findings: [Finding] = []
+        for (_, step) in index.duplicateSteps {
+            let first = index.step(named: step.id).flatMap { index.location($0) }
+            findings.append(
+                Finding(
+                    .error, rule: "duplicate-id",
+                    "step id '\(step.id)' is used twice\(first.map { " (first at line \($0.line ?? 0))" } ?? "")",
+                    at: step.location))
         }
-        for transition in pathway.transitions {
-            for (end, id) in [("from", transition.from), ("to", transition.to)] where graph.node(id) == nil {
-                findings.append(
-                    Finding(
-                        .error, rule: "unknown-step",
-                        "transition \(end) '\(id)' refers to a step that does not exist"
-                            + (StepID.closest(to: id, in: firstStep.keys).map { "; did you mean '\($0)'?" } ?? ""),
-                        at: transition.location))
+        if !index.danglingTransitions.isEmpty {
+            let known = index.stepIDs.names.map { StepID($0) }
+            for (_, transition) in index.danglingTransitions {
+                for (end, id) in [("from", transition.from), ("to", transition.to)] where index.step(named: id) == nil {
+                    findings.append(
+                        Finding(
+                            .error, rule: "unknown-step",
+                            "transition \(end) '\(id)' refers to a step that does not exist"
+                                + (StepID.closest(to: id, in: known).map { "; did you mean '\($0)'?" } ?? ""),
+                            at: transition.location))
+                }
             }
         }
 
         // A sub-pathway written out on its own (it has a boundary) is entered and left through its boundary links:
         // their inner ends count as starts and ends.
-        var starts = graph.nodes(ofKind: .start)
-        var ends = graph.nodes(ofKind: .end)
-        if let boundary = pathway.boundary {
-            starts += boundary.entries.compactMap { graph.node($0.to) }
-            ends += boundary.exits.compactMap { graph.node($0.from) }
+        let core = index.graph
+        let kinds = index.kinds.values
+        var starts = (0..<Int32(core.nodeCount)).filter { kinds[Int($0)] == .start }
+        var ends = (0..<Int32(core.nodeCount)).filter { kinds[Int($0)] == .end }
+        var boundaryExits = [Int](repeating: 0, count: core.nodeCount)
+        if let boundary = index.boundary {
+            starts += boundary.entries.compactMap { index.step(named: $0.to)?.raw }
+            ends += boundary.exits.compactMap { index.step(named: $0.from)?.raw }
+            for link in boundary.exits {
+                if let node = index.step(named: link.from) { boundaryExits[node.position] += 1 }
+            }
         }
-        if starts.isEmpty, !pathway.steps.isEmpty {
+        let stepCount = index.stepCount + index.duplicateSteps.count
+        if starts.isEmpty, stepCount > 0 {
             findings.append(
-                Finding(.error, rule: "no-start", "pathway '\(pathway.id)' has no start step", at: pathway.location))
+                Finding(.error, rule: "no-start", "pathway '\(index.id)' has no start step", at: index.location))
         }
-        if ends.isEmpty, !pathway.steps.isEmpty {
+        if ends.isEmpty, stepCount > 0 {
             findings.append(
-                Finding(.error, rule: "no-end", "pathway '\(pathway.id)' has no end step", at: pathway.location))
+                Finding(.error, rule: "no-end", "pathway '\(index.id)' has no end step", at: index.location))
         }
 
-        let core = graph.graph
-        var boundaryExits: [StepID: Int] = [:]
-        for link in pathway.boundary?.exits ?? [] { boundaryExits[link.from, default: 0] += 1 }
         if !starts.isEmpty {
             let reached = core.reachable(from: starts)
             for node in 0..<Int32(core.nodeCount) where !reached[Int(node)] {
-                let step = graph.step(node)
+                let step = Index<Step>(raw: node)
                 findings.append(
                     Finding(
-                        .error, rule: "unreachable-step", "step '\(step.id)' cannot be reached from any start",
-                        at: step.location))
+                        .error, rule: "unreachable-step",
+                        "step '\(index.stepIDs[step])' cannot be reached from any start", at: index.location(step)))
             }
         }
 
@@ -94,12 +104,10 @@ public enum Validator {
         let components = core.stronglyConnectedComponents()
         var hasExit = [Bool](repeating: false, count: components.componentCount)
         var isCyclic = [Bool](repeating: false, count: components.componentCount)
-        for (index, size) in components.sizes().enumerated() where size > 1 { isCyclic[index] = true }
+        for (component, size) in components.sizes().enumerated() where size > 1 { isCyclic[component] = true }
         for node in 0..<Int32(core.nodeCount) {
             let component = Int(components.componentOfNode[Int(node)])
-            if graph.step(node).kind == .end || boundaryExits[graph.step(node).id, default: 0] > 0 {
-                hasExit[component] = true
-            }
+            if kinds[Int(node)] == .end || boundaryExits[Int(node)] > 0 { hasExit[component] = true }
             for next in core.successors(of: node) {
                 if components.componentOfNode[Int(next)] != Int32(component) {
                     hasExit[component] = true
@@ -112,29 +120,36 @@ public enum Validator {
         for (component, members) in components.members().enumerated()
         where isCyclic[component] && !hasExit[component] {
             for node in members { inClosedCycle[Int(node)] = true }
-            let steps = members.map { graph.step($0) }
             findings.append(
                 Finding(
                     .error, rule: "closed-cycle",
-                    "steps \(steps.map { "'\($0.id)'" }.joined(separator: ", ")) form a cycle with no way out",
-                    at: steps.first?.location))
+                    "steps \(members.map { "'\(index.stepIDs[Index(raw: $0)])'" }.joined(separator: ", ")) form a cycle "
+                        + "with no way out",
+                    at: members.first.flatMap { index.location(Index<Step>(raw: $0)) }))
         }
 
         if !ends.isEmpty {
             let canEnd = core.reachable(from: ends, direction: .backward)
             for node in 0..<Int32(core.nodeCount) where !canEnd[Int(node)] && !inClosedCycle[Int(node)] {
-                let step = graph.step(node)
+                let step = Index<Step>(raw: node)
                 findings.append(
                     Finding(
-                        .error, rule: "no-way-to-end", "no end can be reached from step '\(step.id)'", at: step.location
-                    ))
+                        .error, rule: "no-way-to-end", "no end can be reached from step '\(index.stepIDs[step])'",
+                        at: index.location(step)))
             }
         }
 
         for node in 0..<Int32(core.nodeCount) {
-            findings += branchFindings(graph: graph, node: node, boundaryExits: boundaryExits[graph.step(node).id] ?? 0)
+            findings += branchFindings(index: index, step: Index(raw: node), boundaryExits: boundaryExits[Int(node)])
         }
-        findings += missingShareFindings(graph: graph, boundaryExits: boundaryExits)
+        if index.details.values.contains(where: { $0.patientsPerYear != nil }) {
+            // Volumes are given (a pilot, not a bulk network): the patient flow works on the values.
+            var exits: [StepID: Int] = [:]
+            for node in 0..<core.nodeCount where boundaryExits[node] > 0 {
+                exits[StepID(index.stepIDs[Index(node)])] = boundaryExits[node]
+            }
+            findings += missingShareFindings(graph: PathwayGraph(index: index), boundaryExits: exits)
+        }
         return findings.sortedForOutput()
     }
 
@@ -160,10 +175,26 @@ public enum Validator {
 
     /// Decision arity, implicit branches, shares and the edges of ends.
     /// `boundaryExits` counts the step's links out of a sub-pathway's boundary, which count as outgoing.
-    static func branchFindings(graph: PathwayGraph, node: Int32, boundaryExits: Int = 0) -> [Finding] {
-        let step = graph.step(node)
-        let outgoing = graph.outgoingTransitions(of: node)
-        let outgoingCount = outgoing.count + boundaryExits
+    static func branchFindings(index: PathwayIndex, step node: Index<Step>, boundaryExits: Int = 0) -> [Finding] {
+        let graph = index.graph
+        let kind = index.kinds[node]
+        let outgoingSlots = Int(graph.successorOffsets[node.position])..<Int(graph.successorOffsets[node.position + 1])
+        let outgoingCount = outgoingSlots.count + boundaryExits
+        // Most steps have nothing to report: look at the shares only where one is given.
+        var shares: [Double] = []
+        for slot in outgoingSlots {
+            if let share = index.share(Index(raw: graph.successorEdges[slot])) { shares.append(share) }
+        }
+        let isQuiet: Bool
+        switch kind {
+        case .decision: isQuiet = outgoingCount >= 2
+        case .activity, .start, .merge, .reference: isQuiet = outgoingCount <= 1
+        case .end: isQuiet = outgoingSlots.isEmpty
+        case .parallel: isQuiet = true
+        }
+        guard !isQuiet || !shares.isEmpty else { return [] }
+        let step = (id: index.stepIDs[node], kind: kind, location: index.location(node))
+        let outgoing = outgoingSlots
         var findings: [Finding] = []
         switch step.kind {
         case .decision where outgoingCount < 2:
@@ -186,7 +217,6 @@ public enum Validator {
         default:
             break
         }
-        let shares = outgoing.compactMap(\.share)
         // Shares of a step whose other transitions lie outside a sub-pathway cannot be checked here.
         if !shares.isEmpty, step.kind != .parallel, boundaryExits == 0 {
             if shares.count < outgoing.count {

@@ -198,6 +198,9 @@ struct BPMNConversion {
         if let patients = saved["patientsPerYear"].flatMap(Double.init), patients >= 0 {
             step.patientsPerYear = patients
         }
+        if let directory = saved["testDirectory"] { step.testDirectory = directory }
+        if let reading = saved["reading"].flatMap(StepReading.init(rawValue:)) { step.reading = reading }
+        if let note = saved["readingNote"] { step.readingNote = note }
         if let competencies = list("competencies") {
             step.competencies = competencies.filter { !$0.isEmpty }.map {
                 CompetencyRequirement(written: $0, location: step.location)
@@ -411,6 +414,7 @@ struct ScopeBuilder {
                         Transition(
                             from: tail, to: head, condition: condition,
                             share: Names.pathgapExtension(flow, "transition")?["share"].flatMap(Double.init),
+                            source: Names.pathgapExtension(flow, "transition")?["source"],
                             location: conversion.location(flow)))
                 }
             }

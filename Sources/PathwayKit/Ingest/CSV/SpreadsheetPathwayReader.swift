@@ -40,6 +40,8 @@ public enum SpreadsheetPathwayReader {
     /// - Complexity: O(n) in the size of the file(s).
     public static func pathways(from data: Data, file: String) throws -> PathwayImport {
         if CASEImporter.isCASECSV(data) { throw CASEImporter.notAPathway(file) }
+        // An edge list is told from its first line, before anything is tokenized.
+        if isEdgeList(head: data.prefix(1 << 16)) { return try EdgeListDispatch.read(data, file) }
         let text = try SourceFile.text(from: data, file: file)
         let firstLine = text.prefix { $0 != "\n" && $0 != "\r" }
         let separator: Unicode.Scalar = firstLine.contains("\t") && !firstLine.contains(",") ? "\t" : ","
@@ -50,6 +52,26 @@ public enum SpreadsheetPathwayReader {
             return try EdgeListDispatch.read(data, file)
         }
         return try spreadsheet(records, file: file)
+    }
+
+    /// Whether a CSV file is a plain edge list, told from its first line that is neither blank nor a comment (a
+    /// step table or the pathway table starts otherwise): the file's head is enough.
+    static func isEdgeList(head: Data) -> Bool {
+        var bytes = [UInt8](head)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        var lineStart = 0
+        while lineStart < bytes.count {
+            let lineEnd = bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.count
+            let line = String(decoding: bytes[lineStart..<lineEnd], as: UTF8.self)
+            lineStart = lineEnd + 1
+            guard !line.allSatisfy(\.isWhitespace), !line.hasPrefix("#") else { continue }
+            let separator: Unicode.Scalar = line.contains("\t") && !line.contains(",") ? "\t" : ","
+            guard let header = try? CSVTokenizer.records(line, separator: separator, file: "").first else {
+                return false
+            }
+            return !(isStepHeader(header) || isMetadataHeader(header))
+        }
+        return true
     }
 
     static func isMetadataHeader(_ record: CSVRecord) -> Bool { record.fields.first.map(normalise) == "pathway" }
@@ -229,7 +251,17 @@ public enum SpreadsheetPathwayReader {
 
 extension PathwayReader {
     /// CSV pathways: spreadsheet step and transition tables, or a plain edge list (`.csv`, `.tsv`, `.edgelist`).
-    public static let csv = PathwayReader(name: "csv", extensions: ["csv", "tsv", "edgelist"]) { data, path in
-        try SpreadsheetPathwayReader.pathways(from: data, file: path)
-    }
+    public static let csv = PathwayReader(
+        name: "csv", extensions: ["csv", "tsv", "edgelist"],
+        read: { data, path in try SpreadsheetPathwayReader.pathways(from: data, file: path) },
+        readIndex: { path in
+            // Only a plain edge list streams; a step table (or a CASE file, or a file that cannot be read) goes the
+            // normal way, which reports what is wrong with it.
+            guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+            defer { try? handle.close() }
+            guard let head = try? handle.read(upToCount: 1 << 16), !CASEImporter.isCASECSV(head),
+                SpreadsheetPathwayReader.isEdgeList(head: head)
+            else { return nil }
+            return [try EdgeListReader.index(contentsOf: path)]
+        })
 }

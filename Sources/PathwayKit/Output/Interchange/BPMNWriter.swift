@@ -6,7 +6,7 @@
 /// call activities naming the pathway they stand for. Each staff group that is the first group of some step is a
 /// lane of one pool; a transition's condition is both the flow's name and its `conditionExpression` (except after a
 /// parallel gateway, where BPMN allows none); notes become `documentation`. What BPMN has no place for (every staff
-/// group of a step, stage, setting, competencies, test codes, sources, patients per year, share) is kept in a `pathgap:step` / `pathgap:transition`
+/// group of a step, stage, setting, competencies, test codes, sources, patients per year, test directory edition, reading, share and source of a share) is kept in a `pathgap:step` / `pathgap:transition`
 /// extension element, which ``BPMNImporter`` reads back, so that export and import give back the same pathway.
 /// A step id that is not a safe XML id is written as `Step_<n>` with the id in the extension.
 public enum BPMNWriter {
@@ -100,9 +100,13 @@ public enum BPMNWriter {
             }
             attributes += " sourceRef=\"\(source)\" targetRef=\"\(target)\""
             var body = ""
-            if let share = transition.share {
-                body += "      <bpmn:extensionElements><pathgap:transition share=\"\(share)\" />"
-                body += "</bpmn:extensionElements>\n"
+            var saved: [(String, String)] = []
+            if let share = transition.share { saved.append(("share", "\(share)")) }
+            if let source = transition.source { saved.append(("source", source)) }
+            if !saved.isEmpty {
+                body += "      <bpmn:extensionElements><pathgap:transition "
+                body += saved.map { "\($0.0)=\"\(XMLText.escaped($0.1))\"" }.joined(separator: " ")
+                body += " /></bpmn:extensionElements>\n"
             }
             if let condition = transition.condition, !condition.isEmpty, kinds[transition.from] != .parallel {
                 body += "      <bpmn:conditionExpression xsi:type=\"bpmn:tFormalExpression\">"
@@ -216,6 +220,9 @@ public enum BPMNWriter {
         if !step.testCodes.isEmpty { attributes.append(("testCodes", step.testCodes.joined(separator: ";"))) }
         if !step.sources.isEmpty { attributes.append(("sources", step.sources.joined(separator: ";"))) }
         if let patients = step.patientsPerYear { attributes.append(("patientsPerYear", "\(patients)")) }
+        if let directory = step.testDirectory { attributes.append(("testDirectory", directory)) }
+        if let reading = step.reading { attributes.append(("reading", reading.rawValue)) }
+        if let note = step.readingNote { attributes.append(("readingNote", note)) }
         return "<pathgap:step "
             + attributes.map { "\($0.0)=\"\(XMLText.escaped($0.1))\"" }.joined(separator: " ") + " />"
     }

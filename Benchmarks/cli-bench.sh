@@ -1,0 +1,71 @@
+#!/bin/sh
+# What users run, timed as processes: pathgap's commands on generated and random edge lists (and native YAML/JSON),
+# beside the decomposition kernel (pathgap-timing) and python-igraph/networkx (compare.py), with each process's
+# wall time and peak resident memory (/usr/bin/time). Best of RUNS runs; prints one tab-separated row per job.
+#
+# Run from the repository root after release builds of pathgap and pathgap-timing:
+#   swift build -c release --product pathgap && (cd Benchmarks && swift build -c release --product pathgap-timing)
+#   sh Benchmarks/cli-bench.sh [OUT_DIR] ["10000 100000 1000000 10000000"]
+# Environment: RUNS (default 3), PATHGAP, TIMING (the binaries), PEERS=0 to skip igraph/networkx.
+set -e
+OUT=${1:-/tmp/pathgap-bench}
+SIZES=${2:-"10000 100000 1000000 10000000"}
+RUNS=${RUNS:-3}
+PATHGAP=${PATHGAP:-$(swift build -c release --show-bin-path)/pathgap}
+TIMING=${TIMING:-$(cd Benchmarks && swift build -c release --show-bin-path)/pathgap-timing}
+PEERS=${PEERS:-1}
+mkdir -p "$OUT"
+
+# best LABEL STEPS COMMAND...: runs the command RUNS times (output to /dev/null) and prints the fastest run's
+# seconds and that run's peak RSS in MB.
+best() {
+    label=$1 steps=$2
+    shift 2
+    result=""
+    for _ in $(seq "$RUNS"); do
+        /usr/bin/time -f "%e %M" -o "$OUT/time.txt" "$@" > /dev/null 2> "$OUT/stderr.txt" || {
+            echo "# $label $steps failed: $(tail -n 1 "$OUT/stderr.txt")"
+            return 0
+        }
+        run=$(cat "$OUT/time.txt")
+        if [ -z "$result" ] || [ "$(echo "$run $result" | awk '{print ($1 < $3)}')" = 1 ]; then result=$run; fi
+    done
+    echo "$label $steps $result" | awk '{printf "%s\t%s\t%.2f s\t%.0f MB\n", $1, $2, $3, $4 / 1024}'
+}
+
+for n in $SIZES; do
+    [ -f "$OUT/g$n.csv" ] || "$PATHGAP" generate --steps "$n" --seed 1 --out "$OUT/g$n.csv" > /dev/null
+    [ -f "$OUT/r$n.csv" ] || python3 Benchmarks/random-edges.py "$n" "$OUT/r$n.csv"
+done
+uptime
+printf 'job\tsteps\ttime\tpeak\n'
+for n in $SIZES; do
+    best kernel "$n" "$TIMING" --runs 1 "$OUT/g$n.csv"
+    best decompose-json "$n" "$PATHGAP" decompose "$OUT/g$n.csv" --strategy chains --format json --quiet
+    best decompose-text "$n" "$PATHGAP" decompose "$OUT/g$n.csv" --strategy chains --quiet
+    best decompose-json-random "$n" "$PATHGAP" decompose "$OUT/r$n.csv" --strategy chains --format json --quiet
+    best validate "$n" "$PATHGAP" validate "$OUT/g$n.csv"
+    best validate-random "$n" "$PATHGAP" validate "$OUT/r$n.csv"
+    if [ "$n" -le 1000000 ]; then
+        best decompose-routes "$n" "$PATHGAP" decompose "$OUT/g$n.csv" --strategy routes --max-routes 5 --quiet
+    fi
+    if [ "$n" -le 100000 ]; then
+        [ -f "$OUT/g$n.yaml" ] || "$PATHGAP" generate --steps "$n" --seed 1 --format yaml --out "$OUT/g$n.yaml"
+        [ -f "$OUT/g$n.json" ] || "$PATHGAP" convert "$OUT/g$n.yaml" --to json --out "$OUT/g$n.json"
+        best validate-yaml "$n" "$PATHGAP" validate "$OUT/g$n.yaml"
+        best validate-json "$n" "$PATHGAP" validate "$OUT/g$n.json"
+        best decompose-yaml-out "$n" "$PATHGAP" decompose "$OUT/g$n.csv" --strategy chains --format yaml --quiet
+    fi
+    if [ "$n" -le 10000 ]; then
+        rm -rf "$OUT/charts"
+        best render-subpathways "$n" "$PATHGAP" render "$OUT/g$n.csv" --view subpathways --out "$OUT/charts"
+    fi
+done
+uptime
+if [ "$PEERS" = 1 ] && [ -f "$OUT/g1000000.csv" ]; then
+    for input in g1000000 r1000000; do
+        echo "# peers on $input.csv"
+        /usr/bin/time -f "# python %e s %M KB" python3 Benchmarks/compare.py "$OUT/$input.csv" --skip-networkx
+    done
+    /usr/bin/time -f "# python %e s %M KB" python3 Benchmarks/compare.py "$OUT/g1000000.csv"
+fi

@@ -1,0 +1,136 @@
+import ArgumentParser
+import Foundation
+import Graphviz
+import PathwayGraphviz
+import PathwayKit
+
+extension Pathgap {
+    /// `pathgap diff`: what changed between two versions of a pathway file or a project.
+    struct Diff: PathgapCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show what changed between two versions of a pathway or project.",
+            discussion: """
+                OLD and NEW are pathway files (any format) or project folders. Steps are matched by id; a step \
+                whose id changed but whose label, kind and neighbours match is reported as renamed. Transitions \
+                are matched by their ends. For two projects the gap reports are compared too: development needs \
+                opened, closed, and whose reach changed. --format svg draws the new version with added elements \
+                green, changed amber and removed ones dashed in grey (one chart per pathway; with several, --out \
+                names the base of <base>.<pathway>.svg).
+                """
+        )
+
+        enum Format: String, ExpressibleByArgument, CaseIterable {
+            case text, json, svg
+        }
+
+        @Argument(help: "The old version: a pathway file or a project folder.")
+        var old: String
+
+        @Argument(help: "The new version: a pathway file or a project folder.")
+        var new: String
+
+        @Option(help: "Output format: text, json or svg.")
+        var format: Format = .text
+
+        @Option(help: "The file to write (default: standard output).")
+        var out: String?
+
+        @Option(
+            name: .customLong("as-of"),
+            help: "For projects: the date (YYYY-MM-DD) review dates are checked against in both gap reports.")
+        var asOf: String?
+
+        func execute(console: Console) throws -> Int32 {
+            var date: AsOfDate?
+            if let asOf {
+                guard let parsed = AsOfDate(asOf) else {
+                    throw CommandError(
+                        message: "--as-of must be a date written YYYY-MM-DD, found '\(asOf)'",
+                        status: ExitStatus.badInput)
+                }
+                date = parsed
+            }
+            let before = try Workspace.load(old)
+            let after = try Workspace.load(new)
+            for finding in (before.importFindings + after.importFindings).sortedForOutput() {
+                console.printError(finding.description)
+            }
+            let diff: VersionDiff
+            if let oldProject = before.project, let newProject = after.project {
+                diff = VersionDiff(old: oldProject, new: newProject, asOf: date)
+            } else {
+                diff = VersionDiff(old: before.pathways, new: after.pathways)
+            }
+            var files: [(path: String, text: String)] = []
+            switch format {
+            case .text: files = [(out ?? "-", diff.text())]
+            case .json: files = [(out ?? "-", diff.json())]
+            case .svg:
+                var names: [StaffGroupID: String] = [:]
+                for group in after.project?.staffGroups ?? [] where names[group.id] == nil {
+                    names[group.id] = group.name
+                }
+                let charts = try diff.pathways.map { pathwayDiff -> (PathwayID, String) in
+                    guard let pathway = after.pathways.first(where: { $0.id == pathwayDiff.pathway }) else {
+                        return (pathwayDiff.pathway, "")
+                    }
+                    let old =
+                        before.pathways.count == 1
+                        ? before.pathways[0] : before.pathways.first { $0.id == pathway.id } ?? pathway
+                    return (pathway.id, try Self.svg(pathwayDiff, old: old, new: pathway, names: names))
+                }
+                if charts.count == 1 {
+                    files = [(out ?? "-", charts[0].1)]
+                } else {
+                    guard let out else {
+                        throw CommandError(
+                            message: "the versions hold \(charts.count) pathways; give --out to write one chart each",
+                            status: ExitStatus.badInput)
+                    }
+                    let base = (out as NSString).pathExtension == "svg" ? (out as NSString).deletingPathExtension : out
+                    files = charts.map { ("\(base).\($0.0.rawValue.fileNameSafe).svg", $0.1) }
+                }
+            }
+            if files.count == 1, files[0].path == "-" {
+                console.write(files[0].text)
+            } else {
+                try AtomicFile.write(files.map { ($0.path, Data($0.text.utf8)) })
+                for file in files { console.printError("wrote \(file.path)") }
+            }
+            return ExitStatus.success
+        }
+
+        /// The new version's chart with the removed steps and transitions put back, every element marked.
+        static func svg(_ diff: PathwayDiff, old: Pathway, new: Pathway, names: [StaffGroupID: String]) throws
+            -> String
+        {
+            var drawn = new
+            var changes = FlowchartChanges()
+            for step in diff.addedSteps { changes.steps[step.id] = .added }
+            for change in diff.changedSteps { changes.steps[change.step] = .changed }
+            for step in diff.removedSteps {
+                drawn.steps.append(step)
+                changes.steps[step.id] = .removed
+            }
+            for transition in diff.addedTransitions {
+                changes.transitions[FlowchartChanges.Link(from: transition.from, to: transition.to)] = .added
+            }
+            for change in diff.changedTransitions {
+                changes.transitions[
+                    FlowchartChanges.Link(from: change.transition.from, to: change.transition.to)] = .changed
+            }
+            for transition in diff.removedTransitions {
+                var moved = transition
+                moved.from = diff.renames[transition.from] ?? transition.from
+                moved.to = diff.renames[transition.to] ?? transition.to
+                drawn.transitions.append(moved)
+                changes.transitions[FlowchartChanges.Link(from: moved.from, to: moved.to)] = .removed
+            }
+            var options = FlowchartOptions(staffGroupNames: names)
+            options.changes = changes
+            let dot = try Flowchart(pathway: drawn, options: options).network()
+            let rendering = try GraphvizLibrary.render(dot: dot, format: "svg")
+            return String(decoding: rendering.bytes, as: UTF8.self)
+        }
+    }
+}

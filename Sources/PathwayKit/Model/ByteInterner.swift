@@ -1,0 +1,233 @@
+import Foundation
+
+/// Interns byte strings: each distinct id gets the next `Int32`, looked up by an open-addressing hash table over
+/// the bytes, so that no `String` is made per field.
+///
+/// Each slot holds the upper 32 bits of the id's hash beside the id, so a probe touches one cache line and compares
+/// the bytes only on a hash match; slots are picked from the hash's upper bits, so the table can grow without the
+/// full hashes.
+struct ByteInterner {
+    /// The bytes of every id, one after another.
+    private(set) var nameBytes: [UInt8] = []
+    /// `nameOffsets[i] ..< nameOffsets[i + 1]` is id `i` in ``nameBytes``.
+    private(set) var nameOffsets: [Int32] = [0]
+    /// `(hash >> 32) << 32 | (id + 1)`, or 0 for an empty slot.
+    private var slots: [UInt64]
+    private var shift: UInt64
+    private var limit: Int
+
+    init(capacity: Int = 1 << 12) {
+        var bits: UInt64 = 4
+        while (1 << bits) * 3 < capacity * 5 { bits += 1 }  // at most 60 % full at the expected size
+        slots = [UInt64](repeating: 0, count: 1 << bits)
+        shift = 64 - bits
+        limit = (1 << bits) * 3 / 5
+        nameBytes.reserveCapacity(capacity * 8)
+        nameOffsets.reserveCapacity(capacity + 1)
+    }
+
+    var count: Int { nameOffsets.count - 1 }
+
+    /// A fast hash of a byte range: whole words, overlapping loads for the tail (never reading outside the range),
+    /// and MurmurHash3's 64-bit finaliser.
+    @inline(__always)
+    static func hash(_ pointer: UnsafeRawPointer, _ length: Int) -> UInt64 {
+        var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 &* UInt64(length &+ 1)
+        if length >= 8 {
+            var index = 0
+            while index + 8 <= length {
+                hash = (hash ^ pointer.loadUnaligned(fromByteOffset: index, as: UInt64.self)) &* 0xBF58_476D_1CE4_E5B9
+                hash = (hash << 31) | (hash >> 33)
+                index += 8
+            }
+            if index < length {
+                hash ^= pointer.loadUnaligned(fromByteOffset: length - 8, as: UInt64.self) &* 0x94D0_49BB_1331_11EB
+            }
+        } else if length >= 4 {
+            let low = UInt64(pointer.loadUnaligned(as: UInt32.self))
+            let high = UInt64(pointer.loadUnaligned(fromByteOffset: length - 4, as: UInt32.self))
+            hash ^= low | (high << 32)
+        } else if length > 0 {
+            let first = UInt64(pointer.load(as: UInt8.self))
+            let middle = UInt64(pointer.load(fromByteOffset: length / 2, as: UInt8.self))
+            let last = UInt64(pointer.load(fromByteOffset: length - 1, as: UInt8.self))
+            hash ^= first | (middle << 8) | (last << 16)
+        }
+        hash ^= hash >> 33
+        hash &*= 0xFF51_AFD7_ED55_8CCD
+        hash ^= hash >> 33
+        hash &*= 0xC4CE_B9FE_1A85_EC53
+        hash ^= hash >> 33
+        return hash
+    }
+
+    /// Whether id `id`'s bytes equal a range.
+    @inline(__always)
+    func matches(_ id: Int, _ pointer: UnsafeRawPointer, _ length: Int) -> Bool {
+        let start = Int(nameOffsets[id])
+        let end = Int(nameOffsets[id + 1])
+        guard end - start == length else { return false }
+        return nameBytes.withUnsafeBytes { names in
+            guard let base = names.baseAddress else { return length == 0 }
+            return memcmp(base + start, pointer, length) == 0
+        }
+    }
+
+    /// The id of a byte string, adding it if new.
+    @inline(__always)
+    mutating func intern(_ pointer: UnsafeRawPointer, _ length: Int) -> Int32 {
+        intern(pointer, length, hash: Self.hash(pointer, length))
+    }
+
+    /// The slot a hash starts probing at, read only to bring it into the cache ahead of use (independent loads
+    /// overlap their cache misses; the dependent probes that follow then hit).
+    @inline(__always)
+    func peek(_ hash: UInt64) -> UInt64 {
+        slots.isEmpty ? 0 : slots[Int(truncatingIfNeeded: hash >> shift)]
+    }
+
+    /// Drops the hash table once no more ids will be added, keeping the names.
+    mutating func releaseTable() {
+        slots = []
+    }
+
+    /// The id of a byte string whose ``hash(_:_:)`` is known, adding it if new.
+    @inline(__always)
+    mutating func intern(_ pointer: UnsafeRawPointer, _ length: Int, hash: UInt64) -> Int32 {
+        if slots.isEmpty { rebuildTable() }
+        let tag = hash & 0xFFFF_FFFF_0000_0000
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash >> shift)
+        while true {
+            let entry = slots[slot]
+            if entry == 0 { break }
+            if entry & 0xFFFF_FFFF_0000_0000 == tag {
+                let id = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
+                if matches(id, pointer, length) { return Int32(id) }
+            }
+            slot = (slot + 1) & mask
+        }
+        let id = count
+        slots[slot] = tag | UInt64(id + 1)
+        nameBytes.append(contentsOf: UnsafeRawBufferPointer(start: pointer, count: length))
+        nameOffsets.append(Int32(nameBytes.count))
+        if count > limit { grow() }
+        return Int32(id)
+    }
+
+    /// Whether a byte range spells id `id` (a cheap check before hashing, for ids that repeat from row to row).
+    @inline(__always)
+    func isName(_ id: Int32, _ pointer: UnsafeRawPointer, _ length: Int) -> Bool {
+        id >= 0 && Int(id) < count && matches(Int(id), pointer, length)
+    }
+
+    /// The id of a byte string given as a buffer, adding it if new.
+    mutating func intern(_ buffer: UnsafeRawBufferPointer) -> Int32 {
+        let empty: UInt8 = 0
+        if let base = buffer.baseAddress { return intern(base, buffer.count) }
+        return withUnsafePointer(to: empty) { intern(UnsafeRawPointer($0), 0) }
+    }
+
+    /// The id of a string, if it has been interned (a scan of every name once the table is released).
+    ///
+    /// - Complexity: O(length) expected; O(total length) after ``releaseTable()``.
+    func lookUp(_ text: String) -> Int32? {
+        var text = text
+        return text.withUTF8 { buffer -> Int32? in
+            let empty: UInt8 = 0
+            return withUnsafePointer(to: empty) { fallback -> Int32? in
+                let pointer = buffer.baseAddress.map { UnsafeRawPointer($0) } ?? UnsafeRawPointer(fallback)
+                let length = buffer.count
+                guard !slots.isEmpty else {
+                    return (0..<count).first { matches($0, pointer, length) }.map { Int32($0) }
+                }
+                let hash = Self.hash(pointer, length)
+                let tag = hash & 0xFFFF_FFFF_0000_0000
+                let mask = slots.count - 1
+                var slot = Int(truncatingIfNeeded: hash >> shift)
+                while true {
+                    let entry = slots[slot]
+                    if entry == 0 { return nil }
+                    if entry & 0xFFFF_FFFF_0000_0000 == tag {
+                        let id = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
+                        if matches(id, pointer, length) { return Int32(id) }
+                    }
+                    slot = (slot + 1) & mask
+                }
+            }
+        }
+    }
+
+    /// Calls `body` with the bytes of id `id`.
+    @inline(__always)
+    func withName<Result>(_ id: Int, _ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
+        try nameBytes.withUnsafeBytes {
+            try body(UnsafeRawBufferPointer(rebasing: $0[Int(nameOffsets[id])..<Int(nameOffsets[id + 1])]))
+        }
+    }
+
+    /// The number of bytes of id `id`.
+    @inline(__always)
+    func length(of id: Int) -> Int { Int(nameOffsets[id + 1] - nameOffsets[id]) }
+
+    /// The id of a string, adding it if new.
+    mutating func intern(_ text: String) -> Int32 {
+        var text = text
+        let empty: UInt8 = 0
+        return text.withUTF8 { buffer in
+            if let base = buffer.baseAddress { return intern(UnsafeRawPointer(base), buffer.count) }
+            return withUnsafePointer(to: empty) { intern(UnsafeRawPointer($0), 0) }
+        }
+    }
+
+    /// Builds the hash table again after ``releaseTable()``, from the names.
+    private mutating func rebuildTable() {
+        var bits: UInt64 = 4
+        while (1 << bits) * 3 < (count + 16) * 5 { bits += 1 }
+        slots = [UInt64](repeating: 0, count: 1 << bits)
+        shift = 64 - bits
+        limit = (1 << bits) * 3 / 5
+        let mask = slots.count - 1
+        for id in 0..<count {
+            let hash = withName(id) { name in
+                let empty: UInt8 = 0
+                return withUnsafePointer(to: empty) { Self.hash(name.baseAddress ?? UnsafeRawPointer($0), name.count) }
+            }
+            var slot = Int(truncatingIfNeeded: hash >> shift)
+            while slots[slot] != 0 { slot = (slot + 1) & mask }
+            slots[slot] = (hash & 0xFFFF_FFFF_0000_0000) | UInt64(id + 1)
+        }
+    }
+
+    private mutating func grow() {
+        let old = slots
+        slots = [UInt64](repeating: 0, count: old.count * 2)
+        shift -= 1
+        limit = slots.count * 3 / 5
+        let mask = slots.count - 1
+        for entry in old where entry != 0 {
+            var slot = Int(truncatingIfNeeded: entry >> shift)
+            while slots[slot] != 0 { slot = (slot + 1) & mask }
+            slots[slot] = entry
+        }
+    }
+
+    /// The names, for handing out.
+    var names: NodeNames { NodeNames(bytes: nameBytes, offsets: nameOffsets) }
+}
+
+/// The ids of a graph's nodes, kept as UTF-8 bytes and offsets (one allocation, not one `String` per node).
+public struct NodeNames: Sendable, Hashable {
+    /// The bytes of every name, one after another.
+    public let bytes: [UInt8]
+    /// `offsets[i] ..< offsets[i + 1]` is node `i`'s name in ``bytes``.
+    public let offsets: [Int32]
+
+    /// The number of names.
+    public var count: Int { offsets.count - 1 }
+
+    /// The name of a node, as a string.
+    public subscript(node: Int32) -> String {
+        String(decoding: bytes[Int(offsets[Int(node)])..<Int(offsets[Int(node) + 1])], as: UTF8.self)
+    }
+}

@@ -1,0 +1,226 @@
+extension PathwayIndex {
+    /// Builds a ``PathwayIndex`` as a reader meets steps and transitions: each step id is interned once, side
+    /// tables grow step by step, and the ``CompactGraph`` is built once, by ``build()``.
+    ///
+    /// Steps can be declared (``addStep(_:)``, a native file or a node table) or only named by transitions (an edge
+    /// list, ``addEdge(from:to:condition:share:location:)`` on interned ids): a step never declared gets its kind
+    /// from its degrees when the index is built (nothing in: start; nothing out: end; several out: decision;
+    /// several in: merge; else activity) and the location where it was first named.
+    public struct Builder {
+        var index: PathwayIndex
+        /// Whether each step's kind was given (not to be inferred).
+        var kindGiven: [Bool] = []
+        /// The number of steps whose side tables are filled.
+        var filled = 0
+        /// The number of steps and transitions written so far, duplicates and dangling ones included.
+        var writtenSteps = 0
+        var writtenTransitions = 0
+        /// The file last looked up.
+        var lastFile: (path: String, index: Index<IndexTag.File>)?
+        /// Edges in input order.
+        var sources: [Int32] = []
+        var targets: [Int32] = []
+
+        /// A builder for a pathway.
+        ///
+        /// - Parameters:
+        ///   - id: The pathway's id.
+        ///   - title: Its title (the id when `nil`).
+        ///   - file: The file it is read from (file 0 of ``PathwayIndex/files``).
+        ///   - capacity: About how many steps to expect.
+        public init(id: PathwayID, title: String? = nil, file: String, capacity: Int = 16) {
+            index = PathwayIndex(
+                id: id, title: title ?? id.rawValue, description: nil, boundary: nil, location: nil,
+                files: IndexedColumn([file]), stepIDs: NameTable(capacity: capacity), kinds: IndexedColumn(),
+                labels: TextColumn(), stepLocations: IndexedColumn(), stageOfStep: [], settingOfStep: [],
+                stageNames: NameTable(), settingNames: NameTable(), staffOffsets: [0], staffMembers: [],
+                staffGroupIDs: NameTable(), competencyOffsets: [0], competencyMembers: [],
+                competencyLevels: TextColumn(),
+                competencyIDs: NameTable(), details: [:], duplicateSteps: [], transitionSources: IndexedColumn(),
+                transitionTargets: IndexedColumn(), conditions: TextColumn(), shareValues: [],
+                transitionLocations: IndexedColumn(), shareSources: [:], danglingTransitions: [],
+                graph: CompactGraph(nodeCount: 0, sources: [], targets: []))
+        }
+
+        /// Sets the pathway's description, boundary and location.
+        public mutating func setHeader(
+            description: String?, boundary: PathwayBoundary?, location: SourceLocation?
+        ) {
+            index.description = description
+            index.boundary = boundary
+            index.location = location
+        }
+
+        /// The index of a file, adding it to the file table if new.
+        public mutating func file(_ path: String) -> Index<IndexTag.File> {
+            if let last = lastFile, last.path == path { return last.index }
+            let found = index.files.values.firstIndex(of: path).map { Index<IndexTag.File>($0) }
+            let file = found ?? index.files.append(path)
+            lastFile = (path, file)
+            return file
+        }
+
+        /// A location in a file of the table.
+        mutating func compact(_ location: SourceLocation?) -> CompactLocation {
+            guard let location else { return CompactLocation(file: Index(raw: 0), line: -1) }
+            return CompactLocation(
+                file: file(location.file), line: Int32(clamping: location.line ?? 0),
+                column: Int32(clamping: location.column ?? 0))
+        }
+
+        /// The step named by an id, interning it (as a step to be declared or inferred) if new.
+        public mutating func step(named id: String) -> Index<Step> { index.stepIDs.intern(id).index }
+
+        /// Adds a declared step with all its attributes.
+        ///
+        /// A step whose id was declared before is kept aside in ``PathwayIndex/duplicateSteps``. Declare steps
+        /// before transitions name them (a step named and given default attributes is not declared again).
+        ///
+        /// - Parameters:
+        ///   - step: The step.
+        ///   - kindGiven: Whether its kind was written (otherwise it is inferred from its degrees at ``build()``).
+        public mutating func addStep(_ step: Step, kindGiven: Bool = true) {
+            let position = writtenSteps
+            writtenSteps += 1
+            let (index, _) = self.index.stepIDs.intern(step.id.rawValue)
+            if index.position < filled {
+                self.index.duplicateSteps.append((position, step))
+                return
+            }
+            fillDefaults(upTo: index.position)
+            self.kindGiven.append(kindGiven)
+            self.index.kinds.append(step.kind)
+            self.index.labels.append(step.label == step.id.rawValue ? nil : step.label)
+            self.index.stepLocations.append(compact(step.location))
+            self.index.stageOfStep.append(step.stage.map { self.index.stageNames.intern($0).index.raw } ?? -1)
+            self.index.settingOfStep.append(step.setting.map { self.index.settingNames.intern($0).index.raw } ?? -1)
+            for group in step.staffGroups {
+                self.index.staffMembers.append(self.index.staffGroupIDs.intern(group.rawValue).index)
+            }
+            self.index.staffOffsets.append(Int32(self.index.staffMembers.count))
+            var details = StepDetails()
+            for requirement in step.competencies {
+                self.index.competencyMembers.append(
+                    self.index.competencyIDs.intern(requirement.competency.rawValue).index)
+                self.index.competencyLevels.append(requirement.level)
+                details.competencyLocations.append(requirement.location)
+            }
+            if details.competencyLocations.allSatisfy({ $0 == step.location }) { details.competencyLocations = [] }
+            self.index.competencyOffsets.append(Int32(self.index.competencyMembers.count))
+            details.noCompetencyReason = step.noCompetencyReason
+            details.testCodes = step.testCodes
+            details.notes = step.notes
+            details.sources = step.sources
+            details.patientsPerYear = step.patientsPerYear
+            details.reference = step.reference
+            details.testDirectory = step.testDirectory
+            details.reading = step.reading
+            details.readingNote = step.readingNote
+            details.element = step.location?.element
+            if !details.isEmpty { self.index.details[index] = details }
+            filled += 1
+        }
+
+        /// Fills the side tables of steps only named so far (by transitions), up to `end`, with defaults.
+        mutating func fillDefaults(upTo end: Int) {
+            while filled < end {
+                kindGiven.append(false)
+                index.kinds.append(.activity)
+                index.labels.append(nil)
+                index.stepLocations.append(CompactLocation(file: Index(raw: 0), line: -1))
+                index.stageOfStep.append(-1)
+                index.settingOfStep.append(-1)
+                index.staffOffsets.append(Int32(index.staffMembers.count))
+                index.competencyOffsets.append(Int32(index.competencyMembers.count))
+                filled += 1
+            }
+        }
+
+        /// Adds a transition given by step ids; one naming a step that is neither declared nor named before is kept
+        /// aside in ``PathwayIndex/danglingTransitions`` when `declaredOnly` is set, and otherwise names a new step.
+        public mutating func addTransition(_ transition: Transition, declaredOnly: Bool = true) {
+            let position = writtenTransitions
+            if declaredOnly {
+                guard let from = index.stepIDs.index(of: transition.from.rawValue),
+                    let to = index.stepIDs.index(of: transition.to.rawValue), from.position < filled,
+                    to.position < filled
+                else {
+                    writtenTransitions += 1
+                    index.danglingTransitions.append((position, transition))
+                    return
+                }
+                addEdge(
+                    from: from, to: to, condition: transition.condition, share: transition.share,
+                    location: compact(transition.location))
+            } else {
+                let from = step(named: transition.from.rawValue)
+                let to = step(named: transition.to.rawValue)
+                addEdge(
+                    from: from, to: to, condition: transition.condition, share: transition.share,
+                    location: compact(transition.location))
+            }
+            if let source = transition.source { index.shareSources[Index(sources.count - 1)] = source }
+        }
+
+        /// Adds a transition between interned steps.
+        public mutating func addEdge(
+            from: Index<Step>, to: Index<Step>, condition: String?, share: Double?, location: CompactLocation
+        ) {
+            writtenTransitions += 1
+            sources.append(from.raw)
+            targets.append(to.raw)
+            index.conditions.append(condition)
+            index.shareValues.append(share ?? .nan)
+            index.transitionLocations.append(location)
+        }
+
+        /// Reserves room for about `count` transitions.
+        public mutating func reserveTransitions(_ count: Int) {
+            sources.reserveCapacity(count)
+            targets.reserveCapacity(count)
+            index.shareValues.reserveCapacity(count)
+            index.conditions.reserveCapacity(count)
+            index.transitionLocations.reserveCapacity(count)
+        }
+
+        /// Builds the graph once and finishes the index: kinds of undeclared steps from their degrees, their
+        /// locations from the first transition naming them.
+        ///
+        /// - Complexity: O(V + E).
+        public consuming func build() -> PathwayIndex {
+            fillDefaults(upTo: index.stepIDs.count)
+            index.graph = CompactGraph(nodeCount: index.stepIDs.count, sources: sources, targets: targets)
+            index.transitionSources = IndexedColumn(sources.map(Index.init(raw:)))
+            index.transitionTargets = IndexedColumn(targets.map(Index.init(raw:)))
+            sources = []
+            targets = []
+            if kindGiven.contains(false) {
+                var located = kindGiven
+                for edge in 0..<index.transitionCount {
+                    let location = index.transitionLocations.values[edge]
+                    for node in [index.transitionSources.values[edge], index.transitionTargets.values[edge]]
+                    where !located[node.position] {
+                        located[node.position] = true
+                        index.stepLocations[node] = CompactLocation(file: location.file, line: location.line)
+                    }
+                }
+                for node in 0..<index.stepCount where !kindGiven[node] {
+                    index.kinds.values[node] = index.graph.inferredKind(Int32(node))
+                }
+            }
+            return index
+        }
+    }
+}
+
+extension CompactGraph {
+    /// A step kind from degrees: nothing in → start, nothing out → end, several out → decision, several in →
+    /// merge, else activity.
+    func inferredKind(_ node: Int32) -> StepKind {
+        if inDegree(of: node) == 0 { return .start }
+        if outDegree(of: node) == 0 { return .end }
+        if outDegree(of: node) > 1 { return .decision }
+        if inDegree(of: node) > 1 { return .merge }
+        return .activity
+    }
+}

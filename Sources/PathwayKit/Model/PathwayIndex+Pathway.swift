@@ -1,0 +1,79 @@
+extension PathwayIndex {
+    /// Indexes a pathway value: steps numbered in order (a repeated id keeps its first step), transitions between
+    /// existing steps numbered in order, and the graph built once.
+    ///
+    /// - Complexity: O(V + E) expected (one hash per id).
+    public init(_ pathway: Pathway) {
+        var builder = Builder(
+            id: pathway.id, title: pathway.title, file: pathway.location?.file ?? "", capacity: pathway.steps.count)
+        builder.setHeader(description: pathway.description, boundary: pathway.boundary, location: pathway.location)
+        for step in pathway.steps { builder.addStep(step) }
+        builder.reserveTransitions(pathway.transitions.count)
+        for transition in pathway.transitions { builder.addTransition(transition) }
+        self = builder.build()
+    }
+
+    /// A step as a value, with every attribute.
+    ///
+    /// - Complexity: O(size of the step's lists).
+    public func stepValue(_ step: Index<Step>) -> Step {
+        let details = self.details[step]
+        let location = self.location(step)
+        let slots = competencySlots(step)
+        let competencies = slots.enumerated().map { offset, slot in
+            let requirementLocation =
+                details.map { $0.competencyLocations.isEmpty ? location : $0.competencyLocations[offset] } ?? location
+            return CompetencyRequirement(
+                competency: CompetencyID(competencyIDs[competencyMembers[slot]]),
+                level: competencyLevels[Index(slot)], location: requirementLocation)
+        }
+        return Step(
+            id: StepID(stepIDs[step]), label: labels[step], kind: kinds[step],
+            staffGroups: staffGroups(step).map { StaffGroupID(staffGroupIDs[$0]) }, competencies: competencies,
+            noCompetencyReason: details?.noCompetencyReason, setting: setting(step).map { settingNames[$0] },
+            stage: self.stage(step).map { stageNames[$0] }, testCodes: details?.testCodes ?? [], notes: details?.notes,
+            sources: details?.sources ?? [], patientsPerYear: details?.patientsPerYear, reference: details?.reference,
+            testDirectory: details?.testDirectory, reading: details?.reading, readingNote: details?.readingNote,
+            location: location)
+    }
+
+    /// A transition as a value.
+    public func transitionValue(_ transition: Index<Transition>) -> Transition {
+        Transition(
+            from: StepID(stepIDs[transitionSources[transition]]), to: StepID(stepIDs[transitionTargets[transition]]),
+            condition: conditions[transition], share: share(transition), source: shareSources[transition],
+            location: location(transition))
+    }
+
+    /// The pathway as a value: every step and transition in the order written, duplicates and transitions to
+    /// unknown steps included, so that `PathwayIndex(pathway).pathway() == pathway`.
+    ///
+    /// - Complexity: O(V + E) and a `String` per id; for small pathways, tests and writers of the native format.
+    public func pathway() -> Pathway {
+        var steps: [Step] = []
+        steps.reserveCapacity(stepCount + duplicateSteps.count)
+        var duplicates = duplicateSteps[...]
+        for step in self.steps {
+            while let next = duplicates.first, next.position == steps.count {
+                steps.append(next.step)
+                duplicates = duplicates.dropFirst()
+            }
+            steps.append(stepValue(step))
+        }
+        steps += duplicates.map { $0.step }
+        var transitions: [Transition] = []
+        transitions.reserveCapacity(transitionCount + danglingTransitions.count)
+        var dangling = danglingTransitions[...]
+        for transition in self.transitions {
+            while let next = dangling.first, next.position == transitions.count {
+                transitions.append(next.transition)
+                dangling = dangling.dropFirst()
+            }
+            transitions.append(transitionValue(transition))
+        }
+        transitions += dangling.map { $0.transition }
+        return Pathway(
+            id: id, title: title, description: description, steps: steps, transitions: transitions, boundary: boundary,
+            location: location)
+    }
+}

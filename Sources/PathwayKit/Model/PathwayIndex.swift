@@ -1,0 +1,205 @@
+/// Tags for ``Index`` over names that are not model types of their own.
+public enum IndexTag {
+    /// A stage name (`stage:` of a step).
+    public enum Stage {}
+    /// A care setting (`setting:` of a step).
+    public enum Setting {}
+    /// A file values were read from.
+    public enum File {}
+}
+
+/// Where an element was written, in 12 bytes: the file (an index into the index's file table), line and column
+/// (0 where unknown). A line of -1 marks an element written nowhere (made in memory); ``PathwayIndex`` hands
+/// such a location out as `nil`.
+public struct CompactLocation: Hashable, Sendable {
+    public var file: Index<IndexTag.File>
+    public var line: Int32
+    public var column: Int32
+
+    public init(file: Index<IndexTag.File>, line: Int32, column: Int32 = 0) {
+        self.file = file
+        self.line = line
+        self.column = column
+    }
+}
+
+/// One pathway as the engine holds it: every step and transition numbered densely once, when it is read, names and
+/// attributes in side tables, and the ``CompactGraph`` built once over those numbers.
+///
+/// - Step `Index<Step>(n)` is the `n`-th distinct step id in input order; its id is ``stepIDs```[n]`, its kind
+///   ``kinds```[n]`, and so on. A step written twice keeps its first definition; the later ones are kept aside in
+///   ``duplicateSteps`` (validation reports them, ``pathway()`` gives them back).
+/// - Transition `Index<Transition>(e)` is the `e`-th transition whose two ends are steps; it is edge `e` of
+///   ``graph``. A transition naming a step that does not exist is kept aside in ``danglingTransitions``.
+/// - Staff groups, competencies, stages and settings are numbered per pathway in the order first met
+///   (``staffGroupIDs``, ``competencyIDs``, ``stageNames``, ``settingNames``); each step lists its own.
+/// - Attributes only a few steps have (notes, test codes, sources, patients per year, references, the reason no
+///   competency is needed, XML element names) live in ``details``, keyed by step.
+///
+/// Readers build it through ``PathwayIndex/Builder`` (an edge list goes from bytes to the index with one hash per
+/// id); ``init(_:)`` builds it from a ``Pathway`` value; ``pathway()`` gives the value back. Commands work on the
+/// index and make `String`s only where they write text.
+public struct PathwayIndex: Sendable {
+    /// The pathway's id, title and description.
+    public internal(set) var id: PathwayID
+    public internal(set) var title: String
+    public internal(set) var description: String?
+    /// For a sub-pathway written out on its own: where it sits in its parent.
+    public internal(set) var boundary: PathwayBoundary?
+    /// Where the pathway was written.
+    public internal(set) var location: SourceLocation?
+
+    /// The files locations point into.
+    public internal(set) var files: IndexedColumn<IndexTag.File, String>
+
+    // MARK: Steps
+
+    /// The id of each step.
+    public internal(set) var stepIDs: NameTable<Step>
+    /// The kind of each step.
+    public internal(set) var kinds: IndexedColumn<Step, StepKind>
+    /// The label of each step, where it has one other than its id.
+    public internal(set) var labels: TextColumn<Step>
+    /// Where each step was written.
+    var stepLocations: IndexedColumn<Step, CompactLocation>
+    /// The stage of each step (`-1`: none).
+    var stageOfStep: [Int32]
+    /// The setting of each step (`-1`: none).
+    var settingOfStep: [Int32]
+    /// The distinct stage names, in order first met.
+    public internal(set) var stageNames: NameTable<IndexTag.Stage>
+    /// The distinct settings, in order first met.
+    public internal(set) var settingNames: NameTable<IndexTag.Setting>
+    /// `staffOffsets[s] ..< staffOffsets[s + 1]` is step `s`'s range in ``staffMembers``.
+    public internal(set) var staffOffsets: [Int32]
+    /// The staff groups of every step, step after step, in written order.
+    public internal(set) var staffMembers: [Index<StaffGroup>]
+    /// The distinct staff group ids, in order first met.
+    public internal(set) var staffGroupIDs: NameTable<StaffGroup>
+    /// `competencyOffsets[s] ..< competencyOffsets[s + 1]` is step `s`'s range in ``competencyMembers``.
+    public internal(set) var competencyOffsets: [Int32]
+    /// The competencies of every step, step after step, in written order.
+    public internal(set) var competencyMembers: [Index<Competency>]
+    /// The level asked for each entry of ``competencyMembers``.
+    public internal(set) var competencyLevels: TextColumn<Competency>
+    /// The distinct competency ids, in order first met.
+    public internal(set) var competencyIDs: NameTable<Competency>
+    /// What few steps have, by step.
+    public internal(set) var details: [Index<Step>: StepDetails]
+    /// Later definitions of an id already defined, with their position among the written steps.
+    public internal(set) var duplicateSteps: [(position: Int, step: Step)]
+
+    // MARK: Transitions
+
+    /// The two ends of each transition.
+    public internal(set) var transitionSources: IndexedColumn<Transition, Index<Step>>
+    public internal(set) var transitionTargets: IndexedColumn<Transition, Index<Step>>
+    /// The condition of each transition, where it has one.
+    public internal(set) var conditions: TextColumn<Transition>
+    /// The share of each transition (`nan`: none given).
+    var shareValues: [Double]
+    /// Where each transition was written.
+    var transitionLocations: IndexedColumn<Transition, CompactLocation>
+    /// The source cited for a transition's share, for the few that cite one.
+    public internal(set) var shareSources: [Index<Transition>: String]
+    /// Transitions that name a step that does not exist, with their position among the written transitions.
+    public internal(set) var danglingTransitions: [(position: Int, transition: Transition)]
+
+    /// The graph over the steps: node `n` is `Index<Step>(n)`, edge `e` is `Index<Transition>(e)`.
+    public internal(set) var graph: CompactGraph
+
+    /// The number of steps (distinct ids).
+    public var stepCount: Int { stepIDs.count }
+    /// The number of transitions between existing steps.
+    public var transitionCount: Int { transitionSources.count }
+
+    /// Every step index, in order.
+    public var steps: some RandomAccessCollection<Index<Step>> { (0..<Int32(stepCount)).lazy.map(Index.init(raw:)) }
+    /// Every transition index, in order.
+    public var transitions: some RandomAccessCollection<Index<Transition>> {
+        (0..<Int32(transitionCount)).lazy.map(Index.init(raw:))
+    }
+
+    // MARK: Reading side tables
+
+    /// The label of a step: its own, or its id.
+    public func label(_ step: Index<Step>) -> String { labels[step] ?? stepIDs[step] }
+
+    /// The stage of a step, if it has one.
+    public func stage(_ step: Index<Step>) -> Index<IndexTag.Stage>? {
+        let raw = stageOfStep[step.position]
+        return raw < 0 ? nil : Index(raw: raw)
+    }
+
+    /// The care setting of a step, if it has one.
+    public func setting(_ step: Index<Step>) -> Index<IndexTag.Setting>? {
+        let raw = settingOfStep[step.position]
+        return raw < 0 ? nil : Index(raw: raw)
+    }
+
+    /// The staff groups of a step, in written order.
+    public func staffGroups(_ step: Index<Step>) -> ArraySlice<Index<StaffGroup>> {
+        staffMembers[Int(staffOffsets[step.position])..<Int(staffOffsets[step.position + 1])]
+    }
+
+    /// The positions in ``competencyMembers`` (and ``competencyLevels``) of a step's competencies.
+    public func competencySlots(_ step: Index<Step>) -> Range<Int> {
+        Int(competencyOffsets[step.position])..<Int(competencyOffsets[step.position + 1])
+    }
+
+    /// The share of patients leaving by a transition, where given.
+    public func share(_ transition: Index<Transition>) -> Double? {
+        let value = shareValues[transition.position]
+        return value.isNaN ? nil : value
+    }
+
+    /// A location as a ``SourceLocation`` (for messages); `nil` for one written nowhere.
+    public func sourceLocation(_ location: CompactLocation) -> SourceLocation? {
+        guard location.line >= 0 else { return nil }
+        return SourceLocation(
+            file: files[location.file], line: location.line > 0 ? Int(location.line) : nil,
+            column: location.column > 0 ? Int(location.column) : nil)
+    }
+
+    /// Where a step was written.
+    public func location(_ step: Index<Step>) -> SourceLocation? {
+        guard var location = sourceLocation(stepLocations[step]) else { return nil }
+        location.element = details[step]?.element
+        return location
+    }
+
+    /// The line a step was written on (0 where unknown), without making a ``SourceLocation``.
+    public func line(_ step: Index<Step>) -> Int { max(0, Int(stepLocations[step].line)) }
+
+    /// Where a transition was written.
+    public func location(_ transition: Index<Transition>) -> SourceLocation? {
+        sourceLocation(transitionLocations[transition])
+    }
+
+    /// The step with an id, if there is one.
+    ///
+    /// - Complexity: O(length of the id) expected.
+    public func step(named id: StepID) -> Index<Step>? { stepIDs.index(of: id.rawValue) }
+}
+
+/// The attributes of a step that few steps have, kept out of the dense side tables.
+public struct StepDetails: Hashable, Sendable {
+    public var noCompetencyReason: String?
+    public var testCodes: [String] = []
+    public var notes: String?
+    public var sources: [String] = []
+    public var patientsPerYear: Double?
+    public var reference: String?
+    public var testDirectory: String?
+    public var reading: StepReading?
+    public var readingNote: String?
+    /// The XML element (BPMN, GraphML) the step came from.
+    public var element: String?
+    /// Where each competency requirement was written, when that differs from the step.
+    public var competencyLocations: [SourceLocation?] = []
+
+    public init() {}
+
+    /// Whether nothing is set.
+    public var isEmpty: Bool { self == StepDetails() }
+}

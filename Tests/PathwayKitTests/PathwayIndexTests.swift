@@ -1,0 +1,111 @@
+import Foundation
+import TestSupport
+import Testing
+
+@testable import PathwayKit
+
+@Suite struct PathwayIndexTests {
+    static let fixtureFiles = [
+        "pathways/branching.yaml", "pathways/diamond.yaml", "pathways/flowchart-example.yaml", "pathways/linear.yaml",
+        "pathways/loop-back.yaml", "pathways/stages.yaml", "projects/dpyd/pathway.yaml",
+        "projects/lynch-syndrome/pathway.yaml",
+    ]
+
+    @Test("a pathway value comes back whole from its index", arguments: fixtureFiles)
+    func roundTrip(file: String) throws {
+        let path = Fixtures.path(file)
+        let pathway = try #require(try PathwayReaders.standard.read(path).pathways.first)
+        let index = PathwayIndex(pathway)
+        #expect(index.pathway() == pathway)
+        #expect(index.stepCount == pathway.steps.count)
+        #expect(index.transitionCount == pathway.transitions.count)
+        #expect(index.graph.edgeCount == pathway.transitions.count)
+        for step in index.steps {
+            let value = pathway.steps[step.position]
+            #expect(index.stepIDs[step] == value.id.rawValue)
+            #expect(index.kinds[step] == value.kind)
+            #expect(index.label(step) == value.label)
+            #expect(index.staffGroups(step).map { index.staffGroupIDs[$0] } == value.staffGroups.map(\.rawValue))
+            #expect(index.stage(step).map { index.stageNames[$0] } == value.stage)
+            #expect(index.step(named: value.id) == step)
+        }
+    }
+
+    @Test("duplicate steps and transitions to unknown steps are kept aside and given back in place")
+    func duplicatesAndDangling() {
+        let location = SourceLocation(file: "p.yaml", line: 3, column: 5)
+        let pathway = Pathway(
+            id: "p",
+            steps: [
+                Step(id: "a", kind: .start, location: location), Step(id: "b", label: "Bee", staffGroups: ["nurse"]),
+                Step(id: "a", label: "again"), Step(id: "c", kind: .end),
+            ],
+            transitions: [
+                Transition(from: "a", to: "b", condition: "yes", share: 0.5), Transition(from: "b", to: "x"),
+                Transition(from: "b", to: "c"),
+            ])
+        let index = PathwayIndex(pathway)
+        #expect(index.stepCount == 3)
+        #expect(index.duplicateSteps.map { $0.position } == [2])
+        #expect(index.danglingTransitions.map { $0.position } == [1])
+        #expect(index.transitionCount == 2)
+        #expect(index.graph.successors(of: 1) == [2])
+        #expect(index.conditions[Index<Transition>(0)] == "yes")
+        #expect(index.share(Index<Transition>(0)) == 0.5)
+        #expect(index.share(Index<Transition>(1)) == nil)
+        #expect(index.location(Index<Step>(0)) == location)
+        #expect(index.location(Index<Step>(1)) == nil)
+        #expect(index.pathway() == pathway)
+        let graph = PathwayGraph(pathway)
+        #expect(graph.stepIndexOfNode == [0, 1, 3])
+        #expect(graph.transitionIndexOfEdge == [0, 2])
+        #expect(graph.node("c") == 2)
+        #expect(graph.node("x") == nil)
+    }
+
+    @Test("an edge list streams into the index: kinds from degrees, lines, conditions and shares, node table first")
+    func edgeListIndex() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("index-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let edges = folder.appendingPathComponent("g.csv").path
+        let text = "from,to,condition,share\n# a comment\ns,d\nd,x,\"say \"\"yes\"\"\",0.25\nd,y,no,\nx,e\ny,e\n"
+        try Data(text.utf8).write(to: URL(fileURLWithPath: edges))
+        try Data("id,kind,label,stage\nd,decision,Decide,triage\n".utf8).write(
+            to: folder.appendingPathComponent("g.nodes.csv"))
+        // Small chunks, so rows and a quoted field cross chunk ends.
+        let index = try EdgeListReader.index(contentsOf: edges, chunkSize: 7)
+        #expect(index.stepIDs.names == ["d", "s", "x", "y", "e"])
+        #expect(index.steps.map { index.kinds[$0] } == [.decision, .start, .activity, .activity, .end])
+        #expect(index.label(Index(0)) == "Decide")
+        #expect(index.stage(Index(0)).map { index.stageNames[$0] } == "triage")
+        #expect(index.transitionCount == 5)
+        #expect(index.conditions[Index<Transition>(1)] == "say \"yes\"")
+        #expect(index.share(Index<Transition>(1)) == 0.25)
+        #expect(index.conditions[Index<Transition>(2)] == "no")
+        #expect(index.share(Index<Transition>(2)) == nil)
+        #expect(index.location(Index<Transition>(0)) == SourceLocation(file: edges, line: 3))
+        #expect(index.location(Index<Step>(1)) == SourceLocation(file: edges, line: 3))
+        #expect(index.location(Index<Step>(0))?.file.hasSuffix("g.nodes.csv") == true)
+        // The same as reading the bytes whole, and as the pathway value the reader gives.
+        let whole = try EdgeListReader.index(
+            data: SourceFile.data(at: edges), path: edges, nodeTable: SourceFile.data(at: folder.path + "/g.nodes.csv"),
+            nodeTablePath: folder.path + "/g.nodes.csv")
+        #expect(whole.pathway() == index.pathway())
+        #expect(try PathwayReaders.standard.read(edges).pathways == [index.pathway()])
+    }
+
+    @Test("name tables intern once and look names up after the lookup table is dropped")
+    func nameTable() {
+        var table = NameTable<Step>()
+        #expect(table.intern("a") == (Index(0), true))
+        #expect(table.intern("bb") == (Index(1), true))
+        #expect(table.intern("a") == (Index(0), false))
+        table.interner.releaseTable()
+        #expect(table.index(of: "bb") == Index(1))
+        #expect(table.index(of: "c") == nil)
+        #expect(table.intern("c") == (Index(2), true))
+        #expect(table.index(of: "c") == Index(2))
+        #expect(table.names == ["a", "bb", "c"])
+    }
+}
