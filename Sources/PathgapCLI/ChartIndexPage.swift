@@ -34,7 +34,11 @@ struct ChartIndexPage {
 
             """
         for (chart, _) in charts {
-            page += "<li><a href=\"#\(anchor(chart.name))\">\(escaped(chart.heading))</a></li>\n"
+            // The pathway's title heads the page; the list names the charts without repeating it.
+            let short =
+                chart.heading.hasPrefix(title + ": ") ? String(chart.heading.dropFirst(title.count + 2)) : chart.heading
+            page +=
+                "<li><a href=\"#\(anchor(chart.name))\">\(escaped(short.prefix(1).uppercased() + short.dropFirst()))</a></li>\n"
         }
         page += "</ol></nav>\n<main>\n"
         for (chart, svg) in charts {

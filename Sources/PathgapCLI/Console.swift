@@ -3,21 +3,32 @@ import Foundation
 /// Where a command writes: the process's standard output and error, or two strings (for in-process tests).
 public final class Console {
     private let isCapturing: Bool
+    private let input: Data?
     /// What was written to standard output, when capturing.
     public private(set) var output = ""
     /// What was written to standard error, when capturing.
     public private(set) var errors = ""
 
-    private init(isCapturing: Bool) { self.isCapturing = isCapturing }
+    private init(isCapturing: Bool, input: Data? = nil) {
+        self.isCapturing = isCapturing
+        self.input = input
+    }
 
-    /// A console that writes to the process's standard output and error.
+    /// A console that reads the process's standard input and writes to its standard output and error.
     public static func standard() -> Console { Console(isCapturing: false) }
 
     /// Whether standard error is a terminal (never when capturing): where progress may be shown.
     public var isErrorTerminal: Bool { !isCapturing && isatty(STDERR_FILENO) != 0 }
 
     /// A console that keeps what is written, for tests.
-    public static func capturing() -> Console { Console(isCapturing: true) }
+    ///
+    /// - Parameter input: What a command reading standard input (`-`) reads; empty when not given.
+    public static func capturing(input: String = "") -> Console { Console(isCapturing: true, input: Data(input.utf8)) }
+
+    /// Reads standard input to its end (or the text given to ``capturing(input:)``).
+    public func readInput() -> Data {
+        input ?? FileHandle.standardInput.readDataToEndOfFile()
+    }
 
     /// Writes a line to standard output.
     public func print(_ line: String = "") {

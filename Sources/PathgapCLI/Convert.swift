@@ -14,9 +14,11 @@ extension Pathgap {
                 the importer could not carry over, and what Graphviz warned about while reading DOT, is listed on \
                 standard error. Without --out the result goes to standard output. When the file holds several \
                 pathways (several BPMN processes), pick one with --pathway, or give --out and each is written to \
-                <out>.<pathway id>.<ext>. Files are written atomically, and nothing is written unless every pathway \
-                converted. BPMN and GraphML are laid out through Graphviz for modellers and yEd: BPMN with one \
-                lane per staff group, GraphML with yEd's shapes and geometry.
+                <out stem>-<pathway id>.<ext> (or <folder>/<pathway id>.<ext> when --out is a folder, ending in \
+                /); ids are lower-cased, and a pathway whose id is the stem gets the --out name itself. Files are \
+                written atomically, and nothing is written unless every pathway converted. BPMN and GraphML are \
+                laid out through Graphviz for modellers and yEd: BPMN with one lane per staff group, GraphML with \
+                yEd's shapes and geometry.
                 """
         )
 
@@ -92,20 +94,20 @@ extension Pathgap {
         var pathway: String?
 
         func execute(console: Console) throws -> Int32 {
-            let workspace = try input.load()
+            let workspace = try input.load(console: console)
             for finding in workspace.importFindings.sortedForOutput() { console.printError(finding.description) }
             var pathways = workspace.pathways
             if let wanted = pathway {
                 pathways = pathways.filter { $0.id.rawValue == wanted }
                 guard !pathways.isEmpty else {
                     throw CommandError(
-                        message: "no pathway '\(wanted)' in \(input.path) (it holds: "
+                        message: "no pathway '\(wanted)' in \(input.displayName) (it holds: "
                             + workspace.pathways.map(\.id.rawValue).joined(separator: ", ") + ")",
                         status: ExitStatus.badInput)
                 }
             }
             guard !pathways.isEmpty else {
-                throw CommandError(message: "\(input.path) holds no pathway", status: ExitStatus.badInput)
+                throw CommandError(message: "\(input.displayName) holds no pathway", status: ExitStatus.badInput)
             }
             var names: [StaffGroupID: String] = [:]
             for group in workspace.project?.staffGroups ?? [] where names[group.id] == nil {
@@ -115,7 +117,7 @@ extension Pathgap {
             guard let out else {
                 if texts.count > 1, [.yaml, .json, .bpmn, .graphml].contains(to) {
                     throw CommandError(
-                        message: "\(input.path) holds \(texts.count) pathways ("
+                        message: "\(input.displayName) holds \(texts.count) pathways ("
                             + texts.map(\.pathway.id.rawValue).joined(separator: ", ")
                             + "); choose one with --pathway, or give --out to write one file each",
                         status: ExitStatus.badInput)
@@ -123,20 +125,49 @@ extension Pathgap {
                 console.write(texts.map(\.text).joined(separator: "\n"))
                 return ExitStatus.success
             }
-            var files: [(path: String, text: String)] = []
-            if texts.count == 1 {
-                files = [(out, texts[0].text)]
-            } else {
-                let written = (out as NSString).pathExtension
-                let ext = written.isEmpty ? to.fileExtension : written
-                let base = written.isEmpty ? out : (out as NSString).deletingPathExtension
-                files = texts.map { ("\(base).\($0.pathway.id.rawValue.fileNameSafe).\(ext)", $0.text) }
-                try AtomicFile.requireDistinct(zip(texts, files).map { ($0.pathway.id.rawValue, $1.path) })
-            }
+            let paths = Self.fileNames(
+                out: out, pathways: texts.map(\.pathway.id.rawValue), fileExtension: to.fileExtension)
+            let files = zip(paths, texts).map { (path: $0, text: $1.text) }
             try AtomicFile.write(files.map { ($0.path, Data($0.text.utf8)) })
-            for file in files { console.printError("wrote \(file.path)") }
+            if files.count > 1 {
+                console.printError(
+                    "note: \(input.displayName) holds \(files.count) pathways; wrote one file each, named after --out and "
+                        + "the pathway id (choose one with --pathway)")
+            }
+            for (file, text) in zip(files, texts) {
+                console.printError(
+                    "wrote \(file.path)" + (files.count > 1 ? " (pathway '\(text.pathway.id.rawValue)')" : ""))
+            }
             return ExitStatus.success
         }
 
+        /// The files several pathways are written to: `<stem>-<id>.<ext>` beside `--out` (the `--out` name itself
+        /// for a pathway whose id is the stem), or `<folder>/<id>.<ext>` when `--out` ends in `/` or is a folder;
+        /// ids lower-cased and made safe for file names, a name already taken numbered `-2`, `-3`, ….
+        static func fileNames(out: String, pathways ids: [String], fileExtension: String) -> [String] {
+            guard ids.count > 1 else { return [out] }
+            var isDirectory: ObjCBool = false
+            let isFolder =
+                out.hasSuffix("/")
+                || (FileManager.default.fileExists(atPath: out, isDirectory: &isDirectory)
+                    && isDirectory.boolValue)
+            let written = isFolder ? "" : (out as NSString).pathExtension
+            let ext = written.isEmpty ? fileExtension : written
+            let folder = isFolder ? out : (out as NSString).deletingLastPathComponent
+            let stem = isFolder ? "" : ((out as NSString).lastPathComponent as NSString).deletingPathExtension
+            var taken: Set<String> = []
+            return ids.map { id in
+                let safe = id.fileNameSafe.lowercased()
+                let base = stem.isEmpty || safe == stem.lowercased() ? (stem.isEmpty ? safe : stem) : "\(stem)-\(safe)"
+                var name = base
+                var number = 2
+                while taken.contains(name) {
+                    name = "\(base)-\(number)"
+                    number += 1
+                }
+                taken.insert(name)
+                return (folder as NSString).appendingPathComponent("\(name).\(ext)")
+            }
+        }
     }
 }

@@ -29,7 +29,7 @@ extension Pathgap {
         @Option(help: "Also write each sub-pathway as a native pathway file into this folder.")
         var split: String?
 
-        @Option(help: "For --strategy routes: how many of the most likely routes to list.")
+        @Option(parsing: .unconditional, help: "For --strategy routes: how many of the most likely routes to list.")
         var maxRoutes = 20
 
         @OptionGroup var messages: MessageOptions
@@ -54,8 +54,8 @@ extension Pathgap {
 
         func execute(console: Console) throws -> Int32 {
             let progress = Progress(console: console, messages: messages)
-            progress.show("reading \(input.path)")
-            let workspace = try input.load()
+            progress.show("reading \(input.displayName)")
+            let workspace = try input.load(console: console)
             let options = DecompositionOptions(maxRoutes: maxRoutes, preferredSize: targetSteps.range)
             if let against {
                 progress.finish()

@@ -42,16 +42,9 @@ extension Pathgap {
 
         func execute(console: Console) throws -> Int32 {
             var date: AsOfDate?
-            if let asOf {
-                guard let parsed = AsOfDate(asOf) else {
-                    throw CommandError(
-                        message: "--as-of must be a date written YYYY-MM-DD, found '\(asOf)'",
-                        status: ExitStatus.badInput)
-                }
-                date = parsed
-            }
-            let before = try Workspace.load(old)
-            let after = try Workspace.load(new)
+            if let asOf { date = try DateArgument.date(asOf, option: "--as-of") }
+            let before = try Workspace.load(old, console: console)
+            let after = try Workspace.load(new, console: console)
             for finding in (before.importFindings + after.importFindings).sortedForOutput() {
                 console.printError(finding.description)
             }

@@ -5,10 +5,10 @@ import PathwayKit
 
 /// The input a command works on: a project (folder or `project.yaml`) or one pathway file of any format.
 struct InputOptions: ParsableArguments {
-    @Argument(help: "A project folder (holding project.yaml), a project.yaml, or a pathway file.")
+    @Argument(help: "A project folder (holding project.yaml), a project.yaml, a pathway file, or - (standard input).")
     var path: String
 
-    @Option(help: "The pathway file's format when its extension does not say (yaml, json, dot, bpmn, graphml, csv).")
+    @Option(help: Workspace.fromHelp)
     var from: String?
 
     @Option(
@@ -20,8 +20,11 @@ struct InputOptions: ParsableArguments {
     /// Loads the input.
     ///
     /// - Throws: ``InputError`` when a file cannot be read.
-    func load() throws -> Workspace {
-        try Workspace.load(path, format: from, clusters: clusters)
+    /// The input as messages name it: the path, or `<stdin>` for `-`.
+    var displayName: String { path == Workspace.standardInput ? Workspace.standardInputName : path }
+
+    func load(console: Console) throws -> Workspace {
+        try Workspace.load(path, format: from, clusters: clusters, console: console)
     }
 }
 
@@ -53,10 +56,36 @@ struct Workspace {
         PathwayReaders.standard.adding([.dot(clusters: clusters)])
     }
 
+    /// The path that means standard input.
+    static let standardInput = "-"
+
+    /// How standard input is named in messages and source locations.
+    static let standardInputName = "<stdin>"
+
+    /// The `--from` help, listing the format names exactly as an unknown name's error does.
+    static let fromHelp = ArgumentHelp(
+        "The pathway's format when the extension does not say, or for - (standard input): "
+            + readers.formatNames.joined(separator: ", ") + ".",
+        valueName: "format")
+
+    /// Loads a project or a pathway file, or (for `-`) a pathway from standard input in the `--from` format.
+    ///
+    /// - Throws: ``InputError`` when the input cannot be read.
     static func load(
-        _ path: String, format: String? = nil, clusters: DOTImporter.ClusterMapping = .auto
+        _ path: String, format: String? = nil, clusters: DOTImporter.ClusterMapping = .auto, console: Console
     ) throws -> Workspace {
         let readers = readers(clusters: clusters)
+        if path == standardInput {
+            guard let format else {
+                throw InputError(
+                    "standard input has no extension to tell its format; name it with --from ("
+                        + readers.formatNames.joined(separator: ", ") + ")",
+                    at: SourceLocation(file: standardInputName))
+            }
+            let reader = try readers.reader(for: standardInputName, format: format)
+            let imported = try reader.read(console.readInput(), standardInputName)
+            return Workspace(project: nil, importFindings: imported.findings, values: imported.pathways)
+        }
         if ProjectLoader.isProject(path) {
             let (project, findings) = try ProjectLoader(pathwayReaders: readers).loadProject(at: path)
             return Workspace(project: project, importFindings: findings, values: project.pathways)

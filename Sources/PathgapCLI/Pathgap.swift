@@ -1,4 +1,5 @@
 import ArgumentParser
+import PathwayKit
 
 /// The `pathgap` command.
 public struct Pathgap: ParsableCommand {
@@ -12,7 +13,7 @@ public struct Pathgap: ParsableCommand {
 
             Exit codes: 0 success, 1 errors found or failure, 2 gaps found with --fail-on-gaps, 64 unreadable input.
             """,
-        version: "0.1.0",
+        version: PathgapRelease.version,
         subcommands: [
             Validate.self,
             Decompose.self,

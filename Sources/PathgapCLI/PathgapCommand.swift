@@ -39,11 +39,19 @@ extension Pathgap {
     ///   - console: Where output goes.
     /// - Returns: The exit status the process would have.
     public static func run(_ arguments: [String], console: Console) -> Int32 {
+        guard !arguments.isEmpty else {
+            // No command: the help, on standard error since nothing was done, and the usage-error status.
+            console.printError(helpMessage())
+            return ExitStatus.badInput
+        }
         do {
             let command = try parseAsRoot(arguments)
             guard let command = command as? any PathgapCommand else {
-                // --help and --version parse to the root command or print through the parser's error path.
-                console.print(helpMessage(for: type(of: command)))
+                // `--help`, `-h` and `help <command>` parse to the parser's own help command, which would print
+                // its own help: print the help of the command named (the root's for none).
+                let named = arguments.first == "help" ? arguments.dropFirst().first : arguments.first
+                let target = configuration.subcommands.first { $0._commandName == named } ?? Pathgap.self
+                console.print(helpMessage(for: target))
                 return ExitStatus.success
             }
             return execute(command, console: console)
@@ -54,7 +62,7 @@ extension Pathgap {
                 console.print(message)
                 return ExitStatus.success
             }
-            console.printError(message)
+            console.printError(ArgumentMessage.usageError(message, arguments: arguments))
             return code == .validationFailure ? ExitStatus.badInput : code.rawValue
         }
     }
@@ -92,4 +100,9 @@ extension String {
         let safe = String(map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "-" })
         return safe.isEmpty ? "pathway" : safe
     }
+}
+
+/// A count with its noun, plural unless the count is one: `1 step`, `3 steps`, `0 errors`.
+func counted(_ count: Int, _ noun: String) -> String {
+    "\(count) \(noun)\(count == 1 ? "" : "s")"
 }

@@ -15,8 +15,12 @@ extension Pathgap {
                 """
         )
 
-        @Argument(help: "A folder of project folders (or one project).")
-        var folder: String = "Fixtures/projects"
+        @Argument(
+            help: ArgumentHelp(
+                "A folder of project folders (or one project). Default: Fixtures/projects in a clone of pathgap, "
+                    + "else the current folder.",
+                valueName: "folder"))
+        var folder: String?
 
         @Option(help: "Output format: md (a Markdown table, as the README shows it), json, csv or html.")
         var format: TableFormat = .md
@@ -27,6 +31,9 @@ extension Pathgap {
         enum TableFormat: String, ExpressibleByArgument, CaseIterable {
             case md, json, csv, html
         }
+
+        /// Where to look without an argument: the bundled projects when run from a clone, else the current folder.
+        static let defaultFolders = ["Fixtures/projects", "."]
 
         /// One row of the table.
         struct Row {
@@ -57,6 +64,13 @@ extension Pathgap {
         ]
 
         func execute(console: Console) throws -> Int32 {
+            let folder = self.folder ?? Self.defaultFolders.first { !ProjectLoader.projects(under: $0).isEmpty }
+            guard let folder else {
+                throw CommandError(
+                    message: "no folder given, and neither Fixtures/projects nor the current folder holds projects "
+                        + "(folders with a \(ProjectLoader.manifestName)); name one: pathgap projects FOLDER",
+                    status: ExitStatus.badInput)
+            }
             var day: Int?
             if let asOf {
                 guard asOf.count == 10, let date = HistoryDate(asOf), date.day != nil else {

@@ -40,10 +40,13 @@ extension Pathgap {
         /// Formats that get a text alternative beside them.
         static let pictureFormats: Set<String> = ["svg", "svgz", "png", "pdf", "jpg", "webp"]
 
-        @Argument(help: "A project folder, a project.yaml, or a pathway file (YAML, JSON, DOT, BPMN, GraphML, CSV).")
+        @Argument(
+            help: ArgumentHelp(
+                "A project folder, a project.yaml, a pathway file (YAML, JSON, DOT, BPMN, GraphML, CSV), or - "
+                    + "(standard input, with --from)."))
         var path: String?
 
-        @Option(help: "The pathway file's format when its extension does not say.")
+        @Option(help: Workspace.fromHelp)
         var from: String?
 
         @Option(
@@ -55,11 +58,22 @@ extension Pathgap {
         @Option(help: "What to draw: network, subpathways (one chart each), overview, or all (with an index page).")
         var view: View = .network
 
+        /// The strategies whose sub-pathways can be drawn: all but routes, which overlap.
+        static let drawableStrategies = DecompositionStrategy.allCases.filter { $0 != .routes }
+
         @Option(
-            help:
-                "How sub-pathways are cut for --view subpathways and overview: phases (the default), chains, stages or structure."
-        )
-        var strategy: DecompositionStrategy = .phases
+            help: ArgumentHelp(
+                "How sub-pathways are cut for --view subpathways and overview: "
+                    + drawableStrategies.map(\.rawValue).joined(separator: ", ") + ".",
+                valueName: "strategy"))
+        var strategy: String = DecompositionStrategy.phases.rawValue
+
+        /// The strategy named by `--strategy`, when it is one that can be drawn.
+        var chartStrategy: DecompositionStrategy? {
+            DecompositionStrategy(rawValue: strategy.lowercased()).flatMap {
+                Self.drawableStrategies.contains($0) ? $0 : nil
+            }
+        }
 
         @Option(
             help: "Output format: svg, svgz, png, pdf, jpg, webp, json (where installed, see --list-formats) or dot.")
@@ -81,10 +95,13 @@ extension Pathgap {
         @Option(help: "The direction of flow: TB (top to bottom) or LR (left to right).")
         var rankdir: String = "TB"
 
-        @Option(name: .customLong("max-steps"), help: "The most steps one chart (network or sub-pathway) may have.")
+        @Option(
+            name: .customLong("max-steps"), parsing: .unconditional,
+            help: "The most steps one chart (network or sub-pathway) may have.")
         var maxSteps: Int = FlowchartOptions.defaultMaxSteps
 
-        @Option(name: .customLong("max-parts"), help: "The most parts an overview chart may have.")
+        @Option(
+            name: .customLong("max-parts"), parsing: .unconditional, help: "The most parts an overview chart may have.")
         var maxParts: Int = FlowchartOptions.defaultMaxParts
 
         @Flag(name: .customLong("list-formats"), help: "List the output formats this Graphviz installation can write.")
@@ -103,9 +120,11 @@ extension Pathgap {
             guard FlowchartOptions.Direction(rawValue: rankdir.uppercased()) != nil else {
                 throw ValidationError("--rankdir must be TB or LR, found '\(rankdir)'.")
             }
-            guard strategy != .routes else {
+            guard chartStrategy != nil else {
                 throw ValidationError(
-                    "--strategy routes lists routes, which overlap; draw phases, chains, stages or structure.")
+                    "--strategy must be one of "
+                        + Self.drawableStrategies.map(\.rawValue).joined(separator: ", ")
+                        + ", found '\(strategy)'" + (strategy.lowercased() == "routes" ? " (routes overlap)" : ""))
             }
         }
 
@@ -131,7 +150,7 @@ extension Pathgap {
             if dpi != nil, !Self.rasterFormats.contains(fileFormat) {
                 console.printError("note: --dpi applies to png, jpg and webp only; the \(fileFormat) is drawn as it is")
             }
-            let workspace = try Workspace.load(path, format: from, clusters: clusters)
+            let workspace = try Workspace.load(path, format: from, clusters: clusters, console: console)
             for finding in workspace.importFindings.sortedForOutput() where finding.severity >= .warning {
                 console.printError(finding.description)
             }
@@ -139,7 +158,16 @@ extension Pathgap {
             for group in workspace.project?.staffGroups ?? [] where names[group.id] == nil {
                 names[group.id] = group.name
             }
-            let annotations = noGaps ? [:] : Self.annotations(of: workspace.project, strategy: strategy)
+            if workspace.project == nil {
+                // A lone file has no table of names: its group ids (a BPMN lane's name in lower case, hyphenated)
+                // are shown as words.
+                for step in workspace.pathways.flatMap(\.steps) {
+                    for group in step.staffGroups where names[group] == nil {
+                        names[group] = Self.words(group.rawValue)
+                    }
+                }
+            }
+            let annotations = noGaps ? [:] : Self.annotations(of: workspace.project, strategy: chartStrategy ?? .phases)
             // Draw every chart before writing any, so that a failure leaves the folder as it was.
             var files: [(path: String, data: Data)] = []
             func place(_ name: String) -> String { (out as NSString).appendingPathComponent(name) }
@@ -153,7 +181,7 @@ extension Pathgap {
                     dpi: Self.rasterFormats.contains(fileFormat) ? dpi : nil)
                 let flowchart = Flowchart(
                     pathway: pathway, annotations: annotations[pathway.id] ?? [:], options: options)
-                let charts = try Self.charts(of: flowchart, view: view, strategy: strategy)
+                let charts = try Self.charts(of: flowchart, view: view, strategy: chartStrategy ?? .phases)
                 var drawn: [(chart: Chart, svg: String?)] = []
                 for chart in charts {
                     let file = place("\(chart.name).\(fileFormat)")
@@ -196,6 +224,13 @@ extension Pathgap {
             try AtomicFile.write(files)
             for file in files { console.print(file.path) }
             return ExitStatus.success
+        }
+
+        /// An id as words: hyphens and underscores as spaces, the first letter upper-case (`team-assistant` →
+        /// `Team assistant`).
+        static func words(_ id: String) -> String {
+            let spaced = id.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
+            return spaced.prefix(1).uppercased() + spaced.dropFirst()
         }
 
         /// The gaps of each step of a project, by pathway: the worst severity colours the step, the classes go in

@@ -19,8 +19,36 @@ extension Pathgap {
                 """
         )
 
-        @Argument(help: "Project folders (holding project.yaml), project.yaml files, or folders of project folders.")
+        @Argument(
+            help: ArgumentHelp(
+                "Project folders (holding project.yaml), project.yaml files, folders of project folders, or lone "
+                    + "pathway files (- for standard input, with --from)."))
         var projects: [String]
+
+        @Option(help: Workspace.fromHelp)
+        var from: String?
+
+        @Option(
+            name: .customLong("staff-groups"),
+            help: ArgumentHelp(
+                "For a lone pathway file: a staff group file (repeat for several; default: the bundled one).",
+                valueName: "file"))
+        var staffGroupFiles: [String] = []
+
+        @Option(
+            name: .customLong("frameworks"),
+            help: ArgumentHelp(
+                "For a lone pathway file: a competency framework file (repeat for several; default: the bundled ones).",
+                valueName: "file"))
+        var frameworkFiles: [String] = []
+
+        @Option(
+            name: .customLong("resources"),
+            help: ArgumentHelp(
+                "For a lone pathway file: an education resource catalogue (repeat for several; default: the bundled "
+                    + "one).",
+                valueName: "file"))
+        var resourceFiles: [String] = []
 
         @Option(help: "The folder to write the report files to (made if missing).")
         var out: String
@@ -40,7 +68,7 @@ extension Pathgap {
         var asOf: String?
 
         @Option(
-            name: .customLong("review-months"),
+            name: .customLong("review-months"), parsing: .unconditional,
             help: ArgumentHelp(
                 "For a resource with no nextReviewDue: how many months after lastReviewed it falls due for review.",
                 valueName: "months"))
@@ -83,21 +111,13 @@ extension Pathgap {
                         "unknown strategy '\(strategy)' (expected one of: \(DecompositionStrategy.allCases.map(\.rawValue).joined(separator: ", ")))",
                     status: ExitStatus.badInput)
             }
-            var date: AsOfDate?
-            if let asOf {
-                guard let parsed = AsOfDate(asOf) else {
-                    throw CommandError(
-                        message: "--as-of must be a date written YYYY-MM-DD, found '\(asOf)'",
-                        status: ExitStatus.badInput)
-                }
-                date = parsed
-            }
+            let date = try asOf.map { try DateArgument.date($0, option: "--as-of") }
             guard let months = Int(reviewMonths), months > 0 else {
                 throw CommandError(
                     message: "--review-months must be a positive whole number of months, found '\(reviewMonths)'",
                     status: ExitStatus.badInput)
             }
-            let loaded = try loadProjects()
+            let loaded = try loadProjects(console: console)
             let report = GapReport(
                 analysing: loaded, with: GapAnalyzer(reviewIntervalMonths: months), strategy: strategy, asOf: date)
 
@@ -128,6 +148,9 @@ extension Pathgap {
                     + "\(count(report.count(of: .note), "note")))")
             for gapClass in GapClass.allCases where report.count(of: gapClass) > 0 {
                 console.print("  \(gapClass.rawValue): \(report.count(of: gapClass))")
+            }
+            for project in loaded {
+                if let note = project.catalogueNote { console.print("  note: \(note)") }
             }
             // The splits of patients assumed where a step gives no shares: the report marks what they feed.
             for finding in report.assumptions { console.print(finding.description) }
@@ -164,8 +187,9 @@ extension Pathgap {
         ///
         /// - Throws: ``InputError`` for a path that is no project and holds none, or a file that cannot be read;
         ///   ``CommandError`` (bad input) for a project id given twice.
-        func loadProjects() throws -> [Project] {
+        func loadProjects(console: Console) throws -> [Project] {
             var paths: [String] = []
+            var lone: [String: Project] = [:]
             for path in projects {
                 if ProjectLoader.isProject(path) {
                     paths.append(path)
@@ -175,13 +199,19 @@ extension Pathgap {
                 var isDirectory: ObjCBool = false
                 if found.isEmpty {
                     let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-                    throw InputError(
-                        !exists
-                            ? "no such file or folder"
-                            : isDirectory.boolValue
+                    guard path == Workspace.standardInput || (exists && !isDirectory.boolValue) else {
+                        throw InputError(
+                            exists
                                 ? "no project.yaml in this folder or in the folders directly under it"
-                                : "not a project.yaml",
-                        at: SourceLocation(file: path))
+                                : "no such file or folder",
+                            at: SourceLocation(file: path))
+                    }
+                    // A lone pathway file: judged against the catalogue files given, else the bundled ones.
+                    let catalogue = LonePathway(
+                        staffGroups: staffGroupFiles, frameworks: frameworkFiles, resources: resourceFiles)
+                    lone[path] = try catalogue.load(path, format: from, console: console).project
+                    paths.append(path)
+                    continue
                 }
                 paths += found
             }
@@ -189,7 +219,7 @@ extension Pathgap {
             var loaded: [Project] = []
             var seen: [String: String] = [:]
             for path in paths {
-                let project = try loader.loadProject(at: path).project
+                let project = try lone[path] ?? loader.loadProject(at: path).project
                 if let first = seen[project.manifest.id] {
                     throw CommandError(
                         message: "project id '\(project.manifest.id)' is given twice (\(first) and \(path))",

@@ -18,7 +18,7 @@ extension Pathgap {
         var strict = false
 
         func execute(console: Console) throws -> Int32 {
-            let workspace = try input.load()
+            let workspace = try input.load(console: console)
             var findings = workspace.importFindings
             var pathwayCount = 0
             var steps = 0
@@ -47,11 +47,11 @@ extension Pathgap {
                     text += finding.description
                     text += "\n"
                 }
-                let subject = workspace.project.map { "project '\($0.manifest.id)'" } ?? input.path
+                let subject = workspace.project.map { "project '\($0.manifest.id)'" } ?? input.displayName
                 text +=
-                    "\(subject): \(pathwayCount) pathway\(pathwayCount == 1 ? "" : "s"), "
-                    + "\(steps) steps, \(transitions) transitions: "
-                    + "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n"
+                    "\(subject): \(counted(pathwayCount, "pathway")), \(counted(steps, "step")), "
+                    + "\(counted(transitions, "transition")): "
+                    + "\(counted(errors, "error")), \(counted(warnings, "warning"))\n"
                 console.write(text)
             case .json:
                 console.write(FindingFormat.json(findings, errors: errors, warnings: warnings))

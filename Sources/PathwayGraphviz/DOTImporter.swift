@@ -17,7 +17,9 @@ import PathwayKit
 ///   and HTML-like markup are reduced to their text); the node name is the step id;
 /// - `stage`, `setting`, `notes`, `reference`, `no_competency_reason`, `patients_per_year` as written;
 ///   `staff_groups`, `competencies` (a level after `@`), `sources` and `test_codes` as `;`-separated lists
-///   (camelCase spellings such as `staffGroups` are read too);
+///   (camelCase spellings such as `staffGroups` are read too; `staff`, `role`, `actor` and `lane` name staff
+///   groups as well); any other attribute that is not one of Graphviz's drawing attributes is reported once per
+///   name (rule `dot-unread-attribute`);
 /// - an edge's `label` → the transition's condition, `share` → its share;
 /// - clusters (`subgraph cluster_…`) are read by their label (else their name without `cluster`): by default
 ///   (``ClusterMapping/auto``) a cluster whose label names a staff group — by id, name or alias of the staff
@@ -181,7 +183,7 @@ public enum DOTImporter {
             step.notes = value("notes")
             step.reference = value("reference")
             step.noCompetencyReason = value("no_competency_reason", "noCompetencyReason")
-            step.staffGroups = list(value("staff_groups", "staffGroups", "staffgroups")).map { StaffGroupID($0) }
+            step.staffGroups = list(staffGroupAttributes.lazy.compactMap { value($0) }.first).map { StaffGroupID($0) }
             step.competencies = list(value("competencies")).map {
                 CompetencyRequirement(written: $0, location: location)
             }
@@ -202,6 +204,7 @@ public enum DOTImporter {
             }
             steps.append(step)
         }
+        findings += unreadAttributeFindings(document.nodes, file: file)
         var transitions: [Transition] = []
         for edge in document.edges {
             let location = SourceLocation(file: file, element: "\(edge.tail) -> \(edge.head)")

@@ -23,7 +23,7 @@ func allSubgraphs(_ subgraphs: [GraphvizDocument.Subgraph]) -> [GraphvizDocument
     return result
 }
 
-@Suite(.enabled(if: Fixtures.hasCorpus, "the shared corpus is not present"))
+@Suite(.needsCorpus)
 struct CorpusDOTTests {
     static let graphs: [CorpusGraph] = [
         CorpusGraph(path: "dot/graphviz/Latin1.gv", nodes: 1, edges: 0),

@@ -53,7 +53,7 @@ struct DOTExpectation: Sendable, CustomTestStringConvertible {
     ]
 
     @Test(
-        "every corpus DOT file is imported or refused as the table says", .enabled(if: Fixtures.hasCorpus),
+        "every corpus DOT file is imported or refused as the table says", .needsCorpus,
         arguments: corpus)
     func corpusFile(_ expectation: DOTExpectation) throws {
         let path = Fixtures.corpusPath(expectation.path)
@@ -72,7 +72,7 @@ struct DOTExpectation: Sendable, CustomTestStringConvertible {
 
     @Test(
         "the plain-DOT fast path gives the same pathway as cgraph on every corpus file it accepts",
-        .enabled(if: Fixtures.hasCorpus), arguments: corpus.map(\.path))
+        .needsCorpus, arguments: corpus.map(\.path))
     func fastPathMatchesCgraph(path: String) throws {
         let file = Fixtures.corpusPath(path)
         let data = try SourceFile.data(at: file)
@@ -84,7 +84,7 @@ struct DOTExpectation: Sendable, CustomTestStringConvertible {
     }
 
     @Test(
-        "the fast path accepts the plain corpus files and leaves the others to cgraph", .enabled(if: Fixtures.hasCorpus)
+        "the fast path accepts the plain corpus files and leaves the others to cgraph", .needsCorpus
     )
     func fastPathCoverage() throws {
         let accepted = try Self.corpus.map(\.path).filter {
@@ -113,7 +113,7 @@ struct DOTExpectation: Sendable, CustomTestStringConvertible {
         #expect(elapsed < .seconds(30))
     }
 
-    @Test("labels lose their escapes; record and HTML labels are reduced to text", .enabled(if: Fixtures.hasCorpus))
+    @Test("labels lose their escapes; record and HTML labels are reduced to text", .needsCorpus)
     func labels() throws {
         let html = try #require(try Self.reader.read(Fixtures.corpusPath("dot/graphviz/html.gv")).pathways.first)
         #expect(html.steps.allSatisfy { !$0.label.contains("<") })

@@ -49,10 +49,24 @@ import Testing
         let refused = Console.capturing()
         #expect(Pathgap.run(["convert", path, "--to", "json"], console: refused) == 64)
         #expect(refused.errors.contains("holds 2 pathways (Clinic, Folded); choose one with --pathway"))
+        let written = Console.capturing()
+        #expect(Pathgap.run(["convert", path, "--to", "json", "--out", folder + "/c.json"], console: written) == 0)
         #expect(
-            Pathgap.run(["convert", path, "--to", "json", "--out", folder + "/c.json"], console: .capturing()) == 0)
+            try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["c-clinic.json", "c-folded.json"])
+        #expect(written.errors.contains("holds 2 pathways; wrote one file each"))
+        #expect(written.errors.contains("wrote \(folder)/c-folded.json (pathway 'Folded')"))
+        // A pathway whose id is the stem takes the --out name; a folder gets the ids.
         #expect(
-            try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["c.Clinic.json", "c.Folded.json"])
+            Pathgap.run(["convert", path, "--to", "yaml", "--out", folder + "/clinic.yaml"], console: .capturing())
+                == 0)
+        #expect(FileManager.default.fileExists(atPath: folder + "/clinic.yaml"))
+        #expect(FileManager.default.fileExists(atPath: folder + "/clinic-folded.yaml"))
+        #expect(
+            Pathgap.run(["convert", path, "--to", "yaml", "--out", folder + "/each/"], console: .capturing()) == 0)
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: folder + "/each").sorted() == [
+                "clinic.yaml", "folded.yaml",
+            ])
     }
 
     @Test("dot and csv exports read back to the same pathway through the CLI")

@@ -88,9 +88,9 @@ import Testing
         let pathway = try #require(try PathwayReaders.standard.read(csv).pathways.first)
         var decomposition = PathwayGraph(pathway).decomposition(.chains)
         decomposition.findings.removeAll { $0.rule == "subpathway-size" }
-        let json = DecomposeCommandTests.run(["decompose", csv, "--format", "json", "--quiet"])
+        let json = DecomposeCommandTests.run(["decompose", csv, "--strategy", "chains", "--format", "json", "--quiet"])
         #expect(json.output == String(decoding: Decomposition.json(for: [decomposition]), as: UTF8.self))
-        let text = DecomposeCommandTests.run(["decompose", csv, "--quiet"])
+        let text = DecomposeCommandTests.run(["decompose", csv, "--strategy", "chains", "--quiet"])
         #expect(text.output == DecompositionFormat.text([decomposition], pathways: [pathway]))
         let validation = DecomposeCommandTests.run(["validate", csv])
         let expected = Validator.findings(for: pathway).map(\.description)

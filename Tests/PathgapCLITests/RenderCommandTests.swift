@@ -123,7 +123,7 @@ func runRender(_ arguments: [String]) -> Int32 {
         #expect(files.count > 1)
     }
 
-    @Test("a BPMN file from another tool is drawn directly", .enabled(if: Fixtures.hasCorpus))
+    @Test("a BPMN file from another tool is drawn directly", .needsCorpus)
     func bpmnFile() throws {
         let out = try temporaryFolder()
         #expect(runRender([Fixtures.corpusPath("bpmn/bpmn-miwg/A.2.0.bpmn"), "--out", out, "--format", "dot"]) == 0)

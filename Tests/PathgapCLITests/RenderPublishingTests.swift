@@ -1,5 +1,6 @@
 import Foundation
 import PathgapCLI
+import PathwayKit
 import TestSupport
 import Testing
 
@@ -129,7 +130,10 @@ func nodeElement(_ svg: String, id: String) -> Substring? {
     @Test("--view all writes the overview, zero-padded part charts, text alternatives and an index that link up")
     func all() throws {
         let out = try temporaryFolder()
-        #expect(renderCapturing([Fixtures.path("projects/dpyd"), "--view", "all", "--out", out]).status == 0)
+        #expect(
+            renderCapturing([
+                Fixtures.path("projects/dpyd"), "--view", "all", "--strategy", "chains", "--out", out,
+            ]).status == 0)
         let files = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
         let parts = files.filter { $0.hasPrefix("dpyd-testing.") && $0.hasSuffix(".svg") && !$0.contains("overview") }
         #expect(parts.count >= 10)
@@ -203,12 +207,12 @@ func nodeElement(_ svg: String, id: String) -> Substring? {
         let numbered = lines.filter { $0.first?.isNumber == true }
         #expect(
             numbered.prefix(4) == [
-                "1. Patient referred for chemotherapy (start): oncologist",
-                "2. Request DPYD genotyping (activity): oncologist, oncology-nurse",
-                "3. Laboratory testing (reference): clinical-scientist",
-                "4. Variant found? (decision): clinical-scientist",
+                "1. Patient referred for chemotherapy (start): Oncologist",
+                "2. Request DPYD genotyping (activity): Oncologist, Oncology nurse",
+                "3. Laboratory testing (reference): Clinical scientist",
+                "4. Variant found? (decision): Clinical scientist",
             ])
-        let decision = try #require(lines.firstIndex(of: "4. Variant found? (decision): clinical-scientist"))
+        let decision = try #require(lines.firstIndex(of: "4. Variant found? (decision): Clinical scientist"))
         #expect(lines[decision + 1] == "   if variant found (7%): step 5, Reduce the starting dose")
         #expect(lines[decision + 2] == "   if no variant (93%): step 6, Give the standard dose")
     }
@@ -233,7 +237,9 @@ func nodeElement(_ svg: String, id: String) -> Substring? {
     func partTooLarge() throws {
         let file = try chain(60)
         let out = try temporaryFolder()
-        let (status, console) = renderCapturing([file, "--view", "subpathways", "--max-steps", "50", "--out", out])
+        let (status, console) = renderCapturing([
+            file, "--view", "subpathways", "--strategy", "chains", "--max-steps", "50", "--out", out,
+        ])
         #expect(status == 64)
         #expect(console.errors.contains("part 1 of pathway 'chain' has 60 steps, more than the 50"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: out).isEmpty)
@@ -243,19 +249,73 @@ func nodeElement(_ svg: String, id: String) -> Substring? {
     func tooManyParts() throws {
         let out = try temporaryFolder()
         let (status, console) = renderCapturing([
-            Fixtures.path("pathways/flowchart-example.yaml"), "--view", "overview", "--max-parts", "3", "--out", out,
+            Fixtures.path("pathways/flowchart-example.yaml"), "--view", "overview", "--strategy", "chains",
+            "--max-parts", "3", "--out", out,
         ])
         #expect(status == 64)
         #expect(console.errors.contains("7 parts, more than the 3 an overview chart allows"))
     }
 
-    @Test("a label of a million characters is cut on the chart and the chart is drawn")
+    /// A million characters never reaches the chart: the readers refuse labels over `InputLimits.labelLength`
+    /// (`HardeningCommandTests`); the longest label they accept is cut on the chart.
+    @Test("the longest label the readers accept is cut on the chart and the chart is drawn; a million is refused")
     func hugeLabel() throws {
-        let file = try chain(3) { $0 == 1 ? String(repeating: "x", count: 1_000_000) : "Step \($0)" }
+        let longest = try chain(3) { $0 == 1 ? String(repeating: "x", count: InputLimits.labelLength) : "Step \($0)" }
         let out = try temporaryFolder()
-        #expect(renderCapturing([file, "--out", out]).status == 0)
+        #expect(renderCapturing([longest, "--out", out]).status == 0)
         let svg = try contents(out, "chain.svg")
         #expect(svg.contains("xxxxxxxx"))
-        #expect(svg.utf8.count < 100_000)
+        #expect(!svg.contains(String(repeating: "x", count: InputLimits.labelLength)))  // cut (tooltips keep more)
+        let million = try chain(3) { $0 == 1 ? String(repeating: "x", count: 1_000_000) : "Step \($0)" }
+        let refused = try temporaryFolder()
+        let (status, console) = renderCapturing([million, "--out", refused])
+        #expect(status == 64)
+        #expect(console.errors.contains("the label of step 's1' is 1000000 characters long"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: refused).isEmpty)
+    }
+}
+
+@Suite struct RenderLaneTests {
+    /// The names heading the lanes of a DOT chart, in the order written.
+    func laneNames(_ dot: String) -> [String] {
+        dot.split(separator: "\n").filter { $0.contains("fontname=\"Helvetica-Bold\"") }.compactMap { line in
+            guard let start = line.range(of: "label=\"") else { return nil }
+            return String(line[start.upperBound...].prefix { $0 != "\"" }).replacingOccurrences(of: "\\n", with: " ")
+        }
+    }
+
+    @Test("a BPMN file's lanes come back as named bands, with no project to name them")
+    func bpmnLanes() throws {
+        let out = try temporaryFolder()
+        let arguments = [Fixtures.path("import/bpmn/clinic.bpmn"), "--lanes", "--format", "dot", "--out", out]
+        #expect(renderCapturing(arguments).status == 0)
+        let file = try #require(try FileManager.default.contentsOfDirectory(atPath: out).first { $0.hasSuffix(".dot") })
+        let names = laneNames(try contents(out, file))
+        #expect(names.contains("Pharmacist"))
+        #expect(names.allSatisfy { $0.first?.isUppercase == true }, "\(names)")
+    }
+
+    @Test("the DPYD pilot's lanes are named staff groups in main-route order")
+    func pilotLanes() throws {
+        let out = try temporaryFolder()
+        let arguments = [Fixtures.path("projects/dpyd"), "--lanes", "--format", "dot", "--out", out]
+        #expect(renderCapturing(arguments).status == 0)
+        let names = laneNames(try contents(out, "dpyd-testing.dot"))
+        #expect(names.first == "Oncologist (medical or clinical)", "the start step's group leads")
+        #expect(names.last == "No staff group named")
+        #expect(Set(names).count == names.count)
+    }
+
+    @Test("the BPMN corpus example with four lanes draws named bands", .enabled(if: Fixtures.hasCorpus))
+    func corpusLanes() throws {
+        let out = try temporaryFolder()
+        let arguments = [
+            Fixtures.corpusPath("bpmn/bpmn-miwg/C.1.0.bpmn"), "--lanes", "--rankdir", "LR", "--format", "dot", "--out",
+            out,
+        ]
+        #expect(renderCapturing(arguments).status == 0)
+        let file = try #require(
+            try FileManager.default.contentsOfDirectory(atPath: out).first { $0.hasPrefix("bpmn-miwg") })
+        #expect(Array(laneNames(try contents(out, file)).prefix(3)) == ["Team assistant", "Approver", "Accountant"])
     }
 }

@@ -6,19 +6,9 @@ import Testing
 /// Opens a written HTML report in headless Chromium through `.ci/check-html.sh`; runs only where `chromium` is on
 /// PATH.
 @Suite struct ReportBrowserTests {
-    static let chromium: String? = {
-        for folder in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":") {
-            for name in ["chromium", "chromium-browser", "google-chrome"] {
-                let path = "\(folder)/\(name)"
-                if FileManager.default.isExecutableFile(atPath: path) { return path }
-            }
-        }
-        return nil
-    }()
-
     @Test(
         "the HTML report renders in headless Chromium with no console error, and its tables sort",
-        .enabled(if: chromium != nil, "chromium is not on PATH"))
+        .needsChromium)
     func rendersCleanly() throws {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("pathgap-browser-\(UUID().uuidString)")
             .path
@@ -80,7 +70,7 @@ import Testing
     }()
 
     @Test(
-        "the HTML report works in a real browser: filters, keyboard sorting, links to framework tables",
+        "the HTML report and the flowcharts' index work in a real browser: filters, keyboard sorting, links",
         .enabled(if: missing == nil, "\(missing ?? "")"))
     func reportWorksInBrowser() throws {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("pathgap-selenium-\(UUID().uuidString)")
@@ -90,13 +80,18 @@ import Testing
             Pathgap.run(
                 ["report", Fixtures.path("projects"), "--out", out, "--format", "html", "--as-of", "2026-11-25"],
                 console: .capturing()) == 0)
+        // The flowcharts' index page of `render --view all` is checked in the same browser session.
+        #expect(
+            Pathgap.run(
+                ["render", Fixtures.path("projects/dpyd"), "--view", "all", "--out", out + "/charts"],
+                console: .capturing()) == 0)
         // Screenshots for review go next to the build's other products, kept after the test.
         let shots = Fixtures.root.appendingPathComponent(".build/browser-screenshots").path
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try #require(Self.python))
         process.arguments = [
             Fixtures.root.appendingPathComponent("Tests/browser/check_pages.py").path, "--report", out + "/report.html",
-            "--screenshots", shots,
+            "--flowcharts", out + "/charts/dpyd-testing.index.html", "--screenshots", shots,
         ]
         let pipe = Pipe()
         process.standardOutput = pipe
@@ -108,5 +103,8 @@ import Testing
         #expect(output.contains("check_pages: all checks passed"), "\(output)")
         #expect(output.contains("ok   report.html: a need's link lands on its framework table"))
         #expect(FileManager.default.fileExists(atPath: shots + "/report.png"))
+        #expect(output.contains("ok   dpyd-testing.index.html: a part's link lands on its chart"))
+        #expect(output.contains("ok   dpyd-testing.index.html: no console errors after use"))
+        #expect(FileManager.default.fileExists(atPath: shots + "/flowcharts.png"))
     }
 }

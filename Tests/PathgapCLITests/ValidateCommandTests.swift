@@ -1,4 +1,5 @@
 import PathgapCLI
+import PathwayKit
 import TestSupport
 import Testing
 
@@ -64,7 +65,7 @@ import Testing
         #expect(!console.errors.isEmpty)
         let version = Console.capturing()
         #expect(Pathgap.run(["--version"], console: version) == 0)
-        #expect(version.output == "0.1.0\n")
+        #expect(version.output == PathgapRelease.version + "\n")
     }
 }
 

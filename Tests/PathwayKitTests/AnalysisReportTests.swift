@@ -135,7 +135,8 @@ enum CSVReader {
         let html = report.html { table in
             "<?xml version=\"1.0\"?>\n<!DOCTYPE svg>\n<svg id=\"chart-\(table.subpathway.id)\"></svg>\n"
         }
-        #expect(html.contains("<figure class=\"flowchart\"><svg id=\"chart-small/1\"></svg></figure>"))
+        #expect(html.contains("<figure class=\"flowchart\"><div role=\"img\" aria-label=\"Flowchart of "))
+        #expect(html.contains("\"><svg id=\"chart-small/1\"></svg></div><figcaption>"))
         #expect(!html.contains("<?xml"))
     }
 

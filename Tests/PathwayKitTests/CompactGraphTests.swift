@@ -45,11 +45,10 @@ import Testing
         #expect(graph.condensation(components).isAcyclic)
     }
 
-    @Test("a chain of a million steps needs no deep recursion")
+    @Test("a chain of a million steps needs no deep recursion", .tags(.scale), .scaleTest)
     func longChain() {
-        let count = 1_000_000
-        let graph = CompactGraph(
-            nodeCount: count, sources: (0..<Int32(count - 1)).map { $0 }, targets: (1..<Int32(count)).map { $0 })
+        let count = ScaleGraphs.stepCount
+        let graph = ScaleGraphs.chain
         let components = graph.stronglyConnectedComponents()
         #expect(components.componentCount == count)
         #expect(graph.reachable(from: [0]).allSatisfy { $0 })

@@ -306,18 +306,15 @@ enum Generated {
         }
     }
 
-    @Test("a chain of a million steps decomposes without overflowing the stack")
+    @Test("a chain of a million steps decomposes without overflowing the stack", .tags(.scale), .scaleTest)
     func millionStepChain() {
-        let count = 1_000_000
-        let sources = (0..<Int32(count - 1)).map { $0 }
-        let targets = (1..<Int32(count)).map { $0 }
-        // Close it into one big loop too, so Tarjan's stack is as deep as the graph.
-        let graph = CompactGraph(nodeCount: count, sources: sources + [Int32(count - 1)], targets: targets + [0])
+        // Closed into one big loop too, so Tarjan's stack is as deep as the graph.
+        let graph = ScaleGraphs.loop
         let chains = graph.chains()
         #expect(chains.chainCount == 1)
         #expect(chains.isCyclic == [true])
         #expect(graph.stronglyConnectedComponents().componentCount == 1)
-        let open = CompactGraph(nodeCount: count, sources: sources, targets: targets)
+        let open = ScaleGraphs.chain
         #expect(open.chains().chainCount == 1)
         #expect(open.routeCount() == 1)
         let structure = open.fragmentStructure()

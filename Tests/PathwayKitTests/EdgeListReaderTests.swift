@@ -6,7 +6,7 @@ import Testing
 @Suite struct EdgeListReaderTests {
     @Test(
         "corpus edge lists read with the expected counts",
-        .enabled(if: Fixtures.hasCorpus),
+        .needsCorpus,
         arguments: [
             ("csv/networkx/hartford_drug.edgelist", 212, 337),
             ("csv/networkx/lanl_routes.edgelist", 1358, 1363),
@@ -27,7 +27,7 @@ import Testing
         #expect(imported.pathways.first?.transitions.count == edges)
     }
 
-    @Test("the honeypot header is recognised and the first two columns are the ends", .enabled(if: Fixtures.hasCorpus))
+    @Test("the honeypot header is recognised and the first two columns are the ends", .needsCorpus)
     func honeypotHeader() throws {
         let path = Fixtures.corpusPath("csv/pygraphistry/honeypot.csv")
         let pathway = try #require(try EdgeListReader.read(data: SourceFile.data(at: path), path: path).pathways.first)

@@ -69,6 +69,11 @@ import Testing
                 #expect(review.contains("`\(step.id)`"), "REVIEW.md does not list \(step.id), the project's reading")
             }
         }
+        // And so every `missing-share` finding validate and report give is explained.
+        for finding in Validator.findings(for: project) where finding.rule == "missing-share" {
+            let step = try #require(finding.message.split(separator: "'").dropFirst().first)
+            #expect(review.contains("`\(step)`"), "REVIEW.md does not explain \(finding.message)")
+        }
     }
 
     @Test("only steps on a published CPI page are marked published, and a project with none is not completed")

@@ -172,16 +172,14 @@ import Testing
         #expect(graph.cycleEquivalence(root: 0) == graph.cycleEquivalence(root: 0))
     }
 
-    @Test("a chain and a loop of a million steps build a structure tree without overflowing the stack")
+    @Test(
+        "a chain and a loop of a million steps build a structure tree without overflowing the stack", .tags(.scale),
+        .scaleTest)
     func millionSteps() {
-        let count = 1_000_000
-        let sources = (0..<Int32(count - 1)).map { $0 }
-        let targets = (1..<Int32(count)).map { $0 }
-        let chain = CompactGraph(nodeCount: count, sources: sources, targets: targets)
-        let open = chain.programStructureTree()
+        let count = ScaleGraphs.stepCount
+        let open = ScaleGraphs.chain.programStructureTree()
         #expect(open.regionOfNode.count == count)
-        let loop = CompactGraph(nodeCount: count, sources: sources + [Int32(count - 1)], targets: targets + [0])
-        let closed = loop.programStructureTree()
+        let closed = ScaleGraphs.loop.programStructureTree()
         #expect(closed.regionOfNode.count == count)
     }
 }

@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """Drives pathgap's HTML pages in headless Chromium through Selenium and checks that people can use them.
 
-    python3 Tests/browser/check_pages.py --report out/report.html [--screenshots DIR]
+    python3 Tests/browser/check_pages.py --report out/report.html [--flowcharts charts/<id>.index.html]
+        [--screenshots DIR]
 
 Each kind of page has a function of its own (``check_report`` for ``report.html``); add one per page and a flag for
-it in ``PAGES`` (issue 15's flowchart ``index.html`` goes there). Every check records what failed; the script prints
+it in ``PAGES`` (``check_flowcharts`` for the ``index.html`` of ``pathgap render --view all``). Every check records what failed; the script prints
 one line per check and exits 0 when all passed, 1 when any failed, 3 when Selenium or Chromium is missing (the Swift
 test skips then, saying why).
 
@@ -144,9 +145,72 @@ def check_report(driver, path, screenshots):
     return checks.failures
 
 
+def check_flowcharts(driver, path, screenshots):
+    """``<id>.index.html`` of ``pathgap render --view all``: loads cleanly; every chart is an accessible image; a part
+    of the overview links to that part's chart on the page; each chart's own file exists beside the page; every
+    chart has its text alternative; a screenshot for review."""
+    from selenium.webdriver.common.by import By
+
+    checks = Checks(os.path.basename(path))
+    open_page(driver, path)
+    checks.check("no console errors on load", not console_errors(driver), "; ".join(console_errors(driver)))
+    checks.check("the title names the pathway", driver.title.endswith(": flowcharts"), driver.title)
+    sections = driver.find_elements(By.CSS_SELECTOR, "main section")
+    svgs = driver.find_elements(By.CSS_SELECTOR, "main section svg")
+    checks.check("every chart is on the page", len(sections) > 1 and len(svgs) == len(sections),
+                 "%d sections, %d charts" % (len(sections), len(svgs)))
+    labelled = [svg for svg in svgs if svg.get_attribute("role") == "img" and
+                driver.execute_script("var t=arguments[0].querySelector(':scope > title');"
+                                      "return t!==null&&t.textContent.length>0;", svg)]
+    checks.check("every chart is an image with a title", len(labelled) == len(svgs),
+                 "%d of %d" % (len(labelled), len(svgs)))
+    texts = driver.find_elements(By.CSS_SELECTOR, "main section details pre")
+    checks.check("every chart has its text alternative", len(texts) == len(sections) and all(
+        "Part" in text.get_attribute("textContent") or "Steps in order" in text.get_attribute("textContent")
+        for text in texts))
+    folder = os.path.dirname(os.path.abspath(path))
+    files = [link.get_attribute("href") for link in driver.find_elements(By.PARTIAL_LINK_TEXT, "Open the chart")]
+    missing = [href for href in files if not os.path.exists(os.path.join(folder, href.rsplit("/", 1)[-1]))]
+    checks.check("each chart's own file is beside the page", files and not missing, ", ".join(missing))
+
+    parts = driver.execute_script(
+        "return Array.from(document.querySelectorAll('main section:first-of-type svg a'))"
+        ".map(function(a){return a.getAttribute('xlink:href')||a.getAttribute('href')||'';})"
+        ".filter(function(h){return h.indexOf('#chart-')===0;});")
+    checks.check("the overview's parts link within the page", len(parts) > 0, str(parts[:3]))
+    if parts:
+        target = parts[-1]
+        link = driver.execute_script(
+            "var wanted=arguments[0];"
+            "return Array.from(document.querySelectorAll('main section:first-of-type svg a'))"
+            ".find(function(a){return (a.getAttribute('xlink:href')||'')===wanted;});", target)
+        driver.execute_script("arguments[0].dispatchEvent(new MouseEvent('click',{bubbles:true,cancelable:true}));",
+                              link)
+        landed = driver.execute_script("return location.hash") == target
+        section = driver.find_elements(By.ID, target[1:])
+        in_view = bool(section) and driver.execute_script(
+            "var r=arguments[0].getBoundingClientRect();return r.top>=-2&&r.top<window.innerHeight;", section[0])
+        checks.check("a part's link lands on its chart", landed and in_view, target)
+        back = driver.execute_script(
+            "return Array.from(arguments[0].querySelectorAll('svg a')).map(function(a){"
+            "return a.getAttribute('xlink:href')||'';});", section[0]) if section else []
+        checks.check("the part's chart links back to the overview", sections[0].get_attribute("id") and
+                     "#" + sections[0].get_attribute("id") in back, str(back[:3]))
+
+    checks.check("no console errors after use", not console_errors(driver), "; ".join(console_errors(driver)))
+    if screenshots:
+        os.makedirs(screenshots, exist_ok=True)
+        driver.execute_script("window.scrollTo(0,0)")
+        shot = os.path.join(screenshots, "flowcharts.png")
+        driver.save_screenshot(shot)
+        checks.check("a screenshot is written for review", os.path.getsize(shot) > 0, shot)
+    return checks.failures
+
+
 # Each page the script can check: its flag and its function.
 PAGES = {
     "report": check_report,
+    "flowcharts": check_flowcharts,
 }
 
 

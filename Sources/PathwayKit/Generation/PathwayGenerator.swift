@@ -141,22 +141,24 @@ public struct PathwayGenerator: Sendable {
 
     /// The edge list: a `from,to,condition,share` header, then one row per transition.
     ///
+    /// - Parameter separator: The column separator: a comma (the default) or a tab (for `.tsv`).
     /// - Complexity: O(n), written as bytes without a `String` per row.
-    public func edgeListBytes() -> [UInt8] {
+    public func edgeListBytes(separator: UInt8 = UInt8(ascii: ",")) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(sources.count * 20)
-        out += Array("from,to,condition,share\n".utf8)
+        out += Array(["from", "to", "condition", "share"].joined(separator: String(UnicodeScalar(separator))).utf8)
+        out.append(0x0A)
         for index in sources.indices {
             out.append(UInt8(ascii: "s"))
             Self.appendDecimal(Int(sources[index]), to: &out)
-            out.append(UInt8(ascii: ","))
+            out.append(separator)
             out.append(UInt8(ascii: "s"))
             Self.appendDecimal(Int(targets[index]), to: &out)
             let code = conditionCodes[index]
             if code != 0 {
-                out.append(UInt8(ascii: ","))
+                out.append(separator)
                 out += Array(Self.conditionText[Int(code)].utf8)
-                out.append(UInt8(ascii: ","))
+                out.append(separator)
                 out += Array(OrderedTree.format(shares[index]).utf8)
             }
             out.append(0x0A)
@@ -165,16 +167,22 @@ public struct PathwayGenerator: Sendable {
     }
 
     /// The node table: `id,kind,label,stage,staffGroups,competencies`.
-    public func nodeTableBytes() -> [UInt8] {
+    ///
+    /// - Parameter separator: The column separator: a comma (the default) or a tab (for `.tsv`).
+    public func nodeTableBytes(separator: UInt8 = UInt8(ascii: ",")) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(stepCount * 64)
-        out += Array("id,kind,label,stage,staffGroups,competencies\n".utf8)
+        let gap = String(UnicodeScalar(separator))
+        out += Array(
+            (["id", "kind", "label", "stage", "staffGroups", "competencies"].joined(separator: gap) + "\n").utf8)
         let kinds = kinds()
         for step in 0..<stepCount {
             let annotation = annotations(of: step)
-            var row = "s\(step),\(kinds[step].rawValue),Step \(step),\(Self.stageName(stageOfStep[step])),"
-            row += annotation.staff.joined(separator: ";") + "," + annotation.competencies.joined(separator: ";") + "\n"
-            out += Array(row.utf8)
+            let row = [
+                "s\(step)", kinds[step].rawValue, "Step \(step)", Self.stageName(stageOfStep[step]),
+                annotation.staff.joined(separator: ";"), annotation.competencies.joined(separator: ";"),
+            ]
+            out += Array((row.joined(separator: gap) + "\n").utf8)
         }
         return out
     }

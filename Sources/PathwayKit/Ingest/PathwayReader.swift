@@ -22,11 +22,11 @@ public struct PathwayReader: Sendable {
     /// ``InputLimits`` (a label over ``InputLimits/labelLength`` is an ``InputError``).
     public var read: @Sendable (_ data: Data, _ path: String) throws -> PathwayImport
     /// Reads a file straight into indexes, for formats that can be streamed (edge lists); `nil`, or a result of
-    /// `nil` for a file it cannot stream, means: use ``read``.
+    /// `nil` for a file it cannot stream, means: use ``read``. What it returns is within ``InputLimits`` too.
     public var readIndex: (@Sendable (_ path: String) throws -> [PathwayIndex]?)?
 
-    /// A reader; `read` is wrapped so that whatever it returns is checked against ``InputLimits`` before any
-    /// later stage (layout, writers) sees it.
+    /// A reader; `read` and `readIndex` are wrapped so that whatever they return is checked against
+    /// ``InputLimits`` before any later stage (layout, writers) sees it.
     public init(
         name: String, extensions: [String],
         read: @escaping @Sendable (_ data: Data, _ path: String) throws -> PathwayImport,
@@ -39,7 +39,15 @@ public struct PathwayReader: Sendable {
             try InputLimits.check(imported.pathways, file: path)
             return imported
         }
-        self.readIndex = readIndex
+        if let readIndex {
+            self.readIndex = { @Sendable (path: String) throws -> [PathwayIndex]? in
+                guard let indexes = try readIndex(path) else { return nil }
+                for index in indexes { try InputLimits.check(index, file: path) }
+                return indexes
+            }
+        } else {
+            self.readIndex = nil
+        }
     }
 
     /// The native format in YAML.
@@ -68,6 +76,13 @@ public struct PathwayReaders: Sendable {
     /// Adds readers (for example the DOT reader, which needs Graphviz); later readers win for an extension.
     public func adding(_ more: [PathwayReader]) -> PathwayReaders { PathwayReaders(readers + more) }
 
+    /// The names `--from` takes, each once, in the order the readers were added.
+    public var formatNames: [String] {
+        var names: [String] = []
+        for reader in readers where !names.contains(reader.name) { names.append(reader.name) }
+        return names
+    }
+
     /// The reader for a path (by extension) or a named format.
     ///
     /// - Throws: ``InputError`` when the extension or format name is unknown.
@@ -75,18 +90,17 @@ public struct PathwayReaders: Sendable {
         if let format {
             guard let reader = readers.last(where: { $0.name == format.lowercased() }) else {
                 throw InputError(
-                    "unknown format '\(Quote.line(format))' (known: \(readers.map(\.name).joined(separator: ", ")))",
+                    "unknown format '\(Quote.line(format))' for --from (known: \(formatNames.joined(separator: ", ")))",
                     at: SourceLocation(file: path), code: .unknownFormat)
             }
             return reader
         }
         let ext = URL(fileURLWithPath: path).pathExtension.lowercased()
         guard let reader = readers.last(where: { $0.extensions.contains(ext) }) else {
-            let known = readers.map(\.name).joined(separator: ", ")
+            let what =
+                ext.isEmpty ? "the file has no extension to tell its format" : "unknown extension '.\(Quote.line(ext))'"
             throw InputError(
-                ext.isEmpty
-                    ? "cannot tell the format: the file name has no extension; name it with --from (\(known))"
-                    : "cannot tell the format from the extension '.\(Quote.line(ext))'; name it with --from (\(known))",
+                "\(what); name the format with --from (\(formatNames.joined(separator: ", ")))",
                 at: SourceLocation(file: path), code: .unknownFormat)
         }
         return reader

@@ -120,6 +120,29 @@ public struct ProjectLoader: Sendable {
             }
             return SourceLocation(file: manifestPath, line: 1, column: 1)
         }
+        return try load(manifest: manifest, directory: directory, entryLocation: entryLocation)
+    }
+
+    /// Loads the files a manifest names (a manifest read from a `project.yaml`, or one made in code around a lone
+    /// pathway file), and matches the staff groups steps name to the project's by id, name or alias
+    /// (``StaffGroupMatcher``).
+    ///
+    /// - Parameters:
+    ///   - manifest: The manifest.
+    ///   - directory: The folder its relative paths start from (empty or `.` for the current folder).
+    ///   - location: Where a missing file is reported: the manifest's first line.
+    /// - Returns: The project and the findings importers and the staff group matching made.
+    /// - Throws: ``InputError`` naming the file and place of the first file that cannot be read.
+    public func loadProject(
+        manifest: ProjectManifest, directory: String, location manifestLocation: SourceLocation
+    ) throws -> (project: Project, findings: [Finding]) {
+        try load(manifest: manifest, directory: directory) { _ in manifestLocation }
+    }
+
+    /// Loads the files a manifest names; `entryLocation` gives the place that names a file that does not exist.
+    private func load(
+        manifest: ProjectManifest, directory: String, entryLocation: (String) -> SourceLocation
+    ) throws -> (project: Project, findings: [Finding]) {
         func resolve(_ relative: String) throws -> String {
             let path =
                 relative.hasPrefix("/")
@@ -157,6 +180,9 @@ public struct ProjectLoader: Sendable {
             let path = try resolve(file)
             project.workforce = try NativeFormat.workforce(from: SourceFile.text(at: path), file: path)
         }
+        let matched = StaffGroupMatcher(project.staffGroups).matching(project.pathways)
+        project.pathways = matched.pathways
+        findings += matched.findings
         return (project, findings)
     }
 }

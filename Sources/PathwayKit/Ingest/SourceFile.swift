@@ -7,6 +7,20 @@ public enum SourceFile {
     /// - Throws: ``InputError`` naming the file when it does not exist or cannot be read.
     public static func data(at path: String) throws -> Data {
         try checkFile(at: path)
+        var status = stat()
+        if stat(path, &status) == 0, status.st_mode & S_IFMT != S_IFREG {
+            // A pipe, FIFO or device (/dev/stdin): it has no size to read up to, so read it to its end.
+            guard let handle = FileHandle(forReadingAtPath: path) else {
+                throw InputError(
+                    "cannot be opened for reading: \(String(cString: strerror(errno)))", at: SourceLocation(file: path))
+            }
+            defer { try? handle.close() }
+            do {
+                return try handle.readToEnd() ?? Data()
+            } catch {
+                throw InputError("cannot be read: \(AtomicFile.reason(error))", at: SourceLocation(file: path))
+            }
+        }
         do {
             return try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
@@ -22,13 +36,14 @@ public enum SourceFile {
         try text(from: data(at: path), file: path)
     }
 
-    /// Checks that a file exists and is a regular file (not a folder, FIFO, device or socket), with the messages of
-    /// ``data(at:)``, without reading it.
+    /// Checks that a file exists and can be read to its end: a regular file, a pipe or FIFO, or a terminal
+    /// (`/dev/stdin`); not a folder, socket or any other device. The messages are those of ``data(at:)``; nothing
+    /// is read.
     ///
-    /// - Throws: ``InputError`` when it is missing or not a regular file.
+    /// - Throws: ``InputError`` when it is missing or of a type that is refused.
     public static func checkFile(at path: String) throws {
-        // The type is asked first (following links): reading a FIFO would block until something wrote to it, and a
-        // device could give bytes for ever.
+        // The type is asked first (following links): a device such as /dev/zero would give bytes for ever, so of
+        // devices only terminals are read (a pipe or a terminal ends when its writer does).
         var status = stat()
         guard stat(path, &status) == 0 else {
             let code = errno
@@ -39,17 +54,25 @@ public enum SourceFile {
                 "cannot be read: \(String(cString: strerror(code)))", at: SourceLocation(file: path), code: .unreadable)
         }
         switch status.st_mode & S_IFMT {
-        case S_IFREG: break
+        case S_IFREG, S_IFIFO: break
         case S_IFDIR: throw InputError("is a folder, not a file", at: SourceLocation(file: path), code: .notAFile)
-        case S_IFIFO:
-            throw InputError(
-                "is a FIFO (named pipe), not a regular file", at: SourceLocation(file: path), code: .notAFile)
+        case S_IFCHR where isTerminal(path): break
         case S_IFCHR, S_IFBLK:
-            throw InputError("is a device, not a regular file", at: SourceLocation(file: path), code: .notAFile)
+            throw InputError(
+                "is a device (pathgap reads files, pipes and terminals)", at: SourceLocation(file: path),
+                code: .notAFile)
         case S_IFSOCK:
             throw InputError("is a socket, not a regular file", at: SourceLocation(file: path), code: .notAFile)
         default: throw InputError("is not a regular file", at: SourceLocation(file: path), code: .notAFile)
         }
+    }
+
+    /// Whether a character device is a terminal, asked of the open device without reading from it.
+    private static func isTerminal(_ path: String) -> Bool {
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        return isatty(descriptor) == 1
     }
 
     /// Checks that a piece of a file that starts at the beginning of line `firstLine` is UTF-8, as
@@ -209,19 +232,26 @@ public enum AtomicFile {
                     do {
                         try manager.createDirectory(atPath: path, withIntermediateDirectories: false)
                     } catch {
-                        throw FileWriteError(path: file.path, reason: reason(error))
+                        throw FileWriteError(
+                            path: file.path, reason: "cannot make a folder in the folder '\(folder)': \(reason(error))")
                     }
                     staging[folder] = path
                 }
-                let temporary = ((staging[folder] ?? folder) as NSString).appendingPathComponent("\(index)")
-                try file.data.write(to: URL(fileURLWithPath: temporary))
-                staged.append((temporary, file.path))
             } catch let error as FileWriteError {
                 removeStaging()
                 throw error
             } catch {
                 removeStaging()
                 throw FileWriteError(path: file.path, reason: reason(error))
+            }
+            do {
+                let temporary = ((staging[folder] ?? folder) as NSString).appendingPathComponent("\(index)")
+                try file.data.write(to: URL(fileURLWithPath: temporary))
+                staged.append((temporary, file.path))
+            } catch {
+                removeStaging()
+                throw FileWriteError(
+                    path: file.path, reason: "cannot make a file in the folder '\(folder)': \(reason(error))")
             }
         }
         // Rename into place, keeping what each replaced so that a failure can be undone.
@@ -321,8 +351,14 @@ public enum AtomicFile {
             return String(cString: strerror(Int32(underlying.code)))
         }
         if cocoa.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(cocoa.code))) }
-        if cocoa.domain == NSCocoaErrorDomain, cocoa.code == NSFileReadNoSuchFileError {
-            return String(cString: strerror(ENOENT))
+        if cocoa.domain == NSCocoaErrorDomain {
+            // Foundation on Linux often gives its own code without the system's: name the system's reason.
+            let posix: [Int: Int32] = [
+                NSFileReadNoSuchFileError: ENOENT, NSFileNoSuchFileError: ENOENT, NSFileWriteNoPermissionError: EACCES,
+                NSFileReadNoPermissionError: EACCES, NSFileWriteOutOfSpaceError: ENOSPC,
+                NSFileWriteVolumeReadOnlyError: EROFS,
+            ]
+            if let code = posix[cocoa.code] { return String(cString: strerror(code)) }
         }
         return cocoa.localizedDescription
     }

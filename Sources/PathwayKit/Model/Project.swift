@@ -100,6 +100,10 @@ public struct Project: Hashable, Sendable {
     public var resources: [EducationResource]
     public var staffGroups: [StaffGroup]
     public var workforce: [WorkforceRecord]
+    /// Where the staff groups, frameworks and resources came from when the project was made around a lone pathway
+    /// file rather than read from a `project.yaml` (the bundled catalogue, or files given); reports print it in
+    /// their header.
+    public var catalogueNote: String?
 
     public init(
         manifest: ProjectManifest, directory: String, pathways: [Pathway] = [],

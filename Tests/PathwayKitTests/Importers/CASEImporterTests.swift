@@ -44,7 +44,7 @@ struct CASEExpectation: Sendable, CustomTestStringConvertible {
     ]
 
     @Test(
-        "every corpus CASE file reads with the expected areas and competencies", .enabled(if: Fixtures.hasCorpus),
+        "every corpus CASE file reads with the expected areas and competencies", .needsCorpus,
         arguments: corpus)
     func corpusFile(_ expectation: CASEExpectation) throws {
         let frameworks = try FrameworkReader.read(Fixtures.corpusPath(expectation.path)).frameworks
@@ -53,7 +53,7 @@ struct CASEExpectation: Sendable, CustomTestStringConvertible {
         #expect(framework.allCompetencies.count == expectation.competencies)
     }
 
-    @Test("non-BMP characters survive", .enabled(if: Fixtures.hasCorpus))
+    @Test("non-BMP characters survive", .needsCorpus)
     func nonBMP() throws {
         let framework = try #require(
             try FrameworkReader.read(Fixtures.corpusPath("case/opensalt/Utf8TestFramework.json")).frameworks.first)

@@ -39,7 +39,7 @@ struct CorpusExpectation: Sendable, CustomTestStringConvertible {
     }
 }
 
-@Suite(.enabled(if: Fixtures.hasCorpus)) struct CorpusImportTests {
+@Suite(.needsCorpus) struct CorpusImportTests {
     /// Every BPMN, GraphML and CSV file of the shared corpus (DOT is in `DOTImporterTests`, CASE in
     /// `CASEImporterTests`). Counts are totals over the file's pathways: one per process with flow elements, plus
     /// one per collapsed sub-process with content. Transitions are sequence flows (fanned out where an inlined

@@ -71,6 +71,7 @@ extension GapReport {
             "As of: \(asOf?.rawValue ?? "not given (review dates not checked)")",
             "Decomposition: \(strategy.rawValue)",
             "Projects: \(projects.map(\.project.manifest.id).joined(separator: ", "))",
+        ] + projects.compactMap { $0.project.catalogueNote.map { "Catalogue: \($0)" } } + [
             "\(ReportText.plural(totals.pathways, "pathway")), \(ReportText.plural(totals.steps, "step")), "
                 + "\(ReportText.plural(totals.subpathways, "sub-pathway"))",
             "Gaps: \(gaps.count) (\(count(of: .error)) errors, \(count(of: .warning)) warnings, \(count(of: .note)) notes)",
