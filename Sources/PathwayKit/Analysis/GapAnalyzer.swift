@@ -495,6 +495,10 @@ extension GapAnalyzer {
                 switch outcome.verdict {
                 case .met:
                     continue
+                case .none where !known.isDefined:
+                    // A competency no framework defines is one finding (undefined-competency), not also a missing
+                    // resource: there is nothing yet for a resource to develop.
+                    continue
                 case .none:
                     gapClass = .noResource
                     text = .noResource(who: who, candidates: outcome.candidates.count)

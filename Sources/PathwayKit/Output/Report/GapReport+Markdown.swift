@@ -26,11 +26,19 @@ extension GapReport {
         appendProjectTable(to: &out, .markdown)
         appendAssumptions(to: &out, .markdown)
 
-        out.append("\n## Gaps by priority\n\n")
-        if gaps.isEmpty {
-            out.append("No gaps found.\n")
-        } else {
-            appendGapTable(to: &out, .markdown)
+        out.append("\n## Ten most important actions\n\n")
+        let top = Self.topNeeds(views.needs)
+        if top.isEmpty { out.append("No development needs found.\n") }
+        for (position, (group, need)) in top.enumerated() {
+            out.append(String(position + 1))
+            out.append(". **")
+            out.appendMarkdown(Self.action(for: need) + group.name)
+            out.append("**: ")
+            out.appendMarkdown(Self.competencyText(need.competency, need.statement, need.writtenAs))
+            if let level = need.requiredLevel { out.appendMarkdown(" (level \(level))") }
+            out.append(". ")
+            out.appendMarkdown(Self.reachText(need))
+            out.append("\n")
         }
 
         out.append("\n## Education and workforce development needs\n\n")
@@ -45,7 +53,9 @@ extension GapReport {
             Self.appendWorkforceList(group.workforce, to: &out, .markdown)
         }
 
-        out.append("## Needs shared across projects\n\n")
+        out.append("## Resources overdue for review\n\n")
+        appendStaleTable(to: &out, .markdown)
+        out.append("\n## Needs shared across projects\n\n")
         let shared = projects.count < 2 ? [] : views.sharedNeeds
         if projects.count < 2 {
             out.append("One project in this report; run `pathgap report` over several projects to find shared needs.\n")
@@ -55,6 +65,12 @@ extension GapReport {
             Self.appendSharedTable(shared, to: &out, .markdown)
         }
 
+        out.append("\n## Gaps by priority\n\n")
+        if gaps.isEmpty {
+            out.append("No gaps found.\n")
+        } else {
+            appendGapTable(to: &out, .markdown)
+        }
         out.append("\n## Framework tables\n")
         for table in views.frameworkTables {
             Self.appendFrameworkHeading(table, to: &out, .markdown)
