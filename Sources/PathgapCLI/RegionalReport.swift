@@ -34,10 +34,7 @@ enum RegionalReport {
     }
 
     static func markdown(project: Project, national: Project, diff: VersionDiff) -> String {
-        func cell(_ text: String) -> String {
-            text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
-                .replacingOccurrences(of: "<", with: "&lt;")
-        }
+        func cell(_ text: String) -> String { MarkdownText.cell(text) }
         var lines = [
             "# \(cell(project.manifest.title)): differences from the national project",
             "",
