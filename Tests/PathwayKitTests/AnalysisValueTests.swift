@@ -50,6 +50,32 @@ import Testing
             ])
     }
 
+    @Test("in-hand and duplicate-development gaps hold what was found; their words are as before")
+    func developmentWords() throws {
+        func gap(_ fixture: String, _ gapClass: GapClass) throws -> Gap {
+            let project = try ProjectLoader().loadProject(at: Fixtures.path("gaps/\(fixture)")).project
+            return try #require(GapAnalyzer().gaps(in: project).first { $0.gapClass == gapClass })
+        }
+        let inHand = try gap("in-hand", .inHand)
+        #expect(
+            inHand.message
+                == "no available resource develops 'C1' for Genetic counsellor yet; 'explaining-tests-counsellors' (Explaining genomic tests for genetic counsellors) is in development by North region education team, expected 2027-03"
+        )
+        #expect(
+            inHand.suggestedAction
+                == "Point Genetic counsellor to 'explaining-tests-counsellors' when North region education team publishes it; until then the need is in hand, not unmet."
+        )
+        let twice = try gap("duplicate-development", .duplicateDevelopment)
+        #expect(
+            twice.message
+                == "'C1' is being developed twice: North region education team and South region project are each developing a resource that will fully develop it, to the same level and for a shared audience: 'north-explaining-tests' (North region education team, expected 2027-03), 'south-explaining-tests' (South region project, expected 2027)"
+        )
+        #expect(
+            twice.suggestedAction
+                == "Bring North region education team and South region project together to develop one resource for 'C1' (or agree how theirs will differ) before both are finished."
+        )
+    }
+
     @Test("Analysis/ makes no text and takes no array addresses: no TextBuffer, AnyHashable or baseAddress")
     func analysisDependsOnNoWriter() throws {
         let folder = Fixtures.root.appendingPathComponent("Sources/PathwayKit/Analysis")

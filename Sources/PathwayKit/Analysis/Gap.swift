@@ -396,6 +396,12 @@ enum GapText: Hashable, Sendable {
     case belowLevel(who: String, best: String?)
     /// Resources from several providers that each fully develop the gap's competency (duplicate-resource).
     case repeated(RepeatedResources)
+    /// Nothing available yet, but a resource in development will meet the need (in-hand): its title, owner and
+    /// expected date; boxed, as such gaps are few.
+    indirect case inHand(who: String, title: String, owner: String?, expected: String?)
+    /// Resources in development by several owners that will each fully develop the competency
+    /// (duplicate-development), with the owners' names as first written.
+    indirect case developedTwice(RepeatedResources, owners: [String])
     /// Fewer staff in post than needed (capacity-gap); boxed, as workforce gaps are few.
     indirect case capacity(who: String, setting: String?, inPost: Int, needed: Int)
     /// Fewer staff trained than needed or in post (training-gap).
@@ -409,6 +415,8 @@ struct RepeatedResources: Hashable, Sendable {
         var resource: ResourceID
         var provider: String?
         var level: String?
+        /// When a resource in development is expected.
+        var expected: String?
     }
 
     /// In catalogue order.

@@ -84,6 +84,21 @@ extension GapText {
                 if let level = entry.level { out.append(", level ", level) }
                 out.append(")")
             }
+        case .inHand(let who, let title, let owner, let expected):
+            out.append("no available resource develops '", id, "' for ", who, " yet; '", gap.resource?.rawValue ?? "?")
+            out.append("' (", title, ") is in development by ", owner ?? "an owner not named")
+            if let expected { out.append(", expected ", expected) } else { out.append(", with no expected date") }
+        case .developedTwice(let repeated, let owners):
+            out.append("'", id, "' is being developed twice: ", owners.joined(separator: " and "))
+            out.append(
+                " are each developing a resource that will fully develop it, to the same level and for a shared ",
+                "audience: ")
+            for (index, entry) in repeated.entries.enumerated() {
+                if index > 0 { out.append(", ") }
+                out.append("'", entry.resource.rawValue, "' (", entry.provider ?? "?")
+                if let expected = entry.expected { out.append(", expected ", expected) }
+                out.append(")")
+            }
         case .capacity(let who, let setting, let inPost, let needed):
             out.append(who)
             if let setting { out.append(" in ", setting) }
@@ -135,6 +150,14 @@ extension GapText {
             out.append(
                 "Agree with the providers which of these to keep and maintain for '", id,
                 "', or record how they differ (audience, depth, format) so that learners are pointed to the right one.")
+        case .inHand(let who, _, let owner, _):
+            out.append(
+                "Point ", who, " to '", gap.resource?.rawValue ?? "?", "' when ", owner ?? "an owner not named",
+                " publishes it; until then the need is in hand, not unmet.")
+        case .developedTwice(_, let owners):
+            out.append(
+                "Bring ", owners.joined(separator: " and "), " together to develop one resource for '", id,
+                "' (or agree how theirs will differ) before both are finished.")
         case .capacity(let who, let setting, let inPost, let needed):
             out.append("Plan recruitment, or redesign the steps ", who, " deliver")
             if let setting { out.append(" in ", setting) }

@@ -309,7 +309,7 @@ extension GapReport {
 
 extension TextBuffer {
     /// Appends text escaped for HTML content and attribute values (``GapReport/escape(_:)``): `&`, `<`, `>`, `"`
-    /// and `'` as entities.
+    /// and `'` as entities; control characters other than tab, LF and CR as spaces.
     mutating func appendHTML(_ text: String) {
         Self.withUTF8(text) { appendHTML(utf8: $0) }
     }
@@ -319,7 +319,7 @@ extension TextBuffer {
         let mayHold = { (word: UInt64) in
             ByteScan.has(word, UInt8(ascii: "&")) | ByteScan.has(word, UInt8(ascii: "<"))
                 | ByteScan.has(word, UInt8(ascii: ">")) | ByteScan.has(word, UInt8(ascii: "\""))
-                | ByteScan.has(word, UInt8(ascii: "'")) != 0
+                | ByteScan.has(word, UInt8(ascii: "'")) | ByteScan.hasBelow(word, 32) | ByteScan.has(word, 127) != 0
         }
         append(utf8: utf8, skipping: mayHold) { byte, _ in
             switch byte {
@@ -328,6 +328,8 @@ extension TextBuffer {
             case UInt8(ascii: ">"): "&gt;"
             case UInt8(ascii: "\""): "&quot;"
             case UInt8(ascii: "'"): "&#39;"
+            case 9, 10, 13: nil
+            case 0..<32, 127: " "
             default: nil
             }
         }

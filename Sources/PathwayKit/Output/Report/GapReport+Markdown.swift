@@ -104,7 +104,8 @@ extension GapReport {
 
 extension TextBuffer {
     /// Appends text escaped for Markdown prose: backslashes escaped, angle brackets and ampersands as entities (so
-    /// that no label can open raw HTML), line breaks and tabs as spaces (CR LF as one).
+    /// that no label can open raw HTML), `(` or `[` right after `]` escaped (so that no label can make a link such
+    /// as `[x](javascript:…)`), line breaks, tabs and other control characters as spaces (CR LF as one).
     mutating func appendMarkdown(_ text: String) {
         Self.withUTF8(text) {
             append(utf8: $0, skipping: Self.mayHoldMarkdownSpecial, replacing: Self.markdownReplacement)
@@ -135,7 +136,8 @@ extension TextBuffer {
     static func mayHoldMarkdownSpecial(_ word: UInt64) -> Bool {
         ByteScan.has(word, UInt8(ascii: "\\")) | ByteScan.has(word, UInt8(ascii: "&"))
             | ByteScan.has(word, UInt8(ascii: "<")) | ByteScan.has(word, UInt8(ascii: ">"))
-            | ByteScan.hasBelow(word, 14) != 0
+            | ByteScan.has(word, UInt8(ascii: "(")) | ByteScan.has(word, UInt8(ascii: "["))
+            | ByteScan.hasBelow(word, 32) | ByteScan.has(word, 127) != 0
     }
 
     /// What Markdown prose writes for an ASCII byte (given the byte before it), or `nil` to copy it.
@@ -145,8 +147,10 @@ extension TextBuffer {
         case UInt8(ascii: "&"): "&amp;"
         case UInt8(ascii: "<"): "&lt;"
         case UInt8(ascii: ">"): "&gt;"
+        case UInt8(ascii: "("): previous == UInt8(ascii: "]") ? "\\(" : nil
+        case UInt8(ascii: "["): previous == UInt8(ascii: "]") ? "\\[" : nil
         case 10: previous == 13 ? "" : " "
-        case 13, 9: " "
+        case 0..<32, 127: " "
         default: nil
         }
     }
