@@ -61,6 +61,15 @@ for n in $SIZES; do
         best render-subpathways "$n" "$PATHGAP" render "$OUT/g$n.csv" --view subpathways --out "$OUT/charts"
     fi
 done
+# pathgap report over a generated project (manifest, annotated network, framework, resources, staff groups), all
+# four formats; the HTML's size is printed after its row (issue 12's bounds: 5 s, 600 MB, HTML 10 MB at 10^5).
+for n in $SIZES; do
+    if [ "$n" -le 100000 ]; then
+        [ -d "$OUT/p$n" ] || "$PATHGAP" generate --steps "$n" --seed 1 --project "$OUT/p$n" > /dev/null
+        best report "$n" "$PATHGAP" report "$OUT/p$n" --out "$OUT/report$n"
+        echo "# report $n: $(wc -c < "$OUT/report$n/report.html") bytes of HTML"
+    fi
+done
 uptime
 if [ "$PEERS" = 1 ] && [ -f "$OUT/g1000000.csv" ]; then
     for input in g1000000 r1000000; do

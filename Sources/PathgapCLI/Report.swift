@@ -123,22 +123,25 @@ extension Pathgap {
 
             // The needs and tables are built once for every format that prints them.
             let views = formats.contains { $0 != .csv } ? report.views() : nil
-            var files: [(path: String, data: Data)] = []
-            for format in formats {
-                let bytes: [UInt8]
-                switch format {
-                case .md: bytes = report.markdownBytes(views: views)
-                case .csv: bytes = report.csvBytes()
-                case .json: bytes = report.jsonBytes(views: views)
+            // Each file is made when its turn comes and goes straight to its temporary file (JSON piece by piece), so
+            // that the report is never held whole; all are renamed into place together, or none.
+            let regional = try RegionalReport.files(for: loaded, out: out, strategy: strategy, asOf: date)
+            let paths = formats.map { (out as NSString).appendingPathComponent($0.fileName) } + regional.map(\.path)
+            try AtomicFile.write(paths: paths) { index, emit in
+                guard index < formats.count else {
+                    regional[index - formats.count].data.withUnsafeBytes(emit)
+                    return
+                }
+                switch formats[index] {
+                case .md: report.markdownBytes(views: views).withUnsafeBytes(emit)
+                case .csv: report.csvBytes().withUnsafeBytes(emit)
+                case .json: report.writeJSON(views: views, to: emit)
                 case .html:
                     let charts = flowcharts ? Self.flowcharts(for: report, console: console) : [:]
-                    bytes = report.htmlBytes(views: views) { charts[Self.chartKey($0.project, $0.subpathway.id)] }
+                    report.htmlBytes(views: views) { charts[Self.chartKey($0.project, $0.subpathway.id)] }
+                        .withUnsafeBytes(emit)
                 }
-                files.append(((out as NSString).appendingPathComponent(format.fileName), Data(bytes)))
             }
-            let regional = try RegionalReport.files(for: loaded, out: out, strategy: strategy, asOf: date)
-            files += regional.map { ($0.path, $0.data) }
-            try AtomicFile.write(files)
 
             let totals = report.totals
             func count(_ value: Int, _ word: String) -> String { "\(value) \(word)\(value == 1 ? "" : "s")" }
@@ -164,7 +167,7 @@ extension Pathgap {
                 console.print("  needs shared by several projects: \(sharing)")
             }
             for file in regional { console.print(file.summary) }
-            console.print("wrote \(files.map(\.path).joined(separator: ", "))")
+            console.print("wrote \(paths.joined(separator: ", "))")
             return failOnGaps && !report.gaps.isEmpty ? ExitStatus.gapsFound : ExitStatus.success
         }
 

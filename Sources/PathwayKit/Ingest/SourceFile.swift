@@ -211,6 +211,28 @@ public enum AtomicFile {
     /// ``write(_:)``, with the rename of file number `failingRenameAt` made to fail (for the rollback's tests: a
     /// rename that fails after others succeeded cannot be provoked reliably from outside, least of all as root).
     static func write(_ files: [(path: String, data: Data)], failingRenameAt: Int?) throws {
+        try write(paths: files.map(\.path), failingRenameAt: failingRenameAt) { index, emit in
+            files[index].data.withUnsafeBytes(emit)
+        }
+    }
+
+    /// Writes a set of files all or nothing, as ``write(_:)`` does, each made only when its turn comes: `contents`
+    /// is called once per file, in order, with the file's index and a function that appends text to it. A large
+    /// set of outputs (a report in four formats) is then never held in memory together.
+    ///
+    /// - Throws: ``FileWriteError`` as ``write(_:)``, or what `contents` throws; either way every target is as it
+    ///   was before the call and no temporary file is left.
+    public static func write(
+        paths: [String], contents: (_ index: Int, _ emit: (UnsafeRawBufferPointer) -> Void) throws -> Void
+    ) throws {
+        try write(paths: paths, failingRenameAt: nil, contents: contents)
+    }
+
+    static func write(
+        paths: [String], failingRenameAt: Int?,
+        contents: (_ index: Int, _ emit: (UnsafeRawBufferPointer) -> Void) throws -> Void
+    ) throws {
+        let files = paths.map { (path: $0, ()) }
         let manager = FileManager.default
         let token = "\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))"
         var seen: Set<String> = []
@@ -244,14 +266,17 @@ public enum AtomicFile {
                 removeStaging()
                 throw FileWriteError(path: file.path, reason: reason(error))
             }
+            let temporary = ((staging[folder] ?? folder) as NSString).appendingPathComponent("\(index)")
             do {
-                let temporary = ((staging[folder] ?? folder) as NSString).appendingPathComponent("\(index)")
-                try file.data.write(to: URL(fileURLWithPath: temporary))
+                try writeFile(temporary, index: index, contents)
                 staged.append((temporary, file.path))
-            } catch {
+            } catch let error as FileWriteError {
                 removeStaging()
                 throw FileWriteError(
-                    path: file.path, reason: "cannot make a file in the folder '\(folder)': \(reason(error))")
+                    path: file.path, reason: "cannot make a file in the folder '\(folder)': \(error.reason)")
+            } catch {
+                removeStaging()
+                throw error
             }
         }
         // Rename into place, keeping what each replaced so that a failure can be undone.
@@ -284,6 +309,40 @@ public enum AtomicFile {
             done.append((entry.final, backup))
         }
         removeStaging()
+    }
+
+    /// Creates a file and writes into it what `contents` hands, piece by piece, to its second argument.
+    ///
+    /// - Throws: ``FileWriteError`` (with the system's reason) when the file cannot be made or written, or what
+    ///   `contents` throws.
+    private static func writeFile(
+        _ path: String, index: Int, _ contents: (_ index: Int, _ emit: (UnsafeRawBufferPointer) -> Void) throws -> Void
+    ) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else { throw FileWriteError(path: path, reason: String(cString: strerror(errno))) }
+        var failure: Int32 = 0
+        func emit(_ piece: UnsafeRawBufferPointer) {
+            guard failure == 0, var next = piece.baseAddress else { return }
+            var left = piece.count
+            while left > 0 {
+                let written = writeBytes(descriptor, next, left)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                left -= written
+                next += written
+            }
+        }
+        do {
+            try contents(index, emit)
+        } catch {
+            close(descriptor)
+            throw error
+        }
+        if close(descriptor) != 0, failure == 0 { failure = errno }
+        if failure != 0 { throw FileWriteError(path: path, reason: String(cString: strerror(failure))) }
     }
 
     /// Undoes renames in reverse order: the old file back, or the new one removed where there was none.
@@ -362,4 +421,9 @@ public enum AtomicFile {
         }
         return cocoa.localizedDescription
     }
+}
+
+/// `write(2)`, under a name that ``AtomicFile``'s own `write` methods do not hide.
+private func writeBytes(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+    write(descriptor, bytes, count)
 }

@@ -14,6 +14,24 @@ extension GapReport {
         return writer.bytes
     }
 
+    /// Writes the text of ``jsonBytes(views:)`` in pieces of at least `chunkSize` bytes (the last may be shorter),
+    /// handing each to `sink` as it is made, so that a large report is never held whole.
+    ///
+    /// - Parameters:
+    ///   - views: The report's views, when already built for another format; `nil` to build them.
+    ///   - sink: Takes each piece, in order; every piece is whole UTF-8.
+    /// - Complexity: O(size of the output), plus building the views; memory O(`chunkSize` + one record).
+    public func writeJSON(
+        views: Views? = nil, chunkSize: Int = 1 << 20, to sink: (UnsafeRawBufferPointer) -> Void
+    ) {
+        var writer = JSONWriter(capacity: chunkSize + 64 * 1024)
+        writeJSON(views ?? self.views(), to: &writer) { writer in
+            writer.flush(atLeast: chunkSize) { $0.withUnsafeBytes(sink) }
+        }
+        writer.finish()
+        writer.flush { $0.withUnsafeBytes(sink) }
+    }
+
     /// The JSON document as an ordered tree.
     public func jsonTree() -> OrderedTree {
         var builder = OrderedTree.Builder()
@@ -23,7 +41,12 @@ extension GapReport {
 
     /// Writes the JSON document: top-level keys always present (lists may be empty), only `asOf` left out when
     /// not given; inside records, absent values and empty lists left out.
-    func writeJSON(_ views: Views, to writer: inout some DocumentWriter) {
+    ///
+    /// - Parameter checkpoint: Called between records (after each project, gap, staff group's needs and framework
+    ///   table), where a streaming writer may hand over what it holds.
+    func writeJSON<Writer: DocumentWriter>(
+        _ views: Views, to writer: inout Writer, checkpoint: (inout Writer) -> Void = { _ in }
+    ) {
         let totals = self.totals
         writer.beginObject()
         writer.member("schema", Self.schema)
@@ -46,7 +69,10 @@ extension GapReport {
         writer.endObject()
         writer.endObject()
         writer.key("projects")
-        writer.list(projects) { Self.writeProject($1, to: &$0) }
+        writer.list(projects) { writer, project in
+            Self.writeProject(project, to: &writer)
+            checkpoint(&writer)
+        }
         writer.key("assumptions")
         writer.list(assumptions) { writer, finding in
             writer.beginObject()
@@ -59,10 +85,16 @@ extension GapReport {
         writer.key("gaps")
         var scratch = TextBuffer()
         gaps.withUnsafeBufferPointer { gaps in
-            writer.list(gaps.indices) { Self.writeGap(gaps[$1], priority: $1 + 1, to: &$0, scratch: &scratch) }
+            writer.list(gaps.indices) { writer, index in
+                Self.writeGap(gaps[index], priority: index + 1, to: &writer, scratch: &scratch)
+                checkpoint(&writer)
+            }
         }
         writer.key("needs")
-        writer.list(views.needs) { Self.writeNeeds($1, to: &$0) }
+        writer.list(views.needs) { writer, needs in
+            Self.writeNeeds(needs, to: &writer)
+            checkpoint(&writer)
+        }
         writer.key("staleResources")
         writer.list(staleResources()) { writer, entry in
             writer.beginObject()
@@ -77,7 +109,10 @@ extension GapReport {
         writer.key("sharedNeeds")
         writer.list(views.sharedNeeds) { Self.writeShared($1, to: &$0) }
         writer.key("frameworkTables")
-        writer.list(views.frameworkTables) { Self.writeTable($1, to: &$0) }
+        writer.list(views.frameworkTables) { writer, table in
+            Self.writeTable(table, to: &writer)
+            checkpoint(&writer)
+        }
         writer.endObject()
     }
 
