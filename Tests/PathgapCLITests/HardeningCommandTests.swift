@@ -150,6 +150,19 @@ import Testing
         #expect(second.errors.hasPrefix("/dev/zero: error: is a device (pathgap reads files, pipes and terminals)"))
     }
 
+    @Test("a framework file without an extension is named as such, never as a '.' file")
+    func frameworkWithoutExtension() throws {
+        let folder = try Self.scratch()
+        try FileManager.default.copyItem(atPath: Fixtures.path("pathways/linear.yaml"), toPath: folder + "/p.yaml")
+        try "x".write(toFile: folder + "/framework", atomically: true, encoding: .utf8)
+        try "id: c\ntitle: c\npathways: [p.yaml]\nframeworks: [framework]\n".write(
+            toFile: folder + "/project.yaml", atomically: true, encoding: .utf8)
+        let console = Console.capturing()
+        #expect(Pathgap.run(["validate", folder], console: console) == 64)
+        #expect(console.errors.hasPrefix("\(folder)/framework: error: the file has no extension to tell its format"))
+        #expect(!console.errors.contains("'.'"))
+    }
+
     @Test("generate names the file and the system's reason when it cannot write")
     func generateWriteFailure() throws {
         let folder = try Self.scratch()
