@@ -162,8 +162,14 @@ public struct ProjectLoader: Sendable {
         }
         var project = Project(manifest: manifest, directory: directory.isEmpty ? "." : directory)
         var findings: [Finding] = []
+        var overlays: [PathwayOverlay] = []
         for file in manifest.pathways {
-            let imported = try pathwayReaders.read(try resolve(file))
+            let path = try resolve(file)
+            if manifest.basedOn != nil, let overlay = try Self.overlay(at: path) {
+                overlays.append(overlay)
+                continue
+            }
+            let imported = try pathwayReaders.read(path)
             project.pathways += imported.pathways
             findings += imported.findings
         }
@@ -183,6 +189,9 @@ public struct ProjectLoader: Sendable {
         if let file = manifest.workforce {
             let path = try resolve(file)
             project.workforce = try NativeFormat.workforce(from: SourceFile.text(at: path), file: path)
+        }
+        if let basedOn = manifest.basedOn {
+            findings += try mergeNational(at: try resolve(basedOn), overlays: overlays, into: &project)
         }
         let matched = StaffGroupMatcher(project.staffGroups).matching(project.pathways)
         project.pathways = matched.pathways
