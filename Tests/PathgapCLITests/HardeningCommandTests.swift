@@ -163,6 +163,38 @@ import Testing
         #expect(!console.errors.contains("'.'"))
     }
 
+    @Test(
+        "a regional variant based on itself, or two based on each other, is refused (it overflowed the stack)",
+        arguments: [".", "../b"])
+    func basedOnCycle(base: String) throws {
+        let folder = try Self.scratch()
+        for name in ["a", "b"] {
+            try FileManager.default.createDirectory(atPath: "\(folder)/\(name)", withIntermediateDirectories: true)
+            try FileManager.default.copyItem(
+                atPath: Fixtures.path("pathways/linear.yaml"), toPath: "\(folder)/\(name)/p.yaml")
+            let basedOn = name == "a" ? base : "../a"
+            try "id: \(name)\ntitle: \(name)\nbasedOn: \(basedOn)\npathways: [p.yaml]\n".write(
+                toFile: "\(folder)/\(name)/project.yaml", atomically: true, encoding: .utf8)
+        }
+        let console = Console.capturing()
+        #expect(Pathgap.run(["validate", folder + "/a"], console: console) == 64)
+        #expect(console.errors.contains("which is itself a regional variant"))
+    }
+
+    @Test("a label over the limit written in a regional overlay is refused like one in a pathway file")
+    func longLabelInOverlay() throws {
+        let folder = try Self.scratch()
+        let national = Fixtures.path("regional/fh-national")
+        let long = String(repeating: "x", count: InputLimits.labelLength + 1)
+        try "overlay: familial-hypercholesterolaemia\nsteps:\n  add:\n    - {id: NEW, label: \(long), reason: r}\n"
+            .write(toFile: folder + "/overlay.yaml", atomically: true, encoding: .utf8)
+        try "id: v\ntitle: v\nbasedOn: \(national)\npathways: [overlay.yaml]\n".write(
+            toFile: folder + "/project.yaml", atomically: true, encoding: .utf8)
+        let console = Console.capturing()
+        #expect(Pathgap.run(["validate", folder], console: console) == 64)
+        #expect(console.errors.contains("the label of step 'NEW' is \(InputLimits.labelLength + 1) characters long"))
+    }
+
     @Test("generate names the file and the system's reason when it cannot write")
     func generateWriteFailure() throws {
         let folder = try Self.scratch()
