@@ -195,6 +195,32 @@ import Testing
         #expect(console.errors.contains("the label of step 'NEW' is \(InputLimits.labelLength + 1) characters long"))
     }
 
+    @Test("a pathway entry that links to another file, or a 10 MB scalar, gives one bounded line, not the file")
+    func boundedMessages() throws {
+        let folder = try Self.scratch()
+        // A file of many lines that is not a pathway (as /etc/services is), reached through a symbolic link.
+        let system = folder + "/services"
+        try (0..<5_000).map { "service\($0)   \($0)/tcp   # \u{1B}[31mred\u{1B}[0m" }.joined(separator: "\n")
+            .write(toFile: system, atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: folder + "/p.yaml", withDestinationPath: system)
+        try "id: s\ntitle: s\npathways: [p.yaml]\n".write(
+            toFile: folder + "/project.yaml", atomically: true, encoding: .utf8)
+        let linked = Console.capturing()
+        #expect(Pathgap.run(["validate", folder], console: linked) == 64)
+        #expect(linked.errors.hasPrefix("\(folder)/p.yaml:"))
+        #expect(linked.errors.split(separator: "\n").count == 1)
+        #expect(linked.errors.count <= Quote.maximumMessageLength + 2)
+        #expect(!linked.errors.contains("\u{1B}"))
+        // A 10 MB scalar where a list is expected.
+        let huge = folder + "/huge.yaml"
+        try "id: h\nsteps: \"\(String(repeating: "z", count: 10_000_000))\"\ntransitions: []\n".write(
+            toFile: huge, atomically: true, encoding: .utf8)
+        let scalar = Console.capturing()
+        #expect(Pathgap.run(["validate", huge], console: scalar) == 64)
+        #expect(scalar.errors.split(separator: "\n").count == 1)
+        #expect(scalar.errors.count <= Quote.maximumMessageLength + 2)
+    }
+
     @Test("generate names the file and the system's reason when it cannot write")
     func generateWriteFailure() throws {
         let folder = try Self.scratch()
