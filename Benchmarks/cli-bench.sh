@@ -6,7 +6,8 @@
 # Run from the repository root after release builds of pathgap and pathgap-timing:
 #   swift build -c release --product pathgap && (cd Benchmarks && swift build -c release --product pathgap-timing)
 #   sh Benchmarks/cli-bench.sh [OUT_DIR] ["10000 100000 1000000 10000000"]
-# Environment: RUNS (default 3), PATHGAP, TIMING (the binaries), PEERS=0 to skip igraph/networkx.
+# Environment: RUNS (default 3), PATHGAP, TIMING (the binaries), PEERS=0 to skip igraph/networkx, RENDER_SIZES (the
+# sizes at which render --view subpathways is timed, default "10000 40000"; "" for none).
 set -e
 OUT=${1:-/tmp/pathgap-bench}
 SIZES=${2:-"10000 100000 1000000 10000000"}
@@ -14,6 +15,7 @@ RUNS=${RUNS:-3}
 PATHGAP=${PATHGAP:-$(swift build -c release --show-bin-path)/pathgap}
 TIMING=${TIMING:-$(cd Benchmarks && swift build -c release --show-bin-path)/pathgap-timing}
 PEERS=${PEERS:-1}
+RENDER_SIZES=${RENDER_SIZES-"10000 40000"}
 mkdir -p "$OUT"
 
 # best LABEL STEPS COMMAND...: runs the command RUNS times (output to /dev/null) and prints the fastest run's
@@ -33,7 +35,7 @@ best() {
     echo "$label $steps $result" | awk '{printf "%s\t%s\t%.2f s\t%.0f MB\n", $1, $2, $3, $4 / 1024}'
 }
 
-for n in $SIZES; do
+for n in $SIZES $RENDER_SIZES; do
     [ -f "$OUT/g$n.csv" ] || "$PATHGAP" generate --steps "$n" --seed 1 --out "$OUT/g$n.csv" > /dev/null
     [ -f "$OUT/r$n.csv" ] || python3 Benchmarks/random-edges.py "$n" "$OUT/r$n.csv"
 done
@@ -43,6 +45,8 @@ for n in $SIZES; do
     best kernel "$n" "$TIMING" --runs 1 "$OUT/g$n.csv"
     best decompose-json "$n" "$PATHGAP" decompose "$OUT/g$n.csv" --strategy chains --format json --quiet
     best decompose-text "$n" "$PATHGAP" decompose "$OUT/g$n.csv" --strategy chains --quiet
+    best decompose-phases-json "$n" "$PATHGAP" decompose "$OUT/g$n.csv" --format json --quiet
+    best decompose-phases-text "$n" "$PATHGAP" decompose "$OUT/g$n.csv" --quiet
     best decompose-json-random "$n" "$PATHGAP" decompose "$OUT/r$n.csv" --strategy chains --format json --quiet
     best validate "$n" "$PATHGAP" validate "$OUT/g$n.csv"
     best validate-random "$n" "$PATHGAP" validate "$OUT/r$n.csv"
@@ -56,10 +60,10 @@ for n in $SIZES; do
         best validate-json "$n" "$PATHGAP" validate "$OUT/g$n.json"
         best decompose-yaml-out "$n" "$PATHGAP" decompose "$OUT/g$n.csv" --strategy chains --format yaml --quiet
     fi
-    if [ "$n" -le 10000 ]; then
-        rm -rf "$OUT/charts"
-        best render-subpathways "$n" "$PATHGAP" render "$OUT/g$n.csv" --view subpathways --out "$OUT/charts"
-    fi
+done
+for n in $RENDER_SIZES; do
+    rm -rf "$OUT/charts"
+    best render-subpathways "$n" "$PATHGAP" render "$OUT/g$n.csv" --view subpathways --out "$OUT/charts"
 done
 uptime
 if [ "$PEERS" = 1 ] && [ -f "$OUT/g1000000.csv" ]; then
