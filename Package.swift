@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "PathwayKit", targets: ["PathwayKit"]),
         .library(name: "Graphviz", targets: ["Graphviz"]),
+        // Flowcharts and DOT import (PathwayKit meets Graphviz); also what the fuzz targets in Fuzz/ read DOT with.
         .library(name: "PathwayGraphviz", targets: ["PathwayGraphviz"]),
         .executable(name: "pathgap", targets: ["pathgap"]),
     ],

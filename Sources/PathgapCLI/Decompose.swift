@@ -101,11 +101,14 @@ extension Pathgap {
             }
             if let split {
                 let syntax: NativeFormat.Syntax = format == .json ? .json : .yaml
+                // Every pathway's files in one all-or-nothing write, after checking no two ids share a file name.
+                var files: [(id: String, path: String, data: Data)] = []
                 for (pathway, decomposition) in zip(pathways, decompositions) {
-                    for path in try Self.writeSplit(decomposition, of: pathway, into: split, syntax: syntax) {
-                        console.printError("wrote \(path)")
-                    }
+                    files += Self.splitFiles(decomposition, of: pathway, into: split, syntax: syntax)
                 }
+                try AtomicFile.requireDistinct(files.map { ($0.id, $0.path) })
+                try AtomicFile.write(files.map { ($0.path, $0.data) })
+                for file in files { console.printError("wrote \(file.path)") }
             }
             progress.finish()
             messages.report(count: sizeFindings.count, first: sizeFindings, summary: sizeSummary, console: console)
@@ -143,14 +146,14 @@ extension Pathgap {
             return ExitStatus.success
         }
 
-        /// Writes each sub-pathway (and, for `structure`, each nested fragment) as a native pathway file named after
-        /// its id (`/` and `.` become `-`), atomically.
+        /// Each sub-pathway (and, for `structure`, each nested fragment) as a native pathway file named after its id
+        /// (`/` and `.` become `-`), with the id.
         ///
-        /// - Returns: The paths written, in order.
-        static func writeSplit(
+        /// - Returns: The ids, paths and contents, in order.
+        static func splitFiles(
             _ decomposition: Decomposition, of pathway: Pathway, into folder: String, syntax: NativeFormat.Syntax
-        ) throws -> [String] {
-            var files: [(path: String, data: Data)] = []
+        ) -> [(id: String, path: String, data: Data)] {
+            var files: [(id: String, path: String, data: Data)] = []
             var stack = Array(decomposition.subpathways.reversed())
             while let subpathway = stack.popLast() {
                 stack += subpathway.children.reversed()
@@ -158,10 +161,9 @@ extension Pathgap {
                     to: subpathway.allSteps, id: PathwayID(subpathway.id), title: subpathway.title)
                 let path = (folder as NSString).appendingPathComponent(
                     "\(subpathway.id.fileNameSafe).\(syntax.rawValue)")
-                files.append((path, Data(NativeFormat.text(for: restricted, syntax: syntax).utf8)))
+                files.append((subpathway.id, path, Data(NativeFormat.text(for: restricted, syntax: syntax).utf8)))
             }
-            try AtomicFile.write(files)
-            return files.map(\.path)
+            return files
         }
     }
 }

@@ -75,13 +75,13 @@ extension Pathgap {
             console.printError(error.description)
             return ExitStatus.badInput
         } catch let error as FileWriteError {
-            console.printError("error: \(error)")
+            console.printError(Quote.message("error: \(error)"))
             return ExitStatus.failure
         } catch let error as CommandError {
-            console.printError("error: \(error.message)")
+            console.printError(Quote.message("error: \(error.message)"))
             return error.status
         } catch {
-            console.printError("error: \(error)")
+            console.printError(Quote.message("error: \(error)"))
             return ExitStatus.failure
         }
     }

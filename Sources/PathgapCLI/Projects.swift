@@ -221,10 +221,8 @@ extension Pathgap {
             ]).json()
         }
 
-        /// A table cell with pipes and line breaks neutralised.
-        static func markdownCell(_ text: String) -> String {
-            text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
-        }
+        /// A table cell, escaped as the gap report escapes its cells.
+        static func markdownCell(_ text: String) -> String { MarkdownText.cell(text) }
 
         /// A link target that cannot close the Markdown link early.
         static func markdownURL(_ url: String) -> String {

@@ -171,6 +171,7 @@ extension Pathgap {
             // Draw every chart before writing any, so that a failure leaves the folder as it was.
             var files: [(path: String, data: Data)] = []
             func place(_ name: String) -> String { (out as NSString).appendingPathComponent(name) }
+            var owners: [(id: String, path: String)] = []
             for pathway in workspace.pathways {
                 let options = FlowchartOptions(
                     direction: FlowchartOptions.Direction(rawValue: rankdir.uppercased()) ?? .topToBottom,
@@ -184,6 +185,7 @@ extension Pathgap {
                 var drawn: [(chart: Chart, svg: String?)] = []
                 for chart in charts {
                     let file = place("\(chart.name).\(fileFormat)")
+                    owners.append((pathway.id.rawValue, file))
                     guard fileFormat != "dot" else {
                         files.append((file, Data(chart.dot.utf8)))
                         continue
@@ -218,6 +220,7 @@ extension Pathgap {
                     files.append((place("\(base).index.html"), Data(page.html().utf8)))
                 }
             }
+            try AtomicFile.requireDistinct(owners)
             try AtomicFile.write(files)
             for file in files { console.print(file.path) }
             return ExitStatus.success

@@ -136,6 +136,8 @@ extension Pathgap {
                 }
                 files.append(((out as NSString).appendingPathComponent(format.fileName), Data(bytes)))
             }
+            let regional = try RegionalReport.files(for: loaded, out: out, strategy: strategy, asOf: date)
+            files += regional.map { ($0.path, $0.data) }
             try AtomicFile.write(files)
 
             let totals = report.totals
@@ -161,6 +163,7 @@ extension Pathgap {
                 let sharing = (views?.sharedNeeds ?? report.sharedNeeds()).count
                 console.print("  needs shared by several projects: \(sharing)")
             }
+            for file in regional { console.print(file.summary) }
             console.print("wrote \(files.map(\.path).joined(separator: ", "))")
             return failOnGaps && !report.gaps.isEmpty ? ExitStatus.gapsFound : ExitStatus.success
         }

@@ -11,7 +11,7 @@ extension DOTImporter {
         staffGroupAttributes + [
             "kind", "shape", "label", "stage", "setting", "notes", "reference", "no_competency_reason",
             "noCompetencyReason", "competencies", "sources", "test_codes", "testCodes", "patients_per_year",
-            "patientsPerYear",
+            "patientsPerYear", "test_directory", "testDirectory", "reading", "reading_note", "readingNote",
         ])
 
     /// Graphviz's own node attributes, which only change how a chart looks: not reported as unread.

@@ -15,12 +15,14 @@ import PathwayKit
 ///   has no outgoing edge, activity otherwise (an isolated node is an activity);
 /// - `label` → the step's label (`\n`, `\l`, `\r` line breaks become spaces, `\N` the node name; record fields
 ///   and HTML-like markup are reduced to their text); the node name is the step id;
-/// - `stage`, `setting`, `notes`, `reference`, `no_competency_reason`, `patients_per_year` as written;
+/// - `stage`, `setting`, `notes`, `reference`, `no_competency_reason`, `patients_per_year`, `test_directory`,
+///   `reading` (`published`, `sourced` or `project`) and `reading_note` as written;
 ///   `staff_groups`, `competencies` (a level after `@`), `sources` and `test_codes` as `;`-separated lists
 ///   (camelCase spellings such as `staffGroups` are read too; `staff`, `role`, `actor` and `lane` name staff
 ///   groups as well); any other attribute that is not one of Graphviz's drawing attributes is reported once per
 ///   name (rule `dot-unread-attribute`);
-/// - an edge's `label` → the transition's condition, `share` → its share;
+/// - an edge's `label` → the transition's condition, `share` → its share, `share_source` → the key of the
+///   source the share comes from;
 /// - clusters (`subgraph cluster_…`) are read by their label (else their name without `cluster`): by default
 ///   (``ClusterMapping/auto``) a cluster whose label names a staff group — by id, name or alias of the staff
 ///   groups given, or one that a node of the file names — is a lane (the staff group of the nodes in it) and any
@@ -183,6 +185,17 @@ public enum DOTImporter {
             step.notes = value("notes")
             step.reference = value("reference")
             step.noCompetencyReason = value("no_competency_reason", "noCompetencyReason")
+            step.testDirectory = value("test_directory", "testDirectory")
+            step.readingNote = value("reading_note", "readingNote")
+            if let written = value("reading") {
+                guard let reading = StepReading(rawValue: written) else {
+                    throw InputError(
+                        "node '\(node.name)' has unknown reading '\(written)' (expected one of: "
+                            + StepReading.allCases.map(\.rawValue).joined(separator: ", ") + ")",
+                        at: location)
+                }
+                step.reading = reading
+            }
             step.staffGroups = list(staffGroupAttributes.lazy.compactMap { value($0) }.first).map { StaffGroupID($0) }
             step.competencies = list(value("competencies")).map {
                 CompetencyRequirement(written: $0, location: location)
@@ -223,6 +236,9 @@ public enum DOTImporter {
             transitions.append(
                 Transition(
                     from: StepID(edge.tail), to: StepID(edge.head), condition: condition, share: share,
+                    source: (edge.attributes["share_source"] ?? edge.attributes["shareSource"]).flatMap {
+                        $0.isEmpty ? nil : unescape($0, node: "", graph: document.name)
+                    },
                     location: location))
         }
         let base = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent

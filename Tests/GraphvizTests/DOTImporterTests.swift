@@ -174,4 +174,22 @@ struct DOTExpectation: Sendable, CustomTestStringConvertible {
             try DOTImporter.pathways(from: GraphvizLibrary.parse(Data(dot.utf8)), file: "roundtrip.dot").pathways.first)
         #expect(viaCgraph.withoutLocations == original.withoutLocations)
     }
+
+    @Test(
+        "a pilot exported to DOT reads back with its readings, test directories and share sources",
+        arguments: ProjectFolders.bundled)
+    func pilotRoundTrip(name: String) throws {
+        let project = try ProjectLoader().loadProject(at: Fixtures.path("projects/\(name)")).project
+        for pathway in project.pathways {
+            let dot = PathwayDOTWriter.text(for: pathway)
+            let read = try DOTImporter.pathways(from: Data(dot.utf8), file: "\(pathway.id).dot")
+            #expect(!read.findings.contains { $0.rule == "dot-unread-attribute" })
+            let back = try #require(read.pathways.first).withoutLocations
+            let original = pathway.withoutLocations
+            #expect(back.steps == original.steps)
+            // Graphviz keeps a node's out-edges in its own order, so the transitions are compared as a set.
+            #expect(Set(back.transitions) == Set(original.transitions))
+            #expect(back.transitions.count == original.transitions.count)
+        }
+    }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import PathgapCLI
+import PathwayKit
 import TestSupport
 import Testing
 
@@ -255,14 +256,22 @@ func nodeElement(_ svg: String, id: String) -> Substring? {
         #expect(console.errors.contains("7 parts, more than the 3 an overview chart allows"))
     }
 
-    @Test("a label of a million characters is cut on the chart and the chart is drawn")
+    /// A million characters never reaches the chart: the readers refuse labels over `InputLimits.labelLength`
+    /// (`HardeningCommandTests`); the longest label they accept is cut on the chart.
+    @Test("the longest label the readers accept is cut on the chart and the chart is drawn; a million is refused")
     func hugeLabel() throws {
-        let file = try chain(3) { $0 == 1 ? String(repeating: "x", count: 1_000_000) : "Step \($0)" }
+        let longest = try chain(3) { $0 == 1 ? String(repeating: "x", count: InputLimits.labelLength) : "Step \($0)" }
         let out = try temporaryFolder()
-        #expect(renderCapturing([file, "--out", out]).status == 0)
+        #expect(renderCapturing([longest, "--out", out]).status == 0)
         let svg = try contents(out, "chain.svg")
         #expect(svg.contains("xxxxxxxx"))
-        #expect(svg.utf8.count < 100_000)
+        #expect(!svg.contains(String(repeating: "x", count: InputLimits.labelLength)))  // cut (tooltips keep more)
+        let million = try chain(3) { $0 == 1 ? String(repeating: "x", count: 1_000_000) : "Step \($0)" }
+        let refused = try temporaryFolder()
+        let (status, console) = renderCapturing([million, "--out", refused])
+        #expect(status == 64)
+        #expect(console.errors.contains("the label of step 's1' is 1000000 characters long"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: refused).isEmpty)
     }
 }
 

@@ -182,4 +182,16 @@ import Testing
         #expect(framework.provenance == .published)
         #expect(framework.allCompetencies.allSatisfy { framework.provenance(of: $0) == .published })
     }
+
+    @Test(
+        "a pilot exported to CSV reads back with its readings, test directories and share sources",
+        arguments: ProjectFolders.bundled)
+    func csvKeepsProvenance(name: String) throws {
+        for pathway in try Self.project(name).pathways {
+            let text = PathwayCSVWriter.text(for: pathway)
+            let back = try #require(try PathwayReader.csv.read(Data(text.utf8), "\(pathway.id).csv").pathways.first)
+            #expect(back.withoutLocations == pathway.withoutLocations)
+            #expect(back.steps.contains { $0.reading != nil }, "\(pathway.id) lost every reading")
+        }
+    }
 }

@@ -12,11 +12,11 @@ struct ReachTests {
         let need = (gap.need ?? gap.competency)?.rawValue ?? ""
         let group = gap.staffGroup?.rawValue ?? ""
         switch gap.gapClass {
-        case .noResource, .levelShortfall, .placeholderResource: return ["resource", group, need]
+        case .noResource, .levelShortfall, .placeholderResource, .inHand: return ["resource", group, need]
         case .roleOutsideFramework: return ["framework", group, need]
         case .undefinedCompetency: return ["undefined", need]
         case .staleResource: return ["stale", gap.resource?.rawValue ?? ""]
-        case .duplicateResource: return ["duplicate", need]
+        case .duplicateResource, .duplicateDevelopment: return ["duplicate", need]
         case .unstaffedStep, .uncoveredStep:
             return [gap.gapClass.rawValue, gap.project, gap.pathway?.rawValue ?? "", gap.step?.rawValue ?? ""]
         case .capacityGap, .trainingGap: return nil

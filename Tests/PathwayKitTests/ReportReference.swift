@@ -9,18 +9,33 @@ import Foundation
 
 /// Small rules shared by the reference escapers.
 enum ReferenceText {
-    /// Whether a byte needs escaping in Markdown text (backslash, ampersand, angle brackets, line breaks, tab).
+    /// Whether a byte needs escaping in Markdown text (backslash, ampersand, angle brackets, the brackets of link
+    /// syntax, control characters).
     static func isMarkdownSpecial(_ byte: UInt8) -> Bool {
         byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<")
-            || byte == UInt8(ascii: ">")
-            || byte == 10 || byte == 13 || byte == 9
+            || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "(") || byte == UInt8(ascii: "[")
+            || isControl(byte)
+    }
+
+    /// C0 control characters and DEL.
+    static func isControl(_ byte: UInt8) -> Bool { byte < 32 || byte == 127 }
+
+    /// Whether a character is one control character (controls never combine with what follows).
+    static func isControl(_ character: Character) -> Bool {
+        character.unicodeScalars.count == 1
+            && character.unicodeScalars.first.map { $0.value < 32 || $0.value == 127 } == true
     }
 }
 
 extension GapReport {
     /// One field: neutralised against formula injection, then quoted where RFC 4180 needs it.
     static func referenceCSVField(_ text: String) -> String {
-        var cell = text
+        // Control characters other than tab and line breaks become spaces first.
+        var cell = String(
+            String.UnicodeScalarView(
+                text.unicodeScalars.map {
+                    ($0.value < 32 && ![9, 10, 13].contains($0.value)) || $0.value == 127 ? " " : $0
+                }))
         if let first = cell.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) {
             cell = "'" + cell
         }
@@ -45,15 +60,20 @@ extension GapReport {
     static func referenceMDText(_ text: String) -> String {
         if !text.utf8.contains(where: ReferenceText.isMarkdownSpecial) { return text }
         var out = ""
+        var previous: Character = " "
         for character in text {
             switch character {
             case "\\": out += "\\\\"
             case "&": out += "&amp;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
+            case "(" where previous == "]": out += "\\("
+            case "[" where previous == "]": out += "\\["
             case "\n", "\r", "\r\n", "\t": out += " "
+            case _ where ReferenceText.isControl(character): out += " "
             default: out.append(character)
             }
+            previous = character
         }
         return out
     }
@@ -67,7 +87,7 @@ extension GapReport {
         let special: Set<UInt8> = [
             UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"),
         ]
-        if !text.utf8.contains(where: special.contains) { return text }
+        if !text.utf8.contains(where: { special.contains($0) || ReferenceText.isControl($0) }) { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for character in text {
@@ -77,6 +97,8 @@ extension GapReport {
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
             case "'": out += "&#39;"
+            case "\t", "\n", "\r", "\r\n": out.append(character)
+            case _ where ReferenceText.isControl(character): out += " "
             default: out.append(character)
             }
         }

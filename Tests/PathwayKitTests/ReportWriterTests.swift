@@ -244,8 +244,10 @@ import Testing
                     var need = need
                     need.patientsPerYear = nil
                     need.patientsEstimated = false
+                    need.score = NeedScore(patients: 1, severity: 1, sharing: 1, cost: 1)
                     return need
                 }
+                .sorted { $0.priority < $1.priority }
                 return group
             }
         }

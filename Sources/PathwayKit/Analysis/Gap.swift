@@ -406,7 +406,9 @@ enum GapText: Sendable {
         case .unstaffed: out.append("step '", step, "' (", gap.stepLabel ?? step, ") names no staff group")
         case .uncovered: out.append("step '", step, "' (", gap.stepLabel ?? step, ") has no competency mapped")
         case .undefined:
-            out.append("competency '", id, "' needed at step '", step, "' is not defined in any loaded framework")
+            out.append(
+                "competency '", id, "' needed at step '", step, "' (", gap.stepLabel ?? step,
+                ") is not defined in any loaded framework")
         case .roleOutside(let who):
             out.append(
                 "framework '", gap.framework?.rawValue ?? "?", "' does not write competency '", id, "' for ", who,

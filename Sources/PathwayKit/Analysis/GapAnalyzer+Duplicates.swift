@@ -68,7 +68,9 @@ extension GapAnalyzer.Context {
         // Providers compared as written, ignoring case; -1 for none named.
         var numberOfProvider: [String: Int32] = [:]
         let providers = project.resources.map { resource -> Int32 in
-            guard let name = resource.provider?.lowercased(), !name.isEmpty else { return -1 }
+            guard resource.status == .available, let name = resource.provider?.lowercased(), !name.isEmpty else {
+                return -1
+            }
             let number = numberOfProvider[name] ?? Int32(numberOfProvider.count)
             numberOfProvider[name] = number
             return number

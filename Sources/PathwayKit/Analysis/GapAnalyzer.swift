@@ -35,7 +35,8 @@ public struct GapAnalyzer: Sendable {
     {
         var context = Context(project: project, analyzer: self, asOf: asOf)
         let pathways = project.pathways.enumerated().map { context.analyse($1, number: $0, strategy: strategy) }
-        let resourceGaps = context.duplicateResourceGaps(pathways: pathways)
+        let resourceGaps =
+            context.duplicateResourceGaps(pathways: pathways) + context.duplicateDevelopmentGaps(pathways: pathways)
         let workforceGaps = context.workforceGaps(pathways: pathways)
         return ProjectAnalysis(
             project: project, pathways: pathways, resourceGaps: resourceGaps, workforceGaps: workforceGaps)
@@ -195,7 +196,7 @@ extension GapAnalyzer {
                 return numbers[index]
             }
             switch gapClass {
-            case .noResource, .levelShortfall, .placeholderResource, .roleOutsideFramework:
+            case .noResource, .levelShortfall, .placeholderResource, .roleOutsideFramework, .inHand:
                 if Int(need) >= groupNeeds.count {
                     groupNeeds += repeatElement([], count: Int(need) + 1 - groupNeeds.count)
                 }
@@ -203,7 +204,8 @@ extension GapAnalyzer {
                 return number(&groupNeeds[Int(need)], index, next: &localNeedCount)
             case .undefinedCompetency: return number(&undefinedNeeds, Int(need), next: &localNeedCount)
             case .staleResource: return number(&staleNeeds, Int(resource), next: &localNeedCount)
-            case .duplicateResource: return number(&duplicateNeeds, Int(need), next: &localNeedCount)
+            case .duplicateResource, .duplicateDevelopment:
+                return number(&duplicateNeeds, Int(need), next: &localNeedCount)
             default: return -1
             }
         }
@@ -495,6 +497,10 @@ extension GapAnalyzer {
                 switch outcome.verdict {
                 case .met:
                     continue
+                case .none where !known.isDefined:
+                    // A competency no framework defines is one finding (undefined-competency), not also a missing
+                    // resource: there is nothing yet for a resource to develop.
+                    continue
                 case .none:
                     gapClass = .noResource
                     text = .noResource(who: who, candidates: outcome.candidates.count)
@@ -505,6 +511,10 @@ extension GapAnalyzer {
                 case .belowLevel(let best):
                     gapClass = .levelShortfall
                     text = .belowLevel(who: who, best: best)
+                case .inHand(let index):
+                    gapClass = .inHand
+                    resource = project.resources[index].id
+                    text = Self.inHandText(project.resources[index], who: who, competency: id)
                 }
                 gaps.append(
                     place.gap(
@@ -526,6 +536,8 @@ extension GapAnalyzer {
             case placeholder(Int)
             /// Only lower-level resources; the highest level reached.
             case belowLevel(String?)
+            /// Nothing available meets the need, but the first resource in development (by index) will.
+            case inHand(Int)
         }
 
         /// A class, so that a memoised outcome is shared rather than copied.
@@ -598,6 +610,7 @@ extension GapAnalyzer {
             var meeting: [Int] = []
             var candidates: [CandidateResource] = []
             var placeholders: [Int] = []
+            var inDevelopment: [Int] = []
             var stale: [Int] = []
             var realForGroup = 0
             var atLevel = 0
@@ -619,6 +632,11 @@ extension GapAnalyzer {
                     meetsLevel = false
                     reasons.append(.lowerLevel)
                     if audienceFits, !isPlaceholder, rank > bestBelow?.rank ?? -1 { bestBelow = (rank, level) }
+                }
+                // A resource in development meets no need yet; one that will is kept to say the need is in hand.
+                if project.resources[index].status == .inDevelopment {
+                    if reasons.isEmpty { inDevelopment.append(index) }
+                    continue
                 }
                 if audienceFits, isPlaceholder { placeholders.append(index) }
                 if audienceFits, !isPlaceholder {
@@ -647,6 +665,8 @@ extension GapAnalyzer {
             let verdict: Verdict
             if !meeting.isEmpty {
                 verdict = .met
+            } else if let first = inDevelopment.first {
+                verdict = .inHand(first)
             } else if realForGroup == 0, let first = placeholders.first {
                 verdict = .placeholder(first)
             } else if realForGroup > 0, atLevel == 0 {

@@ -16,6 +16,9 @@ public enum GapClass: String, Hashable, Sendable, Codable, CaseIterable, Compara
     case levelShortfall = "level-shortfall"
     /// The only resource is a placeholder such as "refer to local protocols".
     case placeholderResource = "placeholder-resource"
+    /// No resource develops the competency for the staff group yet, but one in development will: the need is in
+    /// hand (its `owner` and `expected` date say who and when).
+    case inHand = "in-hand"
     /// A resource the step relies on is overdue for review at the as-of date: due before it, or, with no due date,
     /// last reviewed more than ``GapAnalyzer/reviewIntervalMonths`` months before it.
     case staleResource = "stale-resource"
@@ -23,6 +26,9 @@ public enum GapClass: String, Hashable, Sendable, Codable, CaseIterable, Compara
     case capacityGap = "capacity-gap"
     /// Fewer trained staff than needed or than in post.
     case trainingGap = "training-gap"
+    /// Two or more owners (projects, regions) are developing resources that will fully develop the same
+    /// competency, to the same level, for a shared audience: the duplicated effort the initiative exists to avoid.
+    case duplicateDevelopment = "duplicate-development"
     /// Resources from different providers fully develop the same competency, to the same level, for a shared
     /// audience: education effort that may be duplicated (not a need of any staff group).
     case duplicateResource = "duplicate-resource"
@@ -35,19 +41,23 @@ public enum GapClass: String, Hashable, Sendable, Codable, CaseIterable, Compara
         switch self {
         case .unstaffedStep, .noResource, .capacityGap: .error
         case .uncoveredStep, .undefinedCompetency, .roleOutsideFramework, .levelShortfall, .placeholderResource,
-            .trainingGap:
+            .trainingGap, .duplicateDevelopment:
             .warning
-        case .staleResource, .duplicateResource: .note
+        case .staleResource, .duplicateResource, .inHand: .note
         }
     }
 
     /// Whether the class is an education need of a staff group (listed under "development needs").
     public var isEducationNeed: Bool {
         switch self {
-        case .roleOutsideFramework, .noResource, .levelShortfall, .placeholderResource, .staleResource: true
+        case .roleOutsideFramework, .noResource, .levelShortfall, .placeholderResource, .staleResource, .inHand: true
         default: false
         }
     }
+
+    /// Whether the class is about the catalogue as a whole and sits at no step (its reach is the steps that need
+    /// the competency).
+    public var isAtNoStep: Bool { self == .duplicateResource || self == .duplicateDevelopment }
 
     /// Whether the class comes from the workforce file.
     public var isWorkforce: Bool { self == .capacityGap || self == .trainingGap }
@@ -62,9 +72,11 @@ public enum GapClass: String, Hashable, Sendable, Codable, CaseIterable, Compara
         case .noResource: "no education resource develops the competency for the staff group"
         case .levelShortfall: "resources reach only a lower level than the step needs"
         case .placeholderResource: "the only resource is a placeholder (local protocols)"
+        case .inHand: "no resource yet, but one in development will develop the competency"
         case .staleResource: "a resource relied on is past its review date"
         case .capacityGap: "fewer staff in post than needed"
         case .trainingGap: "fewer trained staff than needed or in post"
+        case .duplicateDevelopment: "several owners are developing resources for the same competency"
         case .duplicateResource: "resources from different providers fully develop the same competency"
         }
     }
@@ -79,10 +91,12 @@ public enum GapClass: String, Hashable, Sendable, Codable, CaseIterable, Compara
         case .noResource: 4
         case .levelShortfall: 5
         case .placeholderResource: 6
-        case .staleResource: 7
-        case .capacityGap: 8
-        case .trainingGap: 9
-        case .duplicateResource: 10
+        case .inHand: 7
+        case .staleResource: 8
+        case .capacityGap: 9
+        case .trainingGap: 10
+        case .duplicateDevelopment: 11
+        case .duplicateResource: 12
         }
     }
 

@@ -41,6 +41,8 @@ public struct CompetencyNeed: Hashable, Sendable {
     public var candidates: [CandidateResource]
     /// The priority (1 is first) of the highest-priority gap behind the need.
     public var priority: Int
+    /// The need's score and its parts (``NeedScore``); needs are listed by it.
+    public var score = NeedScore(patients: 1, severity: 1, sharing: 1, cost: 1)
 }
 
 /// The development needs of one staff group: the list an education lead acts on.
@@ -120,14 +122,24 @@ extension GapReport {
             lhs.isEmpty != rhs.isEmpty ? !lhs.isEmpty : lhs < rhs
         }
         var marks = NeedMarks()
+        var groupsOfCompetency: [CompetencyID: Int] = [:]
+        for tally in tallies { groupsOfCompetency[tally.need, default: 0] += 1 }
         return keys.map { key in
             let group = key.isEmpty ? nil : StaffGroupID(key)
+            var competencies = (talliesOfGroup[key] ?? []).map {
+                tallies[$0].pooled(number: Int32($0), marks: &marks, byID: byID, counter: &counter)
+            }
+            // Listed by score, highest first; ties in priority order.
+            for index in competencies.indices {
+                competencies[index].score = NeedScore(
+                    competencies[index], groupsSharing: groupsOfCompetency[competencies[index].competency] ?? 1)
+            }
+            competencies.sort { lhs, rhs in
+                lhs.score.value != rhs.score.value ? lhs.score.value > rhs.score.value : lhs.priority < rhs.priority
+            }
             return StaffGroupNeeds(
                 staffGroup: group, name: group.map { names[$0] ?? $0.rawValue } ?? "(no staff group named)",
-                competencies: (talliesOfGroup[key] ?? []).map {
-                    tallies[$0].pooled(number: Int32($0), marks: &marks, byID: byID, counter: &counter)
-                },
-                workforce: workforce[key] ?? [])
+                competencies: competencies, workforce: workforce[key] ?? [])
         }
     }
 

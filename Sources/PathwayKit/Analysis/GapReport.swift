@@ -75,7 +75,9 @@ public struct GapReport: Sendable {
         projects.flatMap { Self.frameworkTables($0, names: names) }
     }
 
-    /// Analyses projects and builds their report.
+    /// Analyses projects and builds their report. Projects developing resources for the same competencies see each
+    /// other's (``Project/sharingDevelopment(_:)``), so that two projects developing for the same need are warned of
+    /// (`duplicate-development`).
     ///
     /// - Parameters:
     ///   - projects: The loaded projects.
@@ -87,8 +89,9 @@ public struct GapReport: Sendable {
         strategy: DecompositionStrategy = .phases, asOf: AsOfDate? = nil
     ) {
         self.init(
-            projects: projects.map { analyzer.analysis(of: $0, strategy: strategy, asOf: asOf) }, strategy: strategy,
-            asOf: asOf)
+            projects: Project.sharingDevelopment(projects).map {
+                analyzer.analysis(of: $0, strategy: strategy, asOf: asOf)
+            }, strategy: strategy, asOf: asOf)
     }
 
     // MARK: Priority
@@ -112,7 +115,7 @@ public struct GapReport: Sendable {
     static func needKey(_ gap: Gap) -> NeedKey {
         let need = gap.need ?? gap.competency
         switch gap.gapClass {
-        case .noResource, .levelShortfall, .placeholderResource:
+        case .noResource, .levelShortfall, .placeholderResource, .inHand:
             return NeedKey(kind: 0, group: gap.staffGroup, competency: need, origin: GapOrigin())
         case .roleOutsideFramework:
             return NeedKey(kind: 1, group: gap.staffGroup, competency: need, origin: GapOrigin())
@@ -120,7 +123,7 @@ public struct GapReport: Sendable {
             return NeedKey(kind: 2, competency: need, origin: GapOrigin())
         case .staleResource:
             return NeedKey(kind: 3, resource: gap.resource, origin: GapOrigin())
-        case .duplicateResource:
+        case .duplicateResource, .duplicateDevelopment:
             return NeedKey(kind: 4, competency: need, origin: GapOrigin())
         case .unstaffedStep:
             return NeedKey(kind: 5, origin: gap.origin, pathway: gap.pathway, step: gap.step)
@@ -134,11 +137,11 @@ public struct GapReport: Sendable {
     /// The `kind` of a class's ``NeedKey``.
     static func poolingKind(_ gapClass: GapClass) -> UInt8 {
         switch gapClass {
-        case .noResource, .levelShortfall, .placeholderResource: 0
+        case .noResource, .levelShortfall, .placeholderResource, .inHand: 0
         case .roleOutsideFramework: 1
         case .undefinedCompetency: 2
         case .staleResource: 3
-        case .duplicateResource: duplicateKind
+        case .duplicateResource, .duplicateDevelopment: duplicateKind
         case .unstaffedStep: 5
         case .uncoveredStep: 6
         case .capacityGap, .trainingGap: 7
@@ -309,7 +312,7 @@ public struct GapReport: Sendable {
         var sites = SiteTable(
             byID: gaps.contains {
                 $0.storage.site.subpathwayNumbers == nil && !$0.gapClass.isWorkforce
-                    && $0.gapClass != .duplicateResource
+                    && !$0.gapClass.isAtNoStep
             })
         // Each time a need reaches a new site: the need and the site, for counting sub-pathways need by need.
         var newSiteTally: [Int32] = []

@@ -29,6 +29,8 @@ public struct InputError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let tooLong = Code(rawValue: "too-long")
         /// A file whose format cannot be told from its name or contents.
         public static let unknownFormat = Code(rawValue: "unknown-format")
+        /// Two ids that would be written to the same output file.
+        public static let nameCollision = Code(rawValue: "name-collision")
         /// YAML aliases or anchors, which the native format does not allow.
         public static let alias = Code(rawValue: "alias")
     }
@@ -44,6 +46,7 @@ public struct InputError: Error, Hashable, Sendable, CustomStringConvertible {
         self.code = code
     }
 
-    /// `file:line:col: error: message`, as compilers print it.
-    public var description: String { "\(location): error: \(message)" }
+    /// `file:line:col: error: message`, as compilers print it: one line, control and bidi characters escaped,
+    /// cut to ``Quote/maximumMessageLength`` characters (``Quote/message(_:)``).
+    public var description: String { Quote.message("\(location): error: \(message)") }
 }

@@ -15,4 +15,44 @@ public enum InputLimits {
     /// Graphviz runs out of memory laying out a label of a million characters, and every writer's time grows with
     /// the label; labels on real pathways are under a hundred characters.
     public static let labelLength = 10_000
+
+    /// Refuses pathways whose step labels are longer than ``labelLength``.
+    ///
+    /// - Throws: ``InputError`` with code ``InputError/Code/tooLong`` at the first such step.
+    /// - Complexity: O(total label bytes); a label is counted in characters only when its UTF-8 form is longer
+    ///   than the limit.
+    public static func check(_ pathways: [Pathway], file: String) throws {
+        for pathway in pathways {
+            for step in pathway.steps where step.label.utf8.count > labelLength && step.label.count > labelLength {
+                throw labelTooLong(step.id.rawValue, characters: step.label.count, at: step.location, file: file)
+            }
+        }
+    }
+
+    /// Refuses an index (a pathway read straight into the engine's tables, such as a streamed edge list) whose
+    /// step labels, or ids where a step has no label of its own, are longer than ``labelLength``.
+    ///
+    /// - Throws: ``InputError`` with code ``InputError/Code/tooLong`` at the first such step.
+    /// - Complexity: O(steps); a label is made into a `String` only when its UTF-8 form is longer than the limit.
+    public static func check(_ index: PathwayIndex, file: String) throws {
+        for step in index.steps {
+            let bytes =
+                index.labels.hasText(step)
+                ? index.labels.withUTF8(step) { $0.count } : index.stepIDs.utf8Count(step)
+            guard bytes > labelLength else { continue }
+            let label = index.label(step)
+            guard label.count > labelLength else { continue }
+            throw labelTooLong(index.stepIDs[step], characters: label.count, at: index.location(step), file: file)
+        }
+    }
+
+    /// The message for a label over the limit, at its step's place (else the file).
+    private static func labelTooLong(
+        _ step: String, characters: Int, at location: SourceLocation?, file: String
+    ) -> InputError {
+        InputError(
+            "the label of step '\(Quote.line(step))' is \(characters) characters long; "
+                + "pathgap reads labels of at most \(labelLength) characters (put longer text in notes)",
+            at: location ?? SourceLocation(file: file), code: .tooLong)
+    }
 }

@@ -8,26 +8,27 @@ import Foundation
 public enum NativeFormat {
     /// What a native file holds, told from its top-level keys.
     public enum DocumentKind: String, Sendable {
-        case project, pathway, framework, resources, staffGroups, workforce
+        case project, pathway, framework, resources, staffGroups, workforce, overlay
     }
 
     static let pathwayKeys = ["id", "title", "description", "steps", "transitions", "boundary"]
     static let stepKeys = [
         "id", "label", "kind", "staffGroups", "competencies", "noCompetencyReason", "setting", "stage", "testCodes",
-        "notes", "sources", "patientsPerYear", "reference", "testDirectory", "reading", "readingNote",
+        "notes", "sources", "patientsPerYear", "reference", "fixed", "testDirectory", "reading", "readingNote",
     ]
-    static let transitionKeys = ["from", "to", "condition", "share", "source"]
+    static let transitionKeys = ["from", "to", "condition", "share", "fixed", "source"]
     static let frameworkKeys = [
         "id", "title", "version", "publisher", "url", "provenance", "levels", "areas", "equivalences",
     ]
     static let areaKeys = ["id", "title", "provenance", "competencies", "areas"]
     static let competencyKeys = ["id", "statement", "levels", "staffGroups", "code"]
     static let resourceKeys = [
-        "id", "title", "kind", "provider", "url", "develops", "audience", "lastReviewed", "nextReviewDue",
+        "id", "title", "kind", "provider", "url", "develops", "audience", "lastReviewed", "nextReviewDue", "status",
+        "owner", "expected",
     ]
     static let projectKeys = [
         "id", "title", "status", "region", "owner", "description", "pathways", "frameworks", "resources",
-        "staffGroups", "workforce", "sources", "history", "publishedPage",
+        "staffGroups", "workforce", "sources", "history", "publishedPage", "basedOn",
     ]
 
     /// Tells what a parsed native document holds.
@@ -39,6 +40,7 @@ public enum NativeFormat {
                 return nil
             })
         if keys.contains("pathways") { return .project }
+        if keys.contains("overlay") { return .overlay }
         if keys.contains("steps") { return .pathway }
         if keys.contains("areas") || keys.contains("levels") { return .framework }
         if keys.contains("resources") { return .resources }
@@ -78,14 +80,15 @@ public enum NativeFormat {
             title: try map.optionalString("title"),
             description: try map.optionalString("description"),
             location: root.location)
-        pathway.steps = try map.sequence("steps").map(step)
-        pathway.transitions = try map.sequence("transitions").map(transition)
+        pathway.steps = try map.sequence("steps").map { try step($0) }
+        pathway.transitions = try map.sequence("transitions").map { try transition($0) }
         if let boundary = map["boundary"] { pathway.boundary = try self.boundary(boundary) }
         return pathway
     }
 
-    static func step(_ node: DocumentNode) throws -> Step {
-        let map = try node.mapping("a step", allowed: stepKeys)
+    /// Reads a step; `extraKeys` are allowed beside the step's own (an overlay's `reason`) and left to the caller.
+    static func step(_ node: DocumentNode, extraKeys: [String] = []) throws -> Step {
+        let map = try node.mapping("a step", allowed: stepKeys + extraKeys)
         let id = try map.string("id")
         let kind = try map.choice("kind", owner: "step '\(id)' has", parse: StepKind.init(written:)) ?? .activity
         let requirements = try map.sequence("competencies").map { item -> CompetencyRequirement in
@@ -102,7 +105,7 @@ public enum NativeFormat {
         if let patients, patients < 0, let node = map["patientsPerYear"] {
             throw InputError("'patientsPerYear' must not be negative, found \(patients)", at: node.location)
         }
-        return Step(
+        var result = Step(
             id: StepID(id), label: try map.optionalString("label"), kind: kind,
             staffGroups: try map.strings("staffGroups").map { StaffGroupID($0) }, competencies: requirements,
             noCompetencyReason: try map.optionalString("noCompetencyReason"),
@@ -112,18 +115,23 @@ public enum NativeFormat {
             reference: try map.optionalString("reference"), testDirectory: try map.optionalString("testDirectory"),
             reading: try map.choice("reading", owner: "step '\(id)' has", parse: StepReading.init(rawValue:)),
             readingNote: try map.optionalString("readingNote"), location: node.location)
+        result.isFixed = try map["fixed"]?.boolean("'fixed'") ?? false
+        return result
     }
 
-    static func transition(_ node: DocumentNode) throws -> Transition {
-        let map = try node.mapping("a transition", allowed: transitionKeys)
+    /// Reads a transition; `extraKeys` are allowed beside its own and left to the caller.
+    static func transition(_ node: DocumentNode, extraKeys: [String] = []) throws -> Transition {
+        let map = try node.mapping("a transition", allowed: transitionKeys + extraKeys)
         let share = try map.optionalDouble("share")
         if let share, !(0...1).contains(share), let shareNode = map["share"] {
             throw InputError("'share' must be between 0 and 1, found \(share)", at: shareNode.location)
         }
-        return Transition(
+        var transition = Transition(
             from: StepID(try map.string("from")), to: StepID(try map.string("to")),
             condition: try map.optionalString("condition"), share: share, source: try map.optionalString("source"),
             location: node.location)
+        transition.isFixed = try map["fixed"]?.boolean("'fixed'") ?? false
+        return transition
     }
 
     static func boundary(_ node: DocumentNode) throws -> PathwayBoundary {
@@ -230,13 +238,37 @@ public enum NativeFormat {
                     }
                 }
             }
-            return EducationResource(
+            var resource = EducationResource(
                 id: ResourceID(try entry.string("id")), title: try entry.optionalString("title"),
                 kind: try entry.optionalString("kind") ?? "resource", provider: try entry.optionalString("provider"),
                 url: try entry.optionalString("url"), develops: develops,
                 audience: try entry.strings("audience").map { StaffGroupID($0) },
                 lastReviewed: try entry.optionalString("lastReviewed"),
                 nextReviewDue: try entry.optionalString("nextReviewDue"), location: node.location)
+            try readDevelopment(entry, node: node, into: &resource)
+            return resource
+        }
+    }
+
+    /// Reads a resource's `status`, `owner` and `expected`: a resource in development names who is developing it,
+    /// and its expected date is written `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    static func readDevelopment(_ entry: MappingReader, node: DocumentNode, into resource: inout EducationResource)
+        throws
+    {
+        resource.status =
+            try entry.choice("status", owner: "resource '\(resource.id)' has", parse: ResourceStatus.init(rawValue:))
+            ?? .available
+        resource.owner = try entry.optionalString("owner")
+        resource.expected = try entry.optionalString("expected")
+        if let expected = resource.expected, HistoryDate(expected) == nil {
+            throw InputError(
+                "'expected' must be written YYYY, YYYY-MM or YYYY-MM-DD, found '\(expected)'",
+                at: entry["expected"]?.location ?? node.location)
+        }
+        if resource.status == .inDevelopment, (resource.owner ?? "").isEmpty {
+            throw InputError(
+                "resource '\(resource.id)' is in development but names no 'owner' (who is developing it)",
+                at: entry["status"]?.location ?? node.location)
         }
     }
 
@@ -314,6 +346,7 @@ public enum NativeFormat {
         manifest.history = history
         manifest.publishedPage = try map.optionalString("publishedPage")
         manifest.statusLocation = map["status"]?.location
+        manifest.basedOn = try map.optionalString("basedOn")
         return manifest
     }
 

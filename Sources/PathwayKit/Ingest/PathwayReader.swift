@@ -18,12 +18,15 @@ public struct PathwayReader: Sendable {
     public var name: String
     /// File extensions, lower case, without the dot.
     public var extensions: [String]
-    /// Reads a file's bytes; the path is for messages and locations.
+    /// Reads a file's bytes; the path is for messages and locations. What it returns is within
+    /// ``InputLimits`` (a label over ``InputLimits/labelLength`` is an ``InputError``).
     public var read: @Sendable (_ data: Data, _ path: String) throws -> PathwayImport
     /// Reads a file straight into indexes, for formats that can be streamed (edge lists); `nil`, or a result of
-    /// `nil` for a file it cannot stream, means: use ``read``.
+    /// `nil` for a file it cannot stream, means: use ``read``. What it returns is within ``InputLimits`` too.
     public var readIndex: (@Sendable (_ path: String) throws -> [PathwayIndex]?)?
 
+    /// A reader; `read` and `readIndex` are wrapped so that whatever they return is checked against
+    /// ``InputLimits`` before any later stage (layout, writers) sees it.
     public init(
         name: String, extensions: [String],
         read: @escaping @Sendable (_ data: Data, _ path: String) throws -> PathwayImport,
@@ -31,8 +34,20 @@ public struct PathwayReader: Sendable {
     ) {
         self.name = name
         self.extensions = extensions
-        self.read = read
-        self.readIndex = readIndex
+        self.read = { data, path in
+            let imported = try read(data, path)
+            try InputLimits.check(imported.pathways, file: path)
+            return imported
+        }
+        if let readIndex {
+            self.readIndex = { @Sendable (path: String) throws -> [PathwayIndex]? in
+                guard let indexes = try readIndex(path) else { return nil }
+                for index in indexes { try InputLimits.check(index, file: path) }
+                return indexes
+            }
+        } else {
+            self.readIndex = nil
+        }
     }
 
     /// The native format in YAML.
@@ -75,17 +90,18 @@ public struct PathwayReaders: Sendable {
         if let format {
             guard let reader = readers.last(where: { $0.name == format.lowercased() }) else {
                 throw InputError(
-                    "unknown format '\(format)' for --from (known: \(formatNames.joined(separator: ", ")))",
-                    at: SourceLocation(file: path))
+                    "unknown format '\(Quote.line(format))' for --from (known: \(formatNames.joined(separator: ", ")))",
+                    at: SourceLocation(file: path), code: .unknownFormat)
             }
             return reader
         }
         let ext = URL(fileURLWithPath: path).pathExtension.lowercased()
         guard let reader = readers.last(where: { $0.extensions.contains(ext) }) else {
-            let what = ext.isEmpty ? "the file has no extension to tell its format" : "unknown extension '.\(ext)'"
+            let what =
+                ext.isEmpty ? "the file has no extension to tell its format" : "unknown extension '.\(Quote.line(ext))'"
             throw InputError(
                 "\(what); name the format with --from (\(formatNames.joined(separator: ", ")))",
-                at: SourceLocation(file: path))
+                at: SourceLocation(file: path), code: .unknownFormat)
         }
         return reader
     }

@@ -104,10 +104,23 @@ public struct ProjectLoader: Sendable {
                 exists ? "no \(Self.manifestName) in this folder" : "no such file or folder",
                 at: SourceLocation(file: path))
         }
-        let manifest = try NativeFormat.manifest(from: SourceFile.text(at: manifestPath), file: manifestPath)
+        let manifestText = try SourceFile.text(at: manifestPath)
+        let manifest = try NativeFormat.manifest(from: manifestText, file: manifestPath)
         let directory = (manifestPath as NSString).deletingLastPathComponent
-        return try loadProject(
-            manifest: manifest, directory: directory, location: SourceLocation(file: manifestPath, line: 1, column: 1))
+        /// The line of the manifest that names an entry (the first line holding its text), else line 1.
+        func entryLocation(_ entry: String) -> SourceLocation {
+            var line = 1
+            for text in manifestText.split(separator: "\n", omittingEmptySubsequences: false) {
+                if let range = text.range(of: entry) {
+                    return SourceLocation(
+                        file: manifestPath, line: line,
+                        column: text.distance(from: text.startIndex, to: range.lowerBound) + 1)
+                }
+                line += 1
+            }
+            return SourceLocation(file: manifestPath, line: 1, column: 1)
+        }
+        return try load(manifest: manifest, directory: directory, entryLocation: entryLocation)
     }
 
     /// Loads the files a manifest names (a manifest read from a `project.yaml`, or one made in code around a lone
@@ -123,6 +136,13 @@ public struct ProjectLoader: Sendable {
     public func loadProject(
         manifest: ProjectManifest, directory: String, location manifestLocation: SourceLocation
     ) throws -> (project: Project, findings: [Finding]) {
+        try load(manifest: manifest, directory: directory) { _ in manifestLocation }
+    }
+
+    /// Loads the files a manifest names; `entryLocation` gives the place that names a file that does not exist.
+    private func load(
+        manifest: ProjectManifest, directory: String, entryLocation: (String) -> SourceLocation
+    ) throws -> (project: Project, findings: [Finding]) {
         func resolve(_ relative: String) throws -> String {
             let path =
                 relative.hasPrefix("/")
@@ -130,15 +150,22 @@ public struct ProjectLoader: Sendable {
             let normalised = path.lexicallyNormalised
             guard FileManager.default.fileExists(atPath: normalised) else {
                 throw InputError(
-                    "the project names '\(relative)', which does not exist (looked for \(normalised))",
-                    at: manifestLocation)
+                    "the project names '\(Quote.line(relative))', which does not exist (looked for "
+                        + "\(Quote.line(normalised)))",
+                    at: entryLocation(relative), code: .missingFile)
             }
             return normalised
         }
         var project = Project(manifest: manifest, directory: directory.isEmpty ? "." : directory)
         var findings: [Finding] = []
+        var overlays: [PathwayOverlay] = []
         for file in manifest.pathways {
-            let imported = try pathwayReaders.read(try resolve(file))
+            let path = try resolve(file)
+            if manifest.basedOn != nil, let overlay = try Self.overlay(at: path) {
+                overlays.append(overlay)
+                continue
+            }
+            let imported = try pathwayReaders.read(path)
             project.pathways += imported.pathways
             findings += imported.findings
         }
@@ -158,6 +185,9 @@ public struct ProjectLoader: Sendable {
         if let file = manifest.workforce {
             let path = try resolve(file)
             project.workforce = try NativeFormat.workforce(from: SourceFile.text(at: path), file: path)
+        }
+        if let basedOn = manifest.basedOn {
+            findings += try mergeNational(at: try resolve(basedOn), overlays: overlays, into: &project)
         }
         let matched = StaffGroupMatcher(project.staffGroups).matching(project.pathways)
         project.pathways = matched.pathways

@@ -24,7 +24,8 @@ public enum SourceFile {
         do {
             return try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
-            throw InputError("cannot be read: \(error.localizedDescription)", at: SourceLocation(file: path))
+            throw InputError(
+                "cannot be read: \(AtomicFile.reason(error))", at: SourceLocation(file: path), code: .unreadable)
         }
     }
 
@@ -35,17 +36,43 @@ public enum SourceFile {
         try text(from: data(at: path), file: path)
     }
 
-    /// Checks that a file exists and is not a folder, with the messages of ``data(at:)``, without reading it.
+    /// Checks that a file exists and can be read to its end: a regular file, a pipe or FIFO, or a terminal
+    /// (`/dev/stdin`); not a folder, socket or any other device. The messages are those of ``data(at:)``; nothing
+    /// is read.
     ///
-    /// - Throws: ``InputError`` when it is missing or a folder.
+    /// - Throws: ``InputError`` when it is missing or of a type that is refused.
     public static func checkFile(at path: String) throws {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw InputError("no such file", at: SourceLocation(file: path), code: .missingFile)
+        // The type is asked first (following links): a device such as /dev/zero would give bytes for ever, so of
+        // devices only terminals are read (a pipe or a terminal ends when its writer does).
+        var status = stat()
+        guard stat(path, &status) == 0 else {
+            let code = errno
+            if code == ENOENT || code == ENOTDIR {
+                throw InputError("no such file", at: SourceLocation(file: path), code: .missingFile)
+            }
+            throw InputError(
+                "cannot be read: \(String(cString: strerror(code)))", at: SourceLocation(file: path), code: .unreadable)
         }
-        guard !isDirectory.boolValue else {
-            throw InputError("is a folder, not a file", at: SourceLocation(file: path), code: .notAFile)
+        switch status.st_mode & S_IFMT {
+        case S_IFREG, S_IFIFO: break
+        case S_IFDIR: throw InputError("is a folder, not a file", at: SourceLocation(file: path), code: .notAFile)
+        case S_IFCHR where isTerminal(path): break
+        case S_IFCHR, S_IFBLK:
+            throw InputError(
+                "is a device (pathgap reads files, pipes and terminals)", at: SourceLocation(file: path),
+                code: .notAFile)
+        case S_IFSOCK:
+            throw InputError("is a socket, not a regular file", at: SourceLocation(file: path), code: .notAFile)
+        default: throw InputError("is not a regular file", at: SourceLocation(file: path), code: .notAFile)
         }
+    }
+
+    /// Whether a character device is a terminal, asked of the open device without reading from it.
+    private static func isTerminal(_ path: String) -> Bool {
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        return isatty(descriptor) == 1
     }
 
     /// Checks that a piece of a file that starts at the beginning of line `firstLine` is UTF-8, as
@@ -125,9 +152,20 @@ public struct FileWriteError: Error, Hashable, Sendable, CustomStringConvertible
     public var description: String { "cannot write '\(path)': \(reason)" }
 }
 
-/// Writes output files whole or not at all: each to a temporary file beside its target, then, once every file is
-/// written, renamed into place. A failure removes the temporary files and leaves earlier outputs untouched.
+/// Writes output files whole or not at all.
+///
+/// A run's files are first written into one hidden staging folder per target folder
+/// (`.pathgap-<pid>-<token>.tmp/`, beside the targets so that renames stay on one file system); only when every file
+/// is written are they renamed into place, one by one, each replaced file first moved aside into the staging folder.
+/// If a rename fails, the files already renamed are put back (the old ones restored, new ones removed), so the
+/// targets are as they were; the staging folder is always removed. A staging folder left by a run that was killed
+/// (its process no longer exists) is removed by the next run that writes to the same folder, as are the hidden
+/// `.<name>.<pid>-<token>.tmp` files of earlier versions.
 public enum AtomicFile {
+    /// The prefix and suffix of staging folders.
+    static let stagingPrefix = ".pathgap-"
+    static let stagingSuffix = ".tmp"
+
     /// Writes one file atomically, creating its folder if needed.
     ///
     /// - Throws: ``FileWriteError`` naming the path; no partial file is left behind.
@@ -142,44 +180,142 @@ public enum AtomicFile {
         try write([(path, Data(text.utf8))])
     }
 
+    /// Refuses a set of outputs in which two ids would be written to the same file (ids that clean up to the same
+    /// file name, such as `p/1` and `p-1`), before anything is written.
+    ///
+    /// - Throws: ``InputError`` with code ``InputError/Code/nameCollision`` naming both ids and the file.
+    /// - Complexity: O(n).
+    public static func requireDistinct(_ outputs: [(id: String, path: String)]) throws {
+        var owners: [String: String] = [:]
+        for output in outputs {
+            let key = URL(fileURLWithPath: output.path).standardizedFileURL.path
+            if let first = owners[key], first != output.id {
+                throw InputError(
+                    "'\(Quote.line(first))' and '\(Quote.line(output.id))' would both be written to this file; "
+                        + "rename one of them (nothing was written)",
+                    at: SourceLocation(file: output.path), code: .nameCollision)
+            }
+            owners[key] = output.id
+        }
+    }
+
     /// Writes a set of files all or nothing, creating folders as needed.
     ///
-    /// - Parameter files: Paths and contents, written in the order given.
-    /// - Throws: ``FileWriteError`` naming the first file or folder that could not be written; then no file has
-    ///   been renamed into place and no temporary file is left.
+    /// - Parameter files: Paths and contents. The same path twice is an error (nothing is written).
+    /// - Throws: ``FileWriteError`` naming the first file or folder that could not be written or renamed; then every
+    ///   target is as it was before the call and no temporary file is left.
     public static func write(_ files: [(path: String, data: Data)]) throws {
+        try write(files, failingRenameAt: nil)
+    }
+
+    /// ``write(_:)``, with the rename of file number `failingRenameAt` made to fail (for the rollback's tests: a
+    /// rename that fails after others succeeded cannot be provoked reliably from outside, least of all as root).
+    static func write(_ files: [(path: String, data: Data)], failingRenameAt: Int?) throws {
         let manager = FileManager.default
         let token = "\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))"
+        var seen: Set<String> = []
+        for file in files where !seen.insert(URL(fileURLWithPath: file.path).standardizedFileURL.path).inserted {
+            throw FileWriteError(path: file.path, reason: "the run would write this file twice")
+        }
+        // One staging folder per target folder, created on first use.
+        var staging: [String: String] = [:]
+        func removeStaging() { for folder in staging.values { try? manager.removeItem(atPath: folder) } }
         var staged: [(temporary: String, final: String)] = []
-        func discard() { for entry in staged { try? manager.removeItem(atPath: entry.temporary) } }
-        for file in files {
+        for (index, file) in files.enumerated() {
             let url = URL(fileURLWithPath: file.path)
-            let folder = url.deletingLastPathComponent()
+            let folder = url.deletingLastPathComponent().path
             do {
-                try makeFolder(folder.path)
+                try makeFolder(folder)
+                if staging[folder] == nil {
+                    removeStaleStaging(in: folder)
+                    let path = (folder as NSString).appendingPathComponent(stagingPrefix + token + stagingSuffix)
+                    do {
+                        try manager.createDirectory(atPath: path, withIntermediateDirectories: false)
+                    } catch {
+                        throw FileWriteError(
+                            path: file.path, reason: "cannot make a folder in the folder '\(folder)': \(reason(error))")
+                    }
+                    staging[folder] = path
+                }
             } catch let error as FileWriteError {
-                discard()
+                removeStaging()
                 throw error
             } catch {
-                discard()
+                removeStaging()
                 throw FileWriteError(path: file.path, reason: reason(error))
             }
             do {
-                let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(token).tmp").path
+                let temporary = ((staging[folder] ?? folder) as NSString).appendingPathComponent("\(index)")
                 try file.data.write(to: URL(fileURLWithPath: temporary))
                 staged.append((temporary, file.path))
             } catch {
-                discard()
+                removeStaging()
                 throw FileWriteError(
-                    path: file.path, reason: "cannot make a file in the folder '\(folder.path)': \(reason(error))")
+                    path: file.path, reason: "cannot make a file in the folder '\(folder)': \(reason(error))")
             }
         }
+        // Rename into place, keeping what each replaced so that a failure can be undone.
+        var done: [(final: String, backup: String?)] = []
         for (index, entry) in staged.enumerated() {
-            guard rename(entry.temporary, entry.final) == 0 else {
+            let folder = URL(fileURLWithPath: entry.final).deletingLastPathComponent().path
+            var backup: String? = (staging[folder].map { ($0 as NSString).appendingPathComponent("old-\(index)") })
+            if let path = backup, rename(entry.final, path) != 0 {
+                backup = nil
+                if errno != ENOENT {
+                    let failure = FileWriteError(path: entry.final, reason: String(cString: strerror(errno)))
+                    rollBack(done)
+                    removeStaging()
+                    throw failure
+                }
+            }
+            guard
+                index != failingRenameAt
+                    || {
+                        errno = EIO
+                        return false
+                    }(), rename(entry.temporary, entry.final) == 0
+            else {
                 let failure = FileWriteError(path: entry.final, reason: String(cString: strerror(errno)))
-                for remaining in staged[index...] { try? manager.removeItem(atPath: remaining.temporary) }
+                if let backup { _ = rename(backup, entry.final) }
+                rollBack(done)
+                removeStaging()
                 throw failure
             }
+            done.append((entry.final, backup))
+        }
+        removeStaging()
+    }
+
+    /// Undoes renames in reverse order: the old file back, or the new one removed where there was none.
+    private static func rollBack(_ done: [(final: String, backup: String?)]) {
+        for entry in done.reversed() {
+            if let backup = entry.backup {
+                _ = rename(backup, entry.final)
+            } else {
+                _ = unlink(entry.final)
+            }
+        }
+    }
+
+    /// Removes staging folders (and old-style hidden temporary files) in a folder whose process is gone.
+    static func removeStaleStaging(in folder: String) {
+        let manager = FileManager.default
+        guard let names = try? manager.contentsOfDirectory(atPath: folder) else { return }
+        for name in names where name.hasPrefix(".") && name.hasSuffix(stagingSuffix) {
+            // `.pathgap-<pid>-<token>.tmp`, or the earlier `.<file>.<pid>-<token>.tmp`.
+            let stem = name.dropLast(stagingSuffix.count)
+            let pidAndToken: Substring
+            if name.hasPrefix(stagingPrefix) {
+                pidAndToken = stem.dropFirst(stagingPrefix.count)
+            } else if let dot = stem.lastIndex(of: ".") {
+                pidAndToken = stem[stem.index(after: dot)...]
+            } else {
+                continue
+            }
+            let parts = pidAndToken.split(separator: "-")
+            guard parts.count == 2, parts[1].count == 8, let pid = Int32(parts[0]), pid > 0 else { continue }
+            guard kill(pid, 0) != 0, errno == ESRCH else { continue }  // the process is alive (or not ours)
+            try? manager.removeItem(atPath: (folder as NSString).appendingPathComponent(name))
         }
     }
 

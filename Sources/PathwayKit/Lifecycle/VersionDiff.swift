@@ -35,6 +35,8 @@ public struct VersionDiff: Sendable {
     public var openedNeeds: [Need] = []
     public var closedNeeds: [Need] = []
     public var changedNeeds: [ReachChange] = []
+    /// Needs present in both versions (as the new version has them).
+    public var sharedNeeds: [Need] = []
 
     /// Compares two versions of a set of pathways, matching pathways by id (a single pathway on each side is
     /// matched whatever its id).
@@ -73,6 +75,7 @@ public struct VersionDiff: Sendable {
                 openedNeeds.append(need)
                 continue
             }
+            sharedNeeds.append(need)
             if old.steps != need.steps || old.patientsPerYear != need.patientsPerYear || old.classes != need.classes {
                 changedNeeds.append(ReachChange(old: old, new: need))
             }

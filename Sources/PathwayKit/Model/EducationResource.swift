@@ -13,6 +13,12 @@ public struct EducationResource: Hashable, Sendable {
     /// ISO dates (`YYYY-MM-DD`), where the provider publishes them.
     public var lastReviewed: String?
     public var nextReviewDue: String?
+    /// Whether the resource is available or still in development.
+    public var status: ResourceStatus = .available
+    /// Who is developing it (a project, region or team), for resources in development.
+    public var owner: String?
+    /// When it is expected (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`), for resources in development.
+    public var expected: String?
     public var location: SourceLocation?
 
     public init(

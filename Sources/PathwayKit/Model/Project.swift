@@ -66,6 +66,8 @@ public struct ProjectManifest: Hashable, Sendable {
     public var publishedPage: String?
     /// Where `status` was written, when it was.
     public var statusLocation: SourceLocation?
+    /// For a regional variant: the national project folder it is based on, relative to the manifest.
+    public var basedOn: String?
     public var location: SourceLocation?
 
     public init(
@@ -100,6 +102,10 @@ public struct Project: Hashable, Sendable {
     public var resources: [EducationResource]
     public var staffGroups: [StaffGroup]
     public var workforce: [WorkforceRecord]
+    /// For a regional variant: the path of the national project it is based on (as resolved when loading).
+    public var national: String?
+    /// For a regional variant: the changes its overlays make to the national pathways, with their reasons.
+    public var overlays: [PathwayOverlay] = []
     /// Where the staff groups, frameworks and resources came from when the project was made around a lone pathway
     /// file rather than read from a `project.yaml` (the bundled catalogue, or files given); reports print it in
     /// their header.

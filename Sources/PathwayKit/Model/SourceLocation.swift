@@ -17,14 +17,15 @@ public struct SourceLocation: Hashable, Sendable, Codable, Comparable, CustomStr
         self.element = element
     }
 
-    /// `file:line:col`, as compilers print it, with the element in brackets where there is one.
+    /// `file:line:col`, as compilers print it, with the element in brackets where there is one (quoted as
+    /// ``Quote/line(_:)`` quotes input: one line of at most 200 characters, control characters escaped).
     public var description: String {
         var text = file
         if let line {
             text += ":\(line)"
             if let column { text += ":\(column)" }
         }
-        if let element { text += " [\(element)]" }
+        if let element { text += " [\(Quote.line(element))]" }
         return text
     }
 

@@ -79,6 +79,8 @@ public struct Step: Hashable, Sendable {
     public var patientsPerYear: Double?
     /// For ``StepKind/reference`` steps, the pathway the step stands for.
     public var reference: String?
+    /// Whether a national pathway marks the step as one regional variants must not change or remove.
+    public var isFixed = false
     /// Where the step was written.
     public var location: SourceLocation?
 
@@ -119,6 +121,8 @@ public struct Transition: Hashable, Sendable {
     public var share: Double?
     /// The key of the public source the share comes from (see ``ProjectManifest/sources``).
     public var source: String?
+    /// Whether a national pathway marks the transition as one regional variants must not change or remove.
+    public var isFixed = false
     /// Where the transition was written.
     public var location: SourceLocation?
 

@@ -54,6 +54,7 @@ extension NativeFormat {
             ("sources", .list(step.sources.map(OrderedTree.string))),
             ("reading", step.reading.map { .string($0.rawValue) }),
             ("readingNote", step.readingNote.map(OrderedTree.string)),
+            ("fixed", step.isFixed ? .boolean(true) : nil),
         ])
     }
 
@@ -64,6 +65,7 @@ extension NativeFormat {
             ("condition", transition.condition.map(OrderedTree.string)),
             ("share", transition.share.map(OrderedTree.number)),
             ("source", transition.source.map(OrderedTree.string)),
+            ("fixed", transition.isFixed ? .boolean(true) : nil),
         ])
     }
 

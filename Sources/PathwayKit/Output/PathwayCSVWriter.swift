@@ -4,8 +4,9 @@
 public enum PathwayCSVWriter {
     static let stepHeader = [
         "id", "label", "kind", "stage", "setting", "staffGroups", "competencies", "sources", "notes", "testCodes",
-        "patientsPerYear", "reference", "noCompetencyReason",
+        "patientsPerYear", "reference", "noCompetencyReason", "testDirectory", "reading", "readingNote",
     ]
+    static let transitionHeader = ["from", "to", "condition", "share", "shareSource"]
 
     /// The CSV text of a pathway.
     ///
@@ -23,13 +24,14 @@ public enum PathwayCSVWriter {
                     .joined(separator: ";"),
                 step.sources.joined(separator: ";"), step.notes ?? "", step.testCodes.joined(separator: ";"),
                 step.patientsPerYear.map(OrderedTree.format) ?? "", step.reference ?? "", step.noCompetencyReason ?? "",
+                step.testDirectory ?? "", step.reading?.rawValue ?? "", step.readingNote ?? "",
             ])
         }
-        out += "\r\n" + row(["from", "to", "condition", "share"])
+        out += "\r\n" + row(transitionHeader)
         for transition in pathway.transitions {
             out += row([
                 transition.from.rawValue, transition.to.rawValue, transition.condition ?? "",
-                transition.share.map(OrderedTree.format) ?? "",
+                transition.share.map(OrderedTree.format) ?? "", transition.source ?? "",
             ])
         }
         return out

@@ -5,8 +5,8 @@
 /// `kind`, a `shape` for the kind (start and end `ellipse`, activity `box`, decision `diamond`, merge `circle`,
 /// parallel `box` with `peripheries=2`, reference `box3d`), and, where set, `stage`, `setting`,
 /// `staff_groups` and `competencies` (`;`-separated; a competency's level after `@`), `notes`, `sources`,
-/// `test_codes`, `patients_per_year`, `reference`, `no_competency_reason`; each edge carries `label` (the
-/// condition) and `share`. (The styled flowchart for reading is the Graphviz module's; this one is for exchange.)
+/// `test_codes`, `patients_per_year`, `reference`, `no_competency_reason`, `test_directory`, `reading`,
+/// `reading_note`; each edge carries `label` (the condition), `share` and `share_source`. (The styled flowchart for reading is the Graphviz module's; this one is for exchange.)
 public enum PathwayDOTWriter {
     /// The DOT text of a pathway.
     ///
@@ -39,12 +39,16 @@ public enum PathwayDOTWriter {
             }
             if let reference = step.reference { attributes.append(("reference", reference)) }
             if let reason = step.noCompetencyReason { attributes.append(("no_competency_reason", reason)) }
+            if let directory = step.testDirectory { attributes.append(("test_directory", directory)) }
+            if let reading = step.reading { attributes.append(("reading", reading.rawValue)) }
+            if let note = step.readingNote { attributes.append(("reading_note", note)) }
             out += "  \(quote(step.id.rawValue)) [\(list(attributes))];\n"
         }
         for transition in pathway.transitions {
             var attributes: [(String, String)] = []
             if let condition = transition.condition { attributes.append(("label", condition)) }
             if let share = transition.share { attributes.append(("share", OrderedTree.format(share))) }
+            if let source = transition.source { attributes.append(("share_source", source)) }
             out += "  \(quote(transition.from.rawValue)) -> \(quote(transition.to.rawValue))"
             out += attributes.isEmpty ? ";\n" : " [\(list(attributes))];\n"
         }

@@ -5,6 +5,27 @@ public enum Quote {
     /// The most characters of input a message quotes.
     public static let maximumLength = 200
 
+    /// The most characters of a whole message (the place, the sentence and what it quotes).
+    public static let maximumMessageLength = 1_000
+
+    /// A message as printed: control and bidi characters escaped (a line break as `\n`, so the message stays one
+    /// line), cut to ``maximumMessageLength`` characters with `…`.
+    ///
+    /// - Complexity: O(n).
+    public static func message(_ text: some StringProtocol) -> String {
+        var result = ""
+        var count = 0
+        for character in text {
+            if count == maximumMessageLength {
+                result += "…"
+                break
+            }
+            appendEscaped(character, to: &result)
+            count += 1
+        }
+        return result
+    }
+
     /// The first line of `text`, cut to ``maximumLength`` characters (`…` marks a cut or a dropped rest), with
     /// control and bidi characters escaped (``escaped(_:)``).
     ///

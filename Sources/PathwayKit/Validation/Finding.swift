@@ -31,10 +31,11 @@ public struct Finding: Hashable, Sendable, CustomStringConvertible {
         self.location = location
     }
 
-    /// `file:line:col: severity: message [rule]`, as compilers print it.
+    /// `file:line:col: severity: message [rule]`, as compilers print it: always one line, with control and bidi
+    /// characters escaped and the message cut (``Quote/message(_:)``), so that no input can forge another line.
     public var description: String {
         let place = location.map { "\($0): " } ?? ""
-        return "\(place)\(severity.rawValue): \(message) [\(rule)]"
+        return Quote.message("\(place)\(severity.rawValue): \(message)") + " [\(Quote.escaped(rule))]"
     }
 }
 

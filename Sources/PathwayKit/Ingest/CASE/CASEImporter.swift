@@ -65,7 +65,7 @@ public enum CASEImporter {
         do {
             object = try JSONSerialization.jsonObject(with: data)
         } catch {
-            throw InputError("not valid JSON: \(error.localizedDescription)", at: SourceLocation(file: file))
+            throw JSONPlace.inputError(for: error, data: data, file: file)
         }
         guard let root = object as? [String: Any], let document = root["CFDocument"] as? [String: Any] else {
             throw InputError("not a CASE package: no 'CFDocument' object at the top", at: SourceLocation(file: file))

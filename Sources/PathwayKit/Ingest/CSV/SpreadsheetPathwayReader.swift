@@ -11,17 +11,19 @@ import Foundation
 ///
 /// Step table headers, by name in any order and any case (spaces, `_` and `-` ignored): `id` (required), `label`,
 /// `kind`, `stage`, `setting`, `staffGroups`, `competencies`, `sources`, `notes`, and also `testCodes`,
-/// `patientsPerYear`, `reference`, `noCompetencyReason`. Lists are separated by `;`; a competency may carry a
-/// level after `@` (`dpyd-genotype@B`). Transition table headers: `from`, `to` (required), `condition`, `share`.
+/// `patientsPerYear`, `reference`, `noCompetencyReason`, `testDirectory`, `reading` (`published`, `sourced` or
+/// `project`) and `readingNote`. Lists are separated by `;`; a competency may carry a level after `@`
+/// (`dpyd-genotype@B`). Transition table headers: `from`, `to` (required), `condition`, `share`, `shareSource`
+/// (the key of the source the share comes from).
 ///
 /// A CSV file whose first table is a plain edge list (`from,to[,condition,share]`, or a file without a step
 /// header) is handed to the bulk edge-list reader.
 public enum SpreadsheetPathwayReader {
     static let stepColumns = [
         "id", "label", "kind", "stage", "setting", "staffgroups", "competencies", "sources", "notes", "testcodes",
-        "patientsperyear", "reference", "nocompetencyreason",
+        "patientsperyear", "reference", "nocompetencyreason", "testdirectory", "reading", "readingnote",
     ]
-    static let transitionColumns = ["from", "to", "condition", "share"]
+    static let transitionColumns = ["from", "to", "condition", "share", "sharesource"]
 
     /// A header name compared loosely: lower case, without spaces, `_` or `-`.
     static func normalise(_ header: String) -> String {
@@ -175,7 +177,7 @@ public enum SpreadsheetPathwayReader {
                     .note, rule: "csv-unknown-column",
                     "column '\(name)' of the step table is not a step field and is not carried over (known: "
                         + "id, label, kind, stage, setting, staffGroups, competencies, sources, notes, testCodes, "
-                        + "patientsPerYear, reference, noCompetencyReason)",
+                        + "patientsPerYear, reference, noCompetencyReason, testDirectory, reading, readingNote)",
                     at: SourceLocation(file: file, line: header.line, column: index + 1)))
         }
         var steps: [Step] = []
@@ -207,6 +209,18 @@ public enum SpreadsheetPathwayReader {
             step.testCodes = list(row[field: columns["testcodes"]])
             step.reference = row[field: columns["reference"]]
             step.noCompetencyReason = row[field: columns["nocompetencyreason"]]
+            step.testDirectory = row[field: columns["testdirectory"]]
+            step.readingNote = columns["readingnote"].flatMap { $0 < row.fields.count ? row.fields[$0] : nil }
+                .flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
+            if let written = row[field: columns["reading"]] {
+                guard let reading = StepReading(rawValue: written) else {
+                    throw InputError(
+                        "step '\(id)' has unknown reading '\(written)' (expected one of: "
+                            + StepReading.allCases.map(\.rawValue).joined(separator: ", ") + ")",
+                        at: location)
+                }
+                step.reading = reading
+            }
             if let written = row[field: columns["patientsperyear"]] {
                 guard let number = Double(written), number.isFinite else {
                     throw InputError(
@@ -243,7 +257,9 @@ public enum SpreadsheetPathwayReader {
             let condition = columns["condition"].flatMap { $0 < row.fields.count ? row.fields[$0] : nil }
                 .flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
             transitions.append(
-                Transition(from: StepID(from), to: StepID(to), condition: condition, share: share, location: location))
+                Transition(
+                    from: StepID(from), to: StepID(to), condition: condition, share: share,
+                    source: row[field: columns["sharesource"]], location: location))
         }
         return transitions
     }

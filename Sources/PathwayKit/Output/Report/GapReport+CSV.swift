@@ -106,6 +106,15 @@ extension TextBuffer {
     /// ``appendCSVField(_:)`` given the text's UTF-8 bytes.
     mutating func appendCSVField(utf8: UnsafeBufferPointer<UInt8>) {
         guard let first = utf8.first else { return }
+        if utf8.contains(where: { ($0 < 32 && $0 != 9 && $0 != 10 && $0 != 13) || $0 == 127 }) {
+            // Control characters other than tab and line breaks become spaces (a spreadsheet shows them as boxes
+            // or drops the row); rare, so the cleaned copy costs nothing on ordinary text.
+            let cleaned = String(
+                decoding: utf8.map { ($0 < 32 && $0 != 9 && $0 != 10 && $0 != 13) || $0 == 127 ? 0x20 : $0 },
+                as: UTF8.self)
+            appendCSVField(cleaned)
+            return
+        }
         let isFormula =
             first == UInt8(ascii: "=") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-")
             || first == UInt8(ascii: "@") || first == 9 || first == 13

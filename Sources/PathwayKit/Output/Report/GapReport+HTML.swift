@@ -45,19 +45,6 @@ extension GapReport {
         appendTopActions(views.needs, links: links, to: &out)
         appendAssumptions(to: &out, .html)
 
-        out.append("<section id=\"gaps\">\n<h2>Gaps by priority</h2>\n")
-        if gaps.isEmpty {
-            out.append("<p>No gaps found.</p>\n")
-        } else {
-            appendFilters(to: &out)
-            out.append(
-                "<p class=\"hint\">Select a column heading (click, or Enter when it has focus) to sort; again to reverse.</p>\n"
-            )
-            appendGapTable(to: &out, .html, limit: Self.htmlRowLimit)
-            Self.appendCut(shown: min(gaps.count, Self.htmlRowLimit), of: gaps.count, what: "gaps", to: &out)
-        }
-        out.append("</section>\n")
-
         out.append("<section id=\"needs\">\n<h2>Education and workforce development needs</h2>\n")
         let needs = views.needs
         if needs.isEmpty { out.append("<p>No development needs found.</p>\n") }
@@ -72,6 +59,10 @@ extension GapReport {
         }
         out.append("</section>\n")
 
+        out.append("<section id=\"stale\">\n<h2>Resources overdue for review</h2>\n")
+        appendStaleTable(to: &out, .html, links: links, limit: Self.htmlRowLimit)
+        out.append("</section>\n")
+
         out.append("<section id=\"shared\">\n<h2>Needs shared across projects</h2>\n")
         let shared = projects.count < 2 ? [] : views.sharedNeeds
         if projects.count < 2 {
@@ -84,6 +75,19 @@ extension GapReport {
             Self.appendSharedTable(Array(shared.prefix(Self.htmlRowLimit)), to: &out, .html)
             Self.appendCut(
                 shown: min(shared.count, Self.htmlRowLimit), of: shared.count, what: "shared needs", to: &out)
+        }
+        out.append("</section>\n")
+
+        out.append("<section id=\"gaps\">\n<h2>Gaps by priority</h2>\n")
+        if gaps.isEmpty {
+            out.append("<p>No gaps found.</p>\n")
+        } else {
+            appendFilters(to: &out)
+            out.append(
+                "<p class=\"hint\">Select a column heading (click, or Enter when it has focus) to sort; again to reverse.</p>\n"
+            )
+            appendGapTable(to: &out, .html, limit: Self.htmlRowLimit)
+            Self.appendCut(shown: min(gaps.count, Self.htmlRowLimit), of: gaps.count, what: "gaps", to: &out)
         }
         out.append("</section>\n")
 
@@ -134,8 +138,9 @@ extension GapReport {
         var sections = [("summary", "Summary"), ("actions", "Ten most important actions")]
         if hasEstimates { sections.append(("assumptions", "Assumptions")) }
         sections += [
-            ("gaps", "Gaps by priority"), ("needs", "Development needs per staff group"),
-            ("shared", "Needs shared across projects"), ("tables", "Framework tables"),
+            ("needs", "Development needs per staff group"), ("stale", "Resources overdue for review"),
+            ("shared", "Needs shared across projects"), ("gaps", "Gaps by priority (every gap, per step)"),
+            ("tables", "Framework tables"),
         ]
         for (id, title) in sections {
             out.append("<li><a href=\"#\(id)\">\(title)</a></li>")
@@ -143,12 +148,12 @@ extension GapReport {
         out.append("</ol></nav>\n")
     }
 
-    /// The ten most important actions: the first ten needs in priority order across staff groups, each with its
-    /// reach, the framework tables where it arises and the candidate resources (linked where they have a URL).
+    /// The ten most important actions: the ten needs with the highest score (``NeedScore``) across staff groups,
+    /// each with its score and parts, its reach, the framework tables where it arises and the candidate resources
+    /// (linked where they have a URL).
     func appendTopActions(_ needs: [StaffGroupNeeds], links: HTMLLinks, to out: inout TextBuffer) {
         out.append("<section id=\"actions\">\n<h2>Ten most important actions</h2>\n")
-        let top = needs.flatMap { group in group.competencies.map { (group, $0) } }
-            .sorted { $0.1.priority < $1.1.priority }.prefix(10)
+        let top = Self.topNeeds(needs)
         if top.isEmpty {
             out.append("<p>No development needs found.</p>\n</section>\n")
             return
@@ -156,9 +161,7 @@ extension GapReport {
         out.append("<ol class=\"actions\">\n")
         for (group, need) in top {
             out.append("<li><strong>")
-            let frameworkOnly = need.classes == [.roleOutsideFramework]
-            out.append(frameworkOnly ? "Extend the framework to cover " : "Find or commission education for ")
-            out.appendHTML(group.name)
+            out.appendHTML(Self.action(for: need) + group.name)
             out.append("</strong>: ")
             out.appendHTML(Self.competencyText(need.competency, need.statement, need.writtenAs))
             if let level = need.requiredLevel {
@@ -167,14 +170,8 @@ extension GapReport {
                 out.append(")")
             }
             out.append(". <span class=\"reach\">")
-            out.append(ReportText.readablePatients(need.patientsPerYear, estimated: need.patientsEstimated))
-            out.append(" patients/yr, ")
-            out.appendHTML(ReportText.plural(need.steps.count, "step"))
-            out.append(", ")
-            out.appendHTML(ReportText.plural(need.projects.count, "project"))
-            out.append("; ")
-            out.appendHTML(need.classes.map(\.rawValue).joined(separator: ", "))
-            out.append(".</span> ")
+            out.appendHTML(Self.reachText(need))
+            out.append("</span> ")
             links.appendTableLinks(for: need.steps, to: &out)
             links.appendResourceLinks(need.candidates, to: &out)
             out.append("</li>\n")
@@ -312,7 +309,7 @@ extension GapReport {
 
 extension TextBuffer {
     /// Appends text escaped for HTML content and attribute values (``GapReport/escape(_:)``): `&`, `<`, `>`, `"`
-    /// and `'` as entities.
+    /// and `'` as entities; control characters other than tab, LF and CR as spaces.
     mutating func appendHTML(_ text: String) {
         Self.withUTF8(text) { appendHTML(utf8: $0) }
     }
@@ -322,7 +319,7 @@ extension TextBuffer {
         let mayHold = { (word: UInt64) in
             ByteScan.has(word, UInt8(ascii: "&")) | ByteScan.has(word, UInt8(ascii: "<"))
                 | ByteScan.has(word, UInt8(ascii: ">")) | ByteScan.has(word, UInt8(ascii: "\""))
-                | ByteScan.has(word, UInt8(ascii: "'")) != 0
+                | ByteScan.has(word, UInt8(ascii: "'")) | ByteScan.hasBelow(word, 32) | ByteScan.has(word, 127) != 0
         }
         append(utf8: utf8, skipping: mayHold) { byte, _ in
             switch byte {
@@ -331,6 +328,8 @@ extension TextBuffer {
             case UInt8(ascii: ">"): "&gt;"
             case UInt8(ascii: "\""): "&quot;"
             case UInt8(ascii: "'"): "&#39;"
+            case 9, 10, 13: nil
+            case 0..<32, 127: " "
             default: nil
             }
         }

@@ -63,6 +63,17 @@ extension GapReport {
         }
         writer.key("needs")
         writer.list(views.needs) { Self.writeNeeds($1, to: &$0) }
+        writer.key("staleResources")
+        writer.list(staleResources()) { writer, entry in
+            writer.beginObject()
+            writer.member("resource", entry.resource.rawValue)
+            writer.member("priority", entry.priority)
+            writer.member("competencies", strings: entry.competencies.lazy.map(\.rawValue))
+            writer.member("staffGroups", strings: entry.staffGroups.lazy.map(\.rawValue))
+            writer.member("steps", strings: entry.steps.lazy.map(\.label))
+            writer.member("projects", strings: entry.projects)
+            writer.endObject()
+        }
         writer.key("sharedNeeds")
         writer.list(views.sharedNeeds) { Self.writeShared($1, to: &$0) }
         writer.key("frameworkTables")
@@ -194,6 +205,14 @@ extension GapReport {
             writer.member("subpathways", need.subpathways)
             writer.member("projects", strings: need.projects)
             writePatients(need.patientsPerYear, estimated: need.patientsEstimated, to: &writer)
+            writer.key("score")
+            writer.beginObject()
+            writer.member("value", number: need.score.value.rounded())
+            writer.member("patients", number: need.score.patients.rounded())
+            writer.member("severity", number: need.score.severity)
+            writer.member("sharing", number: need.score.sharing)
+            writer.member("cost", number: need.score.cost)
+            writer.endObject()
             writeCandidates(need.candidates, to: &writer)
             writer.endObject()
         }

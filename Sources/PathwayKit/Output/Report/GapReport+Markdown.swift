@@ -26,11 +26,19 @@ extension GapReport {
         appendProjectTable(to: &out, .markdown)
         appendAssumptions(to: &out, .markdown)
 
-        out.append("\n## Gaps by priority\n\n")
-        if gaps.isEmpty {
-            out.append("No gaps found.\n")
-        } else {
-            appendGapTable(to: &out, .markdown)
+        out.append("\n## Ten most important actions\n\n")
+        let top = Self.topNeeds(views.needs)
+        if top.isEmpty { out.append("No development needs found.\n") }
+        for (position, (group, need)) in top.enumerated() {
+            out.append(String(position + 1))
+            out.append(". **")
+            out.appendMarkdown(Self.action(for: need) + group.name)
+            out.append("**: ")
+            out.appendMarkdown(Self.competencyText(need.competency, need.statement, need.writtenAs))
+            if let level = need.requiredLevel { out.appendMarkdown(" (level \(level))") }
+            out.append(". ")
+            out.appendMarkdown(Self.reachText(need))
+            out.append("\n")
         }
 
         out.append("\n## Education and workforce development needs\n\n")
@@ -45,7 +53,9 @@ extension GapReport {
             Self.appendWorkforceList(group.workforce, to: &out, .markdown)
         }
 
-        out.append("## Needs shared across projects\n\n")
+        out.append("## Resources overdue for review\n\n")
+        appendStaleTable(to: &out, .markdown)
+        out.append("\n## Needs shared across projects\n\n")
         let shared = projects.count < 2 ? [] : views.sharedNeeds
         if projects.count < 2 {
             out.append("One project in this report; run `pathgap report` over several projects to find shared needs.\n")
@@ -55,6 +65,12 @@ extension GapReport {
             Self.appendSharedTable(shared, to: &out, .markdown)
         }
 
+        out.append("\n## Gaps by priority\n\n")
+        if gaps.isEmpty {
+            out.append("No gaps found.\n")
+        } else {
+            appendGapTable(to: &out, .markdown)
+        }
         out.append("\n## Framework tables\n")
         for table in views.frameworkTables {
             Self.appendFrameworkHeading(table, to: &out, .markdown)
@@ -88,7 +104,8 @@ extension GapReport {
 
 extension TextBuffer {
     /// Appends text escaped for Markdown prose: backslashes escaped, angle brackets and ampersands as entities (so
-    /// that no label can open raw HTML), line breaks and tabs as spaces (CR LF as one).
+    /// that no label can open raw HTML), `(` or `[` right after `]` escaped (so that no label can make a link such
+    /// as `[x](javascript:…)`), line breaks, tabs and other control characters as spaces (CR LF as one).
     mutating func appendMarkdown(_ text: String) {
         Self.withUTF8(text) {
             append(utf8: $0, skipping: Self.mayHoldMarkdownSpecial, replacing: Self.markdownReplacement)
@@ -119,7 +136,8 @@ extension TextBuffer {
     static func mayHoldMarkdownSpecial(_ word: UInt64) -> Bool {
         ByteScan.has(word, UInt8(ascii: "\\")) | ByteScan.has(word, UInt8(ascii: "&"))
             | ByteScan.has(word, UInt8(ascii: "<")) | ByteScan.has(word, UInt8(ascii: ">"))
-            | ByteScan.hasBelow(word, 14) != 0
+            | ByteScan.has(word, UInt8(ascii: "(")) | ByteScan.has(word, UInt8(ascii: "["))
+            | ByteScan.hasBelow(word, 32) | ByteScan.has(word, 127) != 0
     }
 
     /// What Markdown prose writes for an ASCII byte (given the byte before it), or `nil` to copy it.
@@ -129,8 +147,10 @@ extension TextBuffer {
         case UInt8(ascii: "&"): "&amp;"
         case UInt8(ascii: "<"): "&lt;"
         case UInt8(ascii: ">"): "&gt;"
+        case UInt8(ascii: "("): previous == UInt8(ascii: "]") ? "\\(" : nil
+        case UInt8(ascii: "["): previous == UInt8(ascii: "]") ? "\\[" : nil
         case 10: previous == 13 ? "" : " "
-        case 13, 9: " "
+        case 0..<32, 127: " "
         default: nil
         }
     }

@@ -38,6 +38,37 @@ extension GapReport {
         out.append(format == .markdown ? "" : "</ul>\n</section>\n")
     }
 
+    /// The ten needs with the highest score (``NeedScore``) across staff groups, ties in priority order.
+    static func topNeeds(_ needs: [StaffGroupNeeds]) -> [(StaffGroupNeeds, CompetencyNeed)] {
+        var all: [(StaffGroupNeeds, CompetencyNeed)] = []
+        for group in needs {
+            for need in group.competencies { all.append((group, need)) }
+        }
+        all.sort { (lhs: (StaffGroupNeeds, CompetencyNeed), rhs: (StaffGroupNeeds, CompetencyNeed)) -> Bool in
+            let left = lhs.1.score.value
+            let right = rhs.1.score.value
+            if left != right { return left > right }
+            return lhs.1.priority < rhs.1.priority
+        }
+        return Array(all.prefix(10))
+    }
+
+    /// What to do about a need, before the staff group's name.
+    static func action(for need: CompetencyNeed) -> String {
+        need.classes == [.roleOutsideFramework]
+            ? "Extend the framework to cover " : "Find, adapt or commission education for "
+    }
+
+    /// A need's reach and score, as a sentence.
+    static func reachText(_ need: CompetencyNeed) -> String {
+        let patients = ReportText.readablePatients(need.patientsPerYear, estimated: need.patientsEstimated)
+        let steps = ReportText.plural(need.steps.count, "step")
+        let projects = ReportText.plural(need.projects.count, "project")
+        let classes = need.classes.map(\.rawValue).joined(separator: ", ")
+        let score = ReportText.score(need.score, estimated: need.patientsEstimated)
+        return "\(patients) patients/yr, \(steps), \(projects); \(classes). Score \(score)."
+    }
+
     /// The projects with their sizes and gap counts.
     func appendProjectTable(to out: inout TextBuffer, _ format: ReportText.Format) {
         out.appendTableHead(
@@ -94,11 +125,20 @@ extension GapReport {
     ) {
         out.appendTableHead(
             [
-                "Priority", "Competency", "Level", "Gaps", "Steps", "Sub-pathways", "Projects", "Patients/yr",
-                "Candidate resources",
-            ], numeric: [0, 5, 7], format)
+                "Score (patients × severity × sharing × cost)", "Priority", "Competency", "Level", "Gaps", "Steps",
+                "Sub-pathways", "Projects", "Patients/yr", "Candidate resources",
+            ], numeric: [0, 1, 6, 8], format)
         for need in needs {
             out.beginRow(format)
+            if format == .html {
+                out.append("<td class=\"num\" data-sort=\"")
+                out.append(Int(need.score.value.rounded()))
+                out.append("\">")
+                out.appendHTML(ReportText.score(need.score, estimated: need.patientsEstimated))
+                out.append("</td>")
+            } else {
+                out.appendCell(ReportText.score(need.score, estimated: need.patientsEstimated), format)
+            }
             out.appendCell(need.priority, format, numeric: true)
             out.appendCell(competencyText(need.competency, need.statement, need.writtenAs), format)
             out.appendCell(need.requiredLevel ?? "", format)
@@ -189,6 +229,52 @@ extension GapReport {
             }
         }
         out.append(format == .markdown ? "\n\n" : "</h3>\n")
+    }
+
+    /// The resources overdue for review, one row each with where it is relied on (``staleResources()``); a
+    /// sentence when there are none. In HTML each title links to the resource's web address.
+    func appendStaleTable(
+        to out: inout TextBuffer, _ format: ReportText.Format, links: HTMLLinks? = nil, limit: Int = .max
+    ) {
+        let stale = staleResources()
+        guard !stale.isEmpty else {
+            out.append(
+                format == .markdown
+                    ? (asOf == nil
+                        ? "Review dates not checked (no `--as-of`).\n" : "No resource is overdue for review.\n")
+                    : (asOf == nil
+                        ? "<p>Review dates not checked (no <code>--as-of</code>).</p>\n"
+                        : "<p>No resource is overdue for review.</p>\n"))
+            return
+        }
+        var titles: [ResourceID: String] = [:]
+        for analysis in projects {
+            for resource in analysis.project.resources where titles[resource.id] == nil {
+                titles[resource.id] = resource.title
+            }
+        }
+        out.appendTableHead(
+            ["Priority", "Resource", "Relied on for", "Staff groups", "Steps", "Projects"], numeric: [0], format)
+        for entry in stale.prefix(limit) {
+            out.beginRow(format, severity: .note)
+            out.appendCell(entry.priority, format, numeric: true)
+            out.beginCell(format)
+            let title = titles[entry.resource] ?? entry.resource.rawValue
+            if let links {
+                links.appendResource(entry.resource, label: title, to: &out)
+            } else {
+                out.append(title, escaping: format)
+            }
+            out.append(" ")
+            out.appendCode(entry.resource.rawValue, format)
+            out.endCell(format)
+            out.appendCell(entry.competencies.lazy.map(\.rawValue), separator: ", ", format)
+            out.appendCell(entry.staffGroups.lazy.map(\.rawValue), separator: ", ", format)
+            out.appendCell(entry.steps.lazy.map(\.label), separator: ", ", format)
+            out.appendCell(entry.projects, separator: ", ", format)
+            out.endRow(format)
+        }
+        out.appendTableEnd(format)
     }
 
     /// A staff group's capacity and training gaps, as a list: class, project, what is missing, what to do.

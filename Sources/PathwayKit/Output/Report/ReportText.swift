@@ -34,6 +34,16 @@ enum ReportText {
         return (estimated ? estimateMark : "") + digits + grouped
     }
 
+    /// A need's score with its parts: `167,297 = 37,177 patients × 3 severity × 1.5 sharing × 1 cost`.
+    static func score(_ score: NeedScore, estimated: Bool) -> String {
+        func small(_ value: Double) -> String { OrderedTree.format((value * 100).rounded() / 100) }
+        let value = readablePatients(score.value, estimated: estimated)
+        let patients = readablePatients(score.patients, estimated: estimated)
+        return
+            "\(value) = \(patients) patients × \(small(score.severity)) severity × \(small(score.sharing)) sharing × "
+            + "\(small(score.cost)) cost"
+    }
+
     /// The line that explains ``estimateMark``, for a report some of whose figures are estimates.
     static let estimateLegend =
         "Figures marked ≈ are estimates: patients reach them through a step that gives no share for its branches, "

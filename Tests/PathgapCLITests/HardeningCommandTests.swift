@@ -1,0 +1,178 @@
+import Foundation
+import PathgapCLI
+import PathwayKit
+import TestSupport
+import Testing
+
+/// Hostile inputs and failing outputs through the commands: one message with a place, the right exit status, and
+/// output written whole or not at all.
+@Suite struct HardeningCommandTests {
+    static func scratch() throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "pathgap-hardening-\(UUID().uuidString)"
+        )
+        .path
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    @Test("a label over the limit is refused at read time, naming the step and the limit")
+    func longLabel() {
+        let console = Console.capturing()
+        let path = Fixtures.path("hostile/long-label.yaml")
+        #expect(Pathgap.run(["validate", path], console: console) == 64)
+        #expect(console.errors.hasPrefix("\(path):3:5: error: the label of step 'a'"))
+        #expect(console.errors.contains("step 'a' is 10001 characters long"))
+        #expect(console.errors.contains("at most \(InputLimits.labelLength) characters"))
+    }
+
+    /// A GraphML file with two pathways, `p/1` and `p-1`, whose ids (and whose sub-pathways' ids, `p/1/1` and
+    /// `p-1/1`) clean up to the same file names.
+    static func collidingPathways(in folder: String) throws -> String {
+        let input = folder + "/two.graphml"
+        try """
+        <graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+        <graph id="p/1" edgedefault="directed"><node id="a"/><node id="b"/><edge source="a" target="b"/></graph>
+        <graph id="p-1" edgedefault="directed"><node id="c"/><node id="d"/><edge source="c" target="d"/></graph>
+        </graphml>
+        """.write(toFile: input, atomically: true, encoding: .utf8)
+        return input
+    }
+
+    @Test(
+        "ids that clean up to the same file name are an error naming both, before anything is written",
+        arguments: [["decompose", "--split"], ["render", "--format", "dot", "--out"]])
+    func collidingIDs(command: [String]) throws {
+        let folder = try Self.scratch()
+        let input = try Self.collidingPathways(in: folder)
+        let out = folder + "/out"
+        let console = Console.capturing()
+        let status = Pathgap.run([command[0], input] + command.dropFirst() + [out], console: console)
+        #expect(status == 64)
+        #expect(console.errors.contains("' would both be written to this file"))
+        #expect(console.errors.contains("'p/1"))
+        #expect(console.errors.contains("'p-1"))
+        let written = (try? FileManager.default.contentsOfDirectory(atPath: out)) ?? []
+        #expect(written.isEmpty)
+    }
+
+    @Test("convert --out gives two pathways whose ids clean up to one file name two files, each whole")
+    func convertCollision() throws {
+        let folder = try Self.scratch()
+        let input = try Self.collidingPathways(in: folder)
+        let console = Console.capturing()
+        let status = Pathgap.run(["convert", input, "--to", "yaml", "--out", folder + "/out.yaml"], console: console)
+        #expect(status == 0)
+        // Main numbers a name already taken (issue 18), so neither pathway overwrites the other.
+        let written = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+        #expect(written == ["out-p-1-2.yaml", "out-p-1.yaml", "two.graphml"])
+        let first = try String(contentsOfFile: folder + "/out-p-1.yaml", encoding: .utf8)
+        let second = try String(contentsOfFile: folder + "/out-p-1-2.yaml", encoding: .utf8)
+        #expect(first.contains("id: p/1\n") && first.contains("id: a\n"))
+        #expect(second.contains("id: p-1\n") && second.contains("id: c\n"))
+    }
+
+    @Test(
+        "a label over the limit is refused on the streamed edge-list path too (an id as label, or a node table's)",
+        arguments: ["edgelist", "csv"])
+    func longLabelStreamed(format: String) throws {
+        let folder = try Self.scratch()
+        let long = String(repeating: "n", count: InputLimits.labelLength + 1)
+        let edges = folder + "/chain.csv"
+        try "from,to\na,b\nb,\(long)\n".write(toFile: edges, atomically: true, encoding: .utf8)
+        let console = Console.capturing()
+        #expect(Pathgap.run(["validate", edges, "--from", format], console: console) == 64)
+        #expect(console.errors.hasPrefix("\(edges):3:"))
+        #expect(console.errors.contains("is \(InputLimits.labelLength + 1) characters long"))
+        // A label of its own, from the node table beside the edge list, within and over the limit.
+        let labelled = folder + "/labelled.csv"
+        try "from,to\na,b\n".write(toFile: labelled, atomically: true, encoding: .utf8)
+        let table = folder + "/labelled.nodes.csv"
+        try "id,label\na,\(String(repeating: "é", count: InputLimits.labelLength))\nb,B\n".write(
+            toFile: table, atomically: true, encoding: .utf8)
+        #expect(Pathgap.run(["validate", labelled, "--from", format], console: Console.capturing()) == 0)
+        try "id,label\na,A\nb,\(String(repeating: "é", count: InputLimits.labelLength + 1))\n".write(
+            toFile: table, atomically: true, encoding: .utf8)
+        let over = Console.capturing()
+        #expect(Pathgap.run(["validate", labelled, "--from", format], console: over) == 64)
+        #expect(over.errors.contains("the label of step 'b' is \(InputLimits.labelLength + 1) characters long"))
+        // The reader's index path itself refuses it, whoever calls it.
+        let reader = format == "csv" ? PathwayReader.csv : PathwayReader.edgeList
+        #expect(reader.readIndex != nil)
+        #expect(throws: InputError.self) { _ = try reader.readIndex?(labelled) }
+    }
+
+    @Test("a newline in an id cannot forge a finding line in validate's output")
+    func newlineInID() {
+        let console = Console.capturing()
+        _ = Pathgap.run(["validate", Fixtures.path("hostile/newline-id.yaml")], console: console)
+        let lines = (console.output + console.errors).split(separator: "\n")
+        #expect(!lines.contains { $0.hasPrefix("fake.yaml") })
+        #expect(console.output.contains("\\nfake.yaml:1: error: forged"))
+    }
+
+    @Test("the report's Markdown escapes link syntax and its CSV and HTML drop control characters")
+    func reportEscaping() throws {
+        let folder = try Self.scratch()
+        let console = Console.capturing()
+        let status = Pathgap.run(
+            ["report", Fixtures.path("hostile/markdown-link"), "--out", folder, "--format", "md,csv,html"],
+            console: console)
+        #expect(status == 0)
+        let markdown = try String(contentsOfFile: folder + "/report.md", encoding: .utf8)
+        #expect(markdown.contains("[x]\\(javascript:alert(1))"))
+        #expect(!markdown.contains("](javascript"))
+        for name in ["report.md", "report.csv", "report.html"] {
+            let text = try String(contentsOfFile: folder + "/" + name, encoding: .utf8)
+            #expect(!text.unicodeScalars.contains("\u{7}"), "\(name) holds a BEL")
+        }
+    }
+
+    @Test("a manifest entry that does not exist is reported at its line in project.yaml")
+    func missingEntryLine() {
+        let console = Console.capturing()
+        let folder = Fixtures.path("hostile/missing-entry")
+        #expect(Pathgap.run(["validate", folder], console: console) == 64)
+        #expect(console.errors.hasPrefix("\(folder)/project.yaml:6:5: error: the project names 'nowhere.yaml'"))
+    }
+
+    @Test("a file without an extension, and a device, get messages that say so")
+    func extensionAndDevice() throws {
+        let folder = try Self.scratch()
+        try "x".write(toFile: folder + "/README", atomically: true, encoding: .utf8)
+        let console = Console.capturing()
+        #expect(Pathgap.run(["validate", folder + "/README"], console: console) == 64)
+        #expect(console.errors.contains("the file has no extension to tell its format"))
+        #expect(!console.errors.contains("'.'"))
+        // /dev/zero gives bytes for ever: refused by its type before it is opened for reading.
+        let second = Console.capturing()
+        #expect(Pathgap.run(["validate", "/dev/zero", "--from", "yaml"], console: second) == 64)
+        #expect(second.errors.hasPrefix("/dev/zero: error: is a device (pathgap reads files, pipes and terminals)"))
+    }
+
+    @Test("generate names the file and the system's reason when it cannot write")
+    func generateWriteFailure() throws {
+        let folder = try Self.scratch()
+        try "x".write(toFile: folder + "/file", atomically: true, encoding: .utf8)
+        let console = Console.capturing()
+        let status = Pathgap.run(["generate", "--steps", "10", "--out", folder + "/file/inside.csv"], console: console)
+        #expect(status == 1)
+        #expect(console.errors.contains("cannot write '\(folder)/file': a file is in the way of the folder"))
+        #expect(!console.errors.contains("PathwayKit.FileWriteError"))
+    }
+}
+
+extension HardeningCommandTests {
+    /// Found by the mutation sweep: a DOT node named by 200,000 characters (its label is its name) was refused with a
+    /// message whose place alone filled the whole bounded message, so "error:" and the reason were cut off.
+    @Test("a node name over the label limit is refused with a message that keeps its reason")
+    func longNodeName() {
+        let console = Console.capturing()
+        let path = Fixtures.path("hostile/long-node-name.gv")
+        #expect(
+            Pathgap.run(["render", path, "--format", "dot", "--out", NSTemporaryDirectory()], console: console) == 64)
+        #expect(console.errors.contains(": error: the label of step '"))
+        #expect(console.errors.split(separator: "\n").count == 1)
+        #expect(console.errors.count < Quote.maximumMessageLength + 2)
+    }
+}
