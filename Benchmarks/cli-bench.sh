@@ -7,7 +7,8 @@
 #   swift build -c release --product pathgap && (cd Benchmarks && swift build -c release --product pathgap-timing)
 #   sh Benchmarks/cli-bench.sh [OUT_DIR] ["10000 100000 1000000 10000000"]
 # Environment: RUNS (default 3), PATHGAP, TIMING (the binaries), PEERS=0 to skip igraph/networkx, RENDER_SIZES (the
-# sizes at which render --view subpathways is timed, default "10000 40000"; "" for none).
+# sizes at which render --view subpathways is timed, default "10000 40000"; "" for none), JOBS (job names to run,
+# separated by spaces; default all), CPU=1 to add each best run's user + system seconds.
 set -e
 OUT=${1:-/tmp/pathgap-bench}
 SIZES=${2:-"10000 100000 1000000 10000000"}
@@ -23,16 +24,23 @@ mkdir -p "$OUT"
 best() {
     label=$1 steps=$2
     shift 2
+    if [ -n "${JOBS:-}" ]; then
+        case " $JOBS " in *" $label "*) ;; *) return 0 ;; esac
+    fi
     result=""
     for _ in $(seq "$RUNS"); do
-        /usr/bin/time -f "%e %M" -o "$OUT/time.txt" "$@" > /dev/null 2> "$OUT/stderr.txt" || {
+        /usr/bin/time -f "%e %M %U %S" -o "$OUT/time.txt" "$@" > /dev/null 2> "$OUT/stderr.txt" || {
             echo "# $label $steps failed: $(tail -n 1 "$OUT/stderr.txt")"
             return 0
         }
         run=$(cat "$OUT/time.txt")
-        if [ -z "$result" ] || [ "$(echo "$run $result" | awk '{print ($1 < $3)}')" = 1 ]; then result=$run; fi
+        if [ -z "$result" ] || [ "$(echo "$run $result" | awk '{print ($1 < $5)}')" = 1 ]; then result=$run; fi
     done
-    echo "$label $steps $result" | awk '{printf "%s\t%s\t%.2f s\t%.0f MB\n", $1, $2, $3, $4 / 1024}'
+    echo "$label $steps $result" | awk -v cpu="${CPU:-0}" '{
+        printf "%s\t%s\t%.2f s\t%.0f MB", $1, $2, $3, $4 / 1024
+        if (cpu == 1) printf "\t%.2f s cpu", $5 + $6
+        printf "\n"
+    }'
 }
 
 for n in $SIZES $RENDER_SIZES; do
@@ -50,7 +58,7 @@ for n in $SIZES; do
     best decompose-json-random "$n" "$PATHGAP" decompose "$OUT/r$n.csv" --strategy chains --format json --quiet
     best validate "$n" "$PATHGAP" validate "$OUT/g$n.csv"
     best validate-random "$n" "$PATHGAP" validate "$OUT/r$n.csv"
-    if [ "$n" -le 1000000 ]; then
+    if [ "$n" -le 100000 ]; then
         best decompose-routes "$n" "$PATHGAP" decompose "$OUT/g$n.csv" --strategy routes --max-routes 5 --quiet
     fi
     if [ "$n" -le 100000 ]; then
@@ -58,6 +66,8 @@ for n in $SIZES; do
         [ -f "$OUT/g$n.json" ] || "$PATHGAP" convert "$OUT/g$n.yaml" --to json --out "$OUT/g$n.json"
         best validate-yaml "$n" "$PATHGAP" validate "$OUT/g$n.yaml"
         best validate-json "$n" "$PATHGAP" validate "$OUT/g$n.json"
+    fi
+    if [ "$n" -le 10000 ]; then
         best decompose-yaml-out "$n" "$PATHGAP" decompose "$OUT/g$n.csv" --strategy chains --format yaml --quiet
     fi
 done
@@ -66,7 +76,7 @@ for n in $RENDER_SIZES; do
     best render-subpathways "$n" "$PATHGAP" render "$OUT/g$n.csv" --view subpathways --out "$OUT/charts"
 done
 uptime
-if [ "$PEERS" = 1 ] && [ -f "$OUT/g1000000.csv" ]; then
+if [ "$PEERS" = 1 ] && [ -f "$OUT/g1000000.csv" ] && [ -f "$OUT/r1000000.csv" ]; then
     for input in g1000000 r1000000; do
         echo "# peers on $input.csv"
         /usr/bin/time -f "# python %e s %M KB" python3 Benchmarks/compare.py "$OUT/$input.csv" --skip-networkx
