@@ -66,9 +66,13 @@ for n in $SIZES; do
         [ -f "$OUT/g$n.json" ] || "$PATHGAP" convert "$OUT/g$n.yaml" --to json --out "$OUT/g$n.json"
         best validate-yaml "$n" "$PATHGAP" validate "$OUT/g$n.yaml"
         best validate-json "$n" "$PATHGAP" validate "$OUT/g$n.json"
-    fi
-    if [ "$n" -le 10000 ]; then
         best decompose-yaml-out "$n" "$PATHGAP" decompose "$OUT/g$n.csv" --strategy chains --format yaml --quiet
+        best convert-yaml "$n" "$PATHGAP" convert "$OUT/g$n.csv" --to yaml
+        # A DOT chain of plain statements with labelled edges: DOTImporter's fast path (PlainDOTScanner).
+        [ -f "$OUT/c$n.dot" ] || awk -v n="$n" 'BEGIN { print "digraph big {\n  node [shape=box];";
+            for (i = 0; i < n; i++) printf "  \"n%d\" -> \"n%d\" [label=\"e%d\"];\n", i, i + 1, i; print "}" }' \
+            > "$OUT/c$n.dot"
+        best validate-dot "$n" "$PATHGAP" validate "$OUT/c$n.dot"
     fi
 done
 for n in $RENDER_SIZES; do

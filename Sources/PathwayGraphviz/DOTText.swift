@@ -1,3 +1,5 @@
+import PathwayKit
+
 /// Escaping and small text helpers for writing DOT.
 ///
 /// Every text a chart shows is bounded, so that a huge label in the input (a million characters) cannot make
@@ -105,20 +107,7 @@ enum DOTText {
     /// An HTML-like label (`<…>`): the lines centred, then the small lines in a smaller grey font. Text is escaped
     /// for Graphviz's HTML parser.
     static func htmlLabel(lines: [String], small: [String]) -> String {
-        func escaped(_ text: String) -> String {
-            var result = ""
-            for scalar in text.unicodeScalars {
-                switch scalar {
-                case "&": result += "&amp;"
-                case "<": result += "&lt;"
-                case ">": result += "&gt;"
-                case "\"": result += "&quot;"
-                case _ where scalar.value < 0x20 || scalar.value == 0x7F: result += " "
-                default: result.unicodeScalars.append(scalar)
-                }
-            }
-            return result
-        }
+        func escaped(_ text: String) -> String { MarkupText.escaped(text, breaks: .spaces) }
         var label = "<" + lines.map(escaped).joined(separator: "<BR/>")
         if !small.isEmpty {
             label +=

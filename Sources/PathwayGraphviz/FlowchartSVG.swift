@@ -1,3 +1,5 @@
+import PathwayKit
+
 /// Finishing touches on the SVG Graphviz writes, for readers who use assistive technology.
 public enum FlowchartSVG {
     /// The SVG with `role="img"` and `aria-labelledby` on its root element, and a `<title>` and `<desc>` as its
@@ -29,24 +31,8 @@ public enum FlowchartSVG {
         return result
     }
 
-    /// Text made safe for XML character data and attribute values.
-    public static func escaped(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            case _ where scalar.value < 0x20 && scalar != "\n" && scalar != "\t": result += " "
-            case _ where scalar.value == 0x7F || (0xFFFE...0xFFFF).contains(scalar.value): result += " "
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
-    }
+    /// Text made safe for XML character data and attribute values (``MarkupText``; control characters as spaces).
+    public static func escaped(_ text: String) -> String { MarkupText.escaped(text) }
 
     /// The first occurrence of `needle` in `bytes`.
     private static func range(of needle: [UInt8], in bytes: [UInt8]) -> Range<Int>? {

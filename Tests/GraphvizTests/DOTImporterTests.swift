@@ -98,19 +98,19 @@ struct DOTExpectation: Sendable, CustomTestStringConvertible {
             ])
     }
 
-    @Test("a generated file with 100,000 edges reads through the fast path")
+    /// Behaviour only; how fast a 100,000-edge file reads is measured by `Benchmarks/cli-bench.sh` (`validate-dot`).
+    @Test("a generated chain of plain statements reads through the fast path, every step and edge kept")
     func largePlainFile() throws {
         var dot = "digraph big {\n  node [shape=box];\n"
-        for index in 0..<100_000 { dot += "  \"n\(index)\" -> \"n\(index + 1)\" [label=\"e\(index)\"];\n" }
+        for index in 0..<1_000 { dot += "  \"n\(index)\" -> \"n\(index + 1)\" [label=\"e\(index)\"];\n" }
         dot += "}\n"
-        let clock = ContinuousClock()
-        var result: PathwayImport?
-        let elapsed = try clock.measure { result = try DOTImporter.pathways(from: Data(dot.utf8), file: "big.dot") }
-        let pathway = try #require(result?.pathways.first)
-        #expect(pathway.steps.count == 100_001)
-        #expect(pathway.transitions.count == 100_000)
+        let data = Data(dot.utf8)
+        #expect(PlainDOTScanner.document(data) != nil, "plain statements take the fast path")
+        let pathway = try #require(try DOTImporter.pathways(from: data, file: "big.dot").pathways.first)
+        #expect(pathway.steps.count == 1_001)
+        #expect(pathway.transitions.count == 1_000)
         #expect(pathway.steps.first?.kind == .activity)  // box: an activity by shape
-        #expect(elapsed < .seconds(30))
+        #expect(pathway.transitions.last?.condition == "e999")
     }
 
     @Test("labels lose their escapes; record and HTML labels are reduced to text", .needsCorpus)

@@ -150,6 +150,77 @@ import Testing
         #expect(second.errors.hasPrefix("/dev/zero: error: is a device (pathgap reads files, pipes and terminals)"))
     }
 
+    @Test("a framework file without an extension is named as such, never as a '.' file")
+    func frameworkWithoutExtension() throws {
+        let folder = try Self.scratch()
+        try FileManager.default.copyItem(atPath: Fixtures.path("pathways/linear.yaml"), toPath: folder + "/p.yaml")
+        try "x".write(toFile: folder + "/framework", atomically: true, encoding: .utf8)
+        try "id: c\ntitle: c\npathways: [p.yaml]\nframeworks: [framework]\n".write(
+            toFile: folder + "/project.yaml", atomically: true, encoding: .utf8)
+        let console = Console.capturing()
+        #expect(Pathgap.run(["validate", folder], console: console) == 64)
+        #expect(console.errors.hasPrefix("\(folder)/framework: error: the file has no extension to tell its format"))
+        #expect(!console.errors.contains("'.'"))
+    }
+
+    @Test(
+        "a regional variant based on itself, or two based on each other, is refused (it overflowed the stack)",
+        arguments: [".", "../b"])
+    func basedOnCycle(base: String) throws {
+        let folder = try Self.scratch()
+        for name in ["a", "b"] {
+            try FileManager.default.createDirectory(atPath: "\(folder)/\(name)", withIntermediateDirectories: true)
+            try FileManager.default.copyItem(
+                atPath: Fixtures.path("pathways/linear.yaml"), toPath: "\(folder)/\(name)/p.yaml")
+            let basedOn = name == "a" ? base : "../a"
+            try "id: \(name)\ntitle: \(name)\nbasedOn: \(basedOn)\npathways: [p.yaml]\n".write(
+                toFile: "\(folder)/\(name)/project.yaml", atomically: true, encoding: .utf8)
+        }
+        let console = Console.capturing()
+        #expect(Pathgap.run(["validate", folder + "/a"], console: console) == 64)
+        #expect(console.errors.contains("which is itself a regional variant"))
+    }
+
+    @Test("a label over the limit written in a regional overlay is refused like one in a pathway file")
+    func longLabelInOverlay() throws {
+        let folder = try Self.scratch()
+        let national = Fixtures.path("regional/fh-national")
+        let long = String(repeating: "x", count: InputLimits.labelLength + 1)
+        try "overlay: familial-hypercholesterolaemia\nsteps:\n  add:\n    - {id: NEW, label: \(long), reason: r}\n"
+            .write(toFile: folder + "/overlay.yaml", atomically: true, encoding: .utf8)
+        try "id: v\ntitle: v\nbasedOn: \(national)\npathways: [overlay.yaml]\n".write(
+            toFile: folder + "/project.yaml", atomically: true, encoding: .utf8)
+        let console = Console.capturing()
+        #expect(Pathgap.run(["validate", folder], console: console) == 64)
+        #expect(console.errors.contains("the label of step 'NEW' is \(InputLimits.labelLength + 1) characters long"))
+    }
+
+    @Test("a pathway entry that links to another file, or a 10 MB scalar, gives one bounded line, not the file")
+    func boundedMessages() throws {
+        let folder = try Self.scratch()
+        // A file of many lines that is not a pathway (as /etc/services is), reached through a symbolic link.
+        let system = folder + "/services"
+        try (0..<5_000).map { "service\($0)   \($0)/tcp   # \u{1B}[31mred\u{1B}[0m" }.joined(separator: "\n")
+            .write(toFile: system, atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: folder + "/p.yaml", withDestinationPath: system)
+        try "id: s\ntitle: s\npathways: [p.yaml]\n".write(
+            toFile: folder + "/project.yaml", atomically: true, encoding: .utf8)
+        let linked = Console.capturing()
+        #expect(Pathgap.run(["validate", folder], console: linked) == 64)
+        #expect(linked.errors.hasPrefix("\(folder)/p.yaml:"))
+        #expect(linked.errors.split(separator: "\n").count == 1)
+        #expect(linked.errors.count <= Quote.maximumMessageLength + 2)
+        #expect(!linked.errors.contains("\u{1B}"))
+        // A 10 MB scalar where a list is expected.
+        let huge = folder + "/huge.yaml"
+        try "id: h\nsteps: \"\(String(repeating: "z", count: 10_000_000))\"\ntransitions: []\n".write(
+            toFile: huge, atomically: true, encoding: .utf8)
+        let scalar = Console.capturing()
+        #expect(Pathgap.run(["validate", huge], console: scalar) == 64)
+        #expect(scalar.errors.split(separator: "\n").count == 1)
+        #expect(scalar.errors.count <= Quote.maximumMessageLength + 2)
+    }
+
     @Test("generate names the file and the system's reason when it cannot write")
     func generateWriteFailure() throws {
         let folder = try Self.scratch()

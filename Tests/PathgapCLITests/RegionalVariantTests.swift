@@ -16,7 +16,7 @@ import Testing
         #expect(
             pathway.title
                 == "Familial hypercholesterolaemia case finding and cascade testing (North East and Yorkshire)")
-        #expect(pathway.step("FH-05")?.staffGroups == ["pcn-pharmacist", "gp"])
+        #expect(pathway.step("FH-05")?.staffGroups == ["pcn-pharmacist"])
         #expect(pathway.step("FH-NEY-01") != nil)
         #expect(!pathway.transitions.contains { $0.from == "FH-05" && $0.to == "FH-06" })
         // The fixed step comes through unchanged, with the national frameworks and catalogue.

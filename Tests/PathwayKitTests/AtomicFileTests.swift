@@ -32,6 +32,23 @@ import Testing
         #expect(names == ["report.html", "report.md"])
     }
 
+    @Test("a folder in the way of an output file is an error before anything is renamed; the folder is kept")
+    func folderInTheWay() throws {
+        let folder = try Self.scratch()
+        try "old md".write(toFile: folder + "/report.md", atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(atPath: folder + "/report.html/kept", withIntermediateDirectories: true)
+        let error = #expect(throws: FileWriteError.self) {
+            try AtomicFile.write([
+                (folder + "/report.md", Data("new md".utf8)), (folder + "/report.html", Data("new html".utf8)),
+            ])
+        }
+        #expect(error?.path == folder + "/report.html")
+        #expect(error?.reason == "something other than a file is in the way")
+        #expect(try String(contentsOfFile: folder + "/report.md", encoding: .utf8) == "old md")
+        #expect(FileManager.default.fileExists(atPath: folder + "/report.html/kept"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["report.html", "report.md"])
+    }
+
     @Test("files are replaced whole, and no staging folder is left")
     func replaces() throws {
         let folder = try Self.scratch()

@@ -21,12 +21,17 @@ extension ProjectLoader {
     ///   national project does not have.
     /// - Throws: ``InputError`` when the national project cannot be read or is itself a variant.
     func mergeNational(at path: String, overlays: [PathwayOverlay], into project: inout Project) throws -> [Finding] {
-        let national = try loadProject(at: path).project
-        guard national.manifest.basedOn == nil else {
+        // The national manifest is read on its own first: loading a variant (one based on this one, or on itself)
+        // would load its own base again, without end.
+        if let manifestPath = Self.manifestPath(for: path),
+            try NativeFormat.manifest(from: SourceFile.text(at: manifestPath), file: manifestPath).basedOn != nil
+        {
             throw InputError(
-                "'basedOn' names \(path), which is itself a regional variant; base a variant on a national project",
+                "'basedOn' names \(Quote.line(path)), which is itself a regional variant; base a variant on a "
+                    + "national project",
                 at: project.manifest.location ?? SourceLocation(file: path))
         }
+        let national = try loadProject(at: path).project
         var findings: [Finding] = []
         var merged: [Pathway] = []
         for pathway in national.pathways {

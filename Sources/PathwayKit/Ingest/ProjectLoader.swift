@@ -48,9 +48,13 @@ public struct FrameworkReader: Sendable {
     public static func read(_ path: String, readers: [FrameworkReader] = all) throws -> FrameworkImport {
         let data = try SourceFile.data(at: path)
         guard let reader = readers.first(where: { $0.accepts(data, path) }) else {
+            let ext = path.fileExtension
             throw InputError(
-                "cannot read a competency framework from a '.\(path.fileExtension)' file",
-                at: SourceLocation(file: path))
+                (ext.isEmpty
+                    ? "the file has no extension to tell its format"
+                    : "cannot read a competency framework from a '.\(Quote.line(ext))' file")
+                    + "; frameworks are native YAML or JSON (.yaml, .yml, .json), CASE JSON or CASE CSV (.csv)",
+                at: SourceLocation(file: path), code: .unknownFormat)
         }
         return try reader.read(data, path)
     }
@@ -188,6 +192,8 @@ public struct ProjectLoader: Sendable {
         }
         if let basedOn = manifest.basedOn {
             findings += try mergeNational(at: try resolve(basedOn), overlays: overlays, into: &project)
+            // Labels an overlay changed or added never passed through a reader.
+            try InputLimits.check(project.pathways, file: directory.isEmpty ? "." : directory)
         }
         let matched = StaffGroupMatcher(project.staffGroups).matching(project.pathways)
         project.pathways = matched.pathways

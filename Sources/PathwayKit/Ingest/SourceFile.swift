@@ -226,6 +226,13 @@ public enum AtomicFile {
             let folder = url.deletingLastPathComponent().path
             do {
                 try makeFolder(folder)
+                // Only files are replaced: a folder (or anything but a file) in the way is never moved aside.
+                var status = stat()
+                if lstat(file.path, &status) == 0, status.st_mode & S_IFMT != S_IFREG,
+                    status.st_mode & S_IFMT != S_IFLNK
+                {
+                    throw FileWriteError(path: file.path, reason: "something other than a file is in the way")
+                }
                 if staging[folder] == nil {
                     removeStaleStaging(in: folder)
                     let path = (folder as NSString).appendingPathComponent(stagingPrefix + token + stagingSuffix)
@@ -233,7 +240,7 @@ public enum AtomicFile {
                         try manager.createDirectory(atPath: path, withIntermediateDirectories: false)
                     } catch {
                         throw FileWriteError(
-                            path: file.path, reason: "cannot make a folder in the folder '\(folder)': \(reason(error))")
+                            path: file.path, reason: "cannot make a file in the folder '\(folder)': \(reason(error))")
                     }
                     staging[folder] = path
                 }

@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// An ordered document tree for writing YAML and JSON with keys in a fixed order, so that the same value always
 /// gives byte-identical text.
@@ -25,33 +24,6 @@ public indirect enum OrderedTree: Hashable, Sendable {
                 default: return (key, value)
                 }
             })
-    }
-
-    /// YAML text (block style, two-space indent, quoted where YAML would misread a plain scalar).
-    public func yaml() -> String {
-        do {
-            return try Yams.serialize(node: yamsNode(), indent: 2, width: -1, allowUnicode: true, sortKeys: false)
-        } catch {
-            // Serialising a tree of strings and numbers cannot fail; fall back to JSON, which YAML reads too.
-            return json()
-        }
-    }
-
-    private func yamsNode() -> Yams.Node {
-        switch self {
-        case .string(let text):
-            let plain = Yams.Node(text)
-            // Quote anything that would read back as another type or lose its spacing.
-            let needsQuotes =
-                text.isEmpty || text != text.trimmingCharacters(in: .whitespaces)
-                || plain.bool != nil || plain.float != nil || plain.int != nil || plain.null != nil
-            return Yams.Node(text, Tag(.str), needsQuotes ? .doubleQuoted : .any)
-        case .number(let value): return Yams.Node(OrderedTree.format(value))
-        case .integer(let value): return Yams.Node(String(value))
-        case .boolean(let value): return Yams.Node(value ? "true" : "false")
-        case .list(let items): return Yams.Node(items.map { $0.yamsNode() })
-        case .map(let pairs): return Yams.Node(pairs.map { (Yams.Node($0.0), $0.1.yamsNode()) })
-        }
     }
 
     /// JSON text, pretty-printed with two-space indent and a final newline (see ``JSONWriter``).

@@ -2,31 +2,11 @@ import Foundation
 
 /// Escaping for XML 1.0 text and attribute values, as the BPMN and GraphML writers write them.
 enum XMLText {
-    /// Text escaped for an element's content or a double-quoted attribute: `&`, `<`, `>` and `"` as entities, line
-    /// breaks and tabs as character references (so that attribute normalisation keeps them), and characters XML 1.0
-    /// cannot hold (other control characters, lone surrogates' replacements, U+FFFE/U+FFFF) as U+FFFD.
+    /// Text escaped for an element's content or a double-quoted attribute (``MarkupText``): markup characters as
+    /// entities, line breaks and tabs as character references (so that attribute normalisation keeps them), and
+    /// characters XML 1.0 cannot hold (other control characters, U+FFFE/U+FFFF) as U+FFFD.
     static func escaped(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "\n": out += "&#10;"
-            case "\r": out += "&#13;"
-            case "\t": out += "&#9;"
-            default:
-                let value = scalar.value
-                if value < 0x20 || value == 0xFFFE || value == 0xFFFF {
-                    out.unicodeScalars.append("\u{FFFD}")
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out
+        MarkupText.escaped(text, breaks: .references, replacement: "\u{FFFD}")
     }
 
     /// Whether a text is an XML NCName that BPMN can use as an element id: a letter or `_` first, then letters,
