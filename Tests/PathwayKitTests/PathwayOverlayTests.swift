@@ -57,4 +57,18 @@ import Testing
         let back = try NativeFormat.pathway(from: text, file: "n.yaml")
         #expect(back.transitions.map(\.isFixed) == [true, false])
     }
+
+    @Test("an added step whose id is taken, and changes to transitions the national pathway lacks, are errors")
+    func duplicateAndUnknown() {
+        var overlay = PathwayOverlay(pathway: "n")
+        let here = SourceLocation(file: "overlay.yaml", line: 9, column: 7)
+        overlay.addedSteps = [.init(step: Step(id: "b", location: here), reason: "again")]
+        overlay.changedTransitions = [.init(from: "a", to: "c", reason: "x", share: 0.5, location: here)]
+        overlay.removedTransitions = [.init(from: "c", to: "a", reason: "x", location: here)]
+        overlay.removedSteps = [.init(step: "z", reason: "x", location: here)]
+        let (merged, findings) = overlay.applied(to: Self.national)
+        #expect(findings.map(\.rule) == ["overlay-unknown", "overlay-unknown", "overlay-unknown", "overlay-duplicate"])
+        #expect(findings.allSatisfy { $0.location == here && $0.severity == .error })
+        #expect(merged == Self.national)
+    }
 }
