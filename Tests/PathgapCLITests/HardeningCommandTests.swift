@@ -221,6 +221,36 @@ import Testing
         #expect(scalar.errors.count <= Quote.maximumMessageLength + 2)
     }
 
+    /// Found by the mutation sweep: a 200,000-character key took 11 s (a debug build) to refuse, spent on "did you
+    /// mean" distances to every allowed key; a 10 MB key would have taken hours.
+    @Test("an unknown key or step id of any length is refused at once, with a suggestion only when one is close")
+    func longUnknownKey() throws {
+        let folder = try Self.scratch()
+        let key = String(repeating: "x", count: 2_000_000)
+        let file = folder + "/key.yaml"
+        try "id: m\nsteps:\n  - {id: a, \(key)}\ntransitions: []\n".write(
+            toFile: file, atomically: true, encoding: .utf8)
+        let console = Console.capturing()
+        #expect(Pathgap.run(["validate", file], console: console) == 64)
+        #expect(console.errors.hasPrefix("\(file):3:13: error: unknown key 'xxx"))
+        #expect(!console.errors.contains("did you mean"))
+        let near = folder + "/near.yaml"
+        try "id: m\nsteps:\n  - {id: a, lable: A}\ntransitions: []\n".write(
+            toFile: near, atomically: true, encoding: .utf8)
+        let suggested = Console.capturing()
+        #expect(Pathgap.run(["validate", near], console: suggested) == 64)
+        #expect(suggested.errors.contains("unknown key 'lable' in a step; did you mean 'label'?"))
+        // A transition to a long id that does not exist, among steps with long ids.
+        let ids = folder + "/ids.yaml"
+        let long = String(repeating: "s", count: 200_000)
+        try
+            "id: m\nsteps:\n  - {id: \(long)a, label: A, kind: start}\n  - {id: \(long)b, label: B, kind: end}\ntransitions:\n  - {from: \(long)a, to: \(long)c}\n"
+            .write(toFile: ids, atomically: true, encoding: .utf8)
+        let dangling = Console.capturing()
+        #expect(Pathgap.run(["validate", ids], console: dangling) == 1)
+        #expect(dangling.output.contains("[unknown-step]"))
+    }
+
     @Test("generate names the file and the system's reason when it cannot write")
     func generateWriteFailure() throws {
         let folder = try Self.scratch()

@@ -197,8 +197,9 @@ struct DocumentNode: Sendable {
             }
             guard allowed.contains(key) else {
                 let suggestion =
-                    allowed.min { $0.editDistance(to: key) < $1.editDistance(to: key) }
-                    .flatMap { $0.editDistance(to: key) <= 2 ? "; did you mean '\($0)'?" : nil } ?? ""
+                    allowed.compactMap { candidate in candidate.editDistance(to: key, atMost: 2).map { (candidate, $0) }
+                    }
+                    .min { $0.1 < $1.1 }.map { "; did you mean '\($0.0)'?" } ?? ""
                 throw InputError(
                     "unknown key '\(key)' in \(what)\(suggestion) (allowed: \(allowed.joined(separator: ", ")))",
                     at: pair.key.location)
@@ -300,24 +301,36 @@ extension InputError {
 }
 
 extension String {
-    /// Levenshtein distance, for "did you mean" suggestions on short keys.
+    /// The Levenshtein distance when it is at most `limit`, else `nil`: only the band of the table within `limit` of
+    /// its diagonal is filled, so a hostile 10 MB key or id costs O(n · limit), not O(n²).
     ///
-    /// - Complexity: O(m·n) in the lengths of the two strings.
-    func editDistance(to other: String) -> Int {
-        let a = Array(self)
-        let b = Array(other)
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
+    /// - Complexity: O((m + n) · limit).
+    func editDistance(to other: String, atMost limit: Int) -> Int? {
+        let a = Array(unicodeScalars)
+        let b = Array(other.unicodeScalars)
+        guard abs(a.count - b.count) <= limit else { return nil }
+        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
+        let outside = limit + 1
+        var previous = (0...b.count).map { $0 <= limit ? $0 : outside }
+        var current = [Int](repeating: outside, count: b.count + 1)
         for i in 1...a.count {
-            current[0] = i
-            for j in 1...b.count {
-                current[j] = Swift.min(
-                    previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            let low = Swift.max(1, i - limit)
+            let high = Swift.min(b.count, i + limit)
+            current[0] = i <= limit ? i : outside
+            if low > 1 { current[low - 1] = outside }
+            var best = current[0]
+            if low <= high {
+                for j in low...high {
+                    let value = Swift.min(
+                        previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+                    current[j] = Swift.min(value, outside)
+                    best = Swift.min(best, current[j])
+                }
             }
+            if high < b.count { current[high + 1] = outside }
+            if best > limit { return nil }
             swap(&previous, &current)
         }
-        return previous[b.count]
+        return previous[b.count] <= limit ? previous[b.count] : nil
     }
 }

@@ -242,15 +242,20 @@ public enum Validator {
 
 extension Identifier {
     /// The known id nearest to a misspelt one, when it is close enough to suggest.
+    ///
+    /// - Complexity: O(candidates · length · 2), the distance being bounded (a hostile long id costs no more).
     static func closest(to id: Identifier, in candidates: some Sequence<Identifier>) -> Identifier? {
-        let best = candidates.min {
-            ($0.rawValue.editDistance(to: id.rawValue), $0.rawValue) < (
-                $1.rawValue.editDistance(to: id.rawValue), $1.rawValue
-            )
+        let length = id.rawValue.count
+        guard length >= 3 else { return nil }
+        let limit = length >= 4 ? 2 : 1
+        var best: (id: Identifier, distance: Int)?
+        for candidate in candidates {
+            guard let distance = candidate.rawValue.editDistance(to: id.rawValue, atMost: limit) else { continue }
+            if let current = best, (current.distance, current.id.rawValue) <= (distance, candidate.rawValue) {
+                continue
+            }
+            best = (candidate, distance)
         }
-        guard id.rawValue.count >= 3, let best,
-            best.rawValue.editDistance(to: id.rawValue) <= (id.rawValue.count >= 4 ? 2 : 1)
-        else { return nil }
-        return best
+        return best?.id
     }
 }
