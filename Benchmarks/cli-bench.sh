@@ -6,7 +6,9 @@
 # Run from the repository root after release builds of pathgap and pathgap-timing:
 #   swift build -c release --product pathgap && (cd Benchmarks && swift build -c release --product pathgap-timing)
 #   sh Benchmarks/cli-bench.sh [OUT_DIR] ["10000 100000 1000000 10000000"]
-# Environment: RUNS (default 3), PATHGAP, TIMING (the binaries), PEERS=0 to skip igraph/networkx.
+# Environment: RUNS (default 3), PATHGAP, TIMING (the binaries), PEERS=0 to skip igraph/networkx, RENDER_SIZES (the
+# sizes at which render --view subpathways is timed, default "10000 40000"; "" for none), JOBS (job names to run,
+# separated by spaces; default all), CPU=1 to add each best run's user + system seconds.
 set -e
 OUT=${1:-/tmp/pathgap-bench}
 SIZES=${2:-"10000 100000 1000000 10000000"}
@@ -14,6 +16,7 @@ RUNS=${RUNS:-3}
 PATHGAP=${PATHGAP:-$(swift build -c release --show-bin-path)/pathgap}
 TIMING=${TIMING:-$(cd Benchmarks && swift build -c release --show-bin-path)/pathgap-timing}
 PEERS=${PEERS:-1}
+RENDER_SIZES=${RENDER_SIZES-"10000 40000"}
 mkdir -p "$OUT"
 
 # best LABEL STEPS COMMAND...: runs the command RUNS times (output to /dev/null) and prints the fastest run's
@@ -21,19 +24,26 @@ mkdir -p "$OUT"
 best() {
     label=$1 steps=$2
     shift 2
+    if [ -n "${JOBS:-}" ]; then
+        case " $JOBS " in *" $label "*) ;; *) return 0 ;; esac
+    fi
     result=""
     for _ in $(seq "$RUNS"); do
-        /usr/bin/time -f "%e %M" -o "$OUT/time.txt" "$@" > /dev/null 2> "$OUT/stderr.txt" || {
+        /usr/bin/time -f "%e %M %U %S" -o "$OUT/time.txt" "$@" > /dev/null 2> "$OUT/stderr.txt" || {
             echo "# $label $steps failed: $(tail -n 1 "$OUT/stderr.txt")"
             return 0
         }
         run=$(cat "$OUT/time.txt")
-        if [ -z "$result" ] || [ "$(echo "$run $result" | awk '{print ($1 < $3)}')" = 1 ]; then result=$run; fi
+        if [ -z "$result" ] || [ "$(echo "$run $result" | awk '{print ($1 < $5)}')" = 1 ]; then result=$run; fi
     done
-    echo "$label $steps $result" | awk '{printf "%s\t%s\t%.2f s\t%.0f MB\n", $1, $2, $3, $4 / 1024}'
+    echo "$label $steps $result" | awk -v cpu="${CPU:-0}" '{
+        printf "%s\t%s\t%.2f s\t%.0f MB", $1, $2, $3, $4 / 1024
+        if (cpu == 1) printf "\t%.2f s cpu", $5 + $6
+        printf "\n"
+    }'
 }
 
-for n in $SIZES; do
+for n in $SIZES $RENDER_SIZES; do
     [ -f "$OUT/g$n.csv" ] || "$PATHGAP" generate --steps "$n" --seed 1 --out "$OUT/g$n.csv" > /dev/null
     [ -f "$OUT/r$n.csv" ] || python3 Benchmarks/random-edges.py "$n" "$OUT/r$n.csv"
 done
@@ -43,10 +53,12 @@ for n in $SIZES; do
     best kernel "$n" "$TIMING" --runs 1 "$OUT/g$n.csv"
     best decompose-json "$n" "$PATHGAP" decompose "$OUT/g$n.csv" --strategy chains --format json --quiet
     best decompose-text "$n" "$PATHGAP" decompose "$OUT/g$n.csv" --strategy chains --quiet
+    best decompose-phases-json "$n" "$PATHGAP" decompose "$OUT/g$n.csv" --format json --quiet
+    best decompose-phases-text "$n" "$PATHGAP" decompose "$OUT/g$n.csv" --quiet
     best decompose-json-random "$n" "$PATHGAP" decompose "$OUT/r$n.csv" --strategy chains --format json --quiet
     best validate "$n" "$PATHGAP" validate "$OUT/g$n.csv"
     best validate-random "$n" "$PATHGAP" validate "$OUT/r$n.csv"
-    if [ "$n" -le 1000000 ]; then
+    if [ "$n" -le 100000 ]; then
         best decompose-routes "$n" "$PATHGAP" decompose "$OUT/g$n.csv" --strategy routes --max-routes 5 --quiet
     fi
     if [ "$n" -le 100000 ]; then
@@ -62,13 +74,13 @@ for n in $SIZES; do
             > "$OUT/c$n.dot"
         best validate-dot "$n" "$PATHGAP" validate "$OUT/c$n.dot"
     fi
-    if [ "$n" -le 10000 ]; then
-        rm -rf "$OUT/charts"
-        best render-subpathways "$n" "$PATHGAP" render "$OUT/g$n.csv" --view subpathways --out "$OUT/charts"
-    fi
+done
+for n in $RENDER_SIZES; do
+    rm -rf "$OUT/charts"
+    best render-subpathways "$n" "$PATHGAP" render "$OUT/g$n.csv" --view subpathways --out "$OUT/charts"
 done
 uptime
-if [ "$PEERS" = 1 ] && [ -f "$OUT/g1000000.csv" ]; then
+if [ "$PEERS" = 1 ] && [ -f "$OUT/g1000000.csv" ] && [ -f "$OUT/r1000000.csv" ]; then
     for input in g1000000 r1000000; do
         echo "# peers on $input.csv"
         /usr/bin/time -f "# python %e s %M KB" python3 Benchmarks/compare.py "$OUT/$input.csv" --skip-networkx

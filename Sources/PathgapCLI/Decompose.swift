@@ -63,10 +63,12 @@ extension Pathgap {
             }
             let preferred = options.preferredSize
             let sizeSummary = "sub-pathways outside \(preferred.lowerBound)–\(preferred.upperBound) steps"
-            if strategy == .chains && split == nil && format != .yaml {
+            if strategy == .chains || strategy == .phases, split == nil, format != .yaml {
                 // The engine's path: from the index to the output, no value per step or sub-pathway.
                 progress.show("decomposing")
-                let partitions = workspace.indexes.map { $0.chainPartition() }
+                let partitions = workspace.indexes.map { index in
+                    strategy == .chains ? index.chainPartition() : index.phasePartition(target: preferred)
+                }
                 progress.show("writing")
                 switch format {
                 case .json: IndexedPartition.writeJSON(for: partitions) { console.write(bytes: $0) }

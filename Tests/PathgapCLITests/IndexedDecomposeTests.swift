@@ -36,22 +36,63 @@ import Testing
         return Pathway(id: "p", steps: steps, transitions: transitions, location: SourceLocation(file: "p.yaml"))
     }
 
-    @Test("chains written from the index are byte for byte the value model's JSON and text", arguments: [1, 2, 3])
-    func indexWritersMatchValueWriters(seed: UInt64) {
-        let pathway = Self.pathway(steps: 2_000, seed: seed)
-        var decomposition = PathwayGraph(pathway).decomposition(.chains)
-        let sizeFindings = decomposition.findings
-        decomposition.findings = []
-        let partition = PathwayIndex(pathway).chainPartition()
+    @Test(
+        "chains and phases written from the index are byte for byte the value model's JSON and text",
+        arguments: [DecompositionStrategy.chains, .phases], [1, 2, 3] as [UInt64])
+    func indexWritersMatchValueWriters(strategy: DecompositionStrategy, seed: UInt64) {
+        expectIndexWritersMatch(Self.pathway(steps: 2_000, seed: seed), strategy: strategy)
+    }
+
+    @Test(
+        "phases written from the index match the value model on every fixture pathway and bundled pilot",
+        arguments: ["branching", "diamond", "flowchart-example", "linear", "loop-back", "stages"])
+    func phasesOnFixtures(name: String) throws {
+        let pathway = try #require(
+            try PathwayReaders.standard.read(Fixtures.path("pathways/\(name).yaml")).pathways.first)
+        expectIndexWritersMatch(pathway, strategy: .phases)
+        for target in [1...1, 2...3, 4...9] { expectIndexWritersMatch(pathway, strategy: .phases, target: target) }
+    }
+
+    @Test("phases from the index match the value model on the bundled pilots, and on a lone step with advice")
+    func phasesOnPilots() throws {
+        #expect(!ProjectFolders.bundled.isEmpty)
+        for folder in ProjectFolders.bundled {
+            let project = try ProjectLoader().loadProject(at: Fixtures.path("projects/\(folder)")).project
+            for pathway in project.pathways { expectIndexWritersMatch(pathway, strategy: .phases) }
+        }
+        // The advice (a step no transition joins) is written with the parts, in JSON and in text.
+        let lone = Pathway(
+            id: "p", steps: ["a", "b", "c", "lone"].map { Step(id: StepID($0), label: $0) },
+            transitions: [Transition(from: "a", to: "b"), Transition(from: "b", to: "c")])
+        expectIndexWritersMatch(lone, strategy: .phases)
+        #expect(PathwayIndex(lone).phasePartition(target: 3...5).advice.map(\.rule) == ["subpathway-alone"])
+    }
+
+    /// Checks that the index writers give the value writers' JSON and text, and the same size warnings.
+    private func expectIndexWritersMatch(
+        _ pathway: Pathway, strategy: DecompositionStrategy, target: ClosedRange<Int> = 3...5,
+        sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) {
+        var decomposition = PathwayGraph(pathway).decomposition(
+            strategy, options: DecompositionOptions(preferredSize: target))
+        let sizeFindings = decomposition.findings.filter { $0.rule == "subpathway-size" }
+        decomposition.findings.removeAll { $0.rule == "subpathway-size" }
+        let index = PathwayIndex(pathway)
+        let partition = strategy == .chains ? index.chainPartition() : index.phasePartition(target: target)
         var json: [UInt8] = []
         IndexedPartition.writeJSON(for: [partition], chunkSize: 512) { json += $0 }
-        #expect(json == Decomposition.json(for: [decomposition]))
+        #expect(
+            String(decoding: json, as: UTF8.self)
+                == String(decoding: Decomposition.json(for: [decomposition]), as: UTF8.self),
+            sourceLocation: sourceLocation)
         var text: [UInt8] = []
         IndexedPartition.writeText(for: [partition], chunkSize: 512) { text += $0 }
-        #expect(String(decoding: text, as: UTF8.self) == DecompositionFormat.text([decomposition], pathways: [pathway]))
-        let sizes = partition.sizeFindings(preferred: 3...5, limit: 5)
-        #expect(sizes.count == sizeFindings.count)
-        #expect(sizes.first == Array(sizeFindings.prefix(5)))
+        #expect(
+            String(decoding: text, as: UTF8.self) == DecompositionFormat.text([decomposition], pathways: [pathway]),
+            sourceLocation: sourceLocation)
+        let sizes = partition.sizeFindings(preferred: target, limit: 5)
+        #expect(sizes.count == sizeFindings.count, sourceLocation: sourceLocation)
+        #expect(sizes.first == Array(sizeFindings.prefix(5)), sourceLocation: sourceLocation)
     }
 
     @Test("size warnings go to standard error: counted, the first --max-warnings listed, none under --quiet")
@@ -86,12 +127,16 @@ import Testing
         let csv = (folder as NSString).appendingPathComponent("g.csv")
         #expect(DecomposeCommandTests.run(["generate", "--steps", "2000", "--seed", "3", "--out", csv]).status == 0)
         let pathway = try #require(try PathwayReaders.standard.read(csv).pathways.first)
-        var decomposition = PathwayGraph(pathway).decomposition(.chains)
-        decomposition.findings.removeAll { $0.rule == "subpathway-size" }
-        let json = DecomposeCommandTests.run(["decompose", csv, "--strategy", "chains", "--format", "json", "--quiet"])
-        #expect(json.output == String(decoding: Decomposition.json(for: [decomposition]), as: UTF8.self))
-        let text = DecomposeCommandTests.run(["decompose", csv, "--strategy", "chains", "--quiet"])
-        #expect(text.output == DecompositionFormat.text([decomposition], pathways: [pathway]))
+        for strategy in [DecompositionStrategy.chains, .phases] {
+            var decomposition = PathwayGraph(pathway).decomposition(strategy)
+            decomposition.findings.removeAll { $0.rule == "subpathway-size" }
+            let json = DecomposeCommandTests.run([
+                "decompose", csv, "--strategy", strategy.rawValue, "--format", "json", "--quiet",
+            ])
+            #expect(json.output == String(decoding: Decomposition.json(for: [decomposition]), as: UTF8.self))
+            let text = DecomposeCommandTests.run(["decompose", csv, "--strategy", strategy.rawValue, "--quiet"])
+            #expect(text.output == DecompositionFormat.text([decomposition], pathways: [pathway]))
+        }
         let validation = DecomposeCommandTests.run(["validate", csv])
         let expected = Validator.findings(for: pathway).map(\.description)
         #expect(validation.output.split(separator: "\n").dropLast().map(String.init) == expected)

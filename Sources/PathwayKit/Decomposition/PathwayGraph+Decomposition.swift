@@ -20,7 +20,7 @@ extension PathwayGraph {
     ///   - options: Route cap and preferred sizes.
     /// - Returns: The sub-pathways, numbered `<pathway>/<n>` in pathway order, with a warning finding
     ///   (`subpathway-size`) for each whose step count is outside the preferred size.
-    /// - Complexity: O(V + E) for `chains` and `stages`, see ``phaseGroups(target:)`` for `phases`; see ``programStructureFragments()`` and ``routes(limit:)``.
+    /// - Complexity: O(V + E) for `chains` and `stages`, see ``PathwayIndex/phaseGroups(target:)`` for `phases`; see ``programStructureFragments()`` and ``routes(limit:)``.
     public func decomposition(
         _ strategy: DecompositionStrategy = .phases, options: DecompositionOptions = DecompositionOptions()
     ) -> Decomposition {
@@ -36,7 +36,7 @@ extension PathwayGraph {
         var nodes: [[Int32]]?
         switch strategy {
         case .phases:
-            let cut = phaseGroups(target: options.preferredSize)
+            let cut = index.phaseGroups(target: options.preferredSize)
             nodes = cut.groups
             var subpathways = partitionSubpathways(cut.groups, cyclic: nil)
             for index in subpathways.indices { subpathways[index].title = cut.titles[index] }
@@ -142,15 +142,21 @@ extension PathwayGraph {
     }
 
     /// "first label → last label", or the one label.
-    func title(of nodes: [Int32]) -> String {
-        guard let first = nodes.first, let last = nodes.last else { return "" }
-        return first == last ? step(first).label : "\(step(first).label) → \(step(last).label)"
-    }
+    func title(of nodes: [Int32]) -> String { index.title(of: nodes) }
 
     /// The boundary link of an edge.
     func link(_ edge: Int32) -> BoundaryLink {
         let transition = transition(edge)
         return BoundaryLink(from: transition.from, to: transition.to, condition: transition.condition)
+    }
+}
+
+extension PathwayIndex {
+    /// "first label → last label", or the one label, of some steps (by node number).
+    func title(of nodes: [Int32]) -> String {
+        guard let first = nodes.first, let last = nodes.last else { return "" }
+        return first == last
+            ? label(Index(raw: first)) : "\(label(Index(raw: first))) → \(label(Index(raw: last)))"
     }
 }
 

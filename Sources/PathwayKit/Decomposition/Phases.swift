@@ -1,7 +1,7 @@
 import Foundation
 
 /// The `phases` decomposition: the sub-pathways an analyst would publish, found from every signal a pathway
-/// carries. See ``PathwayGraph/phaseGroups(target:)`` for the rules and their order.
+/// carries. See ``PathwayIndex/phaseGroups(target:)`` for the rules and their order.
 struct PhaseCut {
     /// The node groups, in pathway order, each in pathway order; every node is in exactly one.
     var groups: [[Int32]]
@@ -11,7 +11,7 @@ struct PhaseCut {
     var advice: [Finding]
 }
 
-extension PathwayGraph {
+extension PathwayIndex {
     /// How strongly a transition separates its two steps, weakest first.
     enum PhaseBoundary: UInt8, Comparable {
         /// Nothing separates them.
@@ -69,7 +69,7 @@ extension PathwayGraph {
         var isStart = [Bool](repeating: false, count: n)
         var starts: [Int32] = []
         for node in 0..<Int32(n) {
-            let kind = step(node).kind
+            let kind = kinds.values[Int(node)]
             isEnd[Int(node)] = kind == .end
             isStart[Int(node)] = kind == .start || graph.inDegree(of: node) == 0
             if isStart[Int(node)] { starts.append(node) }
@@ -303,8 +303,9 @@ extension PathwayGraph {
                     + "branch of another), so there is nothing to join it to"
             advice.append(
                 Finding(
-                    .note, rule: "subpathway-alone", "step '\(step(node).id)' is a sub-pathway of its own: \(why)",
-                    at: step(node).location ?? pathway.location))
+                    .note, rule: "subpathway-alone",
+                    "step '\(stepIDs[Index(raw: node)])' is a sub-pathway of its own: \(why)",
+                    at: location(Index<Step>(raw: node)) ?? location))
         }
         return PhaseCut(
             groups: groups, titles: phaseTitles(groups, stageOfNode: stageOfNode, boundary: boundary), advice: advice)
@@ -312,8 +313,8 @@ extension PathwayGraph {
 
     /// Whether both steps name staff groups and share none.
     private func isHandOff(_ from: Int32, _ to: Int32) -> Bool {
-        let first = step(from).staffGroups
-        let second = step(to).staffGroups
+        let first = staffGroups(Index(raw: from))
+        let second = staffGroups(Index(raw: to))
         guard !first.isEmpty, !second.isEmpty else { return false }
         return !first.contains { second.contains($0) }
     }
@@ -418,7 +419,7 @@ extension PathwayGraph {
             // The stage most of its steps (ends aside) have; the first seen on a tie.
             var counts: [Int32: Int] = [:]
             var best: Int32 = -1
-            for node in group where stageOfNode[Int(node)] >= 0 && step(node).kind != .end {
+            for node in group where stageOfNode[Int(node)] >= 0 && kinds.values[Int(node)] != .end {
                 let stage = stageOfNode[Int(node)]
                 counts[stage, default: 0] += 1
                 if best < 0 || counts[stage, default: 0] > counts[best, default: 0] { best = stage }
@@ -433,7 +434,7 @@ extension PathwayGraph {
                     let edge = graph.predecessorEdges[Int(slot)]
                     guard boundary[Int(edge)] == .outcome,
                         groupOfNode[Int(graph.predecessorSources[Int(slot)])] != Int32(index),
-                        let text = transition(edge).condition, !text.isEmpty
+                        let text = conditions[Index(raw: edge)], !text.isEmpty
                     else { continue }
                     condition = text
                     break search
@@ -451,10 +452,32 @@ extension PathwayGraph {
     }
 
     /// The stage names by effective stage number.
-    private func effectiveStageNames() -> [String] { effectiveStages().names }
+    private func effectiveStageNames() -> [String] { stageNames.indices.map { stageNames[$0] } }
 
     private static func capitalised(_ text: String) -> String {
         guard let first = text.first else { return text }
         return first.uppercased() + text.dropFirst()
+    }
+}
+
+extension PathwayIndex {
+    /// The `phases` decomposition on the index: the same parts, titles and advice, in the same order, as
+    /// ``PathwayGraph/decomposition(_:options:)`` with `.phases`, without a value per step or sub-pathway.
+    ///
+    /// - Parameter target: The preferred sub-pathway sizes (the method's 3 to 5 steps).
+    /// - Complexity: See ``phaseGroups(target:)``.
+    public func phasePartition(target: ClosedRange<Int>) -> IndexedPartition {
+        let cut = phaseGroups(target: target)
+        var members: [Int32] = []
+        members.reserveCapacity(stepCount)
+        var offsets: [Int32] = [0]
+        offsets.reserveCapacity(cut.groups.count + 1)
+        for group in cut.groups {
+            members += group
+            offsets.append(Int32(members.count))
+        }
+        return IndexedPartition(
+            index: self, strategy: .phases, members: members, offsets: offsets,
+            cyclic: [Bool](repeating: false, count: cut.groups.count), titles: cut.titles, advice: cut.advice)
     }
 }

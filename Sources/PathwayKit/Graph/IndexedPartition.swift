@@ -15,6 +15,10 @@ public struct IndexedPartition: Sendable {
     let offsets: [Int32]
     /// Whether each part is a loop of plain steps.
     let cyclic: [Bool]
+    /// The title of each part, where the strategy names its parts (otherwise "first label → last label").
+    let titles: [String]?
+    /// Advice about the cut beyond size warnings (written with the parts, as the value model's findings are).
+    public let advice: [Finding]
     /// The transitions out of each part, part after part, with their offsets.
     let exitEdges: [Int32]
     let exitOffsets: [Int32]
@@ -61,13 +65,20 @@ public struct IndexedPartition: Sendable {
     ///   - members: The steps of every part, part after part (every step once).
     ///   - offsets: The start of each part in `members`, and `members.count` at the end.
     ///   - cyclic: Whether each part is a loop.
+    ///   - titles: The title of each part, if the strategy names them.
+    ///   - advice: Advice about the cut beyond size warnings.
     /// - Complexity: O(V + E).
-    init(index: PathwayIndex, strategy: DecompositionStrategy, members: [Int32], offsets: [Int32], cyclic: [Bool]) {
+    init(
+        index: PathwayIndex, strategy: DecompositionStrategy, members: [Int32], offsets: [Int32], cyclic: [Bool],
+        titles: [String]? = nil, advice: [Finding] = []
+    ) {
         self.index = index
         self.strategy = strategy
         self.members = members
         self.offsets = offsets
         self.cyclic = cyclic
+        self.titles = titles
+        self.advice = advice
         let graph = index.graph
         let partCount = offsets.count - 1
         var partOfNode = [Int32](repeating: 0, count: graph.nodeCount)

@@ -15,10 +15,24 @@ struct DocumentNode: Sendable {
     var value: Value
     var location: SourceLocation
 
-    /// Parses YAML (JSON is read as YAML's flow style, so both keep positions).
+    init(value: Value, location: SourceLocation) {
+        self.value = value
+        self.location = location
+    }
+
+    /// Parses YAML or JSON, keeping the position of every node: plain JSON in a `.json` file straight from its bytes
+    /// (``JSONDocumentReader``), anything else — errors included — through libyaml (JSON as YAML's flow style).
     ///
     /// - Throws: ``InputError`` with the line and column libyaml reports.
     static func parse(_ text: String, file: String) throws -> DocumentNode {
+        if file.hasSuffix(".json"), let root = JSONDocumentReader.parse(text, file: file) { return root }
+        return try parseWithLibyaml(text, file: file)
+    }
+
+    /// Parses YAML, or JSON as YAML's flow style, through libyaml.
+    ///
+    /// - Throws: ``InputError`` with the line and column libyaml reports.
+    static func parseWithLibyaml(_ text: String, file: String) throws -> DocumentNode {
         let node: Yams.Node?
         do {
             node = try Yams.compose(yaml: file.hasSuffix(".json") ? joiningSurrogateEscapes(text) : text)

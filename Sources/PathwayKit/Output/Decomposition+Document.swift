@@ -92,30 +92,37 @@ extension Decomposition {
                     writer.flush(atLeast: chunkSize, to: sink)
                 }
             }
-            if !decomposition.findings.isEmpty {
-                writer.key("findings")
-                writer.beginArray()
-                for finding in decomposition.findings {
-                    writer.beginObject()
-                    writer.member("severity", finding.severity.rawValue)
-                    writer.member("rule", finding.rule)
-                    writer.member("message", finding.message)
-                    writer.member("file", finding.location?.file)
-                    if let line = finding.location?.line {
-                        writer.key("line")
-                        writer.integer(line)
-                    }
-                    writer.endObject()
-                    writer.flush(atLeast: chunkSize, to: sink)
-                }
-                writer.endArray()
-            }
+            writeFindings(decomposition.findings, to: &writer, chunkSize: chunkSize, sink: sink)
             writer.endObject()
         }
         writer.endArray()
         writer.endObject()
         writer.finish()
         writer.flush(to: sink)
+    }
+
+    /// Writes a decomposition's findings under `findings` as ``documentTree`` holds them (severity, rule, message,
+    /// file, line); nothing when there are none.
+    static func writeFindings(
+        _ findings: [Finding], to writer: inout JSONWriter, chunkSize: Int, sink: ([UInt8]) -> Void
+    ) {
+        guard !findings.isEmpty else { return }
+        writer.key("findings")
+        writer.beginArray()
+        for finding in findings {
+            writer.beginObject()
+            writer.member("severity", finding.severity.rawValue)
+            writer.member("rule", finding.rule)
+            writer.member("message", finding.message)
+            writer.member("file", finding.location?.file)
+            if let line = finding.location?.line {
+                writer.key("line")
+                writer.integer(line)
+            }
+            writer.endObject()
+            writer.flush(atLeast: chunkSize, to: sink)
+        }
+        writer.endArray()
     }
 }
 

@@ -76,6 +76,7 @@ extension IndexedPartition {
                 }
                 writer.endArray()
             }
+            Decomposition.writeFindings(partition.advice, to: &writer, chunkSize: chunkSize, sink: sink)
             writer.endObject()
         }
         writer.endArray()
@@ -118,9 +119,13 @@ extension IndexedPartition {
         TextBuffer.withDigits(part.position + 1) { bytes += $0 }
     }
 
-    /// A part's title, "first label → last label" or the one label, into `bytes`.
+    /// A part's title (the strategy's, or "first label → last label" or the one label), into `bytes`.
     func title(_ part: Index<Subpathway>, into bytes: inout [UInt8]) {
         bytes.removeAll(keepingCapacity: true)
+        if let titles {
+            bytes += titles[part.position].utf8
+            return
+        }
         let steps = steps(part)
         guard let first = steps.first, let last = steps.last else { return }
         appendLabel(first, to: &bytes)
@@ -266,6 +271,10 @@ extension IndexedPartition {
                     out.append(0x0A)
                 }
                 flush()
+            }
+            if !partition.advice.isEmpty {
+                out += "\nadvice:\n".utf8
+                for finding in partition.advice { out += "  \(finding.description)\n".utf8 }
             }
             out.append(0x0A)
         }

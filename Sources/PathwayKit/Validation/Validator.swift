@@ -117,8 +117,10 @@ public enum Validator {
             }
         }
         var inClosedCycle = [Bool](repeating: false, count: core.nodeCount)
-        for (component, members) in components.members().enumerated()
-        where isCyclic[component] && !hasExit[component] {
+        // Flat member lists: a million components cost no array each.
+        let (memberOffsets, memberNodes) = components.flatMembers()
+        for component in 0..<components.componentCount where isCyclic[component] && !hasExit[component] {
+            let members = memberNodes[Int(memberOffsets[component])..<Int(memberOffsets[component + 1])]
             for node in members { inClosedCycle[Int(node)] = true }
             findings.append(
                 Finding(
