@@ -232,6 +232,11 @@ struct ChartWriter {
     // MARK: Edges
 
     /// An edge for a transition, labelled with its condition and share.
+    ///
+    /// The condition is the edge's `label`, which `dot` lays out with the graph, so it keeps clear of nodes. Measured
+    /// on the bundled pilots' charts (README "Flowcharts"), it put no label on a node, while `xlabel` (placed after
+    /// layout), `labelfloat=true`, and `headlabel`/`taillabel` (drawn at the edge's end whatever lies there) each
+    /// put some on nodes, and `forcelabels=false` dropped xlabels instead. `EdgeLabelPlacementTests` keeps it so.
     mutating func addTransition(_ transition: Transition, labels: [StepID: String]) {
         let text = edgeText(transition)
         var attributes: [(String, String)] = [("id", nextEdgeID())]
