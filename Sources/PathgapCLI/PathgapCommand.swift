@@ -46,15 +46,21 @@ extension Pathgap {
         }
         do {
             let command = try parseAsRoot(arguments)
-            guard let command = command as? any PathgapCommand else {
+            if let command = command as? any PathgapCommand { return execute(command, console: console) }
+            let named = arguments.first == "help" ? arguments.dropFirst().first : arguments.first
+            let target = configuration.subcommands.first { $0._commandName == named }
+            guard let target, ObjectIdentifier(target) == ObjectIdentifier(type(of: command)),
+                !arguments.contains(where: Self.isHelpFlag)
+            else {
                 // `--help`, `-h` and `help <command>` parse to the parser's own help command, which would print
                 // its own help: print the help of the command named (the root's for none).
-                let named = arguments.first == "help" ? arguments.dropFirst().first : arguments.first
-                let target = configuration.subcommands.first { $0._commandName == named } ?? Pathgap.self
-                console.print(helpMessage(for: target))
+                console.print(helpMessage(for: target ?? Pathgap.self))
                 return ExitStatus.success
             }
-            return execute(command, console: console)
+            // A plain ParsableCommand (the hidden benchmark commands, which print their own figures): run it.
+            var plain = command
+            try plain.run()
+            return ExitStatus.success
         } catch {
             let code = exitCode(for: error)
             let message = fullMessage(for: error)
@@ -66,6 +72,8 @@ extension Pathgap {
             return code == .validationFailure ? ExitStatus.badInput : code.rawValue
         }
     }
+
+    static func isHelpFlag(_ argument: String) -> Bool { ["--help", "-h", "-help"].contains(argument) }
 
     /// Runs a parsed command, turning thrown errors into one message and an exit status.
     static func execute(_ command: any PathgapCommand, console: Console) -> Int32 {

@@ -63,6 +63,24 @@ import Testing
         #expect(console.output.hasSuffix("1 pathway, 7 steps, 7 transitions: 0 errors, 0 warnings\n"))
     }
 
+    @Test("the hidden benchmark commands run instead of printing their help; --help still prints it")
+    func benchmarkCommandsRun() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "pathgap-report-bench-\(UUID().uuidString)"
+        ).path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let (status, console) = Self.run([
+            "report-bench", "--steps", "300", "--competencies", "20", "--repeats", "1", "--formats", "--out", folder,
+        ])
+        #expect(status == 0)
+        #expect(!console.output.contains("OVERVIEW"))
+        let written = try FileManager.default.contentsOfDirectory(atPath: folder)
+        #expect(written.contains { $0.hasSuffix(".html") })
+        let (helpStatus, help) = Self.run(["report-bench", "--help"])
+        #expect(helpStatus == 0)
+        #expect(help.output.contains("OVERVIEW: Benchmark gap analysis"))
+    }
+
     @Test("no arguments: the help on standard error, exit 64")
     func noArguments() {
         let (status, console) = Self.run([])
