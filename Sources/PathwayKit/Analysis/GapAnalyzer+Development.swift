@@ -14,30 +14,11 @@ extension GapAnalyzer.Context {
     ///
     /// - Complexity: As ``duplicateResourceGaps(pathways:)``.
     mutating func duplicateDevelopmentGaps(pathways: [PathwayAnalysis]) -> [Gap] {
-        var numberOfOwner: [String: Int32] = [:]
-        let owners = project.resources.map { resource -> Int32 in
-            guard resource.status == .inDevelopment, let name = resource.owner?.lowercased(), !name.isEmpty else {
-                return -1
-            }
-            let number = numberOfOwner[name] ?? Int32(numberOfOwner.count)
-            numberOfOwner[name] = number
-            return number
-        }
-        guard numberOfOwner.count > 1 else { return [] }
-        var needs = [CompetencyID?](repeating: nil, count: needNumbers.count)
-        for (need, number) in needNumbers { needs[Int(number)] = need }
-        var scratch = DuplicateScratch(
-            tallies: Array(repeating: ProviderTally(), count: groupNames.count),
-            stamps: Array(repeating: -1, count: groupNames.count),
-            counted: Array(repeating: -1, count: project.resources.count))
-        var found: [(number: Int, need: CompetencyID, covers: [FullCover], repeating: FullCover)] = []
-        for (number, need) in needs.enumerated() {
-            guard let need, let repeated = repeatedCovers(of: need, providers: owners, scratch: &scratch) else {
-                continue
-            }
-            found.append((number, need, repeated.covers, repeated.repeating))
-        }
-        guard !found.isEmpty else { return [] }
+        guard
+            let (_, found) = repeatedCoverFinds(partyOf: {
+                $0.status == .inDevelopment ? $0.owner : nil
+            })
+        else { return [] }
         let reaches = stepsNeeding(found.map(\.number), pathways: pathways)
         var gaps: [Gap] = []
         for (duplicate, reach) in zip(found, reaches) {

@@ -54,6 +54,38 @@ extension GapAnalyzer.Context {
         var counted: [Int32]
     }
 
+    /// For each competency a step needs, the full covers that repeat across parties (providers, owners), where
+    /// `partyOf` names a resource's party (`nil`: the resource takes no part); parties are compared as written,
+    /// ignoring case. `nil` when fewer than two parties are named or nothing repeats.
+    ///
+    /// - Complexity: As ``repeatedCovers(of:providers:scratch:)`` over every competency needed.
+    mutating func repeatedCoverFinds(
+        partyOf: (EducationResource) -> String?
+    ) -> (parties: [Int32], found: [(number: Int, need: CompetencyID, covers: [FullCover], repeating: FullCover)])? {
+        var numberOfParty: [String: Int32] = [:]
+        let parties = project.resources.map { resource -> Int32 in
+            guard let name = partyOf(resource)?.lowercased(), !name.isEmpty else { return -1 }
+            let number = numberOfParty[name] ?? Int32(numberOfParty.count)
+            numberOfParty[name] = number
+            return number
+        }
+        guard numberOfParty.count > 1 else { return nil }
+        var needs = [CompetencyID?](repeating: nil, count: needNumbers.count)
+        for (need, number) in needNumbers { needs[Int(number)] = need }
+        var scratch = DuplicateScratch(
+            tallies: Array(repeating: ProviderTally(), count: groupNames.count),
+            stamps: Array(repeating: -1, count: groupNames.count),
+            counted: Array(repeating: -1, count: project.resources.count))
+        var found: [(number: Int, need: CompetencyID, covers: [FullCover], repeating: FullCover)] = []
+        for (number, need) in needs.enumerated() {
+            guard let need, let repeated = repeatedCovers(of: need, providers: parties, scratch: &scratch) else {
+                continue
+            }
+            found.append((number, need, repeated.covers, repeated.repeating))
+        }
+        return found.isEmpty ? nil : (parties, found)
+    }
+
     /// The gaps of resources that duplicate each other: for each competency a step needs (pooled across
     /// equivalences under its least id), resources from two or more providers that each fully develop it to the
     /// same level for a shared audience (see ``repeatedCovers(of:providers:scratch:)``). One gap per competency, at
@@ -65,31 +97,11 @@ extension GapAnalyzer.Context {
     ///   project's steps when some competency has duplicates.
     mutating func duplicateResourceGaps(pathways: [PathwayAnalysis]) -> [Gap] {
         guard project.resources.count > 1 else { return [] }
-        // Providers compared as written, ignoring case; -1 for none named.
-        var numberOfProvider: [String: Int32] = [:]
-        let providers = project.resources.map { resource -> Int32 in
-            guard resource.status == .available, let name = resource.provider?.lowercased(), !name.isEmpty else {
-                return -1
-            }
-            let number = numberOfProvider[name] ?? Int32(numberOfProvider.count)
-            numberOfProvider[name] = number
-            return number
-        }
-        guard numberOfProvider.count > 1 else { return [] }
-        var needs = [CompetencyID?](repeating: nil, count: needNumbers.count)
-        for (need, number) in needNumbers { needs[Int(number)] = need }
-        var scratch = DuplicateScratch(
-            tallies: Array(repeating: ProviderTally(), count: groupNames.count),
-            stamps: Array(repeating: -1, count: groupNames.count),
-            counted: Array(repeating: -1, count: project.resources.count))
-        var found: [(number: Int, need: CompetencyID, covers: [FullCover], repeating: FullCover)] = []
-        for (number, need) in needs.enumerated() {
-            guard let need, let repeated = repeatedCovers(of: need, providers: providers, scratch: &scratch) else {
-                continue
-            }
-            found.append((number, need, repeated.covers, repeated.repeating))
-        }
-        guard !found.isEmpty else { return [] }
+        guard
+            let (providers, found) = repeatedCoverFinds(partyOf: {
+                $0.status == .available ? $0.provider : nil
+            })
+        else { return [] }
         let reaches = stepsNeeding(found.map(\.number), pathways: pathways)
         var gaps: [Gap] = []
         for (duplicate, reach) in zip(found, reaches) {
