@@ -35,7 +35,9 @@ import Testing
     /// The top-level types a file declares (declarations at the start of a line; nested ones are indented).
     static func declarations(in lines: [Substring]) -> [String] {
         let kinds: Set<Substring> = ["struct", "enum", "class", "protocol", "actor", "typealias"]
-        let modifiers: Set<Substring> = ["public", "internal", "package", "fileprivate", "private", "final", "indirect"]
+        let modifiers: Set<Substring> = [
+            "public", "internal", "package", "fileprivate", "private", "final", "indirect",
+        ]
         var names: [String] = []
         for line in lines where !(line.first?.isWhitespace ?? true) {
             let words = line.split(whereSeparator: { $0 == " " || $0 == "<" || $0 == ":" || $0 == "{" })
