@@ -6,7 +6,8 @@ import Testing
 /// The default decomposition against analysts' cuts of pathways it was not tuned on (issue 11): three pathways of
 /// our own (`Fixtures/unseen/`, written in YAML with stages and in JSON without, and converted by `pathgap convert`
 /// into every other format with and without), and corpus files read in place. The README's table is kept current
-/// here; rewrite it on purpose with `PATHGAP_UPDATE_GOLDENS=1 swift test --filter UnseenAgreementTests`.
+/// here; rewrite it on purpose with `PATHGAP_UPDATE_GOLDENS=1 swift test --filter UnseenAgreementTests` (on its
+/// own: ``PhasesReadmeTests`` rewrites the same README, and two suites rewriting it at once lose one's change).
 @Suite(.needsCorpus)
 struct UnseenAgreementTests {
     /// One file scored against one cut.
