@@ -28,7 +28,7 @@ extension Pathgap {
         @Option(
             help: ArgumentHelp(
                 "Where to write the network: an edge list (.csv with commas, .tsv with tabs), or a native pathway "
-                    + "with --format yaml.",
+                    + "(.yaml/.yml or .json); the extension gives the format unless --format does.",
                 valueName: "file"))
         var out: String?
 
@@ -46,8 +46,8 @@ extension Pathgap {
                 valueName: "file"))
         var nodesOut: String?
 
-        @Option(help: "The output format: edgelist or yaml.")
-        var format: GeneratedFormat = .edgelist
+        @Option(help: "The output format (default: from --out's extension; an edge list for any other).")
+        var format: GeneratedFormat?
 
         @Flag(help: "Annotate steps with staff groups and competencies.")
         var annotate = false
@@ -70,7 +70,7 @@ extension Pathgap {
             case (.some, .some): throw ValidationError("give --out or --project, not both")
             default: break
             }
-            if project != nil, format != .edgelist || nodesOut != nil {
+            if project != nil, format != nil || nodesOut != nil {
                 throw ValidationError("--project writes its own files; --format and --nodes-out go with --out")
             }
         }
@@ -121,7 +121,8 @@ extension Pathgap {
         func networkFiles(
             _ generator: PathwayGenerator, out: String, annotate: Bool
         ) -> [(path: String, data: Data, what: String)] {
-            switch format {
+            let chosen = format ?? GeneratedFormat(extensionOf: out)
+            switch chosen {
             case .edgelist:
                 let separator = EdgeListSeparator(path: out)
                 var files = [(out, Data(generator.edgeListBytes(separator: separator.byte)), "edge list")]
@@ -133,9 +134,11 @@ extension Pathgap {
                         ))
                 }
                 return files
-            case .yaml:
+            case .yaml, .json:
                 let stem = URL(fileURLWithPath: out).deletingPathExtension().lastPathComponent
-                return [(out, Data(NativeFormat.text(for: generator.pathway(id: PathwayID(stem))).utf8), "pathway")]
+                let text = NativeFormat.text(
+                    for: generator.pathway(id: PathwayID(stem)), syntax: chosen == .json ? .json : .yaml)
+                return [(out, Data(text.utf8), "pathway")]
             }
         }
 
@@ -150,7 +153,17 @@ extension Pathgap {
 
 /// What `pathgap generate` writes.
 enum GeneratedFormat: String, ExpressibleByArgument, CaseIterable {
-    case edgelist, yaml
+    case edgelist, yaml, json
+
+    /// The format a file name asks for: `.yaml`/`.yml` a native YAML pathway, `.json` a native JSON one, anything
+    /// else an edge list.
+    init(extensionOf path: String) {
+        switch (path as NSString).pathExtension.lowercased() {
+        case "yaml", "yml": self = .yaml
+        case "json": self = .json
+        default: self = .edgelist
+        }
+    }
 }
 
 /// The column separator an edge list's extension asks for: a tab for `.tsv`, else a comma.

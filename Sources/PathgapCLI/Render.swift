@@ -10,7 +10,7 @@ extension Pathgap {
     public struct Render: PathgapCommand {
         public static let configuration = CommandConfiguration(
             commandName: "render",
-            abstract: "Draw pathways as flowcharts (SVG, PNG, PDF, DOT, …), steps coloured by their worst gap.",
+            abstract: "Draw pathways as flowcharts (SVG, PNG, PDF, DOT and more), steps coloured by their worst gap.",
             discussion: """
                 PATH is a project folder (every pathway it names is drawn, steps coloured by the gap analysis \
                 unless --no-gaps) or one pathway file in any format pathgap reads (drawn plain). Files are named \

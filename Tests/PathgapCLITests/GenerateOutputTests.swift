@@ -53,6 +53,42 @@ import Testing
                 == fromCommas.output.replacingOccurrences(of: "net.csv", with: ""))
     }
 
+    @Test(
+        "--out's extension gives the format unless --format does; every form reads back to the same network",
+        arguments: ["net.yaml", "net.yml", "net.json", "net.csv", "net.edges"])
+    func formatFromExtension(name: String) throws {
+        let folder = try Self.scratch()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/" + name
+        #expect(Pathgap.run(["generate", "--steps", "60", "--seed", "4", "--out", path], console: .capturing()) == 0)
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        switch (name as NSString).pathExtension {
+        case "yaml", "yml": #expect(text.hasPrefix("id: net\n"))
+        case "json": #expect(text.hasPrefix("{\n  \"id\": \"net\""))
+        default: #expect(text.hasPrefix("from,to,condition,share\ns0,s1"))
+        }
+        // The same network as the edge list of the same seed, whatever the form.
+        let reference = folder + "/reference.csv"
+        #expect(
+            Pathgap.run(
+                ["generate", "--steps", "60", "--seed", "4", "--out", reference, "--format", "edgelist"],
+                console: .capturing()) == 0)
+        let read = Console.capturing()
+        let expected = Console.capturing()
+        #expect(Pathgap.run(["decompose", path, "--strategy", "chains", "--format", "json"], console: read) == 0)
+        #expect(
+            Pathgap.run(["decompose", reference, "--strategy", "chains", "--format", "json"], console: expected) == 0)
+        let steps = { (text: String) in text.split(separator: "\n").filter { $0.contains("\"steps\"") }.count }
+        #expect(steps(read.output) == steps(expected.output))
+        #expect(steps(read.output) > 0)
+        // --format wins over the extension.
+        let forced = folder + "/forced.yaml"
+        #expect(
+            Pathgap.run(
+                ["generate", "--steps", "60", "--out", forced, "--format", "edgelist"], console: .capturing()) == 0)
+        #expect(try String(contentsOfFile: forced, encoding: .utf8).hasPrefix("from,to"))
+    }
+
     @Test("--project writes a ready project that validates and reports")
     func project() throws {
         let folder = try Self.scratch()
