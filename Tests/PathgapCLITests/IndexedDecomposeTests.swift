@@ -44,6 +44,15 @@ import Testing
     }
 
     @Test(
+        "steps declared against the flow (parts not in step order) list their entries and exits as the value model does",
+        arguments: [DecompositionStrategy.chains, .phases])
+    func stepsAgainstTheFlow(strategy: DecompositionStrategy) {
+        var pathway = Self.pathway(steps: 300, seed: 4)
+        pathway.steps.reverse()
+        expectIndexWritersMatch(pathway, strategy: strategy)
+    }
+
+    @Test(
         "ids and a pathway id that need escaping, and plain ones with plain labels, are written as the value model does",
         arguments: [DecompositionStrategy.chains, .phases])
     func escapedAndPlainNames(strategy: DecompositionStrategy) {

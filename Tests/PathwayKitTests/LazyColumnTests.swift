@@ -36,6 +36,23 @@ import Testing
         #expect(other.isUniform)
     }
 
+    @Test("shares are kept as codes into their distinct values and read back bit for bit; none stored without shares")
+    func shareColumn() {
+        var shares = ShareColumn()
+        shares.append(nil)
+        shares.append(.nan)
+        #expect(shares.isUniform && shares.count == 2)
+        for share in [0.25, nil, 0.25, -0.0, 0.0, 1] as [Double?] { shares.append(share) }
+        #expect(!shares.isUniform && shares.count == 8)
+        #expect((0..<8).map { shares[$0] } == [nil, nil, 0.25, nil, 0.25, -0.0, 0.0, 1])
+        #expect(shares[5]?.sign == .minus && shares[6]?.sign == .plus)
+        // More distinct values than codes: every value is still read back.
+        var many = ShareColumn()
+        for value in 0..<100_000 { many.append(value % 3 == 0 ? nil : Double(value) / 100_000) }
+        #expect(many.count == 100_000)
+        #expect((0..<100_000).allSatisfy { many[$0] == ($0 % 3 == 0 ? nil : Double($0) / 100_000) })
+    }
+
     @Test("locations one line after another, or all alike, are kept as a rule; the first exception stores them all")
     func locationRule() {
         let file = Index<IndexTag.File>(raw: 0)
@@ -71,6 +88,22 @@ import Testing
         var same = TextColumn<Transition>()
         for text in [nil, nil, "", "yes", nil] as [String?] { same.append(text) }
         #expect(same == column)
+    }
+
+    @Test("conditions are codes into their distinct texts; past 65,535 texts they are written out, and read the same")
+    func codedTextColumn() {
+        var column = CodedTextColumn<Transition>()
+        column.append(nil)
+        #expect(column.isEmpty && column[Index(0)] == nil)
+        for text in ["yes", nil, "", "no", "yes"] as [String?] { column.append(text) }
+        #expect(!column.isEmpty && column.count == 6)
+        #expect((0..<6).map { column[Index($0)] } == [nil, "yes", nil, "", "no", "yes"])
+        #expect(column.hasText(Index(3)) && !column.hasText(Index(2)))
+        #expect(column.withUTF8(Index(4)) { Array($0) } == Array("no".utf8))
+        var many = CodedTextColumn<Transition>()
+        for value in 0..<140_000 { many.append(value % 2 == 0 ? nil : "c\(value)") }
+        #expect(many.count == 140_000)
+        #expect((0..<140_000).allSatisfy { many[Index($0)] == ($0 % 2 == 0 ? nil : "c\($0)") })
     }
 
     /// Writes `text` as `name` in a new folder and reads it as an edge list.

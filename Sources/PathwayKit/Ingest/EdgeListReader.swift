@@ -303,7 +303,7 @@ public enum EdgeListReader {
             builder.index.conditions.append(nil)
         }
         guard let share = span(columns.share) else {
-            builder.index.shareValues.append(.nan)
+            builder.index.shareValues.append(nil)
             return
         }
         let text = scanner.text(share)
@@ -389,7 +389,7 @@ public enum EdgeListReader {
     /// - Throws: ``InputError`` naming file and line of a malformed row.
     /// - Complexity: O(bytes) expected time; memory O(V + E + chunkSize).
     public static func index(
-        contentsOf path: String, nodeTablePath: String? = nil, chunkSize: Int = 1 << 22
+        contentsOf path: String, nodeTablePath: String? = nil, chunkSize: Int = 1 << 20
     ) throws -> PathwayIndex {
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         var builder = newBuilder(path: path, capacity: max(1 << 12, size / 32))

@@ -35,7 +35,7 @@ extension PathwayIndex {
                 competencyOffsets: LazyColumn(default: 0, count: 1), competencyMembers: [],
                 competencyLevels: TextColumn(),
                 competencyIDs: NameTable(), details: [:], duplicateSteps: [], transitionSources: IndexedColumn(),
-                transitionTargets: IndexedColumn(), conditions: TextColumn(), shareValues: LazyColumn(default: .nan),
+                transitionTargets: IndexedColumn(), conditions: CodedTextColumn(), shareValues: ShareColumn(),
                 transitionLocations: LocationColumn(), shareSources: [:], danglingTransitions: [],
                 graph: CompactGraph(nodeCount: 0, sources: [], targets: []))
         }
@@ -169,7 +169,7 @@ extension PathwayIndex {
             index.transitionSources.append(from)
             index.transitionTargets.append(to)
             index.conditions.append(condition)
-            index.shareValues.append(share ?? .nan)
+            index.shareValues.append(share)
             index.transitionLocations.append(location)
         }
 

@@ -95,9 +95,9 @@ public struct PathwayIndex: Sendable {
     public internal(set) var transitionSources: IndexedColumn<Transition, Index<Step>>
     public internal(set) var transitionTargets: IndexedColumn<Transition, Index<Step>>
     /// The condition of each transition, where it has one.
-    public internal(set) var conditions: TextColumn<Transition>
-    /// The share of each transition (`nan`: none given).
-    var shareValues: LazyColumn<Double>
+    public internal(set) var conditions: CodedTextColumn<Transition>
+    /// The share of each transition, where given.
+    var shareValues: ShareColumn
     /// Where each transition was written.
     var transitionLocations: LocationColumn
     /// The source cited for a transition's share, for the few that cite one.
@@ -149,8 +149,7 @@ public struct PathwayIndex: Sendable {
 
     /// The share of patients leaving by a transition, where given.
     public func share(_ transition: Index<Transition>) -> Double? {
-        let value = shareValues[transition.position]
-        return value.isNaN ? nil : value
+        shareValues[transition.position]
     }
 
     /// A location as a ``SourceLocation`` (for messages); `nil` for one written nowhere.

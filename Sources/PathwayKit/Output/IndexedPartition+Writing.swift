@@ -51,6 +51,7 @@ extension IndexedPartition {
         var scratch: [UInt8] = []
         var marks = PartMarks(index)
         let hasStagesOrStaff = index.stageNames.count > 0 || index.staffGroupIDs.count > 0
+        var crossing = CrossingScratch()
         let pathwayID = index.id.rawValue
         let isPlainPathway = TextBuffer.withUTF8(pathwayID) { JSONWriter.isPlain(utf8: $0) }
         for part in parts {
@@ -81,8 +82,10 @@ extension IndexedPartition {
                 }
                 out.append("\n          ]")
             }
-            writeLinksJSON(entries(part), key: ",\n          \"entries\": [", names: names, to: &out)
-            writeLinksJSON(exits(part), key: ",\n          \"exits\": [", names: names, to: &out)
+            crossings(of: part, outgoing: false, into: &crossing)
+            writeLinksJSON(crossing.edges, key: ",\n          \"entries\": [", names: names, to: &out)
+            crossings(of: part, outgoing: true, into: &crossing)
+            writeLinksJSON(crossing.edges, key: ",\n          \"exits\": [", names: names, to: &out)
             if hasStagesOrStaff {
                 let (stages, staff) = marks.stagesAndStaff(of: steps)
                 if !stages.isEmpty {
@@ -132,14 +135,14 @@ extension IndexedPartition {
     /// Transitions as boundary link objects (`from`, `to`, `condition`) after `key` (the separator, the key and
     /// `[`); nothing when there are none.
     private func writeLinksJSON(
-        _ edges: some RandomAccessCollection<Index<Transition>>, key: StaticString, names: PlainNames,
-        to out: inout ByteOutput
+        _ edges: [Int32], key: StaticString, names: PlainNames, to out: inout ByteOutput
     ) {
         guard !edges.isEmpty else { return }
         out.append(key)
         var separator: StaticString = "\n            {\n              \"from\": "
         let hasConditions = !index.conditions.isEmpty
-        for edge in edges {
+        for raw in edges {
+            let edge = Index<Transition>(raw: raw)
             out.append(separator)
             separator = ",\n            {\n              \"from\": "
             names.appendStepID(index.transitionSources[edge], to: &out)
@@ -291,6 +294,7 @@ extension IndexedPartition {
             out.append(decimal: partition.count)
             out.append(text: " sub-pathway\(partition.count == 1 ? "" : "s") (\(partition.strategy.rawValue))\n")
             var marks = PartMarks(index)
+            var crossing = CrossingScratch()
             let hasStagesOrStaff = index.stageNames.count > 0 || index.staffGroupIDs.count > 0
             for part in partition.parts {
                 out.append(byte: 0x0A)
@@ -307,9 +311,11 @@ extension IndexedPartition {
                     partition.appendSteps(steps, to: &out)
                 }
                 out.append("  entries:")
-                partition.appendLinks(partition.entries(part), none: " none (a pathway entry)\n", to: &out)
+                partition.crossings(of: part, outgoing: false, into: &crossing)
+                partition.appendLinks(crossing.edges, none: " none (a pathway entry)\n", to: &out)
                 out.append("  exits:")
-                partition.appendLinks(partition.exits(part), none: " none (a pathway exit)\n", to: &out)
+                partition.crossings(of: part, outgoing: true, into: &crossing)
+                partition.appendLinks(crossing.edges, none: " none (a pathway exit)\n", to: &out)
                 if hasStagesOrStaff {
                     let (stages, staff) = marks.stagesAndStaff(of: steps)
                     if !stages.isEmpty {
@@ -386,16 +392,15 @@ extension IndexedPartition {
     }
 
     /// Boundary links, one per line with their conditions, or `none` (a line of its own) when there are none.
-    private func appendLinks(
-        _ edges: some RandomAccessCollection<Index<Transition>>, none: StaticString, to out: inout ByteOutput
-    ) {
+    private func appendLinks(_ edges: [Int32], none: StaticString, to out: inout ByteOutput) {
         guard !edges.isEmpty else {
             out.append(none)
             return
         }
         out.append(byte: 0x0A)
         let hasConditions = !index.conditions.isEmpty
-        for edge in edges {
+        for raw in edges {
+            let edge = Index<Transition>(raw: raw)
             out.append("    ")
             index.stepIDs.withUTF8(index.transitionSources[edge]) { out.append($0) }
             out.append(" → ")
