@@ -73,13 +73,14 @@ def limit(max_vm_mb, niceness):
 
 
 def run(command, timeout, max_vm_mb, niceness=0):
-    """Runs one command; returns (status or "timeout", seconds, peak RSS in MB of that run, standard error)."""
+    """Runs one command; returns (status or "timeout", seconds, CPU seconds, peak RSS in MB of that run, standard
+    error). The CPU time tells a hang (a timeout that used its time) from a run the loaded machine starved."""
     start = time.monotonic()
     with tempfile.TemporaryFile() as errors:
         try:
             proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=errors, preexec_fn=limit(max_vm_mb, niceness))
         except OSError as error:
-            return f"oserror {error}", 0.0, 0.0, b""
+            return f"oserror {error}", 0.0, 0.0, 0.0, b""
         timed_out = False
         while True:
             pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
@@ -95,7 +96,20 @@ def run(command, timeout, max_vm_mb, niceness=0):
         errors.seek(0)
         err = errors.read()
     code = "timeout" if timed_out else os.waitstatus_to_exitcode(status)
-    return code, time.monotonic() - start, usage.ru_maxrss / 1024, err
+    return code, time.monotonic() - start, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, err
+
+
+def write_summary(summary, work, started, complete):
+    """Writes WORK/summary.json; called every 100 files as well as at the end, so a stopped sweep keeps its figures."""
+    summary["seconds"] = round(time.monotonic() - started)
+    summary["complete"] = complete
+    shown = dict(summary, max_rss_mb=round(summary["max_rss_mb"]), max_seconds=round(summary["max_seconds"], 2),
+                 max_cpu_seconds=round(summary["max_cpu_seconds"], 2))
+    temporary = os.path.join(work, "summary.json.tmp")
+    with open(temporary, "w") as f:
+        json.dump(shown, f, indent=1)
+    os.replace(temporary, os.path.join(work, "summary.json"))
+    return shown
 
 
 def main():
@@ -119,7 +133,7 @@ def main():
     rng = random.Random(args.seed)
     os.makedirs(os.path.join(args.work, "findings"), exist_ok=True)
     summary = {"files": 0, "runs": 0, "by_status": {}, "findings": [], "max_rss_mb": 0.0, "max_seconds": 0.0,
-               "seeds": len(files), "seed": args.seed}
+               "max_cpu_seconds": 0.0, "seeds": len(files), "seed": args.seed}
     commands = args.commands.split(",")
     started = time.monotonic()
     for n in range(args.count):
@@ -139,12 +153,13 @@ def main():
             argv = {"validate": [args.pathgap, "validate", case],
                     "convert": [args.pathgap, "convert", case, "--to", "yaml", "--out", os.path.join(out, "c.yaml")],
                     "render": [args.pathgap, "render", case, "--out", os.path.join(out, "r")]}[command]
-            status, seconds, rss, err = run(argv, args.timeout, args.max_vm_mb, args.nice)
+            status, seconds, cpu, rss, err = run(argv, args.timeout, args.max_vm_mb, args.nice)
             summary["runs"] += 1
             key = str(status) if not isinstance(status, int) or status >= 0 else f"signal {-status}"
             summary["by_status"][key] = summary["by_status"].get(key, 0) + 1
             summary["max_rss_mb"] = max(summary["max_rss_mb"], rss)
             summary["max_seconds"] = max(summary["max_seconds"], seconds)
+            summary["max_cpu_seconds"] = max(summary["max_cpu_seconds"], cpu)
             lines = [l for l in err.split(b"\n") if l.strip()]
             errors = [l for l in lines if b": error: " in l or l.startswith(b"error: ")]
             problem = None
@@ -162,17 +177,15 @@ def main():
                 keep = os.path.join(args.work, "findings", f"{n}-{command}{ext}")
                 shutil.copyfile(case, keep)
                 summary["findings"].append({"case": keep, "command": command, "problem": problem,
-                                            "seconds": round(seconds, 2), "stderr": err[:300].decode("utf-8", "replace")})
+                                            "seconds": round(seconds, 2), "cpu_seconds": round(cpu, 2), "stderr": err[:300].decode("utf-8", "replace")})
                 print(f"finding: {problem}: {' '.join(argv)} (kept as {keep})", file=sys.stderr)
+        if (n + 1) % 100 == 0:
+            write_summary(summary, args.work, started, complete=False)
         if (n + 1) % 500 == 0:
             print(f"{n + 1} files, {summary['runs']} runs, {time.monotonic() - started:.0f} s, "
                   f"{len(summary['findings'])} findings", file=sys.stderr, flush=True)
-    summary["seconds"] = round(time.monotonic() - started)
-    summary["max_rss_mb"] = round(summary["max_rss_mb"])
-    summary["max_seconds"] = round(summary["max_seconds"], 2)
-    with open(os.path.join(args.work, "summary.json"), "w") as f:
-        json.dump(summary, f, indent=1)
-    print(json.dumps({k: v for k, v in summary.items() if k != "findings"}, indent=1))
+    shown = write_summary(summary, args.work, started, complete=True)
+    print(json.dumps({k: v for k, v in shown.items() if k != "findings"}, indent=1))
     print(f"{len(summary['findings'])} findings")
 
 

@@ -125,8 +125,9 @@ extension Pathgap {
                 console.write(texts.map(\.text).joined(separator: "\n"))
                 return ExitStatus.success
             }
-            let paths = Self.fileNames(
-                out: out, pathways: texts.map(\.pathway.id.rawValue), fileExtension: to.fileExtension)
+            let ids = texts.map(\.pathway.id.rawValue)
+            let paths = Self.fileNames(out: out, pathways: ids, fileExtension: to.fileExtension)
+            try AtomicFile.requireDistinct(zip(ids, paths).map { (id: $0, path: $1) })
             let files = zip(paths, texts).map { (path: $0, text: $1.text) }
             try AtomicFile.write(files.map { ($0.path, Data($0.text.utf8)) })
             if files.count > 1 {
@@ -143,7 +144,8 @@ extension Pathgap {
 
         /// The files several pathways are written to: `<stem>-<id>.<ext>` beside `--out` (the `--out` name itself
         /// for a pathway whose id is the stem), or `<folder>/<id>.<ext>` when `--out` ends in `/` or is a folder;
-        /// ids lower-cased and made safe for file names, a name already taken numbered `-2`, `-3`, ….
+        /// ids lower-cased and made safe for file names. Two ids that clean up to one name (`p/1`, `p-1`) get the same
+        /// path here; the caller refuses them with ``AtomicFile/requireDistinct(_:)`` before anything is written.
         static func fileNames(out: String, pathways ids: [String], fileExtension: String) -> [String] {
             guard ids.count > 1 else { return [out] }
             var isDirectory: ObjCBool = false
@@ -155,17 +157,9 @@ extension Pathgap {
             let ext = written.isEmpty ? fileExtension : written
             let folder = isFolder ? out : (out as NSString).deletingLastPathComponent
             let stem = isFolder ? "" : ((out as NSString).lastPathComponent as NSString).deletingPathExtension
-            var taken: Set<String> = []
             return ids.map { id in
                 let safe = id.fileNameSafe.lowercased()
-                let base = stem.isEmpty || safe == stem.lowercased() ? (stem.isEmpty ? safe : stem) : "\(stem)-\(safe)"
-                var name = base
-                var number = 2
-                while taken.contains(name) {
-                    name = "\(base)-\(number)"
-                    number += 1
-                }
-                taken.insert(name)
+                let name = stem.isEmpty || safe == stem.lowercased() ? (stem.isEmpty ? safe : stem) : "\(stem)-\(safe)"
                 return (folder as NSString).appendingPathComponent("\(name).\(ext)")
             }
         }

@@ -133,8 +133,8 @@ extension Pathgap {
                     return
                 }
                 switch formats[index] {
-                case .md: report.markdownBytes(views: views).withUnsafeBytes(emit)
-                case .csv: report.csvBytes().withUnsafeBytes(emit)
+                case .md: report.writeMarkdown(views: views, to: emit)
+                case .csv: report.writeCSV(to: emit)
                 case .json: report.writeJSON(views: views, to: emit)
                 case .html:
                     let charts = flowcharts ? Self.flowcharts(for: report, console: console) : [:]

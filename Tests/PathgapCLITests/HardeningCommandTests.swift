@@ -56,20 +56,17 @@ import Testing
         #expect(written.isEmpty)
     }
 
-    @Test("convert --out gives two pathways whose ids clean up to one file name two files, each whole")
+    @Test("convert --out refuses two pathways whose ids clean up to one file name, naming both, writing nothing")
     func convertCollision() throws {
         let folder = try Self.scratch()
         let input = try Self.collidingPathways(in: folder)
         let console = Console.capturing()
         let status = Pathgap.run(["convert", input, "--to", "yaml", "--out", folder + "/out.yaml"], console: console)
-        #expect(status == 0)
-        // Main numbers a name already taken (issue 18), so neither pathway overwrites the other.
+        #expect(status == 64)
+        #expect(console.errors.hasPrefix(folder + "/out-p-1.yaml"))
+        #expect(console.errors.contains("'p/1' and 'p-1' would both be written to this file"))
         let written = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
-        #expect(written == ["out-p-1-2.yaml", "out-p-1.yaml", "two.graphml"])
-        let first = try String(contentsOfFile: folder + "/out-p-1.yaml", encoding: .utf8)
-        let second = try String(contentsOfFile: folder + "/out-p-1-2.yaml", encoding: .utf8)
-        #expect(first.contains("id: p/1\n") && first.contains("id: a\n"))
-        #expect(second.contains("id: p-1\n") && second.contains("id: c\n"))
+        #expect(written == ["two.graphml"])
     }
 
     @Test(

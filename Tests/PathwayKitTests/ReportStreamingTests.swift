@@ -29,6 +29,29 @@ import Testing
         #expect(chunkSize > streamed.count ? pieces == 1 : pieces > 100)
     }
 
+    @Test(
+        "Markdown and CSV written in pieces are markdownBytes and csvBytes byte for byte", arguments: [0, 100, 1 << 20])
+    func streamedMarkdownAndCSV(chunkSize: Int) throws {
+        let report = try Self.report()
+        let views = report.views()
+        var pieces = 0
+        var markdown: [UInt8] = []
+        report.writeMarkdown(views: views, chunkSize: chunkSize) { piece in
+            pieces += 1
+            markdown += piece
+        }
+        #expect(markdown == report.markdownBytes(views: views))
+        #expect(chunkSize > markdown.count ? pieces == 1 : pieces > 100)
+        var csv: [UInt8] = []
+        pieces = 0
+        report.writeCSV(chunkSize: chunkSize) { piece in
+            pieces += 1
+            csv += piece
+        }
+        #expect(csv == report.csvBytes())
+        #expect(chunkSize > csv.count ? pieces == 1 : pieces > 100)
+    }
+
     struct Refused: Error {}
 
     @Test("files made one at a time appear together; a failure while making one leaves every target as it was")

@@ -13,8 +13,8 @@ public struct Gap: Hashable, Sendable {
         let project: String
         let pathway: PathwayID?
         let subpathways: [String]
-        /// Dense numbers of `subpathways` within the pathway, when the analyzer made the gap (for counting reach
-        /// without hashing ids); `nil` otherwise.
+        /// The positions of `subpathways` in the pathway's decomposition (the first of each id), when the analyzer
+        /// made the gap (for counting reach without hashing ids); `nil` otherwise.
         let subpathwayNumbers: [Int32]?
         let step: StepID?
         let stepLabel: String?
@@ -168,6 +168,15 @@ public struct Gap: Hashable, Sendable {
 
     /// The project's id.
     public var project: String { storage.site.project }
+    /// Where the step lies in the report's analyses, as typed indices (see ``StepPlace``); `nil` for gaps at no
+    /// step (workforce and duplicate-resource gaps) and gaps made with the public initializer.
+    public var place: StepPlace? { StepPlace(origin) }
+    /// The sub-pathways holding the step, as indices into its pathway's ``PathwayAnalysis/decomposition`` (the
+    /// first sub-pathway of each id); empty where ``place`` is `nil`.
+    public var subpathwayIndices: [Index<Subpathway>] {
+        guard place != nil, let numbers = storage.site.subpathwayNumbers else { return [] }
+        return numbers.map { Index(raw: $0) }
+    }
     /// The pathway of the step (absent for workforce gaps).
     public var pathway: PathwayID? { storage.site.pathway }
     /// The sub-pathways holding the step, in decomposition order.

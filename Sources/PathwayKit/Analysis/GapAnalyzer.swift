@@ -78,8 +78,8 @@ extension GapAnalyzer {
         var groupNames: [String] = ["anyone"]
         /// The steps of each staff group (by group number), in pathway and step order.
         var stepsOfGroup: [[StepIndex]] = []
-        /// For each pathway analysed so far: the dense numbers of each step's sub-pathways (by node), and the
-        /// sub-pathway ids by number.
+        /// For each pathway analysed so far: the numbers of each step's sub-pathways (by node: positions in the
+        /// decomposition, the first of each id), and the sub-pathway ids by position.
         var subpathwayNumbers: [[[Int32]]] = []
         var subpathwayIDs: [[String]] = []
         /// Dense number of each resource's id (by resource index; a duplicated id shares its number).
@@ -305,7 +305,7 @@ extension GapAnalyzer {
             var subpathwayNumbersOfNode = [[Int32]](repeating: [], count: graph.graph.nodeCount)
             var numberOfSubpathway: [String: Int32] = [:]
             for (index, subpathway) in decomposition.subpathways.enumerated() {
-                let number = numberOfSubpathway[subpathway.id] ?? Int32(numberOfSubpathway.count)
+                let number = numberOfSubpathway[subpathway.id] ?? Int32(index)
                 numberOfSubpathway[subpathway.id] = number
                 if let nodes = nodesOfSubpathway?[index] {
                     // A partition: each step lies in this sub-pathway alone, so its steps share one array of each.
@@ -368,7 +368,7 @@ extension GapAnalyzer {
                         worstSeverity: worst))
             }
             subpathwayNumbers.append(subpathwayNumbersOfNode)
-            subpathwayIDs.append(numberOfSubpathway.sorted { $0.value < $1.value }.map(\.key))
+            subpathwayIDs.append(decomposition.subpathways.map(\.id))
             return PathwayAnalysis(
                 pathway: pathway, decomposition: decomposition, steps: steps, gaps: gaps, flow: flow,
                 assumptions: Validator.missingShareFindings(graph: graph))

@@ -1,13 +1,28 @@
-/// A place a need was found: a step of a pathway of a project.
+/// A place a need was found: a step of a pathway of a project, by its ids and, where the analyzer found it, by
+/// typed indices into the report (``StepPlace``).
 public struct StepReference: Hashable, Sendable, Comparable {
     public var project: String
     public var pathway: PathwayID
     public var step: StepID
+    /// The step's indices in the report's analyses; `nil` for a step named only by its ids.
+    public var place: StepPlace?
 
-    public init(project: String, pathway: PathwayID, step: StepID) {
+    public init(project: String, pathway: PathwayID, step: StepID, place: StepPlace? = nil) {
         self.project = project
         self.pathway = pathway
         self.step = step
+        self.place = place
+    }
+
+    /// References are equal when they name the same step by its ids (the place follows from them).
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        lhs.project == rhs.project && lhs.pathway == rhs.pathway && lhs.step == rhs.step
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(project)
+        hasher.combine(pathway)
+        hasher.combine(step)
     }
 
     public static func < (lhs: Self, rhs: Self) -> Bool {
@@ -69,16 +84,18 @@ public struct SharedNeed: Hashable, Sendable {
 }
 
 extension GapReport {
-    /// Development needs per staff group (see ``needs()``).
+    /// Development needs per staff group (see ``needs()``), and the actions that close them (see ``actions()``).
     ///
     /// Gaps are read once, in priority order, each added to the tally of its need; the steps and sub-pathways of
-    /// each need are then counted need by need.
+    /// each need are then counted need by need. The needs of several groups for one competency at one level make
+    /// one action, whose patients are counted once over the union of their steps.
     ///
-    /// - Parameter byID: Whether to count sub-pathways by id (see ``NeedTally/pooled(number:marks:byID:)``).
-    /// - Complexity: O(G) expected, plus sorting each need's steps.
-    static func needs(_ gaps: [Gap], names: [StaffGroupID: String], byID: Bool, counter: inout PatientCounter)
-        -> [StaffGroupNeeds]
-    {
+    /// - Parameter byID: Whether to count sub-pathways by id (see ``NeedTally/pooled(number:marks:byID:counter:)``).
+    /// - Complexity: O(G) expected, plus sorting each need's steps, plus one patient count per action of several
+    ///   groups.
+    static func developmentNeeds(
+        _ gaps: [Gap], names: [StaffGroupID: String], byID: Bool, counter: inout PatientCounter
+    ) -> (needs: [StaffGroupNeeds], actions: [DevelopmentAction]) {
         struct TallyKey: Hashable {
             var group: String
             var need: CompetencyID
@@ -86,31 +103,29 @@ extension GapReport {
         var tallies: [NeedTally] = []
         var tallyOfKey: [TallyKey: Int] = [:]
         var workforce: [String: [Gap]] = [:]
-        gaps.withUnsafeBufferPointer { gaps in
-            // A need's gaps often come together (they share a reach), so the last tally is tried first.
-            var last = -1
-            var lastKey = TallyKey(group: "", need: "")
-            for index in gaps.indices {
-                let gapClass = gaps[index].gapClass
-                let storage = gaps[index].storage
-                let group = storage.staffGroup?.rawValue ?? ""
-                if gapClass.isWorkforce {
-                    workforce[group, default: []].append(gaps[index])
-                    continue
-                }
-                guard gapClass.isEducationNeed, let need = storage.subject.need else { continue }
-                if last < 0 || lastKey.need != need || lastKey.group != group {
-                    lastKey = TallyKey(group: group, need: need)
-                    if let known = tallyOfKey[lastKey] {
-                        last = known
-                    } else {
-                        last = tallies.count
-                        tallyOfKey[lastKey] = last
-                        tallies.append(NeedTally(group: group, need: need, priority: index + 1))
-                    }
-                }
-                tallies[last].add(gaps[index])
+        // A need's gaps often come together (they share a reach), so the last tally is tried first.
+        var last = -1
+        var lastKey = TallyKey(group: "", need: "")
+        for index in gaps.indices {
+            let gapClass = gaps[index].gapClass
+            let storage = gaps[index].storage
+            let group = storage.staffGroup?.rawValue ?? ""
+            if gapClass.isWorkforce {
+                workforce[group, default: []].append(gaps[index])
+                continue
             }
+            guard gapClass.isEducationNeed, let need = storage.subject.need else { continue }
+            if last < 0 || lastKey.need != need || lastKey.group != group {
+                lastKey = TallyKey(group: group, need: need)
+                if let known = tallyOfKey[lastKey] {
+                    last = known
+                } else {
+                    last = tallies.count
+                    tallyOfKey[lastKey] = last
+                    tallies.append(NeedTally(group: group, need: need, priority: index + 1))
+                }
+            }
+            tallies[last].add(gaps[index])
         }
         // Each group's needs in the order first met, which is priority order.
         var talliesOfGroup: [String: [Int]] = [:]
@@ -121,23 +136,122 @@ extension GapReport {
         var marks = NeedMarks()
         var groupsOfCompetency: [CompetencyID: Int] = [:]
         for tally in tallies { groupsOfCompetency[tally.need, default: 0] += 1 }
-        return keys.map { key in
+        var pooled: [PooledNeed?] = Array(repeating: nil, count: tallies.count)
+        // The tallies in the order their groups are listed, for pooling actions.
+        var listed: [Int] = []
+        let needs = keys.map { key in
             let group = key.isEmpty ? nil : StaffGroupID(key)
-            var competencies = (talliesOfGroup[key] ?? []).map {
-                tallies[$0].pooled(number: Int32($0), marks: &marks, byID: byID, counter: &counter)
+            var competencies = (talliesOfGroup[key] ?? []).map { number in
+                listed.append(number)
+                var need = tallies[number].pooled(number: Int32(number), marks: &marks, byID: byID, counter: &counter)
+                need.need.score = NeedScore(need.need, groupsSharing: groupsOfCompetency[need.need.competency] ?? 1)
+                pooled[number] = need
+                return need.need
             }
             // Listed by score, highest first; ties in priority order.
-            for index in competencies.indices {
-                competencies[index].score = NeedScore(
-                    competencies[index], groupsSharing: groupsOfCompetency[competencies[index].competency] ?? 1)
-            }
             competencies.sort { lhs, rhs in
                 lhs.score.value != rhs.score.value ? lhs.score.value > rhs.score.value : lhs.priority < rhs.priority
             }
             return StaffGroupNeeds(
-                staffGroup: group, name: group.map { names[$0] ?? $0.rawValue } ?? "(no staff group named)",
+                staffGroup: group, name: group.map { names[$0] ?? $0.rawValue } ?? Self.noGroupName,
                 competencies: competencies, workforce: workforce[key] ?? [])
         }
+        let actions = Self.actions(
+            listed.compactMap { pooled[$0] }, names: names, groupsOfCompetency: groupsOfCompetency,
+            counter: &counter)
+        return (needs, actions)
+    }
+
+    /// The name shown for steps that name no staff group.
+    static let noGroupName = "(no staff group named)"
+
+    /// The actions closing pooled needs: one per competency, level and kind, naming every group, highest score
+    /// first (ties in priority order).
+    ///
+    /// - Parameter pooled: The needs in the order their groups are listed.
+    /// - Complexity: O(N log N) for N needs, plus one patient count per action of several groups.
+    static func actions(
+        _ pooled: [PooledNeed], names: [StaffGroupID: String], groupsOfCompetency: [CompetencyID: Int],
+        counter: inout PatientCounter
+    ) -> [DevelopmentAction] {
+        struct ActionKey: Hashable {
+            var competency: CompetencyID
+            var level: String?
+            var kind: DevelopmentAction.Kind
+        }
+        var members: [[Int]] = []
+        var actionOfKey: [ActionKey: Int] = [:]
+        for (index, entry) in pooled.enumerated() {
+            let key = ActionKey(
+                competency: entry.need.competency, level: entry.need.requiredLevel, kind: Self.kind(of: entry.need))
+            if let known = actionOfKey[key] {
+                members[known].append(index)
+            } else {
+                actionOfKey[key] = members.count
+                members.append([index])
+            }
+        }
+        var actions = members.map { indices -> DevelopmentAction in
+            let first = pooled[indices[0]].need
+            let groups = indices.map { index in
+                let entry = pooled[index]
+                let group = entry.group.isEmpty ? nil : StaffGroupID(entry.group)
+                return DevelopmentAction.Group(
+                    staffGroup: group, name: group.map { names[$0] ?? $0.rawValue } ?? Self.noGroupName,
+                    need: entry.need)
+            }
+            var patients = first.patientsPerYear
+            var estimated = first.patientsEstimated
+            if indices.count > 1 {
+                // Patients are counted once over every group's steps.
+                var onFlow = indices.flatMap { pooled[$0].onFlow }
+                let byHand = indices.compactMap { pooled[$0].byHand }.max()
+                let reached = counter.patients(through: &onFlow)
+                patients = reached.patients == nil && byHand == nil ? nil : (reached.patients ?? 0) + (byHand ?? 0)
+                estimated = reached.estimated || indices.contains { pooled[$0].byHandEstimated }
+            }
+            let needs = groups.map(\.need)
+            var classBits = 0
+            for need in needs {
+                for gapClass in need.classes { classBits |= 1 << gapClass.order }
+            }
+            let classes = GapClass.allCases.filter { classBits & 1 << $0.order != 0 }
+            let projects = Set(needs.flatMap(\.projects)).sorted()
+            let candidates = CandidateResource.best(needs.flatMap(\.candidates))
+            return DevelopmentAction(
+                kind: Self.kind(of: first), competency: first.competency,
+                writtenAs: Set(needs.flatMap(\.writtenAs)).sorted(),
+                statement: needs.lazy.compactMap(\.statement).first,
+                framework: needs.lazy.compactMap(\.framework).first, requiredLevel: first.requiredLevel, groups: groups,
+                classes: classes, steps: Set(needs.flatMap(\.steps)).sorted(), projects: projects,
+                patientsPerYear: patients, patientsEstimated: estimated, candidates: candidates,
+                priority: needs.map(\.priority).min() ?? first.priority,
+                score: NeedScore(
+                    patients: patients, classes: classes, projects: projects.count,
+                    groupsSharing: groupsOfCompetency[first.competency] ?? 1, hasCandidates: !candidates.isEmpty))
+        }
+        actions.sort { lhs, rhs in
+            lhs.score.value != rhs.score.value ? lhs.score.value > rhs.score.value : lhs.priority < rhs.priority
+        }
+        return actions
+    }
+
+    /// What closes a need: extending a framework when that is all its gaps ask, education otherwise.
+    static func kind(of need: CompetencyNeed) -> DevelopmentAction.Kind {
+        need.classes == [.roleOutsideFramework] ? .extendFramework : .educate
+    }
+
+    /// A need as pooled, with what its patients were counted from, so that actions can count them again over
+    /// several groups.
+    struct PooledNeed {
+        /// The staff group's id (`""` for none).
+        var group: String
+        var need: CompetencyNeed
+        /// The analyzer steps of the need on a flow.
+        var onFlow: [GapOrigin]
+        /// The largest figure among steps of gaps made by hand, not on a flow.
+        var byHand: Double?
+        var byHandEstimated: Bool
     }
 
     /// For counting the steps and sub-pathways of the analyzer's gaps need by need without hashing: for each step
@@ -260,7 +374,7 @@ extension GapReport {
         ///   - marks: Marks of the steps and sub-pathways counted, shared by all needs.
         ///   - byID: Whether to count sub-pathways by id whatever the gaps carry.
         func pooled(number: Int32, marks: inout NeedMarks, byID: Bool, counter: inout PatientCounter)
-            -> CompetencyNeed
+            -> PooledNeed
         {
             // Steps of the analyzer's gaps are counted with marks; those of gaps made by hand (whose origin names
             // no step, so that the two never meet) in a set.
@@ -276,7 +390,10 @@ extension GapReport {
                 let isMarked = NeedMarks.isMarked(origin)
                 guard isMarked ? marks.markStep(origin, need: number) : seen.insert(origin).inserted else { continue }
                 if let pathway = site.pathway, let step = site.step {
-                    steps.append(StepReference(project: site.project, pathway: pathway, step: step))
+                    steps.append(
+                        StepReference(
+                            project: site.project, pathway: pathway, step: step,
+                            place: isMarked ? StepPlace(origin) : nil))
                 }
                 if isMarked, site.subpathwayNumbers != nil {
                     onFlow.append(origin)
@@ -299,12 +416,13 @@ extension GapReport {
             }
             let reached = counter.patients(through: &onFlow)
             let patients = reached.patients == nil && byHand == nil ? nil : (reached.patients ?? 0) + (byHand ?? 0)
-            return CompetencyNeed(
-                competency: need, writtenAs: writtenAs.sorted(), statement: statement, framework: framework,
+            let need = CompetencyNeed(
+                competency: self.need, writtenAs: writtenAs.sorted(), statement: statement, framework: framework,
                 requiredLevel: level?.level, classes: GapClass.allCases.filter { classBits & 1 << $0.order != 0 },
                 steps: steps.sorted(), subpathways: subpathways, projects: projects.sorted(),
                 patientsPerYear: patients, patientsEstimated: estimated || reached.estimated,
                 candidates: candidates.values.sorted(), priority: priority)
+            return PooledNeed(group: group, need: need, onFlow: onFlow, byHand: byHand, byHandEstimated: estimated)
         }
     }
 
@@ -345,8 +463,7 @@ extension GapReport {
             }
             let reached = counter.patients(through: &onFlow)
             let patients = reached.patients == nil && byHand == nil ? nil : (reached.patients ?? 0) + (byHand ?? 0)
-            let groups = Set(
-                gaps.map { gap in gap.staffGroup.map { names[$0] ?? $0.rawValue } ?? "(no staff group named)" })
+            let groups = Set(gaps.map { gap in gap.staffGroup.map { names[$0] ?? $0.rawValue } ?? Self.noGroupName })
             return SharedNeed(
                 competency: need, statement: gaps.compactMap(\.statement).first, projects: projects,
                 staffGroups: groups.sorted(), classes: Set(gaps.map(\.gapClass)).sorted(), steps: steps.count,

@@ -39,7 +39,8 @@ extension GapReport {
                 entries[resource]?.projects.append(gap.project)
             }
             if let pathway = gap.pathway, let step = gap.step {
-                steps[resource, default: []].insert(StepReference(project: gap.project, pathway: pathway, step: step))
+                steps[resource, default: []].insert(
+                    StepReference(project: gap.project, pathway: pathway, step: step, place: gap.place))
             }
         }
         return order.compactMap { resource in

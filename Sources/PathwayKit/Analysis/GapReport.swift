@@ -54,10 +54,22 @@ public struct GapReport: Sendable {
     ///
     /// - Complexity: O(G) expected, plus sorting.
     public func needs() -> [StaffGroupNeeds] {
+        developmentNeeds().needs
+    }
+
+    /// The actions that close the development needs, highest score first (ties in priority order): one per
+    /// competency, level and kind, naming every staff group it serves (built on demand). The first ten are the
+    /// report's ten most important actions.
+    ///
+    /// - Complexity: O(G) expected, plus sorting, plus one patient count per action of several groups.
+    public func actions() -> [DevelopmentAction] { developmentNeeds().actions }
+
+    /// ``needs()`` and ``actions()``, built together.
+    func developmentNeeds() -> (needs: [StaffGroupNeeds], actions: [DevelopmentAction]) {
         // Where a project names two pathways alike, their sub-pathways are told apart by id only.
         let byID = projects.contains { Set($0.pathways.map(\.pathway.id)).count < $0.pathways.count }
         var counter = PatientCounter(projects: projects)
-        return Self.needs(gaps, names: names, byID: byID, counter: &counter)
+        return Self.developmentNeeds(gaps, names: names, byID: byID, counter: &counter)
     }
 
     /// Needs that two or more projects share, widest first (built on demand).

@@ -19,13 +19,26 @@ public struct NeedScore: Hashable, Sendable, Comparable {
 
     /// The score of a need, given how many staff groups need its competency across the report.
     init(_ need: CompetencyNeed, groupsSharing: Int) {
-        patients = max(need.patientsPerYear ?? 1, 1)
-        let classes = Set(need.classes)
+        self.init(
+            patients: need.patientsPerYear, classes: need.classes, projects: need.projects.count,
+            groupsSharing: groupsSharing, hasCandidates: !need.candidates.isEmpty)
+    }
+
+    /// The score of a need or action from what it reaches and shows.
+    ///
+    /// - Parameters:
+    ///   - patients: The patients a year reached, counted once; `nil` when unknown.
+    ///   - classes: The gap classes behind it.
+    ///   - projects: The projects where it arises.
+    ///   - groupsSharing: The staff groups that need the competency anywhere in the report.
+    ///   - hasCandidates: Whether some resource goes part of the way.
+    init(patients: Double?, classes: [GapClass], projects: Int, groupsSharing: Int, hasCandidates: Bool) {
+        self.patients = max(patients ?? 1, 1)
         let worst = classes.map(\.defaultSeverity).max() ?? .note
         severity = worst == .error ? 3 : worst == .warning ? 2 : 1
-        sharing = Double(max(need.projects.count, 1)) * (1 + 0.25 * Double(max(groupsSharing - 1, 0)))
-        let resourceNeeded = !classes.isDisjoint(with: [.noResource, .levelShortfall, .placeholderResource])
-        cost = resourceNeeded && need.candidates.isEmpty ? 0.5 : 1
+        sharing = Double(max(projects, 1)) * (1 + 0.25 * Double(max(groupsSharing - 1, 0)))
+        let resourceNeeded = classes.contains { [.noResource, .levelShortfall, .placeholderResource].contains($0) }
+        cost = resourceNeeded && !hasCandidates ? 0.5 : 1
     }
 
     public init(patients: Double, severity: Double, sharing: Double, cost: Double) {

@@ -159,7 +159,7 @@ public struct PathwayGenerator: Sendable {
                 out.append(separator)
                 out += Array(Self.conditionText[Int(code)].utf8)
                 out.append(separator)
-                out += Array(OrderedTree.format(shares[index]).utf8)
+                out += Array(NumberText.plain(shares[index]).utf8)
             }
             out.append(0x0A)
         }

@@ -554,8 +554,15 @@ public enum EdgeListReader {
                     kind = parsed
                 }
                 func list(_ text: String?) -> [String] {
-                    (text ?? "").split(whereSeparator: { $0 == ";" || $0 == "|" })
-                        .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                    (text ?? "").split(whereSeparator: { $0 == ";" || $0 == "|" }).compactMap { item in
+                        // Most items have nothing to trim: then no CharacterSet is consulted.
+                        let utf8 = item.utf8
+                        func plain(_ byte: UInt8?) -> Bool { byte.map { $0 > 0x20 && $0 < 0x80 } ?? false }
+                        let trimmed =
+                            plain(utf8.first) && plain(utf8.last)
+                            ? String(item) : item.trimmingCharacters(in: .whitespaces)
+                        return trimmed.isEmpty ? nil : trimmed
+                    }
                 }
                 guard builder.index.stepIDs.index(of: id) == nil else {
                     throw InputError("step id '\(id)' is listed twice in the node table", at: location)

@@ -55,11 +55,8 @@ public indirect enum OrderedTree: Hashable, Sendable {
         }
     }
 
-    /// A number without a trailing `.0` when it is whole, so `30000` stays `30000`.
-    static func format(_ value: Double) -> String {
-        if value.rounded() == value, abs(value) < 1e15 { return String(Int64(value)) }
-        return String(value)
-    }
+    /// A number without a trailing `.0` when it is whole, so `30000` stays `30000` (``NumberText/plain(_:)``).
+    static func format(_ value: Double) -> String { NumberText.plain(value) }
 
     /// A JSON string literal with every control character escaped (``JSONWriter/appendQuoted(_:to:)``).
     public static func jsonString(_ text: String) -> String {

@@ -8,6 +8,10 @@ struct TextBuffer {
     private var storage: [UInt8]
     /// How many bytes of text there are.
     private(set) var count = 0
+    /// Where the text goes, in a streaming buffer (``streaming(chunkSize:to:_:)``), once it holds `drainAt` bytes
+    /// or more at a ``drainIfFull()``; `nil` keeps all of it.
+    private var drain: ((UnsafeRawBufferPointer) -> Void)?
+    private var drainAt = Int.max
 
     /// A buffer with no text yet.
     ///
@@ -29,6 +33,39 @@ struct TextBuffer {
         text.removeSubrange(count...)
         count = 0
         return text
+    }
+
+    /// Calls `body` with a buffer that hands its text to `sink` whenever it holds `chunkSize` bytes or more at a
+    /// ``drainIfFull()`` (writers call it between records), and the rest when `body` returns, so that a large
+    /// document is never held whole. The pieces end where records end, so each is whole UTF-8.
+    ///
+    /// - Complexity: memory O(`chunkSize` + one record).
+    static func streaming<Result>(
+        chunkSize: Int = 1 << 20, to sink: (UnsafeRawBufferPointer) -> Void, _ body: (inout TextBuffer) -> Result
+    ) -> Result {
+        withoutActuallyEscaping(sink) { sink in
+            var buffer = TextBuffer(capacity: chunkSize + 64 * 1024)
+            buffer.drain = sink
+            buffer.drainAt = chunkSize
+            let result = body(&buffer)
+            buffer.flush()
+            buffer.drain = nil
+            return result
+        }
+    }
+
+    /// In a streaming buffer, hands the text over when there is at least a piece of it; otherwise nothing.
+    @inline(__always)
+    mutating func drainIfFull() {
+        if count >= drainAt { flush() }
+    }
+
+    /// In a streaming buffer, hands all the text over; otherwise nothing.
+    private mutating func flush() {
+        guard let drain, count > 0 else { return }
+        let count = self.count
+        storage.withUnsafeBytes { drain(UnsafeRawBufferPointer(rebasing: $0[..<count])) }
+        self.count = 0
     }
 
     /// Forgets the text, keeping the room it took.

@@ -233,7 +233,7 @@ public enum Validator {
                     findings.append(
                         Finding(
                             .warning, rule: "shares-sum",
-                            "shares of the transitions leaving '\(step.id)' sum to \(OrderedTree.format((total * 1000).rounded() / 1000)), not 1",
+                            "shares of the transitions leaving '\(step.id)' sum to \(NumberText.plain((total * 1000).rounded() / 1000)), not 1",
                             at: step.location))
                 }
             }

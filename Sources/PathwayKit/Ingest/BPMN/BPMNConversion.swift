@@ -174,13 +174,13 @@ struct BPMNConversion {
     }
 
     /// The attributes of pathgap's own extension element (`<pathgap:step>`, `<pathgap:transition>`) of an element,
-    /// as ``BPMNWriter`` writes them.
+    /// as the BPMN writer writes them.
     static func pathgapExtension(_ element: MarkupElement, _ name: String) -> [String: String]? {
         element.children(ns, "extensionElements").lazy
-            .flatMap { $0.children(BPMNWriter.extensionNamespace, name) }.first?.attributes
+            .flatMap { $0.children(BPMNImporter.extensionNamespace, name) }.first?.attributes
     }
 
-    /// Gives a step back what ``BPMNWriter`` kept in its extension element.
+    /// Gives a step back what the BPMN writer kept in its extension element.
     static func restore(_ saved: [String: String], into step: inout Step) {
         func list(_ key: String) -> [String]? {
             saved[key].map { $0.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) } }

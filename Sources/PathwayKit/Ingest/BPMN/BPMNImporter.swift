@@ -27,7 +27,7 @@ import Foundation
 ///   steps in no lane take their pool's (participant's) name; group ids are the names in lower case with
 ///   hyphens ("Hiring manager" → `hiring-manager`);
 /// - `documentation` → the step's notes (the process's documentation → the pathway's description);
-/// - pathgap's own extension elements (``BPMNWriter/extensionNamespace``), as ``BPMNWriter`` writes them, give a
+/// - pathgap's own extension elements (``extensionNamespace``), as ``BPMNWriter`` writes them, give a
 ///   step's id, kind, every staff group, stage, setting, competencies and reference, and a flow's share.
 ///
 /// Message flows, data objects and stores, associations, text annotations, groups, event sub-processes, loop
@@ -35,6 +35,8 @@ import Foundation
 public enum BPMNImporter {
     /// The BPMN 2.0 model namespace.
     public static let modelNamespace = "http://www.omg.org/spec/BPMN/20100524/MODEL"
+    /// The namespace of pathgap's own extension elements, which ``BPMNWriter`` writes and this importer reads back.
+    public static let extensionNamespace = "urn:pathgap:bpmn-extension:1"
     /// The BPMN 2.0 diagram interchange namespace (only `BPMNShape`'s `isExpanded` is read from it).
     public static let diagramNamespace = "http://www.omg.org/spec/BPMN/20100524/DI"
 
@@ -50,7 +52,7 @@ public enum BPMNImporter {
     /// - Complexity: O(n) in the size of the file (plus the number of transitions inlined sub-processes fan out to).
     public static func pathways(from data: Data, file: String) throws -> PathwayImport {
         let root = try MarkupReader.parse(data, file: file) { namespace, name in
-            namespace == modelNamespace || namespace == BPMNWriter.extensionNamespace
+            namespace == modelNamespace || namespace == extensionNamespace
                 || (namespace == diagramNamespace && ["BPMNDiagram", "BPMNPlane", "BPMNShape"].contains(name))
         }
         guard root.namespace == modelNamespace, root.name == "definitions" else {

@@ -10,8 +10,8 @@
 /// extension element, which ``BPMNImporter`` reads back, so that export and import give back the same pathway.
 /// A step id that is not a safe XML id is written as `Step_<n>` with the id in the extension.
 public enum BPMNWriter {
-    /// The namespace of pathgap's extension elements.
-    public static let extensionNamespace = "urn:pathgap:bpmn-extension:1"
+    /// The namespace of pathgap's extension elements (the importer's, so that both sides agree).
+    public static let extensionNamespace = BPMNImporter.extensionNamespace
 
     /// Writes a pathway.
     ///

@@ -22,6 +22,20 @@ extension GapReport {
     /// - Complexity: O(size of the output).
     public func csvBytes() -> [UInt8] {
         var out = TextBuffer(capacity: 64 * 1024 + 400 * gaps.count)
+        writeCSV(to: &out)
+        return out.takeBytes()
+    }
+
+    /// Writes the text of ``csvBytes()`` in pieces of at least `chunkSize` bytes (the last may be shorter), each
+    /// ending at the end of a record, handing each to `sink` as it is made.
+    ///
+    /// - Complexity: O(size of the output); memory O(`chunkSize` + one record).
+    public func writeCSV(chunkSize: Int = 1 << 20, to sink: (UnsafeRawBufferPointer) -> Void) {
+        TextBuffer.streaming(chunkSize: chunkSize, to: sink) { writeCSV(to: &$0) }
+    }
+
+    /// Writes the header and one record per gap.
+    func writeCSV(to out: inout TextBuffer) {
         for (index, column) in Self.csvColumns.enumerated() {
             if index > 0 { out.append(",") }
             out.appendCSVField(column)
@@ -29,9 +43,11 @@ extension GapReport {
         out.append("\r\n")
         var scratch = TextBuffer()
         gaps.withUnsafeBufferPointer { gaps in
-            for index in gaps.indices { out.appendCSVRow(gaps[index], priority: index + 1, scratch: &scratch) }
+            for index in gaps.indices {
+                out.appendCSVRow(gaps[index], priority: index + 1, scratch: &scratch)
+                out.drainIfFull()
+            }
         }
-        return out.takeBytes()
     }
 
     /// One field: neutralised against formula injection, then quoted where RFC 4180 needs it.

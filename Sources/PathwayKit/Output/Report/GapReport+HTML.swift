@@ -42,7 +42,7 @@ extension GapReport {
         appendClassTable(to: &out, .html)
         appendProjectTable(to: &out, .html)
         out.append("</section>\n")
-        appendTopActions(views.needs, links: links, to: &out)
+        appendTopActions(views.actions, links: links, to: &out)
         appendAssumptions(to: &out, .html)
 
         out.append("<section id=\"needs\">\n<h2>Education and workforce development needs</h2>\n")
@@ -148,32 +148,32 @@ extension GapReport {
         out.append("</ol></nav>\n")
     }
 
-    /// The ten most important actions: the ten needs with the highest score (``NeedScore``) across staff groups,
-    /// each with its score and parts, its reach, the framework tables where it arises and the candidate resources
-    /// (linked where they have a URL).
-    func appendTopActions(_ needs: [StaffGroupNeeds], links: HTMLLinks, to out: inout TextBuffer) {
+    /// The ten most important actions (``GapReport/actions()``): each names every staff group it serves, with its
+    /// score and parts, its reach, the framework tables where it arises and the candidate resources (linked where
+    /// they have a URL).
+    func appendTopActions(_ actions: [DevelopmentAction], links: HTMLLinks, to out: inout TextBuffer) {
         out.append("<section id=\"actions\">\n<h2>Ten most important actions</h2>\n")
-        let top = Self.topNeeds(needs)
+        let top = Self.topActions(actions)
         if top.isEmpty {
             out.append("<p>No development needs found.</p>\n</section>\n")
             return
         }
         out.append("<ol class=\"actions\">\n")
-        for (group, need) in top {
+        for action in top {
             out.append("<li><strong>")
-            out.appendHTML(Self.action(for: need) + group.name)
+            out.appendHTML(Self.actionTitle(action))
             out.append("</strong>: ")
-            out.appendHTML(Self.competencyText(need.competency, need.statement, need.writtenAs))
-            if let level = need.requiredLevel {
+            out.appendHTML(Self.competencyText(action.competency, action.statement, action.writtenAs))
+            if let level = action.requiredLevel {
                 out.append(" (level ")
                 out.appendHTML(level)
                 out.append(")")
             }
             out.append(". <span class=\"reach\">")
-            out.appendHTML(Self.reachText(need))
+            out.appendHTML(Self.reachText(action))
             out.append("</span> ")
-            links.appendTableLinks(for: need.steps, to: &out)
-            links.appendResourceLinks(need.candidates, to: &out)
+            links.appendTableLinks(for: action.steps, to: &out)
+            links.appendResourceLinks(action.candidates, to: &out)
             out.append("</li>\n")
         }
         out.append("</ol>\n</section>\n")

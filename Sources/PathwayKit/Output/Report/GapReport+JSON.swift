@@ -90,6 +90,8 @@ extension GapReport {
                 checkpoint(&writer)
             }
         }
+        writer.key("actions")
+        writer.list(Self.topActions(views.actions)) { Self.writeAction($1, to: &$0) }
         writer.key("needs")
         writer.list(views.needs) { writer, needs in
             Self.writeNeeds(needs, to: &writer)
@@ -240,14 +242,7 @@ extension GapReport {
             writer.member("subpathways", need.subpathways)
             writer.member("projects", strings: need.projects)
             writePatients(need.patientsPerYear, estimated: need.patientsEstimated, to: &writer)
-            writer.key("score")
-            writer.beginObject()
-            writer.member("value", number: need.score.value.rounded())
-            writer.member("patients", number: need.score.patients.rounded())
-            writer.member("severity", number: need.score.severity)
-            writer.member("sharing", number: need.score.sharing)
-            writer.member("cost", number: need.score.cost)
-            writer.endObject()
+            writeScore(need.score, to: &writer)
             writeCandidates(need.candidates, to: &writer)
             writer.endObject()
         }
@@ -260,6 +255,43 @@ extension GapReport {
             writeLocation(gap.location, to: &writer)
             writer.endObject()
         }
+        writer.endObject()
+    }
+
+    /// One of the ten most important actions: what to do, for which staff groups, where and why.
+    static func writeAction(_ action: DevelopmentAction, to writer: inout some DocumentWriter) {
+        writer.beginObject()
+        writer.member("action", action.kind.rawValue)
+        writer.member("competency", action.competency.rawValue)
+        writer.member("writtenAs", strings: action.writtenAs.lazy.map(\.rawValue))
+        writer.member("statement", action.statement)
+        writer.member("framework", action.framework?.rawValue)
+        writer.member("requiredLevel", action.requiredLevel)
+        writer.member("staffGroups", list: action.groups) { writer, group in
+            writer.beginObject()
+            writer.member("staffGroup", group.staffGroup?.rawValue)
+            writer.member("name", group.name)
+            writer.endObject()
+        }
+        writer.member("classes", strings: action.classes.lazy.map(\.rawValue))
+        writer.member("priority", action.priority)
+        writer.member("steps", strings: action.steps.lazy.map(\.label))
+        writer.member("projects", strings: action.projects)
+        writePatients(action.patientsPerYear, estimated: action.patientsEstimated, to: &writer)
+        writeScore(action.score, to: &writer)
+        writeCandidates(action.candidates, to: &writer)
+        writer.endObject()
+    }
+
+    /// A `score` member: the value and its parts.
+    static func writeScore(_ score: NeedScore, to writer: inout some DocumentWriter) {
+        writer.key("score")
+        writer.beginObject()
+        writer.member("value", number: score.value.rounded())
+        writer.member("patients", number: score.patients.rounded())
+        writer.member("severity", number: score.severity)
+        writer.member("sharing", number: score.sharing)
+        writer.member("cost", number: score.cost)
         writer.endObject()
     }
 

@@ -10,8 +10,25 @@ extension GapReport {
     /// - Parameter views: The report's views, when already built for another format; `nil` to build them.
     /// - Complexity: O(size of the output), plus building the views.
     public func markdownBytes(views: Views? = nil) -> [UInt8] {
-        let views = views ?? self.views()
         var out = TextBuffer(capacity: 64 * 1024 + 500 * gaps.count)
+        writeMarkdown(views ?? self.views(), to: &out)
+        return out.takeBytes()
+    }
+
+    /// Writes the text of ``markdownBytes(views:)`` in pieces of at least `chunkSize` bytes (the last may be
+    /// shorter), each ending at the end of a line, handing each to `sink` as it is made.
+    ///
+    /// - Parameter views: The report's views, when already built for another format; `nil` to build them.
+    /// - Complexity: O(size of the output), plus building the views; memory O(`chunkSize` + one row).
+    public func writeMarkdown(
+        views: Views? = nil, chunkSize: Int = 1 << 20, to sink: (UnsafeRawBufferPointer) -> Void
+    ) {
+        let views = views ?? self.views()
+        TextBuffer.streaming(chunkSize: chunkSize, to: sink) { writeMarkdown(views, to: &$0) }
+    }
+
+    /// Writes the Markdown document.
+    func writeMarkdown(_ views: Views, to out: inout TextBuffer) {
         out.append("# Gap report\n\n")
         for line in header() {
             out.append("- ")
@@ -27,17 +44,17 @@ extension GapReport {
         appendAssumptions(to: &out, .markdown)
 
         out.append("\n## Ten most important actions\n\n")
-        let top = Self.topNeeds(views.needs)
+        let top = Self.topActions(views.actions)
         if top.isEmpty { out.append("No development needs found.\n") }
-        for (position, (group, need)) in top.enumerated() {
+        for (position, action) in top.enumerated() {
             out.append(String(position + 1))
             out.append(". **")
-            out.appendMarkdown(Self.action(for: need) + group.name)
+            out.appendMarkdown(Self.actionTitle(action))
             out.append("**: ")
-            out.appendMarkdown(Self.competencyText(need.competency, need.statement, need.writtenAs))
-            if let level = need.requiredLevel { out.appendMarkdown(" (level \(level))") }
+            out.appendMarkdown(Self.competencyText(action.competency, action.statement, action.writtenAs))
+            if let level = action.requiredLevel { out.appendMarkdown(" (level \(level))") }
             out.append(". ")
-            out.appendMarkdown(Self.reachText(need))
+            out.appendMarkdown(Self.reachText(action))
             out.append("\n")
         }
 
@@ -76,7 +93,6 @@ extension GapReport {
             Self.appendFrameworkHeading(table, to: &out, .markdown)
             Self.appendFrameworkTable(table, to: &out, .markdown)
         }
-        return out.takeBytes()
     }
 
     /// The lines under the title (plain text): date, strategy, projects, totals.

@@ -38,35 +38,28 @@ extension GapReport {
         out.append(format == .markdown ? "" : "</ul>\n</section>\n")
     }
 
-    /// The ten needs with the highest score (``NeedScore``) across staff groups, ties in priority order.
-    static func topNeeds(_ needs: [StaffGroupNeeds]) -> [(StaffGroupNeeds, CompetencyNeed)] {
-        var all: [(StaffGroupNeeds, CompetencyNeed)] = []
-        for group in needs {
-            for need in group.competencies { all.append((group, need)) }
-        }
-        all.sort { (lhs: (StaffGroupNeeds, CompetencyNeed), rhs: (StaffGroupNeeds, CompetencyNeed)) -> Bool in
-            let left = lhs.1.score.value
-            let right = rhs.1.score.value
-            if left != right { return left > right }
-            return lhs.1.priority < rhs.1.priority
-        }
-        return Array(all.prefix(10))
-    }
+    /// The report's ten most important actions: the first ten by score (``GapReport/actions()``).
+    static func topActions(_ actions: [DevelopmentAction]) -> ArraySlice<DevelopmentAction> { actions.prefix(10) }
 
-    /// What to do about a need, before the staff group's name.
-    static func action(for need: CompetencyNeed) -> String {
-        need.classes == [.roleOutsideFramework]
+    /// What to do, and for whom: every staff group the action serves, by name.
+    static func actionTitle(_ action: DevelopmentAction) -> String {
+        let verb =
+            action.kind == .extendFramework
             ? "Extend the framework to cover " : "Find, adapt or commission education for "
+        let names = action.groups.map(\.name)
+        guard let last = names.last, names.count > 1 else { return verb + (names.first ?? "") }
+        return verb + names.dropLast().joined(separator: ", ") + " and " + last
     }
 
-    /// A need's reach and score, as a sentence.
-    static func reachText(_ need: CompetencyNeed) -> String {
-        let patients = ReportText.readablePatients(need.patientsPerYear, estimated: need.patientsEstimated)
-        let steps = ReportText.plural(need.steps.count, "step")
-        let projects = ReportText.plural(need.projects.count, "project")
-        let classes = need.classes.map(\.rawValue).joined(separator: ", ")
-        let score = ReportText.score(need.score, estimated: need.patientsEstimated)
-        return "\(patients) patients/yr, \(steps), \(projects); \(classes). Score \(score)."
+    /// An action's reach and score, as a sentence.
+    static func reachText(_ action: DevelopmentAction) -> String {
+        let patients = ReportText.readablePatients(action.patientsPerYear, estimated: action.patientsEstimated)
+        let groups = ReportText.plural(action.groups.count, "staff group")
+        let steps = ReportText.plural(action.steps.count, "step")
+        let projects = ReportText.plural(action.projects.count, "project")
+        let classes = action.classes.map(\.rawValue).joined(separator: ", ")
+        let score = ReportText.score(action.score, estimated: action.patientsEstimated)
+        return "\(patients) patients/yr, \(groups), \(steps), \(projects); \(classes). Score \(score)."
     }
 
     /// The projects with their sizes and gap counts.
@@ -440,6 +433,7 @@ extension TextBuffer {
     /// Closes a row and the line.
     mutating func endRow(_ format: ReportText.Format) {
         append(format == .markdown ? "\n" : "</tr>\n")
+        drainIfFull()
     }
 
     /// Opens a cell; in HTML, right-aligned in a numeric column.

@@ -1,49 +1,90 @@
 /// The links of the HTML report: from a need to the framework tables of the sub-pathways where it arises, and from a
 /// resource to its URL.
 struct HTMLLinks {
-    /// The position of each framework table, by project, pathway and sub-pathway id.
-    private var tableOfSubpathway: [String: Int] = [:]
-    /// The sub-pathways of each step, by project, pathway and step id.
-    private var subpathwaysOfStep: [String: [String]] = [:]
+    /// The framework tables, in order (for their labels).
+    private let tables: [FrameworkTable]
+    /// The framework tables holding each step, at `[project][pathway]`: step `s`'s are
+    /// `tablesOfStep.tables[start[s]..<start[s + 1]]`, by position in ``tables``.
+    private var tablesOfStep: [[(start: [Int32], tables: [Int32])]] = []
+    /// The position of each project by id (the first so named), for steps named by ids only.
+    private var projectOfID: [String: Int] = [:]
+    /// The analyses, for steps named by ids only.
+    private let projects: [ProjectAnalysis]
     /// Each resource's title and URL (the first project to list a resource wins).
     private var resources: [ResourceID: (title: String, url: String?)] = [:]
 
+    /// A sub-pathway of a pathway of a project, by ids.
+    private struct SubpathwayKey: Hashable {
+        var project: String
+        var pathway: PathwayID
+        var subpathway: String
+    }
+
     /// - Complexity: O(steps + tables + resources) of the report.
     init(report: GapReport, tables: [FrameworkTable]) {
+        self.tables = tables
+        projects = report.projects
+        var tableOfSubpathway: [SubpathwayKey: Int32] = [:]
         for (index, table) in tables.enumerated() {
-            let key = Self.key(table.project, table.pathway.rawValue, table.subpathway.id)
-            if tableOfSubpathway[key] == nil { tableOfSubpathway[key] = index }
+            let key = SubpathwayKey(project: table.project, pathway: table.pathway, subpathway: table.subpathway.id)
+            if tableOfSubpathway[key] == nil { tableOfSubpathway[key] = Int32(index) }
         }
-        for analysis in report.projects {
+        for (number, analysis) in report.projects.enumerated() {
             let project = analysis.project.manifest.id
-            for pathway in analysis.pathways {
-                for step in pathway.steps {
-                    subpathwaysOfStep[Self.key(project, pathway.pathway.id.rawValue, step.step.id.rawValue)] =
-                        step.subpathways
-                }
-            }
+            if projectOfID[project] == nil { projectOfID[project] = number }
+            tablesOfStep.append(
+                analysis.pathways.map { pathway in
+                    var start: [Int32] = [0]
+                    var found: [Int32] = []
+                    start.reserveCapacity(pathway.steps.count + 1)
+                    // Steps in a row mostly lie in the same sub-pathway: its table is kept.
+                    var last: (id: String, table: Int32?)?
+                    for step in pathway.steps {
+                        for subpathway in step.subpathways {
+                            if last?.id != subpathway {
+                                let key = SubpathwayKey(
+                                    project: project, pathway: pathway.pathway.id, subpathway: subpathway)
+                                last = (subpathway, tableOfSubpathway[key])
+                            }
+                            if let table = last?.table { found.append(table) }
+                        }
+                        start.append(Int32(found.count))
+                    }
+                    return (start, found)
+                })
             for resource in analysis.project.resources where resources[resource.id] == nil {
                 resources[resource.id] = (resource.title, resource.url)
             }
         }
     }
 
-    private static func key(_ parts: String...) -> String { parts.joined(separator: "\u{1F}") }
-
     /// The `id` of the framework table at a position.
     static func tableAnchor(_ index: Int) -> String { "table-\(index + 1)" }
 
+    /// The place of a step named by ids only (the first pathway and step so named); `nil` when there is none.
+    ///
+    /// - Complexity: O(steps of the pathway).
+    private func locate(_ step: StepReference) -> StepPlace? {
+        guard let project = projectOfID[step.project],
+            let pathway = projects[project].pathways.firstIndex(where: { $0.pathway.id == step.pathway }),
+            let node = projects[project].pathways[pathway].steps.firstIndex(where: { $0.step.id == step.step })
+        else { return nil }
+        return StepPlace(project: Index(project), pathway: Index(pathway), step: Index(node))
+    }
+
     /// Appends links to the framework tables holding some steps (each table once, in table order, at most eight).
+    ///
+    /// - Complexity: O(k) for k steps placed by index (``StepReference/place``), plus sorting the tables found.
     func appendTableLinks(for steps: [StepReference], to out: inout TextBuffer) {
-        var seen: Set<Int> = []
-        var labels: [Int: String] = [:]
+        var seen: Set<Int32> = []
         for step in steps {
-            let pathway = step.pathway.rawValue
-            for subpathway in subpathwaysOfStep[Self.key(step.project, pathway, step.step.rawValue)] ?? [] {
-                guard let index = tableOfSubpathway[Self.key(step.project, pathway, subpathway)],
-                    seen.insert(index).inserted
-                else { continue }
-                labels[index] = "\(step.project) / \(subpathway)"
+            guard let place = step.place.flatMap({ $0.project == nil ? nil : $0 }) ?? locate(step),
+                let project = place.project
+            else { continue }
+            let pathway = tablesOfStep[project.position][place.pathway.position]
+            let node = place.step.position
+            for table in pathway.tables[Int(pathway.start[node])..<Int(pathway.start[node + 1])] {
+                seen.insert(table)
             }
         }
         guard !seen.isEmpty else { return }
@@ -51,9 +92,10 @@ struct HTMLLinks {
         for (position, index) in seen.sorted().prefix(8).enumerated() {
             if position > 0 { out.append(", ") }
             out.append("<a class=\"table-link\" href=\"#")
-            out.append(Self.tableAnchor(index))
+            out.append(Self.tableAnchor(Int(index)))
             out.append("\">")
-            out.appendHTML(labels[index] ?? "")
+            let table = tables[Int(index)]
+            out.appendHTML("\(table.project) / \(table.subpathway.id)")
             out.append("</a>")
         }
         if seen.count > 8 { out.append(", …") }
