@@ -13,17 +13,18 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         // `swift package generate-documentation` (see README, "Library use"); a plugin, never linked.
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.4.0"),
     ],
     targets: [
-        // The core: model, readers, graph algorithms, decomposition, analysis, reports. Pure Swift.
-        .target(
-            name: "PathwayKit",
-            dependencies: [
-                .product(name: "Yams", package: "Yams"),
-            ]
+        // The core: model, readers, graph algorithms, decomposition, analysis, reports. Swift, reading YAML through
+        // libyaml's event stream.
+        .target(name: "PathwayKit", dependencies: ["CYAML"]),
+        // libyaml's parser (yaml.h, libyaml.so) as installed by Debian's libyaml-dev.
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
         ),
         // Graphviz's C libraries (libgvc, libcgraph) as installed by Debian's libgraphviz-dev.
         .systemLibrary(

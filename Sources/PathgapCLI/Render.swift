@@ -3,6 +3,7 @@ import Foundation
 import Graphviz
 import PathwayGraphviz
 import PathwayKit
+import Synchronization
 
 extension Pathgap {
     /// `pathgap render`: flowcharts of a pathway, laid out in process by Graphviz.
@@ -183,7 +184,8 @@ extension Pathgap {
                     pathway: pathway, annotations: annotations[pathway.id] ?? [:], options: options)
                 let charts = try Self.charts(of: flowchart, view: view, strategy: chartStrategy ?? .phases)
                 var drawn: [(chart: Chart, svg: String?)] = []
-                for chart in charts {
+                let rendered = fileFormat == "dot" ? [] : Self.draw(charts, format: fileFormat)
+                for (position, chart) in charts.enumerated() {
                     let file = place("\(chart.name).\(fileFormat)")
                     owners.append((pathway.id.rawValue, file))
                     guard fileFormat != "dot" else {
@@ -191,19 +193,15 @@ extension Pathgap {
                         continue
                     }
                     let rendering: GraphvizRendering
-                    do {
-                        rendering = try GraphvizLibrary.render(dot: chart.dot, format: fileFormat)
-                    } catch {
+                    switch rendered[position] {
+                    case .success(let value): rendering = value
+                    case .failure(let error):
                         throw CommandError(message: "\(file): \(error.description)", status: ExitStatus.failure)
                     }
                     for warning in rendering.warnings {
                         console.printError(Finding(graphviz: warning, at: SourceLocation(file: file)).description)
                     }
-                    var bytes = rendering.bytes
-                    if fileFormat == "svg" {
-                        bytes = FlowchartSVG.accessible(
-                            bytes, id: chart.name, title: chart.heading, description: chart.summary)
-                    }
+                    let bytes = rendering.bytes
                     files.append((file, Data(bytes)))
                     if Self.pictureFormats.contains(fileFormat) {
                         files.append((place("\(chart.name).txt"), Data(chart.text.utf8)))
@@ -265,6 +263,46 @@ extension Pathgap {
                 result[pathway.pathway.id, default: [:]].merge(annotations) { first, _ in first }
             }
             return result
+        }
+
+        /// Every chart laid out and rendered (an SVG made accessible), in order.
+        ///
+        /// Graphviz keeps process-wide state and is not thread-safe, so ``GraphvizLibrary`` lays out one chart at
+        /// a time under its lock; one worker per core takes the next chart, so that the work around Graphviz (the
+        /// SVG's title, description and role) for one chart runs while another is being laid out.
+        ///
+        /// - Complexity: That of Graphviz on each chart, plus O(n) in the size of each SVG.
+        static func draw(_ charts: [Chart], format: String) -> [Result<GraphvizRendering, GraphvizError>] {
+            let state = Mutex<(next: Int, results: [Result<GraphvizRendering, GraphvizError>?])>(
+                (0, [Result<GraphvizRendering, GraphvizError>?](repeating: nil, count: charts.count)))
+            let workers = min(charts.count, max(1, ProcessInfo.processInfo.activeProcessorCount))
+            DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                while true {
+                    let index = state.withLock { state in
+                        defer { state.next += 1 }
+                        return state.next
+                    }
+                    guard index < charts.count else { return }
+                    let chart = charts[index]
+                    let result: Result<GraphvizRendering, GraphvizError>
+                    do throws(GraphvizError) {
+                        var rendering = try GraphvizLibrary.render(dot: chart.dot, format: format)
+                        if format == "svg" {
+                            rendering.bytes = FlowchartSVG.accessible(
+                                rendering.bytes, id: chart.name, title: chart.heading, description: chart.summary)
+                        }
+                        result = .success(rendering)
+                    } catch {
+                        result = .failure(error)
+                    }
+                    state.withLock { $0.results[index] = result }
+                }
+            }
+            return state.withLock { state in
+                state.results.map {
+                    $0 ?? .failure(GraphvizError(stage: .render, message: "the chart was not drawn"))
+                }
+            }
         }
 
         /// One chart to draw: its file name without extension, DOT text, heading, summary and text alternative.

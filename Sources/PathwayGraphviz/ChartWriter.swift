@@ -8,6 +8,8 @@ struct ChartWriter {
     private let options: FlowchartOptions
     /// The number of edges written so far (edge ids are `edge-<n>`).
     private var edgeCount = 0
+    /// The number of steps added so far.
+    private var stepCount = 0
 
     /// Starts a chart.
     ///
@@ -42,9 +44,15 @@ struct ChartWriter {
                 ]) + ";")
     }
 
-    /// The finished DOT text, ending in a newline.
+    /// The finished DOT text, ending in a newline. Above ``FlowchartOptions/boundedLayoutSteps`` steps, `dot`'s
+    /// node placement is limited to ``FlowchartOptions/boundedLayoutIterations`` network simplex iterations.
     func text() -> String {
-        (header + body + ["}"]).joined(separator: "\n") + "\n"
+        var limit: [String] = []
+        if stepCount > FlowchartOptions.boundedLayoutSteps {
+            let ratio = Double(FlowchartOptions.boundedLayoutIterations) / Double(stepCount)
+            limit.append("  graph " + DOTText.attributes([("nslimit", "\(ratio)")]) + ";")
+        }
+        return (header + limit + body + ["}"]).joined(separator: "\n") + "\n"
     }
 
     // MARK: Steps
@@ -62,6 +70,7 @@ struct ChartWriter {
     ///   - route: The position of steps on the main route, which orders the lanes.
     /// - Complexity: O(s log s) for s steps.
     mutating func addSteps(_ steps: [Step], annotations: [StepID: StepAnnotation], route: [StepID: Int] = [:]) {
+        stepCount += steps.count
         guard options.lanes else {
             for step in steps {
                 body.append("  " + stepStatement(step, annotation: annotations[step.id], inLane: false))

@@ -13,6 +13,16 @@ public struct FlowchartOptions: Hashable, Sendable {
     /// The default ceiling on steps for a whole-network chart: `dot` took 23.5 s for 5,000 branching nodes.
     public static let defaultMaxSteps = 2_000
 
+    /// Charts with more steps than this have `dot`'s placement of nodes across the flow cut short: its network
+    /// simplex runs over every step plus a virtual node per rank that a transition skips (about 11,900 nodes for a
+    /// generated 1,300-step network with loops back), and took 11.6 s of CPU time there, 98 % of the layout.
+    public static let boundedLayoutSteps = 300
+
+    /// The network simplex iterations `dot` may spend placing the nodes of a chart above ``boundedLayoutSteps``
+    /// steps (Graphviz's `nslimit`, a multiple of the number of nodes, is set to this over the step count): the
+    /// chart is still a valid layered drawing, only less compact and with more bends.
+    public static let boundedLayoutIterations = 100
+
     /// The default ceiling on parts in an overview chart, whose parts are joined by many crossing edges.
     public static let defaultMaxParts = 500
 

@@ -139,15 +139,24 @@ extension GapReport {
         var pooled: [PooledNeed?] = Array(repeating: nil, count: tallies.count)
         // The tallies in the order their groups are listed, for pooling actions.
         var listed: [Int] = []
+        for key in keys {
+            for number in talliesOfGroup[key] ?? [] {
+                listed.append(number)
+                pooled[number] = tallies[number].pooled(
+                    number: Int32(number), marks: &marks, byID: byID, counter: &counter)
+            }
+        }
+        // Every need's patients, counted together.
+        let reached = counter.patients(throughEach: listed.map { pooled[$0]?.onFlow ?? [] })
+        for (number, reached) in zip(listed, reached) {
+            guard var entry = pooled[number] else { continue }
+            entry.count(reached)
+            entry.need.score = NeedScore(entry.need, groupsSharing: groupsOfCompetency[entry.need.competency] ?? 1)
+            pooled[number] = entry
+        }
         let needs = keys.map { key in
             let group = key.isEmpty ? nil : StaffGroupID(key)
-            var competencies = (talliesOfGroup[key] ?? []).map { number in
-                listed.append(number)
-                var need = tallies[number].pooled(number: Int32(number), marks: &marks, byID: byID, counter: &counter)
-                need.need.score = NeedScore(need.need, groupsSharing: groupsOfCompetency[need.need.competency] ?? 1)
-                pooled[number] = need
-                return need.need
-            }
+            var competencies = (talliesOfGroup[key] ?? []).compactMap { pooled[$0]?.need }
             // Listed by score, highest first; ties in priority order.
             competencies.sort { lhs, rhs in
                 lhs.score.value != rhs.score.value ? lhs.score.value > rhs.score.value : lhs.priority < rhs.priority
@@ -169,7 +178,8 @@ extension GapReport {
     /// first (ties in priority order).
     ///
     /// - Parameter pooled: The needs in the order their groups are listed.
-    /// - Complexity: O(N log N) for N needs, plus one patient count per action of several groups.
+    /// - Complexity: O(N log N) for N needs, plus the patient counts of the actions of several groups, swept
+    ///   together.
     static func actions(
         _ pooled: [PooledNeed], names: [StaffGroupID: String], groupsOfCompetency: [CompetencyID: Int],
         counter: inout PatientCounter
@@ -191,6 +201,9 @@ extension GapReport {
                 members.append([index])
             }
         }
+        // The patients of each action of several groups, counted once over all their steps, together.
+        let several = members.filter { $0.count > 1 }
+        var reachedOfSeveral = counter.patients(throughEach: several.map { $0.flatMap { pooled[$0].onFlow } })[...]
         var actions = members.map { indices -> DevelopmentAction in
             let first = pooled[indices[0]].need
             let groups = indices.map { index in
@@ -202,11 +215,8 @@ extension GapReport {
             }
             var patients = first.patientsPerYear
             var estimated = first.patientsEstimated
-            if indices.count > 1 {
-                // Patients are counted once over every group's steps.
-                var onFlow = indices.flatMap { pooled[$0].onFlow }
+            if indices.count > 1, let reached = reachedOfSeveral.popFirst() {
                 let byHand = indices.compactMap { pooled[$0].byHand }.max()
-                let reached = counter.patients(through: &onFlow)
                 patients = reached.patients == nil && byHand == nil ? nil : (reached.patients ?? 0) + (byHand ?? 0)
                 estimated = reached.estimated || indices.contains { pooled[$0].byHandEstimated }
             }
@@ -252,6 +262,13 @@ extension GapReport {
         /// The largest figure among steps of gaps made by hand, not on a flow.
         var byHand: Double?
         var byHandEstimated: Bool
+
+        /// Sets the need's patients from the count of its steps on a flow (``PatientCounter``) and those by hand.
+        mutating func count(_ reached: (patients: Double?, estimated: Bool)) {
+            need.patientsPerYear =
+                reached.patients == nil && byHand == nil ? nil : (reached.patients ?? 0) + (byHand ?? 0)
+            need.patientsEstimated = byHandEstimated || reached.estimated
+        }
     }
 
     /// For counting the steps and sub-pathways of the analyzer's gaps need by need without hashing: for each step
@@ -363,7 +380,8 @@ extension GapReport {
             }
         }
 
-        /// The need, pooled: its steps and sub-pathways counted once each.
+        /// The need, pooled: its steps and sub-pathways counted once each (its patients are counted afterwards, with
+        /// every other need's: ``PooledNeed/count(_:)``).
         ///
         /// Sub-pathways are told apart by project, pathway id and sub-pathway id. Where every gap carries the
         /// analyzer's numbers for them and `byID` is false (no project names two pathways alike), numbers tell them
@@ -414,14 +432,13 @@ extension GapReport {
                     }
                 }
             }
-            let reached = counter.patients(through: &onFlow)
-            let patients = reached.patients == nil && byHand == nil ? nil : (reached.patients ?? 0) + (byHand ?? 0)
+            // Patients are counted later, for all needs together (``PooledNeed/count(_:)``).
             let need = CompetencyNeed(
                 competency: self.need, writtenAs: writtenAs.sorted(), statement: statement, framework: framework,
                 requiredLevel: level?.level, classes: GapClass.allCases.filter { classBits & 1 << $0.order != 0 },
                 steps: steps.sorted(), subpathways: subpathways, projects: projects.sorted(),
-                patientsPerYear: patients, patientsEstimated: estimated || reached.estimated,
-                candidates: candidates.values.sorted(), priority: priority)
+                patientsPerYear: nil, patientsEstimated: false, candidates: candidates.values.sorted(),
+                priority: priority)
             return PooledNeed(group: group, need: need, onFlow: onFlow, byHand: byHand, byHandEstimated: estimated)
         }
     }

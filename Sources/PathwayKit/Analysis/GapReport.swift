@@ -432,8 +432,8 @@ public struct GapReport: Sendable {
     /// naming the need that last counted it, tells whether it was counted. Steps of gaps made by hand (not at a
     /// known node of a flow) count the largest figure among them.
     ///
-    /// - Complexity: O(G + S) for S sites and sub-pathways, plus the patient count of each need (linear in the
-    ///   pathways it spans at worst).
+    /// - Complexity: O(G + S) for S sites and sub-pathways, plus the patient counts of the needs, swept together
+    ///   (``PatientCounter/patients(throughEach:)``: linear in the pathways per batch of needs at worst).
     static func countSites(
         _ tallies: inout [Tally], newSiteTally: [Int32], newSite: [Int32], sites: SiteTable,
         counter: inout PatientCounter
@@ -449,10 +449,12 @@ public struct GapReport: Sendable {
         }
         var siteCountedBy = [Int32](repeating: -1, count: sites.patients.count)
         var subpathwayCountedBy = [Int32](repeating: -1, count: Int(sites.count))
-        var onFlow: [GapOrigin] = []
+        // The steps on a flow of each tally that has any, counted together afterwards.
+        var counted: [(tally: Int, byHand: Double?, estimated: Bool)] = []
+        var stepsOnFlow: [[GapOrigin]] = []
         for tally in tallies.indices {
             let mark = Int32(tally)
-            onFlow.removeAll(keepingCapacity: true)
+            var onFlow: [GapOrigin] = []
             var byHand: Double?
             var estimated = false
             for position in start[tally]..<start[tally + 1] {
@@ -478,12 +480,15 @@ public struct GapReport: Sendable {
                 }
             }
             if !onFlow.isEmpty || byHand != nil {
-                let reached = counter.patients(through: &onFlow)
-                if reached.patients != nil || byHand != nil {
-                    tallies[tally].patients = (reached.patients ?? 0) + (byHand ?? 0)
-                }
-                tallies[tally].patientsEstimated = estimated || reached.estimated
+                counted.append((tally, byHand, estimated))
+                stepsOnFlow.append(onFlow)
             }
+        }
+        for (entry, reached) in zip(counted, counter.patients(throughEach: stepsOnFlow)) {
+            if reached.patients != nil || entry.byHand != nil {
+                tallies[entry.tally].patients = (reached.patients ?? 0) + (entry.byHand ?? 0)
+            }
+            tallies[entry.tally].patientsEstimated = entry.estimated || reached.estimated
         }
     }
 

@@ -35,8 +35,8 @@ extension PathwayIndex {
     /// 2. **Outcome decisions.** A step with two or more branches that do not meet again soon (the step, its
     ///    alternatives and the step where they meet do not fit in the target's upper bound) starts one
     ///    sub-pathway per branch (variant found / not found). Ends and
-    ///    loop-back transitions are left out, and so are *tails*, steps whose whole future is shorter than the
-    ///    lower bound: a short way out is not a branch of its own.
+    ///    loop-back transitions are left out, and so are *tails*, steps whose whole future (ends aside) is the step
+    ///    itself: a short way out ("refer and end") is not a branch of its own.
     /// 3. **Decision blocks and loops.** A decision whose branches do meet again soon is one phase with its
     ///    alternatives and the step where they meet (its immediate post-dominator, as in the program structure
     ///    tree); a loop (strongly connected component) of at most twice the upper bound is one phase.
@@ -45,7 +45,9 @@ extension PathwayIndex {
     /// 5. **Length.** A straight run of steps (a chain, see ``CompactGraph/chains(cutBefore:cutAfter:)``) longer
     ///    than the target's upper bound is cut into equal parts within it; remaining transitions join steps into
     ///    pieces up to the upper bound (end steps do not count, but no piece grows past twice the bound this way),
-    ///    in pathway order.
+    ///    in pathway order, except a branch into a step other branches also reach (a reclassified result joining
+    ///    the positive branch), and never so that a piece holds two stages (a step without a stage does not
+    ///    bridge them).
     /// 6. **Folding.** A piece below the target's lower bound joins the neighbour it belongs to: the one across the
     ///    weakest boundary; a decision joins the piece before it rather than one of its branches, a branch joins
     ///    the steps after it rather than the decision it starts from, a start joins what follows it. Only pieces
@@ -91,15 +93,15 @@ extension PathwayIndex {
             }
         }
         let forward = CompactGraph(nodeCount: n, sources: sources, targets: targets)
-        // A tail is a step whose whole future, ends aside, is shorter than the lower bound: a short way out (an
-        // exit branch), never a branch of its own.
+        // A tail is a step whose whole future, ends aside, is that step alone (or, for a target below two steps,
+        // shorter than the lower bound): a short way out such as "refer and end", never a branch of its own.
         var height = [Int32](repeating: 1, count: n)
         for node in (forward.topologicalOrder() ?? []).reversed() {
             for next in forward.successors(of: node) {
                 height[Int(node)] = max(height[Int(node)], height[Int(next)] + 1)
             }
         }
-        let isTail = height.map { Int($0) < lower }
+        let isTail = height.map { Int($0) < min(lower, 2) }
         // Where branches meet again: post-dominators over the steps that are not tails, with a virtual sink after
         // every such step that has no way forward except into tails.
         let sink = Int32(n)
@@ -190,6 +192,17 @@ extension PathwayIndex {
         }
 
         var pieces = PieceUnion(weights: isEnd.map { $0 ? 0 : 1 })
+        // A piece holds at most one stage (but for folding): a step without a stage never bridges two.
+        var pieceStage = stageOfNode
+        func compatible(_ a: Int32, _ b: Int32) -> Bool {
+            let (x, y) = (pieceStage[Int(pieces.root(a))], pieceStage[Int(pieces.root(b))])
+            return x < 0 || y < 0 || x == y
+        }
+        func joinPieces(_ a: Int32, _ b: Int32) {
+            let (x, y) = (pieceStage[Int(pieces.root(a))], pieceStage[Int(pieces.root(b))])
+            let root = pieces.join(a, b)
+            pieceStage[Int(root)] = x >= 0 ? x : y
+        }
         // Decision blocks and small loops are one phase each (never across a stage or an outcome), as long as
         // the pieces a block touches stay within twice the upper bound together.
         for block in 0..<(blockEnds.count - 1) {
@@ -204,7 +217,8 @@ extension PathwayIndex {
                 }
             }
             guard touched.reduce(0, { $0 + Int(pieces.size[Int($1)]) }) <= limit else { continue }
-            for (from, to) in links { pieces.join(from, to) }
+            guard Set(touched.map { pieceStage[Int($0)] }.filter { $0 >= 0 }).count <= 1 else { continue }
+            for (from, to) in links { joinPieces(from, to) }
         }
         let components = graph.stronglyConnectedComponents()
         let componentSizes = components.sizes()
@@ -214,9 +228,9 @@ extension PathwayIndex {
             for slot in graph.successorOffsets[Int(node)]..<graph.successorOffsets[Int(node) + 1] {
                 let next = graph.successorTargets[Int(slot)]
                 if components.componentOfNode[Int(next)] == component,
-                    boundary[Int(graph.successorEdges[Int(slot)])] <= .handOff
+                    boundary[Int(graph.successorEdges[Int(slot)])] <= .handOff, compatible(node, next)
                 {
-                    pieces.join(node, next)
+                    joinPieces(node, next)
                 }
             }
         }
@@ -246,12 +260,16 @@ extension PathwayIndex {
                 where boundary[Int(graph.successorEdges[Int(slot)])] == level
                     && !isLengthCut[Int(graph.successorEdges[Int(slot)])]
                 {
+                    // A branch that runs into a step other branches also reach (a reclassified result joining the
+                    // positive branch) is where an analyst cuts: such links join only through blocks and folding.
+                    let target = graph.successorTargets[Int(slot)]
+                    if graph.outDegree(of: node) > 1 && forward.inDegree(of: target) > 1 { continue }
                     let a = pieces.root(node)
-                    let b = pieces.root(graph.successorTargets[Int(slot)])
+                    let b = pieces.root(target)
                     if a != b && Int(pieces.weight[Int(a)] + pieces.weight[Int(b)]) <= upper
-                        && Int(pieces.size[Int(a)] + pieces.size[Int(b)]) <= limit
+                        && Int(pieces.size[Int(a)] + pieces.size[Int(b)]) <= limit && compatible(a, b)
                     {
-                        pieces.join(a, b)
+                        joinPieces(a, b)
                     }
                 }
             }
@@ -275,7 +293,9 @@ extension PathwayIndex {
                             alone.append(root)
                             break
                         }
+                        let (x, y) = (pieceStage[Int(root)], pieceStage[Int(neighbour)])
                         root = pieces.join(root, neighbour)
+                        pieceStage[Int(root)] = y >= 0 ? y : x
                     }
                 }
             }

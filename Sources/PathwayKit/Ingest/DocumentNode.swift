@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// A node of a parsed YAML or JSON document, with the place it was written.
 ///
@@ -33,27 +32,8 @@ struct DocumentNode: Sendable {
     ///
     /// - Throws: ``InputError`` with the line and column libyaml reports.
     static func parseWithLibyaml(_ text: String, file: String) throws -> DocumentNode {
-        let node: Yams.Node?
-        do {
-            node = try Yams.compose(yaml: file.hasSuffix(".json") ? joiningSurrogateEscapes(text) : text)
-        } catch let error as YamlError {
-            throw InputError.from(error, file: file, text: text)
-        }
-        guard let node else {
-            throw InputError("the file is empty", at: SourceLocation(file: file, line: 1, column: 1))
-        }
-        var order = MarkOrder()
-        return try DocumentNode(node, file: file, order: &order)
-    }
-
-    /// The position of the last node converted. Nodes come in the order they are written, so a node whose position
-    /// lies before it repeats an anchored node: libyaml has resolved an alias. Aliases are refused there, before
-    /// anything is copied, so that a few hundred bytes of nested aliases ("billion laughs") cost no more than
-    /// their own size.
-    private struct MarkOrder {
-        var line = 0
-        var column = 0
-        var location: SourceLocation?
+        guard file.hasSuffix(".json") else { return try YAMLDocumentComposer.document(text, file: file) }
+        return try YAMLDocumentComposer.document(joiningSurrogateEscapes(text), file: file, written: text)
     }
 
     /// JSON writes characters outside the Basic Multilingual Plane as two escapes (`\uD835\uDC51`), which libyaml
@@ -92,39 +72,6 @@ struct DocumentNode: Sendable {
         return String(result)
     }
 
-    private init(_ node: Yams.Node, file: String, order: inout MarkOrder) throws {
-        let mark = node.mark
-        location = SourceLocation(file: file, line: mark?.line, column: mark?.column)
-        if let mark {
-            guard (mark.line, mark.column) >= (order.line, order.column) else {
-                throw InputError(
-                    "aliases are not supported; write the value out (an alias here repeats the value at line "
-                        + "\(mark.line), column \(mark.column))",
-                    at: order.location ?? location, code: .alias)
-            }
-            (order.line, order.column, order.location) = (mark.line, mark.column, location)
-        }
-        switch node {
-        case .scalar(let scalar):
-            value = .scalar(scalar.string, isPlain: scalar.style == .plain)
-        case .sequence(let sequence):
-            var items: [DocumentNode] = []
-            items.reserveCapacity(sequence.count)
-            for item in sequence { items.append(try DocumentNode(item, file: file, order: &order)) }
-            value = .sequence(items)
-        case .mapping(let mapping):
-            var pairs: [(key: DocumentNode, value: DocumentNode)] = []
-            pairs.reserveCapacity(mapping.count)
-            for (key, value) in mapping {
-                let key = try DocumentNode(key, file: file, order: &order)
-                pairs.append((key, try DocumentNode(value, file: file, order: &order)))
-            }
-            value = .mapping(pairs)
-        case .alias:
-            throw InputError("aliases are not supported; write the value out", at: location)
-        }
-    }
-
     /// A description of the node's shape for messages ("a list", "a mapping", "the text 'x'").
     var shapeDescription: String {
         switch value {
@@ -151,14 +98,14 @@ struct DocumentNode: Sendable {
     }
 
     func nonEmptyString(_ what: String) throws -> String {
-        let text = try string(what).trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = try string(what).trimmingWhitespaceAndNewlines
         guard !text.isEmpty else { throw InputError("\(what) must not be empty", at: location) }
         return text
     }
 
     func double(_ what: String) throws -> Double {
         let text = try string(what)
-        guard let number = Double(text.trimmingCharacters(in: .whitespaces)), number.isFinite else {
+        guard let number = Double(text.trimmingWhitespace), number.isFinite else {
             throw InputError("\(what) must be a number, found '\(text)'", at: location)
         }
         return number
@@ -166,7 +113,7 @@ struct DocumentNode: Sendable {
 
     func integer(_ what: String) throws -> Int {
         let text = try string(what)
-        guard let number = Int(text.trimmingCharacters(in: .whitespaces)) else {
+        guard let number = Int(text.trimmingWhitespace) else {
             throw InputError("\(what) must be a whole number, found '\(text)'", at: location)
         }
         return number
@@ -270,7 +217,7 @@ struct MappingReader {
 
 extension InputError {
     /// Where a key is written for the second time at or after a line: libyaml reports only where the mapping starts.
-    private static func secondOccurrence(of key: String, in text: String, after line: Int) -> SourceLocation? {
+    static func secondOccurrence(of key: String, in text: String, after line: Int) -> SourceLocation? {
         var seen = 0
         for (index, content) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
         where index + 1 >= line {
@@ -286,31 +233,6 @@ extension InputError {
             }
         }
         return nil
-    }
-
-    static func from(_ error: YamlError, file: String, text: String = "") -> InputError {
-        switch error {
-        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _):
-            let detail = context.map { "\(problem) \($0.text)" } ?? problem
-            return InputError(
-                "not valid YAML or JSON: \(detail)",
-                at: SourceLocation(file: file, line: mark.line, column: mark.column))
-        case .composer(let context, let problem, let mark, _):
-            let detail = context.map { "\(problem) \($0.text)" } ?? problem
-            return InputError(
-                "not valid YAML or JSON: \(detail)",
-                at: SourceLocation(file: file, line: mark.line, column: mark.column))
-        case .duplicatedKeysInMapping(let duplicates, let context):
-            let key = duplicates.first ?? ""
-            return InputError(
-                "key '\(key)' is written twice in one mapping (the mapping starts at line \(context.mark.line))",
-                at: secondOccurrence(of: key, in: text, after: context.mark.line).map {
-                    SourceLocation(file: file, line: $0.line, column: $0.column)
-                }
-                    ?? SourceLocation(file: file, line: context.mark.line, column: context.mark.column))
-        default:
-            return InputError("not valid YAML or JSON: \(error)", at: SourceLocation(file: file))
-        }
     }
 }
 

@@ -11,12 +11,24 @@ public enum NativeFormat {
         case project, pathway, framework, resources, staffGroups, workforce, overlay
     }
 
-    static let pathwayKeys = ["id", "title", "description", "steps", "transitions", "boundary"]
-    static let stepKeys = [
-        "id", "label", "kind", "staffGroups", "competencies", "noCompetencyReason", "setting", "stage", "testCodes",
-        "notes", "sources", "patientsPerYear", "reference", "fixed", "testDirectory", "reading", "readingNote",
-    ]
-    static let transitionKeys = ["from", "to", "condition", "share", "fixed", "source"]
+    /// The keys of a pathway, a step and a transition, in the order messages list them.
+    enum PathwayKey: Int, CaseIterable, KeyNames {
+        case id, title, description, steps, transitions, boundary
+        static let table = KeyTable<Self>()
+    }
+    enum StepKey: Int, CaseIterable, KeyNames {
+        case id, label, kind, staffGroups, competencies, noCompetencyReason, setting, stage, testCodes, notes, sources
+        case patientsPerYear, reference, fixed, testDirectory, reading, readingNote
+        static let table = KeyTable<Self>()
+    }
+    enum TransitionKey: Int, CaseIterable, KeyNames {
+        case from, to, condition, share, fixed, source
+        static let table = KeyTable<Self>()
+    }
+
+    static let pathwayKeys = PathwayKey.names
+    static let stepKeys = StepKey.names
+    static let transitionKeys = TransitionKey.names
     static let frameworkKeys = [
         "id", "title", "version", "publisher", "url", "provenance", "levels", "areas", "equivalences",
     ]
@@ -73,6 +85,15 @@ public enum NativeFormat {
     /// - Returns: The pathway, with the location of every step, transition and requirement.
     /// - Throws: ``InputError`` naming the line and column of the first problem.
     public static func pathway(from text: String, file: String) throws -> Pathway {
+        if let pathway = streamedPathway(text, file: file) { return pathway }
+        return try pathwayFromTree(text, file: file)
+    }
+
+    /// Reads a pathway file through a ``DocumentNode`` tree: what ``pathway(from:file:)`` does with a file the
+    /// streamed reader leaves to it, so that every message keeps its wording, place and precedence.
+    ///
+    /// - Throws: ``InputError`` naming the line and column of the first problem.
+    static func pathwayFromTree(_ text: String, file: String) throws -> Pathway {
         let root = try document(text, file: file, expecting: .pathway)
         let map = try root.mapping("the pathway", allowed: pathwayKeys)
         var pathway = Pathway(
@@ -84,6 +105,25 @@ public enum NativeFormat {
         pathway.transitions = try map.sequence("transitions").map { try transition($0) }
         if let boundary = map["boundary"] { pathway.boundary = try self.boundary(boundary) }
         return pathway
+    }
+
+    /// A pathway read straight from the text's events (``NativePathwayStream``): JSON in a `.json` file from its
+    /// bytes, anything else through libyaml's event stream; `nil` where the tree reader must read it (and report
+    /// what is wrong).
+    ///
+    /// - Complexity: O(n) in the length of the text.
+    static func streamedPathway(_ text: String, file: String) -> Pathway? {
+        if file.hasSuffix(".json") {
+            var text = text
+            return text.withUTF8 { bytes in
+                var stream = NativePathwayStream(source: JSONDocumentReader(bytes: bytes), file: file)
+                return stream.pathway()
+            }
+        }
+        return YAMLEventReader.withEvents(of: text) { reader in
+            var stream = NativePathwayStream(source: YAMLEventSource(reader), file: file)
+            return stream.pathway()
+        }
     }
 
     /// Reads a step; `extraKeys` are allowed beside the step's own (an overlay's `reason`) and left to the caller.

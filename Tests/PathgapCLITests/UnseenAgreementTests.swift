@@ -1,0 +1,175 @@
+import Foundation
+import PathgapCLI
+import TestSupport
+import Testing
+
+/// The default decomposition against analysts' cuts of pathways it was not tuned on (issue 11): three pathways of
+/// our own (`Fixtures/unseen/`, written in YAML with stages and in JSON without, and converted by `pathgap convert`
+/// into every other format with and without), and corpus files read in place. The README's table is kept current
+/// here; rewrite it on purpose with `PATHGAP_UPDATE_GOLDENS=1 swift test --filter UnseenAgreementTests` (on its
+/// own: ``PhasesReadmeTests`` rewrites the same README, and two suites rewriting it at once lose one's change).
+@Suite(.needsCorpus)
+struct UnseenAgreementTests {
+    /// One file scored against one cut.
+    struct Entry {
+        var pathway: String
+        var format: String
+        var hasStages: Bool
+        var path: String
+        var cut: String
+    }
+
+    /// The pathways of our own: file name stem and the name the table gives it.
+    static let own: [(stem: String, name: String)] = [
+        ("hboc-mainstream", "HBOC mainstream testing"), ("cf-newborn-screening", "CF newborn screening"),
+        ("wgs-rare-disease", "WGS for a rare disease"),
+    ]
+
+    /// Corpus files, their format, whether their clusters give stages, the cut and the name the table gives them.
+    static let corpus: [(path: String, format: String, hasStages: Bool, cut: String, name: String)] = [
+        ("bpmn/bpmn-miwg/C.1.0.bpmn", "BPMN", false, "bpmn-miwg-C.1.0", "MIWG C.1.0 invoice"),
+        ("bpmn/bpmn-miwg/C.9.0.bpmn", "BPMN", false, "bpmn-miwg-C.9.0", "MIWG C.9.0 onboarding"),
+        (
+            "bpmn/bpmn-moddle/case-agile-local-ns-declaration.bpmn", "BPMN", false, "bpmn-moddle-case-agile",
+            "Case Agile job advert"
+        ),
+        ("dot/ts-graphviz/data-flow.dot", "DOT", true, "ts-graphviz-data-flow", "ts-graphviz data flow"),
+        ("dot/graphviz/clust.gv", "DOT", true, "graphviz-clust", "Graphviz clust.gv"),
+        ("graphml/graphwalker/UC01.graphml", "GraphML", false, "graphwalker-UC01", "GraphWalker UC01"),
+        ("graphml/graphwalker/EFSM_with_REQTAGS.graphml", "GraphML", false, "graphwalker-EFSM", "GraphWalker EFSM"),
+    ]
+
+    /// The formats, as the table names them, with `convert --to` and the file extension.
+    static let formats: [(name: String, to: String)] = [
+        ("YAML", "yaml"), ("JSON", "json"), ("DOT", "dot"), ("CSV", "csv"), ("GraphML", "graphml"), ("BPMN", "bpmn"),
+    ]
+
+    /// Every file to score: our pathways converted into every format from the staged YAML and the unstaged JSON
+    /// (into `folder`), and the corpus files; or, given `only`, that one pathway of ours in every format.
+    static func entries(in folder: String, only: String? = nil) throws -> [Entry] {
+        var result: [Entry] = []
+        for (stem, name) in own where only == nil || only == stem {
+            let cut = Fixtures.path("cuts/unseen/\(stem).txt")
+            for (hasStages, source) in [(true, "yaml"), (false, "json")] {
+                let input = Fixtures.path("unseen/\(stem).\(source)")
+                for (format, to) in formats {
+                    var path = input
+                    if to != source {
+                        let subfolder = folder + (hasStages ? "/staged" : "/unstaged")
+                        try FileManager.default.createDirectory(atPath: subfolder, withIntermediateDirectories: true)
+                        path = "\(subfolder)/\(stem).\(to)"
+                        let console = Console.capturing()
+                        let status = Pathgap.run(["convert", input, "--to", to, "--out", path], console: console)
+                        try #require(status == 0, "convert \(stem).\(source) to \(to): \(console.errors)")
+                    }
+                    result.append(Entry(pathway: name, format: format, hasStages: hasStages, path: path, cut: cut))
+                }
+            }
+        }
+        for file in corpus where only == nil {
+            result.append(
+                Entry(
+                    pathway: file.name, format: file.format, hasStages: file.hasStages,
+                    path: Fixtures.corpusPath(file.path), cut: Fixtures.path("cuts/unseen/\(file.cut).txt")))
+        }
+        return result
+    }
+
+    /// The adjusted Rand index of the default decomposition (no flags) of a file against its cut, through
+    /// `pathgap decompose FILE --against CUT --format json`.
+    static func agreement(_ entry: Entry) throws -> Double {
+        let console = Console.capturing()
+        let status = Pathgap.run(
+            ["decompose", entry.path, "--against", entry.cut, "--format", "json"], console: console)
+        try #require(status == 0, "\(entry.path): \(console.errors)")
+        let object = try JSONSerialization.jsonObject(with: Data(console.output.utf8)) as? [String: Any]
+        let agreements = try #require(object?["agreements"] as? [[String: Any]])
+        try #require(agreements.count == 1, "\(entry.path): \(agreements.count) pathways scored")
+        return try #require(agreements[0]["adjustedRandIndex"] as? Double)
+    }
+
+    /// The README's two tables: the mean per format with and without stages, and each pathway's figures.
+    static func tables() throws -> String {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("unseen-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let scored = try entries(in: folder).map { ($0, try agreement($0)) }
+        func mean(_ values: [Double]) -> String {
+            values.isEmpty ? "–" : String(format: "%.2f", values.reduce(0, +) / Double(values.count))
+        }
+        func cell(_ values: [Double]) -> String { values.isEmpty ? "–" : "\(mean(values)) (\(values.count))" }
+        var lines = [
+            "| Format | With stages | Without stages | All |",
+            "|---|---:|---:|---:|",
+        ]
+        for (format, _) in formats {
+            let inFormat = scored.filter { $0.0.format == format }
+            lines.append(
+                "| \(format) | \(cell(inFormat.filter { $0.0.hasStages }.map(\.1))) | "
+                    + "\(cell(inFormat.filter { !$0.0.hasStages }.map(\.1))) | \(cell(inFormat.map(\.1))) |")
+        }
+        lines.append(
+            "| **All files** | **\(cell(scored.filter { $0.0.hasStages }.map(\.1)))** | "
+                + "**\(cell(scored.filter { !$0.0.hasStages }.map(\.1)))** | **\(cell(scored.map(\.1)))** |")
+        var names: [String] = []
+        for entry in scored.map(\.0) where !names.contains(entry.pathway) { names.append(entry.pathway) }
+        // Each pathway once (its files in every format agree, see formatsAgree), so that ours do not count six times.
+        func once(_ hasStages: Bool?) -> [Double] {
+            names.flatMap { name in
+                [true, false].filter { hasStages == nil || hasStages == $0 }.compactMap { staged in
+                    let values = scored.filter { $0.0.pathway == name && $0.0.hasStages == staged }.map(\.1)
+                    return values.isEmpty ? nil : values.reduce(0, +) / Double(values.count)
+                }
+            }
+        }
+        lines.append(
+            "| **Each pathway once** | **\(cell(once(true)))** | **\(cell(once(false)))** | **\(cell(once(nil)))** |")
+        lines += ["", "| Pathway | Formats | With stages | Without stages |", "|---|---|---:|---:|"]
+        for name in names {
+            let rows = scored.filter { $0.0.pathway == name }
+            var formatNames: [String] = []
+            for row in rows where !formatNames.contains(row.0.format) { formatNames.append(row.0.format) }
+            func range(_ values: [Double]) -> String {
+                guard let low = values.min(), let high = values.max() else { return "–" }
+                let (a, b) = (String(format: "%.2f", low), String(format: "%.2f", high))
+                return a == b ? a : "\(a)–\(b)"
+            }
+            lines.append(
+                "| \(name) | \(formatNames.joined(separator: ", ")) | \(range(rows.filter { $0.0.hasStages }.map(\.1))) | "
+                    + "\(range(rows.filter { !$0.0.hasStages }.map(\.1))) |")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    @Test("the README's table of agreement on unseen pathways is what the default gives on their cuts")
+    func tableIsCurrent() throws {
+        let path = Fixtures.root.appendingPathComponent("README.md").path
+        let readme = try String(contentsOfFile: path, encoding: .utf8)
+        let begin = "<!-- unseen-agreement:begin -->\n"
+        let end = "<!-- unseen-agreement:end -->"
+        let start = try #require(readme.range(of: begin))
+        let stop = try #require(readme.range(of: end, range: start.upperBound..<readme.endIndex))
+        let tables = try Self.tables()
+        if PhasesReadmeTests.isUpdating {
+            try readme.replacingCharacters(in: start.upperBound..<stop.lowerBound, with: tables)
+                .write(toFile: path, atomically: true, encoding: .utf8)
+        } else {
+            #expect(
+                String(readme[start.upperBound..<stop.lowerBound]) == tables,
+                "stale; regenerate with PATHGAP_UPDATE_GOLDENS=1 swift test --filter UnseenAgreementTests")
+        }
+    }
+
+    @Test(
+        "our own pathways convert into every format without changing how the default cuts them",
+        arguments: own.map(\.stem))
+    func formatsAgree(stem: String) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("unseen-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let entries = try Self.entries(in: folder, only: stem)
+        #expect(entries.count == 2 * Self.formats.count)
+        for hasStages in [true, false] {
+            let values = try entries.filter { $0.hasStages == hasStages }.map(Self.agreement)
+            #expect(Set(values).count == 1, "\(stem), stages \(hasStages): \(values)")
+        }
+    }
+}
