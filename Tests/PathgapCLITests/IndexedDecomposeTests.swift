@@ -44,6 +44,36 @@ import Testing
     }
 
     @Test(
+        "steps declared against the flow (parts not in step order) list their entries and exits as the value model does",
+        arguments: [DecompositionStrategy.chains, .phases])
+    func stepsAgainstTheFlow(strategy: DecompositionStrategy) {
+        var pathway = Self.pathway(steps: 300, seed: 4)
+        pathway.steps.reverse()
+        expectIndexWritersMatch(pathway, strategy: strategy)
+    }
+
+    @Test(
+        "ids and a pathway id that need escaping, and plain ones with plain labels, are written as the value model does",
+        arguments: [DecompositionStrategy.chains, .phases])
+    func escapedAndPlainNames(strategy: DecompositionStrategy) {
+        // Ids with a quote, a backslash, a line separator (U+2028) and an arrow; conditions likewise.
+        let odd = ["s\"0", "s\\1", "s\u{2028}2", "s→3", "s4", "s5"].map { StepID($0) }
+        let plain = (0..<6).map { StepID("p\($0)") }
+        for (id, ids) in [("q\"p", odd), ("p", plain)] {
+            var transitions = zip(ids, ids.dropFirst()).map { Transition(from: $0, to: $1) }
+            transitions.append(Transition(from: ids[3], to: ids[1], condition: "back \"again\"\u{2029}"))
+            transitions.append(Transition(from: ids[1], to: ids[5], condition: "plain"))
+            let steps = ids.enumerated().map { position, step in
+                Step(
+                    id: step, label: position == 2 ? "Label \(position)" : nil,
+                    kind: position == 0 ? .start : position == ids.count - 1 ? .end : .activity)
+            }
+            let pathway = Pathway(id: PathwayID(id), steps: steps, transitions: transitions)
+            expectIndexWritersMatch(pathway, strategy: strategy)
+        }
+    }
+
+    @Test(
         "phases written from the index match the value model on every fixture pathway and bundled pilot",
         arguments: ["branching", "diamond", "flowchart-example", "linear", "loop-back", "stages"])
     func phasesOnFixtures(name: String) throws {

@@ -2,8 +2,9 @@
 /// result of the `chains` strategy without a value per sub-pathway.
 ///
 /// Part `Index<Subpathway>(p)` holds the steps ``steps(_:)`` in order along it; every step is in exactly one part.
-/// The transitions into and out of each part are found once, in O(V + E), in the order the value model lists them
-/// (by step number, then by the step's transitions in file order), so that writers can stream them.
+/// The transitions into and out of a part are found from the graph when asked for, in the order the value model
+/// lists them (by step number, then by the step's transitions in file order), so that writers can stream them
+/// without a list of crossings kept for every part.
 public struct IndexedPartition: Sendable {
     /// The pathway.
     public let index: PathwayIndex
@@ -19,12 +20,8 @@ public struct IndexedPartition: Sendable {
     let titles: [String]?
     /// Advice about the cut beyond size warnings (written with the parts, as the value model's findings are).
     public let advice: [Finding]
-    /// The transitions out of each part, part after part, with their offsets.
-    let exitEdges: [Int32]
-    let exitOffsets: [Int32]
-    /// The transitions into each part, part after part, with their offsets.
-    let entryEdges: [Int32]
-    let entryOffsets: [Int32]
+    /// The part of each step.
+    let partOfNode: [Int32]
 
     /// The number of parts.
     public var count: Int { offsets.count - 1 }
@@ -48,13 +45,63 @@ public struct IndexedPartition: Sendable {
     public func isCyclic(_ part: Index<Subpathway>) -> Bool { cyclic[part.position] }
 
     /// The transitions out of a part to steps outside it.
-    public func exits(_ part: Index<Subpathway>) -> some RandomAccessCollection<Index<Transition>> {
-        exitEdges[Int(exitOffsets[part.position])..<Int(exitOffsets[part.position + 1])].lazy.map(Index.init(raw:))
+    ///
+    /// - Complexity: O(k log k + edges of the part's k steps).
+    public func exits(_ part: Index<Subpathway>) -> [Index<Transition>] {
+        var scratch = CrossingScratch()
+        crossings(of: part, outgoing: true, into: &scratch)
+        return scratch.edges.map(Index.init(raw:))
     }
 
     /// The transitions into a part from steps outside it.
-    public func entries(_ part: Index<Subpathway>) -> some RandomAccessCollection<Index<Transition>> {
-        entryEdges[Int(entryOffsets[part.position])..<Int(entryOffsets[part.position + 1])].lazy.map(Index.init(raw:))
+    ///
+    /// - Complexity: O(k log k + edges of the part's k steps).
+    public func entries(_ part: Index<Subpathway>) -> [Index<Transition>] {
+        var scratch = CrossingScratch()
+        crossings(of: part, outgoing: false, into: &scratch)
+        return scratch.edges.map(Index.init(raw:))
+    }
+
+    /// Reused buffers for ``crossings(of:outgoing:into:)``.
+    struct CrossingScratch {
+        /// The crossing transitions found last.
+        var edges: [Int32] = []
+        /// The part's steps by number, when they are not in that order along the part.
+        var nodes: [Int32] = []
+    }
+
+    /// Puts the transitions out of (or into) a part from (or to) steps outside it into `scratch.edges`: by step
+    /// number, then in file order.
+    ///
+    /// - Complexity: O(edges of the part's steps), plus O(k log k) to order k steps that are not in order.
+    func crossings(of part: Index<Subpathway>, outgoing: Bool, into scratch: inout CrossingScratch) {
+        scratch.edges.removeAll(keepingCapacity: true)
+        let graph = index.graph
+        let range = Int(offsets[part.position])..<Int(offsets[part.position + 1])
+        let rowOffsets = outgoing ? graph.successorOffsets : graph.predecessorOffsets
+        let rowNodes = outgoing ? graph.successorTargets : graph.predecessorSources
+        let rowEdges = outgoing ? graph.successorEdges : graph.predecessorEdges
+        func scan(_ node: Int32) {
+            for slot in Int(rowOffsets[Int(node)])..<Int(rowOffsets[Int(node) + 1])
+            where partOfNode[Int(rowNodes[slot])] != part.raw {
+                scratch.edges.append(rowEdges[slot])
+            }
+        }
+        var isOrdered = true
+        if range.count > 1 {
+            for slot in range.lowerBound..<(range.upperBound - 1) where members[slot] > members[slot + 1] {
+                isOrdered = false
+                break
+            }
+        }
+        if isOrdered {
+            for slot in range { scan(members[slot]) }
+        } else {
+            scratch.nodes.removeAll(keepingCapacity: true)
+            scratch.nodes += members[range]
+            scratch.nodes.sort()
+            for node in scratch.nodes { scan(node) }
+        }
     }
 
     /// A partition of an index from flat part arrays.
@@ -67,10 +114,11 @@ public struct IndexedPartition: Sendable {
     ///   - cyclic: Whether each part is a loop.
     ///   - titles: The title of each part, if the strategy names them.
     ///   - advice: Advice about the cut beyond size warnings.
-    /// - Complexity: O(V + E).
+    ///   - partOfNode: The part of each step, when the strategy has it at hand (made from the parts otherwise).
+    /// - Complexity: O(V).
     init(
         index: PathwayIndex, strategy: DecompositionStrategy, members: [Int32], offsets: [Int32], cyclic: [Bool],
-        titles: [String]? = nil, advice: [Finding] = []
+        titles: [String]? = nil, advice: [Finding] = [], partOfNode: [Int32]? = nil
     ) {
         self.index = index
         self.strategy = strategy
@@ -79,46 +127,15 @@ public struct IndexedPartition: Sendable {
         self.cyclic = cyclic
         self.titles = titles
         self.advice = advice
-        let graph = index.graph
-        let partCount = offsets.count - 1
-        var partOfNode = [Int32](repeating: 0, count: graph.nodeCount)
-        for part in 0..<partCount {
-            for slot in Int(offsets[part])..<Int(offsets[part + 1]) { partOfNode[Int(members[slot])] = Int32(part) }
-        }
-        (exitOffsets, exitEdges) = Self.crossings(
-            graph, partOfNode: partOfNode, partCount: partCount, rowOffsets: graph.successorOffsets,
-            rowNodes: graph.successorTargets, rowEdges: graph.successorEdges)
-        (entryOffsets, entryEdges) = Self.crossings(
-            graph, partOfNode: partOfNode, partCount: partCount, rowOffsets: graph.predecessorOffsets,
-            rowNodes: graph.predecessorSources, rowEdges: graph.predecessorEdges)
-    }
-
-    /// The edges of one direction's rows whose other end lies in another part, grouped by part, by node number and
-    /// row order within a part (a counting sort).
-    private static func crossings(
-        _ graph: CompactGraph, partOfNode: [Int32], partCount: Int, rowOffsets: [Int32], rowNodes: [Int32],
-        rowEdges: [Int32]
-    ) -> (offsets: [Int32], edges: [Int32]) {
-        var offsets = [Int32](repeating: 0, count: partCount + 1)
-        for node in 0..<graph.nodeCount {
-            let part = partOfNode[node]
-            for slot in Int(rowOffsets[node])..<Int(rowOffsets[node + 1]) where partOfNode[Int(rowNodes[slot])] != part
-            {
-                offsets[Int(part) + 1] += 1
+        if let partOfNode {
+            self.partOfNode = partOfNode
+        } else {
+            var partOfNode = [Int32](repeating: 0, count: index.graph.nodeCount)
+            for part in 0..<(offsets.count - 1) {
+                for slot in Int(offsets[part])..<Int(offsets[part + 1]) { partOfNode[Int(members[slot])] = Int32(part) }
             }
+            self.partOfNode = partOfNode
         }
-        for part in 0..<partCount { offsets[part + 1] += offsets[part] }
-        var cursor = offsets
-        var edges = [Int32](repeating: 0, count: Int(offsets[partCount]))
-        for node in 0..<graph.nodeCount {
-            let part = Int(partOfNode[node])
-            for slot in Int(rowOffsets[node])..<Int(rowOffsets[node + 1])
-            where partOfNode[Int(rowNodes[slot])] != Int32(part) {
-                edges[Int(cursor[part])] = rowEdges[slot]
-                cursor[part] += 1
-            }
-        }
-        return (offsets, edges)
     }
 }
 
@@ -142,6 +159,7 @@ extension PathwayIndex {
         }
         let chains = graph.chains(cutBefore: before, cutAfter: after)
         return IndexedPartition(
-            index: self, strategy: .chains, members: chains.nodes, offsets: chains.offsets, cyclic: chains.isCyclic)
+            index: self, strategy: .chains, members: chains.nodes, offsets: chains.offsets, cyclic: chains.isCyclic,
+            partOfNode: chains.chainOfNode)
     }
 }

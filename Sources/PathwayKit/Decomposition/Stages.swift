@@ -53,7 +53,7 @@ extension PathwayIndex {
     /// - Returns: A stage number per node (the index of its name in ``stageNames``), and the stage names by number.
     /// - Complexity: O(V + E), breadth first from the staged steps.
     func effectiveStages() -> (stageOfNode: [Int32], names: [String]) {
-        var stageOfNode = stageOfStep
+        var stageOfNode = stageOfStep.elements
         var queue: [Int32] = []
         for node in 0..<Int32(graph.nodeCount) where stageOfStep[Int(node)] >= 0 { queue.append(node) }
         var head = 0

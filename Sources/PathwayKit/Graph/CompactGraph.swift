@@ -29,6 +29,19 @@ public struct CompactGraph: Sendable, Hashable {
     /// - Precondition: Both arrays have the same length and every id is in range.
     /// - Complexity: O(V + E) time and memory (a counting sort per direction).
     public init(nodeCount: Int, sources: [Int32], targets: [Int32]) {
+        self = sources.withUnsafeBufferPointer { sources in
+            targets.withUnsafeBufferPointer { targets in
+                CompactGraph(nodeCount: nodeCount, sources: sources, targets: targets)
+            }
+        }
+    }
+
+    /// Builds the graph from edge lists in memory another owner keeps (the index's transition columns), without
+    /// copying them.
+    ///
+    /// - Precondition: Both buffers have the same length and every id is in range.
+    /// - Complexity: O(V + E) time and memory (a counting sort per direction).
+    init(nodeCount: Int, sources: UnsafeBufferPointer<Int32>, targets: UnsafeBufferPointer<Int32>) {
         precondition(sources.count == targets.count, "sources and targets differ in length")
         self.nodeCount = nodeCount
         (successorOffsets, successorTargets, successorEdges) = Self.buildRows(
@@ -38,31 +51,27 @@ public struct CompactGraph: Sendable, Hashable {
     }
 
     /// A counting sort of edges by key, stable in input order.
-    private static func buildRows(nodeCount: Int, keys: [Int32], values: [Int32]) -> ([Int32], [Int32], [Int32]) {
+    private static func buildRows(
+        nodeCount: Int, keys: UnsafeBufferPointer<Int32>, values: UnsafeBufferPointer<Int32>
+    ) -> ([Int32], [Int32], [Int32]) {
         let edgeCount = keys.count
         var offsets = [Int32](repeating: 0, count: nodeCount + 1)
-        keys.withUnsafeBufferPointer { keys in
-            offsets.withUnsafeMutableBufferPointer { offsets in
-                for key in keys { offsets[Int(key) + 1] &+= 1 }
-                for index in 0..<nodeCount { offsets[index + 1] &+= offsets[index] }
-            }
+        offsets.withUnsafeMutableBufferPointer { offsets in
+            for key in keys { offsets[Int(key) + 1] &+= 1 }
+            for index in 0..<nodeCount { offsets[index + 1] &+= offsets[index] }
         }
         var cursor = offsets
         var rowValues = [Int32](repeating: 0, count: edgeCount)
         var rowEdges = [Int32](repeating: 0, count: edgeCount)
-        keys.withUnsafeBufferPointer { keys in
-            values.withUnsafeBufferPointer { values in
-                cursor.withUnsafeMutableBufferPointer { cursor in
-                    rowValues.withUnsafeMutableBufferPointer { rowValues in
-                        rowEdges.withUnsafeMutableBufferPointer { rowEdges in
-                            for edge in 0..<edgeCount {
-                                let key = Int(keys[edge])
-                                let slot = Int(cursor[key])
-                                cursor[key] = Int32(slot + 1)
-                                rowValues[slot] = values[edge]
-                                rowEdges[slot] = Int32(edge)
-                            }
-                        }
+        cursor.withUnsafeMutableBufferPointer { cursor in
+            rowValues.withUnsafeMutableBufferPointer { rowValues in
+                rowEdges.withUnsafeMutableBufferPointer { rowEdges in
+                    for edge in 0..<edgeCount {
+                        let key = Int(keys[edge])
+                        let slot = Int(cursor[key])
+                        cursor[key] = Int32(slot + 1)
+                        rowValues[slot] = values[edge]
+                        rowEdges[slot] = Int32(edge)
                     }
                 }
             }

@@ -17,9 +17,6 @@ extension PathwayIndex {
         var writtenTransitions = 0
         /// The file last looked up.
         var lastFile: (path: String, index: Index<IndexTag.File>)?
-        /// Edges in input order.
-        var sources: [Int32] = []
-        var targets: [Int32] = []
 
         /// A builder for a pathway.
         ///
@@ -32,13 +29,14 @@ extension PathwayIndex {
             index = PathwayIndex(
                 id: id, title: title ?? id.rawValue, description: nil, boundary: nil, location: nil,
                 files: IndexedColumn([file]), stepIDs: NameTable(capacity: capacity), kinds: IndexedColumn(),
-                labels: TextColumn(), stepLocations: IndexedColumn(), stageOfStep: [], settingOfStep: [],
-                stageNames: NameTable(), settingNames: NameTable(), staffOffsets: [0], staffMembers: [],
-                staffGroupIDs: NameTable(), competencyOffsets: [0], competencyMembers: [],
+                labels: TextColumn(), stepLocations: LocationColumn(), stageOfStep: LazyColumn(default: -1),
+                settingOfStep: LazyColumn(default: -1), stageNames: NameTable(), settingNames: NameTable(),
+                staffOffsets: LazyColumn(default: 0, count: 1), staffMembers: [], staffGroupIDs: NameTable(),
+                competencyOffsets: LazyColumn(default: 0, count: 1), competencyMembers: [],
                 competencyLevels: TextColumn(),
                 competencyIDs: NameTable(), details: [:], duplicateSteps: [], transitionSources: IndexedColumn(),
-                transitionTargets: IndexedColumn(), conditions: TextColumn(), shareValues: [],
-                transitionLocations: IndexedColumn(), shareSources: [:], danglingTransitions: [],
+                transitionTargets: IndexedColumn(), conditions: CodedTextColumn(), shareValues: ShareColumn(),
+                transitionLocations: LocationColumn(), shareSources: [:], danglingTransitions: [],
                 graph: CompactGraph(nodeCount: 0, sources: [], targets: []))
         }
 
@@ -127,7 +125,8 @@ extension PathwayIndex {
                 kindGiven.append(false)
                 index.kinds.append(.activity)
                 index.labels.append(nil)
-                index.stepLocations.append(CompactLocation(file: Index(raw: 0), line: -1))
+                // Located, like its kind, when the index is built: where a transition first names it.
+                index.stepLocations.append(CompactLocation(file: Index(raw: 0), line: PathwayIndex.firstNamedLine))
                 index.stageOfStep.append(-1)
                 index.settingOfStep.append(-1)
                 index.staffOffsets.append(Int32(index.staffMembers.count))
@@ -159,7 +158,7 @@ extension PathwayIndex {
                     from: from, to: to, condition: transition.condition, share: transition.share,
                     location: compact(transition.location))
             }
-            if let source = transition.source { index.shareSources[Index(sources.count - 1)] = source }
+            if let source = transition.source { index.shareSources[Index(index.transitionSources.count - 1)] = source }
         }
 
         /// Adds a transition between interned steps.
@@ -167,48 +166,58 @@ extension PathwayIndex {
             from: Index<Step>, to: Index<Step>, condition: String?, share: Double?, location: CompactLocation
         ) {
             writtenTransitions += 1
-            sources.append(from.raw)
-            targets.append(to.raw)
+            index.transitionSources.append(from)
+            index.transitionTargets.append(to)
             index.conditions.append(condition)
-            index.shareValues.append(share ?? .nan)
+            index.shareValues.append(share)
             index.transitionLocations.append(location)
         }
 
         /// Reserves room for about `count` transitions.
         public mutating func reserveTransitions(_ count: Int) {
-            sources.reserveCapacity(count)
-            targets.reserveCapacity(count)
+            index.transitionSources.reserveCapacity(count)
+            index.transitionTargets.reserveCapacity(count)
             index.shareValues.reserveCapacity(count)
             index.conditions.reserveCapacity(count)
             index.transitionLocations.reserveCapacity(count)
         }
 
         /// Builds the graph once and finishes the index: kinds of undeclared steps from their degrees, their
-        /// locations from the first transition naming them.
+        /// locations from the first transition naming them (found from the graph when asked for, not stored).
         ///
         /// - Complexity: O(V + E).
         public consuming func build() -> PathwayIndex {
             fillDefaults(upTo: index.stepIDs.count)
-            index.graph = CompactGraph(nodeCount: index.stepIDs.count, sources: sources, targets: targets)
-            index.transitionSources = IndexedColumn(sources.map(Index.init(raw:)))
-            index.transitionTargets = IndexedColumn(targets.map(Index.init(raw:)))
-            sources = []
-            targets = []
+            index.graph = Self.graph(
+                nodeCount: index.stepIDs.count, sources: index.transitionSources, targets: index.transitionTargets)
             if kindGiven.contains(false) {
-                var located = kindGiven
-                for edge in 0..<index.transitionCount {
-                    let location = index.transitionLocations.values[edge]
-                    for node in [index.transitionSources.values[edge], index.transitionTargets.values[edge]]
-                    where !located[node.position] {
-                        located[node.position] = true
-                        index.stepLocations[node] = CompactLocation(file: location.file, line: location.line)
-                    }
-                }
+                let firstNamed = CompactLocation(file: Index(raw: 0), line: PathwayIndex.firstNamedLine)
                 for node in 0..<index.stepCount where !kindGiven[node] {
+                    let step = Index<Step>(node)
                     index.kinds.values[node] = index.graph.inferredKind(Int32(node))
+                    // Only a step some transition names takes its location from one (a declared one keeps its own).
+                    if index.graph.inDegree(of: Int32(node)) + index.graph.outDegree(of: Int32(node)) > 0 {
+                        index.stepLocations[step.position] = firstNamed
+                    }
                 }
             }
             return index
+        }
+
+        /// The graph over the transition columns, read in place as raw step numbers.
+        static func graph(
+            nodeCount: Int, sources: IndexedColumn<Transition, Index<Step>>,
+            targets: IndexedColumn<Transition, Index<Step>>
+        ) -> CompactGraph {
+            sources.values.withUnsafeBufferPointer { sources in
+                targets.values.withUnsafeBufferPointer { targets in
+                    sources.withMemoryRebound(to: Int32.self) { sources in
+                        targets.withMemoryRebound(to: Int32.self) { targets in
+                            CompactGraph(nodeCount: nodeCount, sources: sources, targets: targets)
+                        }
+                    }
+                }
+            }
         }
     }
 }

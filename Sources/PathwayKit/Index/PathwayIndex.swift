@@ -60,24 +60,24 @@ public struct PathwayIndex: Sendable {
     public internal(set) var kinds: IndexedColumn<Step, StepKind>
     /// The label of each step, where it has one other than its id.
     public internal(set) var labels: TextColumn<Step>
-    /// Where each step was written.
-    var stepLocations: IndexedColumn<Step, CompactLocation>
+    /// Where each step was written; a line of ``firstNamedLine`` stands for where a transition first names it.
+    var stepLocations: LocationColumn
     /// The stage of each step (`-1`: none).
-    var stageOfStep: [Int32]
+    var stageOfStep: LazyColumn<Int32>
     /// The setting of each step (`-1`: none).
-    var settingOfStep: [Int32]
+    var settingOfStep: LazyColumn<Int32>
     /// The distinct stage names, in order first met.
     public internal(set) var stageNames: NameTable<IndexTag.Stage>
     /// The distinct settings, in order first met.
     public internal(set) var settingNames: NameTable<IndexTag.Setting>
     /// `staffOffsets[s] ..< staffOffsets[s + 1]` is step `s`'s range in ``staffMembers``.
-    public internal(set) var staffOffsets: [Int32]
+    var staffOffsets: LazyColumn<Int32>
     /// The staff groups of every step, step after step, in written order.
     public internal(set) var staffMembers: [Index<StaffGroup>]
     /// The distinct staff group ids, in order first met.
     public internal(set) var staffGroupIDs: NameTable<StaffGroup>
     /// `competencyOffsets[s] ..< competencyOffsets[s + 1]` is step `s`'s range in ``competencyMembers``.
-    public internal(set) var competencyOffsets: [Int32]
+    var competencyOffsets: LazyColumn<Int32>
     /// The competencies of every step, step after step, in written order.
     public internal(set) var competencyMembers: [Index<Competency>]
     /// The level asked for each entry of ``competencyMembers``.
@@ -95,11 +95,11 @@ public struct PathwayIndex: Sendable {
     public internal(set) var transitionSources: IndexedColumn<Transition, Index<Step>>
     public internal(set) var transitionTargets: IndexedColumn<Transition, Index<Step>>
     /// The condition of each transition, where it has one.
-    public internal(set) var conditions: TextColumn<Transition>
-    /// The share of each transition (`nan`: none given).
-    var shareValues: [Double]
+    public internal(set) var conditions: CodedTextColumn<Transition>
+    /// The share of each transition, where given.
+    var shareValues: ShareColumn
     /// Where each transition was written.
-    var transitionLocations: IndexedColumn<Transition, CompactLocation>
+    var transitionLocations: LocationColumn
     /// The source cited for a transition's share, for the few that cite one.
     public internal(set) var shareSources: [Index<Transition>: String]
     /// Transitions that name a step that does not exist, with their position among the written transitions.
@@ -149,8 +149,7 @@ public struct PathwayIndex: Sendable {
 
     /// The share of patients leaving by a transition, where given.
     public func share(_ transition: Index<Transition>) -> Double? {
-        let value = shareValues[transition.position]
-        return value.isNaN ? nil : value
+        shareValues[transition.position]
     }
 
     /// A location as a ``SourceLocation`` (for messages); `nil` for one written nowhere.
@@ -161,19 +160,43 @@ public struct PathwayIndex: Sendable {
             column: location.column > 0 ? Int(location.column) : nil)
     }
 
+    /// The line that marks a step located where a transition first names it (a step an edge list only names).
+    static let firstNamedLine: Int32 = -2
+
+    /// Where a step was written, as stored: for a step only named by transitions, the file and line (not the
+    /// column) of the first transition naming it, found from the graph (its first edge out or in, whichever was
+    /// written first), so that no location is stored per step.
+    ///
+    /// - Complexity: O(1).
+    func compactLocation(_ step: Index<Step>) -> CompactLocation {
+        let stored = stepLocations[step.position]
+        guard stored.line == Self.firstNamedLine else { return stored }
+        var first = Int32.max
+        let node = step.position
+        if graph.successorOffsets[node] < graph.successorOffsets[node + 1] {
+            first = graph.successorEdges[Int(graph.successorOffsets[node])]
+        }
+        if graph.predecessorOffsets[node] < graph.predecessorOffsets[node + 1] {
+            first = min(first, graph.predecessorEdges[Int(graph.predecessorOffsets[node])])
+        }
+        guard first != Int32.max else { return CompactLocation(file: Index(raw: 0), line: -1) }
+        let transition = transitionLocations[Int(first)]
+        return CompactLocation(file: transition.file, line: transition.line)
+    }
+
     /// Where a step was written.
     public func location(_ step: Index<Step>) -> SourceLocation? {
-        guard var location = sourceLocation(stepLocations[step]) else { return nil }
+        guard var location = sourceLocation(compactLocation(step)) else { return nil }
         location.element = details[step]?.element
         return location
     }
 
     /// The line a step was written on (0 where unknown), without making a ``SourceLocation``.
-    public func line(_ step: Index<Step>) -> Int { max(0, Int(stepLocations[step].line)) }
+    public func line(_ step: Index<Step>) -> Int { max(0, Int(compactLocation(step).line)) }
 
     /// Where a transition was written.
     public func location(_ transition: Index<Transition>) -> SourceLocation? {
-        sourceLocation(transitionLocations[transition])
+        sourceLocation(transitionLocations[transition.position])
     }
 
     /// The step with an id, if there is one.

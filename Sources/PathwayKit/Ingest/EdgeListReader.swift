@@ -49,8 +49,9 @@ public enum EdgeListReader {
         /// The graph and node names (for the kernel's fast path).
         consuming func graph() -> (graph: CompactGraph, names: NodeNames) {
             builder.index.stepIDs.interner.releaseTable()
-            let graph = CompactGraph(
-                nodeCount: builder.index.stepIDs.count, sources: builder.sources, targets: builder.targets)
+            let graph = PathwayIndex.Builder.graph(
+                nodeCount: builder.index.stepIDs.count, sources: builder.index.transitionSources,
+                targets: builder.index.transitionTargets)
             return (graph, builder.index.stepIDs.interner.names)
         }
     }
@@ -152,8 +153,8 @@ public enum EdgeListReader {
     static func scanEdges(_ bytes: UnsafeRawBufferPointer, path: String, edges: Edges, full: Bool) throws -> Edges {
         var state = ScanState(edges: edges, path: path, full: full)
         let estimate = bytes.count / 12
-        state.edges.builder.sources.reserveCapacity(estimate)
-        state.edges.builder.targets.reserveCapacity(estimate)
+        state.edges.builder.index.transitionSources.reserveCapacity(estimate)
+        state.edges.builder.index.transitionTargets.reserveCapacity(estimate)
         _ = try scanRows(bytes, state: &state, isFinal: true)
         return state.edges
     }
@@ -183,7 +184,7 @@ public enum EdgeListReader {
         let full = state.full
         var rowStart = scanner.position
         var rowLine = scanner.nextLine
-        var lastTarget = state.edges.builder.targets.last ?? -1
+        var lastTarget = state.edges.builder.index.transitionTargets.values.last?.raw ?? -1
         // Rows waiting to be interned (byte offsets and lengths of both ids) and their hashes.
         let batchSize = 256
         var batch: [(from: Int, fromLength: Int, to: Int, toLength: Int)] = []
@@ -212,8 +213,8 @@ public enum EdgeListReader {
                 let target = state.edges.builder.index.stepIDs.interner.intern(
                     base + row.to, row.toLength, hash: hashes[2 * index + 1])
                 lastTarget = target
-                state.edges.builder.sources.append(source)
-                state.edges.builder.targets.append(target)
+                state.edges.builder.index.transitionSources.append(Index(raw: source))
+                state.edges.builder.index.transitionTargets.append(Index(raw: target))
             }
             batch.removeAll(keepingCapacity: true)
         }
@@ -253,8 +254,8 @@ public enum EdgeListReader {
                     fields[columns.to], "to", scanner, base, &state.edges.builder.index.stepIDs.interner, path,
                     guess: source &+ 1)
                 lastTarget = target
-                state.edges.builder.sources.append(source)
-                state.edges.builder.targets.append(target)
+                state.edges.builder.index.transitionSources.append(Index(raw: source))
+                state.edges.builder.index.transitionTargets.append(Index(raw: target))
             }
         } catch let problem as EdgeListScanner.Problem {
             guard isFinal else {
@@ -302,7 +303,7 @@ public enum EdgeListReader {
             builder.index.conditions.append(nil)
         }
         guard let share = span(columns.share) else {
-            builder.index.shareValues.append(.nan)
+            builder.index.shareValues.append(nil)
             return
         }
         let text = scanner.text(share)
@@ -388,7 +389,7 @@ public enum EdgeListReader {
     /// - Throws: ``InputError`` naming file and line of a malformed row.
     /// - Complexity: O(bytes) expected time; memory O(V + E + chunkSize).
     public static func index(
-        contentsOf path: String, nodeTablePath: String? = nil, chunkSize: Int = 1 << 22
+        contentsOf path: String, nodeTablePath: String? = nil, chunkSize: Int = 1 << 20
     ) throws -> PathwayIndex {
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         var builder = newBuilder(path: path, capacity: max(1 << 12, size / 32))
@@ -420,14 +421,16 @@ public enum EdgeListReader {
         var state = ScanState(
             edges: builder.map(Edges.init(builder:)) ?? Edges(capacity: max(1 << 12, size / 32)), path: path,
             full: full)
-        state.edges.builder.sources.reserveCapacity(size / 18)
-        state.edges.builder.targets.reserveCapacity(size / 18)
+        state.edges.builder.index.transitionSources.reserveCapacity(size / 18)
+        state.edges.builder.index.transitionTargets.reserveCapacity(size / 18)
         // One buffer, read into directly (no `Data` per chunk): `filled` bytes are valid; the unscanned tail of a
         // chunk is moved to the front before the next read.
         // A small file gets a small buffer (one read plus the end-of-file check).
         let chunkSize = max(1, min(chunkSize, size + 1))
         var buffer = [UInt8](repeating: 0, count: chunkSize * 2)
         var filled = 0
+        var scanned = 0
+        var isEstimated = false
         var isFinal = false
         while !isFinal {
             if buffer.count - filled < chunkSize {
@@ -457,6 +460,16 @@ public enum EdgeListReader {
                 memmove(base, base + consumed, filled - consumed)
             }
             filled -= consumed
+            scanned += consumed
+            if !isEstimated, !isFinal, scanned > 0 {
+                // Size the transition columns from the rows of the first chunk, so they grow at most once more.
+                isEstimated = true
+                let rows = state.edges.builder.index.transitionSources.count
+                let estimate = Int(Double(rows) * Double(size) / Double(scanned) * 1.02) + 1024
+                if estimate > state.edges.builder.index.transitionSources.values.capacity {
+                    state.edges.builder.reserveTransitions(estimate)
+                }
+            }
         }
         return state.edges
     }

@@ -69,8 +69,34 @@ struct ByteInterner {
         guard end - start == length else { return false }
         return nameBytes.withUnsafeBytes { names in
             guard let base = names.baseAddress else { return length == 0 }
-            return memcmp(base + start, pointer, length) == 0
+            return Self.equal(base + start, pointer, length)
         }
+    }
+
+    /// Whether two byte ranges of one length are equal: short ones (most ids) compared as one or two overlapping
+    /// words in place of a `memcmp` call, never reading outside either range.
+    @inline(__always)
+    static func equal(_ first: UnsafeRawPointer, _ second: UnsafeRawPointer, _ length: Int) -> Bool {
+        if length >= 8 && length <= 16 {
+            return first.loadUnaligned(as: UInt64.self) == second.loadUnaligned(as: UInt64.self)
+                && first.loadUnaligned(fromByteOffset: length - 8, as: UInt64.self)
+                    == second.loadUnaligned(fromByteOffset: length - 8, as: UInt64.self)
+        }
+        if length >= 4 && length < 8 {
+            return first.loadUnaligned(as: UInt32.self) == second.loadUnaligned(as: UInt32.self)
+                && first.loadUnaligned(fromByteOffset: length - 4, as: UInt32.self)
+                    == second.loadUnaligned(fromByteOffset: length - 4, as: UInt32.self)
+        }
+        if length < 4 {
+            for offset in 0..<length
+            where first.load(fromByteOffset: offset, as: UInt8.self)
+                != second.load(fromByteOffset: offset, as: UInt8.self)
+            {
+                return false
+            }
+            return true
+        }
+        return memcmp(first, second, length) == 0
     }
 
     /// The id of a byte string, adding it if new.

@@ -36,6 +36,11 @@ public struct NameTable<Tag>: Sendable {
         try interner.withName(Int(index.raw), body)
     }
 
+    /// Calls `body` with the UTF-8 bytes of every name, one after another (to check them all at once).
+    func withAllUTF8<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+        try interner.nameBytes.withUnsafeBufferPointer(body)
+    }
+
     /// The number of UTF-8 bytes of a name.
     public func utf8Count(_ index: Index<Tag>) -> Int { interner.length(of: Int(index.raw)) }
 
@@ -75,60 +80,108 @@ public struct NameTable<Tag>: Sendable {
 
 /// Optional text per element of a kind, stored as one byte buffer with offsets: a side table for labels,
 /// conditions and the like, which costs two integers per element and no `String` until one is read.
+///
+/// While no element has a text (the labels and conditions of a bare edge list) only the count is kept; the first
+/// text makes the offsets for the elements before it.
 public struct TextColumn<Tag>: Sendable, Hashable {
     private var bytes: [UInt8] = []
-    /// `offsets[i] ..< offsets[i + 1]` is element `i`'s text in `bytes`.
-    private var offsets: [Int32] = [0]
-    /// Whether element `i` has a text at all (an empty text and no text are different).
+    /// `offsets[i] ..< offsets[i + 1]` is element `i`'s text in `bytes`; empty while no element has a text.
+    private var offsets: [Int32] = []
+    /// Whether element `i` has a text at all (an empty text and no text are different); empty while none has.
     private var present: [Bool] = []
+    /// The number of elements.
+    public private(set) var count = 0
+    /// Room to reserve when the offsets are made.
+    private var expected = 0
 
     /// An empty column.
     public init() {}
 
-    /// The number of elements.
-    public var count: Int { present.count }
+    /// Makes the offsets and flags of the elements so far, none of which has a text.
+    private mutating func materialise() {
+        offsets = [Int32](repeating: 0, count: count + 1)
+        offsets.reserveCapacity(max(expected, count) + 1)
+        present = [Bool](repeating: false, count: count)
+        present.reserveCapacity(max(expected, count))
+    }
 
     /// Appends an element's text (or its absence).
     public mutating func append(_ text: String?) {
-        if var text {
-            text.withUTF8 { bytes.append(contentsOf: $0) }
+        guard var text else {
+            if !present.isEmpty {
+                offsets.append(Int32(bytes.count))
+                present.append(false)
+            }
+            count += 1
+            return
         }
+        if present.isEmpty { materialise() }
+        text.withUTF8 { bytes.append(contentsOf: $0) }
         offsets.append(Int32(bytes.count))
-        present.append(text != nil)
+        present.append(true)
+        count += 1
     }
 
     /// Appends an element's text given as bytes.
     public mutating func append(bytes text: UnsafeRawBufferPointer) {
+        if present.isEmpty { materialise() }
         bytes.append(contentsOf: text)
         offsets.append(Int32(bytes.count))
         present.append(true)
+        count += 1
     }
 
     /// Reserves room for `count` elements.
     public mutating func reserveCapacity(_ count: Int) {
+        expected = count
+        guard !present.isEmpty else { return }
         offsets.reserveCapacity(count + 1)
         present.reserveCapacity(count)
     }
 
+    /// Whether no element has a text.
+    public var isEmpty: Bool { present.isEmpty }
+
     /// The text of an element, if it has one.
     public subscript(index: Index<Tag>) -> String? {
         let position = index.position
-        guard present[position] else { return nil }
+        precondition(position >= 0 && position < count, "index out of range")
+        guard !present.isEmpty, present[position] else { return nil }
         return bytes.withUnsafeBytes {
             String(decoding: $0[Int(offsets[position])..<Int(offsets[position + 1])], as: UTF8.self)
         }
     }
 
     /// Whether an element has a text.
-    public func hasText(_ index: Index<Tag>) -> Bool { present[index.position] }
+    public func hasText(_ index: Index<Tag>) -> Bool {
+        precondition(index.position >= 0 && index.position < count, "index out of range")
+        return !present.isEmpty && present[index.position]
+    }
 
     /// Calls `body` with an element's UTF-8 bytes (empty when it has none).
     public func withUTF8<Result>(_ index: Index<Tag>, _ body: (UnsafeRawBufferPointer) throws -> Result) rethrows
         -> Result
     {
         let position = index.position
+        precondition(position >= 0 && position < count, "index out of range")
+        guard !present.isEmpty else { return try body(UnsafeRawBufferPointer(start: nil, count: 0)) }
         return try bytes.withUnsafeBytes {
             try body(UnsafeRawBufferPointer(rebasing: $0[Int(offsets[position])..<Int(offsets[position + 1])]))
         }
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        lhs.count == rhs.count && lhs.bytes == rhs.bytes && lhs.offsets == rhs.offsets && lhs.present == rhs.present
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(count)
+        hasher.combine(bytes)
+        hasher.combine(present)
+    }
+
+    /// Calls `body` with the bytes of every text, one after another (to check them all at once).
+    func withAllUTF8<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+        try bytes.withUnsafeBufferPointer(body)
     }
 }

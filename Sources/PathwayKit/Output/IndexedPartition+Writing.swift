@@ -5,6 +5,10 @@ extension IndexedPartition {
     /// ``Decomposition/writeJSON(for:chunkSize:to:)`` writes for the same sub-pathways, straight from the index: no
     /// `String` or value per sub-pathway or step.
     ///
+    /// The document's frame goes through a ``JSONWriter``; the sub-pathways, nearly all of the text, are written
+    /// straight into a ``ByteOutput`` at their fixed depth, names copied as they are where no name of their table
+    /// needs escaping (checked once per table).
+    ///
     /// - Parameters:
     ///   - partitions: One partition per pathway, in output order.
     ///   - chunkSize: About how many bytes to hand over at a time.
@@ -13,67 +17,22 @@ extension IndexedPartition {
     public static func writeJSON(
         for partitions: [IndexedPartition], chunkSize: Int = 1 << 20, to sink: ([UInt8]) -> Void
     ) {
-        var writer = JSONWriter(capacity: chunkSize + 4096)
-        var scratch: [UInt8] = []
+        var writer = JSONWriter(capacity: 4096)
+        var out = ByteOutput(capacity: chunkSize + 4096)
         writer.beginObject()
         writer.key("decompositions")
         writer.beginArray()
         for partition in partitions {
-            let index = partition.index
             writer.beginObject()
-            writer.member("pathway", index.id.rawValue)
+            writer.member("pathway", partition.index.id.rawValue)
             writer.member("strategy", partition.strategy.rawValue)
             if partition.count > 0 {
                 writer.key("subpathways")
                 writer.beginArray()
-                var marks = PartMarks(index)
-                for part in partition.parts {
-                    writer.beginObject()
-                    writer.key("id")
-                    partition.partID(part, into: &scratch)
-                    scratch.withUnsafeBufferPointer { writer.string(utf8: $0) }
-                    writer.key("title")
-                    partition.title(part, into: &scratch)
-                    scratch.withUnsafeBufferPointer { writer.string(utf8: $0) }
-                    if partition.isCyclic(part) {
-                        writer.key("cyclic")
-                        writer.boolean(true)
-                    }
-                    let steps = partition.steps(part)
-                    if !steps.isEmpty {
-                        writer.key("steps")
-                        writer.beginArray()
-                        for step in steps {
-                            index.stepIDs.withUTF8(step) { writer.string(utf8: $0.assumingMemoryBound(to: UInt8.self)) }
-                        }
-                        writer.endArray()
-                    }
-                    partition.writeLinks(partition.entries(part), key: "entries", to: &writer)
-                    partition.writeLinks(partition.exits(part), key: "exits", to: &writer)
-                    let (stages, staff) = marks.stagesAndStaff(of: steps)
-                    if !stages.isEmpty {
-                        writer.key("stages")
-                        writer.beginArray()
-                        for stage in stages {
-                            index.stageNames.withUTF8(stage) {
-                                writer.string(utf8: $0.assumingMemoryBound(to: UInt8.self))
-                            }
-                        }
-                        writer.endArray()
-                    }
-                    if !staff.isEmpty {
-                        writer.key("staffGroups")
-                        writer.beginArray()
-                        for group in staff {
-                            index.staffGroupIDs.withUTF8(group) {
-                                writer.string(utf8: $0.assumingMemoryBound(to: UInt8.self))
-                            }
-                        }
-                        writer.endArray()
-                    }
-                    writer.endObject()
-                    writer.flush(atLeast: chunkSize, to: sink)
-                }
+                writer.flush(to: sink)
+                partition.writePartsJSON(to: &out, chunkSize: chunkSize, sink: sink)
+                out.flush(to: sink)
+                writer.noteMembersWrittenElsewhere()
                 writer.endArray()
             }
             Decomposition.writeFindings(partition.advice, to: &writer, chunkSize: chunkSize, sink: sink)
@@ -85,30 +44,136 @@ extension IndexedPartition {
         writer.flush(to: sink)
     }
 
-    /// Writes transitions as boundary links (`from`, `to`, `condition`) under `key`; nothing when there are none.
-    private func writeLinks(
-        _ edges: some RandomAccessCollection<Index<Transition>>, key: String, to writer: inout JSONWriter
+    /// The parts as the elements of the `subpathways` array of ``writeJSON(for:chunkSize:to:)`` (depth 4: each
+    /// object indented by 8 spaces, its members by 10, their elements by 12 and 14).
+    private func writePartsJSON(to out: inout ByteOutput, chunkSize: Int, sink: ([UInt8]) -> Void) {
+        let names = PlainNames(index)
+        var scratch: [UInt8] = []
+        var marks = PartMarks(index)
+        let hasStagesOrStaff = index.stageNames.count > 0 || index.staffGroupIDs.count > 0
+        var crossing = CrossingScratch()
+        let pathwayID = index.id.rawValue
+        let isPlainPathway = TextBuffer.withUTF8(pathwayID) { JSONWriter.isPlain(utf8: $0) }
+        for part in parts {
+            let opening: StaticString =
+                part.raw == 0 ? "\n        {\n          \"id\": " : ",\n        {\n          \"id\": "
+            out.append(opening)
+            if isPlainPathway {
+                out.append(byte: 0x22)
+                out.append(text: pathwayID)
+                out.append(byte: UInt8(ascii: "/"))
+                out.append(decimal: part.position + 1)
+                out.append(byte: 0x22)
+            } else {
+                partID(part, into: &scratch)
+                Self.appendQuoted(scratch, to: &out)
+            }
+            out.append(",\n          \"title\": ")
+            writeTitleJSON(part, names: names, to: &out, scratch: &scratch)
+            if isCyclic(part) { out.append(",\n          \"cyclic\": true") }
+            let steps = steps(part)
+            if !steps.isEmpty {
+                out.append(",\n          \"steps\": [")
+                var separator: StaticString = "\n            "
+                for step in steps {
+                    out.append(separator)
+                    separator = ",\n            "
+                    names.appendStepID(step, to: &out)
+                }
+                out.append("\n          ]")
+            }
+            crossings(of: part, outgoing: false, into: &crossing)
+            writeLinksJSON(crossing.edges, key: ",\n          \"entries\": [", names: names, to: &out)
+            crossings(of: part, outgoing: true, into: &crossing)
+            writeLinksJSON(crossing.edges, key: ",\n          \"exits\": [", names: names, to: &out)
+            if hasStagesOrStaff {
+                let (stages, staff) = marks.stagesAndStaff(of: steps)
+                if !stages.isEmpty {
+                    out.append(",\n          \"stages\": [")
+                    for (number, stage) in stages.enumerated() {
+                        let separator: StaticString = number == 0 ? "\n            " : ",\n            "
+                        out.append(separator)
+                        index.stageNames.withUTF8(stage) { Self.appendQuoted($0, to: &out) }
+                    }
+                    out.append("\n          ]")
+                }
+                if !staff.isEmpty {
+                    out.append(",\n          \"staffGroups\": [")
+                    for (number, group) in staff.enumerated() {
+                        let separator: StaticString = number == 0 ? "\n            " : ",\n            "
+                        out.append(separator)
+                        index.staffGroupIDs.withUTF8(group) { Self.appendQuoted($0, to: &out) }
+                    }
+                    out.append("\n          ]")
+                }
+            }
+            out.append("\n        }")
+            out.flush(atLeast: chunkSize, to: sink)
+        }
+    }
+
+    /// A part's title as a JSON string: the strategy's, or "first label → last label" (or the one label), copied
+    /// piece by piece when the labels need no escaping.
+    private func writeTitleJSON(
+        _ part: Index<Subpathway>, names: PlainNames, to out: inout ByteOutput, scratch: inout [UInt8]
+    ) {
+        let steps = steps(part)
+        guard titles == nil, names.areLabelsPlain, let first = steps.first, let last = steps.last else {
+            title(part, into: &scratch)
+            Self.appendQuoted(scratch, to: &out)
+            return
+        }
+        out.append(byte: 0x22)
+        names.appendLabel(first, to: &out)
+        if first != last {
+            out.append(" → ")
+            names.appendLabel(last, to: &out)
+        }
+        out.append(byte: 0x22)
+    }
+
+    /// Transitions as boundary link objects (`from`, `to`, `condition`) after `key` (the separator, the key and
+    /// `[`); nothing when there are none.
+    private func writeLinksJSON(
+        _ edges: [Int32], key: StaticString, names: PlainNames, to out: inout ByteOutput
     ) {
         guard !edges.isEmpty else { return }
-        writer.key(key)
-        writer.beginArray()
-        for edge in edges {
-            writer.beginObject()
-            writer.key("from")
-            index.stepIDs.withUTF8(index.transitionSources[edge]) {
-                writer.string(utf8: $0.assumingMemoryBound(to: UInt8.self))
+        out.append(key)
+        var separator: StaticString = "\n            {\n              \"from\": "
+        let hasConditions = !index.conditions.isEmpty
+        for raw in edges {
+            let edge = Index<Transition>(raw: raw)
+            out.append(separator)
+            separator = ",\n            {\n              \"from\": "
+            names.appendStepID(index.transitionSources[edge], to: &out)
+            out.append(",\n              \"to\": ")
+            names.appendStepID(index.transitionTargets[edge], to: &out)
+            if hasConditions && index.conditions.hasText(edge) {
+                out.append(",\n              \"condition\": ")
+                index.conditions.withUTF8(edge) { Self.appendQuoted($0, to: &out) }
             }
-            writer.key("to")
-            index.stepIDs.withUTF8(index.transitionTargets[edge]) {
-                writer.string(utf8: $0.assumingMemoryBound(to: UInt8.self))
-            }
-            if index.conditions.hasText(edge) {
-                writer.key("condition")
-                index.conditions.withUTF8(edge) { writer.string(utf8: $0.assumingMemoryBound(to: UInt8.self)) }
-            }
-            writer.endObject()
+            out.append("\n            }")
         }
-        writer.endArray()
+        out.append("\n          ]")
+    }
+
+    /// Appends a JSON string literal for `utf8` (as ``JSONWriter/appendQuoted(_:to:)`` writes it).
+    fileprivate static func appendQuoted(_ utf8: UnsafeRawBufferPointer, to out: inout ByteOutput) {
+        let bytes = utf8.assumingMemoryBound(to: UInt8.self)
+        if JSONWriter.isPlain(utf8: bytes) {
+            out.append(byte: 0x22)
+            out.append(bytes)
+            out.append(byte: 0x22)
+            return
+        }
+        var quoted: [UInt8] = []
+        JSONWriter.appendQuoted(utf8: bytes, to: &quoted)
+        out.append(quoted)
+    }
+
+    /// Appends a JSON string literal for text given as UTF-8 bytes.
+    fileprivate static func appendQuoted(_ text: [UInt8], to out: inout ByteOutput) {
+        text.withUnsafeBytes { appendQuoted($0, to: &out) }
     }
 
     /// A part's id, `<pathway>/<n>` (numbered from 1), into `bytes`.
@@ -220,70 +285,70 @@ extension IndexedPartition {
     public static func writeText(
         for partitions: [IndexedPartition], chunkSize: Int = 1 << 20, to sink: ([UInt8]) -> Void
     ) {
-        var out: [UInt8] = []
-        out.reserveCapacity(chunkSize + 4096)
+        var out = ByteOutput(capacity: chunkSize + 4096)
         var scratch: [UInt8] = []
-        func flush(_ force: Bool = false) {
-            guard !out.isEmpty, force || out.count >= chunkSize else { return }
-            sink(out)
-            out.removeAll(keepingCapacity: true)
-        }
         for partition in partitions {
             let index = partition.index
-            out += index.id.rawValue.utf8
-            out += ": ".utf8
-            TextBuffer.withDigits(partition.count) { out += $0 }
-            out += " sub-pathway\(partition.count == 1 ? "" : "s") (\(partition.strategy.rawValue))\n".utf8
+            out.append(text: index.id.rawValue)
+            out.append(": ")
+            out.append(decimal: partition.count)
+            out.append(text: " sub-pathway\(partition.count == 1 ? "" : "s") (\(partition.strategy.rawValue))\n")
             var marks = PartMarks(index)
+            var crossing = CrossingScratch()
+            let hasStagesOrStaff = index.stageNames.count > 0 || index.staffGroupIDs.count > 0
             for part in partition.parts {
-                out.append(0x0A)
+                out.append(byte: 0x0A)
                 partition.partID(part, into: &scratch)
-                out += scratch
-                out += "  ".utf8
+                out.append(scratch)
+                out.append("  ")
                 partition.title(part, into: &scratch)
-                out += scratch
-                if partition.isCyclic(part) { out += "  (loop)".utf8 }
-                out.append(0x0A)
+                out.append(scratch)
+                if partition.isCyclic(part) { out.append("  (loop)") }
+                out.append(byte: 0x0A)
                 let steps = partition.steps(part)
                 if !steps.isEmpty {
-                    out += "  steps:\n".utf8
+                    out.append("  steps:\n")
                     partition.appendSteps(steps, to: &out)
                 }
-                out += "  entries:".utf8
-                partition.appendLinks(partition.entries(part), none: "none (a pathway entry)", to: &out)
-                out += "  exits:".utf8
-                partition.appendLinks(partition.exits(part), none: "none (a pathway exit)", to: &out)
-                let (stages, staff) = marks.stagesAndStaff(of: steps)
-                if !stages.isEmpty {
-                    out += "  stages: ".utf8
-                    for (number, stage) in stages.enumerated() {
-                        if number > 0 { out += "; ".utf8 }
-                        index.stageNames.withUTF8(stage) { out += $0 }
+                out.append("  entries:")
+                partition.crossings(of: part, outgoing: false, into: &crossing)
+                partition.appendLinks(crossing.edges, none: " none (a pathway entry)\n", to: &out)
+                out.append("  exits:")
+                partition.crossings(of: part, outgoing: true, into: &crossing)
+                partition.appendLinks(crossing.edges, none: " none (a pathway exit)\n", to: &out)
+                if hasStagesOrStaff {
+                    let (stages, staff) = marks.stagesAndStaff(of: steps)
+                    if !stages.isEmpty {
+                        out.append("  stages: ")
+                        for (number, stage) in stages.enumerated() {
+                            if number > 0 { out.append("; ") }
+                            index.stageNames.withUTF8(stage) { out.append($0) }
+                        }
+                        out.append(byte: 0x0A)
                     }
-                    out.append(0x0A)
-                }
-                if !staff.isEmpty {
-                    out += "  staff: ".utf8
-                    for (number, group) in staff.enumerated() {
-                        if number > 0 { out += ", ".utf8 }
-                        index.staffGroupIDs.withUTF8(group) { out += $0 }
+                    if !staff.isEmpty {
+                        out.append("  staff: ")
+                        for (number, group) in staff.enumerated() {
+                            if number > 0 { out.append(", ") }
+                            index.staffGroupIDs.withUTF8(group) { out.append($0) }
+                        }
+                        out.append(byte: 0x0A)
                     }
-                    out.append(0x0A)
                 }
-                flush()
+                out.flush(atLeast: chunkSize, to: sink)
             }
             if !partition.advice.isEmpty {
-                out += "\nadvice:\n".utf8
-                for finding in partition.advice { out += "  \(finding.description)\n".utf8 }
+                out.append("\nadvice:\n")
+                for finding in partition.advice { out.append(text: "  \(finding.description)\n") }
             }
-            out.append(0x0A)
+            out.append(byte: 0x0A)
         }
-        flush(true)
+        out.flush(to: sink)
     }
 
     /// The numbered steps of a part: number, id padded to the longest id of the part, label, and the kind unless
     /// it is an activity.
-    private func appendSteps(_ steps: some Collection<Index<Step>>, to out: inout [UInt8]) {
+    private func appendSteps(_ steps: some Collection<Index<Step>>, to out: inout ByteOutput) {
         var width = 0
         var isASCII = true
         for step in steps {
@@ -296,51 +361,96 @@ extension IndexedPartition {
             // Characters, not bytes: pad as the value model's text view does.
             width = steps.map { index.stepIDs[$0].count }.max() ?? 0
         }
+        let hasLabels = !index.labels.isEmpty
         for (number, step) in steps.enumerated() {
-            out += "    ".utf8
-            TextBuffer.withDigits(number + 1) { out += $0 }
-            out += ". ".utf8
+            out.append("    ")
+            out.append(decimal: number + 1)
+            out.append(". ")
             if isASCII {
                 let length = index.stepIDs.withUTF8(step) { bytes in
-                    out += bytes
+                    out.append(bytes)
                     return bytes.count
                 }
-                out += repeatElement(UInt8(ascii: " "), count: width - length)
+                out.append(repeating: UInt8(ascii: " "), count: width - length)
             } else {
-                out += index.stepIDs[step].padding(toLength: width, withPad: " ", startingAt: 0).utf8
+                out.append(text: index.stepIDs[step].padding(toLength: width, withPad: " ", startingAt: 0))
             }
-            out += "  ".utf8
-            if index.labels.hasText(step) {
-                index.labels.withUTF8(step) { out += $0 }
+            out.append("  ")
+            if hasLabels && index.labels.hasText(step) {
+                index.labels.withUTF8(step) { out.append($0) }
             } else {
-                index.stepIDs.withUTF8(step) { out += $0 }
+                index.stepIDs.withUTF8(step) { out.append($0) }
             }
             let kind = index.kinds[step]
-            if kind != .activity { out += "  [\(kind.rawValue)]".utf8 }
-            out.append(0x0A)
+            if kind != .activity {
+                out.append("  [")
+                out.append(text: kind.rawValue)
+                out.append(byte: UInt8(ascii: "]"))
+            }
+            out.append(byte: 0x0A)
         }
     }
 
-    /// Boundary links, one per line with their conditions, or `none` on the same line.
-    private func appendLinks(
-        _ edges: some RandomAccessCollection<Index<Transition>>, none: String, to out: inout [UInt8]
-    ) {
+    /// Boundary links, one per line with their conditions, or `none` (a line of its own) when there are none.
+    private func appendLinks(_ edges: [Int32], none: StaticString, to out: inout ByteOutput) {
         guard !edges.isEmpty else {
-            out += " \(none)\n".utf8
+            out.append(none)
             return
         }
-        out.append(0x0A)
-        for edge in edges {
-            out += "    ".utf8
-            index.stepIDs.withUTF8(index.transitionSources[edge]) { out += $0 }
-            out += " → ".utf8
-            index.stepIDs.withUTF8(index.transitionTargets[edge]) { out += $0 }
-            if index.conditions.hasText(edge) {
-                out += "  [".utf8
-                index.conditions.withUTF8(edge) { out += $0 }
-                out.append(UInt8(ascii: "]"))
+        out.append(byte: 0x0A)
+        let hasConditions = !index.conditions.isEmpty
+        for raw in edges {
+            let edge = Index<Transition>(raw: raw)
+            out.append("    ")
+            index.stepIDs.withUTF8(index.transitionSources[edge]) { out.append($0) }
+            out.append(" → ")
+            index.stepIDs.withUTF8(index.transitionTargets[edge]) { out.append($0) }
+            if hasConditions && index.conditions.hasText(edge) {
+                out.append("  [")
+                index.conditions.withUTF8(edge) { out.append($0) }
+                out.append(byte: UInt8(ascii: "]"))
             }
-            out.append(0x0A)
+            out.append(byte: 0x0A)
+        }
+    }
+}
+
+/// The step ids and labels of an index, and whether any of them needs escaping in JSON (checked once per table), so
+/// that writers copy them as they are.
+private struct PlainNames {
+    let index: PathwayIndex
+    /// Whether no step id needs escaping.
+    let areIDsPlain: Bool
+    /// Whether no step id and no label needs escaping.
+    let areLabelsPlain: Bool
+
+    init(_ index: PathwayIndex) {
+        self.index = index
+        areIDsPlain = index.stepIDs.withAllUTF8 { JSONWriter.isPlain(utf8: $0) }
+        areLabelsPlain = areIDsPlain && index.labels.withAllUTF8 { JSONWriter.isPlain(utf8: $0) }
+    }
+
+    /// Appends a step's id as a JSON string.
+    @inline(__always)
+    func appendStepID(_ step: Index<Step>, to out: inout ByteOutput) {
+        index.stepIDs.withUTF8(step) { bytes in
+            if areIDsPlain {
+                out.append(byte: 0x22)
+                out.append(bytes)
+                out.append(byte: 0x22)
+            } else {
+                IndexedPartition.appendQuoted(bytes, to: &out)
+            }
+        }
+    }
+
+    /// Appends a step's label (its id when it has none) as it is.
+    @inline(__always)
+    func appendLabel(_ step: Index<Step>, to out: inout ByteOutput) {
+        if index.labels.hasText(step) {
+            index.labels.withUTF8(step) { out.append($0) }
+        } else {
+            index.stepIDs.withUTF8(step) { out.append($0) }
         }
     }
 }

@@ -123,6 +123,12 @@ public struct JSONWriter {
         bytes += (value ? "true" : "false").utf8
     }
 
+    /// Records that members of the innermost open container were written by someone else, straight into the output
+    /// after this writer's text was flushed (so that closing it puts the closing bracket on a line of its own).
+    mutating func noteMembersWrittenElsewhere() {
+        isEmpty = false
+    }
+
     /// Ends the document with a newline.
     public mutating func finish() {
         bytes.append(0x0A)
@@ -227,6 +233,19 @@ public struct JSONWriter {
         }
         out += UnsafeBufferPointer(rebasing: utf8[runStart...])
         out.append(0x22)
+    }
+
+    /// Whether ``appendQuoted(_:to:)`` writes `utf8` as it is between the quotes: no control character, `"` or `\\`,
+    /// and (to decide in one pass) no byte 0xE2, with which U+2028 and U+2029 begin.
+    ///
+    /// - Complexity: O(n), eight bytes at a time.
+    static func isPlain(utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        let start = ByteScan.skip(utf8, from: 0) { word in
+            ByteScan.hasBelow(word, 0x20) | ByteScan.has(word, 0x22) | ByteScan.has(word, 0x5C)
+                | ByteScan.has(word, 0xE2) != 0
+        }
+        for byte in utf8[start...] where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0xE2 { return false }
+        return true
     }
 
     /// The lowercase hexadecimal digit of a value below 16.
