@@ -88,24 +88,8 @@ extension IndexedPartition {
             writeLinksJSON(crossing.edges, key: ",\n          \"exits\": [", names: names, to: &out)
             if hasStagesOrStaff {
                 let (stages, staff) = marks.stagesAndStaff(of: steps)
-                if !stages.isEmpty {
-                    out.append(",\n          \"stages\": [")
-                    for (number, stage) in stages.enumerated() {
-                        let separator: StaticString = number == 0 ? "\n            " : ",\n            "
-                        out.append(separator)
-                        index.stageNames.withUTF8(stage) { Self.appendQuoted($0, to: &out) }
-                    }
-                    out.append("\n          ]")
-                }
-                if !staff.isEmpty {
-                    out.append(",\n          \"staffGroups\": [")
-                    for (number, group) in staff.enumerated() {
-                        let separator: StaticString = number == 0 ? "\n            " : ",\n            "
-                        out.append(separator)
-                        index.staffGroupIDs.withUTF8(group) { Self.appendQuoted($0, to: &out) }
-                    }
-                    out.append("\n          ]")
-                }
+                Self.writeNamesJSON(stages, key: ",\n          \"stages\": [", from: index.stageNames, to: &out)
+                Self.writeNamesJSON(staff, key: ",\n          \"staffGroups\": [", from: index.staffGroupIDs, to: &out)
             }
             out.append("\n        }")
             out.flush(atLeast: chunkSize, to: sink)
@@ -130,6 +114,21 @@ extension IndexedPartition {
             names.appendLabel(last, to: &out)
         }
         out.append(byte: 0x22)
+    }
+
+    /// Names from `table` as a JSON list of strings after `key` (the separator, the key and `[`); nothing when there
+    /// are none.
+    private static func writeNamesJSON<Tag>(
+        _ items: [Index<Tag>], key: StaticString, from table: NameTable<Tag>, to out: inout ByteOutput
+    ) {
+        guard !items.isEmpty else { return }
+        out.append(key)
+        for (number, item) in items.enumerated() {
+            let separator: StaticString = number == 0 ? "\n            " : ",\n            "
+            out.append(separator)
+            table.withUTF8(item) { appendQuoted($0, to: &out) }
+        }
+        out.append("\n          ]")
     }
 
     /// Transitions as boundary link objects (`from`, `to`, `condition`) after `key` (the separator, the key and
