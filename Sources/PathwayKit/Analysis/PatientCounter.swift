@@ -77,7 +77,7 @@ struct PatientCounter {
     /// sets' steps in each pathway are counted together (``PatientFlow/patientsReaching(sets:)``), pathways in
     /// order.
     ///
-    /// - Complexity: O(n log n) for n steps in all, plus one batched sweep per pathway.
+    /// - Complexity: O(n log n) for n steps in all, plus one batched sweep per pathway over its distinct sets.
     func patients(throughEach sets: [[GapOrigin]]) -> [(patients: Double?, estimated: Bool)] {
         struct PathwayKey: Hashable, Comparable {
             var project: Int32
@@ -100,7 +100,19 @@ struct PatientCounter {
         }
         for key in batches.keys.sorted() {
             guard let flow = flows[Int(key.project)][Int(key.pathway)], let batch = batches[key] else { continue }
-            for (set, reached) in zip(batch.sets, flow.patientsReaching(sets: batch.nodes)) {
+            // Needs of several staff groups often arise at the same steps: each distinct set of steps is swept once.
+            var distinct: [[Int32]: Int] = [:]
+            var distinctSets: [[Int32]] = []
+            let which = batch.nodes.map { nodes in
+                let key = Array(Set(nodes)).sorted()
+                if let known = distinct[key] { return known }
+                distinct[key] = distinctSets.count
+                distinctSets.append(key)
+                return distinctSets.count - 1
+            }
+            let reachedDistinct = flow.patientsReaching(sets: distinctSets)
+            for (set, position) in zip(batch.sets, which) {
+                let reached = reachedDistinct[position]
                 results[set].patients = (results[set].patients ?? 0) + reached.patients
                 results[set].estimated = results[set].estimated || reached.estimated
             }
