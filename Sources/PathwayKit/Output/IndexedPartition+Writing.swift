@@ -12,13 +12,14 @@ extension IndexedPartition {
     /// - Parameters:
     ///   - partitions: One partition per pathway, in output order.
     ///   - chunkSize: About how many bytes to hand over at a time.
-    ///   - sink: Takes the text, piece by piece, in order (each piece whole UTF-8).
+    ///   - sink: Takes the text, piece by piece, in order (each piece whole UTF-8, valid only during the call).
     /// - Complexity: O(V + E + size of the output).
     public static func writeJSON(
-        for partitions: [IndexedPartition], chunkSize: Int = 1 << 20, to sink: ([UInt8]) -> Void
+        for partitions: [IndexedPartition], chunkSize: Int = 1 << 20, to sink: (UnsafeRawBufferPointer) -> Void
     ) {
         var writer = JSONWriter(capacity: 4096)
         var out = ByteOutput(capacity: chunkSize + 4096)
+        let frameSink: ([UInt8]) -> Void = { $0.withUnsafeBytes(sink) }
         writer.beginObject()
         writer.key("decompositions")
         writer.beginArray(inline: Decomposition.isCompactList(partitions, isFlat: \.isFlat))
@@ -29,19 +30,19 @@ extension IndexedPartition {
             if partition.count > 0 {
                 writer.key("subpathways")
                 writer.beginArray()
-                writer.flush(to: sink)
+                writer.flush(to: frameSink)
                 partition.writePartsJSON(to: &out, chunkSize: chunkSize, sink: sink)
                 out.flush(to: sink)
                 writer.noteMembersWrittenElsewhere()
                 writer.endArray()
             }
-            Decomposition.writeFindings(partition.advice, to: &writer, chunkSize: chunkSize, sink: sink)
+            Decomposition.writeFindings(partition.advice, to: &writer, chunkSize: chunkSize, sink: frameSink)
             writer.endObject()
         }
         writer.endArray()
         writer.endObject()
         writer.finish()
-        writer.flush(to: sink)
+        writer.flush(to: frameSink)
     }
 
     /// Whether the partition's entry in the document holds no list (no parts, no advice).
@@ -51,7 +52,7 @@ extension IndexedPartition {
     /// object indented by 8 spaces, its members by 10, the links of long link lists by 12), in the compact layout:
     /// a part holds steps, so the array is never on one line, but its steps, stages and staff groups are, and so
     /// are its entries and exits when there are at most ``JSONWriter/compactObjectLimit`` of them.
-    private func writePartsJSON(to out: inout ByteOutput, chunkSize: Int, sink: ([UInt8]) -> Void) {
+    private func writePartsJSON(to out: inout ByteOutput, chunkSize: Int, sink: (UnsafeRawBufferPointer) -> Void) {
         let names = PlainNames(index)
         var scratch: [UInt8] = []
         var marks = PartMarks(index)
@@ -289,10 +290,10 @@ extension IndexedPartition {
     /// - Parameters:
     ///   - partitions: One partition per pathway, in output order.
     ///   - chunkSize: About how many bytes to hand over at a time.
-    ///   - sink: Takes the text, piece by piece, in order (each piece whole UTF-8).
+    ///   - sink: Takes the text, piece by piece, in order (each piece whole UTF-8, valid only during the call).
     /// - Complexity: O(V + E + size of the output).
     public static func writeText(
-        for partitions: [IndexedPartition], chunkSize: Int = 1 << 20, to sink: ([UInt8]) -> Void
+        for partitions: [IndexedPartition], chunkSize: Int = 1 << 20, to sink: (UnsafeRawBufferPointer) -> Void
     ) {
         var out = ByteOutput(capacity: chunkSize + 4096)
         var scratch: [UInt8] = []
