@@ -134,6 +134,93 @@ import Testing
         #expect(streamed.names[Int32(streamed.names.count - 1)] == "quoted, with\nline break")
     }
 
+    /// The step ids of an edge list as read, in order of first appearance, and its transitions as id pairs.
+    static func read(_ text: String, nodeTable: String? = nil) throws -> (ids: [String], pairs: [[String]]) {
+        let pathway = try #require(
+            try EdgeListReader.read(
+                data: Data(text.utf8), path: "n.csv", nodeTable: nodeTable.map { Data($0.utf8) },
+                nodeTablePath: "n.nodes.csv"
+            ).pathways.first)
+        return (pathway.steps.map(\.id.rawValue), pathway.transitions.map { [$0.from.rawValue, $0.to.rawValue] })
+    }
+
+    @Test(
+        "ids that are a prefix and a number are told apart from every look-alike, read whole or in chunks",
+        arguments: [
+            // Numbers without leading zeros, learnt from the first id.
+            ["s1", "s2", "s01", "s1", "s", "x1", "1", "s0", "s00", "s1234567890", "S1", "s2", "s 1", "s-1", "s1"],
+            // A fixed width, learnt from a first id with a leading zero.
+            ["g0001", "g0002", "g1", "g00001", "g0001", "g9999", "g0000", "g0002"],
+            // Plain numbers, some beyond the numbering's limit, and a first id with no digits (numbering off).
+            ["7", "0", "007", "99999999", "7", "123456789012", "0", "65536", "65535"],
+            ["start", "s1", "s2", "s1"],
+        ])
+    func numberedIDs(ids: [String]) throws {
+        var text = ""
+        var expectedPairs: [[String]] = []
+        for (from, to) in zip(ids, ids.dropFirst()) {
+            text += "\(from),\(to)\n"
+            expectedPairs.append([from, to].map { $0.trimmingCharacters(in: .whitespaces) })
+        }
+        var expectedIDs: [String] = []
+        for id in expectedPairs.joined() where !expectedIDs.contains(id) { expectedIDs.append(id) }
+        let whole = try Self.read(text)
+        #expect(whole.ids == expectedIDs)
+        #expect(whole.pairs == expectedPairs)
+        // Streamed in chunks of a few bytes, ids meet the numbering from every side of a chunk boundary.
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "pathgap-numbered-\(UUID().uuidString).csv"
+        ).path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        let index = try EdgeListReader.index(contentsOf: path, chunkSize: 5)
+        #expect(index.steps.map { index.stepIDs[$0] } == expectedIDs)
+        // Looking an id up by name after the read finds the step the rows named.
+        for (position, id) in expectedIDs.enumerated() {
+            #expect(index.step(named: StepID(id)) == Index<Step>(position))
+        }
+    }
+
+    @Test("a node table's numbered ids are the ones the edges name, not new steps")
+    func numberedNodeTable() throws {
+        let read = try Self.read("s3,s1\ns1,s2\ns2,s4\n", nodeTable: "id,kind\ns1,activity\ns2,end\ns10,start\n")
+        #expect(read.ids == ["s1", "s2", "s10", "s3", "s4"])
+        #expect(read.pairs == [["s3", "s1"], ["s1", "s2"], ["s2", "s4"]])
+    }
+
+    @Test(
+        "shares read exactly as Double reads their text",
+        arguments: [
+            "0", "1", "0.5", "0.7", "0.1", "0.3", "0.333", "00.25", "0.123456789012345", "0.30000000000000004",
+            "1.0", "0.0000001", "1e-1", "0.99999999999999999",
+        ])
+    func plainShares(text: String) throws {
+        let pathway = try #require(
+            try EdgeListReader.read(data: Data("a,b,,\(text)\na,c,, \(text)\r\n".utf8), path: "s.csv").pathways.first)
+        #expect(pathway.transitions.map(\.share) == [Double(text), Double(text)])
+        #expect(
+            pathway.transitions.map { $0.share?.bitPattern } == [Double(text)?.bitPattern, Double(text)?.bitPattern])
+    }
+
+    @Test(
+        "plain rows and rows the scanner reads give the same transitions, lines and columns",
+        arguments: ["\n", "\r\n"])
+    func plainAndScannedRowsAgree(lineBreak: String) throws {
+        let rows = [
+            "from,to,condition,share", "a,b", " a,c,yes,0.5", "# note", "", "b,d, no ,0.25 ", "\"c\",d", "\td,e",
+            "e,f,,", "f,g,x,0.5,extra,fields", "g,\"h\",\"y\"", "h,i,z", "   ", "i,a,w,1",
+        ]
+        let text = rows.joined(separator: lineBreak) + lineBreak
+        let pathway = try #require(try EdgeListReader.read(data: Data(text.utf8), path: "p.csv").pathways.first)
+        #expect(
+            pathway.transitions.map { "\($0.from)>\($0.to)" } == [
+                "a>b", "a>c", "b>d", "c>d", "d>e", "e>f", "f>g", "g>h", "h>i", "i>a",
+            ])
+        #expect(pathway.transitions.map(\.condition) == [nil, "yes", "no", nil, nil, nil, "x", "y", "z", "w"])
+        #expect(pathway.transitions.map(\.share) == [nil, 0.5, 0.25, nil, nil, nil, 0.5, nil, nil, 1])
+        #expect(pathway.transitions.map { $0.location?.line } == [2, 3, 6, 7, 8, 9, 10, 11, 12, 14])
+    }
+
     @Test("a malformed row in a streamed file names its line")
     func streamingErrorLine() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent(

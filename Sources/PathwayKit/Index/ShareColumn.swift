@@ -52,7 +52,11 @@ struct ShareColumn: Sendable {
         storage = .plain([])
         var code: UInt16 = 0
         if !value.isNaN {
-            if let known = codeOfBits[value.bitPattern] {
+            // A few distinct values (the usual case) are found by comparing bits, without hashing.
+            let bits = value.bitPattern
+            if distinct.count <= 8, let position = distinct.firstIndex(where: { $0.bitPattern == bits }) {
+                code = UInt16(position + 1)
+            } else if let known = codeOfBits[bits] {
                 code = known
             } else if distinct.count < Int(UInt16.max) {
                 distinct.append(value)

@@ -147,11 +147,22 @@ public enum EdgeListReader {
         var headerPending = false
         /// The line the next unread byte is on.
         var nextLine = 1
+        /// Ids found by their number rather than hashed.
+        var numbered: NumberedIDs
+
+        /// A scan of an input of about `size` bytes into `edges` (whose ids so far are entered for numbering).
+        init(edges: Edges, path: String, full: Bool, size: Int) {
+            self.edges = edges
+            self.path = path
+            self.full = full
+            numbered = NumberedIDs(inputSize: size)
+            numbered.enter(edges.builder.index.stepIDs.interner)
+        }
     }
 
     /// Scans the rows of an edge list held whole in memory.
     static func scanEdges(_ bytes: UnsafeRawBufferPointer, path: String, edges: Edges, full: Bool) throws -> Edges {
-        var state = ScanState(edges: edges, path: path, full: full)
+        var state = ScanState(edges: edges, path: path, full: full, size: bytes.count)
         let estimate = bytes.count / 12
         state.edges.builder.index.transitionSources.reserveCapacity(estimate)
         state.edges.builder.index.transitionTargets.reserveCapacity(estimate)
@@ -160,6 +171,10 @@ public enum EdgeListReader {
     }
 
     /// Scans the complete rows of a buffer (the whole input, or a chunk ending at a line break) into `state`.
+    ///
+    /// A plain row (comma or tab separated, no quotes, no blank first byte) is read by ``skimRow(_:_:from:separator:
+    /// into:spanCount:)``; any other row, and the header, by the ``EdgeListScanner``, which reads plain rows the same
+    /// way. Ids are interned a batch of rows at a time.
     ///
     /// - Returns: How many bytes were consumed; less than the buffer when a quoted field runs past the end of a
     ///   chunk that is not the last (the caller then reads more and scans again from there).
@@ -182,36 +197,59 @@ public enum EdgeListReader {
         fields.reserveCapacity(8)
         let needed = max(columns.from, columns.to) + 1
         let full = state.full
-        var rowStart = scanner.position
-        var rowLine = scanner.nextLine
+        // Plain rows are skimmed for their first `spanCount` fields, enough for every column read.
+        let spanCount = max(needed, (columns.condition ?? 0) + 1, (columns.share ?? 0) + 1)
+        let canSkim = delimiter != .whitespace
+        let separator = delimiter.byte
+        let input = base.assumingMemoryBound(to: UInt8.self)
+        let count = bytes.count
+        var position = scanner.position
+        var line = scanner.nextLine
+        var rowStart = position
+        var rowLine = line
         var lastTarget = state.edges.builder.index.transitionTargets.values.last?.raw ?? -1
-        // Rows waiting to be interned (byte offsets and lengths of both ids) and their hashes.
+        // Rows waiting to be interned (byte offsets and lengths of both ids), and for each id its hash or number.
         let batchSize = 256
         var batch: [(from: Int, fromLength: Int, to: Int, toLength: Int)] = []
         batch.reserveCapacity(batchSize)
-        var hashes = [UInt64](repeating: 0, count: batchSize * 2)
+        var keys = [UInt64](repeating: 0, count: batchSize * 2)
+        var isNumbered = [Bool](repeating: false, count: batchSize * 2)
         func flush() {
-            guard !batch.isEmpty else { return }
-            // First hash every id and touch its first slot, so that the cache misses overlap; then intern in order.
+            guard let first = batch.first else { return }
+            state.numbered.learn(from: base + first.from, first.fromLength)
+            // First find every id's number or hash and touch its slot, so that the cache misses overlap; then
+            // intern in order.
             var touched: UInt64 = 0
+            func classify(_ slot: Int, _ offset: Int, _ length: Int) {
+                if let number = state.numbered.number(base + offset, length) {
+                    keys[slot] = UInt64(number)
+                    isNumbered[slot] = true
+                    touched ^= UInt64(truncatingIfNeeded: state.numbered.peek(number))
+                } else {
+                    let hash = ByteInterner.hash(base + offset, length)
+                    keys[slot] = hash
+                    isNumbered[slot] = false
+                    touched ^= state.edges.builder.index.stepIDs.interner.peek(hash)
+                }
+            }
             for (index, row) in batch.enumerated() {
-                let fromHash = ByteInterner.hash(base + row.from, row.fromLength)
-                let toHash = ByteInterner.hash(base + row.to, row.toLength)
-                hashes[2 * index] = fromHash
-                hashes[2 * index + 1] = toHash
-                touched ^=
-                    state.edges.builder.index.stepIDs.interner.peek(fromHash)
-                    ^ state.edges.builder.index.stepIDs.interner.peek(toHash)
+                classify(2 * index, row.from, row.fromLength)
+                classify(2 * index + 1, row.to, row.toLength)
             }
             state.edges.touched ^= touched
+            func id(_ slot: Int, _ offset: Int, _ length: Int) -> Int32 {
+                isNumbered[slot]
+                    ? state.numbered.id(
+                        ofNumber: Int(keys[slot]), base + offset, length,
+                        in: &state.edges.builder.index.stepIDs.interner)
+                    : state.edges.builder.index.stepIDs.interner.internHashed(
+                        base + offset, length, hash: keys[slot])
+            }
             for (index, row) in batch.enumerated() {
                 let source =
                     state.edges.builder.index.stepIDs.interner.isName(lastTarget, base + row.from, row.fromLength)
-                    ? lastTarget
-                    : state.edges.builder.index.stepIDs.interner.intern(
-                        base + row.from, row.fromLength, hash: hashes[2 * index])
-                let target = state.edges.builder.index.stepIDs.interner.intern(
-                    base + row.to, row.toLength, hash: hashes[2 * index + 1])
+                    ? lastTarget : id(2 * index, row.from, row.fromLength)
+                let target = id(2 * index + 1, row.to, row.toLength)
                 lastTarget = target
                 state.edges.builder.index.transitionSources.append(Index(raw: source))
                 state.edges.builder.index.transitionTargets.append(Index(raw: target))
@@ -219,12 +257,44 @@ public enum EdgeListReader {
             batch.removeAll(keepingCapacity: true)
         }
         defer { flush() }
+        let spans = UnsafeMutablePointer<Int>.allocate(capacity: 2 * spanCount)
+        defer { spans.deallocate() }
         do {
-            while try scanner.nextRow(into: &fields) {
-                defer {
-                    rowStart = scanner.position
-                    rowLine = scanner.nextLine
+            while true {
+                rowStart = position
+                rowLine = line
+                if canSkim, !state.headerPending, position < count,
+                    let (next, fieldCount) = skimRow(
+                        input, count, from: position, separator: separator, into: spans, spanCount: spanCount),
+                    fieldCount >= needed
+                {
+                    // The fast path: a plain row, its fields read in place.
+                    func field(_ column: Int?) -> FieldSpan? {
+                        guard let column, column < fieldCount else { return nil }
+                        return FieldSpan(start: spans[2 * column], end: spans[2 * column + 1], hasEscapes: false)
+                    }
+                    if full {
+                        try appendColumns(
+                            condition: field(columns.condition), share: field(columns.share), line: line, scanner,
+                            path, to: &state.edges.builder)
+                    }
+                    let from = try trimmed(
+                        FieldSpan(start: spans[2 * columns.from], end: spans[2 * columns.from + 1], hasEscapes: false),
+                        "from", bytes, line: line, path)
+                    let to = try trimmed(
+                        FieldSpan(start: spans[2 * columns.to], end: spans[2 * columns.to + 1], hasEscapes: false),
+                        "to", bytes, line: line, path)
+                    batch.append((from.start, from.end - from.start, to.start, to.end - to.start))
+                    if batch.count == batchSize { flush() }
+                    position = next
+                    line += 1
+                    continue
                 }
+                scanner.move(to: position, nextLine: line)
+                let hasRow = try scanner.nextRow(into: &fields)
+                position = scanner.position
+                line = scanner.nextLine
+                guard hasRow else { break }
                 if state.headerPending {
                     state.headerPending = false
                     continue
@@ -235,11 +305,19 @@ public enum EdgeListReader {
                             + (delimiter == .whitespace ? "" : " separated by '\(delimiter == .tab ? "\\t" : ",")'"),
                         at: SourceLocation(file: path, line: scanner.line))
                 }
-                if full { try appendColumns(of: fields, columns, scanner, path, to: &state.edges.builder) }
+                if full {
+                    func field(_ column: Int?) -> FieldSpan? {
+                        guard let column, column < fields.count else { return nil }
+                        return fields[column]
+                    }
+                    try appendColumns(
+                        condition: field(columns.condition), share: field(columns.share), line: scanner.line, scanner,
+                        path, to: &state.edges.builder)
+                }
                 if !fields[columns.from].hasEscapes && !fields[columns.to].hasEscapes {
-                    // The fast path: queue the row; ids are interned a batch at a time.
-                    let from = try trimmed(fields[columns.from], "from", scanner, path)
-                    let to = try trimmed(fields[columns.to], "to", scanner, path)
+                    // Queue the row; ids are interned a batch at a time.
+                    let from = try trimmed(fields[columns.from], "from", bytes, line: scanner.line, path)
+                    let to = try trimmed(fields[columns.to], "to", bytes, line: scanner.line, path)
                     batch.append((from.start, from.end - from.start, to.start, to.end - to.start))
                     if batch.count == batchSize { flush() }
                     continue
@@ -248,11 +326,9 @@ public enum EdgeListReader {
                 // Edge lists usually follow the pathway, so a row often starts where the last one ended: try the
                 // last target before hashing.
                 let source = try internID(
-                    fields[columns.from], "from", scanner, base, &state.edges.builder.index.stepIDs.interner, path,
-                    guess: lastTarget)
+                    fields[columns.from], "from", scanner, base, &state, path, guess: lastTarget)
                 let target = try internID(
-                    fields[columns.to], "to", scanner, base, &state.edges.builder.index.stepIDs.interner, path,
-                    guess: source &+ 1)
+                    fields[columns.to], "to", scanner, base, &state, path, guess: source &+ 1)
                 lastTarget = target
                 state.edges.builder.index.transitionSources.append(Index(raw: source))
                 state.edges.builder.index.transitionTargets.append(Index(raw: target))
@@ -265,8 +341,48 @@ public enum EdgeListReader {
             }
             throw InputError(problem.message, at: SourceLocation(file: path, line: problem.line))
         }
-        state.nextLine = scanner.nextLine
+        state.nextLine = line
         return bytes.count
+    }
+
+    /// Reads a plain row at `start`: one that is not blank or a comment, does not start with a blank, and has no
+    /// field in quotes. Its fields are what ``EdgeListScanner/nextRow(into:)`` finds: the bytes up to each
+    /// separator, a `\r` at a field's end dropped.
+    ///
+    /// - Parameters:
+    ///   - spans: Receives the start and end of each of the first `spanCount` fields.
+    /// - Returns: The position after the row's line break and the number of fields, or `nil` when the row is not
+    ///   plain (the scanner reads it then).
+    /// - Complexity: O(length of the row).
+    @inline(__always)
+    static func skimRow(
+        _ input: UnsafePointer<UInt8>, _ count: Int, from start: Int, separator: UInt8,
+        into spans: UnsafeMutablePointer<Int>, spanCount: Int
+    ) -> (next: Int, fields: Int)? {
+        let first = input[start]
+        guard first != 0x20, first != 0x09, first != 0x0A, first != 0x0D, first != UInt8(ascii: "#"),
+            first != UInt8(ascii: "\"")
+        else { return nil }
+        var index = start
+        var field = 0
+        var fieldStart = start
+        while true {
+            while index < count {
+                let byte = input[index]
+                if byte == separator || byte == 0x0A { break }
+                index += 1
+            }
+            if field < spanCount {
+                spans[2 * field] = fieldStart
+                spans[2 * field + 1] = index > fieldStart && input[index - 1] == 0x0D ? index - 1 : index
+            }
+            field += 1
+            guard index < count, input[index] == separator else { break }
+            index += 1
+            fieldStart = index
+            if index < count && input[index] == UInt8(ascii: "\"") { return nil }
+        }
+        return (index + 1, field)
     }
 
     /// Appends a row's line, condition and share to the transition columns (the full read).
@@ -274,14 +390,13 @@ public enum EdgeListReader {
     /// - Throws: ``InputError`` for a share that is not a number from 0 to 1.
     @inline(__always)
     static func appendColumns(
-        of fields: [FieldSpan], _ columns: Columns, _ scanner: EdgeListScanner, _ path: String,
+        condition: FieldSpan?, share: FieldSpan?, line: Int, _ scanner: EdgeListScanner, _ path: String,
         to builder: inout PathwayIndex.Builder
     ) throws {
-        builder.index.transitionLocations.append(CompactLocation(file: Index(raw: 0), line: Int32(scanner.line)))
+        builder.index.transitionLocations.append(CompactLocation(file: Index(raw: 0), line: Int32(line)))
         let bytes = scanner.bytes
-        func span(_ column: Int?) -> FieldSpan? {
-            guard let column, column < fields.count else { return nil }
-            var field = fields[column]
+        func span(_ field: FieldSpan?) -> FieldSpan? {
+            guard var field else { return nil }
             while field.start < field.end && (bytes[field.start] == 0x20 || bytes[field.start] == 0x09) {
                 field.start += 1
             }
@@ -292,7 +407,7 @@ public enum EdgeListReader {
             }
             return field.end > field.start ? field : nil
         }
-        if let condition = span(columns.condition) {
+        if let condition = span(condition) {
             if condition.hasEscapes {
                 builder.index.conditions.append(scanner.text(condition))
             } else {
@@ -302,16 +417,53 @@ public enum EdgeListReader {
         } else {
             builder.index.conditions.append(nil)
         }
-        guard let share = span(columns.share) else {
+        guard let share = span(share) else {
             builder.index.shareValues.append(nil)
+            return
+        }
+        if !share.hasEscapes, let value = plainDecimal(bytes, share), value <= 1 {
+            builder.index.shareValues.append(value)
             return
         }
         let text = scanner.text(share)
         guard let value = Double(text), value >= 0, value <= 1 else {
-            throw InputError(
-                "share '\(text)' is not a number from 0 to 1", at: SourceLocation(file: path, line: scanner.line))
+            throw InputError("share '\(text)' is not a number from 0 to 1", at: SourceLocation(file: path, line: line))
         }
         builder.index.shareValues.append(value)
+    }
+
+    /// Powers of ten held exactly by a `Double`: 10^0 … 10^22.
+    private static let exactPowersOfTen: [Double] = {
+        var powers: [Double] = [1]
+        for _ in 1...22 { powers.append(powers[powers.count - 1] * 10) }
+        return powers
+    }()
+
+    /// The value of a decimal written plainly, `digits` or `digits.digits` with at most 15 digits, read exactly as
+    /// `Double(String)` reads it: the digits as a whole number (below 2^53, so exact) divided by a power of ten
+    /// held exactly, which IEEE division rounds correctly (Clinger's fast path). `nil` for any other text.
+    ///
+    /// - Complexity: O(length).
+    @inline(__always)
+    static func plainDecimal(_ bytes: UnsafeRawBufferPointer, _ field: FieldSpan) -> Double? {
+        var mantissa: UInt64 = 0
+        var digits = 0
+        var fraction = -1
+        for index in field.start..<field.end {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: ".") {
+                guard fraction < 0, digits > 0 else { return nil }
+                fraction = 0
+                continue
+            }
+            let digit = byte &- 0x30
+            guard digit < 10 else { return nil }
+            mantissa = mantissa &* 10 &+ UInt64(digit)
+            digits += 1
+            if fraction >= 0 { fraction += 1 }
+        }
+        guard digits > 0, digits <= 15, fraction != 0 else { return nil }
+        return Double(mantissa) / exactPowersOfTen[max(fraction, 0)]
     }
 
     /// The number of lines that are neither blank nor comments, counting up to `limit`.
@@ -332,18 +484,17 @@ public enum EdgeListReader {
 
     /// A field's byte range without surrounding blanks.
     ///
-    /// - Throws: ``InputError`` when nothing is left.
+    /// - Throws: ``InputError`` naming `line` when nothing is left.
     @inline(__always)
-    static func trimmed(_ field: FieldSpan, _ role: String, _ scanner: EdgeListScanner, _ path: String) throws
-        -> (start: Int, end: Int)
-    {
-        let bytes = scanner.bytes
+    static func trimmed(
+        _ field: FieldSpan, _ role: String, _ bytes: UnsafeRawBufferPointer, line: Int, _ path: String
+    ) throws -> (start: Int, end: Int) {
         var start = field.start
         var end = field.end
         while start < end && (bytes[start] == 0x20 || bytes[start] == 0x09) { start += 1 }
         while end > start && (bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09) { end -= 1 }
         guard end > start else {
-            throw InputError("the '\(role)' id is empty", at: SourceLocation(file: path, line: scanner.line))
+            throw InputError("the '\(role)' id is empty", at: SourceLocation(file: path, line: line))
         }
         return (start, end)
     }
@@ -352,12 +503,20 @@ public enum EdgeListReader {
     @inline(__always)
     static func internID(
         _ field: FieldSpan, _ role: String, _ scanner: EdgeListScanner, _ base: UnsafeRawPointer,
-        _ interner: inout ByteInterner, _ path: String, guess: Int32
+        _ state: inout ScanState, _ path: String, guess: Int32
     ) throws -> Int32 {
-        if field.hasEscapes { return interner.intern(scanner.text(field)) }
-        let (start, end) = try trimmed(field, role, scanner, path)
-        if interner.isName(guess, base + start, end - start) { return guess }
-        return interner.intern(base + start, end - start)
+        if field.hasEscapes {
+            // Never empty: the quotes hold at least the one quote written as `""`.
+            var text = scanner.text(field)
+            return text.withUTF8 { utf8 in
+                let empty: StaticString = ""
+                return state.numbered.intern(
+                    utf8.baseAddress ?? empty.utf8Start, utf8.count, in: &state.edges.builder.index.stepIDs.interner)
+            }
+        }
+        let (start, end) = try trimmed(field, role, scanner.bytes, line: scanner.line, path)
+        if state.edges.builder.index.stepIDs.interner.isName(guess, base + start, end - start) { return guess }
+        return state.numbered.intern(base + start, end - start, in: &state.edges.builder.index.stepIDs.interner)
     }
 
     /// Reads an edge-list file into a graph in chunks, so that memory holds one chunk of the file at a time rather
@@ -392,7 +551,7 @@ public enum EdgeListReader {
         contentsOf path: String, nodeTablePath: String? = nil, chunkSize: Int = 1 << 20
     ) throws -> PathwayIndex {
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-        var builder = newBuilder(path: path, capacity: max(1 << 12, size / 32))
+        var builder = newBuilder(path: path, capacity: 1 << 12)
         if let tablePath = nodeTablePath ?? Self.nodeTablePath(for: path) {
             let table = try SourceFile.data(at: tablePath)
             try table.withUnsafeBytes { try readNodeTable($0, path: tablePath, into: &builder) }
@@ -418,9 +577,10 @@ public enum EdgeListReader {
         }
         defer { try? handle.close() }
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        // The hash table starts small: numbered ids never enter it; the first chunk tells how many will.
         var state = ScanState(
-            edges: builder.map(Edges.init(builder:)) ?? Edges(capacity: max(1 << 12, size / 32)), path: path,
-            full: full)
+            edges: builder.map(Edges.init(builder:)) ?? Edges(capacity: 1 << 12), path: path, full: full, size: size)
+        state.edges.builder.index.stepIDs.interner.reserveNames(size / 32)
         state.edges.builder.index.transitionSources.reserveCapacity(size / 18)
         state.edges.builder.index.transitionTargets.reserveCapacity(size / 18)
         // One buffer, read into directly (no `Data` per chunk): `filled` bytes are valid; the unscanned tail of a
@@ -464,10 +624,16 @@ public enum EdgeListReader {
             if !isEstimated, !isFinal, scanned > 0 {
                 // Size the transition columns from the rows of the first chunk, so they grow at most once more.
                 isEstimated = true
+                let scale = Double(size) / Double(scanned)
                 let rows = state.edges.builder.index.transitionSources.count
-                let estimate = Int(Double(rows) * Double(size) / Double(scanned) * 1.02) + 1024
+                let estimate = Int(Double(rows) * scale * 1.02) + 1024
                 if estimate > state.edges.builder.index.transitionSources.values.capacity {
                     state.edges.builder.reserveTransitions(estimate)
+                }
+                // And the hash table from the ids hashed so far, so that it grows at most once more.
+                let hashed = state.edges.builder.index.stepIDs.interner.hashedCount
+                if hashed > 0 {
+                    state.edges.builder.index.stepIDs.interner.reserveTable(Int(Double(hashed) * scale * 1.05))
                 }
             }
         }
@@ -505,9 +671,10 @@ public enum EdgeListReader {
             let tablePath = nodeTablePath ?? path
             try nodeTable.withUnsafeBytes { try readNodeTable($0, path: tablePath, into: &builder) }
         }
-        let edges = try data.withUnsafeBytes {
+        var edges = try data.withUnsafeBytes {
             try scanEdges($0, path: path, edges: Edges(builder: builder), full: true)
         }
+        edges.builder.index.stepIDs.interner.releaseTable()
         return edges.builder.build()
     }
 

@@ -52,6 +52,12 @@ struct EdgeListScanner {
         position = hasMark ? 3 : 0
     }
 
+    /// Moves to `position`, the start of line `nextLine` (after a row read by other means).
+    mutating func move(to position: Int, nextLine: Int) {
+        self.position = position
+        self.nextLine = nextLine
+    }
+
     /// Guesses the delimiter from the first line that is neither blank nor a comment: a tab if it has one, else
     /// a comma if it has one, else whitespace.
     static func delimiter(of bytes: UnsafeRawBufferPointer) -> Delimiter {

@@ -15,6 +15,11 @@ struct ByteInterner {
     private var slots: [UInt64]
     private var shift: UInt64
     private var limit: Int
+    /// The number of ids in the table.
+    private var tableCount = 0
+    /// Whether some ids were added without the table (``appendUnhashed(_:_:)``): the table is then built again
+    /// before it is next used, except by ``internHashed(_:_:hash:)``.
+    private var isTablePartial = false
 
     init(capacity: Int = 1 << 12) {
         var bits: UInt64 = 4
@@ -27,6 +32,21 @@ struct ByteInterner {
     }
 
     var count: Int { nameOffsets.count - 1 }
+
+    /// The number of ids in the hash table.
+    var hashedCount: Int { tableCount }
+
+    /// Reserves room for the bytes and offsets of about `capacity` ids (not for the table).
+    mutating func reserveNames(_ capacity: Int) {
+        nameBytes.reserveCapacity(capacity * 8)
+        nameOffsets.reserveCapacity(capacity + 1)
+    }
+
+    /// Makes the table large enough for about `capacity` ids without growing, in one step.
+    mutating func reserveTable(_ capacity: Int) {
+        guard !slots.isEmpty, !isTablePartial else { return }
+        while capacity > limit { grow() }
+    }
 
     /// A fast hash of a byte range: whole words, overlapping loads for the tail (never reading outside the range),
     /// and MurmurHash3's 64-bit finaliser.
@@ -115,11 +135,35 @@ struct ByteInterner {
     /// Drops the hash table once no more ids will be added, keeping the names.
     mutating func releaseTable() {
         slots = []
+        tableCount = 0
+        isTablePartial = false
+    }
+
+    /// Adds an id known to be new without entering it in the table, for a caller that finds such ids by other
+    /// means (``NumberedIDs``); the table is built again, with every id, when next used other than through
+    /// ``internHashed(_:_:hash:)``.
+    ///
+    /// - Returns: The new id.
+    @inline(__always)
+    mutating func appendUnhashed(_ pointer: UnsafeRawPointer, _ length: Int) -> Int32 {
+        let id = count
+        isTablePartial = true
+        nameBytes.append(contentsOf: UnsafeRawBufferPointer(start: pointer, count: length))
+        nameOffsets.append(Int32(nameBytes.count))
+        return Int32(id)
     }
 
     /// The id of a byte string whose ``hash(_:_:)`` is known, adding it if new.
     @inline(__always)
     mutating func intern(_ pointer: UnsafeRawPointer, _ length: Int, hash: UInt64) -> Int32 {
+        if slots.isEmpty || isTablePartial { rebuildTable() }
+        return internHashed(pointer, length, hash: hash)
+    }
+
+    /// ``intern(_:_:hash:)`` for a caller that added ids with ``appendUnhashed(_:_:)`` and never asks for those
+    /// here: the table is used as it is.
+    @inline(__always)
+    mutating func internHashed(_ pointer: UnsafeRawPointer, _ length: Int, hash: UInt64) -> Int32 {
         if slots.isEmpty { rebuildTable() }
         let tag = hash & 0xFFFF_FFFF_0000_0000
         let mask = slots.count - 1
@@ -137,7 +181,8 @@ struct ByteInterner {
         slots[slot] = tag | UInt64(id + 1)
         nameBytes.append(contentsOf: UnsafeRawBufferPointer(start: pointer, count: length))
         nameOffsets.append(Int32(nameBytes.count))
-        if count > limit { grow() }
+        tableCount += 1
+        if tableCount > limit { grow() }
         return Int32(id)
     }
 
@@ -164,7 +209,7 @@ struct ByteInterner {
             return withUnsafePointer(to: empty) { fallback -> Int32? in
                 let pointer = buffer.baseAddress.map { UnsafeRawPointer($0) } ?? UnsafeRawPointer(fallback)
                 let length = buffer.count
-                guard !slots.isEmpty else {
+                guard !slots.isEmpty, !isTablePartial else {
                     return (0..<count).first { matches($0, pointer, length) }.map { Int32($0) }
                 }
                 let hash = Self.hash(pointer, length)
@@ -213,6 +258,8 @@ struct ByteInterner {
         slots = [UInt64](repeating: 0, count: 1 << bits)
         shift = 64 - bits
         limit = (1 << bits) * 3 / 5
+        tableCount = count
+        isTablePartial = false
         let mask = slots.count - 1
         for id in 0..<count {
             let hash = withName(id) { name in
