@@ -505,11 +505,23 @@ extension PathwayIndex {
             let stageName = stage >= 0 ? Self.capitalised(names[Int(stage)]) : nil
             switch (stageName, condition) {
             case (let name?, let condition?): return "\(name): \(condition)"
-            case (let name?, nil): return piecesOfStage[stage, default: 0] > 1 ? "\(name): \(title(of: group))" : name
-            case (nil, let condition?): return "\(Self.capitalised(condition)): \(title(of: group))"
-            case (nil, nil): return title(of: group)
+            case (let name?, nil):
+                return piecesOfStage[stage, default: 0] > 1 ? "\(name): \(labelledTitle(of: group))" : name
+            case (nil, let condition?): return "\(Self.capitalised(condition)): \(labelledTitle(of: group))"
+            case (nil, nil): return labelledTitle(of: group)
             }
         }
+    }
+
+    /// "first label → last label" over the steps with a label of their own, so that an unlabelled gateway (whose
+    /// label is its id) never names a sub-pathway; over every step when none has one.
+    ///
+    /// - Complexity: O(steps of the group).
+    private func labelledTitle(of group: [Int32]) -> String {
+        let labelled = group.filter {
+            labels[Index(raw: $0)] != nil && label(Index(raw: $0)) != stepIDs[Index(raw: $0)]
+        }
+        return title(of: labelled.isEmpty ? group : labelled)
     }
 
     /// The stage names by effective stage number.
