@@ -518,10 +518,13 @@ extension PathwayIndex {
     ///
     /// - Complexity: O(steps of the group).
     private func labelledTitle(of group: [Int32]) -> String {
-        let labelled = group.filter {
-            labels[Index(raw: $0)] != nil && label(Index(raw: $0)) != stepIDs[Index(raw: $0)]
+        func isLabelled(_ node: Int32) -> Bool {
+            labels[Index(raw: node)] != nil && label(Index(raw: node)) != stepIDs[Index(raw: node)]
         }
-        return title(of: labelled.isEmpty ? group : labelled)
+        guard let first = group.firstIndex(where: isLabelled), let last = group.lastIndex(where: isLabelled) else {
+            return title(of: group)
+        }
+        return title(of: first == last ? [group[first]] : [group[first], group[last]])
     }
 
     /// The stage names by effective stage number.
