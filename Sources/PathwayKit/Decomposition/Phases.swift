@@ -39,7 +39,8 @@ extension PathwayIndex {
     ///    itself: a short way out ("refer and end") is not a branch of its own.
     /// 3. **Decision blocks and loops.** A decision whose branches do meet again soon is one phase with its
     ///    alternatives and the step where they meet (its immediate post-dominator, as in the program structure
-    ///    tree); a loop (strongly connected component) of at most twice the upper bound is one phase.
+    ///    tree); a loop (strongly connected component) of at most twice the upper bound is one phase, unless an
+    ///    outcome branch lies on it (a reanalysis that returns to the review): the outcome is the stronger boundary.
     /// 4. **Hand-offs** between staff groups: joined only after every other transition, and only within the target
     ///    size.
     /// 5. **Length.** A straight run of steps (a chain, see ``CompactGraph/chains(cutBefore:cutAfter:)``) longer
@@ -222,9 +223,24 @@ extension PathwayIndex {
         }
         let components = graph.stronglyConnectedComponents()
         let componentSizes = components.sizes()
+        // A loop that passes through an outcome branch (a reanalysis that goes back to the review, a rejected
+        // invoice sent back to its approver) is not a round of one phase: the outcome decision it passes is the
+        // stronger boundary, so its steps are joined by the other rules.
+        var loopHasOutcome = [Bool](repeating: false, count: componentSizes.count)
         for node in 0..<Int32(n) {
             let component = components.componentOfNode[Int(node)]
-            guard componentSizes[Int(component)] > 1, componentSizes[Int(component)] <= limit else { continue }
+            for slot in graph.successorOffsets[Int(node)]..<graph.successorOffsets[Int(node) + 1]
+            where isOutcome[Int(graph.successorEdges[Int(slot)])]
+                && components.componentOfNode[Int(graph.successorTargets[Int(slot)])] == component
+            {
+                loopHasOutcome[Int(component)] = true
+            }
+        }
+        for node in 0..<Int32(n) {
+            let component = components.componentOfNode[Int(node)]
+            guard componentSizes[Int(component)] > 1, componentSizes[Int(component)] <= limit,
+                !loopHasOutcome[Int(component)]
+            else { continue }
             for slot in graph.successorOffsets[Int(node)]..<graph.successorOffsets[Int(node) + 1] {
                 let next = graph.successorTargets[Int(slot)]
                 if components.componentOfNode[Int(next)] == component,
