@@ -33,15 +33,20 @@ extension PathwayIndex {
     ///    never crossed except to fold a piece of one or two steps. DOT clusters and BPMN lanes whose label names no
     ///    staff group arrive as stages.
     /// 2. **Outcome decisions.** A step with two or more branches that do not meet again soon (the step, its
-    ///    alternatives and the step where they meet do not fit in the target's upper bound) starts one
-    ///    sub-pathway per branch (variant found / not found). Ends and
+    ///    alternatives and the step where they meet do not fit in the target's upper bound, or an alternative holds
+    ///    a loop, such as a yearly review, so that patients may stay on it) starts one sub-pathway per branch
+    ///    (variant found / not found). A parallel split is never an outcome decision: every patient takes every
+    ///    branch. Ends and
     ///    loop-back transitions are left out, and so are *tails*, steps whose whole future (ends aside) is the step
     ///    itself: a short way out ("refer and end") is not a branch of its own.
     /// 3. **Decision blocks and loops.** A decision whose branches do meet again soon is one phase with its
     ///    alternatives and the step where they meet (its immediate post-dominator, as in the program structure
-    ///    tree); a loop (strongly connected component) of at most twice the upper bound is one phase.
+    ///    tree); where one branch goes straight to that step, the others are a detour some patients take, and the
+    ///    step where everyone continues is left to begin what follows (it joins the block only by length); a loop (strongly connected component) of at most twice the upper bound is one phase, unless an
+    ///    outcome branch lies on it (a reanalysis that returns to the review): the outcome is the stronger boundary.
     /// 4. **Hand-offs** between staff groups: joined only after every other transition, and only within the target
-    ///    size.
+    ///    size; first where both pieces are below the lower bound, so that two short pieces become one rather than
+    ///    one filling up to the upper bound and leaving a short remainder.
     /// 5. **Length.** A straight run of steps (a chain, see ``CompactGraph/chains(cutBefore:cutAfter:)``) longer
     ///    than the target's upper bound is cut into equal parts within it; remaining transitions join steps into
     ///    pieces up to the upper bound (end steps do not count, but no piece grows past twice the bound this way),
@@ -129,12 +134,25 @@ extension PathwayIndex {
         var blockEnds: [Int] = [0]
         var isSplitter = [Bool](repeating: false, count: n)
         var visitMark = [Int32](repeating: -1, count: n + 1)
+        // Steps at either end of a loop-back transition: an alternative holding one may keep patients on it.
+        var onLoop = [Bool](repeating: false, count: n)
+        for node in 0..<Int32(n) {
+            for slot in graph.successorOffsets[Int(node)]..<graph.successorOffsets[Int(node) + 1]
+            where backSlot[Int(slot)] {
+                onLoop[Int(node)] = true
+                onLoop[Int(graph.successorTargets[Int(slot)])] = true
+            }
+        }
         for node in 0..<Int32(n) where branches[Int(node)] >= 2 {
+            // Every patient takes every branch of a parallel split, so it never starts one sub-pathway per branch.
+            let isParallel = kinds.values[Int(node)] == .parallel
             let meet = postDominator[Int(node)]
             guard meet >= 0, meet != sink else {
-                isSplitter[Int(node)] = true
+                isSplitter[Int(node)] = !isParallel
                 continue
             }
+            // A branch straight to the meeting step makes the others a detour; that step then begins what follows.
+            let isDetour = core.successors(of: node).contains(meet)
             var queue: [Int32] = [node]
             var links: [(Int32, Int32)] = []
             visitMark[Int(node)] = node
@@ -144,8 +162,13 @@ extension PathwayIndex {
                 let current = queue[head]
                 head += 1
                 for next in core.successors(of: current) {
-                    links.append((current, next))
+                    if !(isDetour && next == meet) { links.append((current, next)) }
                     guard next != meet, visitMark[Int(next)] != node else { continue }
+                    // An alternative with a loop on it (a yearly review) does not meet the others again soon.
+                    if onLoop[Int(next)] {
+                        small = false
+                        break search
+                    }
                     visitMark[Int(next)] = node
                     queue.append(next)
                     if queue.count > max(2, upper - 1) {
@@ -158,7 +181,7 @@ extension PathwayIndex {
                 blockLinks += links
                 blockEnds.append(blockLinks.count)
             } else {
-                isSplitter[Int(node)] = true
+                isSplitter[Int(node)] = !isParallel
             }
         }
 
@@ -222,9 +245,24 @@ extension PathwayIndex {
         }
         let components = graph.stronglyConnectedComponents()
         let componentSizes = components.sizes()
+        // A loop that passes through an outcome branch (a reanalysis that goes back to the review, a rejected
+        // invoice sent back to its approver) is not a round of one phase: the outcome decision it passes is the
+        // stronger boundary, so its steps are joined by the other rules.
+        var loopHasOutcome = [Bool](repeating: false, count: componentSizes.count)
         for node in 0..<Int32(n) {
             let component = components.componentOfNode[Int(node)]
-            guard componentSizes[Int(component)] > 1, componentSizes[Int(component)] <= limit else { continue }
+            for slot in graph.successorOffsets[Int(node)]..<graph.successorOffsets[Int(node) + 1]
+            where isOutcome[Int(graph.successorEdges[Int(slot)])]
+                && components.componentOfNode[Int(graph.successorTargets[Int(slot)])] == component
+            {
+                loopHasOutcome[Int(component)] = true
+            }
+        }
+        for node in 0..<Int32(n) {
+            let component = components.componentOfNode[Int(node)]
+            guard componentSizes[Int(component)] > 1, componentSizes[Int(component)] <= limit,
+                !loopHasOutcome[Int(component)]
+            else { continue }
             for slot in graph.successorOffsets[Int(node)]..<graph.successorOffsets[Int(node) + 1] {
                 let next = graph.successorTargets[Int(slot)]
                 if components.componentOfNode[Int(next)] == component,
@@ -250,11 +288,13 @@ extension PathwayIndex {
                 }
             }
         }
-        // Length: plain transitions first, then hand-offs, in pathway order, within the upper bound.
+        // Length: plain transitions first, then hand-offs, in pathway order, within the upper bound; hand-offs first
+        // only between two pieces below the lower bound, so that two short pieces become one rather than one piece
+        // filling up to the upper bound across a hand-off and leaving a short remainder.
         let pathOrder = graph.pathwayOrder(components)
         var rank = [Int32](repeating: 0, count: n)
         for (position, node) in pathOrder.enumerated() { rank[Int(node)] = Int32(position) }
-        for level in [PhaseBoundary.none, .handOff] {
+        for (level, shortOnly) in [(PhaseBoundary.none, false), (.handOff, true), (.handOff, false)] {
             for node in pathOrder {
                 for slot in graph.successorOffsets[Int(node)]..<graph.successorOffsets[Int(node) + 1]
                 where boundary[Int(graph.successorEdges[Int(slot)])] == level
@@ -266,6 +306,7 @@ extension PathwayIndex {
                     if graph.outDegree(of: node) > 1 && forward.inDegree(of: target) > 1 { continue }
                     let a = pieces.root(node)
                     let b = pieces.root(target)
+                    if shortOnly && max(pieces.weight[Int(a)], pieces.weight[Int(b)]) >= lower { continue }
                     if a != b && Int(pieces.weight[Int(a)] + pieces.weight[Int(b)]) <= upper
                         && Int(pieces.size[Int(a)] + pieces.size[Int(b)]) <= limit && compatible(a, b)
                     {
@@ -464,11 +505,26 @@ extension PathwayIndex {
             let stageName = stage >= 0 ? Self.capitalised(names[Int(stage)]) : nil
             switch (stageName, condition) {
             case (let name?, let condition?): return "\(name): \(condition)"
-            case (let name?, nil): return piecesOfStage[stage, default: 0] > 1 ? "\(name): \(title(of: group))" : name
-            case (nil, let condition?): return "\(Self.capitalised(condition)): \(title(of: group))"
-            case (nil, nil): return title(of: group)
+            case (let name?, nil):
+                return piecesOfStage[stage, default: 0] > 1 ? "\(name): \(labelledTitle(of: group))" : name
+            case (nil, let condition?): return "\(Self.capitalised(condition)): \(labelledTitle(of: group))"
+            case (nil, nil): return labelledTitle(of: group)
             }
         }
+    }
+
+    /// "first label → last label" over the steps with a label of their own, so that an unlabelled gateway (whose
+    /// label is its id) never names a sub-pathway; over every step when none has one.
+    ///
+    /// - Complexity: O(steps of the group).
+    private func labelledTitle(of group: [Int32]) -> String {
+        func isLabelled(_ node: Int32) -> Bool {
+            labels[Index(raw: node)] != nil && label(Index(raw: node)) != stepIDs[Index(raw: node)]
+        }
+        guard let first = group.firstIndex(where: isLabelled), let last = group.lastIndex(where: isLabelled) else {
+            return title(of: group)
+        }
+        return title(of: first == last ? [group[first]] : [group[first], group[last]])
     }
 
     /// The stage names by effective stage number.
