@@ -153,7 +153,7 @@ extension PathwayGraph {
 
 extension PathwayIndex {
     /// "first label → last label", or the one label, of some steps (by node number).
-    func title(of nodes: [Int32]) -> String {
+    func title(of nodes: some BidirectionalCollection<Int32>) -> String {
         guard let first = nodes.first, let last = nodes.last else { return "" }
         return first == last
             ? label(Index(raw: first)) : "\(label(Index(raw: first))) → \(label(Index(raw: last)))"
