@@ -5,30 +5,76 @@ import Testing
 @testable import PathwayKit
 
 @Suite struct PathwayIndexTests {
-    static let fixtureFiles = [
-        "pathways/branching.yaml", "pathways/diamond.yaml", "pathways/flowchart-example.yaml", "pathways/linear.yaml",
-        "pathways/loop-back.yaml", "pathways/stages.yaml", "projects/dpyd/pathway.yaml",
-        "projects/lynch-syndrome/pathway.yaml",
-    ]
+    /// Every file under `Fixtures/` (goldens aside) that a core reader reads as pathways: the native pathway
+    /// fixtures, the pilots, regional and version fixtures, and the imported BPMN, GraphML and CSV examples.
+    static let pathwayFiles: [String] = {
+        let base = Fixtures.directory.path
+        let found = FileManager.default.enumerator(atPath: base)?.compactMap { $0 as? String } ?? []
+        return found.filter { file in
+            guard !file.hasPrefix("expected/"), !file.hasSuffix("project.yaml"),
+                (try? PathwayReaders.standard.reader(for: file)) != nil
+            else { return false }
+            return (try? PathwayReaders.standard.read(Fixtures.path(file)).pathways.isEmpty) == false
+        }.sorted()
+    }()
 
-    @Test("a pathway value comes back whole from its index", arguments: fixtureFiles)
+    @Test("the fixtures and pilots read are many, of every kind")
+    func pathwayFilesFound() {
+        #expect(Self.pathwayFiles.count > 40)
+        for pilot in ["dpyd", "familial-hypercholesterolaemia", "lynch-syndrome", "monogenic-diabetes"] {
+            #expect(Self.pathwayFiles.contains("projects/\(pilot)/pathway.yaml"))
+        }
+        #expect(Self.pathwayFiles.contains { $0.hasSuffix(".bpmn") })
+        #expect(Self.pathwayFiles.contains { $0.hasPrefix("regional/") })
+    }
+
+    @Test("a pathway value comes back whole from its index, every attribute and location", arguments: pathwayFiles)
     func roundTrip(file: String) throws {
         let path = Fixtures.path(file)
-        let pathway = try #require(try PathwayReaders.standard.read(path).pathways.first)
-        let index = PathwayIndex(pathway)
-        #expect(index.pathway() == pathway)
-        #expect(index.stepCount == pathway.steps.count)
-        #expect(index.transitionCount == pathway.transitions.count)
-        #expect(index.graph.edgeCount == pathway.transitions.count)
-        for step in index.steps {
-            let value = pathway.steps[step.position]
-            #expect(index.stepIDs[step] == value.id.rawValue)
-            #expect(index.kinds[step] == value.kind)
-            #expect(index.label(step) == value.label)
-            #expect(index.staffGroups(step).map { index.staffGroupIDs[$0] } == value.staffGroups.map(\.rawValue))
-            #expect(index.stage(step).map { index.stageNames[$0] } == value.stage)
-            #expect(index.step(named: value.id) == step)
+        for pathway in try PathwayReaders.standard.read(path).pathways {
+            let index = PathwayIndex(pathway)
+            #expect(index.pathway() == pathway)
+            // What `==` on values could miss: the written form, and the flags and places of each element.
+            #expect(
+                NativeFormat.text(for: index.pathway(), syntax: .yaml) == NativeFormat.text(for: pathway, syntax: .yaml)
+            )
+            #expect(index.pathway().steps.map(\.isFixed) == pathway.steps.map(\.isFixed))
+            #expect(index.pathway().transitions.map(\.isFixed) == pathway.transitions.map(\.isFixed))
+            #expect(index.pathway().transitions.map(\.location) == pathway.transitions.map(\.location))
+            #expect(index.pathway().steps.map(\.location) == pathway.steps.map(\.location))
+            #expect(index.stepCount + index.duplicateSteps.count == pathway.steps.count)
+            #expect(index.transitionCount + index.danglingTransitions.count == pathway.transitions.count)
+            for step in index.steps {
+                let value = index.stepValue(step)
+                #expect(index.stepIDs[step] == value.id.rawValue)
+                #expect(index.kinds[step] == value.kind)
+                #expect(index.label(step) == value.label)
+                #expect(index.isFixed(step) == value.isFixed)
+                #expect(index.staffGroups(step).map { index.staffGroupIDs[$0] } == value.staffGroups.map(\.rawValue))
+                #expect(index.stage(step).map { index.stageNames[$0] } == value.stage)
+                #expect(index.step(named: value.id) == step)
+            }
         }
+    }
+
+    @Test("fixed steps and transitions, and transitions' elements, are kept by the index")
+    func fixedAndElements() {
+        var fixedStep = Step(id: "a", kind: .start)
+        fixedStep.isFixed = true
+        var fixedTransition = Transition(
+            from: "a", to: "b", source: "DG27", location: SourceLocation(file: "p.dot", element: "a -> b"))
+        fixedTransition.isFixed = true
+        let pathway = Pathway(
+            id: "p", steps: [fixedStep, Step(id: "b", kind: .end)],
+            transitions: [fixedTransition, Transition(from: "b", to: "a")])
+        let index = PathwayIndex(pathway)
+        #expect(index.isFixed(Index<Step>(0)))
+        #expect(!index.isFixed(Index<Step>(1)))
+        #expect(index.isFixed(Index<Transition>(0)))
+        #expect(!index.isFixed(Index<Transition>(1)))
+        #expect(index.location(Index<Transition>(0))?.element == "a -> b")
+        #expect(index.transitionDetails.count == 1)
+        #expect(index.pathway() == pathway)
     }
 
     @Test("duplicate steps and transitions to unknown steps are kept aside and given back in place")

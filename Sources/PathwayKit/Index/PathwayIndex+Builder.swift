@@ -36,7 +36,7 @@ extension PathwayIndex {
                 competencyLevels: TextColumn(),
                 competencyIDs: NameTable(), details: [:], duplicateSteps: [], transitionSources: IndexedColumn(),
                 transitionTargets: IndexedColumn(), conditions: CodedTextColumn(), shareValues: ShareColumn(),
-                transitionLocations: LocationColumn(), shareSources: [:], danglingTransitions: [],
+                transitionLocations: LocationColumn(), transitionDetails: [:], danglingTransitions: [],
                 graph: CompactGraph(nodeCount: 0, sources: [], targets: []))
         }
 
@@ -114,6 +114,7 @@ extension PathwayIndex {
             details.testDirectory = step.testDirectory
             details.reading = step.reading
             details.readingNote = step.readingNote
+            details.isFixed = step.isFixed
             details.element = step.location?.element
             if !details.isEmpty { self.index.details[index] = details }
             filled += 1
@@ -158,7 +159,11 @@ extension PathwayIndex {
                     from: from, to: to, condition: transition.condition, share: transition.share,
                     location: compact(transition.location))
             }
-            if let source = transition.source { index.shareSources[Index(index.transitionSources.count - 1)] = source }
+            var details = TransitionDetails()
+            details.source = transition.source
+            details.isFixed = transition.isFixed
+            details.element = transition.location?.element
+            if !details.isEmpty { index.transitionDetails[Index(index.transitionSources.count - 1)] = details }
         }
 
         /// Adds a transition between interned steps.

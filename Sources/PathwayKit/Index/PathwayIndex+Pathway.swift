@@ -27,7 +27,7 @@ extension PathwayIndex {
                 competency: CompetencyID(competencyIDs[competencyMembers[slot]]),
                 level: competencyLevels[Index(slot)], location: requirementLocation)
         }
-        return Step(
+        var value = Step(
             id: StepID(stepIDs[step]), label: labels[step], kind: kinds[step],
             staffGroups: staffGroups(step).map { StaffGroupID(staffGroupIDs[$0]) }, competencies: competencies,
             noCompetencyReason: details?.noCompetencyReason, setting: setting(step).map { settingNames[$0] },
@@ -35,14 +35,19 @@ extension PathwayIndex {
             sources: details?.sources ?? [], patientsPerYear: details?.patientsPerYear, reference: details?.reference,
             testDirectory: details?.testDirectory, reading: details?.reading, readingNote: details?.readingNote,
             location: location)
+        value.isFixed = details?.isFixed ?? false
+        return value
     }
 
     /// A transition as a value.
     public func transitionValue(_ transition: Index<Transition>) -> Transition {
-        Transition(
+        let details = transitionDetails[transition]
+        var value = Transition(
             from: StepID(stepIDs[transitionSources[transition]]), to: StepID(stepIDs[transitionTargets[transition]]),
-            condition: conditions[transition], share: share(transition), source: shareSources[transition],
+            condition: conditions[transition], share: share(transition), source: details?.source,
             location: location(transition))
+        value.isFixed = details?.isFixed ?? false
+        return value
     }
 
     /// The pathway as a value: every step and transition in the order written, duplicates and transitions to

@@ -34,7 +34,8 @@ public struct CompactLocation: Hashable, Sendable {
 /// - Staff groups, competencies, stages and settings are numbered per pathway in the order first met
 ///   (``staffGroupIDs``, ``competencyIDs``, ``stageNames``, ``settingNames``); each step lists its own.
 /// - Attributes only a few steps have (notes, test codes, sources, patients per year, references, the reason no
-///   competency is needed, XML element names) live in ``details``, keyed by step.
+///   competency is needed, `fixed`, XML element names) live in ``details``, keyed by step; those only a few
+///   transitions have (a cited source, `fixed`, an element name) in ``transitionDetails``.
 ///
 /// Readers build it through ``PathwayIndex/Builder`` (an edge list goes from bytes to the index with one hash per
 /// id); ``init(_:)`` builds it from a ``Pathway`` value; ``pathway()`` gives the value back. Commands work on the
@@ -100,8 +101,8 @@ public struct PathwayIndex: Sendable {
     var shareValues: ShareColumn
     /// Where each transition was written.
     var transitionLocations: LocationColumn
-    /// The source cited for a transition's share, for the few that cite one.
-    public internal(set) var shareSources: [Index<Transition>: String]
+    /// What few transitions have (the source cited for a share, `fixed`, an element name), by transition.
+    public internal(set) var transitionDetails: [Index<Transition>: TransitionDetails]
     /// Transitions that name a step that does not exist, with their position among the written transitions.
     public internal(set) var danglingTransitions: [(position: Int, transition: Transition)]
 
@@ -196,33 +197,19 @@ public struct PathwayIndex: Sendable {
 
     /// Where a transition was written.
     public func location(_ transition: Index<Transition>) -> SourceLocation? {
-        sourceLocation(transitionLocations[transition.position])
+        guard var location = sourceLocation(transitionLocations[transition.position]) else { return nil }
+        location.element = transitionDetails[transition]?.element
+        return location
     }
+
+    /// Whether a national pathway marks a step as one regional variants must not change or remove.
+    public func isFixed(_ step: Index<Step>) -> Bool { details[step]?.isFixed ?? false }
+
+    /// Whether a national pathway marks a transition as one regional variants must not change or remove.
+    public func isFixed(_ transition: Index<Transition>) -> Bool { transitionDetails[transition]?.isFixed ?? false }
 
     /// The step with an id, if there is one.
     ///
     /// - Complexity: O(length of the id) expected.
     public func step(named id: StepID) -> Index<Step>? { stepIDs.index(of: id.rawValue) }
-}
-
-/// The attributes of a step that few steps have, kept out of the dense side tables.
-public struct StepDetails: Hashable, Sendable {
-    public var noCompetencyReason: String?
-    public var testCodes: [String] = []
-    public var notes: String?
-    public var sources: [String] = []
-    public var patientsPerYear: Double?
-    public var reference: String?
-    public var testDirectory: String?
-    public var reading: StepReading?
-    public var readingNote: String?
-    /// The XML element (BPMN, GraphML) the step came from.
-    public var element: String?
-    /// Where each competency requirement was written, when that differs from the step.
-    public var competencyLocations: [SourceLocation?] = []
-
-    public init() {}
-
-    /// Whether nothing is set.
-    public var isEmpty: Bool { self == StepDetails() }
 }
