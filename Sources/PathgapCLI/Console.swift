@@ -59,7 +59,38 @@ public final class Console {
         if isCapturing {
             write(String(decoding: bytes, as: UTF8.self), error: error)
         } else {
-            (error ? FileHandle.standardError : FileHandle.standardOutput).write(Data(bytes))
+            bytes.withUnsafeBytes { write(buffer: $0, error: error) }
+        }
+    }
+
+    /// Writes UTF-8 text in memory as it is to standard output (or standard error): straight from the buffer to the
+    /// file descriptor, no copy, when not capturing.
+    ///
+    /// - Parameters:
+    ///   - buffer: Whole UTF-8 text (not cut inside a character).
+    ///   - error: Whether to write to standard error.
+    public func write(buffer: UnsafeRawBufferPointer, error: Bool = false) {
+        if isCapturing {
+            write(String(decoding: buffer, as: UTF8.self), error: error)
+            return
+        }
+        guard var pointer = buffer.baseAddress else { return }
+        var left = buffer.count
+        let descriptor = error ? STDERR_FILENO : STDOUT_FILENO
+        while left > 0 {
+            let written = Foundation.write(descriptor, pointer, left)
+            if written < 0 {
+                if errno == EINTR { continue }
+                // A full disk or a closed descriptor: say so and stop, rather than end as if all was written.
+                let reason = String(cString: strerror(errno))
+                if !error {
+                    let message = Array("error: cannot write to standard output: \(reason)\n".utf8)
+                    _ = message.withUnsafeBytes { Foundation.write(STDERR_FILENO, $0.baseAddress, $0.count) }
+                }
+                exit(ExitStatus.failure)
+            }
+            pointer += written
+            left -= written
         }
     }
 }

@@ -71,8 +71,8 @@ extension Pathgap {
                 }
                 progress.show("writing")
                 switch format {
-                case .json: IndexedPartition.writeJSON(for: partitions) { console.write(bytes: $0) }
-                default: IndexedPartition.writeText(for: partitions) { console.write(bytes: $0) }
+                case .json: IndexedPartition.writeJSON(for: partitions) { console.write(buffer: $0) }
+                default: IndexedPartition.writeText(for: partitions) { console.write(buffer: $0) }
                 }
                 progress.finish()
                 var count = 0

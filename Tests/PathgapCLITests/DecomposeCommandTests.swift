@@ -60,7 +60,7 @@ import Testing
         var decomposition = PathwayGraph(pathway).decomposition(try #require(DecompositionStrategy(rawValue: strategy)))
         // Size warnings go to standard error, not into the document.
         decomposition.findings.removeAll { $0.rule == "subpathway-size" }
-        #expect(result.output == Decomposition.documentTree(for: [decomposition]).json())
+        #expect(result.output == Decomposition.documentTree(for: [decomposition]).json(layout: .compact))
     }
 
     @Test("--split writes one native pathway per sub-pathway, and each validates", arguments: fixtures, strategies)

@@ -8,7 +8,7 @@ import Testing
 
     /// The document as the general writer gives it: the ordered tree, then its JSON.
     static func treeJSON(_ decompositions: [Decomposition]) -> [UInt8] {
-        Array(Decomposition.documentTree(for: decompositions).json().utf8)
+        Array(Decomposition.documentTree(for: decompositions).json(layout: .compact).utf8)
     }
 
     /// `nil` when the two texts are equal; otherwise where they first differ, with a little of each from there, so

@@ -44,6 +44,54 @@ import Testing
         #expect(OrderedTree.list([]).json() == "[]\n")
     }
 
+    @Test(
+        "the compact layout puts containers of plain values on one line, and lists of up to four such objects; the rest as before"
+    )
+    func compactLayout() {
+        let flat = OrderedTree.map([("from", .string("a")), ("to", .string("b"))])
+        let tree = OrderedTree.map([
+            ("a", .list([])), ("b", .map([])),
+            ("names", .list([.string("x"), .integer(1), .boolean(false)])),
+            ("short", .list([flat, .map([("only", .number(0.5))])])),
+            ("long", .list(Array(repeating: flat, count: 5))),
+            ("mixed", .list([flat, .list([.string("y")])])),
+            ("nested", .map([("inner", .map([("deep", .list([.string("z")]))]))])),
+        ])
+        #expect(
+            tree.json(layout: .compact) == """
+                {
+                  "a": [],
+                  "b": {},
+                  "names": ["x", 1, false],
+                  "short": [{"from": "a", "to": "b"}, {"only": 0.5}],
+                  "long": [
+                    {"from": "a", "to": "b"},
+                    {"from": "a", "to": "b"},
+                    {"from": "a", "to": "b"},
+                    {"from": "a", "to": "b"},
+                    {"from": "a", "to": "b"}
+                  ],
+                  "mixed": [
+                    {"from": "a", "to": "b"},
+                    ["y"]
+                  ],
+                  "nested": {
+                    "inner": {
+                      "deep": ["z"]
+                    }
+                  }
+                }
+
+                """)
+        #expect(OrderedTree.list([flat]).json(layout: .compact) == "[{\"from\": \"a\", \"to\": \"b\"}]\n")
+        #expect(OrderedTree.list([]).json(layout: .compact) == "[]\n")
+        // Keys that need escaping and long keys take the writer's general path, inline too.
+        let awkward = String(repeating: "k", count: 70)
+        #expect(
+            OrderedTree.map([("q\"", .integer(1)), (awkward, .integer(2))]).json(layout: .compact)
+                == "{\"q\\\"\": 1, \"\(awkward)\": 2}\n")
+    }
+
     @Test("flushing hands over what was written and starts afresh")
     func flushing() {
         var writer = JSONWriter()

@@ -57,6 +57,22 @@ struct LazyColumn<Value: Equatable & Sendable>: Sendable {
         count += 1
     }
 
+    /// Appends `count` copies of a value.
+    ///
+    /// - Complexity: O(1) for the default while nothing is stored, O(count) otherwise.
+    mutating func append(_ value: Value, count added: Int) {
+        guard added > 0 else { return }
+        if values.isEmpty {
+            guard !isDefault(value) else {
+                count += added
+                return
+            }
+            materialise()
+        }
+        values.append(contentsOf: repeatElement(value, count: added))
+        count += added
+    }
+
     /// Reserves room for `capacity` elements, used once values are stored.
     mutating func reserveCapacity(_ capacity: Int) {
         expected = capacity

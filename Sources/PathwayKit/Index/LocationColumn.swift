@@ -60,6 +60,26 @@ struct LocationColumn: Sendable {
         count += 1
     }
 
+    /// Appends `count` copies of a location.
+    ///
+    /// - Complexity: O(1) while the rule holds all the same location, O(count) otherwise.
+    mutating func append(_ location: CompactLocation, count added: Int) {
+        var left = added
+        // The first two set the rule; after that, copies of a location the rule repeats cost nothing.
+        while left > 0 && (count < 2 || !stored.isEmpty || step != 0 || location != first) {
+            append(location)
+            left -= 1
+            guard stored.isEmpty else { break }
+        }
+        guard left > 0 else { return }
+        if stored.isEmpty && step == 0 && location == first {
+            count += left
+        } else {
+            stored.append(contentsOf: repeatElement(location, count: left))
+            count += left
+        }
+    }
+
     /// Reserves room for `capacity` locations, used once they are stored.
     mutating func reserveCapacity(_ capacity: Int) {
         expected = capacity

@@ -121,19 +121,22 @@ extension PathwayIndex {
         }
 
         /// Fills the side tables of steps only named so far (by transitions), up to `end`, with defaults.
+        ///
+        /// - Complexity: O(1) for the columns that hold nothing while all is default, O(end - filled) for the rest.
         mutating func fillDefaults(upTo end: Int) {
-            while filled < end {
-                kindGiven.append(false)
-                index.kinds.append(.activity)
-                index.labels.append(nil)
-                // Located, like its kind, when the index is built: where a transition first names it.
-                index.stepLocations.append(CompactLocation(file: Index(raw: 0), line: PathwayIndex.firstNamedLine))
-                index.stageOfStep.append(-1)
-                index.settingOfStep.append(-1)
-                index.staffOffsets.append(Int32(index.staffMembers.count))
-                index.competencyOffsets.append(Int32(index.competencyMembers.count))
-                filled += 1
-            }
+            let added = end - filled
+            guard added > 0 else { return }
+            kindGiven.append(contentsOf: repeatElement(false, count: added))
+            index.kinds.values.append(contentsOf: repeatElement(.activity, count: added))
+            index.labels.appendAbsent(count: added)
+            // Located, like its kind, when the index is built: where a transition first names it.
+            index.stepLocations.append(
+                CompactLocation(file: Index(raw: 0), line: PathwayIndex.firstNamedLine), count: added)
+            index.stageOfStep.append(-1, count: added)
+            index.settingOfStep.append(-1, count: added)
+            index.staffOffsets.append(Int32(index.staffMembers.count), count: added)
+            index.competencyOffsets.append(Int32(index.competencyMembers.count), count: added)
+            filled = end
         }
 
         /// Adds a transition given by step ids; one naming a step that is neither declared nor named before is kept

@@ -105,6 +105,18 @@ public struct TextColumn<Tag>: Sendable, Hashable {
         present.reserveCapacity(max(expected, count))
     }
 
+    /// Appends `count` elements with no text.
+    ///
+    /// - Complexity: O(1) while no element has a text, O(count) otherwise.
+    mutating func appendAbsent(count added: Int) {
+        guard added > 0 else { return }
+        if !present.isEmpty {
+            offsets.append(contentsOf: repeatElement(Int32(bytes.count), count: added))
+            present.append(contentsOf: repeatElement(false, count: added))
+        }
+        count += added
+    }
+
     /// Appends an element's text (or its absence).
     public mutating func append(_ text: String?) {
         guard var text else {

@@ -108,10 +108,11 @@ struct ByteOutput: ~Copyable {
         TextBuffer.withDigits(value) { append($0) }
     }
 
-    /// Hands the bytes written so far to `sink` and forgets them, when there are at least `threshold` of them.
-    mutating func flush(atLeast threshold: Int = 0, to sink: ([UInt8]) -> Void) {
+    /// Hands the bytes written so far to `sink` (in place, no copy: valid only during the call) and forgets them,
+    /// when there are at least `threshold` of them.
+    mutating func flush(atLeast threshold: Int = 0, to sink: (UnsafeRawBufferPointer) -> Void) {
         guard count > 0, count >= threshold else { return }
-        sink([UInt8](UnsafeBufferPointer(start: base, count: count)))
+        sink(UnsafeRawBufferPointer(start: base, count: count))
         count = 0
     }
 }

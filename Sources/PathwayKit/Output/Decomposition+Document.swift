@@ -3,7 +3,8 @@ extension Decomposition {
     /// subpathways: [...], findings: [...]}]}`, absent and empty values left out.
     ///
     /// - Parameter decompositions: One decomposition per pathway, in output order.
-    /// - Returns: The document tree; ``json(for:)`` writes the same document without building it.
+    /// - Returns: The document tree; ``json(for:)`` writes the same document without building it, in the tree's
+    ///   ``JSONWriter/Layout/compact`` JSON layout (a sub-pathway's steps and short lists of links on one line).
     public static func documentTree(for decompositions: [Decomposition]) -> OrderedTree {
         .map([("decompositions", .list(decompositions.map(\.documentTree)))])
     }
@@ -30,7 +31,8 @@ extension Decomposition {
         ])
     }
 
-    /// The JSON text of ``documentTree(for:)``, byte for byte, written straight from the decompositions.
+    /// The JSON text of ``documentTree(for:)`` in the ``JSONWriter/Layout/compact`` layout, byte for byte, written
+    /// straight from the decompositions.
     ///
     /// - Parameter decompositions: One decomposition per pathway, in output order.
     /// - Returns: The UTF-8 text, ending with a newline.
@@ -41,7 +43,8 @@ extension Decomposition {
         return text
     }
 
-    /// Writes the JSON text of ``documentTree(for:)``, byte for byte, straight from the decompositions, handing it
+    /// Writes the JSON text of ``documentTree(for:)`` in the ``JSONWriter/Layout/compact`` layout, byte for byte,
+    /// straight from the decompositions, handing it
     /// to `sink` in pieces of about `chunkSize` bytes (each whole UTF-8), so that a large document is never held in
     /// memory at once. Sub-pathway fragments are walked with an explicit stack, not recursion.
     ///
@@ -56,9 +59,9 @@ extension Decomposition {
         var writer = JSONWriter(capacity: chunkSize + 4096)
         writer.beginObject()
         writer.key("decompositions")
-        writer.beginArray()
+        writer.beginArray(inline: isCompactList(decompositions, isFlat: \.isFlat))
         for decomposition in decompositions {
-            writer.beginObject()
+            writer.beginObject(inline: decomposition.isFlat)
             writer.member("pathway", decomposition.pathway.rawValue)
             writer.member("strategy", decomposition.strategy.rawValue)
             if let routeCount = decomposition.routeCount {
@@ -67,7 +70,7 @@ extension Decomposition {
             }
             if !decomposition.subpathways.isEmpty {
                 writer.key("subpathways")
-                writer.beginArray()
+                writer.beginArray(inline: isCompactList(decomposition.subpathways, isFlat: \.isFlat))
                 // Each frame is a list of fragments being written and the index of the next one.
                 var stack: [(fragments: [Subpathway], next: Int)] = [(decomposition.subpathways, 0)]
                 while var frame = stack.popLast() {
@@ -80,13 +83,13 @@ extension Decomposition {
                     let subpathway = frame.fragments[frame.next]
                     frame.next += 1
                     stack.append(frame)
-                    writer.beginObject()
+                    writer.beginObject(inline: subpathway.isFlat)
                     subpathway.writeDocumentMembers(to: &writer, chunkSize: chunkSize, sink: sink)
                     if subpathway.children.isEmpty {
                         writer.endObject()
                     } else {
                         writer.key("children")
-                        writer.beginArray()
+                        writer.beginArray(inline: isCompactList(subpathway.children, isFlat: \.isFlat))
                         stack.append((subpathway.children, 0))
                     }
                     writer.flush(atLeast: chunkSize, to: sink)
@@ -108,9 +111,9 @@ extension Decomposition {
     ) {
         guard !findings.isEmpty else { return }
         writer.key("findings")
-        writer.beginArray()
+        writer.beginArray(inline: findings.count <= JSONWriter.compactObjectLimit)
         for finding in findings {
-            writer.beginObject()
+            writer.beginObject(inline: true)
             writer.member("severity", finding.severity.rawValue)
             writer.member("rule", finding.rule)
             writer.member("message", finding.message)
@@ -124,9 +127,24 @@ extension Decomposition {
         }
         writer.endArray()
     }
+
+    /// Whether the compact layout writes a list of objects on one line: there are at most
+    /// ``JSONWriter/compactObjectLimit`` of them and none holds a list.
+    static func isCompactList<Items: Collection>(_ items: Items, isFlat: (Items.Element) -> Bool) -> Bool {
+        items.count <= JSONWriter.compactObjectLimit && items.allSatisfy(isFlat)
+    }
+
+    /// Whether the decomposition's entry in ``documentTree`` holds no list.
+    var isFlat: Bool { subpathways.isEmpty && findings.isEmpty }
 }
 
 extension Subpathway {
+    /// Whether the sub-pathway's entry in ``Decomposition/documentTree`` holds no list.
+    var isFlat: Bool {
+        steps.isEmpty && entries.isEmpty && exits.isEmpty && links.isEmpty && stages.isEmpty && staffGroups.isEmpty
+            && children.isEmpty
+    }
+
     /// The sub-pathway's entry in ``Decomposition/documentTree(for:)``, with its nested fragments.
     public var documentTree: OrderedTree {
         .compactMap([
@@ -161,7 +179,7 @@ extension Subpathway {
         }
         if !steps.isEmpty {
             writer.key("steps")
-            writer.beginArray()
+            writer.beginArray(inline: true)
             for step in steps {
                 writer.string(step.rawValue)
                 writer.flush(atLeast: chunkSize, to: sink)
@@ -173,13 +191,13 @@ extension Subpathway {
         writeLinks(links, key: "links", to: &writer)
         if !stages.isEmpty {
             writer.key("stages")
-            writer.beginArray()
+            writer.beginArray(inline: true)
             for stage in stages { writer.string(stage) }
             writer.endArray()
         }
         if !staffGroups.isEmpty {
             writer.key("staffGroups")
-            writer.beginArray()
+            writer.beginArray(inline: true)
             for group in staffGroups { writer.string(group.rawValue) }
             writer.endArray()
         }
@@ -190,9 +208,9 @@ extension Subpathway {
     private func writeLinks(_ links: [BoundaryLink], key: String, to writer: inout JSONWriter) {
         guard !links.isEmpty else { return }
         writer.key(key)
-        writer.beginArray()
+        writer.beginArray(inline: links.count <= JSONWriter.compactObjectLimit)
         for link in links {
-            writer.beginObject()
+            writer.beginObject(inline: true)
             writer.member("from", link.from.rawValue)
             writer.member("to", link.to.rawValue)
             writer.member("condition", link.condition)

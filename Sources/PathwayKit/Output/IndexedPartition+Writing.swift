@@ -12,41 +12,47 @@ extension IndexedPartition {
     /// - Parameters:
     ///   - partitions: One partition per pathway, in output order.
     ///   - chunkSize: About how many bytes to hand over at a time.
-    ///   - sink: Takes the text, piece by piece, in order (each piece whole UTF-8).
+    ///   - sink: Takes the text, piece by piece, in order (each piece whole UTF-8, valid only during the call).
     /// - Complexity: O(V + E + size of the output).
     public static func writeJSON(
-        for partitions: [IndexedPartition], chunkSize: Int = 1 << 20, to sink: ([UInt8]) -> Void
+        for partitions: [IndexedPartition], chunkSize: Int = 1 << 20, to sink: (UnsafeRawBufferPointer) -> Void
     ) {
         var writer = JSONWriter(capacity: 4096)
         var out = ByteOutput(capacity: chunkSize + 4096)
+        let frameSink: ([UInt8]) -> Void = { $0.withUnsafeBytes(sink) }
         writer.beginObject()
         writer.key("decompositions")
-        writer.beginArray()
+        writer.beginArray(inline: Decomposition.isCompactList(partitions, isFlat: \.isFlat))
         for partition in partitions {
-            writer.beginObject()
+            writer.beginObject(inline: partition.isFlat)
             writer.member("pathway", partition.index.id.rawValue)
             writer.member("strategy", partition.strategy.rawValue)
             if partition.count > 0 {
                 writer.key("subpathways")
                 writer.beginArray()
-                writer.flush(to: sink)
+                writer.flush(to: frameSink)
                 partition.writePartsJSON(to: &out, chunkSize: chunkSize, sink: sink)
                 out.flush(to: sink)
                 writer.noteMembersWrittenElsewhere()
                 writer.endArray()
             }
-            Decomposition.writeFindings(partition.advice, to: &writer, chunkSize: chunkSize, sink: sink)
+            Decomposition.writeFindings(partition.advice, to: &writer, chunkSize: chunkSize, sink: frameSink)
             writer.endObject()
         }
         writer.endArray()
         writer.endObject()
         writer.finish()
-        writer.flush(to: sink)
+        writer.flush(to: frameSink)
     }
 
+    /// Whether the partition's entry in the document holds no list (no parts, no advice).
+    var isFlat: Bool { count == 0 && advice.isEmpty }
+
     /// The parts as the elements of the `subpathways` array of ``writeJSON(for:chunkSize:to:)`` (depth 4: each
-    /// object indented by 8 spaces, its members by 10, their elements by 12 and 14).
-    private func writePartsJSON(to out: inout ByteOutput, chunkSize: Int, sink: ([UInt8]) -> Void) {
+    /// object indented by 8 spaces, its members by 10, the links of long link lists by 12), in the compact layout:
+    /// a part holds steps, so the array is never on one line, but its steps, stages and staff groups are, and so
+    /// are its entries and exits when there are at most ``JSONWriter/compactObjectLimit`` of them.
+    private func writePartsJSON(to out: inout ByteOutput, chunkSize: Int, sink: (UnsafeRawBufferPointer) -> Void) {
         let names = PlainNames(index)
         var scratch: [UInt8] = []
         var marks = PartMarks(index)
@@ -74,13 +80,13 @@ extension IndexedPartition {
             let steps = steps(part)
             if !steps.isEmpty {
                 out.append(",\n          \"steps\": [")
-                var separator: StaticString = "\n            "
+                var isFirst = true
                 for step in steps {
-                    out.append(separator)
-                    separator = ",\n            "
+                    if !isFirst { out.append(", ") }
+                    isFirst = false
                     names.appendStepID(step, to: &out)
                 }
-                out.append("\n          ]")
+                out.append(byte: UInt8(ascii: "]"))
             }
             crossings(of: part, outgoing: false, into: &crossing)
             writeLinksJSON(crossing.edges, key: ",\n          \"entries\": [", names: names, to: &out)
@@ -124,36 +130,41 @@ extension IndexedPartition {
         guard !items.isEmpty else { return }
         out.append(key)
         for (number, item) in items.enumerated() {
-            let separator: StaticString = number == 0 ? "\n            " : ",\n            "
-            out.append(separator)
+            if number > 0 { out.append(", ") }
             table.withUTF8(item) { appendQuoted($0, to: &out) }
         }
-        out.append("\n          ]")
+        out.append(byte: UInt8(ascii: "]"))
     }
 
-    /// Transitions as boundary link objects (`from`, `to`, `condition`) after `key` (the separator, the key and
-    /// `[`); nothing when there are none.
+    /// Transitions as boundary link objects (`from`, `to`, `condition`), each on one line, after `key` (the
+    /// separator, the key and `[`): all on the key's line when there are at most
+    /// ``JSONWriter/compactObjectLimit`` of them, otherwise one per line; nothing when there are none.
     private func writeLinksJSON(
         _ edges: [Int32], key: StaticString, names: PlainNames, to out: inout ByteOutput
     ) {
         guard !edges.isEmpty else { return }
         out.append(key)
-        var separator: StaticString = "\n            {\n              \"from\": "
+        let isInline = edges.count <= JSONWriter.compactObjectLimit
+        let first: StaticString = isInline ? "{\"from\": " : "\n            {\"from\": "
+        let next: StaticString = isInline ? ", {\"from\": " : ",\n            {\"from\": "
         let hasConditions = !index.conditions.isEmpty
-        for raw in edges {
+        for (number, raw) in edges.enumerated() {
             let edge = Index<Transition>(raw: raw)
-            out.append(separator)
-            separator = ",\n            {\n              \"from\": "
+            out.append(number == 0 ? first : next)
             names.appendStepID(index.transitionSources[edge], to: &out)
-            out.append(",\n              \"to\": ")
+            out.append(", \"to\": ")
             names.appendStepID(index.transitionTargets[edge], to: &out)
             if hasConditions && index.conditions.hasText(edge) {
-                out.append(",\n              \"condition\": ")
+                out.append(", \"condition\": ")
                 index.conditions.withUTF8(edge) { Self.appendQuoted($0, to: &out) }
             }
-            out.append("\n            }")
+            out.append(byte: UInt8(ascii: "}"))
         }
-        out.append("\n          ]")
+        if isInline {
+            out.append(byte: UInt8(ascii: "]"))
+        } else {
+            out.append("\n          ]")
+        }
     }
 
     /// Appends a JSON string literal for `utf8` (as ``JSONWriter/appendQuoted(_:to:)`` writes it).
@@ -279,10 +290,10 @@ extension IndexedPartition {
     /// - Parameters:
     ///   - partitions: One partition per pathway, in output order.
     ///   - chunkSize: About how many bytes to hand over at a time.
-    ///   - sink: Takes the text, piece by piece, in order (each piece whole UTF-8).
+    ///   - sink: Takes the text, piece by piece, in order (each piece whole UTF-8, valid only during the call).
     /// - Complexity: O(V + E + size of the output).
     public static func writeText(
-        for partitions: [IndexedPartition], chunkSize: Int = 1 << 20, to sink: ([UInt8]) -> Void
+        for partitions: [IndexedPartition], chunkSize: Int = 1 << 20, to sink: (UnsafeRawBufferPointer) -> Void
     ) {
         var out = ByteOutput(capacity: chunkSize + 4096)
         var scratch: [UInt8] = []

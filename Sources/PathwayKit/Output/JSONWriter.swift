@@ -2,8 +2,10 @@
 /// element per line, `": "` after keys, `[]` and `{}` for empty containers. This is the layout of
 /// ``OrderedTree/json()`` (which writes through it), for large documents that should not be built as a tree first.
 ///
-/// Containers are opened and closed with ``beginObject()``/``endObject()`` and ``beginArray()``/``endArray()``; in an
-/// object, each value follows its ``key(_:)``. Strings are escaped by ``appendQuoted(_:to:)``, the one JSON string
+/// Containers are opened and closed with ``beginObject(inline:)``/``endObject()`` and
+/// ``beginArray(inline:)``/``endArray()``; in an object, each value follows its ``key(_:)``. A container opened
+/// `inline` is written on one line, members separated by `, ` (and so is everything inside it): the
+/// ``Layout/compact`` layout of ``OrderedTree/json(layout:)`` puts lists of names and short lists of links there. Strings are escaped by ``appendQuoted(_:to:)``, the one JSON string
 /// escaper. The writer does not check that calls are balanced.
 public struct JSONWriter {
     /// The text written so far (since the last ``flush(atLeast:to:)``), as UTF-8.
@@ -16,6 +18,21 @@ public struct JSONWriter {
     private var isAfterKey = false
     /// `,` and a line break, then at least `2 * depth` spaces: what goes in front of a member, copied in one piece.
     private var separator: [UInt8] = []
+    /// The depth of the outermost container written on one line (`Int.max` while there is none).
+    private var inlineDepth = Int.max
+
+    /// Where containers go.
+    public enum Layout: Sendable {
+        /// One member or element per line.
+        case expanded
+        /// A container that holds no container on one line, and so a list of at most ``compactObjectLimit``
+        /// objects that hold no container (a sub-pathway's steps, its entries and exits); everything else one
+        /// member or element per line.
+        case compact
+    }
+
+    /// How many objects a list may hold and still go on one line in the ``Layout/compact`` layout.
+    public static let compactObjectLimit = 4
 
     /// A writer with no text yet.
     ///
@@ -26,7 +43,14 @@ public struct JSONWriter {
 
     /// Opens an object (`{`).
     public mutating func beginObject() {
-        open(0x7B)
+        open(0x7B, inline: false)
+    }
+
+    /// Opens an object (`{`), on one line or not.
+    ///
+    /// - Parameter inline: Whether to write it on one line.
+    public mutating func beginObject(inline: Bool) {
+        open(0x7B, inline: inline)
     }
 
     /// Closes the innermost object (`}`).
@@ -36,7 +60,14 @@ public struct JSONWriter {
 
     /// Opens an array (`[`).
     public mutating func beginArray() {
-        open(0x5B)
+        open(0x5B, inline: false)
+    }
+
+    /// Opens an array (`[`), on one line or not.
+    ///
+    /// - Parameter inline: Whether to write it on one line.
+    public mutating func beginArray(inline: Bool) {
+        open(0x5B, inline: inline)
     }
 
     /// Closes the innermost array (`]`).
@@ -61,7 +92,7 @@ public struct JSONWriter {
     ///
     /// - Returns: Whether the key was written (`false` when it is long or holds something to escape).
     private mutating func appendPlainKey(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard depth > 0, !isAfterKey, utf8.count <= 64,
+        guard depth > 0, depth < inlineDepth, !isAfterKey, utf8.count <= 64,
             !utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 >= 0x80 })
         else { return false }
         let end = 2 + 2 * depth
@@ -146,16 +177,22 @@ public struct JSONWriter {
         bytes.removeAll(keepingCapacity: true)
     }
 
-    private mutating func open(_ bracket: UInt8) {
+    private mutating func open(_ bracket: UInt8, inline: Bool) {
         startValue()
         bytes.append(bracket)
         depth += 1
+        if inline && depth < inlineDepth { inlineDepth = depth }
         isEmpty = true
     }
 
     private mutating func close(_ bracket: UInt8) {
-        depth -= 1
-        if !isEmpty { appendSeparator(comma: false) }
+        if depth >= inlineDepth {
+            if depth == inlineDepth { inlineDepth = Int.max }
+            depth -= 1
+        } else {
+            depth -= 1
+            if !isEmpty { appendSeparator(comma: false) }
+        }
         bytes.append(bracket)
         // The container just closed is a member of the one around it.
         isEmpty = false
@@ -169,7 +206,14 @@ public struct JSONWriter {
             return
         }
         guard depth > 0 else { return }
-        appendSeparator(comma: !isEmpty)
+        if depth >= inlineDepth {
+            if !isEmpty {
+                bytes.append(0x2C)
+                bytes.append(0x20)
+            }
+        } else {
+            appendSeparator(comma: !isEmpty)
+        }
         isEmpty = false
     }
 

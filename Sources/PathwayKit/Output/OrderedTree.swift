@@ -27,31 +27,63 @@ public indirect enum OrderedTree: Hashable, Sendable {
     }
 
     /// JSON text, pretty-printed with two-space indent and a final newline (see ``JSONWriter``).
-    public func json() -> String {
+    ///
+    /// - Parameter layout: Where containers go: one member per line, or containers of plain values on one line.
+    public func json(layout: JSONWriter.Layout = .expanded) -> String {
         var writer = JSONWriter()
-        write(to: &writer)
+        write(to: &writer, layout: layout)
         writer.finish()
         return String(decoding: writer.bytes, as: UTF8.self)
     }
 
     /// Writes the tree as one JSON value.
-    public func write(to writer: inout JSONWriter) {
+    ///
+    /// - Parameters:
+    ///   - writer: The writer.
+    ///   - layout: Where containers go (see ``JSONWriter/Layout``).
+    public func write(to writer: inout JSONWriter, layout: JSONWriter.Layout = .expanded) {
         switch self {
         case .string(let text): writer.string(text)
         case .number(let value): writer.number(value)
         case .integer(let value): writer.integer(value)
         case .boolean(let value): writer.boolean(value)
         case .list(let items):
-            writer.beginArray()
-            for item in items { item.write(to: &writer) }
+            writer.beginArray(inline: layout == .compact && isInline)
+            for item in items { item.write(to: &writer, layout: layout) }
             writer.endArray()
         case .map(let pairs):
-            writer.beginObject()
+            writer.beginObject(inline: layout == .compact && isInline)
             for (key, value) in pairs {
                 writer.key(key)
-                value.write(to: &writer)
+                value.write(to: &writer, layout: layout)
             }
             writer.endObject()
+        }
+    }
+
+    /// Whether the value holds a list or a map.
+    private var isContainer: Bool {
+        switch self {
+        case .list, .map: return true
+        case .string, .number, .integer, .boolean: return false
+        }
+    }
+
+    /// Whether the ``JSONWriter/Layout/compact`` layout writes this container on one line: it holds no container,
+    /// or it is a list of at most ``JSONWriter/compactObjectLimit`` maps that hold none.
+    private var isInline: Bool {
+        switch self {
+        case .list(let items):
+            if !items.contains(where: \.isContainer) { return true }
+            return items.count <= JSONWriter.compactObjectLimit
+                && items.allSatisfy { item in
+                    guard case .map(let pairs) = item else { return false }
+                    return !pairs.contains { $0.1.isContainer }
+                }
+        case .map(let pairs):
+            return !pairs.contains { $0.1.isContainer }
+        case .string, .number, .integer, .boolean:
+            return false
         }
     }
 
