@@ -47,7 +47,8 @@ extension PathwayIndex {
     ///    itself: a short way out ("refer and end") is not a branch of its own.
     /// 3. **Decision blocks and loops.** A decision whose branches do meet again soon is one phase with its
     ///    alternatives and the step where they meet (its immediate post-dominator, as in the program structure
-    ///    tree); a loop (strongly connected component) of at most twice the upper bound is one phase.
+    ///    tree); a loop (strongly connected component) of at most twice the upper bound is one phase, unless an
+    ///    outcome branch lies on it (a reanalysis that returns to the review): the outcome is the stronger boundary.
     /// 4. **Hand-offs** between staff groups: joined only after every other transition, and only within the target
     ///    size.
     /// 5. **Length.** A straight run of steps (a chain, see ``CompactGraph/chains(cutBefore:cutAfter:)``) longer
