@@ -414,12 +414,26 @@ struct PhaseCutter {
     }
 
     /// A loop (strongly connected component) of two steps up to twice the upper bound is one phase: its
-    /// transitions that cross no boundary stronger than a hand-off join its steps.
+    /// transitions that cross no boundary stronger than a hand-off join its steps. A loop that passes through an
+    /// outcome branch (a reanalysis that goes back to the review, a rejected invoice sent back to its approver) is
+    /// not a round of one phase: the outcome decision it passes is the stronger boundary, so its steps are joined
+    /// by the other rules.
     ///
     /// - Complexity: O(V + E).
     mutating func joinLoops(_ components: StronglyConnectedComponents) {
+        // The size of each component, or 0 for one with an outcome branch inside it.
         var componentSizes = [Int32](repeating: 0, count: components.componentCount)
         for component in components.componentOfNode { componentSizes[Int(component)] += 1 }
+        for node in 0..<Int32(graph.nodeCount) {
+            let component = components.componentOfNode[Int(node)]
+            guard componentSizes[Int(component)] > 1 else { continue }
+            for slot in Int(graph.successorOffsets[Int(node)])..<Int(graph.successorOffsets[Int(node) + 1])
+            where edgeFlags[Int(graph.successorEdges[slot])].contains(.outcome)
+                && components.componentOfNode[Int(graph.successorTargets[slot])] == component
+            {
+                componentSizes[Int(component)] = 0
+            }
+        }
         for node in 0..<Int32(graph.nodeCount) {
             let component = components.componentOfNode[Int(node)]
             let size = Int(componentSizes[Int(component)])
