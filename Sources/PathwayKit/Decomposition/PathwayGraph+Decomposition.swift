@@ -37,9 +37,12 @@ extension PathwayGraph {
         switch strategy {
         case .phases:
             let cut = index.phaseGroups(target: options.preferredSize)
-            nodes = cut.groups
-            var subpathways = partitionSubpathways(cut.groups, cyclic: nil)
-            for index in subpathways.indices { subpathways[index].title = cut.titles[index] }
+            let groups = cut.groups
+            nodes = groups
+            var subpathways = partitionSubpathways(groups, cyclic: nil)
+            for part in subpathways.indices {
+                subpathways[part].title = index.titleText(cut.titles[part], steps: groups[part])
+            }
             result = Decomposition(pathway: pathway.id, strategy: strategy, subpathways: subpathways)
             result.findings = cut.advice
         case .chains:

@@ -8,7 +8,7 @@
 struct PhaseCutter {
     /// Flags of a step.
     struct NodeFlags: OptionSet {
-        let rawValue: UInt8
+        let rawValue: UInt16
         /// An end step.
         static let end = NodeFlags(rawValue: 1 << 0)
         /// A start step (by kind, or no way in).
@@ -22,6 +22,12 @@ struct PhaseCutter {
         static let forwardInMany = NodeFlags(rawValue: 1 << 5)
         /// Walked by ``markLengthCuts()``.
         static let chainSeen = NodeFlags(rawValue: 1 << 6)
+        /// Two or more ways forward into steps that are not tails (parallel transitions counted).
+        static let decision = NodeFlags(rawValue: 1 << 7)
+        /// A parallel split: every patient takes every branch.
+        static let parallel = NodeFlags(rawValue: 1 << 8)
+        /// At either end of a loop-back transition.
+        static let onLoop = NodeFlags(rawValue: 1 << 9)
     }
 
     /// Flags of a transition; the low three bits hold its ``PathwayIndex/PhaseBoundary``.
@@ -69,11 +75,12 @@ struct PhaseCutter {
     ///   - target: The preferred sub-pathway sizes.
     ///   - isEnd: Whether each step is an end step.
     ///   - isStart: Whether each step is a start step.
+    ///   - isParallel: Whether each step is a parallel split.
     ///   - stageOfNode: The effective stage of each step, or `nil` when no step has one.
     /// - Complexity: O(V + E).
     init(
         graph: CompactGraph, target: ClosedRange<Int>, isEnd: (Int32) -> Bool, isStart: (Int32) -> Bool,
-        stageOfNode: [Int32]?
+        isParallel: (Int32) -> Bool, stageOfNode: [Int32]?
     ) {
         self.graph = graph
         lower = max(1, target.lowerBound)
@@ -86,6 +93,7 @@ struct PhaseCutter {
                 var flags: NodeFlags = []
                 if isEnd(Int32(node)) { flags.insert(.end) }
                 if isStart(Int32(node)) { flags.insert(.start) }
+                if isParallel(Int32(node)) { flags.insert(.parallel) }
                 buffer[node] = flags
             }
             initialised = n
@@ -116,16 +124,6 @@ struct PhaseCutter {
     @inline(__always)
     private func isCore(slot: Int, from node: Int32) -> Bool {
         isForward(slot: slot, from: node) && !nodeFlags[Int(graph.successorTargets[slot])].contains(.tail)
-    }
-
-    /// The number of ways from a step to other steps of the post-dominator graph, counting parallel transitions.
-    private func branchCount(_ node: Int32) -> Int {
-        var count = 0
-        for slot in Int(graph.successorOffsets[Int(node)])..<Int(graph.successorOffsets[Int(node) + 1])
-        where isCore(slot: slot, from: node) {
-            count += 1
-        }
-        return count
     }
 
     // MARK: The forward structure
@@ -184,7 +182,10 @@ struct PhaseCutter {
                 case ForwardSearch.new:
                     search.state[Int(target)] = ForwardSearch.open
                     search.stack.append((target, graph.successorOffsets[Int(target)]))
-                case ForwardSearch.open: edgeFlags[Int(graph.successorEdges[Int(slot)])].insert(.back)
+                case ForwardSearch.open:
+                    edgeFlags[Int(graph.successorEdges[Int(slot)])].insert(.back)
+                    nodeFlags[Int(node)].insert(.onLoop)
+                    nodeFlags[Int(target)].insert(.onLoop)
                 default: break
                 }
                 continue
@@ -210,7 +211,9 @@ struct PhaseCutter {
             return
         }
         var best: Int32 = -1
+        var branches = 0
         for slot in slots where isCore(slot: slot, from: node) {
+            branches += 1
             let next = graph.successorTargets[slot]
             if best < 0 {
                 best = next
@@ -224,6 +227,7 @@ struct PhaseCutter {
             }
             best = a
         }
+        if branches >= 2 { nodeFlags[Int(node)].insert(.decision) }
         postDominator[Int(node)] = best < 0 ? sink : best
         position[Int(node)] = finished
         finished += 1
@@ -245,6 +249,13 @@ struct PhaseCutter {
         queue.append(node)
         visitMark[Int(node)] = stamp
         let bound = max(2, upper - 1)
+        // A branch straight to the meeting step makes the others a detour; that step then begins what follows, so
+        // links into it are not the block's.
+        var isDetour = false
+        for slot in Int(graph.successorOffsets[Int(node)])..<Int(graph.successorOffsets[Int(node) + 1])
+        where isCore(slot: slot, from: node) && graph.successorTargets[slot] == meet {
+            isDetour = true
+        }
         var head = 0
         while head < queue.count {
             let current = queue[head]
@@ -254,7 +265,10 @@ struct PhaseCutter {
             let slots = Int(graph.successorOffsets[Int(current)])..<Int(graph.successorOffsets[Int(current) + 1])
             for slot in slots where isCore(slot: slot, from: current) {
                 any = true
-                if !visit(current, graph.successorTargets[slot], meet: meet, stamp: stamp, keepLinks: keepLinks) {
+                if !visit(
+                    current, graph.successorTargets[slot], meet: meet, stamp: stamp,
+                    keepLinks: keepLinks && !(isDetour && graph.successorTargets[slot] == meet))
+                {
                     return false
                 }
                 if queue.count > bound { return false }
@@ -268,7 +282,8 @@ struct PhaseCutter {
     }
 
     /// One link of a block search: recorded, and its target queued unless it is where the branches meet or was
-    /// seen. Always `true` (the caller checks the queue's length).
+    /// seen. `false` when the target is on a loop: an alternative with a loop on it (a yearly review) does not
+    /// meet the others again soon. (The caller checks the queue's length.)
     @inline(__always)
     private mutating func visit(_ from: Int32, _ next: Int32, meet: Int32, stamp: Int32, keepLinks: Bool) -> Bool {
         if keepLinks {
@@ -276,6 +291,7 @@ struct PhaseCutter {
             linkTo.append(next)
         }
         guard next != meet, visitMark[Int(next)] != stamp else { return true }
+        if next != sink && has(next, .onLoop) { return false }
         visitMark[Int(next)] = stamp
         queue.append(next)
         return true
@@ -283,15 +299,16 @@ struct PhaseCutter {
 
     /// Marks the outcome decisions (*splitters*): steps with two or more branches whose branches do not meet again
     /// soon, that is meet only at the sink, or whose block (the decision, the steps between and the step where
-    /// they meet) does not fit in the upper bound with room for one more. Their post-dominators are cleared, so
-    /// that afterwards a valid one marks a decision block.
+    /// they meet) does not fit in the upper bound with room for one more or holds a step on a loop. A parallel
+    /// split is never one (every patient takes every branch). The post-dominators of all but decision blocks are
+    /// cleared, so that afterwards a valid one marks a block.
     ///
     /// - Complexity: O(k · D) for D decisions, k = twice the upper bound.
     mutating func markSplitters() {
-        for node in 0..<Int32(graph.nodeCount) where !has(node, .tail) && branchCount(node) >= 2 {
+        for node in 0..<Int32(graph.nodeCount) where has(node, .decision) {
             let meet = postDominator[Int(node)]
             if meet >= 0 && meet != sink && searchBlock(from: node, meet: meet, keepLinks: false) { continue }
-            nodeFlags[Int(node)].insert(.splitter)
+            if !has(node, .parallel) { nodeFlags[Int(node)].insert(.splitter) }
             postDominator[Int(node)] = -1
         }
     }
@@ -374,11 +391,9 @@ struct PhaseCutter {
     ///
     /// - Complexity: O(k · D).
     mutating func joinBlocks() {
-        for node in 0..<Int32(graph.nodeCount) where !has(node, .tail) && !has(node, .splitter) {
+        for node in 0..<Int32(graph.nodeCount) where has(node, .decision) && postDominator[Int(node)] >= 0 {
             let meet = postDominator[Int(node)]
-            guard meet >= 0, meet != sink, branchCount(node) >= 2,
-                searchBlock(from: node, meet: meet, keepLinks: true)
-            else { continue }
+            guard searchBlock(from: node, meet: meet, keepLinks: true) else { continue }
             var kept = 0
             for link in linkFrom.indices
             where linkTo[link] != sink && boundaryBetween(linkFrom[link], linkTo[link]) <= .handOff {
@@ -393,7 +408,7 @@ struct PhaseCutter {
                     let root = pieces.root(end == 0 ? linkFrom[link] : linkTo[link])
                     if !touched.contains(root) {
                         touched.append(root)
-                        total += Int(pieces.size[Int(root)])
+                        total += Int(pieces.size(root))
                     }
                 }
             }
@@ -495,9 +510,11 @@ struct PhaseCutter {
         return source != node && graph.outDegree(of: source) == 1
     }
 
-    /// What is left joins along the pathway: plain transitions first, then hand-offs, in pathway order, as long as
-    /// the joined piece stays within the upper bound (ends aside) and twice it in all, holds one stage, and is not
-    /// a branch running into a step other branches also reach.
+    /// What is left joins along the pathway: plain transitions first, then hand-offs (first only between two pieces
+    /// below the lower bound, so that two short pieces become one rather than one piece filling up to the upper
+    /// bound across a hand-off and leaving a short remainder), in pathway order, as long as the joined piece stays
+    /// within the upper bound (ends aside) and twice it in all, holds one stage, and is not a branch running into a
+    /// step other branches also reach.
     ///
     /// - Complexity: O(V + E).
     mutating func joinAlong(_ pathOrder: [Int32]) {
@@ -508,7 +525,8 @@ struct PhaseCutter {
             hasHandOff = true
             break
         }
-        for level in hasHandOff ? [PhaseBoundary.none, .handOff] : [.none] {
+        let levels: [(PhaseBoundary, shortOnly: Bool)] = [(.none, false), (.handOff, true), (.handOff, false)]
+        for (level, shortOnly) in levels.prefix(hasHandOff ? 3 : 1) {
             for node in pathOrder {
                 let isBranch = graph.outDegree(of: node) > 1
                 for slot in Int(graph.successorOffsets[Int(node)])..<Int(graph.successorOffsets[Int(node) + 1]) {
@@ -520,8 +538,9 @@ struct PhaseCutter {
                     if isBranch && has(target, .forwardInMany) { continue }
                     let a = pieces.root(node)
                     let b = pieces.root(target)
-                    if a != b && Int(pieces.weight[Int(a)] + pieces.weight[Int(b)]) <= upper
-                        && Int(pieces.size[Int(a)] + pieces.size[Int(b)]) <= limit && compatible(a, b)
+                    if shortOnly && Int(max(pieces.weight(a), pieces.weight(b))) >= lower { continue }
+                    if a != b && Int(pieces.weight(a) + pieces.weight(b)) <= upper
+                        && Int(pieces.size(a) + pieces.size(b)) <= limit && compatible(a, b)
                     {
                         joinPieces(a, b)
                     }
@@ -538,14 +557,17 @@ struct PhaseCutter {
     /// - Complexity: O(k · (V + E)).
     mutating func fold(_ pathOrder: [Int32]) {
         guard lower > 1 else { return }
+        // Pieces only grow, so only steps of pieces below the lower bound now can be looked at below.
+        var candidates: [Int32] = []
+        for node in pathOrder where Int(pieces.size(pieces.root(node))) < lower { candidates.append(node) }
         for decisionsOnly in [false, true] {
             for size in 1..<Int32(lower) {
-                for node in pathOrder {
+                for node in candidates {
                     var root = pieces.root(node)
-                    guard pieces.size[Int(root)] == size, root == node || pieces.firstMember(ofRoot: root) == node,
+                    guard pieces.size(root) == size, root == node || pieces.firstMember(ofRoot: root) == node,
                         isDecisionPiece(root) == decisionsOnly
                     else { continue }
-                    while Int(pieces.size[Int(root)]) < lower {
+                    while Int(pieces.size(root)) < lower {
                         guard let neighbour = foldTarget(root) else { break }
                         let x = pieceStage?[Int(root)] ?? -1
                         let y = pieceStage?[Int(neighbour)] ?? -1
@@ -582,7 +604,7 @@ struct PhaseCutter {
     ///
     /// - Complexity: O(edges of the piece's steps).
     private mutating func foldTarget(_ root: Int32) -> Int32? {
-        let mayCrossStage = pieces.size[Int(root)] <= 2
+        let mayCrossStage = pieces.size(root) <= 2
         var startedByOutcome = false
         var onlyOutcomesIn = true
         var onlyOutcomesOut = true
@@ -645,8 +667,8 @@ struct PhaseCutter {
         else { return }
         let otherRoot = pieces.root(other)
         guard otherRoot != root else { return }
-        let otherSize = pieces.size[Int(otherRoot)]
-        let overflows = Int(otherSize + pieces.size[Int(root)]) > limit
+        let otherSize = pieces.size(otherRoot)
+        let overflows = Int(otherSize + pieces.size(root)) > limit
         let key = (
             cost, flags.contains(.back) ? Int32(1) : 0, overflows ? Int32(1) : 0,
             isForward == forwardFirst ? Int32(0) : 1, otherSize, rank[Int(other)]
@@ -679,7 +701,7 @@ struct PhaseCutter {
                 groupOfRoot[root] = group
                 let start = offsets[offsets.count - 1]
                 cursor.append(start)
-                offsets.append(start + pieces.size[root])
+                offsets.append(start + pieces.size(Int32(root)))
             }
             groupOfNode[Int(node)] = group
             members[Int(cursor[Int(group)])] = node

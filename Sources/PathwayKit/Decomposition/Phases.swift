@@ -11,7 +11,7 @@ struct PhaseCut {
     /// The group of each node.
     var groupOfNode: [Int32]
     /// A title per group.
-    var titles: [String]
+    var titles: [PartTitle]
     /// Advice beyond the size warnings: why a one-step sub-pathway was left alone.
     var advice: [Finding]
 
@@ -41,16 +41,20 @@ extension PathwayIndex {
     ///    never crossed except to fold a piece of one or two steps. DOT clusters and BPMN lanes whose label names no
     ///    staff group arrive as stages.
     /// 2. **Outcome decisions.** A step with two or more branches that do not meet again soon (the step, its
-    ///    alternatives and the step where they meet do not fit in the target's upper bound) starts one
-    ///    sub-pathway per branch (variant found / not found). Ends and
+    ///    alternatives and the step where they meet do not fit in the target's upper bound, or an alternative holds
+    ///    a loop, such as a yearly review, so that patients may stay on it) starts one sub-pathway per branch
+    ///    (variant found / not found). A parallel split is never an outcome decision: every patient takes every
+    ///    branch. Ends and
     ///    loop-back transitions are left out, and so are *tails*, steps whose whole future (ends aside) is the step
     ///    itself: a short way out ("refer and end") is not a branch of its own.
     /// 3. **Decision blocks and loops.** A decision whose branches do meet again soon is one phase with its
     ///    alternatives and the step where they meet (its immediate post-dominator, as in the program structure
-    ///    tree); a loop (strongly connected component) of at most twice the upper bound is one phase, unless an
+    ///    tree); where one branch goes straight to that step, the others are a detour some patients take, and the
+    ///    step where everyone continues is left to begin what follows (it joins the block only by length); a loop (strongly connected component) of at most twice the upper bound is one phase, unless an
     ///    outcome branch lies on it (a reanalysis that returns to the review): the outcome is the stronger boundary.
     /// 4. **Hand-offs** between staff groups: joined only after every other transition, and only within the target
-    ///    size.
+    ///    size; first where both pieces are below the lower bound, so that two short pieces become one rather than
+    ///    one filling up to the upper bound and leaving a short remainder.
     /// 5. **Length.** A straight run of steps (a chain, see ``CompactGraph/chains(cutBefore:cutAfter:)``) longer
     ///    than the target's upper bound is cut into equal parts within it; remaining transitions join steps into
     ///    pieces up to the upper bound (end steps do not count, but no piece grows past twice the bound this way),
@@ -78,7 +82,7 @@ extension PathwayIndex {
         for node in 0..<Int32(n) where isStart(node) { starts.append(node) }
         var cutter = PhaseCutter(
             graph: graph, target: target, isEnd: { kinds.values[Int($0)] == .end }, isStart: isStart,
-            stageOfNode: stageOfNode)
+            isParallel: { kinds.values[Int($0)] == .parallel }, stageOfNode: stageOfNode)
         // Loop-backs, tails, and where branches meet again (post-dominators over the steps that are not tails).
         cutter.scanForward(starts: starts)
         // Decisions whose branches do not meet again soon are outcome decisions.
@@ -133,7 +137,7 @@ extension PathwayIndex {
     /// - Complexity: O(V + E), one count per stage reused from group to group.
     private func phaseTitles(
         members: [Int32], offsets: [Int32], groupOfNode: [Int32], stageOfNode: [Int32]?, cutter: PhaseCutter
-    ) -> [String] {
+    ) -> [PartTitle] {
         let groupCount = offsets.count - 1
         var stageOfGroup = [Int32](repeating: -1, count: groupCount)
         var piecesOfStage = [Int](repeating: 0, count: stageNames.count)
@@ -153,45 +157,33 @@ extension PathwayIndex {
                 if best >= 0 { piecesOfStage[Int(best)] += 1 }
             }
         }
-        let names = piecesOfStage.isEmpty ? [] : effectiveStageNames()
-        var titles: [String] = []
+        var titles: [PartTitle] = []
         titles.reserveCapacity(groupCount)
         for group in 0..<groupCount {
-            let steps = members[Int(offsets[group])..<Int(offsets[group + 1])]
-            var condition: String?
-            search: for node in steps {
+            var condition: Int32 = -1
+            search: for node in members[Int(offsets[group])..<Int(offsets[group + 1])] {
                 for slot in graph.predecessorOffsets[Int(node)]..<graph.predecessorOffsets[Int(node) + 1] {
                     let edge = graph.predecessorEdges[Int(slot)]
                     guard cutter.boundary(edge) == .outcome,
                         groupOfNode[Int(graph.predecessorSources[Int(slot)])] != Int32(group),
-                        let text = conditions[Index(raw: edge)], !text.isEmpty
+                        conditions.withUTF8(Index(raw: edge), { !$0.isEmpty })
                     else { continue }
-                    condition = text
+                    condition = edge
                     break search
                 }
             }
             let stage = stageOfGroup[group]
-            let stageName = stage >= 0 ? Self.capitalised(names[Int(stage)]) : nil
-            switch (stageName, condition) {
-            case (let name?, let condition?): titles.append("\(name): \(condition)")
-            case (let name?, nil):
-                titles.append(piecesOfStage[Int(stage)] > 1 ? "\(name): \(title(of: steps))" : name)
-            case (nil, let condition?): titles.append("\(Self.capitalised(condition)): \(title(of: steps))")
-            case (nil, nil): titles.append(title(of: steps))
+            switch (stage >= 0, condition >= 0) {
+            case (true, true): titles.append(PartTitle(lead: .stage(stage), rest: .condition(condition)))
+            case (true, false):
+                titles.append(PartTitle(lead: .stage(stage), rest: piecesOfStage[Int(stage)] > 1 ? .steps : .nothing))
+            case (false, true): titles.append(PartTitle(lead: .condition(condition), rest: .steps))
+            case (false, false): titles.append(.steps)
             }
         }
         return titles
     }
-
-    /// The stage names by effective stage number.
-    private func effectiveStageNames() -> [String] { stageNames.indices.map { stageNames[$0] } }
-
-    private static func capitalised(_ text: String) -> String {
-        guard let first = text.first else { return text }
-        return first.uppercased() + text.dropFirst()
-    }
 }
-
 extension PathwayIndex {
     /// The `phases` decomposition on the index: the same parts, titles and advice, in the same order, as
     /// ``PathwayGraph/decomposition(_:options:)`` with `.phases`, without a value per step or sub-pathway.
