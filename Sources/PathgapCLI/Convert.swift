@@ -96,13 +96,14 @@ extension Pathgap {
         func execute(console: Console) throws -> Int32 {
             let workspace = try input.load(console: console)
             for finding in workspace.importFindings.sortedForOutput() { console.printError(finding.description) }
-            var pathways = workspace.pathways
+            let all = workspace.pathways
+            var pathways = all
             if let wanted = pathway {
                 pathways = pathways.filter { $0.id.rawValue == wanted }
                 guard !pathways.isEmpty else {
                     throw CommandError(
                         message: "no pathway '\(wanted)' in \(input.displayName) (it holds: "
-                            + workspace.pathways.map(\.id.rawValue).joined(separator: ", ") + ")",
+                            + all.map(\.id.rawValue).joined(separator: ", ") + ")",
                         status: ExitStatus.badInput)
                 }
             }

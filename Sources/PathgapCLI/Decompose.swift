@@ -59,7 +59,7 @@ extension Pathgap {
             let options = DecompositionOptions(maxRoutes: maxRoutes, preferredSize: targetSteps.range)
             if let against {
                 progress.finish()
-                return try scoreAgainst(against, pathways: workspace.pathways, options: options, console: console)
+                return try scoreAgainst(against, graphs: workspace.graphs, options: options, console: console)
             }
             let preferred = options.preferredSize
             let sizeSummary = "sub-pathways outside \(preferred.lowerBound)–\(preferred.upperBound) steps"
@@ -85,9 +85,10 @@ extension Pathgap {
                 messages.report(count: count, first: first, summary: sizeSummary, console: console)
                 return ExitStatus.success
             }
-            let pathways = workspace.pathways
+            let graphs = workspace.graphs
+            let pathways = graphs.map(\.pathway)
             progress.show("decomposing")
-            var decompositions = pathways.map { PathwayGraph($0).decomposition(strategy, options: options) }
+            var decompositions = graphs.map { $0.decomposition(strategy, options: options) }
             // Size warnings go to standard error, summarised; other advice stays with the sub-pathways.
             let sizeFindings = decompositions.flatMap(\.findings).filter { $0.rule == "subpathway-size" }
             for position in decompositions.indices {
@@ -119,12 +120,12 @@ extension Pathgap {
         ///
         /// - Throws: ``InputError`` when the cuts file cannot be read or no cut names a step of any pathway.
         private func scoreAgainst(
-            _ path: String, pathways: [Pathway], options: DecompositionOptions, console: Console
+            _ path: String, graphs: [PathwayGraph], options: DecompositionOptions, console: Console
         ) throws -> Int32 {
             let cuts = try AnalystCut.cuts(at: path)
             var agreements: [CutAgreement] = []
-            for pathway in pathways {
-                let graph = PathwayGraph(pathway)
+            for graph in graphs {
+                let pathway = graph.pathway
                 let applicable = cuts.filter { $0.applies(to: graph) }
                 guard !applicable.isEmpty else {
                     console.printError("note: no cut in \(path) names a step of pathway '\(pathway.id)'")

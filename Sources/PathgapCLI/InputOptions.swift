@@ -30,23 +30,40 @@ struct InputOptions: ParsableArguments {
 
 /// What a command loaded: one project, or standalone pathways read from one file.
 ///
-/// A pathway comes either as a value (native files, importers, projects) or as a ``PathwayIndex`` streamed straight
-/// from the file (edge lists); each form is made from the other only when a command asks for it.
+/// Readers that stream (native YAML and JSON, edge lists) give each pathway as a ``PathwayIndex``; importers give
+/// values, indexed once. A project keeps the indexes it was loaded into (``Project/graphs``). Commands that work on
+/// the index (`validate`, `decompose` with chains or phases) never make a value; the others ask for ``graphs``, whose
+/// values are made from the indexes, not the other way round.
 struct Workspace {
     /// The project, when the input was one.
     var project: Project?
     /// What importers reported while reading.
     var importFindings: [Finding]
-    /// The pathways as read, as values.
-    private var values: [Pathway]?
-    /// The pathways as read, as indexes.
+    /// The pathways as a streaming reader built them (`nil` for a project or an importer's values).
     private var streamed: [PathwayIndex]?
+    /// The pathways with their indexes, for a project or an importer's values.
+    private var loaded: [PathwayGraph]
 
-    /// The pathways as values (made from the indexes when the reader streamed them).
-    var pathways: [Pathway] { values ?? (streamed ?? []).map { $0.pathway() } }
+    private init(project: Project?, importFindings: [Finding], streamed: [PathwayIndex]? = nil, loaded: [PathwayGraph])
+    {
+        self.project = project
+        self.importFindings = importFindings
+        self.streamed = streamed
+        self.loaded = loaded
+    }
 
-    /// The pathways as indexes (built from the values when the reader made values).
-    var indexes: [PathwayIndex] { streamed ?? (values ?? []).map(PathwayIndex.init) }
+    /// The pathways as indexes, as read.
+    ///
+    /// - Complexity: O(pathways).
+    var indexes: [PathwayIndex] { streamed ?? loaded.map(\.index) }
+
+    /// The pathways with their indexes and values: a streamed index's value is made from it here (ask once).
+    ///
+    /// - Complexity: O(pathways), or O(V + E) per pathway for streamed ones.
+    var graphs: [PathwayGraph] { streamed.map { $0.map(PathwayGraph.init(index:)) } ?? loaded }
+
+    /// The pathways as values (made from the indexes for streamed ones; ask once).
+    var pathways: [Pathway] { graphs.map(\.pathway) }
 
     /// The readers every command uses: the core library's and the DOT reader through Graphviz.
     static var readers: PathwayReaders { readers(clusters: .auto) }
@@ -84,11 +101,12 @@ struct Workspace {
             }
             let reader = try readers.reader(for: standardInputName, format: format)
             let imported = try reader.read(console.readInput(), standardInputName)
-            return Workspace(project: nil, importFindings: imported.findings, values: imported.pathways)
+            return Workspace(
+                project: nil, importFindings: imported.findings, loaded: imported.pathways.map(PathwayGraph.init))
         }
         if ProjectLoader.isProject(path) {
             let (project, findings) = try ProjectLoader(pathwayReaders: readers).loadProject(at: path)
-            return Workspace(project: project, importFindings: findings, values: project.pathways)
+            return Workspace(project: project, importFindings: findings, loaded: project.graphs)
         }
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
@@ -98,10 +116,11 @@ struct Workspace {
         }
         let reader = try readers.reader(for: path, format: format)
         if let streamed = try reader.readIndex?(path) {
-            return Workspace(project: nil, importFindings: [], streamed: streamed)
+            return Workspace(project: nil, importFindings: [], streamed: streamed, loaded: [])
         }
         let imported = try reader.read(SourceFile.data(at: path), path)
-        return Workspace(project: nil, importFindings: imported.findings, values: imported.pathways)
+        return Workspace(
+            project: nil, importFindings: imported.findings, loaded: imported.pathways.map(PathwayGraph.init))
     }
 }
 

@@ -59,7 +59,8 @@ struct LonePathway {
         if !bundled.isEmpty { provenance += "the bundled catalogue's \(Self.list(bundled)) (\(catalogueFolder))" }
         if !given.isEmpty { provenance += (bundled.isEmpty ? "the " : " and the ") + "\(Self.list(given)) given" }
         provenance += "."
-        let first = workspace.pathways.first
+        let graphs = workspace.graphs
+        let first = graphs.first?.pathway
         let stem = URL(fileURLWithPath: name).deletingPathExtension().lastPathComponent
         let manifest = ProjectManifest(
             id: first?.id.rawValue ?? stem, title: first?.title ?? stem,
@@ -67,7 +68,7 @@ struct LonePathway {
             location: SourceLocation(file: name))
         var (project, _) = try ProjectLoader(pathwayReaders: Workspace.readers).loadProject(
             manifest: manifest, directory: ".", location: SourceLocation(file: name))
-        project.pathways = StaffGroupMatcher(project.staffGroups).matching(workspace.pathways).pathways
+        project.graphs = StaffGroupMatcher(project.staffGroups).matching(graphs).graphs
         project.catalogueNote = provenance
         return (project, provenance)
     }

@@ -159,10 +159,11 @@ extension Pathgap {
             for group in workspace.project?.staffGroups ?? [] where names[group.id] == nil {
                 names[group.id] = group.name
             }
+            let graphs = workspace.graphs
             if workspace.project == nil {
                 // A lone file has no table of names: its group ids (a BPMN lane's name in lower case, hyphenated)
                 // are shown as words.
-                for step in workspace.pathways.flatMap(\.steps) {
+                for step in graphs.flatMap(\.pathway.steps) {
                     for group in step.staffGroups where names[group] == nil {
                         names[group] = Self.words(group.rawValue)
                     }
@@ -173,7 +174,8 @@ extension Pathgap {
             var files: [(path: String, data: Data)] = []
             func place(_ name: String) -> String { (out as NSString).appendingPathComponent(name) }
             var owners: [(id: String, path: String)] = []
-            for pathway in workspace.pathways {
+            for graph in graphs {
+                let pathway = graph.pathway
                 let options = FlowchartOptions(
                     direction: FlowchartOptions.Direction(rawValue: rankdir.uppercased()) ?? .topToBottom,
                     lanes: lanes, maxSteps: maxSteps, maxParts: maxParts, staffGroupNames: names,
@@ -182,7 +184,8 @@ extension Pathgap {
                     dpi: Self.rasterFormats.contains(fileFormat) ? dpi : nil)
                 let flowchart = Flowchart(
                     pathway: pathway, annotations: annotations[pathway.id] ?? [:], options: options)
-                let charts = try Self.charts(of: flowchart, view: view, strategy: chartStrategy ?? .phases)
+                let charts = try Self.charts(
+                    of: flowchart, graph: graph, view: view, strategy: chartStrategy ?? .phases)
                 var drawn: [(chart: Chart, svg: String?)] = []
                 let rendered = fileFormat == "dot" ? [] : Self.draw(charts, format: fileFormat)
                 for (position, chart) in charts.enumerated() {
@@ -314,16 +317,16 @@ extension Pathgap {
             var text: String
         }
 
-        /// The charts of a view.
+        /// The charts of a view; `graph` is the pathway of `flowchart` with its index, as loaded.
         ///
         /// - Throws: ``CommandError`` (bad input) when a chart would be too large to lay out.
-        static func charts(of flowchart: Flowchart, view: View, strategy: DecompositionStrategy) throws -> [Chart] {
+        static func charts(of flowchart: Flowchart, graph: PathwayGraph, view: View, strategy: DecompositionStrategy)
+            throws -> [Chart]
+        {
             let pathway = flowchart.pathway
             let links =
                 flowchart.options.links ?? FlowchartLinks(base: pathway.id.rawValue.fileNameSafe, fileExtension: "")
-            let parts = {
-                PathwayGraph(pathway).decomposition(strategy).subpathways.map(FlowchartSubpathway.init)
-            }
+            let parts = { graph.decomposition(strategy).subpathways.map(FlowchartSubpathway.init) }
             do {
                 switch view {
                 case .network:

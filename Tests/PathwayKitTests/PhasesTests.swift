@@ -140,4 +140,64 @@ import Testing
         let advice = try #require(decomposition.findings.first { $0.rule == "subpathway-alone" })
         #expect(advice.message.contains("no transition joins it to another step"))
     }
+    /// The `phases` sub-pathways of a small pathway written as `from>to[:condition]` links, with the kinds given.
+    static func phases(_ links: [String], kinds: [String: StepKind] = [:]) -> Decomposition {
+        var ids: [String] = []
+        var transitions: [Transition] = []
+        for link in links {
+            let parts = link.split(separator: ":", maxSplits: 1).map(String.init)
+            let ends = parts[0].split(separator: ">").map(String.init)
+            for id in ends where !ids.contains(id) { ids.append(id) }
+            transitions.append(
+                Transition(from: StepID(ends[0]), to: StepID(ends[1]), condition: parts.count > 1 ? parts[1] : nil))
+        }
+        let steps = ids.map { Step(id: StepID($0), label: "do \($0)", kind: kinds[$0] ?? .activity) }
+        return PathwayGraph(Pathway(id: "p", steps: steps, transitions: transitions)).decomposition(.phases)
+    }
+
+    @Test(
+        "a branch straight to where the branches meet makes the others a detour: the meeting step begins what follows")
+    func detourBlock() {
+        // Two variants go straight to the clinic (m); one variant takes a second test first (x, y).
+        let cut = Self.phases(
+            ["s>a", "a>d", "d>m:two variants", "d>x:one variant", "x>y", "y>m", "m>n", "n>o", "o>e"],
+            kinds: ["s": .start, "d": .decision, "e": .end])
+        #expect(cut.subpathways.map(\.steps) == [["s", "a", "d", "x", "y"], ["m", "n", "o", "e"]])
+    }
+
+    @Test(
+        "an alternative that holds a loop (a yearly review) does not meet the others soon: one sub-pathway per branch")
+    func loopOnAlternative() throws {
+        let cut = Self.phases(
+            [
+                "s>a", "a>b", "b>d", "d>c:confirmed", "c>c2", "c2>e1", "d>i:inconclusive", "i>r", "r>q",
+                "q>r:not yet", "q>c:now confirmed", "q>e2:discharged",
+            ],
+            kinds: ["s": .start, "d": .decision, "q": .decision, "e1": .end, "e2": .end])
+        func piece(_ id: StepID) -> Subpathway? { cut.subpathways.first { $0.steps.contains(id) } }
+        let confirmed = try #require(piece("c"))
+        let inconclusive = try #require(piece("i"))
+        #expect(confirmed.id != inconclusive.id && confirmed.id != piece("d")?.id)
+        #expect(confirmed.title.hasPrefix("Confirmed: ") && inconclusive.title.hasPrefix("Inconclusive: "))
+        #expect(inconclusive.steps.contains("r") && inconclusive.steps.contains("q"))
+    }
+
+    @Test("a parallel split is never an outcome decision, and an unlabelled gateway never titles a sub-pathway")
+    func parallelSplit() {
+        // p is an unlabelled gateway, as BPMN gives them; j is the join.
+        let steps =
+            ["s", "w", "v"].map { Step(id: StepID($0), label: "do \($0)") }
+            + [Step(id: "p", kind: .parallel)]
+            + ["h", "t", "u"].map { Step(id: StepID($0), label: "do \($0)") }
+            + [Step(id: "j", kind: .parallel), Step(id: "e", label: "done", kind: .end)]
+        let links = [
+            ("s", "w"), ("w", "v"), ("v", "p"), ("p", "h"), ("p", "t"), ("t", "u"), ("h", "j"), ("u", "j"), ("j", "e"),
+        ]
+        let transitions = links.map { Transition(from: StepID($0.0), to: StepID($0.1)) }
+        let cut = PathwayGraph(Pathway(id: "p", steps: steps, transitions: transitions)).decomposition(.phases)
+        // An outcome's branch never joins the decision that starts it; a parallel split's branch does.
+        let split = cut.subpathways.first { $0.steps.contains("p") }
+        #expect(split?.steps.contains("h") == true)
+        #expect(cut.subpathways.map(\.title) == ["do s → do h", "do t → done"])
+    }
 }

@@ -34,7 +34,7 @@ public struct GapAnalyzer: Sendable {
         -> ProjectAnalysis
     {
         var context = Context(project: project, analyzer: self, asOf: asOf)
-        let pathways = project.pathways.enumerated().map { context.analyse($1, number: $0, strategy: strategy) }
+        let pathways = project.graphs.enumerated().map { context.analyse($1, number: $0, strategy: strategy) }
         let resourceGaps =
             context.duplicateResourceGaps(pathways: pathways) + context.duplicateDevelopmentGaps(pathways: pathways)
         let workforceGaps = context.workforceGaps(pathways: pathways)
@@ -297,8 +297,8 @@ extension GapAnalyzer {
 
         // MARK: Pathways
 
-        mutating func analyse(_ pathway: Pathway, number: Int, strategy: DecompositionStrategy) -> PathwayAnalysis {
-            let graph = PathwayGraph(pathway)
+        mutating func analyse(_ graph: PathwayGraph, number: Int, strategy: DecompositionStrategy) -> PathwayAnalysis {
+            let pathway = graph.pathway
             let (decomposition, nodesOfSubpathway) = graph.decompositionAndNodes(strategy)
             let flow = PatientFlow(graph)
             var subpathwaysOfNode = [[String]](repeating: [], count: graph.graph.nodeCount)

@@ -505,11 +505,26 @@ extension PathwayIndex {
             let stageName = stage >= 0 ? Self.capitalised(names[Int(stage)]) : nil
             switch (stageName, condition) {
             case (let name?, let condition?): return "\(name): \(condition)"
-            case (let name?, nil): return piecesOfStage[stage, default: 0] > 1 ? "\(name): \(title(of: group))" : name
-            case (nil, let condition?): return "\(Self.capitalised(condition)): \(title(of: group))"
-            case (nil, nil): return title(of: group)
+            case (let name?, nil):
+                return piecesOfStage[stage, default: 0] > 1 ? "\(name): \(labelledTitle(of: group))" : name
+            case (nil, let condition?): return "\(Self.capitalised(condition)): \(labelledTitle(of: group))"
+            case (nil, nil): return labelledTitle(of: group)
             }
         }
+    }
+
+    /// "first label → last label" over the steps with a label of their own, so that an unlabelled gateway (whose
+    /// label is its id) never names a sub-pathway; over every step when none has one.
+    ///
+    /// - Complexity: O(steps of the group).
+    private func labelledTitle(of group: [Int32]) -> String {
+        func isLabelled(_ node: Int32) -> Bool {
+            labels[Index(raw: node)] != nil && label(Index(raw: node)) != stepIDs[Index(raw: node)]
+        }
+        guard let first = group.firstIndex(where: isLabelled), let last = group.lastIndex(where: isLabelled) else {
+            return title(of: group)
+        }
+        return title(of: first == last ? [group[first]] : [group[first], group[last]])
     }
 
     /// The stage names by effective stage number.

@@ -80,3 +80,11 @@ public struct PathwayGraph: Sendable {
         }
     }
 }
+
+extension PathwayGraph: Hashable {
+    /// Two graphs are equal when their pathways are: the index and graph are made from the pathway (or it from them)
+    /// one way only.
+    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.pathway == rhs.pathway }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(pathway) }
+}

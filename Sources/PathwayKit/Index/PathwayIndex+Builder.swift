@@ -40,6 +40,13 @@ extension PathwayIndex {
                 graph: CompactGraph(nodeCount: 0, sources: [], targets: []))
         }
 
+        /// Sets the pathway's id and title (the id when `nil`), for a reader that meets them after the steps.
+        mutating func setHeader(id: PathwayID, title: String?, description: String?, location: SourceLocation?) {
+            index.id = id
+            index.title = title ?? id.rawValue
+            setHeader(description: description, boundary: nil, location: location)
+        }
+
         /// Sets the pathway's description, boundary and location.
         public mutating func setHeader(
             description: String?, boundary: PathwayBoundary?, location: SourceLocation?

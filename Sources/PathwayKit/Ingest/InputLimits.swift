@@ -35,6 +35,10 @@ public enum InputLimits {
     /// - Throws: ``InputError`` with code ``InputError/Code/tooLong`` at the first such step.
     /// - Complexity: O(steps); a label is made into a `String` only when its UTF-8 form is longer than the limit.
     public static func check(_ index: PathwayIndex, file: String) throws {
+        // Steps whose id is written twice are checked in written order, as the check of pathway values does.
+        if index.duplicateSteps.contains(where: { $0.step.label.utf8.count > labelLength }) {
+            try check([index.pathway()], file: file)
+        }
         for step in index.steps {
             let bytes =
                 index.labels.hasText(step)

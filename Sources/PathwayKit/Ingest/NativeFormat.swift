@@ -85,8 +85,22 @@ public enum NativeFormat {
     /// - Returns: The pathway, with the location of every step, transition and requirement.
     /// - Throws: ``InputError`` naming the line and column of the first problem.
     public static func pathway(from text: String, file: String) throws -> Pathway {
-        if let pathway = streamedPathway(text, file: file) { return pathway }
+        if let index = streamedIndex(text, file: file) { return index.pathway() }
         return try pathwayFromTree(text, file: file)
+    }
+
+    /// Reads a pathway file into a ``PathwayIndex``: straight from the text's events where the streamed reader
+    /// follows the file (``NativePathwayStream``), else through the tree reader, which reports what is wrong.
+    ///
+    /// - Parameters:
+    ///   - text: The file's contents.
+    ///   - file: The path to name in messages and locations.
+    /// - Returns: The index of the pathway ``pathway(from:file:)`` reads.
+    /// - Throws: ``InputError`` naming the line and column of the first problem.
+    /// - Complexity: O(n) in the length of the text.
+    public static func index(from text: String, file: String) throws -> PathwayIndex {
+        if let index = streamedIndex(text, file: file) { return index }
+        return PathwayIndex(try pathwayFromTree(text, file: file))
     }
 
     /// Reads a pathway file through a ``DocumentNode`` tree: what ``pathway(from:file:)`` does with a file the
@@ -107,23 +121,29 @@ public enum NativeFormat {
         return pathway
     }
 
-    /// A pathway read straight from the text's events (``NativePathwayStream``): JSON in a `.json` file from its
-    /// bytes, anything else through libyaml's event stream; `nil` where the tree reader must read it (and report
-    /// what is wrong).
+    /// A pathway read straight from the text's events into its index (``NativePathwayStream``): JSON in a `.json`
+    /// file from its bytes, anything else through libyaml's event stream; `nil` where the tree reader must read it
+    /// (and report what is wrong).
     ///
     /// - Complexity: O(n) in the length of the text.
-    static func streamedPathway(_ text: String, file: String) -> Pathway? {
+    static func streamedIndex(_ text: String, file: String) -> PathwayIndex? {
+        // About one step in every 64 bytes of a generated file; the tables grow past it if need be.
+        let capacity = max(16, text.utf8.count / 64)
         if file.hasSuffix(".json") {
             var text = text
             return text.withUTF8 { bytes in
-                var stream = NativePathwayStream(source: JSONDocumentReader(bytes: bytes), file: file)
-                return stream.pathway()
+                NativePathwayStream(source: JSONDocumentReader(bytes: bytes), file: file, capacity: capacity).index()
             }
         }
         return YAMLEventReader.withEvents(of: text) { reader in
-            var stream = NativePathwayStream(source: YAMLEventSource(reader), file: file)
-            return stream.pathway()
+            NativePathwayStream(source: YAMLEventSource(reader), file: file, capacity: capacity).index()
         }
+    }
+
+    /// The pathway value the streamed reader gives (``streamedIndex(_:file:)``, made into a value), for tests that
+    /// hold it against the tree reader's.
+    static func streamedPathway(_ text: String, file: String) -> Pathway? {
+        streamedIndex(text, file: file)?.pathway()
     }
 
     /// Reads a step; `extraKeys` are allowed beside the step's own (an overlay's `reason`) and left to the caller.

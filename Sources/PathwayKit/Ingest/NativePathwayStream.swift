@@ -1,32 +1,36 @@
 import Foundation
 
 /// Reads a native pathway file straight from a document's events (libyaml's, or the byte-level JSON reader's) into
-/// a ``Pathway``, with no tree in between: each key is matched as it comes and each value read once.
+/// a ``PathwayIndex``, with no tree and no pathway value in between: each key is matched as it comes, each value read
+/// once, and each step handed to the ``PathwayIndex/Builder`` as soon as its mapping ends (its id interned once).
 ///
-/// It gives the same pathway as ``NativeFormat/pathway(from:file:)`` reading through a tree, or nothing (`nil`): it
-/// vouches only for files the tree reader accepts, and gives up on anything it would refuse or that it does not
+/// It gives the index of the pathway ``NativeFormat/pathway(from:file:)`` reads through a tree, or nothing (`nil`):
+/// it vouches only for files the tree reader accepts, and gives up on anything it would refuse or that it does not
 /// follow (a syntax error, an alias or anchor, an unknown or repeated key, a value of the wrong shape, a `boundary`),
 /// so that the tree reader reads such a file again and reports exactly what it always has, in the same order.
 struct NativePathwayStream<Source: DocumentEventSource> {
     private var source: Source
     private let file: String
+    private var builder: PathwayIndex.Builder
 
-    init(source: Source, file: String) {
+    /// A stream over a source; `capacity` is about how many steps to expect.
+    init(source: Source, file: String, capacity: Int = 16) {
         self.source = source
         self.file = file
+        builder = PathwayIndex.Builder(id: PathwayID(""), file: file, capacity: capacity)
     }
 
-    /// The pathway, or `nil` when the tree reader must read the file (see the type's description).
+    /// The pathway's index, or `nil` when the tree reader must read the file (see the type's description).
     ///
-    /// - Complexity: O(n) in the length of the text.
-    mutating func pathway() -> Pathway? {
+    /// - Complexity: O(n) in the length of the text, one hash per step id and one look-up per transition end.
+    consuming func index() -> PathwayIndex? {
         guard source.nextEvent() == .mappingStart else { return nil }
         let location = currentLocation
         var id: String?
         var title: String?
         var description: String?
-        var steps: [Step] = []
-        var transitions: [Transition] = []
+        // Transitions written before the steps wait for them (a transition names steps declared anywhere).
+        var early: [Transition] = []
         var seen = Set<NativeFormat.PathwayKey>()
         while let event = source.nextEvent(), event != .end {
             guard case .scalar = event, let key = source.withScalarBytes(NativeFormat.PathwayKey.table.key),
@@ -44,27 +48,30 @@ struct NativePathwayStream<Source: DocumentEventSource> {
                 description = value
             case .steps:
                 guard let list = listOrNull() else { return nil }
-                guard list else { continue }
-                while let event = source.nextEvent(), event != .end {
-                    guard event == .mappingStart, let step = self.step() else { return nil }
-                    steps.append(step)
+                if list {
+                    while let event = source.nextEvent(), event != .end {
+                        guard event == .mappingStart, let step = self.step() else { return nil }
+                        builder.addStep(step)
+                    }
                 }
+                for transition in early { builder.addTransition(transition) }
+                early = []
             case .transitions:
                 guard let list = listOrNull() else { return nil }
                 guard list else { continue }
+                let stepsRead = seen.contains(.steps)
                 while let event = source.nextEvent(), event != .end {
                     guard event == .mappingStart, let transition = self.transition() else { return nil }
-                    transitions.append(transition)
+                    if stepsRead { builder.addTransition(transition) } else { early.append(transition) }
                 }
             case .boundary:  // left to the tree reader
                 return nil
             }
         }
         guard let id, source.nextEvent() == .documentEnd else { return nil }
-        var pathway = Pathway(id: PathwayID(id), title: title, description: description, location: location)
-        pathway.steps = steps
-        pathway.transitions = transitions
-        return pathway
+        for transition in early { builder.addTransition(transition) }
+        builder.setHeader(id: PathwayID(id), title: title, description: description, location: location)
+        return builder.build()
     }
 
     // MARK: Values

@@ -50,17 +50,25 @@ public struct PathwayReader: Sendable {
         }
     }
 
-    /// The native format in YAML.
-    public static let yaml = PathwayReader(name: "yaml", extensions: ["yaml", "yml"]) { data, path in
-        PathwayImport(pathways: [try NativeFormat.pathway(from: SourceFile.text(from: data, file: path), file: path)])
-    }
+    /// The native format in YAML, read straight into an index.
+    public static let yaml = PathwayReader(
+        name: "yaml", extensions: ["yaml", "yml"],
+        read: { data, path in PathwayImport(pathways: [try nativeIndex(data, path: path, json: false).pathway()]) },
+        readIndex: { path in [try nativeIndex(SourceFile.data(at: path), path: path, json: false)] })
 
-    /// The native format in JSON.
-    public static let json = PathwayReader(name: "json", extensions: ["json"]) { data, path in
-        if CASEImporter.isCASEJSON(data) { throw CASEImporter.notAPathway(path) }
-        return PathwayImport(pathways: [
-            try NativeFormat.pathway(from: SourceFile.text(from: data, file: path), file: path)
-        ])
+    /// The native format in JSON, read straight into an index (a CASE framework file is refused with advice).
+    public static let json = PathwayReader(
+        name: "json", extensions: ["json"],
+        read: { data, path in PathwayImport(pathways: [try nativeIndex(data, path: path, json: true).pathway()]) },
+        readIndex: { path in [try nativeIndex(SourceFile.data(at: path), path: path, json: true)] })
+
+    /// A native file's bytes as an index (``NativeFormat/index(from:file:)``); for the JSON reader, a CASE framework
+    /// file is refused, naming what to do with it.
+    ///
+    /// - Throws: ``InputError`` for a file that is not UTF-8 or not a valid pathway.
+    static func nativeIndex(_ data: Data, path: String, json: Bool) throws -> PathwayIndex {
+        if json, CASEImporter.isCASEJSON(data) { throw CASEImporter.notAPathway(path) }
+        return try NativeFormat.index(from: SourceFile.text(from: data, file: path), file: path)
     }
 }
 
@@ -104,6 +112,19 @@ public struct PathwayReaders: Sendable {
                 at: SourceLocation(file: path), code: .unknownFormat)
         }
         return reader
+    }
+
+    /// Reads the pathways in one file, each with its index: a reader that streams (native YAML and JSON, edge lists)
+    /// builds the index and the value is made from it; an importer's values are indexed once.
+    ///
+    /// - Throws: ``InputError`` when the file cannot be read or is malformed.
+    public func readGraphs(_ path: String, format: String? = nil) throws -> (
+        graphs: [PathwayGraph], findings: [Finding]
+    ) {
+        let reader = try reader(for: path, format: format)
+        if let indexes = try reader.readIndex?(path) { return (indexes.map(PathwayGraph.init(index:)), []) }
+        let imported = try reader.read(SourceFile.data(at: path), path)
+        return (imported.pathways.map(PathwayGraph.init), imported.findings)
     }
 
     /// Reads the pathways in one file.

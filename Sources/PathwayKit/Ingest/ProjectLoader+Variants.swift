@@ -33,17 +33,22 @@ extension ProjectLoader {
         }
         let national = try loadProject(at: path).project
         var findings: [Finding] = []
-        var merged: [Pathway] = []
-        for pathway in national.pathways {
-            var current = pathway
-            for overlay in overlays where overlay.pathway == pathway.id {
+        var merged: [PathwayGraph] = []
+        for graph in national.graphs {
+            // A pathway no overlay changes keeps the index it was read into.
+            guard overlays.contains(where: { $0.pathway == graph.pathway.id }) else {
+                merged.append(graph)
+                continue
+            }
+            var current = graph.pathway
+            for overlay in overlays where overlay.pathway == current.id {
                 let result = overlay.applied(to: current)
                 current = result.pathway
                 findings += result.findings
             }
-            merged.append(current)
+            merged.append(PathwayGraph(current))
         }
-        let known = Set(national.pathways.map(\.id))
+        let known = Set(national.graphs.map(\.pathway.id))
         for overlay in overlays where !known.contains(overlay.pathway) {
             findings.append(
                 Finding(
@@ -51,7 +56,7 @@ extension ProjectLoader {
                     "the overlay changes pathway '\(overlay.pathway)', which the national project '\(national.manifest.id)' does not have",
                     at: overlay.location))
         }
-        project.pathways = merged + project.pathways
+        project.graphs = merged + project.graphs
         if project.manifest.frameworks.isEmpty { project.frameworks = national.frameworks }
         // The region's catalogue adds to the national one (a resource of its own replaces a national one of the same id).
         let ownResources = Set(project.resources.map(\.id))

@@ -169,8 +169,8 @@ public struct ProjectLoader: Sendable {
                 overlays.append(overlay)
                 continue
             }
-            let imported = try pathwayReaders.read(path)
-            project.pathways += imported.pathways
+            let imported = try pathwayReaders.readGraphs(path)
+            project.graphs += imported.graphs
             findings += imported.findings
         }
         for file in manifest.frameworks {
@@ -195,8 +195,8 @@ public struct ProjectLoader: Sendable {
             // Labels an overlay changed or added never passed through a reader.
             try InputLimits.check(project.pathways, file: directory.isEmpty ? "." : directory)
         }
-        let matched = StaffGroupMatcher(project.staffGroups).matching(project.pathways)
-        project.pathways = matched.pathways
+        let matched = StaffGroupMatcher(project.staffGroups).matching(project.graphs)
+        project.graphs = matched.graphs
         findings += matched.findings
         return (project, findings)
     }

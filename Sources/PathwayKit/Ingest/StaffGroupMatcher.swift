@@ -46,6 +46,25 @@ public struct StaffGroupMatcher: Sendable {
         return bySlug[StaffGroupID(slugging: written.rawValue).rawValue]
     }
 
+    /// ``matching(_:)-([Pathway])`` on loaded pathways: a pathway whose staff groups are all ids as written (or match
+    /// nothing) keeps its index as read; only one with a name to match is indexed again.
+    ///
+    /// - Complexity: O(distinct staff groups) per pathway that needs no change.
+    public func matching(_ graphs: [PathwayGraph]) -> (graphs: [PathwayGraph], findings: [Finding]) {
+        var findings: [Finding] = []
+        let matched = graphs.map { graph in
+            let index = graph.index
+            let needed =
+                index.staffGroupIDs.names.contains { match(StaffGroupID($0)) != nil }
+                || index.duplicateSteps.contains { $0.step.staffGroups.contains { match($0) != nil } }
+            guard needed else { return graph }
+            let result = matching([graph.pathway])
+            findings += result.findings
+            return result.pathways.first.map(PathwayGraph.init) ?? graph
+        }
+        return (matched, findings)
+    }
+
     /// The pathways with every step's staff groups matched, and one note per pathway and name matched (rule
     /// `staff-group-matched`, at the first step that names it) saying which group it matched and how.
     ///

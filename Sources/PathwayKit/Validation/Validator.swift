@@ -12,7 +12,8 @@ public enum Validator {
         var findings: [Finding] = []
         let references = ReferenceIndex(project: project, findings: &findings)
         var seenPathways: [PathwayID: SourceLocation?] = [:]
-        for pathway in project.pathways {
+        for graph in project.graphs {
+            let pathway = graph.pathway
             if let first = seenPathways[pathway.id] {
                 findings.append(
                     Finding(
@@ -22,7 +23,7 @@ public enum Validator {
             } else {
                 seenPathways[pathway.id] = pathway.location
             }
-            findings += Self.findings(for: pathway)
+            findings += Self.findings(for: graph.index)
             findings += references.findings(for: pathway, sources: Set(project.manifest.sources.map(\.id)))
         }
         findings += StatusHistory.findings(for: project.manifest)

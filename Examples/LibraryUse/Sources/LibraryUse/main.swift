@@ -10,7 +10,8 @@ do {
     let errors = findings.filter { $0.severity == .error }
     for finding in errors { print(finding) }
 
-    let subpathways = project.pathways.reduce(0) { $0 + PathwayGraph($1).decomposition(.chains).subpathways.count }
+    // Each pathway as its reader indexed it, with its value: decomposed without indexing it again.
+    let subpathways = project.graphs.reduce(0) { $0 + $1.decomposition(.chains).subpathways.count }
     let report = GapReport(analysing: [project], strategy: .chains, asOf: AsOfDate("2026-11-25"))
     print(
         "\(project.manifest.id): \(project.pathways.count) pathway(s), \(subpathways) sub-pathway(s), "
