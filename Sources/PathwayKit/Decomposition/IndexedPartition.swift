@@ -17,7 +17,7 @@ public struct IndexedPartition: Sendable {
     /// Whether each part is a loop of plain steps.
     let cyclic: [Bool]
     /// The title of each part, where the strategy names its parts (otherwise "first label → last label").
-    let titles: [String]?
+    let titles: [PartTitle]?
     /// Advice about the cut beyond size warnings (written with the parts, as the value model's findings are).
     public let advice: [Finding]
     /// The part of each step.
@@ -39,6 +39,26 @@ public struct IndexedPartition: Sendable {
     /// The number of steps of a part.
     public func size(_ part: Index<Subpathway>) -> Int {
         Int(offsets[part.position + 1] - offsets[part.position])
+    }
+
+    /// Whether a part's title is other than "first label → last label" (or the one label) over all its steps.
+    ///
+    /// - Complexity: O(1), or O(steps of the part) for a title of labelled steps.
+    func hasOwnTitle(_ part: Index<Subpathway>) -> Bool {
+        guard let titles else { return false }
+        return titles[part.position] != .steps
+            || !index.titlesAllSteps(members[Int(offsets[part.position])..<Int(offsets[part.position + 1])])
+    }
+
+    /// Appends a part's title, when it has one of its own (see ``hasOwnTitle(_:)``).
+    ///
+    /// - Returns: Whether it had one.
+    func appendOwnTitle(_ part: Index<Subpathway>, to bytes: inout [UInt8]) -> Bool {
+        guard let titles, hasOwnTitle(part) else { return false }
+        index.appendTitle(
+            titles[part.position], steps: members[Int(offsets[part.position])..<Int(offsets[part.position + 1])],
+            to: &bytes)
+        return true
     }
 
     /// Whether a part is a loop of plain steps (its last step leads back to its first).
@@ -118,7 +138,7 @@ public struct IndexedPartition: Sendable {
     /// - Complexity: O(V).
     init(
         index: PathwayIndex, strategy: DecompositionStrategy, members: [Int32], offsets: [Int32], cyclic: [Bool],
-        titles: [String]? = nil, advice: [Finding] = [], partOfNode: [Int32]? = nil
+        titles: [PartTitle]? = nil, advice: [Finding] = [], partOfNode: [Int32]? = nil
     ) {
         self.index = index
         self.strategy = strategy

@@ -37,9 +37,12 @@ extension PathwayGraph {
         switch strategy {
         case .phases:
             let cut = index.phaseGroups(target: options.preferredSize)
-            nodes = cut.groups
-            var subpathways = partitionSubpathways(cut.groups, cyclic: nil)
-            for index in subpathways.indices { subpathways[index].title = cut.titles[index] }
+            let groups = cut.groups
+            nodes = groups
+            var subpathways = partitionSubpathways(groups, cyclic: nil)
+            for part in subpathways.indices {
+                subpathways[part].title = index.titleText(cut.titles[part], steps: groups[part])
+            }
             result = Decomposition(pathway: pathway.id, strategy: strategy, subpathways: subpathways)
             result.findings = cut.advice
         case .chains:
@@ -153,7 +156,7 @@ extension PathwayGraph {
 
 extension PathwayIndex {
     /// "first label → last label", or the one label, of some steps (by node number).
-    func title(of nodes: [Int32]) -> String {
+    func title(of nodes: some BidirectionalCollection<Int32>) -> String {
         guard let first = nodes.first, let last = nodes.last else { return "" }
         return first == last
             ? label(Index(raw: first)) : "\(label(Index(raw: first))) → \(label(Index(raw: last)))"

@@ -8,41 +8,52 @@ extension CompactGraph {
     /// - Complexity: O(V + E), no recursion.
     public func pathwayOrder(_ components: StronglyConnectedComponents? = nil) -> [Int32] {
         let components = components ?? stronglyConnectedComponents()
-        let condensed = condensation(components)
         let componentCount = components.componentCount
-        var lowest = [Int32](repeating: Int32.max, count: componentCount)
-        for node in 0..<nodeCount {
-            let component = Int(components.componentOfNode[node])
-            if lowest[component] == Int32.max { lowest[component] = Int32(node) }
+        let componentOfNode = components.componentOfNode
+        // Members of each component, ascending, as flat arrays; the lowest member comes first.
+        var memberOffsets = [Int32](repeating: 0, count: componentCount + 1)
+        for component in componentOfNode { memberOffsets[Int(component) + 1] += 1 }
+        for index in 0..<componentCount { memberOffsets[index + 1] += memberOffsets[index] }
+        var members = [Int32](repeating: 0, count: nodeCount)
+        do {
+            var cursor = memberOffsets
+            for node in 0..<nodeCount {
+                let component = Int(componentOfNode[node])
+                members[Int(cursor[component])] = Int32(node)
+                cursor[component] += 1
+            }
         }
-        var remaining = (0..<componentCount).map { condensed.inDegree(of: Int32($0)) }
+        // Transitions entering each component from another (the condensation's in-degrees, parallel ones counted).
+        var remaining = [Int32](repeating: 0, count: componentCount)
+        for node in 0..<nodeCount {
+            let from = componentOfNode[node]
+            for slot in Int(successorOffsets[node])..<Int(successorOffsets[node + 1]) {
+                let to = componentOfNode[Int(successorTargets[slot])]
+                if to != from { remaining[Int(to)] += 1 }
+            }
+        }
+        // Kahn's algorithm over the condensation, walked through the members: a component's transitions out are
+        // its members' (ascending), each in input order, as the condensation lists them. The queue is the order.
         var queue = (0..<Int32(componentCount)).filter { remaining[Int($0)] == 0 }
-        queue.sort { lowest[Int($0)] < lowest[Int($1)] }
+        queue.sort { members[Int(memberOffsets[Int($0)])] < members[Int(memberOffsets[Int($1)])] }
         queue.reserveCapacity(componentCount)
         var head = 0
         while head < queue.count {
             let component = queue[head]
             head += 1
-            for next in condensed.successors(of: component) {
-                remaining[Int(next)] -= 1
-                if remaining[Int(next)] == 0 { queue.append(next) }
+            for member in members[Int(memberOffsets[Int(component)])..<Int(memberOffsets[Int(component) + 1])] {
+                for slot in Int(successorOffsets[Int(member)])..<Int(successorOffsets[Int(member) + 1]) {
+                    let next = componentOfNode[Int(successorTargets[slot])]
+                    guard next != component else { continue }
+                    remaining[Int(next)] -= 1
+                    if remaining[Int(next)] == 0 { queue.append(next) }
+                }
             }
-        }
-        // Members of each component, ascending, as flat arrays.
-        var memberOffsets = [Int](repeating: 0, count: componentCount + 1)
-        for component in components.componentOfNode { memberOffsets[Int(component) + 1] += 1 }
-        for index in 0..<componentCount { memberOffsets[index + 1] += memberOffsets[index] }
-        var cursor = memberOffsets
-        var members = [Int32](repeating: 0, count: nodeCount)
-        for node in 0..<nodeCount {
-            let component = Int(components.componentOfNode[node])
-            members[cursor[component]] = Int32(node)
-            cursor[component] += 1
         }
         var order: [Int32] = []
         order.reserveCapacity(nodeCount)
         for component in queue {
-            order += members[memberOffsets[Int(component)]..<memberOffsets[Int(component) + 1]]
+            order += members[Int(memberOffsets[Int(component)])..<Int(memberOffsets[Int(component) + 1])]
         }
         return order
     }

@@ -108,7 +108,7 @@ extension IndexedPartition {
         _ part: Index<Subpathway>, names: PlainNames, to out: inout ByteOutput, scratch: inout [UInt8]
     ) {
         let steps = steps(part)
-        guard titles == nil, names.areLabelsPlain, let first = steps.first, let last = steps.last else {
+        guard !hasOwnTitle(part), names.areLabelsPlain, let first = steps.first, let last = steps.last else {
             title(part, into: &scratch)
             Self.appendQuoted(scratch, to: &out)
             return
@@ -197,10 +197,7 @@ extension IndexedPartition {
     /// A part's title (the strategy's, or "first label → last label" or the one label), into `bytes`.
     func title(_ part: Index<Subpathway>, into bytes: inout [UInt8]) {
         bytes.removeAll(keepingCapacity: true)
-        if let titles {
-            bytes += titles[part.position].utf8
-            return
-        }
+        if appendOwnTitle(part, to: &bytes) { return }
         let steps = steps(part)
         guard let first = steps.first, let last = steps.last else { return }
         appendLabel(first, to: &bytes)

@@ -1,0 +1,714 @@
+/// The working state of the `phases` decomposition of one pathway (see ``PathwayIndex/phaseGroups(target:)`` for
+/// the rules): flags per step and per transition in a byte each, the pieces as they join, and scratch lists reused
+/// from one decision to the next, so that no step, transition or piece gets an array of its own.
+///
+/// The steps run in the order of the rules: ``scanForward(starts:)`` (back edges, tails, post-dominators in one
+/// depth-first search), ``markSplitters()``, ``markBoundaries(stageOfNode:isHandOff:)``, then the joins
+/// (``joinBlocks()``, ``joinLoops(_:)``, ``markLengthCuts()``, ``joinAlong(_:)``), ``fold(_:)`` and ``groups(_:)``.
+struct PhaseCutter {
+    /// Flags of a step.
+    struct NodeFlags: OptionSet {
+        let rawValue: UInt16
+        /// An end step.
+        static let end = NodeFlags(rawValue: 1 << 0)
+        /// A start step (by kind, or no way in).
+        static let start = NodeFlags(rawValue: 1 << 1)
+        /// A step whose whole future, ends aside, is the step itself.
+        static let tail = NodeFlags(rawValue: 1 << 2)
+        /// A decision whose branches do not meet again soon.
+        static let splitter = NodeFlags(rawValue: 1 << 3)
+        /// At least one, and more than one, forward transition enters the step.
+        static let forwardIn = NodeFlags(rawValue: 1 << 4)
+        static let forwardInMany = NodeFlags(rawValue: 1 << 5)
+        /// Walked by ``markLengthCuts()``.
+        static let chainSeen = NodeFlags(rawValue: 1 << 6)
+        /// Two or more ways forward into steps that are not tails (parallel transitions counted).
+        static let decision = NodeFlags(rawValue: 1 << 7)
+        /// A parallel split: every patient takes every branch.
+        static let parallel = NodeFlags(rawValue: 1 << 8)
+        /// At either end of a loop-back transition.
+        static let onLoop = NodeFlags(rawValue: 1 << 9)
+    }
+
+    /// Flags of a transition; the low three bits hold its ``PathwayIndex/PhaseBoundary``.
+    struct EdgeFlags: OptionSet {
+        let rawValue: UInt8
+        static let boundaryBits = EdgeFlags(rawValue: 0b111)
+        /// A branch of an outcome decision.
+        static let outcome = EdgeFlags(rawValue: 1 << 3)
+        /// A loop-back transition (a back edge of the depth-first search).
+        static let back = EdgeFlags(rawValue: 1 << 4)
+        /// Cut to keep a straight run within the upper bound.
+        static let lengthCut = EdgeFlags(rawValue: 1 << 5)
+    }
+
+    typealias PhaseBoundary = PathwayIndex.PhaseBoundary
+
+    let graph: CompactGraph
+    let lower: Int
+    let upper: Int
+    /// Twice the upper bound: what a piece may grow to by joining.
+    let limit: Int
+    /// The virtual sink of the post-dominator tree.
+    let sink: Int32
+    var nodeFlags: [NodeFlags]
+    var edgeFlags: [EdgeFlags]
+    /// The immediate post-dominator of each step over the steps that are not tails (`sink` for a step with no
+    /// way forward but into tails; `-1` for tails); kept for decisions whose branches meet again soon, `-1` for
+    /// every other decision once ``markSplitters()`` has run. Index `sink` is the sink.
+    var postDominator: [Int32] = []
+    /// The stage of each piece, at its root (`nil`: the pathway has no stages).
+    var pieceStage: [Int32]?
+    var pieces: PieceUnion
+    /// Each step's position in pathway order (set by ``joinAlong(_:)``).
+    var rank: [Int32] = []
+    /// Scratch for the bounded block searches.
+    private var visitMark: [Int32] = []
+    private var visitStamp: Int32 = 0
+    private var queue: [Int32] = []
+    private var linkFrom: [Int32] = []
+    private var linkTo: [Int32] = []
+    private var touched: [Int32] = []
+
+    /// - Parameters:
+    ///   - graph: The pathway's graph.
+    ///   - target: The preferred sub-pathway sizes.
+    ///   - isEnd: Whether each step is an end step.
+    ///   - isStart: Whether each step is a start step.
+    ///   - isParallel: Whether each step is a parallel split.
+    ///   - stageOfNode: The effective stage of each step, or `nil` when no step has one.
+    /// - Complexity: O(V + E).
+    init(
+        graph: CompactGraph, target: ClosedRange<Int>, isEnd: (Int32) -> Bool, isStart: (Int32) -> Bool,
+        isParallel: (Int32) -> Bool, stageOfNode: [Int32]?
+    ) {
+        self.graph = graph
+        lower = max(1, target.lowerBound)
+        upper = max(lower, target.upperBound)
+        limit = 2 * upper
+        let n = graph.nodeCount
+        sink = Int32(n)
+        nodeFlags = [NodeFlags](unsafeUninitializedCapacity: n) { buffer, initialised in
+            for node in 0..<n {
+                var flags: NodeFlags = []
+                if isEnd(Int32(node)) { flags.insert(.end) }
+                if isStart(Int32(node)) { flags.insert(.start) }
+                if isParallel(Int32(node)) { flags.insert(.parallel) }
+                buffer[node] = flags
+            }
+            initialised = n
+        }
+        edgeFlags = [EdgeFlags](repeating: [], count: graph.edgeCount)
+        pieceStage = stageOfNode
+        pieces = PieceUnion(count: 0) { _ in true }
+    }
+
+    @inline(__always)
+    func has(_ node: Int32, _ flag: NodeFlags) -> Bool { nodeFlags[Int(node)].contains(flag) }
+
+    @inline(__always)
+    func boundary(_ edge: Int32) -> PhaseBoundary {
+        PhaseBoundary(rawValue: edgeFlags[Int(edge)].intersection(.boundaryBits).rawValue) ?? .none
+    }
+
+    /// Whether a successor slot is a forward transition: not a loop-back, not into an end step, not a self-loop.
+    @inline(__always)
+    private func isForward(slot: Int, from node: Int32) -> Bool {
+        let target = graph.successorTargets[slot]
+        return target != node && !nodeFlags[Int(target)].contains(.end)
+            && !edgeFlags[Int(graph.successorEdges[slot])].contains(.back)
+    }
+
+    /// Whether a successor slot leads to another step of the post-dominator graph (a forward transition into a
+    /// step that is not a tail).
+    @inline(__always)
+    private func isCore(slot: Int, from node: Int32) -> Bool {
+        isForward(slot: slot, from: node) && !nodeFlags[Int(graph.successorTargets[slot])].contains(.tail)
+    }
+
+    // MARK: The forward structure
+
+    /// One depth-first search from the starts (in order), then from every step not reached (by number): marks the
+    /// back edges (loop-backs), and as each step finishes, which steps enter it by forward transitions, whether it
+    /// is a tail (for a lower bound of two or more: no forward transition out), and its immediate post-dominator
+    /// over the steps that are not tails, with a virtual sink after every step that has no way forward but into
+    /// tails.
+    ///
+    /// A step finishes after every step a forward transition leads to, so the finishing order is a topological
+    /// order of the forward graph read backwards: each step's successors are settled when it is, and Cooper,
+    /// Harvey and Kennedy's intersection (see ``CompactGraph/immediateDominators(root:order:direction:)``) gives
+    /// the post-dominator in the same pass.
+    ///
+    /// - Complexity: O(V + E · h), h the length of the post-dominator tree walks (small for pathway-like graphs);
+    ///   an explicit stack, no recursion.
+    mutating func scanForward(starts: [Int32]) {
+        let n = graph.nodeCount
+        var search = ForwardSearch(nodeCount: n)
+        postDominator = [Int32](repeating: -1, count: n + 1)
+        postDominator[Int(sink)] = sink
+        for start in starts where search.state[Int(start)] == ForwardSearch.new { searchForward(from: start, &search) }
+        for node in 0..<Int32(n) where search.state[Int(node)] == ForwardSearch.new {
+            searchForward(from: node, &search)
+        }
+    }
+
+    /// The state of ``scanForward(starts:)``'s search.
+    private struct ForwardSearch {
+        static let new: UInt8 = 0
+        static let open: UInt8 = 1
+        static let done: UInt8 = 2
+        var state: [UInt8]
+        /// Each finished step's position in finishing order, counted from 1 (0: the sink).
+        var position: [Int32]
+        var finished: Int32 = 1
+        /// The explicit call stack: a step and the next successor slot to look at.
+        var stack: [(node: Int32, slot: Int32)] = []
+
+        init(nodeCount: Int) {
+            state = [UInt8](repeating: Self.new, count: nodeCount)
+            position = [Int32](repeating: 0, count: nodeCount + 1)
+        }
+    }
+
+    /// The depth-first search of ``scanForward(starts:)`` from one step.
+    private mutating func searchForward(from start: Int32, _ search: inout ForwardSearch) {
+        search.state[Int(start)] = ForwardSearch.open
+        search.stack.append((start, graph.successorOffsets[Int(start)]))
+        while let (node, slot) = search.stack.last {
+            if slot < graph.successorOffsets[Int(node) + 1] {
+                search.stack[search.stack.count - 1].slot += 1
+                let target = graph.successorTargets[Int(slot)]
+                switch search.state[Int(target)] {
+                case ForwardSearch.new:
+                    search.state[Int(target)] = ForwardSearch.open
+                    search.stack.append((target, graph.successorOffsets[Int(target)]))
+                case ForwardSearch.open:
+                    edgeFlags[Int(graph.successorEdges[Int(slot)])].insert(.back)
+                    nodeFlags[Int(node)].insert(.onLoop)
+                    nodeFlags[Int(target)].insert(.onLoop)
+                default: break
+                }
+                continue
+            }
+            search.state[Int(node)] = ForwardSearch.done
+            search.stack.removeLast()
+            finish(node, position: &search.position, finished: &search.finished)
+        }
+    }
+
+    /// What ``scanForward(starts:)`` settles when a step finishes.
+    @inline(__always)
+    private mutating func finish(_ node: Int32, position: inout [Int32], finished: inout Int32) {
+        let slots = Int(graph.successorOffsets[Int(node)])..<Int(graph.successorOffsets[Int(node) + 1])
+        var hasForward = false
+        for slot in slots where isForward(slot: slot, from: node) {
+            hasForward = true
+            let target = Int(graph.successorTargets[slot])
+            nodeFlags[target].insert(nodeFlags[target].contains(.forwardIn) ? .forwardInMany : .forwardIn)
+        }
+        if lower >= 2 && !hasForward {
+            nodeFlags[Int(node)].insert(.tail)
+            return
+        }
+        var best: Int32 = -1
+        var branches = 0
+        for slot in slots where isCore(slot: slot, from: node) {
+            branches += 1
+            let next = graph.successorTargets[slot]
+            if best < 0 {
+                best = next
+                continue
+            }
+            var a = next
+            var b = best
+            while a != b {
+                while position[Int(a)] > position[Int(b)] { a = postDominator[Int(a)] }
+                while position[Int(b)] > position[Int(a)] { b = postDominator[Int(b)] }
+            }
+            best = a
+        }
+        if branches >= 2 { nodeFlags[Int(node)].insert(.decision) }
+        postDominator[Int(node)] = best < 0 ? sink : best
+        position[Int(node)] = finished
+        finished += 1
+    }
+
+    // MARK: Decisions
+
+    /// The bounded breadth-first search from a decision over the post-dominator graph (each step's ways forward
+    /// into steps that are not tails, or the sink for a step that has none), not past `meet`: whether it stays
+    /// within the upper bound with room for one more. With `keepLinks`, the links it follows are in `linkFrom` and
+    /// `linkTo`.
+    private mutating func searchBlock(from node: Int32, meet: Int32, keepLinks: Bool) -> Bool {
+        if visitMark.isEmpty { visitMark = [Int32](repeating: -1, count: graph.nodeCount + 1) }
+        visitStamp += 1
+        let stamp = visitStamp
+        queue.removeAll(keepingCapacity: true)
+        linkFrom.removeAll(keepingCapacity: true)
+        linkTo.removeAll(keepingCapacity: true)
+        queue.append(node)
+        visitMark[Int(node)] = stamp
+        let bound = max(2, upper - 1)
+        // A branch straight to the meeting step makes the others a detour; that step then begins what follows, so
+        // links into it are not the block's.
+        var isDetour = false
+        for slot in Int(graph.successorOffsets[Int(node)])..<Int(graph.successorOffsets[Int(node) + 1])
+        where isCore(slot: slot, from: node) && graph.successorTargets[slot] == meet {
+            isDetour = true
+        }
+        var head = 0
+        while head < queue.count {
+            let current = queue[head]
+            head += 1
+            guard current != sink else { continue }
+            var any = false
+            let slots = Int(graph.successorOffsets[Int(current)])..<Int(graph.successorOffsets[Int(current) + 1])
+            for slot in slots where isCore(slot: slot, from: current) {
+                any = true
+                if !visit(
+                    current, graph.successorTargets[slot], meet: meet, stamp: stamp,
+                    keepLinks: keepLinks && !(isDetour && graph.successorTargets[slot] == meet))
+                {
+                    return false
+                }
+                if queue.count > bound { return false }
+            }
+            if !any {
+                if !visit(current, sink, meet: meet, stamp: stamp, keepLinks: keepLinks) { return false }
+                if queue.count > bound { return false }
+            }
+        }
+        return true
+    }
+
+    /// One link of a block search: recorded, and its target queued unless it is where the branches meet or was
+    /// seen. `false` when the target is on a loop: an alternative with a loop on it (a yearly review) does not
+    /// meet the others again soon. (The caller checks the queue's length.)
+    @inline(__always)
+    private mutating func visit(_ from: Int32, _ next: Int32, meet: Int32, stamp: Int32, keepLinks: Bool) -> Bool {
+        if keepLinks {
+            linkFrom.append(from)
+            linkTo.append(next)
+        }
+        guard next != meet, visitMark[Int(next)] != stamp else { return true }
+        if next != sink && has(next, .onLoop) { return false }
+        visitMark[Int(next)] = stamp
+        queue.append(next)
+        return true
+    }
+
+    /// Marks the outcome decisions (*splitters*): steps with two or more branches whose branches do not meet again
+    /// soon, that is meet only at the sink, or whose block (the decision, the steps between and the step where
+    /// they meet) does not fit in the upper bound with room for one more or holds a step on a loop. A parallel
+    /// split is never one (every patient takes every branch). The post-dominators of all but decision blocks are
+    /// cleared, so that afterwards a valid one marks a block.
+    ///
+    /// - Complexity: O(k · D) for D decisions, k = twice the upper bound.
+    mutating func markSplitters() {
+        for node in 0..<Int32(graph.nodeCount) where has(node, .decision) {
+            let meet = postDominator[Int(node)]
+            if meet >= 0 && meet != sink && searchBlock(from: node, meet: meet, keepLinks: false) { continue }
+            if !has(node, .parallel) { nodeFlags[Int(node)].insert(.splitter) }
+            postDominator[Int(node)] = -1
+        }
+    }
+
+    /// Sets the boundary of every transition: a stage change, a branch of an outcome decision, or a hand-off.
+    ///
+    /// - Parameters:
+    ///   - stageOfNode: The effective stage of each step, or `nil` when no step has one.
+    ///   - isHandOff: Whether a transition between two steps hands over between staff groups.
+    /// - Complexity: O(V + E) plus the hand-off tests.
+    mutating func markBoundaries(stageOfNode: [Int32]?, isHandOff: ((Int32, Int32) -> Bool)?) {
+        for node in 0..<Int32(graph.nodeCount) {
+            let isSplitter = has(node, .splitter)
+            for slot in Int(graph.successorOffsets[Int(node)])..<Int(graph.successorOffsets[Int(node) + 1]) {
+                let next = graph.successorTargets[slot]
+                let edge = Int(graph.successorEdges[slot])
+                var flags = edgeFlags[edge]
+                let isOutcome =
+                    isSplitter && next != node && !nodeFlags[Int(next)].contains(.end)
+                    && !nodeFlags[Int(next)].contains(.tail) && !flags.contains(.back)
+                if isOutcome { flags.insert(.outcome) }
+                var boundary = PhaseBoundary.none
+                if let stageOfNode, stageOfNode[Int(node)] >= 0, stageOfNode[Int(next)] >= 0,
+                    stageOfNode[Int(node)] != stageOfNode[Int(next)]
+                {
+                    boundary = .stage
+                } else if isOutcome {
+                    boundary = .outcome
+                } else if let isHandOff, isHandOff(node, next) {
+                    boundary = .handOff
+                }
+                flags.insert(EdgeFlags(rawValue: boundary.rawValue))
+                edgeFlags[edge] = flags
+            }
+        }
+    }
+
+    /// One piece per step, ready to join (end steps do not count towards a piece's weight).
+    ///
+    /// - Complexity: O(V).
+    mutating func startPieces() {
+        pieces = PieceUnion(count: graph.nodeCount) { !nodeFlags[Int($0)].contains(.end) }
+    }
+
+    /// The weakest boundary of the transitions from one step to another (`.stage` when there is none).
+    private func boundaryBetween(_ from: Int32, _ to: Int32) -> PhaseBoundary {
+        var result = PhaseBoundary.stage
+        for slot in Int(graph.successorOffsets[Int(from)])..<Int(graph.successorOffsets[Int(from) + 1])
+        where graph.successorTargets[slot] == to {
+            result = min(result, boundary(graph.successorEdges[slot]))
+        }
+        return result
+    }
+
+    // MARK: Joining
+
+    /// Whether two pieces may join: they do not hold two different stages.
+    @inline(__always)
+    mutating func compatible(_ a: Int32, _ b: Int32) -> Bool {
+        guard let pieceStage else { return true }
+        let (x, y) = (pieceStage[Int(pieces.root(a))], pieceStage[Int(pieces.root(b))])
+        return x < 0 || y < 0 || x == y
+    }
+
+    /// Joins two pieces; the joined piece keeps the first one's stage, or else the second's.
+    @inline(__always)
+    mutating func joinPieces(_ a: Int32, _ b: Int32) {
+        guard pieceStage != nil else {
+            pieces.join(a, b)
+            return
+        }
+        let (x, y) = (pieceStage?[Int(pieces.root(a))] ?? -1, pieceStage?[Int(pieces.root(b))] ?? -1)
+        let root = pieces.join(a, b)
+        pieceStage?[Int(root)] = x >= 0 ? x : y
+    }
+
+    /// Decision blocks are one phase each (never across a stage or an outcome), as long as the pieces a block
+    /// touches stay within twice the upper bound together and hold at most one stage. The blocks' links are
+    /// found again by the same bounded search as in ``markSplitters()``.
+    ///
+    /// - Complexity: O(k · D).
+    mutating func joinBlocks() {
+        for node in 0..<Int32(graph.nodeCount) where has(node, .decision) && postDominator[Int(node)] >= 0 {
+            let meet = postDominator[Int(node)]
+            guard searchBlock(from: node, meet: meet, keepLinks: true) else { continue }
+            var kept = 0
+            for link in linkFrom.indices
+            where linkTo[link] != sink && boundaryBetween(linkFrom[link], linkTo[link]) <= .handOff {
+                linkFrom[kept] = linkFrom[link]
+                linkTo[kept] = linkTo[link]
+                kept += 1
+            }
+            touched.removeAll(keepingCapacity: true)
+            var total = 0
+            for link in 0..<kept {
+                for end in 0..<2 {
+                    let root = pieces.root(end == 0 ? linkFrom[link] : linkTo[link])
+                    if !touched.contains(root) {
+                        touched.append(root)
+                        total += Int(pieces.size(root))
+                    }
+                }
+            }
+            guard total <= limit else { continue }
+            if let pieceStage {
+                var stage: Int32 = -1
+                var mixed = false
+                for root in touched where pieceStage[Int(root)] >= 0 {
+                    if stage >= 0 && stage != pieceStage[Int(root)] { mixed = true }
+                    stage = pieceStage[Int(root)]
+                }
+                guard !mixed else { continue }
+            }
+            for link in 0..<kept { joinPieces(linkFrom[link], linkTo[link]) }
+        }
+        postDominator = []
+        visitMark = []
+    }
+
+    /// A loop (strongly connected component) of two steps up to twice the upper bound is one phase: its
+    /// transitions that cross no boundary stronger than a hand-off join its steps. A loop that passes through an
+    /// outcome branch (a reanalysis that goes back to the review, a rejected invoice sent back to its approver) is
+    /// not a round of one phase: the outcome decision it passes is the stronger boundary, so its steps are joined
+    /// by the other rules.
+    ///
+    /// - Complexity: O(V + E).
+    mutating func joinLoops(_ components: StronglyConnectedComponents) {
+        // The size of each component, or 0 for one with an outcome branch inside it.
+        var componentSizes = [Int32](repeating: 0, count: components.componentCount)
+        for component in components.componentOfNode { componentSizes[Int(component)] += 1 }
+        for node in 0..<Int32(graph.nodeCount) {
+            let component = components.componentOfNode[Int(node)]
+            guard componentSizes[Int(component)] > 1 else { continue }
+            for slot in Int(graph.successorOffsets[Int(node)])..<Int(graph.successorOffsets[Int(node) + 1])
+            where edgeFlags[Int(graph.successorEdges[slot])].contains(.outcome)
+                && components.componentOfNode[Int(graph.successorTargets[slot])] == component
+            {
+                componentSizes[Int(component)] = 0
+            }
+        }
+        for node in 0..<Int32(graph.nodeCount) {
+            let component = components.componentOfNode[Int(node)]
+            let size = Int(componentSizes[Int(component)])
+            guard size > 1, size <= limit else { continue }
+            for slot in Int(graph.successorOffsets[Int(node)])..<Int(graph.successorOffsets[Int(node) + 1]) {
+                let next = graph.successorTargets[slot]
+                if components.componentOfNode[Int(next)] == component,
+                    boundary(graph.successorEdges[slot]) <= .handOff, compatible(node, next)
+                {
+                    joinPieces(node, next)
+                }
+            }
+        }
+    }
+
+    /// A straight run (a chain, see ``CompactGraph/chains(cutBefore:cutAfter:)``) longer than the upper bound is
+    /// cut into equal parts within it. The chains are walked as that method numbers them, without keeping them.
+    ///
+    /// - Complexity: O(V + E).
+    mutating func markLengthCuts() {
+        let n = graph.nodeCount
+        var run: [Int32] = []
+        for pass in 0..<2 {
+            for head in 0..<Int32(n) where !has(head, .chainSeen) && (pass == 1 || !hasChainPrevious(head)) {
+                run.removeAll(keepingCapacity: true)
+                var node = head
+                repeat {
+                    nodeFlags[Int(node)].insert(.chainSeen)
+                    run.append(node)
+                    node = chainNext(node)
+                } while node >= 0 && !has(node, .chainSeen)
+                guard run.count > upper else { continue }
+                let parts = (run.count + upper - 1) / upper
+                for part in 1..<parts {
+                    let position = part * run.count / parts
+                    let (from, to) = (run[position - 1], run[position])
+                    for slot in Int(graph.successorOffsets[Int(from)])..<Int(graph.successorOffsets[Int(from) + 1])
+                    where graph.successorTargets[slot] == to {
+                        edgeFlags[Int(graph.successorEdges[slot])].insert(.lengthCut)
+                    }
+                }
+            }
+        }
+    }
+
+    /// The next step along a chain: the only successor, when it has no other predecessor and is another step.
+    @inline(__always)
+    private func chainNext(_ node: Int32) -> Int32 {
+        guard graph.outDegree(of: node) == 1 else { return -1 }
+        let target = graph.successorTargets[Int(graph.successorOffsets[Int(node)])]
+        return target != node && graph.inDegree(of: target) == 1 ? target : -1
+    }
+
+    /// Whether a step continues a chain from its only predecessor.
+    @inline(__always)
+    private func hasChainPrevious(_ node: Int32) -> Bool {
+        guard graph.inDegree(of: node) == 1 else { return false }
+        let source = graph.predecessorSources[Int(graph.predecessorOffsets[Int(node)])]
+        return source != node && graph.outDegree(of: source) == 1
+    }
+
+    /// What is left joins along the pathway: plain transitions first, then hand-offs (first only between two pieces
+    /// below the lower bound, so that two short pieces become one rather than one piece filling up to the upper
+    /// bound across a hand-off and leaving a short remainder), in pathway order, as long as the joined piece stays
+    /// within the upper bound (ends aside) and twice it in all, holds one stage, and is not a branch running into a
+    /// step other branches also reach.
+    ///
+    /// - Complexity: O(V + E).
+    mutating func joinAlong(_ pathOrder: [Int32]) {
+        rank = [Int32](repeating: 0, count: graph.nodeCount)
+        for (position, node) in pathOrder.enumerated() { rank[Int(node)] = Int32(position) }
+        var hasHandOff = false
+        for flags in edgeFlags where PhaseBoundary(rawValue: flags.intersection(.boundaryBits).rawValue) == .handOff {
+            hasHandOff = true
+            break
+        }
+        let levels: [(PhaseBoundary, shortOnly: Bool)] = [(.none, false), (.handOff, true), (.handOff, false)]
+        for (level, shortOnly) in levels.prefix(hasHandOff ? 3 : 1) {
+            for node in pathOrder {
+                let isBranch = graph.outDegree(of: node) > 1
+                for slot in Int(graph.successorOffsets[Int(node)])..<Int(graph.successorOffsets[Int(node) + 1]) {
+                    let edge = graph.successorEdges[slot]
+                    guard boundary(edge) == level, !edgeFlags[Int(edge)].contains(.lengthCut) else { continue }
+                    // A branch that runs into a step other branches also reach (a reclassified result joining the
+                    // positive branch) is where an analyst cuts: such links join only through blocks and folding.
+                    let target = graph.successorTargets[slot]
+                    if isBranch && has(target, .forwardInMany) { continue }
+                    let a = pieces.root(node)
+                    let b = pieces.root(target)
+                    if shortOnly && Int(max(pieces.weight(a), pieces.weight(b))) >= lower { continue }
+                    if a != b && Int(pieces.weight(a) + pieces.weight(b)) <= upper
+                        && Int(pieces.size(a) + pieces.size(b)) <= limit && compatible(a, b)
+                    {
+                        joinPieces(a, b)
+                    }
+                }
+            }
+        }
+    }
+
+    // MARK: Folding
+
+    /// Folding: pieces of one step first, then larger ones below the lower bound, each in pathway order; a piece
+    /// that is only a decision (with its ends) after the others, so that it joins what they became.
+    ///
+    /// - Complexity: O(k · (V + E)).
+    mutating func fold(_ pathOrder: [Int32]) {
+        guard lower > 1 else { return }
+        // Pieces only grow, so only steps of pieces below the lower bound now can be looked at below.
+        var candidates: [Int32] = []
+        for node in pathOrder where Int(pieces.size(pieces.root(node))) < lower { candidates.append(node) }
+        for decisionsOnly in [false, true] {
+            for size in 1..<Int32(lower) {
+                for node in candidates {
+                    var root = pieces.root(node)
+                    guard pieces.size(root) == size, root == node || pieces.firstMember(ofRoot: root) == node,
+                        isDecisionPiece(root) == decisionsOnly
+                    else { continue }
+                    while Int(pieces.size(root)) < lower {
+                        guard let neighbour = foldTarget(root) else { break }
+                        let x = pieceStage?[Int(root)] ?? -1
+                        let y = pieceStage?[Int(neighbour)] ?? -1
+                        root = pieces.join(root, neighbour)
+                        pieceStage?[Int(root)] = y >= 0 ? y : x
+                    }
+                }
+            }
+        }
+    }
+
+    /// Whether a piece holds nothing but outcome decisions and end steps.
+    private func isDecisionPiece(_ root: Int32) -> Bool {
+        var member = pieces.firstMember(ofRoot: root)
+        while member >= 0 {
+            guard nodeFlags[Int(member)].contains(.splitter) || nodeFlags[Int(member)].contains(.end) else {
+                return false
+            }
+            member = pieces.member(after: member, root: root)
+        }
+        return true
+    }
+
+    /// The neighbour a small piece folds into, or `nil` when it has none or stands alone between decisions (every
+    /// transition into it starts a branch of an outcome decision, and every transition out of it is such a branch
+    /// too).
+    ///
+    /// Candidates are ordered by cost (the boundary crossed; 5 for a branch joining back into the decision that
+    /// starts it, and for a decision joining one of its own branches unless the decision itself starts a branch;
+    /// stage boundaries only for pieces of one or two steps), then loop-back transitions last, then neighbours the
+    /// piece can join without passing twice the upper bound, then direction
+    /// (forward for a piece holding a start or started by an outcome, backward otherwise), then the smaller
+    /// neighbour, then pathway order.
+    ///
+    /// - Complexity: O(edges of the piece's steps).
+    private mutating func foldTarget(_ root: Int32) -> Int32? {
+        let mayCrossStage = pieces.size(root) <= 2
+        var startedByOutcome = false
+        var onlyOutcomesIn = true
+        var onlyOutcomesOut = true
+        var holdsStart = false
+        var hasIn = false
+        var hasOut = false
+        var member = pieces.firstMember(ofRoot: root)
+        while member >= 0 {
+            if has(member, .start) { holdsStart = true }
+            for slot in Int(graph.predecessorOffsets[Int(member)])..<Int(graph.predecessorOffsets[Int(member) + 1])
+            where pieces.root(graph.predecessorSources[slot]) != root {
+                hasIn = true
+                if edgeFlags[Int(graph.predecessorEdges[slot])].contains(.outcome) {
+                    startedByOutcome = true
+                } else {
+                    onlyOutcomesIn = false
+                }
+            }
+            for slot in Int(graph.successorOffsets[Int(member)])..<Int(graph.successorOffsets[Int(member) + 1])
+            where pieces.root(graph.successorTargets[slot]) != root {
+                hasOut = true
+                if !edgeFlags[Int(graph.successorEdges[slot])].contains(.outcome) { onlyOutcomesOut = false }
+            }
+            member = pieces.member(after: member, root: root)
+        }
+        if hasIn && hasOut && onlyOutcomesIn && onlyOutcomesOut { return nil }
+        let forwardFirst = holdsStart || startedByOutcome
+        typealias Key = (Int32, Int32, Int32, Int32, Int32, Int32)
+        var best: (key: Key, root: Int32)?
+        member = pieces.firstMember(ofRoot: root)
+        while member >= 0 {
+            for slot in Int(graph.predecessorOffsets[Int(member)])..<Int(graph.predecessorOffsets[Int(member) + 1]) {
+                let edge = graph.predecessorEdges[slot]
+                let flags = edgeFlags[Int(edge)]
+                let cost = flags.contains(.outcome) ? 5 : Int32(boundary(edge).rawValue)
+                consider(
+                    graph.predecessorSources[slot], root: root, flags: flags, cost: cost, isForward: false,
+                    forwardFirst: forwardFirst, mayCrossStage: mayCrossStage, best: &best)
+            }
+            for slot in Int(graph.successorOffsets[Int(member)])..<Int(graph.successorOffsets[Int(member) + 1]) {
+                let edge = graph.successorEdges[slot]
+                let flags = edgeFlags[Int(edge)]
+                let cost = flags.contains(.outcome) && !startedByOutcome ? 5 : Int32(boundary(edge).rawValue)
+                consider(
+                    graph.successorTargets[slot], root: root, flags: flags, cost: cost, isForward: true,
+                    forwardFirst: forwardFirst, mayCrossStage: mayCrossStage, best: &best)
+            }
+            member = pieces.member(after: member, root: root)
+        }
+        return best?.root
+    }
+
+    /// One candidate of ``foldTarget(_:)``: kept in `best` when its key orders first.
+    @inline(__always)
+    private mutating func consider(
+        _ other: Int32, root: Int32, flags: EdgeFlags, cost: Int32, isForward: Bool, forwardFirst: Bool,
+        mayCrossStage: Bool, best: inout (key: (Int32, Int32, Int32, Int32, Int32, Int32), root: Int32)?
+    ) {
+        guard PhaseBoundary(rawValue: flags.intersection(.boundaryBits).rawValue) != .stage || mayCrossStage
+        else { return }
+        let otherRoot = pieces.root(other)
+        guard otherRoot != root else { return }
+        let otherSize = pieces.size(otherRoot)
+        let overflows = Int(otherSize + pieces.size(root)) > limit
+        let key = (
+            cost, flags.contains(.back) ? Int32(1) : 0, overflows ? Int32(1) : 0,
+            isForward == forwardFirst ? Int32(0) : 1, otherSize, rank[Int(other)]
+        )
+        if let current = best, !(key < current.key) { return }
+        best = (key, otherRoot)
+    }
+
+    // MARK: Groups
+
+    /// The pieces as groups in pathway order (by their first step in it), each in pathway order: the steps of
+    /// every group, group after group, with offsets, and the group of each step. The pieces are let go.
+    ///
+    /// - Complexity: O(V).
+    mutating func groups(_ pathOrder: [Int32]) -> (members: [Int32], offsets: [Int32], groupOfNode: [Int32]) {
+        let n = graph.nodeCount
+        // `rank` is not needed any more: it becomes the group of each root.
+        var groupOfRoot = rank
+        rank = []
+        for node in 0..<n { groupOfRoot[node] = -1 }
+        var offsets: [Int32] = [0]
+        var cursor: [Int32] = []
+        var groupOfNode = [Int32](repeating: 0, count: n)
+        var members = [Int32](repeating: 0, count: n)
+        for node in pathOrder {
+            let root = Int(pieces.root(node))
+            var group = groupOfRoot[root]
+            if group < 0 {
+                group = Int32(cursor.count)
+                groupOfRoot[root] = group
+                let start = offsets[offsets.count - 1]
+                cursor.append(start)
+                offsets.append(start + pieces.size(Int32(root)))
+            }
+            groupOfNode[Int(node)] = group
+            members[Int(cursor[Int(group)])] = node
+            cursor[Int(group)] += 1
+        }
+        pieces = PieceUnion(count: 0) { _ in true }
+        pieceStage = nil
+        return (members, offsets, groupOfNode)
+    }
+}
