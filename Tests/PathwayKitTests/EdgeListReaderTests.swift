@@ -27,6 +27,26 @@ import Testing
         #expect(imported.pathways.first?.transitions.count == edges)
     }
 
+    @Test("a linked edge list is sized by its target, so it is read in full chunks, and reads the same as the file")
+    func symbolicLink() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("link-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("network.csv").path
+        let rows = (0..<2_000).map { "s\($0),s\($0 + 1)" }.joined(separator: "\n") + "\n"
+        try rows.write(toFile: file, atomically: true, encoding: .utf8)
+        let link = folder.appendingPathComponent("linked.csv").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: file)
+        // The link's own size is the length of its target's name; the reader sizes its buffer by the target's.
+        #expect(SourceFile.size(at: link) == rows.utf8.count)
+        #expect(SourceFile.size(at: folder.path) == 0)
+        let direct = try EdgeListReader.index(contentsOf: file)
+        let linked = try EdgeListReader.index(contentsOf: link)
+        #expect(linked.stepCount == 2_001)
+        #expect(linked.graph.edgeCount == direct.graph.edgeCount)
+        #expect(linked.pathway().steps.map(\.id) == direct.pathway().steps.map(\.id))
+    }
+
     @Test("the honeypot header is recognised and the first two columns are the ends", .needsCorpus)
     func honeypotHeader() throws {
         let path = Fixtures.corpusPath("csv/pygraphistry/honeypot.csv")

@@ -550,7 +550,7 @@ public enum EdgeListReader {
     public static func index(
         contentsOf path: String, nodeTablePath: String? = nil, chunkSize: Int = 1 << 20
     ) throws -> PathwayIndex {
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        let size = SourceFile.size(at: path)
         var builder = newBuilder(path: path, capacity: 1 << 12)
         if let tablePath = nodeTablePath ?? Self.nodeTablePath(for: path) {
             let table = try SourceFile.data(at: tablePath)
@@ -576,7 +576,7 @@ public enum EdgeListReader {
             throw InputError("no such file, or it cannot be read", at: SourceLocation(file: path))
         }
         defer { try? handle.close() }
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        let size = SourceFile.size(at: path)
         // The hash table starts small: numbered ids never enter it; the first chunk tells how many will.
         var state = ScanState(
             edges: builder.map(Edges.init(builder:)) ?? Edges(capacity: 1 << 12), path: path, full: full, size: size)
