@@ -140,7 +140,8 @@ struct PhaseCutter {
     /// the post-dominator in the same pass.
     ///
     /// - Complexity: O(V + E · h), h the length of the post-dominator tree walks (small for pathway-like graphs);
-    ///   an explicit stack, no recursion.
+    ///   no recursion and no stack: while a step is open, its post-dominator slot holds the step the search came
+    ///   from and its position the next successor slot to look at.
     mutating func scanForward(starts: [Int32]) {
         let n = graph.nodeCount
         var search = ForwardSearch(nodeCount: n)
@@ -158,11 +159,10 @@ struct PhaseCutter {
         static let open: UInt8 = 1
         static let done: UInt8 = 2
         var state: [UInt8]
-        /// Each finished step's position in finishing order, counted from 1 (0: the sink).
+        /// Each finished step's position in finishing order, counted from 1 (0: the sink); the next successor slot
+        /// to look at while a step is open.
         var position: [Int32]
         var finished: Int32 = 1
-        /// The explicit call stack: a step and the next successor slot to look at.
-        var stack: [(node: Int32, slot: Int32)] = []
 
         init(nodeCount: Int) {
             state = [UInt8](repeating: Self.new, count: nodeCount)
@@ -173,15 +173,20 @@ struct PhaseCutter {
     /// The depth-first search of ``scanForward(starts:)`` from one step.
     private mutating func searchForward(from start: Int32, _ search: inout ForwardSearch) {
         search.state[Int(start)] = ForwardSearch.open
-        search.stack.append((start, graph.successorOffsets[Int(start)]))
-        while let (node, slot) = search.stack.last {
+        search.position[Int(start)] = graph.successorOffsets[Int(start)]
+        postDominator[Int(start)] = -1
+        var node = start
+        while true {
+            let slot = search.position[Int(node)]
             if slot < graph.successorOffsets[Int(node) + 1] {
-                search.stack[search.stack.count - 1].slot += 1
+                search.position[Int(node)] = slot + 1
                 let target = graph.successorTargets[Int(slot)]
                 switch search.state[Int(target)] {
                 case ForwardSearch.new:
                     search.state[Int(target)] = ForwardSearch.open
-                    search.stack.append((target, graph.successorOffsets[Int(target)]))
+                    search.position[Int(target)] = graph.successorOffsets[Int(target)]
+                    postDominator[Int(target)] = node
+                    node = target
                 case ForwardSearch.open:
                     edgeFlags[Int(graph.successorEdges[Int(slot)])].insert(.back)
                     nodeFlags[Int(node)].insert(.onLoop)
@@ -191,8 +196,10 @@ struct PhaseCutter {
                 continue
             }
             search.state[Int(node)] = ForwardSearch.done
-            search.stack.removeLast()
+            let parent = postDominator[Int(node)]
             finish(node, position: &search.position, finished: &search.finished)
+            guard parent >= 0 else { return }
+            node = parent
         }
     }
 
@@ -208,6 +215,8 @@ struct PhaseCutter {
         }
         if lower >= 2 && !hasForward {
             nodeFlags[Int(node)].insert(.tail)
+            postDominator[Int(node)] = -1
+            position[Int(node)] = 0
             return
         }
         var best: Int32 = -1
@@ -680,35 +689,38 @@ struct PhaseCutter {
     // MARK: Groups
 
     /// The pieces as groups in pathway order (by their first step in it), each in pathway order: the steps of
-    /// every group, group after group, with offsets, and the group of each step. The pieces are let go.
+    /// every group, group after group, with offsets, and the group of each step. The pieces are let go before the
+    /// groups' steps are laid out.
     ///
     /// - Complexity: O(V).
     mutating func groups(_ pathOrder: [Int32]) -> (members: [Int32], offsets: [Int32], groupOfNode: [Int32]) {
         let n = graph.nodeCount
-        // `rank` is not needed any more: it becomes the group of each root.
-        var groupOfRoot = rank
+        // `rank` is not needed any more: it becomes the group of each root, then of each step.
+        var groupOfNode = rank
         rank = []
-        for node in 0..<n { groupOfRoot[node] = -1 }
-        var offsets: [Int32] = [0]
-        var cursor: [Int32] = []
-        var groupOfNode = [Int32](repeating: 0, count: n)
-        var members = [Int32](repeating: 0, count: n)
+        for node in 0..<n { groupOfNode[node] = -1 }
+        // The start of each group in `members`, one ahead: `offsets[g + 1]` is where group `g`'s next step goes.
+        var offsets: [Int32] = [0, 0]
         for node in pathOrder {
             let root = Int(pieces.root(node))
-            var group = groupOfRoot[root]
-            if group < 0 {
-                group = Int32(cursor.count)
-                groupOfRoot[root] = group
-                let start = offsets[offsets.count - 1]
-                cursor.append(start)
-                offsets.append(start + pieces.size(Int32(root)))
+            if groupOfNode[root] < 0 {
+                groupOfNode[root] = Int32(offsets.count - 2)
+                offsets.append(offsets[offsets.count - 1] + pieces.size(Int32(root)))
             }
-            groupOfNode[Int(node)] = group
-            members[Int(cursor[Int(group)])] = node
-            cursor[Int(group)] += 1
+        }
+        for node in 0..<Int32(n) {
+            let root = pieces.root(node)
+            if root != node { groupOfNode[Int(node)] = groupOfNode[Int(root)] }
         }
         pieces = PieceUnion(count: 0) { _ in true }
         pieceStage = nil
+        var members = [Int32](repeating: 0, count: n)
+        for node in pathOrder {
+            let group = Int(groupOfNode[Int(node)]) + 1
+            members[Int(offsets[group])] = node
+            offsets[group] += 1
+        }
+        offsets.removeLast()
         return (members, offsets, groupOfNode)
     }
 }

@@ -2,21 +2,19 @@
 /// keeps each piece's members as a circular linked list, so a piece can be walked in time proportional to its size
 /// without allocating.
 ///
-/// A class over one block of memory it owns (five `Int32` per node, freed with it): the union is looked up on every
+/// A class over one block of memory it owns (three `Int32` per node, freed with it): the union is looked up on every
 /// transition several times over, and plain arrays would pay a uniqueness and a bounds check on each access.
-/// Nodes passed in must be in `0 ..< count`.
+/// A root is the first member of its piece: a piece joins the larger one (the first on a tie), whose root was its
+/// first member. Nodes passed in must be in `0 ..< count`.
 final class PieceUnion {
     /// The number of nodes.
     let count: Int
     private let storage: UnsafeMutablePointer<Int32>
-    private let parent: UnsafeMutablePointer<Int32>
-    /// Number of nodes in the piece (valid at roots).
-    private let sizes: UnsafeMutablePointer<Int32>
+    /// The parent of each node that is not a root; minus the number of nodes in the piece at a root.
+    private let link: UnsafeMutablePointer<Int32>
     /// Number of nodes in the piece that count towards the size cap (valid at roots).
     private let weights: UnsafeMutablePointer<Int32>
-    /// Members as a circular list: `next` per node; `last` at the root is the piece's last member, and the member
-    /// after it is the first.
-    private let last: UnsafeMutablePointer<Int32>
+    /// Members as a circular list: the member after each one (the root after the last).
     private let next: UnsafeMutablePointer<Int32>
 
     /// One piece per node; `countsTowardsWeight` says which nodes count towards ``weight(_:)``.
@@ -24,17 +22,13 @@ final class PieceUnion {
     /// - Complexity: O(V).
     init(count: Int, countsTowardsWeight: (Int32) -> Bool) {
         self.count = count
-        storage = UnsafeMutablePointer<Int32>.allocate(capacity: max(1, 5 * count))
-        parent = storage
-        sizes = storage + count
-        weights = storage + 2 * count
-        last = storage + 3 * count
-        next = storage + 4 * count
+        storage = UnsafeMutablePointer<Int32>.allocate(capacity: max(1, 3 * count))
+        link = storage
+        weights = storage + count
+        next = storage + 2 * count
         for node in 0..<count {
-            parent[node] = Int32(node)
-            sizes[node] = 1
+            link[node] = -1
             weights[node] = countsTowardsWeight(Int32(node)) ? 1 : 0
-            last[node] = Int32(node)
             next[node] = Int32(node)
         }
     }
@@ -48,22 +42,23 @@ final class PieceUnion {
     func root(_ node: Int32) -> Int32 {
         precondition(node >= 0 && Int(node) < count, "node out of range")
         var node = Int(node)
-        while parent[node] != Int32(node) {
-            parent[node] = parent[Int(parent[node])]
-            node = Int(parent[node])
+        while link[node] >= 0 {
+            let parent = Int(link[node])
+            if link[parent] >= 0 { link[node] = link[parent] }
+            node = Int(link[node])
         }
         return Int32(node)
     }
 
     /// The number of nodes in a root's piece.
     @inline(__always)
-    func size(_ root: Int32) -> Int32 { sizes[Int(root)] }
+    func size(_ root: Int32) -> Int32 { -link[Int(root)] }
 
     /// The number of nodes in a root's piece that count towards the size cap.
     @inline(__always)
     func weight(_ root: Int32) -> Int32 { weights[Int(root)] }
 
-    /// Joins the pieces of two nodes; the members of the larger piece (the first on a tie) come first.
+    /// Joins the pieces of two nodes: the smaller piece (the second on a tie) joins the larger one.
     ///
     /// - Returns: The root of the joined piece.
     @discardableResult
@@ -71,27 +66,28 @@ final class PieceUnion {
         var a = Int(root(first))
         var b = Int(root(second))
         guard a != b else { return Int32(a) }
-        if sizes[a] < sizes[b] { swap(&a, &b) }
-        parent[b] = Int32(a)
-        sizes[a] += sizes[b]
+        if link[a] > link[b] { swap(&a, &b) }
+        link[a] += link[b]
+        link[b] = Int32(a)
         weights[a] += weights[b]
-        let (lastA, lastB) = (Int(last[a]), Int(last[b]))
-        let (firstA, firstB) = (next[lastA], next[lastB])
-        next[lastA] = firstB
-        next[lastB] = firstA
-        last[a] = Int32(lastB)
+        // Two circular lists become one by exchanging the successors of one member of each.
+        (next[a], next[b]) = (next[b], next[a])
         return Int32(a)
     }
 
-    /// The first member of a root's piece.
+    /// The first member of a root's piece: the root.
     ///
     /// - Complexity: O(1).
     @inline(__always)
-    func firstMember(ofRoot root: Int32) -> Int32 { next[Int(last[Int(root)])] }
+    func firstMember(ofRoot root: Int32) -> Int32 { root }
 
-    /// The member after `node` in its piece (whose root is `root`), or `-1` after the last one.
+    /// The member after `node` in its piece (whose root is `root`), or `-1` after the last one. The members come
+    /// in no particular order after the root.
     ///
     /// - Complexity: O(1).
     @inline(__always)
-    func member(after node: Int32, root: Int32) -> Int32 { node == last[Int(root)] ? -1 : next[Int(node)] }
+    func member(after node: Int32, root: Int32) -> Int32 {
+        let following = next[Int(node)]
+        return following == root ? -1 : following
+    }
 }
