@@ -19,7 +19,7 @@ public struct IndexedPartition: Sendable {
     /// The title of each part, where the strategy names its parts (otherwise "first label → last label").
     let titles: [PartTitle]?
     /// Advice about the cut beyond size warnings (written with the parts, as the value model's findings are).
-    public let advice: [Finding]
+    public let advice: PartitionAdvice
     /// The part of each step.
     let partOfNode: [Int32]
 
@@ -138,7 +138,7 @@ public struct IndexedPartition: Sendable {
     /// - Complexity: O(V).
     init(
         index: PathwayIndex, strategy: DecompositionStrategy, members: [Int32], offsets: [Int32], cyclic: [Bool],
-        titles: [PartTitle]? = nil, advice: [Finding] = [], partOfNode: [Int32]? = nil
+        titles: [PartTitle]? = nil, advice: PartitionAdvice = PartitionAdvice(), partOfNode: [Int32]? = nil
     ) {
         self.index = index
         self.strategy = strategy
@@ -156,6 +156,34 @@ public struct IndexedPartition: Sendable {
             }
             self.partOfNode = partOfNode
         }
+    }
+}
+
+/// Advice about a partition beyond size warnings, each finding made when it is read (a note per step left in a
+/// sub-pathway of its own, from the index): at 10^6 steps `phases` leaves some 34,000 such steps, whose messages
+/// would otherwise be held as strings until written.
+public struct PartitionAdvice: RandomAccessCollection, Sendable {
+    private let index: PathwayIndex?
+    private let aloneSteps: [Int32]
+
+    /// No advice.
+    public init() {
+        index = nil
+        aloneSteps = []
+    }
+
+    /// A note per step left alone (see ``PathwayIndex/aloneFinding(_:)``), in order.
+    init(index: PathwayIndex, aloneSteps: [Int32]) {
+        self.index = index
+        self.aloneSteps = aloneSteps
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { aloneSteps.count }
+
+    public subscript(position: Int) -> Finding {
+        guard let index else { preconditionFailure("no advice") }
+        return index.aloneFinding(aloneSteps[position])
     }
 }
 

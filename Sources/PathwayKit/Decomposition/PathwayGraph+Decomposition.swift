@@ -44,7 +44,7 @@ extension PathwayGraph {
                 subpathways[part].title = index.titleText(cut.titles[part], steps: groups[part])
             }
             result = Decomposition(pathway: pathway.id, strategy: strategy, subpathways: subpathways)
-            result.findings = cut.advice
+            result.findings = cut.aloneSteps.map(index.aloneFinding)
         case .chains:
             let (groups, cyclic) = chainSubpathways()
             nodes = groups

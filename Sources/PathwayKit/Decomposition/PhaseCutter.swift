@@ -3,8 +3,9 @@
 /// from one decision to the next, so that no step, transition or piece gets an array of its own.
 ///
 /// The steps run in the order of the rules: ``scanForward(starts:)`` (back edges, tails, post-dominators in one
-/// depth-first search), ``markSplitters()``, ``markBoundaries(stageOfNode:isHandOff:)``, then the joins
-/// (``joinBlocks()``, ``joinLoops(_:)``, ``markLengthCuts()``, ``joinAlong(_:)``), ``fold(_:)`` and ``groups(_:)``.
+/// depth-first search), ``markSplitters()``, ``markBoundaries(stageOfNode:isHandOff:)``, ``markLoops(_:)``, then
+/// the joins (``joinBlocks()``, ``joinLoops()``, ``markLengthCuts()``, ``joinAlong(_:)``), ``fold(_:)`` and
+/// ``groups(_:)``.
 struct PhaseCutter {
     /// Flags of a step.
     struct NodeFlags: OptionSet {
@@ -40,6 +41,8 @@ struct PhaseCutter {
         static let back = EdgeFlags(rawValue: 1 << 4)
         /// Cut to keep a straight run within the upper bound.
         static let lengthCut = EdgeFlags(rawValue: 1 << 5)
+        /// Between two steps of a loop that is one phase (see ``markLoops(_:)``).
+        static let inLoop = EdgeFlags(rawValue: 1 << 6)
     }
 
     typealias PhaseBoundary = PathwayIndex.PhaseBoundary
@@ -54,15 +57,18 @@ struct PhaseCutter {
     var nodeFlags: [NodeFlags]
     var edgeFlags: [EdgeFlags]
     /// The immediate post-dominator of each step over the steps that are not tails (`sink` for a step with no
-    /// way forward but into tails; `-1` for tails); kept for decisions whose branches meet again soon, `-1` for
-    /// every other decision once ``markSplitters()`` has run. Index `sink` is the sink.
+    /// way forward but into tails; `-1` for tails), until ``markSplitters()`` has run. Index `sink` is the sink.
     var postDominator: [Int32] = []
+    /// The decisions whose branches meet again soon, ascending, each followed by the step where they meet (set by
+    /// ``markSplitters()``, let go by ``joinBlocks()``).
+    var blocks: [Int32] = []
     /// The stage of each piece, at its root (`nil`: the pathway has no stages).
     var pieceStage: [Int32]?
     var pieces: PieceUnion
     /// Each step's position in pathway order (set by ``joinAlong(_:)``).
     var rank: [Int32] = []
-    /// Scratch for the bounded block searches.
+    /// Scratch for the bounded block searches: a stamp per step, only for upper bounds above
+    /// ``queueSearchLimit`` (below it, the short queue itself tells which steps were seen).
     private var visitMark: [Int32] = []
     private var visitStamp: Int32 = 0
     private var queue: [Int32] = []
@@ -249,14 +255,16 @@ struct PhaseCutter {
     /// within the upper bound with room for one more. With `keepLinks`, the links it follows are in `linkFrom` and
     /// `linkTo`.
     private mutating func searchBlock(from node: Int32, meet: Int32, keepLinks: Bool) -> Bool {
-        if visitMark.isEmpty { visitMark = [Int32](repeating: -1, count: graph.nodeCount + 1) }
+        if visitMark.isEmpty && upper > Self.queueSearchLimit {
+            visitMark = [Int32](repeating: -1, count: graph.nodeCount + 1)
+        }
         visitStamp += 1
         let stamp = visitStamp
         queue.removeAll(keepingCapacity: true)
         linkFrom.removeAll(keepingCapacity: true)
         linkTo.removeAll(keepingCapacity: true)
         queue.append(node)
-        visitMark[Int(node)] = stamp
+        if !visitMark.isEmpty { visitMark[Int(node)] = stamp }
         let bound = max(2, upper - 1)
         // A branch straight to the meeting step makes the others a detour; that step then begins what follows, so
         // links into it are not the block's.
@@ -299,27 +307,41 @@ struct PhaseCutter {
             linkFrom.append(from)
             linkTo.append(next)
         }
-        guard next != meet, visitMark[Int(next)] != stamp else { return true }
+        guard next != meet, !wasQueued(next, stamp: stamp) else { return true }
         if next != sink && has(next, .onLoop) { return false }
-        visitMark[Int(next)] = stamp
+        if !visitMark.isEmpty { visitMark[Int(next)] = stamp }
         queue.append(next)
         return true
+    }
+
+    /// The upper bound up to which a block search looks through its queue (at most this long) rather than keep a
+    /// stamp per step.
+    static let queueSearchLimit = 64
+
+    /// Whether the block search with this stamp has queued a step.
+    @inline(__always)
+    private func wasQueued(_ node: Int32, stamp: Int32) -> Bool {
+        visitMark.isEmpty ? queue.contains(node) : visitMark[Int(node)] == stamp
     }
 
     /// Marks the outcome decisions (*splitters*): steps with two or more branches whose branches do not meet again
     /// soon, that is meet only at the sink, or whose block (the decision, the steps between and the step where
     /// they meet) does not fit in the upper bound with room for one more or holds a step on a loop. A parallel
-    /// split is never one (every patient takes every branch). The post-dominators of all but decision blocks are
-    /// cleared, so that afterwards a valid one marks a block.
+    /// split is never one (every patient takes every branch). The other decisions are the decision blocks, kept in
+    /// ``blocks`` with the steps where their branches meet; the post-dominators are let go.
     ///
     /// - Complexity: O(k · D) for D decisions, k = twice the upper bound.
     mutating func markSplitters() {
         for node in 0..<Int32(graph.nodeCount) where has(node, .decision) {
             let meet = postDominator[Int(node)]
-            if meet >= 0 && meet != sink && searchBlock(from: node, meet: meet, keepLinks: false) { continue }
+            if meet >= 0 && meet != sink && searchBlock(from: node, meet: meet, keepLinks: false) {
+                blocks.append(node)
+                blocks.append(meet)
+                continue
+            }
             if !has(node, .parallel) { nodeFlags[Int(node)].insert(.splitter) }
-            postDominator[Int(node)] = -1
         }
+        postDominator = []
     }
 
     /// Sets the boundary of every transition: a stage change, a branch of an outcome decision, or a hand-off.
@@ -400,8 +422,8 @@ struct PhaseCutter {
     ///
     /// - Complexity: O(k · D).
     mutating func joinBlocks() {
-        for node in 0..<Int32(graph.nodeCount) where has(node, .decision) && postDominator[Int(node)] >= 0 {
-            let meet = postDominator[Int(node)]
+        for block in stride(from: 0, to: blocks.count, by: 2) {
+            let (node, meet) = (blocks[block], blocks[block + 1])
             guard searchBlock(from: node, meet: meet, keepLinks: true) else { continue }
             var kept = 0
             for link in linkFrom.indices
@@ -433,18 +455,19 @@ struct PhaseCutter {
             }
             for link in 0..<kept { joinPieces(linkFrom[link], linkTo[link]) }
         }
-        postDominator = []
+        blocks = []
         visitMark = []
     }
 
     /// A loop (strongly connected component) of two steps up to twice the upper bound is one phase: its
-    /// transitions that cross no boundary stronger than a hand-off join its steps. A loop that passes through an
-    /// outcome branch (a reanalysis that goes back to the review, a rejected invoice sent back to its approver) is
-    /// not a round of one phase: the outcome decision it passes is the stronger boundary, so its steps are joined
-    /// by the other rules.
+    /// transitions that cross no boundary stronger than a hand-off join its steps (``joinLoops()``). A loop that
+    /// passes through an outcome branch (a reanalysis that goes back to the review, a rejected invoice sent back to
+    /// its approver) is not a round of one phase: the outcome decision it passes is the stronger boundary, so its
+    /// steps are joined by the other rules. Marks the transitions inside such loops, so that the components need
+    /// not be kept until the pieces are joined.
     ///
     /// - Complexity: O(V + E).
-    mutating func joinLoops(_ components: StronglyConnectedComponents) {
+    mutating func markLoops(_ components: StronglyConnectedComponents) {
         // The size of each component, or 0 for one with an outcome branch inside it.
         var componentSizes = [Int32](repeating: 0, count: components.componentCount)
         for component in components.componentOfNode { componentSizes[Int(component)] += 1 }
@@ -462,12 +485,25 @@ struct PhaseCutter {
             let component = components.componentOfNode[Int(node)]
             let size = Int(componentSizes[Int(component)])
             guard size > 1, size <= limit else { continue }
+            for slot in Int(graph.successorOffsets[Int(node)])..<Int(graph.successorOffsets[Int(node) + 1])
+            where components.componentOfNode[Int(graph.successorTargets[slot])] == component {
+                edgeFlags[Int(graph.successorEdges[slot])].insert(.inLoop)
+            }
+        }
+    }
+
+    /// Joins the steps of the loops that are one phase (see ``markLoops(_:)``) across their transitions that cross
+    /// no boundary stronger than a hand-off.
+    ///
+    /// - Complexity: O(V + E).
+    mutating func joinLoops() {
+        for node in 0..<Int32(graph.nodeCount) {
             for slot in Int(graph.successorOffsets[Int(node)])..<Int(graph.successorOffsets[Int(node) + 1]) {
-                let next = graph.successorTargets[slot]
-                if components.componentOfNode[Int(next)] == component,
-                    boundary(graph.successorEdges[slot]) <= .handOff, compatible(node, next)
+                let edge = graph.successorEdges[slot]
+                if edgeFlags[Int(edge)].contains(.inLoop), boundary(edge) <= .handOff,
+                    compatible(node, graph.successorTargets[slot])
                 {
-                    joinPieces(node, next)
+                    joinPieces(node, graph.successorTargets[slot])
                 }
             }
         }

@@ -12,8 +12,9 @@ struct PhaseCut {
     var groupOfNode: [Int32]
     /// A title per group.
     var titles: [PartTitle]
-    /// Advice beyond the size warnings: why a one-step sub-pathway was left alone.
-    var advice: [Finding]
+    /// The steps left alone in a sub-pathway of their own, in the order of the groups: advice says why (see
+    /// ``PathwayIndex/aloneFinding(_:)``).
+    var aloneSteps: [Int32]
 
     /// The groups as one array each (for the value model, on small pathways).
     var groups: [[Int32]] { (0..<(offsets.count - 1)).map { Array(members[Int(offsets[$0])..<Int(offsets[$0 + 1])]) } }
@@ -90,12 +91,17 @@ extension PathwayIndex {
         // The boundary of every transition.
         let handOff: ((Int32, Int32) -> Bool)? = staffMembers.isEmpty ? nil : { isHandOff($0, $1) }
         cutter.markBoundaries(stageOfNode: stageOfNode, isHandOff: handOff)
-        let components = graph.stronglyConnectedComponents()
-        let pathOrder = graph.pathwayOrder(components)
+        // The components are let go before the pieces are made: only the loops that are one phase are kept.
+        let pathOrder: [Int32]
+        do {
+            let components = graph.stronglyConnectedComponents()
+            pathOrder = graph.pathwayOrder(components)
+            cutter.markLoops(components)
+        }
         cutter.startPieces()
         // Decision blocks and small loops are one phase each (never across a stage or an outcome).
         cutter.joinBlocks()
-        cutter.joinLoops(components)
+        cutter.joinLoops()
         // A straight run longer than the upper bound is cut into equal parts within it.
         cutter.markLengthCuts()
         // Length: plain transitions first, then hand-offs, in pathway order, within the upper bound.
@@ -103,23 +109,26 @@ extension PathwayIndex {
         // Folding pieces below the lower bound.
         cutter.fold(pathOrder)
         let (members, offsets, groupOfNode) = cutter.groups(pathOrder)
-        var advice: [Finding] = []
+        var aloneSteps: [Int32] = []
         for group in 0..<(offsets.count - 1) where offsets[group + 1] - offsets[group] == 1 {
-            let node = members[Int(offsets[group])]
-            let why =
-                graph.inDegree(of: node) + graph.outDegree(of: node) == 0
-                ? "no transition joins it to another step"
-                : "it stands alone between two decisions (it starts a branch of one and every way out of it is a "
-                    + "branch of another), so there is nothing to join it to"
-            advice.append(
-                Finding(
-                    .note, rule: "subpathway-alone",
-                    "step '\(stepIDs[Index(raw: node)])' is a sub-pathway of its own: \(why)",
-                    at: location(Index<Step>(raw: node)) ?? location))
+            aloneSteps.append(members[Int(offsets[group])])
         }
         let titles = phaseTitles(
             members: members, offsets: offsets, groupOfNode: groupOfNode, stageOfNode: stageOfNode, cutter: cutter)
-        return PhaseCut(members: members, offsets: offsets, groupOfNode: groupOfNode, titles: titles, advice: advice)
+        return PhaseCut(
+            members: members, offsets: offsets, groupOfNode: groupOfNode, titles: titles, aloneSteps: aloneSteps)
+    }
+
+    /// The advice for a step that `phases` leaves in a sub-pathway of its own: why it stands alone.
+    func aloneFinding(_ node: Int32) -> Finding {
+        let why =
+            graph.inDegree(of: node) + graph.outDegree(of: node) == 0
+            ? "no transition joins it to another step"
+            : "it stands alone between two decisions (it starts a branch of one and every way out of it is a "
+                + "branch of another), so there is nothing to join it to"
+        return Finding(
+            .note, rule: "subpathway-alone", "step '\(stepIDs[Index(raw: node)])' is a sub-pathway of its own: \(why)",
+            at: location(Index<Step>(raw: node)) ?? location)
     }
 
     /// Whether both steps name staff groups and share none.
@@ -194,7 +203,7 @@ extension PathwayIndex {
         let cut = phaseGroups(target: target)
         return IndexedPartition(
             index: self, strategy: .phases, members: cut.members, offsets: cut.offsets,
-            cyclic: [Bool](repeating: false, count: cut.offsets.count - 1), titles: cut.titles, advice: cut.advice,
-            partOfNode: cut.groupOfNode)
+            cyclic: [Bool](repeating: false, count: cut.offsets.count - 1), titles: cut.titles,
+            advice: PartitionAdvice(index: self, aloneSteps: cut.aloneSteps), partOfNode: cut.groupOfNode)
     }
 }

@@ -10,19 +10,19 @@ extension CompactGraph {
         let components = components ?? stronglyConnectedComponents()
         let componentCount = components.componentCount
         let componentOfNode = components.componentOfNode
-        // Members of each component, ascending, as flat arrays; the lowest member comes first.
+        // Members of each component, ascending, as flat arrays; the lowest member comes first. The offsets serve as
+        // cursors while the members are laid out, then move back by one.
         var memberOffsets = [Int32](repeating: 0, count: componentCount + 1)
         for component in componentOfNode { memberOffsets[Int(component) + 1] += 1 }
         for index in 0..<componentCount { memberOffsets[index + 1] += memberOffsets[index] }
         var members = [Int32](repeating: 0, count: nodeCount)
-        do {
-            var cursor = memberOffsets
-            for node in 0..<nodeCount {
-                let component = Int(componentOfNode[node])
-                members[Int(cursor[component])] = Int32(node)
-                cursor[component] += 1
-            }
+        for node in 0..<nodeCount {
+            let component = Int(componentOfNode[node])
+            members[Int(memberOffsets[component])] = Int32(node)
+            memberOffsets[component] += 1
         }
+        for index in stride(from: componentCount, to: 0, by: -1) { memberOffsets[index] = memberOffsets[index - 1] }
+        memberOffsets[0] = 0
         // Transitions entering each component from another (the condensation's in-degrees, parallel ones counted).
         var remaining = [Int32](repeating: 0, count: componentCount)
         for node in 0..<nodeCount {
@@ -34,9 +34,10 @@ extension CompactGraph {
         }
         // Kahn's algorithm over the condensation, walked through the members: a component's transitions out are
         // its members' (ascending), each in input order, as the condensation lists them. The queue is the order.
-        var queue = (0..<Int32(componentCount)).filter { remaining[Int($0)] == 0 }
-        queue.sort { members[Int(memberOffsets[Int($0)])] < members[Int(memberOffsets[Int($1)])] }
+        var queue: [Int32] = []
         queue.reserveCapacity(componentCount)
+        for component in 0..<Int32(componentCount) where remaining[Int(component)] == 0 { queue.append(component) }
+        queue.sort { members[Int(memberOffsets[Int($0)])] < members[Int(memberOffsets[Int($1)])] }
         var head = 0
         while head < queue.count {
             let component = queue[head]
@@ -49,6 +50,12 @@ extension CompactGraph {
                     if remaining[Int(next)] == 0 { queue.append(next) }
                 }
             }
+        }
+        remaining = []
+        if componentCount == nodeCount {
+            // One node per component: the order is the queue, each component replaced by its node.
+            for position in queue.indices { queue[position] = members[Int(queue[position])] }
+            return queue
         }
         var order: [Int32] = []
         order.reserveCapacity(nodeCount)

@@ -107,7 +107,7 @@ extension Decomposition {
     /// Writes a decomposition's findings under `findings` as ``documentTree`` holds them (severity, rule, message,
     /// file, line); nothing when there are none.
     static func writeFindings(
-        _ findings: [Finding], to writer: inout JSONWriter, chunkSize: Int, sink: ([UInt8]) -> Void
+        _ findings: some Collection<Finding>, to writer: inout JSONWriter, chunkSize: Int, sink: ([UInt8]) -> Void
     ) {
         guard !findings.isEmpty else { return }
         writer.key("findings")

@@ -346,7 +346,10 @@ extension IndexedPartition {
             }
             if !partition.advice.isEmpty {
                 out.append("\nadvice:\n")
-                for finding in partition.advice { out.append(text: "  \(finding.description)\n") }
+                for finding in partition.advice {
+                    out.append(text: "  \(finding.description)\n")
+                    out.flush(atLeast: chunkSize, to: sink)
+                }
             }
             out.append(byte: 0x0A)
         }
