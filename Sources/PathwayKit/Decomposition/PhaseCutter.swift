@@ -59,6 +59,10 @@ struct PhaseCutter {
     var postDominator: [Int32] = []
     /// The stage of each piece, at its root (`nil`: the pathway has no stages).
     var pieceStage: [Int32]?
+    /// The effective stage of each step and the number of steps of each stage (`nil`: no stages), for
+    /// ``isWholeStage(_:)``.
+    private let stageOfStep: [Int32]?
+    private let stageSizes: [Int32]
     var pieces: PieceUnion
     /// Each step's position in pathway order (set by ``joinAlong(_:)``).
     var rank: [Int32] = []
@@ -100,7 +104,20 @@ struct PhaseCutter {
         }
         edgeFlags = [EdgeFlags](repeating: [], count: graph.edgeCount)
         pieceStage = stageOfNode
+        stageOfStep = stageOfNode
+        stageSizes = Self.stageSizes(stageOfNode)
         pieces = PieceUnion(count: 0) { _ in true }
+    }
+
+    /// The number of steps of each stage.
+    private static func stageSizes(_ stageOfNode: [Int32]?) -> [Int32] {
+        guard let stageOfNode else { return [] }
+        var sizes: [Int32] = []
+        for stage in stageOfNode where stage >= 0 {
+            if Int(stage) >= sizes.count { sizes += [Int32](repeating: 0, count: Int(stage) + 1 - sizes.count) }
+            sizes[Int(stage)] += 1
+        }
+        return sizes
     }
 
     @inline(__always)
@@ -579,6 +596,24 @@ struct PhaseCutter {
         }
     }
 
+    /// Whether a piece of two or more steps holds every step of its stage: a stage the pathway's author named, so
+    /// a phase of its own even when short; it folds across a stage boundary only into another piece below the lower
+    /// bound (two short stages, "testing" and "interpreting", make one phase).
+    ///
+    /// - Complexity: O(size of the piece).
+    private func isWholeStage(_ root: Int32) -> Bool {
+        guard let stageOfStep, let stage = pieceStage?[Int(root)], stage >= 0, pieces.size(root) >= 2 else {
+            return false
+        }
+        var count: Int32 = 0
+        var member = pieces.firstMember(ofRoot: root)
+        while member >= 0 {
+            if stageOfStep[Int(member)] == stage { count += 1 }
+            member = pieces.member(after: member, root: root)
+        }
+        return count == stageSizes[Int(stage)]
+    }
+
     /// Whether a piece holds nothing but outcome decisions and end steps.
     private func isDecisionPiece(_ root: Int32) -> Bool {
         var member = pieces.firstMember(ofRoot: root)
@@ -605,6 +640,7 @@ struct PhaseCutter {
     /// - Complexity: O(edges of the piece's steps).
     private mutating func foldTarget(_ root: Int32) -> Int32? {
         let mayCrossStage = pieces.size(root) <= 2
+        let wholeStage = mayCrossStage && isWholeStage(root) && !isDecisionPiece(root)
         var startedByOutcome = false
         var onlyOutcomesIn = true
         var onlyOutcomesOut = true
@@ -642,7 +678,7 @@ struct PhaseCutter {
                 let cost = flags.contains(.outcome) ? 5 : Int32(boundary(edge).rawValue)
                 consider(
                     graph.predecessorSources[slot], root: root, flags: flags, cost: cost, isForward: false,
-                    forwardFirst: forwardFirst, mayCrossStage: mayCrossStage, best: &best)
+                    forwardFirst: forwardFirst, mayCrossStage: mayCrossStage, wholeStage: wholeStage, best: &best)
             }
             for slot in Int(graph.successorOffsets[Int(member)])..<Int(graph.successorOffsets[Int(member) + 1]) {
                 let edge = graph.successorEdges[slot]
@@ -650,7 +686,7 @@ struct PhaseCutter {
                 let cost = flags.contains(.outcome) && !startedByOutcome ? 5 : Int32(boundary(edge).rawValue)
                 consider(
                     graph.successorTargets[slot], root: root, flags: flags, cost: cost, isForward: true,
-                    forwardFirst: forwardFirst, mayCrossStage: mayCrossStage, best: &best)
+                    forwardFirst: forwardFirst, mayCrossStage: mayCrossStage, wholeStage: wholeStage, best: &best)
             }
             member = pieces.member(after: member, root: root)
         }
@@ -661,13 +697,16 @@ struct PhaseCutter {
     @inline(__always)
     private mutating func consider(
         _ other: Int32, root: Int32, flags: EdgeFlags, cost: Int32, isForward: Bool, forwardFirst: Bool,
-        mayCrossStage: Bool, best: inout (key: (Int32, Int32, Int32, Int32, Int32, Int32), root: Int32)?
+        mayCrossStage: Bool, wholeStage: Bool,
+        best: inout (key: (Int32, Int32, Int32, Int32, Int32, Int32), root: Int32)?
     ) {
-        guard PhaseBoundary(rawValue: flags.intersection(.boundaryBits).rawValue) != .stage || mayCrossStage
-        else { return }
+        let crossesStage = PhaseBoundary(rawValue: flags.intersection(.boundaryBits).rawValue) == .stage
+        guard !crossesStage || mayCrossStage else { return }
         let otherRoot = pieces.root(other)
         guard otherRoot != root else { return }
         let otherSize = pieces.size(otherRoot)
+        // A whole stage crosses into another only to make two short pieces one (ends do not count).
+        guard !crossesStage || !wholeStage || Int(pieces.weight(otherRoot)) < lower else { return }
         let overflows = Int(otherSize + pieces.size(root)) > limit
         let key = (
             cost, flags.contains(.back) ? Int32(1) : 0, overflows ? Int32(1) : 0,

@@ -38,7 +38,9 @@ extension PathwayIndex {
     ///
     /// Signals, strongest first:
     /// 1. **Stages.** A transition between two steps of different (effective, see ``effectiveStages()``) stages is
-    ///    never crossed except to fold a piece of one or two steps. DOT clusters and BPMN lanes whose label names no
+    ///    never crossed except to fold a piece of one or two steps, and not then by a piece that holds a whole stage
+    ///    of two or more steps (a phase the author named) other than a decision with its ends, unless the piece
+    ///    across is short too (two short stages make one phase). DOT clusters and BPMN lanes whose label names no
     ///    staff group arrive as stages.
     /// 2. **Outcome decisions.** A step with two or more branches that do not meet again soon (the step, its
     ///    alternatives and the step where they meet do not fit in the target's upper bound, or an alternative holds

@@ -1,0 +1,46 @@
+import Foundation
+import Testing
+
+@testable import PathwayKit
+
+/// The `phases` rules added for agreement with analysts' cuts on pathways the rules were not first made on
+/// (issue 11), one small pathway per rule.
+@Suite struct PhasesAgreementRuleTests {
+    /// The steps of each `phases` sub-pathway of a small pathway (see ``PhasesTests/phases(_:kinds:stages:)``).
+    static func phases(
+        _ links: [String], kinds: [String: StepKind] = [:], stages: [String: String] = [:]
+    ) -> [[StepID]] {
+        PhasesTests.phases(links, kinds: kinds, stages: stages).subpathways.map(\.steps)
+    }
+
+    /// Stages of the steps named, each stage a run of ids.
+    static func stages(_ runs: [(String, [String])]) -> [String: String] {
+        var result: [String: String] = [:]
+        for (stage, ids) in runs { for id in ids { result[id] = stage } }
+        return result
+    }
+
+    @Test("a short stage the author named stays a phase of its own, next to stages within the target")
+    func shortStageStays() {
+        let cut = Self.phases(
+            ["s>a", "a>b", "b>c", "c>x", "x>y", "y>m", "m>n", "n>o"],
+            kinds: ["s": .start],
+            stages: Self.stages([
+                ("requesting", ["s", "a", "b", "c"]), ("laboratory", ["x", "y"]),
+                ("management", ["m", "n", "o"]),
+            ]))
+        #expect(cut == [["s", "a", "b", "c"], ["x", "y"], ["m", "n", "o"]])
+    }
+
+    @Test("two short stages side by side make one phase (testing, then interpreting)")
+    func twoShortStagesJoin() {
+        let cut = Self.phases(
+            ["s>a", "a>b", "b>c", "c>l", "l>k", "k>r", "r>q", "q>m", "m>n", "n>o"],
+            kinds: ["s": .start],
+            stages: Self.stages([
+                ("requesting", ["s", "a", "b", "c"]), ("laboratory", ["l", "k"]),
+                ("interpreting", ["r", "q"]), ("management", ["m", "n", "o"]),
+            ]))
+        #expect(cut == [["s", "a", "b", "c"], ["l", "k", "r", "q"], ["m", "n", "o"]])
+    }
+}
