@@ -44,3 +44,23 @@ import Testing
         #expect(cut == [["s", "a", "b", "c"], ["l", "k", "r", "q"], ["m", "n", "o"]])
     }
 }
+
+extension PhasesAgreementRuleTests {
+    @Test("the step where a block's branches meet closes the block: what follows begins the next phase")
+    func blockClosesAtItsMeetingStep() {
+        // Two ways to the same result (x or y), met at j; then the next phase n, m.
+        let cut = Self.phases(
+            ["s>a", "a>b", "b>d", "d>x:one way", "d>y:the other", "x>j", "y>j", "j>n", "n>m", "m>e"],
+            kinds: ["s": .start, "d": .decision, "e": .end])
+        #expect(cut == [["s", "a", "b"], ["d", "x", "y", "j"], ["n", "m", "e"]])
+    }
+
+    @Test("a short outcome branch with no other neighbour stays apart from the decision that starts it")
+    func shortOutcomeBranchStays() {
+        // d's branches never meet: found (p, q, r) or timed out (t, then w, where the process stops).
+        let cut = Self.phases(
+            ["s>a", "a>b", "b>d", "d>p:found", "p>q", "q>r", "r>e", "d>t:timed out", "t>w"],
+            kinds: ["s": .start, "d": .decision, "e": .end])
+        #expect(cut == [["s", "a", "b", "d"], ["p", "q", "r", "e"], ["t", "w"]])
+    }
+}

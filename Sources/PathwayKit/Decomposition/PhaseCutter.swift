@@ -28,6 +28,8 @@ struct PhaseCutter {
         static let parallel = NodeFlags(rawValue: 1 << 8)
         /// At either end of a loop-back transition.
         static let onLoop = NodeFlags(rawValue: 1 << 9)
+        /// The step where the branches of a block joined by ``joinBlocks()`` meet, inside the block.
+        static let closesBlock = NodeFlags(rawValue: 1 << 10)
     }
 
     /// Flags of a transition; the low three bits hold its ``PathwayIndex/PhaseBoundary``.
@@ -440,9 +442,20 @@ struct PhaseCutter {
                 guard !mixed else { continue }
             }
             for link in 0..<kept { joinPieces(linkFrom[link], linkTo[link]) }
+            markClosingStep(of: node, meet: meet, kept: kept)
         }
         postDominator = []
         visitMark = []
+    }
+
+    /// Marks the step where a joined block's branches meet as closing the block, when the block holds it (not a
+    /// detour): a merge is one of the method's natural cut points, so what follows it begins the next phase and
+    /// joins the block only by folding (see ``joinAlong(_:)``).
+    private mutating func markClosingStep(of node: Int32, meet: Int32, kept: Int) {
+        for link in 0..<kept where linkTo[link] == meet {
+            nodeFlags[Int(meet)].insert(.closesBlock)
+            return
+        }
     }
 
     /// A loop (strongly connected component) of two steps up to twice the upper bound is one phase: its
@@ -553,6 +566,8 @@ struct PhaseCutter {
                     // positive branch) is where an analyst cuts: such links join only through blocks and folding.
                     let target = graph.successorTargets[slot]
                     if isBranch && has(target, .forwardInMany) { continue }
+                    // The step where a block's branches meet closes the block: what follows begins the next phase.
+                    if has(node, .closesBlock) { continue }
                     let a = pieces.root(node)
                     let b = pieces.root(target)
                     if shortOnly && Int(max(pieces.weight(a), pieces.weight(b))) >= lower { continue }
@@ -690,7 +705,16 @@ struct PhaseCutter {
             }
             member = pieces.member(after: member, root: root)
         }
+        if let best, keepsOutcomeBranch(root, cost: best.key.0, startedByOutcome: startedByOutcome) { return nil }
         return best?.root
+    }
+
+    /// Whether a piece started by an outcome branch, of two steps or more (ends aside), stays apart rather than
+    /// fold back into a decision it is a branch of, when that is all it could join (the best candidate's `cost` is
+    /// 5): joined to the decision, one sub-pathway would hold two outcomes, where the method publishes one per
+    /// outcome (found / not found).
+    private func keepsOutcomeBranch(_ root: Int32, cost: Int32, startedByOutcome: Bool) -> Bool {
+        cost == 5 && startedByOutcome && pieces.weight(root) >= 2
     }
 
     /// One candidate of ``foldTarget(_:)``: kept in `best` when its key orders first.

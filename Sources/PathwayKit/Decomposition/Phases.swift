@@ -52,8 +52,11 @@ extension PathwayIndex {
     /// 3. **Decision blocks and loops.** A decision whose branches do meet again soon is one phase with its
     ///    alternatives and the step where they meet (its immediate post-dominator, as in the program structure
     ///    tree); where one branch goes straight to that step, the others are a detour some patients take, and the
-    ///    step where everyone continues is left to begin what follows (it joins the block only by length); a loop (strongly connected component) of at most twice the upper bound is one phase, unless an
-    ///    outcome branch lies on it (a reanalysis that returns to the review): the outcome is the stronger boundary.
+    ///    step where everyone continues is left to begin what follows (it joins the block only by length); where the
+    ///    block holds the step where its branches meet, that step closes it (a merge is one of the method's natural
+    ///    cut points): what follows begins the next phase and joins the block only by folding. A loop (strongly
+    ///    connected component) of at most twice the upper bound is one phase, unless an outcome branch lies on it (a
+    ///    reanalysis that returns to the review): the outcome is the stronger boundary.
     /// 4. **Hand-offs** between staff groups: joined only after every other transition, and only within the target
     ///    size; first where both pieces are below the lower bound, so that two short pieces become one rather than
     ///    one filling up to the upper bound and leaving a short remainder.
@@ -66,7 +69,9 @@ extension PathwayIndex {
     /// 6. **Folding.** A piece below the target's lower bound joins the neighbour it belongs to: the one across the
     ///    weakest boundary; a decision joins the piece before it rather than one of its branches, a branch joins
     ///    the steps after it rather than the decision it starts from, a start joins what follows it. Only pieces
-    ///    of one or two steps cross a stage boundary.
+    ///    of one or two steps cross a stage boundary. An outcome branch of two or more steps (ends aside) whose
+    ///    only neighbours are decisions it is a branch of stays apart (a timeout path): joined back, one
+    ///    sub-pathway would hold two outcomes.
     ///
     /// Every step ends in exactly one piece. A piece of one step remains only where no transition joins the step
     /// to any other piece; advice says so.
