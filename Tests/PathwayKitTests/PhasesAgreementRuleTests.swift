@@ -64,3 +64,17 @@ extension PhasesAgreementRuleTests {
         #expect(cut == [["s", "a", "b", "d"], ["p", "q", "r", "e"], ["t", "w"]])
     }
 }
+
+extension PhasesAgreementRuleTests {
+    @Test("a block is as long as one patient's way through it: three doses after a genotype are one phase")
+    func blockLengthIsTheLongestWay() {
+        // d: standard dose (n), or a reduced start (v) that is half (h) or avoid (o); all meet at x.
+        let cut = Self.phases(
+            [
+                "s>a", "a>b", "b>d", "d>n:standard", "d>v:reduced", "v>h:half", "v>o:avoid", "n>x", "h>x", "o>x",
+                "x>f", "f>g", "g>k",
+            ],
+            kinds: ["s": .start, "d": .decision, "v": .decision])
+        #expect(cut == [["s", "a", "b"], ["d", "n", "v", "h", "o", "x"], ["f", "g", "k"]])
+    }
+}

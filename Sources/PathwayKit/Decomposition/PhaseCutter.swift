@@ -59,6 +59,9 @@ struct PhaseCutter {
     /// way forward but into tails; `-1` for tails); kept for decisions whose branches meet again soon, `-1` for
     /// every other decision once ``markSplitters()`` has run. Index `sink` is the sink.
     var postDominator: [Int32] = []
+    /// For each step, the transitions on the longest way forward from it to its immediate post-dominator, capped
+    /// at ``limit`` + 1 (see ``longestRoute(from:to:)``); kept as long as ``postDominator``.
+    var routeToMeet: [UInt8] = []
     /// The stage of each piece, at its root (`nil`: the pathway has no stages).
     var pieceStage: [Int32]?
     /// The effective stage of each step and the number of steps of each stage (`nil`: no stages), for
@@ -158,13 +161,14 @@ struct PhaseCutter {
     /// Harvey and Kennedy's intersection (see ``CompactGraph/immediateDominators(root:order:direction:)``) gives
     /// the post-dominator in the same pass.
     ///
-    /// - Complexity: O(V + E · h), h the length of the post-dominator tree walks (small for pathway-like graphs);
-    ///   an explicit stack, no recursion.
+    /// - Complexity: O(V + E · (h + k)), h the length of the post-dominator tree walks (small for pathway-like
+    ///   graphs), k twice the upper bound (``longestRoute(from:to:)``); an explicit stack, no recursion.
     mutating func scanForward(starts: [Int32]) {
         let n = graph.nodeCount
         var search = ForwardSearch(nodeCount: n)
         postDominator = [Int32](repeating: -1, count: n + 1)
         postDominator[Int(sink)] = sink
+        routeToMeet = [UInt8](repeating: 0, count: n + 1)
         for start in starts where search.state[Int(start)] == ForwardSearch.new { searchForward(from: start, &search) }
         for node in 0..<Int32(n) where search.state[Int(node)] == ForwardSearch.new {
             searchForward(from: node, &search)
@@ -248,16 +252,41 @@ struct PhaseCutter {
         }
         if branches >= 2 { nodeFlags[Int(node)].insert(.decision) }
         postDominator[Int(node)] = best < 0 ? sink : best
+        routeToMeet[Int(node)] = longestRoute(from: node, to: best)
         position[Int(node)] = finished
         finished += 1
+    }
+
+    /// The transitions on the longest way forward from a step to where its ways forward meet (`meet`, its
+    /// immediate post-dominator; `-1` or the sink: the cap), capped at ``limit`` + 1: one plus the longest from a
+    /// successor, which is the sum along the post-dominator chain from it to `meet` (every way from the successor to
+    /// `meet` passes each step of that chain in turn, since each post-dominates the one before). A patient takes one
+    /// way through a decision block, so its length is what makes the block short or long.
+    ///
+    /// - Complexity: O(k) per way forward, k = twice the upper bound (the sum stops at the cap).
+    private func longestRoute(from node: Int32, to meet: Int32) -> UInt8 {
+        let cap = limit + 1
+        guard meet >= 0, meet != sink else { return UInt8(cap) }
+        var longest = 0
+        for slot in Int(graph.successorOffsets[Int(node)])..<Int(graph.successorOffsets[Int(node) + 1])
+        where isCore(slot: slot, from: node) {
+            var step = graph.successorTargets[slot]
+            var length = 1
+            while step != meet && step != sink && length <= cap {
+                length += Int(routeToMeet[Int(step)])
+                step = postDominator[Int(step)]
+            }
+            longest = max(longest, length)
+        }
+        return UInt8(min(longest, cap))
     }
 
     // MARK: Decisions
 
     /// The bounded breadth-first search from a decision over the post-dominator graph (each step's ways forward
-    /// into steps that are not tails, or the sink for a step that has none), not past `meet`: whether it stays
-    /// within the upper bound with room for one more. With `keepLinks`, the links it follows are in `linkFrom` and
-    /// `linkTo`.
+    /// into steps that are not tails, or the sink for a step that has none), not past `meet`: whether the block is
+    /// short (its longest way through within the upper bound, see ``routeToMeet``; its steps within twice it). With
+    /// `keepLinks`, the links it follows are in `linkFrom` and `linkTo`.
     private mutating func searchBlock(from node: Int32, meet: Int32, keepLinks: Bool) -> Bool {
         if visitMark.isEmpty { visitMark = [Int32](repeating: -1, count: graph.nodeCount + 1) }
         visitStamp += 1
@@ -267,7 +296,10 @@ struct PhaseCutter {
         linkTo.removeAll(keepingCapacity: true)
         queue.append(node)
         visitMark[Int(node)] = stamp
-        let bound = max(2, upper - 1)
+        // A patient takes one way through: the longest, decision and meeting step counted, is within the upper bound;
+        // and the block, meeting step counted, holds at most twice it.
+        if Int(routeToMeet[Int(node)]) + 1 > upper { return false }
+        let bound = limit - 1
         // A branch straight to the meeting step makes the others a detour; that step then begins what follows, so
         // links into it are not the block's.
         var isDetour = false
@@ -318,7 +350,7 @@ struct PhaseCutter {
 
     /// Marks the outcome decisions (*splitters*): steps with two or more branches whose branches do not meet again
     /// soon, that is meet only at the sink, or whose block (the decision, the steps between and the step where
-    /// they meet) does not fit in the upper bound with room for one more or holds a step on a loop. A parallel
+    /// they meet) is not short (see ``searchBlock(from:meet:keepLinks:)``) or holds a step on a loop. A parallel
     /// split is never one (every patient takes every branch). The post-dominators of all but decision blocks are
     /// cleared, so that afterwards a valid one marks a block.
     ///

@@ -42,9 +42,10 @@ extension PathwayIndex {
     ///    of two or more steps (a phase the author named) other than a decision with its ends, unless the piece
     ///    across is short too (two short stages make one phase). DOT clusters and BPMN lanes whose label names no
     ///    staff group arrive as stages.
-    /// 2. **Outcome decisions.** A step with two or more branches that do not meet again soon (the step, its
-    ///    alternatives and the step where they meet do not fit in the target's upper bound, or an alternative holds
-    ///    a loop, such as a yearly review, so that patients may stay on it) starts one sub-pathway per branch
+    /// 2. **Outcome decisions.** A step with two or more branches that do not meet again soon (the longest way from
+    ///    the step to where they meet, both counted, is longer than the target's upper bound, since a patient takes
+    ///    one way through; or the block holds more than twice the upper bound; or an alternative holds a loop, such
+    ///    as a yearly review, so that patients may stay on it) starts one sub-pathway per branch
     ///    (variant found / not found). A parallel split is never an outcome decision: every patient takes every
     ///    branch. Ends and
     ///    loop-back transitions are left out, and so are *tails*, steps whose whole future (ends aside) is the step
