@@ -42,7 +42,8 @@ extension CompactGraph {
         while head < queue.count {
             let component = queue[head]
             head += 1
-            for member in members[Int(memberOffsets[Int(component)])..<Int(memberOffsets[Int(component) + 1])] {
+            for position in Int(memberOffsets[Int(component)])..<Int(memberOffsets[Int(component) + 1]) {
+                let member = members[position]
                 for slot in Int(successorOffsets[Int(member)])..<Int(successorOffsets[Int(member) + 1]) {
                     let next = componentOfNode[Int(successorTargets[slot])]
                     guard next != component else { continue }

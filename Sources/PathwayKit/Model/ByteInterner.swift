@@ -132,8 +132,11 @@ struct ByteInterner {
         slots.isEmpty ? 0 : slots[Int(truncatingIfNeeded: hash >> shift)]
     }
 
-    /// Drops the hash table once no more ids will be added, keeping the names.
+    /// Drops the hash table once no more ids will be added, keeping the names (without the room reserved for
+    /// more).
     mutating func releaseTable() {
+        nameBytes.releaseUnusedCapacity()
+        nameOffsets.releaseUnusedCapacity()
         slots = []
         tableCount = 0
         isTablePartial = false
