@@ -103,8 +103,19 @@ struct UnseenAgreementTests {
                 cut: "bpmn-moddle-yaoqiang", name: "Yaoqiang test process")
         ])
 
-    /// Both sets.
-    static let sets = [unseen, heldOut]
+    /// The second held-out set: written, cut and committed (branch `heldout-2`) while another engineer changed the
+    /// rules without seeing it, and scored only once those changes had landed.
+    static let heldOut2 = AgreementSet(
+        folder: "heldout2",
+        own: [
+            .init(stem: "haemochromatosis", name: "HFE haemochromatosis"),
+            .init(stem: "prenatal-exome", name: "Rapid prenatal exome"),
+            .init(stem: "cardiomyopathy-cascade", name: "Cardiomyopathy cascade testing"),
+        ],
+        corpus: [])
+
+    /// Every set.
+    static let sets = [unseen, heldOut, heldOut2]
 
     /// The formats, as the table names them, with `convert --to` and the file extension.
     static let formats: [(name: String, to: String)] = [
