@@ -112,7 +112,11 @@ struct UnseenAgreementTests {
             .init(stem: "prenatal-exome", name: "Rapid prenatal exome"),
             .init(stem: "cardiomyopathy-cascade", name: "Cardiomyopathy cascade testing"),
         ],
-        corpus: [])
+        corpus: [
+            .init(
+                path: "bpmn/bpmn-miwg/C.6.0.bpmn", format: "BPMN", hasStages: false, cut: "bpmn-miwg-C.6.0",
+                name: "MIWG C.6.0 travel booking")
+        ])
 
     /// Every set.
     static let sets = [unseen, heldOut, heldOut2]
