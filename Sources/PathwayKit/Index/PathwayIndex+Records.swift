@@ -93,18 +93,9 @@ extension PathwayIndex {
     ///
     /// - Complexity: O(V).
     public func forEachWrittenStep(_ body: (WrittenStep) throws -> Void) rethrows {
-        var duplicates = duplicateSteps[...]
-        var written = 0
-        for step in steps {
-            while let next = duplicates.first, next.position == written {
-                try body(.duplicate(next.step))
-                duplicates = duplicates.dropFirst()
-                written += 1
-            }
-            try body(.indexed(step))
-            written += 1
-        }
-        for duplicate in duplicates { try body(.duplicate(duplicate.step)) }
+        try Self.interleave(
+            count: stepCount, aside: duplicateSteps[...], at: { $0.position },
+            { try body(.indexed(Index(raw: $0))) }, { try body(.duplicate($0.step)) })
     }
 
     /// Calls `body` with every transition in the order written, those naming a missing step included (as
@@ -112,18 +103,28 @@ extension PathwayIndex {
     ///
     /// - Complexity: O(E).
     public func forEachWrittenTransition(_ body: (WrittenTransition) throws -> Void) rethrows {
-        var dangling = danglingTransitions[...]
+        try Self.interleave(
+            count: transitionCount, aside: danglingTransitions[...], at: { $0.position },
+            { try body(.indexed(Index(raw: $0))) }, { try body(.dangling($0.transition)) })
+    }
+
+    /// Calls `indexed` for `0..<count` and `kept` for each element kept aside, at the written position it holds.
+    private static func interleave<Aside>(
+        count: Int, aside: ArraySlice<Aside>, at position: (Aside) -> Int, _ indexed: (Int32) throws -> Void,
+        _ kept: (Aside) throws -> Void
+    ) rethrows {
+        var aside = aside
         var written = 0
-        for transition in transitions {
-            while let next = dangling.first, next.position == written {
-                try body(.dangling(next.transition))
-                dangling = dangling.dropFirst()
+        for raw in 0..<Int32(count) {
+            while let next = aside.first, position(next) == written {
+                try kept(next)
+                aside = aside.dropFirst()
                 written += 1
             }
-            try body(.indexed(transition))
+            try indexed(raw)
             written += 1
         }
-        for entry in dangling { try body(.dangling(entry.transition)) }
+        for entry in aside { try kept(entry) }
     }
 
     /// The number of steps as written, duplicates included.
