@@ -140,8 +140,11 @@ import Testing
         let advice = try #require(decomposition.findings.first { $0.rule == "subpathway-alone" })
         #expect(advice.message.contains("no transition joins it to another step"))
     }
-    /// The `phases` sub-pathways of a small pathway written as `from>to[:condition]` links, with the kinds given.
-    static func phases(_ links: [String], kinds: [String: StepKind] = [:]) -> Decomposition {
+    /// The `phases` sub-pathways of a small pathway written as `from>to[:condition]` links, with the kinds and
+    /// stages given.
+    static func phases(
+        _ links: [String], kinds: [String: StepKind] = [:], stages: [String: String] = [:]
+    ) -> Decomposition {
         var ids: [String] = []
         var transitions: [Transition] = []
         for link in links {
@@ -151,7 +154,9 @@ import Testing
             transitions.append(
                 Transition(from: StepID(ends[0]), to: StepID(ends[1]), condition: parts.count > 1 ? parts[1] : nil))
         }
-        let steps = ids.map { Step(id: StepID($0), label: "do \($0)", kind: kinds[$0] ?? .activity) }
+        let steps = ids.map {
+            Step(id: StepID($0), label: "do \($0)", kind: kinds[$0] ?? .activity, stage: stages[$0])
+        }
         return PathwayGraph(Pathway(id: "p", steps: steps, transitions: transitions)).decomposition(.phases)
     }
 

@@ -28,6 +28,8 @@ struct PhaseCutter {
         static let parallel = NodeFlags(rawValue: 1 << 8)
         /// At either end of a loop-back transition.
         static let onLoop = NodeFlags(rawValue: 1 << 9)
+        /// The step where the branches of a block joined by ``joinBlocks()`` meet, inside the block.
+        static let closesBlock = NodeFlags(rawValue: 1 << 10)
     }
 
     /// Flags of a transition; the low three bits hold its ``PathwayIndex/PhaseBoundary``.
@@ -57,8 +59,15 @@ struct PhaseCutter {
     /// way forward but into tails; `-1` for tails); kept for decisions whose branches meet again soon, `-1` for
     /// every other decision once ``markSplitters()`` has run. Index `sink` is the sink.
     var postDominator: [Int32] = []
+    /// For each step, the transitions on the longest way forward from it to its immediate post-dominator, capped
+    /// at ``limit`` + 1 (see ``longestRoute(from:to:)``); kept as long as ``postDominator``.
+    var routeToMeet: [UInt8] = []
     /// The stage of each piece, at its root (`nil`: the pathway has no stages).
     var pieceStage: [Int32]?
+    /// The effective stage of each step and the number of steps of each stage (`nil`: no stages), for
+    /// ``isWholeStage(_:)``.
+    private let stageOfStep: [Int32]?
+    private let stageSizes: [Int32]
     var pieces: PieceUnion
     /// Each step's position in pathway order (set by ``joinAlong(_:)``).
     var rank: [Int32] = []
@@ -100,7 +109,20 @@ struct PhaseCutter {
         }
         edgeFlags = [EdgeFlags](repeating: [], count: graph.edgeCount)
         pieceStage = stageOfNode
+        stageOfStep = stageOfNode
+        stageSizes = Self.stageSizes(stageOfNode)
         pieces = PieceUnion(count: 0) { _ in true }
+    }
+
+    /// The number of steps of each stage.
+    private static func stageSizes(_ stageOfNode: [Int32]?) -> [Int32] {
+        guard let stageOfNode else { return [] }
+        var sizes: [Int32] = []
+        for stage in stageOfNode where stage >= 0 {
+            if Int(stage) >= sizes.count { sizes += [Int32](repeating: 0, count: Int(stage) + 1 - sizes.count) }
+            sizes[Int(stage)] += 1
+        }
+        return sizes
     }
 
     @inline(__always)
@@ -139,13 +161,14 @@ struct PhaseCutter {
     /// Harvey and Kennedy's intersection (see ``CompactGraph/immediateDominators(root:order:direction:)``) gives
     /// the post-dominator in the same pass.
     ///
-    /// - Complexity: O(V + E · h), h the length of the post-dominator tree walks (small for pathway-like graphs);
-    ///   an explicit stack, no recursion.
+    /// - Complexity: O(V + E · (h + k)), h the length of the post-dominator tree walks (small for pathway-like
+    ///   graphs), k twice the upper bound (``longestRoute(from:to:)``); an explicit stack, no recursion.
     mutating func scanForward(starts: [Int32]) {
         let n = graph.nodeCount
         var search = ForwardSearch(nodeCount: n)
         postDominator = [Int32](repeating: -1, count: n + 1)
         postDominator[Int(sink)] = sink
+        routeToMeet = [UInt8](repeating: 0, count: n + 1)
         for start in starts where search.state[Int(start)] == ForwardSearch.new { searchForward(from: start, &search) }
         for node in 0..<Int32(n) where search.state[Int(node)] == ForwardSearch.new {
             searchForward(from: node, &search)
@@ -229,16 +252,41 @@ struct PhaseCutter {
         }
         if branches >= 2 { nodeFlags[Int(node)].insert(.decision) }
         postDominator[Int(node)] = best < 0 ? sink : best
+        routeToMeet[Int(node)] = longestRoute(from: node, to: best)
         position[Int(node)] = finished
         finished += 1
+    }
+
+    /// The transitions on the longest way forward from a step to where its ways forward meet (`meet`, its
+    /// immediate post-dominator; `-1` or the sink: the cap), capped at ``limit`` + 1: one plus the longest from a
+    /// successor, which is the sum along the post-dominator chain from it to `meet` (every way from the successor to
+    /// `meet` passes each step of that chain in turn, since each post-dominates the one before). A patient takes one
+    /// way through a decision block, so its length is what makes the block short or long.
+    ///
+    /// - Complexity: O(k) per way forward, k = twice the upper bound (the sum stops at the cap).
+    private func longestRoute(from node: Int32, to meet: Int32) -> UInt8 {
+        let cap = limit + 1
+        guard meet >= 0, meet != sink else { return UInt8(cap) }
+        var longest = 0
+        for slot in Int(graph.successorOffsets[Int(node)])..<Int(graph.successorOffsets[Int(node) + 1])
+        where isCore(slot: slot, from: node) {
+            var step = graph.successorTargets[slot]
+            var length = 1
+            while step != meet && step != sink && length <= cap {
+                length += Int(routeToMeet[Int(step)])
+                step = postDominator[Int(step)]
+            }
+            longest = max(longest, length)
+        }
+        return UInt8(min(longest, cap))
     }
 
     // MARK: Decisions
 
     /// The bounded breadth-first search from a decision over the post-dominator graph (each step's ways forward
-    /// into steps that are not tails, or the sink for a step that has none), not past `meet`: whether it stays
-    /// within the upper bound with room for one more. With `keepLinks`, the links it follows are in `linkFrom` and
-    /// `linkTo`.
+    /// into steps that are not tails, or the sink for a step that has none), not past `meet`: whether the block is
+    /// short (its longest way through within the upper bound, see ``routeToMeet``; its steps within twice it). With
+    /// `keepLinks`, the links it follows are in `linkFrom` and `linkTo`.
     private mutating func searchBlock(from node: Int32, meet: Int32, keepLinks: Bool) -> Bool {
         if visitMark.isEmpty { visitMark = [Int32](repeating: -1, count: graph.nodeCount + 1) }
         visitStamp += 1
@@ -248,7 +296,10 @@ struct PhaseCutter {
         linkTo.removeAll(keepingCapacity: true)
         queue.append(node)
         visitMark[Int(node)] = stamp
-        let bound = max(2, upper - 1)
+        // A patient takes one way through: the longest, decision and meeting step counted, is within the upper bound;
+        // and the block, meeting step counted, holds at most twice it.
+        if Int(routeToMeet[Int(node)]) + 1 > upper { return false }
+        let bound = limit - 1
         // A branch straight to the meeting step makes the others a detour; that step then begins what follows, so
         // links into it are not the block's.
         var isDetour = false
@@ -299,7 +350,7 @@ struct PhaseCutter {
 
     /// Marks the outcome decisions (*splitters*): steps with two or more branches whose branches do not meet again
     /// soon, that is meet only at the sink, or whose block (the decision, the steps between and the step where
-    /// they meet) does not fit in the upper bound with room for one more or holds a step on a loop. A parallel
+    /// they meet) is not short (see ``searchBlock(from:meet:keepLinks:)``) or holds a step on a loop. A parallel
     /// split is never one (every patient takes every branch). The post-dominators of all but decision blocks are
     /// cleared, so that afterwards a valid one marks a block.
     ///
@@ -423,9 +474,20 @@ struct PhaseCutter {
                 guard !mixed else { continue }
             }
             for link in 0..<kept { joinPieces(linkFrom[link], linkTo[link]) }
+            markClosingStep(of: node, meet: meet, kept: kept)
         }
         postDominator = []
         visitMark = []
+    }
+
+    /// Marks the step where a joined block's branches meet as closing the block, when the block holds it (not a
+    /// detour): a merge is one of the method's natural cut points, so what follows it begins the next phase and
+    /// joins the block only by folding (see ``joinAlong(_:)``).
+    private mutating func markClosingStep(of node: Int32, meet: Int32, kept: Int) {
+        for link in 0..<kept where linkTo[link] == meet {
+            nodeFlags[Int(meet)].insert(.closesBlock)
+            return
+        }
     }
 
     /// A loop (strongly connected component) of two steps up to twice the upper bound is one phase: its
@@ -536,6 +598,8 @@ struct PhaseCutter {
                     // positive branch) is where an analyst cuts: such links join only through blocks and folding.
                     let target = graph.successorTargets[slot]
                     if isBranch && has(target, .forwardInMany) { continue }
+                    // The step where a block's branches meet closes the block: what follows begins the next phase.
+                    if has(node, .closesBlock) { continue }
                     let a = pieces.root(node)
                     let b = pieces.root(target)
                     if shortOnly && Int(max(pieces.weight(a), pieces.weight(b))) >= lower { continue }
@@ -579,6 +643,24 @@ struct PhaseCutter {
         }
     }
 
+    /// Whether a piece of two or more steps holds every step of its stage: a stage the pathway's author named, so
+    /// a phase of its own even when short; it folds across a stage boundary only into another piece below the lower
+    /// bound (two short stages, "testing" and "interpreting", make one phase).
+    ///
+    /// - Complexity: O(size of the piece).
+    private func isWholeStage(_ root: Int32) -> Bool {
+        guard let stageOfStep, let stage = pieceStage?[Int(root)], stage >= 0, pieces.size(root) >= 2 else {
+            return false
+        }
+        var count: Int32 = 0
+        var member = pieces.firstMember(ofRoot: root)
+        while member >= 0 {
+            if stageOfStep[Int(member)] == stage { count += 1 }
+            member = pieces.member(after: member, root: root)
+        }
+        return count == stageSizes[Int(stage)]
+    }
+
     /// Whether a piece holds nothing but outcome decisions and end steps.
     private func isDecisionPiece(_ root: Int32) -> Bool {
         var member = pieces.firstMember(ofRoot: root)
@@ -605,6 +687,7 @@ struct PhaseCutter {
     /// - Complexity: O(edges of the piece's steps).
     private mutating func foldTarget(_ root: Int32) -> Int32? {
         let mayCrossStage = pieces.size(root) <= 2
+        let wholeStage = mayCrossStage && isWholeStage(root) && !isDecisionPiece(root)
         var startedByOutcome = false
         var onlyOutcomesIn = true
         var onlyOutcomesOut = true
@@ -642,7 +725,7 @@ struct PhaseCutter {
                 let cost = flags.contains(.outcome) ? 5 : Int32(boundary(edge).rawValue)
                 consider(
                     graph.predecessorSources[slot], root: root, flags: flags, cost: cost, isForward: false,
-                    forwardFirst: forwardFirst, mayCrossStage: mayCrossStage, best: &best)
+                    forwardFirst: forwardFirst, mayCrossStage: mayCrossStage, wholeStage: wholeStage, best: &best)
             }
             for slot in Int(graph.successorOffsets[Int(member)])..<Int(graph.successorOffsets[Int(member) + 1]) {
                 let edge = graph.successorEdges[slot]
@@ -650,24 +733,36 @@ struct PhaseCutter {
                 let cost = flags.contains(.outcome) && !startedByOutcome ? 5 : Int32(boundary(edge).rawValue)
                 consider(
                     graph.successorTargets[slot], root: root, flags: flags, cost: cost, isForward: true,
-                    forwardFirst: forwardFirst, mayCrossStage: mayCrossStage, best: &best)
+                    forwardFirst: forwardFirst, mayCrossStage: mayCrossStage, wholeStage: wholeStage, best: &best)
             }
             member = pieces.member(after: member, root: root)
         }
+        if let best, keepsOutcomeBranch(root, cost: best.key.0, startedByOutcome: startedByOutcome) { return nil }
         return best?.root
+    }
+
+    /// Whether a piece started by an outcome branch, of two steps or more (ends aside), stays apart rather than
+    /// fold back into a decision it is a branch of, when that is all it could join (the best candidate's `cost` is
+    /// 5): joined to the decision, one sub-pathway would hold two outcomes, where the method publishes one per
+    /// outcome (found / not found).
+    private func keepsOutcomeBranch(_ root: Int32, cost: Int32, startedByOutcome: Bool) -> Bool {
+        cost == 5 && startedByOutcome && pieces.weight(root) >= 2
     }
 
     /// One candidate of ``foldTarget(_:)``: kept in `best` when its key orders first.
     @inline(__always)
     private mutating func consider(
         _ other: Int32, root: Int32, flags: EdgeFlags, cost: Int32, isForward: Bool, forwardFirst: Bool,
-        mayCrossStage: Bool, best: inout (key: (Int32, Int32, Int32, Int32, Int32, Int32), root: Int32)?
+        mayCrossStage: Bool, wholeStage: Bool,
+        best: inout (key: (Int32, Int32, Int32, Int32, Int32, Int32), root: Int32)?
     ) {
-        guard PhaseBoundary(rawValue: flags.intersection(.boundaryBits).rawValue) != .stage || mayCrossStage
-        else { return }
+        let crossesStage = PhaseBoundary(rawValue: flags.intersection(.boundaryBits).rawValue) == .stage
+        guard !crossesStage || mayCrossStage else { return }
         let otherRoot = pieces.root(other)
         guard otherRoot != root else { return }
         let otherSize = pieces.size(otherRoot)
+        // A whole stage crosses into another only to make two short pieces one (ends do not count).
+        guard !crossesStage || !wholeStage || Int(pieces.weight(otherRoot)) < lower else { return }
         let overflows = Int(otherSize + pieces.size(root)) > limit
         let key = (
             cost, flags.contains(.back) ? Int32(1) : 0, overflows ? Int32(1) : 0,

@@ -38,11 +38,14 @@ extension PathwayIndex {
     ///
     /// Signals, strongest first:
     /// 1. **Stages.** A transition between two steps of different (effective, see ``effectiveStages()``) stages is
-    ///    never crossed except to fold a piece of one or two steps. DOT clusters and BPMN lanes whose label names no
+    ///    never crossed except to fold a piece of one or two steps, and not then by a piece that holds a whole stage
+    ///    of two or more steps (a phase the author named) other than a decision with its ends, unless the piece
+    ///    across is short too (two short stages make one phase). DOT clusters and BPMN lanes whose label names no
     ///    staff group arrive as stages.
-    /// 2. **Outcome decisions.** A step with two or more branches that do not meet again soon (the step, its
-    ///    alternatives and the step where they meet do not fit in the target's upper bound, or an alternative holds
-    ///    a loop, such as a yearly review, so that patients may stay on it) starts one sub-pathway per branch
+    /// 2. **Outcome decisions.** A step with two or more branches that do not meet again soon (the longest way from
+    ///    the step to where they meet, both counted, is longer than the target's upper bound, since a patient takes
+    ///    one way through; or the block holds more than twice the upper bound; or an alternative holds a loop, such
+    ///    as a yearly review, so that patients may stay on it) starts one sub-pathway per branch
     ///    (variant found / not found). A parallel split is never an outcome decision: every patient takes every
     ///    branch. Ends and
     ///    loop-back transitions are left out, and so are *tails*, steps whose whole future (ends aside) is the step
@@ -50,8 +53,11 @@ extension PathwayIndex {
     /// 3. **Decision blocks and loops.** A decision whose branches do meet again soon is one phase with its
     ///    alternatives and the step where they meet (its immediate post-dominator, as in the program structure
     ///    tree); where one branch goes straight to that step, the others are a detour some patients take, and the
-    ///    step where everyone continues is left to begin what follows (it joins the block only by length); a loop (strongly connected component) of at most twice the upper bound is one phase, unless an
-    ///    outcome branch lies on it (a reanalysis that returns to the review): the outcome is the stronger boundary.
+    ///    step where everyone continues is left to begin what follows (it joins the block only by length); where the
+    ///    block holds the step where its branches meet, that step closes it (a merge is one of the method's natural
+    ///    cut points): what follows begins the next phase and joins the block only by folding. A loop (strongly
+    ///    connected component) of at most twice the upper bound is one phase, unless an outcome branch lies on it (a
+    ///    reanalysis that returns to the review): the outcome is the stronger boundary.
     /// 4. **Hand-offs** between staff groups: joined only after every other transition, and only within the target
     ///    size; first where both pieces are below the lower bound, so that two short pieces become one rather than
     ///    one filling up to the upper bound and leaving a short remainder.
@@ -64,7 +70,9 @@ extension PathwayIndex {
     /// 6. **Folding.** A piece below the target's lower bound joins the neighbour it belongs to: the one across the
     ///    weakest boundary; a decision joins the piece before it rather than one of its branches, a branch joins
     ///    the steps after it rather than the decision it starts from, a start joins what follows it. Only pieces
-    ///    of one or two steps cross a stage boundary.
+    ///    of one or two steps cross a stage boundary. An outcome branch of two or more steps (ends aside) whose
+    ///    only neighbours are decisions it is a branch of stays apart (a timeout path): joined back, one
+    ///    sub-pathway would hold two outcomes.
     ///
     /// Every step ends in exactly one piece. A piece of one step remains only where no transition joins the step
     /// to any other piece; advice says so.

@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+
+@testable import PathwayKit
+
+/// The `phases` rules added for agreement with analysts' cuts on pathways the rules were not first made on
+/// (issue 11), one small pathway per rule.
+@Suite struct PhasesAgreementRuleTests {
+    /// The steps of each `phases` sub-pathway of a small pathway (see ``PhasesTests/phases(_:kinds:stages:)``).
+    static func phases(
+        _ links: [String], kinds: [String: StepKind] = [:], stages: [String: String] = [:]
+    ) -> [[StepID]] {
+        PhasesTests.phases(links, kinds: kinds, stages: stages).subpathways.map(\.steps)
+    }
+
+    /// Stages of the steps named, each stage a run of ids.
+    static func stages(_ runs: [(String, [String])]) -> [String: String] {
+        var result: [String: String] = [:]
+        for (stage, ids) in runs { for id in ids { result[id] = stage } }
+        return result
+    }
+
+    @Test("a short stage the author named stays a phase of its own, next to stages within the target")
+    func shortStageStays() {
+        let cut = Self.phases(
+            ["s>a", "a>b", "b>c", "c>x", "x>y", "y>m", "m>n", "n>o"],
+            kinds: ["s": .start],
+            stages: Self.stages([
+                ("requesting", ["s", "a", "b", "c"]), ("laboratory", ["x", "y"]),
+                ("management", ["m", "n", "o"]),
+            ]))
+        #expect(cut == [["s", "a", "b", "c"], ["x", "y"], ["m", "n", "o"]])
+    }
+
+    @Test("two short stages side by side make one phase (testing, then interpreting)")
+    func twoShortStagesJoin() {
+        let cut = Self.phases(
+            ["s>a", "a>b", "b>c", "c>l", "l>k", "k>r", "r>q", "q>m", "m>n", "n>o"],
+            kinds: ["s": .start],
+            stages: Self.stages([
+                ("requesting", ["s", "a", "b", "c"]), ("laboratory", ["l", "k"]),
+                ("interpreting", ["r", "q"]), ("management", ["m", "n", "o"]),
+            ]))
+        #expect(cut == [["s", "a", "b", "c"], ["l", "k", "r", "q"], ["m", "n", "o"]])
+    }
+}
+
+extension PhasesAgreementRuleTests {
+    @Test("the step where a block's branches meet closes the block: what follows begins the next phase")
+    func blockClosesAtItsMeetingStep() {
+        // Two ways to the same result (x or y), met at j; then the next phase n, m.
+        let cut = Self.phases(
+            ["s>a", "a>b", "b>d", "d>x:one way", "d>y:the other", "x>j", "y>j", "j>n", "n>m", "m>e"],
+            kinds: ["s": .start, "d": .decision, "e": .end])
+        #expect(cut == [["s", "a", "b"], ["d", "x", "y", "j"], ["n", "m", "e"]])
+    }
+
+    @Test("a short outcome branch with no other neighbour stays apart from the decision that starts it")
+    func shortOutcomeBranchStays() {
+        // d's branches never meet: found (p, q, r) or timed out (t, then w, where the process stops).
+        let cut = Self.phases(
+            ["s>a", "a>b", "b>d", "d>p:found", "p>q", "q>r", "r>e", "d>t:timed out", "t>w"],
+            kinds: ["s": .start, "d": .decision, "e": .end])
+        #expect(cut == [["s", "a", "b", "d"], ["p", "q", "r", "e"], ["t", "w"]])
+    }
+}
+
+extension PhasesAgreementRuleTests {
+    @Test("a block is as long as one patient's way through it: three doses after a genotype are one phase")
+    func blockLengthIsTheLongestWay() {
+        // d: standard dose (n), or a reduced start (v) that is half (h) or avoid (o); all meet at x.
+        let cut = Self.phases(
+            [
+                "s>a", "a>b", "b>d", "d>n:standard", "d>v:reduced", "v>h:half", "v>o:avoid", "n>x", "h>x", "o>x",
+                "x>f", "f>g", "g>k",
+            ],
+            kinds: ["s": .start, "d": .decision, "v": .decision])
+        #expect(cut == [["s", "a", "b"], ["d", "n", "v", "h", "o", "x"], ["f", "g", "k"]])
+    }
+}
