@@ -18,7 +18,10 @@ import Testing
         ),
         ("numbered.csv", (0..<40).map { "s\($0 * 7 % 23),s\($0 * 5 % 19)" }.joined(separator: "\n") + "\ns3,x9\nx9,s4"),
         ("numbers.tsv", (0..<40).map { "\($0 * 11 % 31)\t\($0 * 3 % 29)\tc\($0 % 3)" }.joined(separator: "\n") + "\n"),
-        ("blanks.edges", "a b\n  b c\n\n# c d\nc\td\nd a\n" + (0..<20).map { "n\($0) n\($0 + 1)" }.joined(separator: "\n")),
+        (
+            "blanks.edges",
+            "a b\n  b c\n\n# c d\nc\td\nd a\n" + (0..<20).map { "n\($0) n\($0 + 1)" }.joined(separator: "\n")
+        ),
     ]
 
     /// What a read gave, as text to compare: the ids in order, each transition with its ends, condition, share and
@@ -28,7 +31,8 @@ import Testing
             + index.transitions.map { transition in
                 let from = index.stepIDs[index.transitionSources[transition]]
                 let to = index.stepIDs[index.transitionTargets[transition]]
-                return "\(from) → \(to) \(index.conditions[transition] ?? "-") \(index.share(transition).map { "\($0)" } ?? "-") "
+                let share = index.share(transition).map { "\($0)" } ?? "-"
+                return "\(from) → \(to) \(index.conditions[transition] ?? "-") \(share) "
                     + "\(index.location(transition)?.line ?? 0)"
             }
     }

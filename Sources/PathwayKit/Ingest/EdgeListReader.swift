@@ -664,11 +664,9 @@ public enum EdgeListReader {
             if status == .limit(isClean: true) {
                 try half.merge(into: &state)
                 state.edges.secondHalfStart = middle
-                #if canImport(Glibc)
-                    // The half's columns, allocated on its thread's heap, are free now: give their pages back to
-                    // the system, or the process keeps them while it goes on to use as much again.
-                    malloc_trim(0)
-                #endif
+                // The half's columns, allocated on its thread's heap, are free now: give their pages back to the
+                // system, or the process keeps them while it goes on to use as much again.
+                SecondHalf.returnFreePages()
                 return state.edges
             }
             // A quoted field runs across the middle: the second half started inside it. Read on in one pass.
