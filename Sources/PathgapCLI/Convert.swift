@@ -38,14 +38,14 @@ extension Pathgap {
                 }
             }
 
-            /// The pathway in this format; BPMN and GraphML are laid out through Graphviz.
+            /// The pathway in this format, written from its index; BPMN and GraphML are laid out through Graphviz.
             ///
             /// - Parameters:
-            ///   - pathway: The pathway.
+            ///   - pathway: The pathway, as its reader indexed it.
             ///   - staffGroupNames: Display names of staff groups, for BPMN lanes.
             /// - Throws: ``PathwayKit/InputError`` when a BPMN or GraphML export meets a transition to a missing step,
             ///   or Graphviz's error when the layout fails.
-            func text(for pathway: Pathway, staffGroupNames: [StaffGroupID: String] = [:]) throws -> String {
+            func text(for pathway: PathwayIndex, staffGroupNames: [StaffGroupID: String] = [:]) throws -> String {
                 switch self {
                 case .yaml: NativeFormat.text(for: pathway, syntax: .yaml)
                 case .json: NativeFormat.text(for: pathway, syntax: .json)
@@ -54,31 +54,30 @@ extension Pathgap {
                 case .csv: PathwayCSVWriter.text(for: pathway)
                 case .bpmn:
                     BPMNWriter.text(
-                        for: try exportable(pathway), layout: try DiagramLayouter.layout(pathway, lanes: true),
+                        for: try exportable(pathway), layout: try DiagramLayouter.layout(pathway.records, lanes: true),
                         staffGroupNames: staffGroupNames)
                 case .graphml:
                     GraphMLWriter.text(
-                        for: try exportable(pathway), layout: try DiagramLayouter.layout(pathway, lanes: false))
+                        for: try exportable(pathway), layout: try DiagramLayouter.layout(pathway.records, lanes: false))
                 }
             }
 
-            /// The pathway, when BPMN or GraphML can hold it: step ids unique and every transition between steps.
-            func exportable(_ pathway: Pathway) throws -> Pathway {
-                var seen: Set<StepID> = []
-                for step in pathway.steps where !seen.insert(step.id).inserted {
+            /// The pathway, when BPMN or GraphML can hold it (step ids unique and every transition between steps), read
+            /// from its side tables.
+            func exportable(_ pathway: PathwayIndex) throws -> PathwayIndex.Records {
+                if let step = pathway.duplicateSteps.first?.step {
                     throw InputError(
                         "step id '\(step.id)' is used twice; \(rawValue.uppercased()) needs unique ids",
                         at: step.location ?? pathway.location ?? SourceLocation(file: "-"))
                 }
-                for transition in pathway.transitions
-                where !seen.contains(transition.from) || !seen.contains(transition.to) {
-                    let missing = seen.contains(transition.from) ? transition.to : transition.from
+                if let transition = pathway.danglingTransitions.first?.transition {
+                    let missing = pathway.step(named: transition.from) != nil ? transition.to : transition.from
                     throw InputError(
                         "transition from '\(transition.from)' to '\(transition.to)' names step '\(missing)', "
                             + "which the pathway does not have",
                         at: transition.location ?? pathway.location ?? SourceLocation(file: "-"))
                 }
-                return pathway
+                return pathway.records
             }
         }
 
@@ -96,7 +95,7 @@ extension Pathgap {
         func execute(console: Console) throws -> Int32 {
             let workspace = try input.load(console: console)
             for finding in workspace.importFindings.sortedForOutput() { console.printError(finding.description) }
-            let all = workspace.pathways
+            let all = workspace.indexes
             var pathways = all
             if let wanted = pathway {
                 pathways = pathways.filter { $0.id.rawValue == wanted }

@@ -57,12 +57,14 @@ struct Workspace {
     /// - Complexity: O(pathways).
     var indexes: [PathwayIndex] { streamed ?? loaded.map(\.index) }
 
-    /// The pathways with their indexes and values: a streamed index's value is made from it here (ask once).
+    /// The pathways with their indexes; a streamed index's value is made from it only when asked for
+    /// (``PathwayKit/PathwayGraph/pathway``).
     ///
-    /// - Complexity: O(pathways), or O(V + E) per pathway for streamed ones.
+    /// - Complexity: O(pathways).
     var graphs: [PathwayGraph] { streamed.map { $0.map(PathwayGraph.init(index:)) } ?? loaded }
 
-    /// The pathways as values (made from the indexes for streamed ones; ask once).
+    /// The pathways as values (made from the indexes for streamed ones; ask once). `render` and `convert` never
+    /// ask: they draw and write from the indexes.
     var pathways: [Pathway] { graphs.map(\.pathway) }
 
     /// The readers every command uses: the core library's and the DOT reader through Graphviz.

@@ -163,19 +163,22 @@ extension Pathgap {
             if workspace.project == nil {
                 // A lone file has no table of names: its group ids (a BPMN lane's name in lower case, hyphenated)
                 // are shown as words.
-                for step in graphs.flatMap(\.pathway.steps) {
-                    for group in step.staffGroups where names[group] == nil {
+                for graph in graphs {
+                    for group in graph.index.staffGroupIDs.names.map({ StaffGroupID($0) }) where names[group] == nil {
                         names[group] = Self.words(group.rawValue)
                     }
                 }
             }
             let annotations = noGaps ? [:] : Self.annotations(of: workspace.project, strategy: chartStrategy ?? .phases)
-            // Draw every chart before writing any, so that a failure leaves the folder as it was.
-            var files: [(path: String, data: Data)] = []
+            // Every chart's DOT first; each chart is then laid out when its file's turn comes, a batch at a time, and
+            // written into the staging folder, so that the drawings are never all held in memory together. A
+            // failure leaves the folder as it was.
             func place(_ name: String) -> String { (out as NSString).appendingPathComponent(name) }
+            var charts: [Chart] = []
+            var outputs: [Output] = []
             var owners: [(id: String, path: String)] = []
             for graph in graphs {
-                let pathway = graph.pathway
+                let pathway = graph.index
                 let options = FlowchartOptions(
                     direction: FlowchartOptions.Direction(rawValue: rankdir.uppercased()) ?? .topToBottom,
                     lanes: lanes, maxSteps: maxSteps, maxParts: maxParts, staffGroupNames: names,
@@ -183,48 +186,111 @@ extension Pathgap {
                         ? nil : FlowchartLinks(base: pathway.id.rawValue.fileNameSafe, fileExtension: fileFormat),
                     dpi: Self.rasterFormats.contains(fileFormat) ? dpi : nil)
                 let flowchart = Flowchart(
-                    pathway: pathway, annotations: annotations[pathway.id] ?? [:], options: options)
-                let charts = try Self.charts(
-                    of: flowchart, graph: graph, view: view, strategy: chartStrategy ?? .phases)
-                var drawn: [(chart: Chart, svg: String?)] = []
-                let rendered = fileFormat == "dot" ? [] : Self.draw(charts, format: fileFormat)
-                for (position, chart) in charts.enumerated() {
-                    let file = place("\(chart.name).\(fileFormat)")
+                    index: pathway, annotations: annotations[pathway.id] ?? [:], options: options)
+                let first = charts.count
+                charts += try Self.charts(of: flowchart, graph: graph, view: view, strategy: chartStrategy ?? .phases)
+                for position in first..<charts.count {
+                    let file = place("\(charts[position].name).\(fileFormat)")
                     owners.append((pathway.id.rawValue, file))
-                    guard fileFormat != "dot" else {
-                        files.append((file, Data(chart.dot.utf8)))
-                        continue
-                    }
-                    let rendering: GraphvizRendering
-                    switch rendered[position] {
-                    case .success(let value): rendering = value
-                    case .failure(let error):
-                        throw CommandError(message: "\(file): \(error.description)", status: ExitStatus.failure)
-                    }
-                    for warning in rendering.warnings {
-                        console.printError(Finding(graphviz: warning, at: SourceLocation(file: file)).description)
-                    }
-                    let bytes = rendering.bytes
-                    files.append((file, Data(bytes)))
-                    if Self.pictureFormats.contains(fileFormat) {
-                        files.append((place("\(chart.name).txt"), Data(chart.text.utf8)))
-                    }
-                    if view == .all {
-                        var svg: String?
-                        if fileFormat == "svg" { svg = String(decoding: bytes, as: UTF8.self) }
-                        drawn.append((chart, svg))
+                    outputs.append(Output(path: file, content: .chart(position)))
+                    if fileFormat != "dot", Self.pictureFormats.contains(fileFormat) {
+                        outputs.append(Output(path: place("\(charts[position].name).txt"), content: .text(position)))
                     }
                 }
                 if view == .all {
                     let base = pathway.id.rawValue.fileNameSafe
-                    let page = ChartIndexPage(title: pathway.title, format: fileFormat, charts: drawn)
-                    files.append((place("\(base).index.html"), Data(page.html().utf8)))
+                    outputs.append(
+                        Output(
+                            path: place("\(base).index.html"),
+                            content: .page(title: pathway.title)))
                 }
             }
             try AtomicFile.requireDistinct(owners)
-            try AtomicFile.write(files)
-            for file in files { console.print(file.path) }
+            var drawing = ChartDrawing(charts: charts, format: fileFormat)
+            // The charts of the pathway being written, with their SVG text, for its index page.
+            var drawn: [(chart: Chart, svg: String?)] = []
+            try AtomicFile.write(paths: outputs.map(\.path)) { index, emit in
+                let output = outputs[index]
+                switch output.content {
+                case .chart(let position):
+                    let chart = charts[position]
+                    guard fileFormat != "dot" else {
+                        Self.emit(Array(chart.dot.utf8), to: emit)
+                        return
+                    }
+                    let rendering: GraphvizRendering
+                    switch drawing.rendering(position) {
+                    case .success(let value): rendering = value
+                    case .failure(let error):
+                        throw CommandError(message: "\(output.path): \(error.description)", status: ExitStatus.failure)
+                    }
+                    for warning in rendering.warnings {
+                        console.printError(
+                            Finding(graphviz: warning, at: SourceLocation(file: output.path)).description)
+                    }
+                    Self.emit(rendering.bytes, to: emit)
+                    if view == .all {
+                        let svg = fileFormat == "svg" ? String(decoding: rendering.bytes, as: UTF8.self) : nil
+                        drawn.append((chart, svg))
+                    }
+                case .text(let position):
+                    Self.emit(Array(charts[position].text.utf8), to: emit)
+                case .page(let title):
+                    let page = ChartIndexPage(title: title, format: fileFormat, charts: drawn)
+                    drawn.removeAll()
+                    Self.emit(Array(page.html().utf8), to: emit)
+                }
+            }
+            for output in outputs { console.print(output.path) }
             return ExitStatus.success
+        }
+
+        /// One file `render` writes: a chart, its text alternative, or a pathway's index page.
+        struct Output {
+            enum Content {
+                /// The chart at a position of the list of charts.
+                case chart(Int)
+                /// The text alternative of the chart at a position.
+                case text(Int)
+                /// The index page of a pathway, over the charts written since the last page.
+                case page(title: String)
+            }
+
+            var path: String
+            var content: Content
+        }
+
+        /// Hands bytes to a file being written.
+        static func emit(_ bytes: [UInt8], to emit: (UnsafeRawBufferPointer) -> Void) {
+            bytes.withUnsafeBytes { emit($0) }
+        }
+
+        /// Charts laid out a batch at a time, in order, as their files are written: the batch holding the chart asked
+        /// for is drawn by ``draw(_:format:)`` (one worker per core around the Graphviz lock), and the one before is
+        /// dropped, so that memory holds one batch of drawings, not all of them.
+        struct ChartDrawing {
+            /// The charts drawn together: enough for every worker to keep busy, few enough to stay small.
+            static let batchSize = 64
+
+            let charts: [Chart]
+            let format: String
+            /// The first chart of the batch drawn, and the batch's results.
+            private var batch: (start: Int, results: [Result<GraphvizRendering, GraphvizError>]) = (0, [])
+
+            init(charts: [Chart], format: String) {
+                self.charts = charts
+                self.format = format
+            }
+
+            /// The drawing of the chart at a position.
+            mutating func rendering(_ position: Int) -> Result<GraphvizRendering, GraphvizError> {
+                if !(batch.start..<batch.start + batch.results.count).contains(position) {
+                    let start = position - position % Self.batchSize
+                    let end = min(charts.count, start + Self.batchSize)
+                    batch = (start, Render.draw(Array(charts[start..<end]), format: format))
+                }
+                return batch.results[position - batch.start]
+            }
         }
 
         /// An id as words: hyphens and underscores as spaces, the first letter upper-case (`team-assistant` →
@@ -323,17 +389,30 @@ extension Pathgap {
         static func charts(of flowchart: Flowchart, graph: PathwayGraph, view: View, strategy: DecompositionStrategy)
             throws -> [Chart]
         {
-            let pathway = flowchart.pathway
+            let pathway = flowchart.index
             let links =
                 flowchart.options.links ?? FlowchartLinks(base: pathway.id.rawValue.fileNameSafe, fileExtension: "")
-            let parts = { graph.decomposition(strategy).subpathways.map(FlowchartSubpathway.init) }
+            // Phases and chains come from the index as flat arrays, their steps already numbered; the other
+            // strategies from the decomposition's values.
+            let parts = { () -> [FlowchartSubpathway] in
+                switch strategy {
+                case .phases, .chains:
+                    let partition =
+                        strategy == .chains
+                        ? pathway.chainPartition()
+                        : pathway.phasePartition(target: DecompositionOptions().preferredSize)
+                    return partition.parts.map { FlowchartSubpathway(partition, part: $0) }
+                default:
+                    return graph.decomposition(strategy).subpathways.map(FlowchartSubpathway.init)
+                }
+            }
             do {
                 switch view {
                 case .network:
                     return [
                         Chart(
                             name: links.base, dot: try flowchart.network(), heading: pathway.title,
-                            summary: flowchart.summary(of: pathway.steps.map(\.id)), text: flowchart.networkText())
+                            summary: flowchart.networkSummary(), text: flowchart.networkText())
                     ]
                 case .subpathways:
                     return try partCharts(flowchart, parts(), links: links)

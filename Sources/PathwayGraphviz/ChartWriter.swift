@@ -66,23 +66,28 @@ struct ChartWriter {
     ///
     /// - Parameters:
     ///   - steps: The steps, in order.
+    ///   - pathway: The pathway they are steps of.
     ///   - annotations: Gaps by step.
-    ///   - route: The position of steps on the main route, which orders the lanes.
+    ///   - route: The position of each step of the pathway on the main route (`-1`: off it), which orders the lanes.
     /// - Complexity: O(s log s) for s steps.
-    mutating func addSteps(_ steps: [Step], annotations: [StepID: StepAnnotation], route: [StepID: Int] = [:]) {
+    mutating func addSteps(
+        _ steps: [Index<Step>], of pathway: PathwayIndex, annotations: [StepID: StepAnnotation], route: [Int32]
+    ) {
         stepCount += steps.count
         guard options.lanes else {
             for step in steps {
-                body.append("  " + stepStatement(step, annotation: annotations[step.id], inLane: false))
+                body.append("  " + stepStatement(step, of: pathway, annotations: annotations, inLane: false))
             }
             return
         }
-        var members: [StaffGroupID?: [Step]] = [:]
-        var key: [StaffGroupID?: (route: Int, order: Int)] = [:]
+        // Lanes by the raw index of a step's first staff group (-1: none).
+        var members: [Int32: [Index<Step>]] = [:]
+        var key: [Int32: (route: Int, order: Int)] = [:]
         for (order, step) in steps.enumerated() {
-            let group = step.staffGroups.first
+            let group = pathway.staffGroups(step).first?.raw ?? -1
             members[group, default: []].append(step)
-            let position = route[step.id] ?? Int.max
+            let onRoute = step.position < route.count ? route[step.position] : -1
+            let position = onRoute < 0 ? Int.max : Int(onRoute)
             if let current = key[group] {
                 key[group] = (min(current.route, position), current.order)
             } else {
@@ -91,14 +96,15 @@ struct ChartWriter {
         }
         let lanes = key.keys.sorted { lhs, rhs in
             // The band of steps with no staff group comes last.
-            if (lhs == nil) != (rhs == nil) { return rhs == nil }
+            if (lhs < 0) != (rhs < 0) { return rhs < 0 }
             let left = key[lhs] ?? (0, 0)
             let right = key[rhs] ?? (0, 0)
             return left.route != right.route ? left.route < right.route : left.order < right.order
         }
         var heads: [String] = []
         var feet: [String] = []
-        for (index, group) in lanes.enumerated() {
+        for (index, lane) in lanes.enumerated() {
+            let group = lane < 0 ? nil : StaffGroupID(pathway.staffGroupIDs[Index<StaffGroup>(raw: lane)])
             let name = group.map(displayName) ?? "No staff group named"
             let laneID = ids.make("lane", group?.rawValue ?? "none")
             let head = "lane \(index + 1)"
@@ -121,14 +127,14 @@ struct ChartWriter {
                         ("shape", "plaintext"), ("style", ""), ("fontname", "Helvetica-Bold"), ("fontsize", "13"),
                         ("tooltip", "Lane: \(name)"),
                     ]) + ";")
-            for step in members[group] ?? [] {
-                body.append("    " + stepStatement(step, annotation: annotations[step.id], inLane: true))
+            for step in members[lane] ?? [] {
+                body.append("    " + stepStatement(step, of: pathway, annotations: annotations, inLane: true))
             }
             body.append(
                 "    \(DOTText.name(foot)) [shape=\"point\", style=\"invis\", width=\"0\", height=\"0\", label=\"\"];")
             // Each step lies between its lane's name and its end (weightless edges, so they do not pull).
-            for step in members[group] ?? [] {
-                let node = DOTText.name(step.id.rawValue)
+            for step in members[lane] ?? [] {
+                let node = DOTText.name(pathway.stepIDs[step])
                 body.append("    \(DOTText.name(head)) -> \(node) [style=\"invis\", weight=\"0\"];")
                 body.append("    \(node) -> \(DOTText.name(foot)) [style=\"invis\", weight=\"0\"];")
             }
@@ -146,10 +152,16 @@ struct ChartWriter {
     }
 
     /// The node statement of one step.
-    private mutating func stepStatement(_ step: Step, annotation: StepAnnotation?, inLane: Bool) -> String {
-        let label = DOTText.wrapped(step.label, width: options.labelWidth)
-        var attributes: [(String, String)] = [("id", ids.make("step", step.id.rawValue))]
-        switch step.kind {
+    private mutating func stepStatement(
+        _ step: Index<Step>, of pathway: PathwayIndex, annotations: [StepID: StepAnnotation], inLane: Bool
+    ) -> String {
+        let id = pathway.stepIDs[step]
+        let stepID = StepID(id)
+        let annotation = annotations[stepID]
+        let kind = pathway.kinds[step]
+        let label = DOTText.wrapped(pathway.label(step), width: options.labelWidth)
+        var attributes: [(String, String)] = [("id", ids.make("step", id))]
+        switch kind {
         case .start, .end:
             attributes += [("label", label), ("shape", "box"), ("style", "rounded,filled"), ("penwidth", "2")]
         case .activity:
@@ -173,8 +185,8 @@ struct ChartWriter {
         }
         if let annotation {
             let colours = SeverityColours(annotation.severity)
-            if step.kind != .parallel { attributes.append(("fillcolor", colours.fill)) }
-            let rounded = step.kind == .start || step.kind == .end ? "rounded," : ""
+            if kind != .parallel { attributes.append(("fillcolor", colours.fill)) }
+            let rounded = kind == .start || kind == .end ? "rounded," : ""
             attributes += [
                 ("color", colours.border), ("penwidth", colours.penwidth), ("style", rounded + colours.style),
             ]
@@ -182,11 +194,15 @@ struct ChartWriter {
                 attributes += [("URL", DOTText.url(url)), ("target", "_blank")]
             }
         }
-        attributes += options.changes.attributes(for: step)
-        attributes.append(("tooltip", tooltip(step, annotation: annotation)))
+        attributes += options.changes.attributes(for: stepID, kind: kind)
+        attributes.append(("tooltip", tooltip(step, of: pathway, annotation: annotation)))
         // In a lane, the other staff groups of a shared step are named in a small second line.
-        if inLane, step.staffGroups.count > 1, step.kind != .merge, step.kind != .parallel {
-            let others = "also: " + step.staffGroups.dropFirst().map(displayName).joined(separator: ", ")
+        let groups = pathway.staffGroups(step)
+        if inLane, groups.count > 1, kind != .merge, kind != .parallel {
+            let others =
+                "also: "
+                + groups.dropFirst().map { displayName(StaffGroupID(pathway.staffGroupIDs[$0])) }
+                .joined(separator: ", ")
             attributes.append(
                 (
                     DOTText.htmlKey,
@@ -196,26 +212,30 @@ struct ChartWriter {
                             String.init))
                 ))
         }
-        return DOTText.name(step.id.rawValue) + " " + DOTText.attributes(deduplicated(attributes)) + ";"
+        return DOTText.name(id) + " " + DOTText.attributes(deduplicated(attributes)) + ";"
     }
 
     /// A step's tooltip: its label, kind, staff groups, competencies, setting and gaps, one per line.
-    private func tooltip(_ step: Step, annotation: StepAnnotation?) -> String {
-        var lines = [step.label, "Kind: \(step.kind.rawValue)"]
-        if !step.staffGroups.isEmpty {
-            lines.append("Staff groups: " + step.staffGroups.map(displayName).joined(separator: ", "))
+    private func tooltip(_ step: Index<Step>, of pathway: PathwayIndex, annotation: StepAnnotation?) -> String {
+        var lines = [pathway.label(step), "Kind: \(pathway.kinds[step].rawValue)"]
+        let groups = pathway.staffGroups(step)
+        if !groups.isEmpty {
+            lines.append(
+                "Staff groups: "
+                    + groups.map { displayName(StaffGroupID(pathway.staffGroupIDs[$0])) }.joined(separator: ", "))
         }
-        if !step.competencies.isEmpty {
+        let slots = pathway.competencySlots(step)
+        if !slots.isEmpty {
             lines.append(
                 "Competencies: "
-                    + step.competencies.map { requirement in
-                        requirement.level.map { "\(requirement.competency) (level \($0))" }
-                            ?? requirement.competency.rawValue
+                    + slots.map { slot in
+                        let competency = pathway.competencyIDs[pathway.competencyMembers[slot]]
+                        return pathway.competencyLevels[Index(slot)].map { "\(competency) (level \($0))" } ?? competency
                     }.joined(separator: ", "))
         }
-        if let setting = step.setting { lines.append("Setting: \(setting)") }
-        if let stage = step.stage { lines.append("Stage: \(stage)") }
-        if let reference = step.reference { lines.append("Refers to: \(reference)") }
+        if let setting = pathway.setting(step) { lines.append("Setting: \(pathway.settingNames[setting])") }
+        if let stage = pathway.stage(step) { lines.append("Stage: \(pathway.stageNames[stage])") }
+        if let reference = pathway.details[step]?.reference { lines.append("Refers to: \(reference)") }
         if let annotation {
             lines.append("Gaps (\(annotation.severity.rawValue)):")
             lines += annotation.lines.map { "- \($0)" }
@@ -246,25 +266,25 @@ struct ChartWriter {
     /// on the bundled pilots' charts (README "Flowcharts"), it put no label on a node, while `xlabel` (placed after
     /// layout), `labelfloat=true`, and `headlabel`/`taillabel` (drawn at the edge's end whatever lies there) each
     /// put some on nodes, and `forcelabels=false` dropped xlabels instead. `EdgeLabelPlacementTests` keeps it so.
-    mutating func addTransition(_ transition: Transition, labels: [StepID: String]) {
+    mutating func addTransition(_ transition: ChartEdge) {
         let text = edgeText(transition)
         var attributes: [(String, String)] = [("id", nextEdgeID())]
         if !text.isEmpty { attributes.append(("label", DOTText.wrapped(text, width: 24))) }
-        let from = labels[transition.from] ?? transition.from.rawValue
-        let to = labels[transition.to] ?? transition.to.rawValue
-        attributes.append(("tooltip", "\(from) → \(to)" + (text.isEmpty ? "" : ": \(text)")))
-        attributes += options.changes.attributes(for: transition)
+        attributes.append(
+            ("tooltip", "\(transition.fromLabel) → \(transition.toLabel)" + (text.isEmpty ? "" : ": \(text)")))
+        attributes += options.changes.attributes(from: StepID(transition.from), to: StepID(transition.to))
         body.append(
-            "  \(DOTText.name(transition.from.rawValue)) -> \(DOTText.name(transition.to.rawValue)) "
-                + DOTText.attributes(attributes) + ";")
+            "  \(DOTText.name(transition.from)) -> \(DOTText.name(transition.to)) " + DOTText.attributes(attributes)
+                + ";")
     }
 
     /// A small grey stub for a step outside a sub-pathway, with the transition that crosses the boundary.
-    mutating func addStub(for transition: Transition, entering: Bool, labels: [StepID: String], link: String? = nil) {
+    mutating func addStub(for transition: ChartEdge, entering: Bool, link: String? = nil) {
         let outside = entering ? transition.from : transition.to
-        let stubName = (entering ? "from: " : "to: ") + outside.rawValue
-        let stubLabel = (entering ? "from " : "to ") + (labels[outside] ?? outside.rawValue)
-        let stubID = (entering ? "from-" : "to-") + DOTText.identifier(outside.rawValue)
+        let outsideLabel = entering ? transition.fromLabel : transition.toLabel
+        let stubName = (entering ? "from: " : "to: ") + outside
+        let stubLabel = (entering ? "from " : "to ") + outsideLabel
+        let stubID = (entering ? "from-" : "to-") + DOTText.identifier(outside)
         if !emittedStubs.contains(stubName) {
             emittedStubs.insert(stubName)
             var stub: [(String, String)] = [
@@ -273,7 +293,7 @@ struct ChartWriter {
                 ("color", "#999999"), ("fontcolor", "#666666"), ("fontsize", "9"), ("height", "0.3"),
                 (
                     "tooltip",
-                    (entering ? "Comes from " : "Goes on to ") + (labels[outside] ?? outside.rawValue)
+                    (entering ? "Comes from " : "Goes on to ") + outsideLabel
                         + (link == nil ? " (outside this part)" : " (in another part: follow the link)")
                 ),
             ]
@@ -283,11 +303,10 @@ struct ChartWriter {
         let text = edgeText(transition)
         var attributes: [(String, String)] = [("id", nextEdgeID()), ("style", "dashed"), ("color", "#999999")]
         if !text.isEmpty { attributes.append(("label", DOTText.wrapped(text, width: 24))) }
-        let from = labels[transition.from] ?? transition.from.rawValue
-        let to = labels[transition.to] ?? transition.to.rawValue
-        attributes.append(("tooltip", "\(from) → \(to)" + (text.isEmpty ? "" : ": \(text)")))
-        let tail = entering ? stubName : transition.from.rawValue
-        let head = entering ? transition.to.rawValue : stubName
+        attributes.append(
+            ("tooltip", "\(transition.fromLabel) → \(transition.toLabel)" + (text.isEmpty ? "" : ": \(text)")))
+        let tail = entering ? stubName : transition.from
+        let head = entering ? transition.to : stubName
         body.append("  \(DOTText.name(tail)) -> \(DOTText.name(head)) " + DOTText.attributes(attributes) + ";")
     }
 
@@ -303,7 +322,7 @@ struct ChartWriter {
     }
 
     /// A transition's condition with its share as a percentage ("variant found (40%)").
-    private func edgeText(_ transition: Transition) -> String {
+    private func edgeText(_ transition: ChartEdge) -> String {
         var text = transition.condition ?? ""
         if let share = transition.share {
             let percent = Self.percentage(share)
@@ -320,9 +339,12 @@ struct ChartWriter {
     // MARK: Overview
 
     /// One node standing for a whole sub-pathway.
-    mutating func addPart(number: Int, title: String, steps: [Step], severity: Severity?, link: String? = nil) {
+    mutating func addPart(
+        number: Int, title: String, steps: [Index<Step>], of pathway: PathwayIndex, severity: Severity?,
+        link: String? = nil
+    ) {
         // A part that is one decision keeps the decision's diamond.
-        let isDecision = steps.count == 1 && steps.first?.kind == .decision
+        let isDecision = steps.count == 1 && steps.first.map { pathway.kinds[$0] } == .decision
         var attributes: [(String, String)] = [
             ("id", ids.make("part", String(number))),
             ("label", DOTText.wrapped("\(number). \(title)") + "\n(\(steps.count) step\(steps.count == 1 ? "" : "s"))"),
@@ -337,7 +359,7 @@ struct ChartWriter {
             ]
         }
         if let link { attributes += [("URL", DOTText.url(link)), ("fontcolor", "#1a5fb4")] }
-        var tooltip = ["Part \(number): \(title)"] + steps.map { "- \($0.label)" }
+        var tooltip = ["Part \(number): \(title)"] + steps.map { "- " + pathway.label($0) }
         if let severity { tooltip.append("Most serious gap: \(severity.rawValue)") }
         attributes.append(("tooltip", tooltip.joined(separator: "\n")))
         body.append("  " + DOTText.name("part \(number)") + " " + DOTText.attributes(deduplicated(attributes)) + ";")

@@ -25,7 +25,7 @@ public enum DiagramLayouter {
     /// - Throws: ``Graphviz/GraphvizError`` when Graphviz fails, or ``FlowchartError/tooLarge(pathway:steps:limit:)``
     ///   above ``FlowchartOptions/defaultMaxSteps`` steps.
     /// - Complexity: That of `dot` on the pathway (run twice when there are lanes).
-    public static func layout(_ pathway: Pathway, lanes: Bool) throws -> DiagramLayout {
+    public static func layout(_ pathway: some PathwayRecord, lanes: Bool) throws -> DiagramLayout {
         let steps = Self.uniqueSteps(pathway)
         guard steps.count <= FlowchartOptions.defaultMaxSteps else {
             throw FlowchartError.tooLarge(
@@ -45,7 +45,7 @@ public enum DiagramLayouter {
     }
 
     /// Lanes in the order their first step is written; `nil` stands for steps with no staff group.
-    static func laneOrder(_ steps: [Step]) -> [StaffGroupID?] {
+    static func laneOrder<S: StepRecord>(_ steps: [S]) -> [StaffGroupID?] {
         var order: [StaffGroupID?] = []
         for step in steps where !order.contains(DiagramLayout.lane(of: step)) {
             order.append(DiagramLayout.lane(of: step))
@@ -53,19 +53,19 @@ public enum DiagramLayouter {
         return order.count == 1 && order[0] == nil ? [] : order
     }
 
-    static func uniqueSteps(_ pathway: Pathway) -> [Step] {
+    static func uniqueSteps<P: PathwayRecord>(_ pathway: P) -> [P.Steps.Element] {
         var seen: Set<StepID> = []
         return pathway.steps.filter { seen.insert($0.id).inserted }
     }
 
     /// The DOT text Graphviz lays out.
-    static func dot(
-        _ pathway: Pathway, steps: [Step], groups: [StaffGroupID?], anchors: (first: StepID, last: StepID)?
+    static func dot<P: PathwayRecord>(
+        _ pathway: P, steps: [P.Steps.Element], groups: [StaffGroupID?], anchors: (first: StepID, last: StepID)?
     ) -> String {
         let quote = PathwayDOTWriter.quote
         var out = "digraph layout {\n  rankdir=LR; newrank=true; splines=polyline; nodesep=0.4; ranksep=0.5;\n"
         out += "  node [shape=box, fixedsize=true, label=\"\"];\n"
-        func node(_ step: Step) -> String {
+        func node(_ step: P.Steps.Element) -> String {
             let size = DiagramLayout.size(of: step.kind)
             return "  \(quote(step.id.rawValue)) [width=\(size.width / 72), height=\(size.height / 72)];\n"
         }

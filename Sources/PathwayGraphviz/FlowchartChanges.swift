@@ -49,21 +49,21 @@ public struct FlowchartChanges: Hashable, Sendable {
     }
 
     /// The attributes that draw a step's mark, to be written after its own (later values win).
-    func attributes(for step: Step) -> [(String, String)] {
-        guard let mark = steps[step.id] else { return [] }
+    func attributes(for step: StepID, kind: StepKind) -> [(String, String)] {
+        guard let mark = steps[step] else { return [] }
         let style = mark.style
         var attributes = [("color", style.border), ("penwidth", "2")]
-        if step.kind != .parallel { attributes.append(("fillcolor", style.fill)) }
+        if kind != .parallel { attributes.append(("fillcolor", style.fill)) }
         if style.dashed {
-            let rounded = step.kind == .start || step.kind == .end
+            let rounded = kind == .start || kind == .end
             attributes += [("style", rounded ? "rounded,dashed,filled" : "dashed,filled"), ("fontcolor", "#777777")]
         }
         return attributes
     }
 
     /// The attributes that draw a transition's mark.
-    func attributes(for transition: Transition) -> [(String, String)] {
-        guard let mark = transitions[Link(from: transition.from, to: transition.to)] else { return [] }
+    func attributes(from: StepID, to: StepID) -> [(String, String)] {
+        guard let mark = transitions[Link(from: from, to: to)] else { return [] }
         let style = mark.style
         var attributes = [("color", style.border), ("penwidth", "2"), ("fontcolor", style.border)]
         if style.dashed { attributes.append(("style", "dashed")) }

@@ -8,4 +8,16 @@ extension FlowchartSubpathway {
     public init(_ subpathway: Subpathway) {
         self.init(steps: subpathway.allSteps, title: subpathway.title)
     }
+
+    /// A part of an indexed partition, to chart: its steps (by id and by index) and its title.
+    ///
+    /// - Parameters:
+    ///   - partition: The partition (`PathwayIndex.phasePartition(target:)`, `chainPartition()`).
+    ///   - part: The part.
+    /// - Complexity: O(steps of the part).
+    public init(_ partition: IndexedPartition, part: Index<Subpathway>) {
+        let steps = Array(partition.steps(part))
+        self.init(steps: steps.map { StepID(partition.index.stepIDs[$0]) }, title: partition.title(part))
+        stepIndices = steps
+    }
 }

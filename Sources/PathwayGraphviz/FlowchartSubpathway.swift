@@ -8,6 +8,9 @@ public struct FlowchartSubpathway: Hashable, Sendable {
     public var title: String?
     /// The steps, in order.
     public var steps: [StepID]
+    /// The same steps as positions in the pathway's ``PathwayKit/PathwayIndex``, when the part came from it (an
+    /// ``PathwayKit/IndexedPartition``), so that a chart need not look its steps up by id; `nil` otherwise.
+    public var stepIndices: [Index<Step>]?
 
     /// Creates a sub-pathway.
     ///

@@ -1,42 +1,58 @@
-/// A pathway value together with its ``PathwayIndex``: dense node ids over the steps and the ``CompactGraph`` over
-/// the transitions whose ends both exist, built once.
+import Synchronization
+
+/// A pathway's ``PathwayIndex`` (dense node ids over the steps and the ``CompactGraph`` over the transitions whose
+/// ends both exist, built once), with the pathway as a value made from it when first asked for.
 ///
 /// Node `n` is the `n`-th distinct step id in file order (`Index<Step>(n)` of ``index``); a duplicated id keeps its
 /// first step (validation reports the duplicate). Edge `e` of ``graph`` is the `e`-th transition whose ends are both
 /// known (`Index<Transition>(e)`).
 public struct PathwayGraph: Sendable {
-    /// The pathway as a value.
-    public let pathway: Pathway
     /// The pathway's index: side tables by step and transition, and the graph.
     public let index: PathwayIndex
+    /// The value, once made (shared by copies of this graph).
+    private let value: ValueCache
+
     /// The graph (the index's).
-    public let graph: CompactGraph
-    /// Index into `pathway.steps` of each node.
-    public let stepIndexOfNode: [Int]
-    /// Index into `pathway.transitions` of each edge.
-    public let transitionIndexOfEdge: [Int]
+    public var graph: CompactGraph { index.graph }
+
+    /// The pathway as a value: made from the index the first time it is asked for (by any copy), then kept.
+    ///
+    /// - Complexity: O(V + E) and a `String` per id the first time; O(1) after.
+    public var pathway: Pathway { value.made(from: index).pathway }
+
+    /// Index into `pathway.steps` of each node (made with ``pathway``).
+    public var stepIndexOfNode: [Int] { value.made(from: index).stepIndexOfNode }
+
+    /// Index into `pathway.transitions` of each edge (made with ``pathway``).
+    public var transitionIndexOfEdge: [Int] { value.made(from: index).transitionIndexOfEdge }
 
     /// Builds the index and graph of a pathway.
     ///
     /// - Complexity: O(V + E) expected (hashing each id once).
     public init(_ pathway: Pathway) {
-        self.init(pathway: pathway, index: PathwayIndex(pathway))
+        index = PathwayIndex(pathway)
+        value = ValueCache(Self.made(pathway, index: index))
     }
 
-    /// A graph over an index, with the pathway value made from it.
+    /// A graph over an index; the pathway value is made from it only when asked for.
     ///
-    /// - Complexity: O(V + E), and a `String` per id for the value.
+    /// - Complexity: O(1).
     public init(index: PathwayIndex) {
-        self.init(pathway: index.pathway(), index: index)
+        self.index = index
+        value = ValueCache(nil)
     }
 
-    private init(pathway: Pathway, index: PathwayIndex) {
-        self.pathway = pathway
-        self.index = index
-        graph = index.graph
-        stepIndexOfNode = Self.positions(count: pathway.steps.count, skipping: index.duplicateSteps.map { $0.position })
-        transitionIndexOfEdge = Self.positions(
-            count: pathway.transitions.count, skipping: index.danglingTransitions.map { $0.position })
+    /// Whether the pathway value has been made (by any copy): a probe for tests that check a command works from
+    /// the index alone.
+    var hasMadeValue: Bool { value.isMade }
+
+    /// The value of a pathway with the positions of its nodes and edges among its steps and transitions.
+    fileprivate static func made(_ pathway: Pathway, index: PathwayIndex) -> Made {
+        Made(
+            pathway: pathway,
+            stepIndexOfNode: positions(count: pathway.steps.count, skipping: index.duplicateSteps.map { $0.position }),
+            transitionIndexOfEdge: positions(
+                count: pathway.transitions.count, skipping: index.danglingTransitions.map { $0.position }))
     }
 
     /// `0..<count` without the positions in `skipped` (ascending).
@@ -56,10 +72,16 @@ public struct PathwayGraph: Sendable {
     }
 
     /// The step of a node.
-    public func step(_ node: Int32) -> Step { pathway.steps[stepIndexOfNode[Int(node)]] }
+    public func step(_ node: Int32) -> Step {
+        let made = value.made(from: index)
+        return made.pathway.steps[made.stepIndexOfNode[Int(node)]]
+    }
 
     /// The transition of an edge.
-    public func transition(_ edge: Int32) -> Transition { pathway.transitions[transitionIndexOfEdge[Int(edge)]] }
+    public func transition(_ edge: Int32) -> Transition {
+        let made = value.made(from: index)
+        return made.pathway.transitions[made.transitionIndexOfEdge[Int(edge)]]
+    }
 
     /// The node of a step id, if the step exists.
     ///
@@ -75,8 +97,34 @@ public struct PathwayGraph: Sendable {
 
     /// The transitions leaving a node, in file order.
     public func outgoingTransitions(of node: Int32) -> [Transition] {
-        (Int(graph.successorOffsets[Int(node)])..<Int(graph.successorOffsets[Int(node) + 1])).map {
+        let graph = index.graph
+        return (Int(graph.successorOffsets[Int(node)])..<Int(graph.successorOffsets[Int(node) + 1])).map {
             transition(graph.successorEdges[$0])
+        }
+    }
+
+    /// A pathway value with the positions of its nodes and edges.
+    fileprivate struct Made: Sendable {
+        var pathway: Pathway
+        var stepIndexOfNode: [Int]
+        var transitionIndexOfEdge: [Int]
+    }
+
+    /// The value of a graph, made at most once and shared by its copies.
+    private final class ValueCache: Sendable {
+        private let state: Mutex<Made?>
+
+        init(_ made: Made?) { state = Mutex(made) }
+
+        var isMade: Bool { state.withLock { $0 != nil } }
+
+        func made(from index: PathwayIndex) -> Made {
+            state.withLock { state in
+                if let state { return state }
+                let made = PathwayGraph.made(index.pathway(), index: index)
+                state = made
+                return made
+            }
         }
     }
 }

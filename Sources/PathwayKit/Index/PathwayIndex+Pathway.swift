@@ -1,3 +1,12 @@
+import Synchronization
+
+/// Counts the pathway values made from indexes (``PathwayIndex/pathway()``) while a task runs with it set in
+/// ``PathwayIndex/valueProbe``: a probe for tests that check a command works from the index alone.
+final class ValueProbe: Sendable {
+    /// The values made so far.
+    let made = Atomic<Int>(0)
+}
+
 extension PathwayIndex {
     /// Indexes a pathway value: steps numbered in order (a repeated id keeps its first step), transitions between
     /// existing steps numbered in order, and the graph built once.
@@ -12,6 +21,9 @@ extension PathwayIndex {
         for transition in pathway.transitions { builder.addTransition(transition) }
         self = builder.build()
     }
+
+    /// The probe counting values made in the current task, if a test set one.
+    @TaskLocal static var valueProbe: ValueProbe?
 
     /// A step as a value, with every attribute.
     ///
@@ -55,6 +67,7 @@ extension PathwayIndex {
     ///
     /// - Complexity: O(V + E) and a `String` per id; for small pathways, tests and writers of the native format.
     public func pathway() -> Pathway {
+        Self.valueProbe?.made.add(1, ordering: .relaxed)
         var steps: [Step] = []
         steps.reserveCapacity(stepCount + duplicateSteps.count)
         var duplicates = duplicateSteps[...]

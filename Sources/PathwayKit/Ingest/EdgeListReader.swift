@@ -592,7 +592,8 @@ public enum EdgeListReader {
             try table.withUnsafeBytes { try readNodeTable($0, path: tablePath, into: &builder) }
         }
         builder.reserveTransitions(size / 18)
-        var edges = try scanFile(path, chunkSize: chunkSize, builder: builder, full: true, halves: halves)
+        var edges = try scanFile(
+            path, chunkSize: chunkSize, builder: builder, full: true, size: size, halves: halves)
         edges.builder.index.stepIDs.interner.releaseTable()
         return edges.builder.build()
     }
@@ -621,15 +622,17 @@ public enum EdgeListReader {
     }
 
     /// Scans an edge-list file a chunk at a time into `builder` (a new one for the graph only when `nil`); a large
-    /// file in two halves, the second on a thread of its own (``SecondHalf``), with the same result.
+    /// file in two halves, the second on a thread of its own (``SecondHalf``), with the same result. `size` is the
+    /// file's size when the caller already asked for it.
     static func scanFile(
-        _ path: String, chunkSize: Int, builder: PathwayIndex.Builder?, full: Bool, halves: Halving = .automatic
+        _ path: String, chunkSize: Int, builder: PathwayIndex.Builder?, full: Bool, size: Int? = nil,
+        halves: Halving = .automatic
     ) throws -> Edges {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw InputError("no such file, or it cannot be read", at: SourceLocation(file: path))
         }
         defer { try? handle.close() }
-        let size = SourceFile.size(at: path)
+        let size = size ?? SourceFile.size(at: path)
         // The hash table starts small: numbered ids never enter it; the first chunk tells how many will.
         var state = ScanState(
             edges: builder.map(Edges.init(builder:)) ?? Edges(capacity: 1 << 12), path: path, full: full, size: size)

@@ -140,6 +140,14 @@ struct ByteInterner {
         isTablePartial = false
     }
 
+    /// Builds the hash table again if it was released (or left without some ids), so that ``lookUp(_:)`` is
+    /// O(length) again.
+    ///
+    /// - Complexity: O(total length) when the table is built; O(1) when it is whole.
+    mutating func restoreTable() {
+        if slots.isEmpty || isTablePartial { rebuildTable() }
+    }
+
     /// Adds an id known to be new without entering it in the table, for a caller that finds such ids by other
     /// means (``NumberedIDs``); the table is built again, with every id, when next used other than through
     /// ``internHashed(_:_:hash:)``.

@@ -230,6 +230,13 @@ extension IndexedPartition {
         TextBuffer.withDigits(part.position + 1) { bytes += $0 }
     }
 
+    /// A part's title (the strategy's, or "first label → last label" or the one label).
+    public func title(_ part: Index<Subpathway>) -> String {
+        var bytes: [UInt8] = []
+        title(part, into: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     /// A part's title (the strategy's, or "first label → last label" or the one label), into `bytes`.
     func title(_ part: Index<Subpathway>, into bytes: inout [UInt8]) {
         bytes.removeAll(keepingCapacity: true)

@@ -12,23 +12,95 @@ extension NativeFormat {
     ///   - syntax: YAML or JSON.
     /// - Returns: The file's text, ending with a newline.
     public static func text(for pathway: Pathway, syntax: Syntax = .yaml) -> String {
-        let tree = tree(for: pathway)
-        return syntax == .yaml ? tree.yaml() : tree.json()
+        text(for: PathwayIndex(pathway), syntax: syntax)
+    }
+
+    /// Writes an indexed pathway in the native format, step after step from its side tables (no ``Pathway`` value
+    /// and no tree of the whole pathway is made): the text ``text(for:syntax:)`` writes for its value.
+    ///
+    /// - Parameters:
+    ///   - index: The pathway, as indexed.
+    ///   - syntax: YAML or JSON.
+    /// - Returns: The file's text, ending with a newline.
+    /// - Complexity: O(V + E) in the pathway's size.
+    public static func text(for index: PathwayIndex, syntax: Syntax = .yaml) -> String {
+        let header: OrderedTree = .compactMap(
+            headerPairs(id: index.id, title: index.title, description: index.description, boundary: index.boundary))
+        guard case .map(let pairs) = header else { return "" }
+        func stepTree(_ written: PathwayIndex.WrittenStep) -> OrderedTree {
+            switch written {
+            case .indexed(let step): tree(for: PathwayIndex.StepView(index: index, step: step))
+            case .duplicate(let step): tree(for: step)
+            }
+        }
+        func transitionTree(_ written: PathwayIndex.WrittenTransition) -> OrderedTree {
+            switch written {
+            case .indexed(let transition): tree(for: PathwayIndex.TransitionView(index: index, transition: transition))
+            case .dangling(let transition): tree(for: transition)
+            }
+        }
+        switch syntax {
+        case .yaml:
+            var out = ""
+            OrderedTree.appendYAMLEntries(pairs, to: &out)
+            if index.writtenStepCount > 0 {
+                out += "steps:\n"
+                index.forEachWrittenStep { OrderedTree.appendYAMLListItem(stepTree($0), to: &out) }
+            }
+            if index.writtenTransitionCount > 0 {
+                out += "transitions:\n"
+                index.forEachWrittenTransition { OrderedTree.appendYAMLListItem(transitionTree($0), to: &out) }
+            }
+            return out
+        case .json:
+            var writer = JSONWriter()
+            writer.beginObject(inline: false)
+            for (key, value) in pairs {
+                writer.key(key)
+                value.write(to: &writer)
+            }
+            if index.writtenStepCount > 0 {
+                writer.key("steps")
+                writer.beginArray(inline: false)
+                index.forEachWrittenStep { stepTree($0).write(to: &writer) }
+                writer.endArray()
+            }
+            if index.writtenTransitionCount > 0 {
+                writer.key("transitions")
+                writer.beginArray(inline: false)
+                index.forEachWrittenTransition { transitionTree($0).write(to: &writer) }
+                writer.endArray()
+            }
+            writer.endObject()
+            writer.finish()
+            return String(decoding: writer.bytes, as: UTF8.self)
+        }
+    }
+
+    /// The keys before the steps: id, title, description and boundary.
+    private static func headerPairs(
+        id: PathwayID, title: String, description: String?, boundary: PathwayBoundary?
+    ) -> [(String, OrderedTree?)] {
+        [
+            ("id", .string(id.rawValue)),
+            ("title", .string(title)),
+            ("description", description.map(OrderedTree.string)),
+            ("boundary", boundary.map(tree(for:))),
+        ]
     }
 
     /// The ordered tree of a pathway, as written by ``text(for:syntax:)``.
     public static func tree(for pathway: Pathway) -> OrderedTree {
-        .compactMap([
-            ("id", .string(pathway.id.rawValue)),
-            ("title", .string(pathway.title)),
-            ("description", pathway.description.map(OrderedTree.string)),
-            ("boundary", pathway.boundary.map(tree(for:))),
-            ("steps", .list(pathway.steps.map(tree(for:)))),
-            ("transitions", .list(pathway.transitions.map(tree(for:)))),
-        ])
+        .compactMap(
+            headerPairs(
+                id: pathway.id, title: pathway.title, description: pathway.description, boundary: pathway.boundary)
+                + [
+                    ("steps", .list(pathway.steps.map { tree(for: $0) })),
+                    ("transitions", .list(pathway.transitions.map { tree(for: $0) })),
+                ])
     }
 
-    static func tree(for step: Step) -> OrderedTree {
+    static func tree(for step: some StepRecord) -> OrderedTree {
         .compactMap([
             ("id", .string(step.id.rawValue)),
             ("label", .string(step.label)),
@@ -58,7 +130,7 @@ extension NativeFormat {
         ])
     }
 
-    static func tree(for transition: Transition) -> OrderedTree {
+    static func tree(for transition: some TransitionRecord) -> OrderedTree {
         .compactMap([
             ("from", .string(transition.from.rawValue)),
             ("to", .string(transition.to.rawValue)),

@@ -20,6 +20,17 @@ extension OrderedTree {
         return out
     }
 
+    /// Appends the entries of a top-level block mapping, as ``yaml()`` writes them (for a writer that streams a
+    /// document's later entries itself).
+    static func appendYAMLEntries(_ pairs: [(String, OrderedTree)], to out: inout String) {
+        appendMap(pairs, indent: 0, inline: false, to: &out)
+    }
+
+    /// Appends one item of a block sequence under a top-level key, as ``yaml()`` writes it.
+    static func appendYAMLListItem(_ item: OrderedTree, to out: inout String) {
+        appendList([item], indent: 0, inline: false, to: &out)
+    }
+
     /// Writes a scalar, or an empty list or map in flow style (`[]`, `{}`); anything else is written by the block
     /// writers.
     private func appendInline(to out: inout String) {

@@ -11,12 +11,17 @@ public enum PathwayCSVWriter {
     /// The CSV text of a pathway.
     ///
     /// - Complexity: O(steps + transitions).
-    public static func text(for pathway: Pathway) -> String {
+    public static func text(for pathway: Pathway) -> String { text(for: PathwayIndex(pathway)) }
+
+    /// The CSV text of an indexed pathway, row after row from its side tables.
+    ///
+    /// - Complexity: O(steps + transitions).
+    public static func text(for index: PathwayIndex) -> String {
         func row(_ fields: [String]) -> String { fields.map(CSVTokenizer.escape).joined(separator: ",") + "\r\n" }
         var out = row(["pathway", "title", "description"])
-        out += row([pathway.id.rawValue, pathway.title, pathway.description ?? ""])
+        out += row([index.id.rawValue, index.title, index.description ?? ""])
         out += "\r\n" + row(stepHeader)
-        for step in pathway.steps {
+        func addStep(_ step: some StepRecord) {
             out += row([
                 step.id.rawValue, step.label, step.kind.rawValue, step.stage ?? "", step.setting ?? "",
                 step.staffGroups.map(\.rawValue).joined(separator: ";"),
@@ -27,12 +32,25 @@ public enum PathwayCSVWriter {
                 step.testDirectory ?? "", step.reading?.rawValue ?? "", step.readingNote ?? "",
             ])
         }
+        index.forEachWrittenStep { written in
+            switch written {
+            case .indexed(let step): addStep(PathwayIndex.StepView(index: index, step: step))
+            case .duplicate(let step): addStep(step)
+            }
+        }
         out += "\r\n" + row(transitionHeader)
-        for transition in pathway.transitions {
+        func addTransition(_ transition: some TransitionRecord) {
             out += row([
                 transition.from.rawValue, transition.to.rawValue, transition.condition ?? "",
                 transition.share.map(OrderedTree.format) ?? "", transition.source ?? "",
             ])
+        }
+        index.forEachWrittenTransition { written in
+            switch written {
+            case .indexed(let transition):
+                addTransition(PathwayIndex.TransitionView(index: index, transition: transition))
+            case .dangling(let transition): addTransition(transition)
+            }
         }
         return out
     }

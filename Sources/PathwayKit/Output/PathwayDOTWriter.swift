@@ -11,11 +11,16 @@ public enum PathwayDOTWriter {
     /// The DOT text of a pathway.
     ///
     /// - Complexity: O(steps + transitions).
-    public static func text(for pathway: Pathway) -> String {
-        var out = "digraph \(quote(pathway.id.rawValue)) {\n"
-        out += "  label=\(quote(pathway.title));\n"
-        if let description = pathway.description { out += "  description=\(quote(description));\n" }
-        for step in pathway.steps {
+    public static func text(for pathway: Pathway) -> String { text(for: PathwayIndex(pathway)) }
+
+    /// The DOT text of an indexed pathway, statement after statement from its side tables.
+    ///
+    /// - Complexity: O(steps + transitions).
+    public static func text(for index: PathwayIndex) -> String {
+        var out = "digraph \(quote(index.id.rawValue)) {\n"
+        out += "  label=\(quote(index.title));\n"
+        if let description = index.description { out += "  description=\(quote(description));\n" }
+        func addStep(_ step: some StepRecord) {
             var attributes: [(String, String)] = [("label", step.label), ("kind", step.kind.rawValue)]
             attributes += shape(for: step.kind)
             if let stage = step.stage { attributes.append(("stage", stage)) }
@@ -44,13 +49,26 @@ public enum PathwayDOTWriter {
             if let note = step.readingNote { attributes.append(("reading_note", note)) }
             out += "  \(quote(step.id.rawValue)) [\(list(attributes))];\n"
         }
-        for transition in pathway.transitions {
+        index.forEachWrittenStep { written in
+            switch written {
+            case .indexed(let step): addStep(PathwayIndex.StepView(index: index, step: step))
+            case .duplicate(let step): addStep(step)
+            }
+        }
+        func addTransition(_ transition: some TransitionRecord) {
             var attributes: [(String, String)] = []
             if let condition = transition.condition { attributes.append(("label", condition)) }
             if let share = transition.share { attributes.append(("share", OrderedTree.format(share))) }
             if let source = transition.source { attributes.append(("share_source", source)) }
             out += "  \(quote(transition.from.rawValue)) -> \(quote(transition.to.rawValue))"
             out += attributes.isEmpty ? ";\n" : " [\(list(attributes))];\n"
+        }
+        index.forEachWrittenTransition { written in
+            switch written {
+            case .indexed(let transition):
+                addTransition(PathwayIndex.TransitionView(index: index, transition: transition))
+            case .dangling(let transition): addTransition(transition)
+            }
         }
         return out + "}\n"
     }

@@ -7,19 +7,30 @@ public enum PathwayMermaidWriter {
     /// The Mermaid text of a pathway.
     ///
     /// - Complexity: O(steps + transitions).
-    public static func text(for pathway: Pathway) -> String {
-        var out = "---\ntitle: \(escape(pathway.title))\n---\nflowchart TD\n"
-        var names: [StepID: String] = [:]
-        for (index, step) in pathway.steps.enumerated() where names[step.id] == nil {
-            names[step.id] = "n\(index + 1)"
+    public static func text(for pathway: Pathway) -> String { text(for: PathwayIndex(pathway)) }
+
+    /// The Mermaid text of an indexed pathway, line after line from its side tables.
+    ///
+    /// - Complexity: O(steps + transitions).
+    public static func text(for index: PathwayIndex) -> String {
+        var out = "---\ntitle: \(escape(index.title))\n---\nflowchart TD\n"
+        // A step's name is `n` and the position its id is first written at; an id only transitions name gets the
+        // next number after every name given so far.
+        var names = [Int32](repeating: 0, count: index.stepCount)
+        var written: Int32 = 0
+        index.forEachWrittenStep { step in
+            written += 1
+            if case .indexed(let step) = step { names[step.position] = written }
         }
+        var missing: [StepID: Int] = [:]
         func name(_ id: StepID) -> String {
-            if let name = names[id] { return name }
-            let name = "n\(names.count + 1)"
-            names[id] = name
-            return name
+            if let step = index.step(named: id) { return "n\(names[step.position])" }
+            if let number = missing[id] { return "n\(number)" }
+            let number = index.stepCount + missing.count + 1
+            missing[id] = number
+            return "n\(number)"
         }
-        for step in pathway.steps {
+        func addStep(_ step: some StepRecord, name: String) {
             let label = "\"" + escape(step.label) + "\""
             let shaped: String
             switch step.kind {
@@ -29,11 +40,31 @@ public enum PathwayMermaidWriter {
             case .merge: shaped = "((\(label)))"
             case .parallel, .reference: shaped = "[[\(label)]]"
             }
-            out += "    \(name(step.id))\(shaped)\n"
+            out += "    \(name)\(shaped)\n"
         }
-        for transition in pathway.transitions {
-            let arrow = transition.condition.map { "-->|\"\(escape($0))\"|" } ?? "-->"
-            out += "    \(name(transition.from)) \(arrow) \(name(transition.to))\n"
+        index.forEachWrittenStep { written in
+            switch written {
+            case .indexed(let step):
+                addStep(PathwayIndex.StepView(index: index, step: step), name: "n\(names[step.position])")
+            case .duplicate(let step): addStep(step, name: name(step.id))
+            }
+        }
+        index.forEachWrittenTransition { written in
+            let from: String
+            let to: String
+            let condition: String?
+            switch written {
+            case .indexed(let transition):
+                from = "n\(names[index.transitionSources[transition].position])"
+                to = "n\(names[index.transitionTargets[transition].position])"
+                condition = index.conditions[transition]
+            case .dangling(let transition):
+                from = name(transition.from)
+                to = name(transition.to)
+                condition = transition.condition
+            }
+            let arrow = condition.map { "-->|\"\(escape($0))\"|" } ?? "-->"
+            out += "    \(from) \(arrow) \(to)\n"
         }
         return out
     }

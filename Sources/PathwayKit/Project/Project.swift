@@ -3,9 +3,9 @@ public struct Project: Hashable, Sendable {
     public var manifest: ProjectManifest
     /// The folder holding `project.yaml`.
     public var directory: String
-    /// The pathways as loaded: each one's ``PathwayIndex`` as its reader built it, with the value made from it once
-    /// (``PathwayGraph/init(index:)``), so that analysis and rendering start from the index the reader built. (An
-    /// importer that gives values, such as BPMN's, has each value indexed once instead.)
+    /// The pathways as loaded: each one's ``PathwayIndex`` as its reader built it, the value made from it only when
+    /// first asked for (``PathwayGraph/pathway``), so that analysis and rendering start from the index the reader
+    /// built. (An importer that gives values, such as BPMN's, has each value indexed once instead.)
     public var graphs: [PathwayGraph]
     /// The pathways as values; setting them indexes each again.
     ///

@@ -22,7 +22,7 @@ public enum BPMNWriter {
     /// - Returns: The XML text, ending with a newline.
     /// - Complexity: O(V + E).
     public static func text(
-        for pathway: Pathway, layout: DiagramLayout, staffGroupNames: [StaffGroupID: String] = [:]
+        for pathway: some PathwayRecord, layout: DiagramLayout, staffGroupNames: [StaffGroupID: String] = [:]
     ) -> String {
         let ids = elementIDs(for: pathway)
         let processID = XMLText.isSafeID(pathway.id.rawValue) ? pathway.id.rawValue : "Process_1"
@@ -124,7 +124,7 @@ public enum BPMNWriter {
     }
 
     /// The diagram interchange part: the pool, its lanes, a shape per step and an edge per transition.
-    static func diagram(_ pathway: Pathway, layout: DiagramLayout, ids: [StepID: String]) -> String {
+    static func diagram(_ pathway: some PathwayRecord, layout: DiagramLayout, ids: [StepID: String]) -> String {
         var out = "  <bpmndi:BPMNDiagram id=\"BPMNDiagram_1\">\n"
         out += "    <bpmndi:BPMNPlane id=\"BPMNPlane_1\" bpmnElement=\"Collaboration_1\">\n"
         out += shape("Participant_1", layout.bounds, extra: " isHorizontal=\"true\"")
@@ -172,7 +172,7 @@ public enum BPMNWriter {
     static func flowID(_ index: Int) -> String { "Flow_\(index + 1)" }
 
     /// The BPMN element for a step.
-    static func elementName(for step: Step) -> String {
+    static func elementName(for step: some StepRecord) -> String {
         switch step.kind {
         case .start: "startEvent"
         case .end: "endEvent"
@@ -185,7 +185,7 @@ public enum BPMNWriter {
 
     /// The BPMN id of every step (the first of a repeated id wins): the step id when it is a safe XML id that no
     /// element of the writer's own uses, else `Step_<n>`.
-    static func elementIDs(for pathway: Pathway) -> [StepID: String] {
+    static func elementIDs(for pathway: some PathwayRecord) -> [StepID: String] {
         var ids: [StepID: String] = [:]
         var used: Set<String> = []
         for (number, step) in pathway.steps.enumerated() where ids[step.id] == nil {
@@ -206,7 +206,7 @@ public enum BPMNWriter {
     }
 
     /// The `pathgap:step` element holding what BPMN has no place for.
-    static func stepExtension(_ step: Step, id: String) -> String {
+    static func stepExtension(_ step: some StepRecord, id: String) -> String {
         var attributes = [("kind", step.kind.rawValue)]
         if id != step.id.rawValue { attributes.append(("id", step.id.rawValue)) }
         attributes.append(("staffGroups", step.staffGroups.map(\.rawValue).joined(separator: ";")))

@@ -66,7 +66,7 @@ public struct DiagramLayout: Hashable, Sendable {
     }
 
     /// The lane a step is drawn in: its first staff group, or none.
-    public static func lane(of step: Step) -> StaffGroupID? { step.staffGroups.first }
+    public static func lane(of step: some StepRecord) -> StaffGroupID? { step.staffGroups.first }
 
     /// The size a step's shape is drawn at, in points, as BPMN modellers draw them: events 36 × 36, gateways
     /// 50 × 50, tasks and call activities 120 × 80.

@@ -20,7 +20,7 @@ public enum GraphMLWriter {
     ///   - layout: Where each node and bend goes.
     /// - Returns: The XML text, ending with a newline.
     /// - Complexity: O(V + E).
-    public static func text(for pathway: Pathway, layout: DiagramLayout) -> String {
+    public static func text(for pathway: some PathwayRecord, layout: DiagramLayout) -> String {
         var out = """
             <?xml version="1.0" encoding="UTF-8" standalone="no"?>
             <graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:y="http://www.yworks.com/xml/graphml" \

@@ -1,0 +1,62 @@
+import Foundation
+import PathgapCLI
+import TestSupport
+import Testing
+
+@testable import PathwayKit
+
+/// `render` and `convert` draw and write from the index the reader built: no ``Pathway`` value is made on the way.
+@Suite struct IndexFirstOutputTests {
+    static func run(_ arguments: [String]) -> (status: Int32, output: String, errors: String) {
+        let console = Console.capturing()
+        let status = Pathgap.run(arguments, console: console)
+        return (status, console.output, console.errors)
+    }
+
+    /// Inputs of each kind of reader that hands over an index: native YAML and JSON, an edge list, and a project
+    /// (drawn plain: the gap analysis works on values).
+    static let inputs: [(path: String, extra: [String])] = [
+        ("pathways/branching.yaml", []), ("unseen/hboc-mainstream.json", []), ("import/csv/edges.csv", []),
+        ("projects/dpyd", ["--no-gaps"]),
+    ]
+
+    @Test("render and convert make no pathway value", arguments: 0..<inputs.count)
+    func noValues(input: Int) throws {
+        let (relative, extra) = Self.inputs[input]
+        let path = Fixtures.path(relative)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("index-output-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let probe = ValueProbe()
+        var statuses: [String: Int32] = [:]
+        PathwayIndex.$valueProbe.withValue(probe) {
+            for view in ["network", "subpathways", "overview", "all"] {
+                statuses["render \(view)"] =
+                    Self.run(
+                        ["render", path, "--view", view, "--format", "dot", "--out", folder.path] + extra
+                    ).status
+            }
+            for format in ["yaml", "json", "dot", "mermaid", "csv", "bpmn", "graphml"] {
+                statuses["convert \(format)"] = Self.run(["convert", path, "--to", format]).status
+            }
+        }
+        #expect(statuses.values.allSatisfy { $0 == 0 }, "\(statuses)")
+        #expect(probe.made.load(ordering: .relaxed) == 0)
+    }
+
+    @Test("the probe counts the values made from an index, once per graph however often asked")
+    func probeCounts() throws {
+        let index = try #require(
+            try PathwayReaders.standard.readGraphs(Fixtures.path("pathways/branching.yaml")).graphs.first
+        ).index
+        let probe = ValueProbe()
+        PathwayIndex.$valueProbe.withValue(probe) {
+            let graph = PathwayGraph(index: index)
+            #expect(!graph.hasMadeValue)
+            _ = graph.pathway
+            _ = graph.step(0)
+            #expect(graph.hasMadeValue)
+            _ = PathwayGraph(index: index).pathway
+        }
+        #expect(probe.made.load(ordering: .relaxed) == 2)
+    }
+}
