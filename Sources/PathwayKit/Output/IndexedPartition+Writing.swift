@@ -396,23 +396,24 @@ extension IndexedPartition {
             appendLinks(scratch.crossing, none: " none (a pathway exit)\n", to: &out)
             guard hasStagesOrStaff else { continue }
             let (stages, staff) = scratch.marks.stagesAndStaff(of: steps)
-            if !stages.isEmpty {
-                out.append("  stages: ")
-                for (number, stage) in stages.enumerated() {
-                    if number > 0 { out.append("; ") }
-                    index.stageNames.withUTF8(stage) { out.append($0) }
-                }
-                out.append(byte: 0x0A)
-            }
-            if !staff.isEmpty {
-                out.append("  staff: ")
-                for (number, group) in staff.enumerated() {
-                    if number > 0 { out.append(", ") }
-                    index.staffGroupIDs.withUTF8(group) { out.append($0) }
-                }
-                out.append(byte: 0x0A)
-            }
+            Self.appendNamesText(stages, heading: "  stages: ", separator: "; ", from: index.stageNames, to: &out)
+            Self.appendNamesText(staff, heading: "  staff: ", separator: ", ", from: index.staffGroupIDs, to: &out)
         }
+    }
+
+    /// Names from `table` on a line of their own after `heading`, separated by `separator`; nothing when there are
+    /// none.
+    private static func appendNamesText<Tag>(
+        _ items: [Index<Tag>], heading: StaticString, separator: StaticString, from table: NameTable<Tag>,
+        to out: inout ByteOutput
+    ) {
+        guard !items.isEmpty else { return }
+        out.append(heading)
+        for (number, item) in items.enumerated() {
+            if number > 0 { out.append(separator) }
+            table.withUTF8(item) { out.append($0) }
+        }
+        out.append(byte: 0x0A)
     }
 
     /// The numbered steps of a part: number, id padded to the longest id of the part, label, and the kind unless
