@@ -1,9 +1,9 @@
 import Foundation
-import PathwayKit
 import TestSupport
 import Testing
 
 @testable import PathgapCLI
+@testable import PathwayKit
 
 @Suite struct IndexedDecomposeTests {
     /// A pathway with what the writers print: conditions, stages, staff, labels, a loop, quotes and non-ASCII ids.
@@ -109,17 +109,21 @@ import Testing
         decomposition.findings.removeAll { $0.rule == "subpathway-size" }
         let index = PathwayIndex(pathway)
         let partition = strategy == .chains ? index.chainPartition() : index.phasePartition(target: target)
-        var json: [UInt8] = []
-        IndexedPartition.writeJSON(for: [partition], chunkSize: 512) { json += $0 }
-        #expect(
-            String(decoding: json, as: UTF8.self)
-                == String(decoding: Decomposition.json(for: [decomposition]), as: UTF8.self),
-            sourceLocation: sourceLocation)
-        var text: [UInt8] = []
-        IndexedPartition.writeText(for: [partition], chunkSize: 512) { text += $0 }
-        #expect(
-            String(decoding: text, as: UTF8.self) == DecompositionFormat.text([decomposition], pathways: [pathway]),
-            sourceLocation: sourceLocation)
+        // One block on the calling thread, and blocks of a few parts formatted on two threads: the same bytes.
+        for partsPerBlock in [Int.max / 2, 3] {
+            var json: [UInt8] = []
+            IndexedPartition.writeJSON(for: [partition], chunkSize: 512, partsPerBlock: partsPerBlock) { json += $0 }
+            #expect(
+                String(decoding: json, as: UTF8.self)
+                    == String(decoding: Decomposition.json(for: [decomposition]), as: UTF8.self),
+                "\(partsPerBlock) parts per block", sourceLocation: sourceLocation)
+            var text: [UInt8] = []
+            IndexedPartition.writeText(for: [partition], chunkSize: 512, partsPerBlock: partsPerBlock) { text += $0 }
+            #expect(
+                String(decoding: text, as: UTF8.self)
+                    == DecompositionFormat.text([decomposition], pathways: [pathway]),
+                "\(partsPerBlock) parts per block", sourceLocation: sourceLocation)
+        }
         let sizes = partition.sizeFindings(preferred: target, limit: 5)
         #expect(sizes.count == sizeFindings.count, sourceLocation: sourceLocation)
         #expect(sizes.first == Array(sizeFindings.prefix(5)), sourceLocation: sourceLocation)

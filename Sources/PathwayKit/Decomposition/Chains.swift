@@ -58,7 +58,8 @@ extension CompactGraph {
                 }
             }
         }
-        var chainOfNode = [Int32](repeating: -1, count: count)
+        // Read at random by writers (the part of each link's other end).
+        var chainOfNode = HugePages.array(repeating: Int32(-1), count: count)
         var nodes = [Int32]()
         nodes.reserveCapacity(count)
         var offsets: [Int32] = [0]

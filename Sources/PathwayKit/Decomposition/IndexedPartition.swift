@@ -86,25 +86,34 @@ public struct IndexedPartition: Sendable {
     struct CrossingScratch {
         /// The crossing transitions found last.
         var edges: [Int32] = []
+        /// Their source and target steps, read from the graph's rows beside the transitions (so that a writer
+        /// never looks up the transition columns at random).
+        var sources: [Int32] = []
+        var targets: [Int32] = []
         /// The part's steps by number, when they are not in that order along the part.
         var nodes: [Int32] = []
     }
 
-    /// Puts the transitions out of (or into) a part from (or to) steps outside it into `scratch.edges`: by step
-    /// number, then in file order.
+    /// Puts the transitions out of (or into) a part from (or to) steps outside it into `scratch.edges`, with their
+    /// ends in `scratch.sources` and `scratch.targets`: by step number, then in file order.
     ///
     /// - Complexity: O(edges of the part's steps), plus O(k log k) to order k steps that are not in order.
     func crossings(of part: Index<Subpathway>, outgoing: Bool, into scratch: inout CrossingScratch) {
         scratch.edges.removeAll(keepingCapacity: true)
+        scratch.sources.removeAll(keepingCapacity: true)
+        scratch.targets.removeAll(keepingCapacity: true)
         let graph = index.graph
         let range = Int(offsets[part.position])..<Int(offsets[part.position + 1])
         let rowOffsets = outgoing ? graph.successorOffsets : graph.predecessorOffsets
         let rowNodes = outgoing ? graph.successorTargets : graph.predecessorSources
         let rowEdges = outgoing ? graph.successorEdges : graph.predecessorEdges
         func scan(_ node: Int32) {
-            for slot in Int(rowOffsets[Int(node)])..<Int(rowOffsets[Int(node) + 1])
-            where partOfNode[Int(rowNodes[slot])] != part.raw {
+            for slot in Int(rowOffsets[Int(node)])..<Int(rowOffsets[Int(node) + 1]) {
+                let other = rowNodes[slot]
+                guard partOfNode[Int(other)] != part.raw else { continue }
                 scratch.edges.append(rowEdges[slot])
+                scratch.sources.append(outgoing ? node : other)
+                scratch.targets.append(outgoing ? other : node)
             }
         }
         var isOrdered = true

@@ -55,14 +55,16 @@ public struct CompactGraph: Sendable, Hashable {
         nodeCount: Int, keys: UnsafeBufferPointer<Int32>, values: UnsafeBufferPointer<Int32>
     ) -> ([Int32], [Int32], [Int32]) {
         let edgeCount = keys.count
-        var offsets = [Int32](repeating: 0, count: nodeCount + 1)
+        // Written at random: on huge pages (``HugePages``) when large.
+        var offsets = HugePages.array(repeating: Int32(0), count: nodeCount + 1)
         offsets.withUnsafeMutableBufferPointer { offsets in
             for key in keys { offsets[Int(key) + 1] &+= 1 }
             for index in 0..<nodeCount { offsets[index + 1] &+= offsets[index] }
         }
-        var cursor = offsets
-        var rowValues = [Int32](repeating: 0, count: edgeCount)
-        var rowEdges = [Int32](repeating: 0, count: edgeCount)
+        var cursor = HugePages.array(repeating: Int32(0), count: nodeCount + 1)
+        cursor.replaceSubrange(0..<cursor.count, with: offsets)
+        var rowValues = HugePages.array(repeating: Int32(0), count: edgeCount)
+        var rowEdges = HugePages.array(repeating: Int32(0), count: edgeCount)
         cursor.withUnsafeMutableBufferPointer { cursor in
             rowValues.withUnsafeMutableBufferPointer { rowValues in
                 rowEdges.withUnsafeMutableBufferPointer { rowEdges in

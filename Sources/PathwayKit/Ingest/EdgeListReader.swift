@@ -38,6 +38,8 @@ public enum EdgeListReader {
         var builder: PathwayIndex.Builder
         /// A sink for the cache-warming reads, so the optimiser keeps them.
         var touched: UInt64 = 0
+        /// Where the second half started, when the file was read in two halves (``SecondHalf``).
+        var secondHalfStart: Int?
 
         init(builder: PathwayIndex.Builder) { self.builder = builder }
 
@@ -157,6 +159,25 @@ public enum EdgeListReader {
             self.full = full
             numbered = NumberedIDs(inputSize: size)
             numbered.enter(edges.builder.index.stepIDs.interner)
+        }
+
+        /// Whether the delimiter, the columns and the ids' numbering are known, so that another scan can start at a
+        /// later row with them (``SecondHalf``).
+        var isSettled: Bool { delimiter != nil && !headerPending && numbered.isFormKnown }
+
+        /// Sizes the transition columns and the hash table for the whole input from what the first `scanned` bytes
+        /// of its `size` held, so that they grow at most once more.
+        mutating func reserve(scanned: Int, of size: Int) {
+            let scale = Double(size) / Double(scanned)
+            let rows = edges.builder.index.transitionSources.count
+            let estimate = Int(Double(rows) * scale * 1.02) + 1024
+            if estimate > edges.builder.index.transitionSources.values.capacity {
+                edges.builder.reserveTransitions(estimate)
+            }
+            let hashed = edges.builder.index.stepIDs.interner.hashedCount
+            if hashed > 0 {
+                edges.builder.index.stepIDs.interner.reserveTable(Int(Double(hashed) * scale * 1.05))
+            }
         }
     }
 
@@ -531,7 +552,14 @@ public enum EdgeListReader {
     public static func graph(contentsOf path: String, chunkSize: Int = 1 << 22) throws -> (
         graph: CompactGraph, names: NodeNames
     ) {
-        try scanFile(path, chunkSize: chunkSize, builder: nil, full: false).graph()
+        try graph(contentsOf: path, chunkSize: chunkSize, halves: .automatic)
+    }
+
+    /// ``graph(contentsOf:chunkSize:)`` reading the file in two halves or not, as `halves` says.
+    static func graph(contentsOf path: String, chunkSize: Int, halves: Halving) throws -> (
+        graph: CompactGraph, names: NodeNames
+    ) {
+        try scanFile(path, chunkSize: chunkSize, builder: nil, full: false, halves: halves).graph()
     }
 
     /// Reads an edge-list file (and its node table, `<name>.nodes.<ext>` beside it, if there is one) straight into
@@ -550,6 +578,13 @@ public enum EdgeListReader {
     public static func index(
         contentsOf path: String, nodeTablePath: String? = nil, chunkSize: Int = 1 << 20
     ) throws -> PathwayIndex {
+        try index(contentsOf: path, nodeTablePath: nodeTablePath, chunkSize: chunkSize, halves: .automatic)
+    }
+
+    /// ``index(contentsOf:nodeTablePath:chunkSize:)`` reading the file in two halves or not, as `halves` says.
+    static func index(
+        contentsOf path: String, nodeTablePath: String? = nil, chunkSize: Int, halves: Halving
+    ) throws -> PathwayIndex {
         let size = SourceFile.size(at: path)
         var builder = newBuilder(path: path, capacity: 1 << 12)
         if let tablePath = nodeTablePath ?? Self.nodeTablePath(for: path) {
@@ -557,7 +592,8 @@ public enum EdgeListReader {
             try table.withUnsafeBytes { try readNodeTable($0, path: tablePath, into: &builder) }
         }
         builder.reserveTransitions(size / 18)
-        var edges = try scanFile(path, chunkSize: chunkSize, builder: builder, full: true, size: size)
+        var edges = try scanFile(
+            path, chunkSize: chunkSize, builder: builder, full: true, size: size, halves: halves)
         edges.builder.index.stepIDs.interner.releaseTable()
         return edges.builder.build()
     }
@@ -570,10 +606,27 @@ public enum EdgeListReader {
         return builder
     }
 
-    /// Scans an edge-list file a chunk at a time into `builder` (a new one for the graph only when `nil`); `size` is
-    /// the file's size when the caller already asked for it.
+    /// When a file is read in two halves (``SecondHalf``).
+    struct Halving {
+        /// Files of at least this many bytes are.
+        var threshold: Int
+        /// Where the second half starts: the first row at or after this offset (by default the middle).
+        var middle: Int?
+
+        /// Files of 4 MiB or more, cut in the middle: below, a second thread costs more than it saves.
+        static let automatic = Halving(threshold: 4 << 20)
+        /// One pass always.
+        static let never = Halving(threshold: .max)
+        /// The second half starting at the first row at or after `offset` (for tests).
+        static func at(_ offset: Int) -> Halving { Halving(threshold: 0, middle: offset) }
+    }
+
+    /// Scans an edge-list file a chunk at a time into `builder` (a new one for the graph only when `nil`); a large
+    /// file in two halves, the second on a thread of its own (``SecondHalf``), with the same result. `size` is the
+    /// file's size when the caller already asked for it.
     static func scanFile(
-        _ path: String, chunkSize: Int, builder: PathwayIndex.Builder?, full: Bool, size: Int? = nil
+        _ path: String, chunkSize: Int, builder: PathwayIndex.Builder?, full: Bool, size: Int? = nil,
+        halves: Halving = .automatic
     ) throws -> Edges {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw InputError("no such file, or it cannot be read", at: SourceLocation(file: path))
@@ -586,61 +639,63 @@ public enum EdgeListReader {
         state.edges.builder.index.stepIDs.interner.reserveNames(size / 32)
         state.edges.builder.index.transitionSources.reserveCapacity(size / 18)
         state.edges.builder.index.transitionTargets.reserveCapacity(size / 18)
-        // One buffer, read into directly (no `Data` per chunk): `filled` bytes are valid; the unscanned tail of a
-        // chunk is moved to the front before the next read.
         // A small file gets a small buffer (one read plus the end-of-file check).
-        let chunkSize = max(1, min(chunkSize, size + 1))
-        var buffer = [UInt8](repeating: 0, count: chunkSize * 2)
-        var filled = 0
-        var scanned = 0
+        var reader = ChunkReader(handle: handle, path: path, chunkSize: max(1, min(chunkSize, size + 1)))
         var isEstimated = false
-        var isFinal = false
-        while !isFinal {
-            if buffer.count - filled < chunkSize {
-                buffer.append(contentsOf: repeatElement(0, count: chunkSize))
-            }
-            let count = try buffer.withUnsafeMutableBytes { bytes -> Int in
-                guard let base = bytes.baseAddress else { return 0 }
-                do {
-                    return try handle.read(into: base + filled, count: chunkSize)
-                } catch {
-                    throw InputError("cannot be read: \(error.localizedDescription)", at: SourceLocation(file: path))
-                }
-            }
-            isFinal = count == 0
-            filled += count
-            // Scan up to the last line break (all of it at the end of the file).
-            var end = filled
-            if !isFinal {
-                guard let lastBreak = buffer[0..<filled].lastIndex(of: 0x0A) else { continue }
-                end = lastBreak + 1
-            }
-            let consumed = try buffer.withUnsafeBytes { bytes in
-                try scanRows(UnsafeRawBufferPointer(rebasing: bytes[0..<end]), state: &state, isFinal: isFinal)
-            }
-            buffer.withUnsafeMutableBytes { bytes in
-                guard let base = bytes.baseAddress, consumed > 0 else { return }
-                memmove(base, base + consumed, filled - consumed)
-            }
-            filled -= consumed
-            scanned += consumed
-            if !isEstimated, !isFinal, scanned > 0 {
-                // Size the transition columns from the rows of the first chunk, so they grow at most once more.
+        func scanChunk(limit: Int? = nil) throws -> ChunkReader.Status {
+            let status = try reader.scanChunk(into: &state, limit: limit)
+            if !isEstimated, status == .more, reader.scanned > 0 {
                 isEstimated = true
-                let scale = Double(size) / Double(scanned)
-                let rows = state.edges.builder.index.transitionSources.count
-                let estimate = Int(Double(rows) * scale * 1.02) + 1024
-                if estimate > state.edges.builder.index.transitionSources.values.capacity {
-                    state.edges.builder.reserveTransitions(estimate)
-                }
-                // And the hash table from the ids hashed so far, so that it grows at most once more.
-                let hashed = state.edges.builder.index.stepIDs.interner.hashedCount
-                if hashed > 0 {
-                    state.edges.builder.index.stepIDs.interner.reserveTable(Int(Double(hashed) * scale * 1.05))
-                }
+                state.reserve(scanned: reader.scanned, of: size)
             }
+            return status
         }
+        var status = try scanChunk()
+        // The second half starts once the delimiter, the columns and the ids' numbering are known (the first chunk,
+        // unless it holds no data row).
+        while status == .more, size >= halves.threshold, !state.isSettled { status = try scanChunk() }
+        if status == .more, size >= halves.threshold, state.isSettled,
+            let middle = middleRow(handle, from: halves.middle ?? size / 2, after: reader.read, size: size)
+        {
+            let half = SecondHalf(path: path, start: middle, size: size, settings: state, chunkSize: reader.chunkSize)
+            do {
+                repeat { status = try scanChunk(limit: middle) } while status == .more
+            } catch {
+                half.cancel()
+                throw error
+            }
+            if status == .limit(isClean: true) {
+                try half.merge(into: &state)
+                state.edges.secondHalfStart = middle
+                // The half's columns, allocated on its thread's heap, are free now: give their pages back to the
+                // system, or the process keeps them while it goes on to use as much again.
+                SecondHalf.returnFreePages()
+                return state.edges
+            }
+            // A quoted field runs across the middle: the second half started inside it. Read on in one pass.
+            half.cancel()
+            status = .more
+        }
+        while status == .more { status = try scanChunk() }
         return state.edges
+    }
+
+    /// Where the first row at or after `offset` starts, if that is not before the `read` bytes already read nor at
+    /// the end; `nil` otherwise or when no line break follows within 1 MiB. Rows are told by line breaks alone
+    /// here: whether a quoted field runs across is found when the first half is read up to there.
+    static func middleRow(_ handle: FileHandle, from offset: Int, after read: Int, size: Int) -> Int? {
+        let start = max(offset, read, 1)
+        guard start < size else { return nil }
+        // The byte before `start` tells whether a row starts right there.
+        let windowStart = start - 1
+        let window = min(1 << 20, size - windowStart)
+        var bytes = [UInt8](repeating: 0, count: window)
+        let count = bytes.withUnsafeMutableBytes { buffer in
+            pread(handle.fileDescriptor, buffer.baseAddress, window, off_t(windowStart))
+        }
+        guard count > 0, let lineBreak = bytes[0..<count].firstIndex(of: 0x0A) else { return nil }
+        let middle = windowStart + lineBreak + 1
+        return middle < size ? middle : nil
     }
 
     // MARK: Normal path
@@ -796,7 +851,7 @@ extension FileHandle {
     /// when interrupted.
     ///
     /// - Throws: The system error when the read fails.
-    fileprivate func read(into pointer: UnsafeMutableRawPointer, count: Int) throws -> Int {
+    func read(into pointer: UnsafeMutableRawPointer, count: Int) throws -> Int {
         while true {
             let result = Foundation.read(fileDescriptor, pointer, count)
             if result >= 0 { return result }

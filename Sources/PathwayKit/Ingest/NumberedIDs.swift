@@ -29,6 +29,17 @@ struct NumberedIDs {
     /// Whether numbering is off (the first id had no digits or too long a prefix).
     var isOff: Bool { prefixLength == -2 }
 
+    /// Whether the form is known: taken from the first id, or numbering off.
+    var isFormKnown: Bool { prefixLength != -1 }
+
+    /// The same form with no number seen yet, for another reader of the same input (ids it numbers are numbered
+    /// as this numbering would number them).
+    func sameForm() -> NumberedIDs {
+        var numbering = self
+        numbering.slots = []
+        return numbering
+    }
+
     /// Takes the form from an id, when it is the first one met (nothing otherwise).
     @inline(__always)
     mutating func learn(from pointer: UnsafeRawPointer, _ length: Int) {
@@ -134,6 +145,9 @@ struct NumberedIDs {
     private mutating func growSlots(to number: Int) {
         var size = max(slots.count, 1 << 12)
         while size <= number { size *= 2 }
-        slots.append(contentsOf: repeatElement(0, count: min(size, limit) - slots.count))
+        // Read at random: on huge pages (``HugePages``) when large.
+        var grown = HugePages.array(repeating: Int32(0), count: min(size, limit))
+        grown.replaceSubrange(0..<slots.count, with: slots)
+        slots = grown
     }
 }

@@ -36,10 +36,11 @@ struct ByteInterner {
     /// The number of ids in the hash table.
     var hashedCount: Int { tableCount }
 
-    /// Reserves room for the bytes and offsets of about `capacity` ids (not for the table).
+    /// Reserves room for the bytes and offsets of about `capacity` ids (not for the table), on huge pages when
+    /// there are none yet and the room is large (names are read at random by writers).
     mutating func reserveNames(_ capacity: Int) {
-        nameBytes.reserveCapacity(capacity * 8)
-        nameOffsets.reserveCapacity(capacity + 1)
+        HugePages.reserve(&nameBytes, capacity: capacity * 8)
+        HugePages.reserve(&nameOffsets, capacity: capacity + 1)
     }
 
     /// Makes the table large enough for about `capacity` ids without growing, in one step.

@@ -11,14 +11,23 @@ extension IndexedPartition {
     ///
     /// - Parameters:
     ///   - partitions: One partition per pathway, in output order.
-    ///   - chunkSize: About how many bytes to hand over at a time.
+    ///   - chunkSize: About how many bytes the buffers of parts start with (the text is handed over a block of
+    ///     ``partsPerBlock`` parts at a time).
     ///   - sink: Takes the text, piece by piece, in order (each piece whole UTF-8, valid only during the call).
-    /// - Complexity: O(V + E + size of the output).
+    /// - Complexity: O(V + E + size of the output), the parts formatted on two threads.
     public static func writeJSON(
         for partitions: [IndexedPartition], chunkSize: Int = 1 << 20, to sink: (UnsafeRawBufferPointer) -> Void
     ) {
+        writeJSON(for: partitions, chunkSize: chunkSize, partsPerBlock: partsPerBlock, to: sink)
+    }
+
+    /// ``writeJSON(for:chunkSize:to:)`` with the parts formatted `partsPerBlock` at a time (see
+    /// ``writeInBlocks(partsPerBlock:chunkSize:to:_:)``; tests make it small).
+    static func writeJSON(
+        for partitions: [IndexedPartition], chunkSize: Int, partsPerBlock: Int,
+        to sink: (UnsafeRawBufferPointer) -> Void
+    ) {
         var writer = JSONWriter(capacity: 4096)
-        var out = ByteOutput(capacity: chunkSize + 4096)
         let frameSink: ([UInt8]) -> Void = { $0.withUnsafeBytes(sink) }
         writer.beginObject()
         writer.key("decompositions")
@@ -31,8 +40,10 @@ extension IndexedPartition {
                 writer.key("subpathways")
                 writer.beginArray()
                 writer.flush(to: frameSink)
-                partition.writePartsJSON(to: &out, chunkSize: chunkSize, sink: sink)
-                out.flush(to: sink)
+                partition.writeInBlocks(partsPerBlock: partsPerBlock, chunkSize: chunkSize, to: sink) {
+                    partition, scratch, parts, out in
+                    partition.writePartsJSON(parts, with: &scratch, to: &out)
+                }
                 writer.noteMembersWrittenElsewhere()
                 writer.endArray()
             }
@@ -48,19 +59,44 @@ extension IndexedPartition {
     /// Whether the partition's entry in the document holds no list (no parts, no advice).
     var isFlat: Bool { count == 0 && advice.isEmpty }
 
+    /// How many parts a block of ``writeInBlocks(partsPerBlock:chunkSize:to:_:)`` holds by default (some hundreds
+    /// of kilobytes of output).
+    static let partsPerBlock = 1024
+
+    /// Writes the parts `partsPerBlock` at a time with `format`, the blocks formatted on two threads and handed to
+    /// `sink` in order (``InterleavedBlocks``): the same bytes as one pass over all parts.
+    ///
+    /// - Complexity: O(`format` over all parts), split between two threads.
+    fileprivate func writeInBlocks(
+        partsPerBlock blockSize: Int, chunkSize: Int, to sink: (UnsafeRawBufferPointer) -> Void,
+        _ format: @escaping @Sendable (IndexedPartition, inout PartScratch, Range<Int>, inout ByteOutput) -> Void
+    ) {
+        let partition = self
+        let names = PlainNames(index)
+        InterleavedBlocks.write(
+            blockCount: (count + blockSize - 1) / blockSize, capacity: chunkSize / 2,
+            makeWorker: { PartScratch(names: names, partition: partition) },
+            format: { scratch, block, out in
+                format(partition, &scratch, block * blockSize..<min(partition.count, (block + 1) * blockSize), &out)
+            }, to: sink)
+    }
+
     /// The parts as the elements of the `subpathways` array of ``writeJSON(for:chunkSize:to:)`` (depth 4: each
     /// object indented by 8 spaces, its members by 10, the links of long link lists by 12), in the compact layout:
     /// a part holds steps, so the array is never on one line, but its steps, stages and staff groups are, and so
     /// are its entries and exits when there are at most ``JSONWriter/compactObjectLimit`` of them.
-    private func writePartsJSON(to out: inout ByteOutput, chunkSize: Int, sink: (UnsafeRawBufferPointer) -> Void) {
-        let names = PlainNames(index)
-        var scratch: [UInt8] = []
-        var marks = PartMarks(index)
+    ///
+    /// - Parameters:
+    ///   - range: The parts to write, by position.
+    ///   - scratch: The names and buffers of the thread.
+    fileprivate func writePartsJSON(_ range: Range<Int>, with scratch: inout PartScratch, to out: inout ByteOutput) {
+        let names = scratch.names
         let hasStagesOrStaff = index.stageNames.count > 0 || index.staffGroupIDs.count > 0
-        var crossing = CrossingScratch()
         let pathwayID = index.id.rawValue
         let isPlainPathway = TextBuffer.withUTF8(pathwayID) { JSONWriter.isPlain(utf8: $0) }
-        for part in parts {
+        for position in range {
+            scratch.ahead.advance(from: position)
+            let part = Index<Subpathway>(position)
             let opening: StaticString =
                 part.raw == 0 ? "\n        {\n          \"id\": " : ",\n        {\n          \"id\": "
             out.append(opening)
@@ -71,11 +107,11 @@ extension IndexedPartition {
                 out.append(decimal: part.position + 1)
                 out.append(byte: 0x22)
             } else {
-                partID(part, into: &scratch)
-                Self.appendQuoted(scratch, to: &out)
+                partID(part, into: &scratch.bytes)
+                Self.appendQuoted(scratch.bytes, to: &out)
             }
             out.append(",\n          \"title\": ")
-            writeTitleJSON(part, names: names, to: &out, scratch: &scratch)
+            writeTitleJSON(part, names: names, to: &out, scratch: &scratch.bytes)
             if isCyclic(part) { out.append(",\n          \"cyclic\": true") }
             let steps = steps(part)
             if !steps.isEmpty {
@@ -88,17 +124,16 @@ extension IndexedPartition {
                 }
                 out.append(byte: UInt8(ascii: "]"))
             }
-            crossings(of: part, outgoing: false, into: &crossing)
-            writeLinksJSON(crossing.edges, key: ",\n          \"entries\": [", names: names, to: &out)
-            crossings(of: part, outgoing: true, into: &crossing)
-            writeLinksJSON(crossing.edges, key: ",\n          \"exits\": [", names: names, to: &out)
+            crossings(of: part, outgoing: false, into: &scratch.crossing)
+            writeLinksJSON(scratch.crossing, key: ",\n          \"entries\": [", names: names, to: &out)
+            crossings(of: part, outgoing: true, into: &scratch.crossing)
+            writeLinksJSON(scratch.crossing, key: ",\n          \"exits\": [", names: names, to: &out)
             if hasStagesOrStaff {
-                let (stages, staff) = marks.stagesAndStaff(of: steps)
+                let (stages, staff) = scratch.marks.stagesAndStaff(of: steps)
                 Self.writeNamesJSON(stages, key: ",\n          \"stages\": [", from: index.stageNames, to: &out)
                 Self.writeNamesJSON(staff, key: ",\n          \"staffGroups\": [", from: index.staffGroupIDs, to: &out)
             }
             out.append("\n        }")
-            out.flush(atLeast: chunkSize, to: sink)
         }
     }
 
@@ -140,8 +175,9 @@ extension IndexedPartition {
     /// separator, the key and `[`): all on the key's line when there are at most
     /// ``JSONWriter/compactObjectLimit`` of them, otherwise one per line; nothing when there are none.
     private func writeLinksJSON(
-        _ edges: [Int32], key: StaticString, names: PlainNames, to out: inout ByteOutput
+        _ links: CrossingScratch, key: StaticString, names: PlainNames, to out: inout ByteOutput
     ) {
+        let edges = links.edges
         guard !edges.isEmpty else { return }
         out.append(key)
         let isInline = edges.count <= JSONWriter.compactObjectLimit
@@ -151,9 +187,9 @@ extension IndexedPartition {
         for (number, raw) in edges.enumerated() {
             let edge = Index<Transition>(raw: raw)
             out.append(number == 0 ? first : next)
-            names.appendStepID(index.transitionSources[edge], to: &out)
+            names.appendStepID(Index(raw: links.sources[number]), to: &out)
             out.append(", \"to\": ")
-            names.appendStepID(index.transitionTargets[edge], to: &out)
+            names.appendStepID(Index(raw: links.targets[number]), to: &out)
             if hasConditions && index.conditions.hasText(edge) {
                 out.append(", \"condition\": ")
                 index.conditions.withUTF8(edge) { Self.appendQuoted($0, to: &out) }
@@ -293,63 +329,32 @@ extension IndexedPartition {
     ///
     /// - Parameters:
     ///   - partitions: One partition per pathway, in output order.
-    ///   - chunkSize: About how many bytes to hand over at a time.
+    ///   - chunkSize: About how many bytes the buffers of parts start with (the text is handed over a block of
+    ///     ``partsPerBlock`` parts at a time).
     ///   - sink: Takes the text, piece by piece, in order (each piece whole UTF-8, valid only during the call).
-    /// - Complexity: O(V + E + size of the output).
+    /// - Complexity: O(V + E + size of the output), the parts formatted on two threads.
     public static func writeText(
         for partitions: [IndexedPartition], chunkSize: Int = 1 << 20, to sink: (UnsafeRawBufferPointer) -> Void
     ) {
-        var out = ByteOutput(capacity: chunkSize + 4096)
-        var scratch: [UInt8] = []
+        writeText(for: partitions, chunkSize: chunkSize, partsPerBlock: partsPerBlock, to: sink)
+    }
+
+    /// ``writeText(for:chunkSize:to:)`` with the parts formatted `partsPerBlock` at a time.
+    static func writeText(
+        for partitions: [IndexedPartition], chunkSize: Int, partsPerBlock: Int,
+        to sink: (UnsafeRawBufferPointer) -> Void
+    ) {
+        var out = ByteOutput(capacity: 4096)
         for partition in partitions {
             let index = partition.index
             out.append(text: index.id.rawValue)
             out.append(": ")
             out.append(decimal: partition.count)
             out.append(text: " sub-pathway\(partition.count == 1 ? "" : "s") (\(partition.strategy.rawValue))\n")
-            var marks = PartMarks(index)
-            var crossing = CrossingScratch()
-            let hasStagesOrStaff = index.stageNames.count > 0 || index.staffGroupIDs.count > 0
-            for part in partition.parts {
-                out.append(byte: 0x0A)
-                partition.partID(part, into: &scratch)
-                out.append(scratch)
-                out.append("  ")
-                partition.title(part, into: &scratch)
-                out.append(scratch)
-                if partition.isCyclic(part) { out.append("  (loop)") }
-                out.append(byte: 0x0A)
-                let steps = partition.steps(part)
-                if !steps.isEmpty {
-                    out.append("  steps:\n")
-                    partition.appendSteps(steps, to: &out)
-                }
-                out.append("  entries:")
-                partition.crossings(of: part, outgoing: false, into: &crossing)
-                partition.appendLinks(crossing.edges, none: " none (a pathway entry)\n", to: &out)
-                out.append("  exits:")
-                partition.crossings(of: part, outgoing: true, into: &crossing)
-                partition.appendLinks(crossing.edges, none: " none (a pathway exit)\n", to: &out)
-                if hasStagesOrStaff {
-                    let (stages, staff) = marks.stagesAndStaff(of: steps)
-                    if !stages.isEmpty {
-                        out.append("  stages: ")
-                        for (number, stage) in stages.enumerated() {
-                            if number > 0 { out.append("; ") }
-                            index.stageNames.withUTF8(stage) { out.append($0) }
-                        }
-                        out.append(byte: 0x0A)
-                    }
-                    if !staff.isEmpty {
-                        out.append("  staff: ")
-                        for (number, group) in staff.enumerated() {
-                            if number > 0 { out.append(", ") }
-                            index.staffGroupIDs.withUTF8(group) { out.append($0) }
-                        }
-                        out.append(byte: 0x0A)
-                    }
-                }
-                out.flush(atLeast: chunkSize, to: sink)
+            out.flush(to: sink)
+            partition.writeInBlocks(partsPerBlock: partsPerBlock, chunkSize: chunkSize, to: sink) {
+                partition, scratch, parts, out in
+                partition.appendPartsText(parts, with: &scratch, to: &out)
             }
             if !partition.advice.isEmpty {
                 out.append("\nadvice:\n")
@@ -361,6 +366,57 @@ extension IndexedPartition {
             out.append(byte: 0x0A)
         }
         out.flush(to: sink)
+    }
+
+    /// The parts of ``writeText(for:chunkSize:to:)``.
+    ///
+    /// - Parameters:
+    ///   - range: The parts to write, by position.
+    ///   - scratch: The names and buffers of the thread.
+    fileprivate func appendPartsText(_ range: Range<Int>, with scratch: inout PartScratch, to out: inout ByteOutput) {
+        let hasStagesOrStaff = index.stageNames.count > 0 || index.staffGroupIDs.count > 0
+        for position in range {
+            scratch.ahead.advance(from: position)
+            let part = Index<Subpathway>(position)
+            out.append(byte: 0x0A)
+            partID(part, into: &scratch.bytes)
+            out.append(scratch.bytes)
+            out.append("  ")
+            title(part, into: &scratch.bytes)
+            out.append(scratch.bytes)
+            if isCyclic(part) { out.append("  (loop)") }
+            out.append(byte: 0x0A)
+            let steps = steps(part)
+            if !steps.isEmpty {
+                out.append("  steps:\n")
+                appendSteps(steps, to: &out)
+            }
+            out.append("  entries:")
+            crossings(of: part, outgoing: false, into: &scratch.crossing)
+            appendLinks(scratch.crossing, none: " none (a pathway entry)\n", to: &out)
+            out.append("  exits:")
+            crossings(of: part, outgoing: true, into: &scratch.crossing)
+            appendLinks(scratch.crossing, none: " none (a pathway exit)\n", to: &out)
+            guard hasStagesOrStaff else { continue }
+            let (stages, staff) = scratch.marks.stagesAndStaff(of: steps)
+            Self.appendNamesText(stages, heading: "  stages: ", separator: "; ", from: index.stageNames, to: &out)
+            Self.appendNamesText(staff, heading: "  staff: ", separator: ", ", from: index.staffGroupIDs, to: &out)
+        }
+    }
+
+    /// Names from `table` on a line of their own after `heading`, separated by `separator`; nothing when there are
+    /// none.
+    private static func appendNamesText<Tag>(
+        _ items: [Index<Tag>], heading: StaticString, separator: StaticString, from table: NameTable<Tag>,
+        to out: inout ByteOutput
+    ) {
+        guard !items.isEmpty else { return }
+        out.append(heading)
+        for (number, item) in items.enumerated() {
+            if number > 0 { out.append(separator) }
+            table.withUTF8(item) { out.append($0) }
+        }
+        out.append(byte: 0x0A)
     }
 
     /// The numbered steps of a part: number, id padded to the longest id of the part, label, and the kind unless
@@ -409,19 +465,20 @@ extension IndexedPartition {
     }
 
     /// Boundary links, one per line with their conditions, or `none` (a line of its own) when there are none.
-    private func appendLinks(_ edges: [Int32], none: StaticString, to out: inout ByteOutput) {
+    private func appendLinks(_ links: CrossingScratch, none: StaticString, to out: inout ByteOutput) {
+        let edges = links.edges
         guard !edges.isEmpty else {
             out.append(none)
             return
         }
         out.append(byte: 0x0A)
         let hasConditions = !index.conditions.isEmpty
-        for raw in edges {
+        for (number, raw) in edges.enumerated() {
             let edge = Index<Transition>(raw: raw)
             out.append("    ")
-            index.stepIDs.withUTF8(index.transitionSources[edge]) { out.append($0) }
+            index.stepIDs.withUTF8(Index(raw: links.sources[number])) { out.append($0) }
             out.append(" → ")
-            index.stepIDs.withUTF8(index.transitionTargets[edge]) { out.append($0) }
+            index.stepIDs.withUTF8(Index(raw: links.targets[number])) { out.append($0) }
             if hasConditions && index.conditions.hasText(edge) {
                 out.append("  [")
                 index.conditions.withUTF8(edge) { out.append($0) }
@@ -429,6 +486,23 @@ extension IndexedPartition {
             }
             out.append(byte: 0x0A)
         }
+    }
+}
+
+/// What one thread of the part writers works with: the names, buffers reused from part to part (nothing carried
+/// from one part to the next), and the reads ahead of the parts it writes.
+private struct PartScratch {
+    let names: PlainNames
+    /// A part's id or title being put together.
+    var bytes: [UInt8] = []
+    var marks: PartMarks
+    var crossing = IndexedPartition.CrossingScratch()
+    var ahead: IndexedPartition.ReadAhead
+
+    init(names: PlainNames, partition: IndexedPartition) {
+        self.names = names
+        marks = PartMarks(names.index)
+        ahead = IndexedPartition.ReadAhead(partition)
     }
 }
 
