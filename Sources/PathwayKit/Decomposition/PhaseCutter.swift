@@ -65,8 +65,11 @@ struct PhaseCutter {
     /// ``markSplitters()``, let go by ``joinBlocks()``).
     var blocks: [Int32] = []
     /// For each step, the transitions on the longest way forward from it to its immediate post-dominator, capped
-    /// at ``limit`` + 1 (see ``longestRoute(from:to:)``); kept until ``joinBlocks()`` has run.
-    var routeToMeet: [UInt8] = []
+    /// at ``routeCap`` (see ``longestRoute(from:to:)``); kept until ``joinBlocks()`` has run.
+    var routeToMeet: [UInt16] = []
+    /// The cap of ``routeToMeet``: the upper bound (a route is only ever compared with it), at most `UInt16.max`; a
+    /// route at the cap is as long as the upper bound or longer.
+    let routeCap: Int
     /// The stage of each piece, at its root (`nil`: the pathway has no stages).
     var pieceStage: [Int32]?
     /// The effective stage of each step and the number of steps of each stage (`nil`: no stages), for
@@ -101,6 +104,7 @@ struct PhaseCutter {
         lower = max(1, target.lowerBound)
         upper = max(lower, target.upperBound)
         limit = 2 * upper
+        routeCap = min(upper, Int(UInt16.max))
         let n = graph.nodeCount
         sink = Int32(n)
         nodeFlags = [NodeFlags](unsafeUninitializedCapacity: n) { buffer, initialised in
@@ -176,7 +180,7 @@ struct PhaseCutter {
         var search = ForwardSearch(nodeCount: n)
         postDominator = [Int32](repeating: -1, count: n + 1)
         postDominator[Int(sink)] = sink
-        routeToMeet = [UInt8](repeating: 0, count: n + 1)
+        routeToMeet = [UInt16](repeating: 0, count: n + 1)
         for start in starts where search.state[Int(start)] == ForwardSearch.new { searchForward(from: start, &search) }
         for node in 0..<Int32(n) where search.state[Int(node)] == ForwardSearch.new {
             searchForward(from: node, &search)
@@ -274,15 +278,15 @@ struct PhaseCutter {
     }
 
     /// The transitions on the longest way forward from a step to where its ways forward meet (`meet`, its
-    /// immediate post-dominator; `-1` or the sink: the cap), capped at ``limit`` + 1: one plus the longest from a
+    /// immediate post-dominator; `-1` or the sink: the cap), capped at ``routeCap``: one plus the longest from a
     /// successor, which is the sum along the post-dominator chain from it to `meet` (every way from the successor to
     /// `meet` passes each step of that chain in turn, since each post-dominates the one before). A patient takes one
     /// way through a decision block, so its length is what makes the block short or long.
     ///
-    /// - Complexity: O(k) per way forward, k = twice the upper bound (the sum stops at the cap).
-    private func longestRoute(from node: Int32, to meet: Int32) -> UInt8 {
-        let cap = limit + 1
-        guard meet >= 0, meet != sink else { return UInt8(cap) }
+    /// - Complexity: O(k) per way forward, k = the upper bound (the sum stops at the cap).
+    private func longestRoute(from node: Int32, to meet: Int32) -> UInt16 {
+        let cap = routeCap
+        guard meet >= 0, meet != sink else { return UInt16(cap) }
         var longest = 0
         for slot in Int(graph.successorOffsets[Int(node)])..<Int(graph.successorOffsets[Int(node) + 1])
         where isCore(slot: slot, from: node) {
@@ -294,7 +298,7 @@ struct PhaseCutter {
             }
             longest = max(longest, length)
         }
-        return UInt8(min(longest, cap))
+        return UInt16(min(longest, cap))
     }
 
     // MARK: Decisions
@@ -316,7 +320,8 @@ struct PhaseCutter {
         if !visitMark.isEmpty { visitMark[Int(node)] = stamp }
         // A patient takes one way through: the longest, decision and meeting step counted, is within the upper bound;
         // and the block, meeting step counted, holds at most twice it.
-        if Int(routeToMeet[Int(node)]) + 1 > upper { return false }
+        let route = Int(routeToMeet[Int(node)])
+        if route + 1 > upper || route == Int(UInt16.max) { return false }
         let bound = limit - 1
         // A branch straight to the meeting step makes the others a detour; that step then begins what follows, so
         // links into it are not the block's.
