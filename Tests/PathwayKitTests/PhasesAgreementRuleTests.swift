@@ -88,22 +88,13 @@ extension PhasesAgreementRuleTests {
         var links = ["s>d", "d>b1:long way", "d>q:short way", "q>j"]
         links += (1..<280).map { "b\($0)>b\($0 + 1)" }
         links += ["b280>j", "j>e"]
-        var ids: [String] = []
-        var transitions: [Transition] = []
-        for link in links {
-            let parts = link.split(separator: ":", maxSplits: 1).map(String.init)
-            let ends = parts[0].split(separator: ">").map(String.init)
-            for id in ends where !ids.contains(id) { ids.append(id) }
-            transitions.append(
-                Transition(from: StepID(ends[0]), to: StepID(ends[1]), condition: parts.count > 1 ? parts[1] : nil))
-        }
-        let kinds: [String: StepKind] = ["s": .start, "d": .decision, "e": .end]
-        let steps = ids.map { Step(id: StepID($0), label: "do \($0)", kind: kinds[$0] ?? .activity) }
-        let decomposition = PathwayGraph(Pathway(id: "p", steps: steps, transitions: transitions))
+        let pathway = PhasesTests.pathway(links, kinds: ["s": .start, "d": .decision, "e": .end])
+        let ids = pathway.steps.map(\.id)
+        let decomposition = PathwayGraph(pathway)
             .decomposition(.phases, options: DecompositionOptions(preferredSize: target))
         let pieces = decomposition.subpathways.map(\.steps)
         // Every step once (route lengths above 255 once overflowed a byte and stopped the process).
-        #expect(pieces.flatMap { $0 }.sorted() == ids.map { StepID($0) }.sorted())
+        #expect(pieces.flatMap { $0 }.sorted() == ids.sorted())
         if target.upperBound >= 300 {
             // The block's longest way through (d, 280 steps, j) is within the upper bound: one phase.
             let withDecision = pieces.first { $0.contains("d") } ?? []

@@ -145,6 +145,14 @@ import Testing
     static func phases(
         _ links: [String], kinds: [String: StepKind] = [:], stages: [String: String] = [:]
     ) -> Decomposition {
+        PathwayGraph(pathway(links, kinds: kinds, stages: stages)).decomposition(.phases)
+    }
+
+    /// A small pathway from links written `a>b` or `a>b:condition`, steps in order of first mention (activities
+    /// unless `kinds` says otherwise).
+    static func pathway(
+        _ links: [String], kinds: [String: StepKind] = [:], stages: [String: String] = [:]
+    ) -> Pathway {
         var ids: [String] = []
         var transitions: [Transition] = []
         for link in links {
@@ -157,7 +165,7 @@ import Testing
         let steps = ids.map {
             Step(id: StepID($0), label: "do \($0)", kind: kinds[$0] ?? .activity, stage: stages[$0])
         }
-        return PathwayGraph(Pathway(id: "p", steps: steps, transitions: transitions)).decomposition(.phases)
+        return Pathway(id: "p", steps: steps, transitions: transitions)
     }
 
     @Test(
