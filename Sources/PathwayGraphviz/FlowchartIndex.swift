@@ -21,9 +21,6 @@ struct FlowchartIndex: Sendable {
     ///
     /// - Complexity: O(V + E).
     init(_ pathway: PathwayIndex) {
-        // Charts look steps up by id (sub-pathways given by id, boundary links, annotations' steps).
-        var pathway = pathway
-        pathway.restoreStepLookup()
         self.pathway = pathway
         var writtenPosition: [Int32] = []
         var danglingAt: [Int32: [Int]] = [:]

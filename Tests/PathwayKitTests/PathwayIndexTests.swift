@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import TestSupport
 import Testing
 
@@ -153,5 +154,45 @@ import Testing
         #expect(table.intern("c") == (Index(2), true))
         #expect(table.index(of: "c") == Index(2))
         #expect(table.names == ["a", "bb", "c"])
+    }
+
+    @Test("a dropped lookup table is built again once, on the first lookup, shared by copies until one changes")
+    func lateLookupTable() {
+        var table = NameTable<Step>()
+        for name in ["a", "bb", "c"] { table.intern(name) }
+        table.interner.releaseTable()
+        #expect(!table.interner.scansOnLookUp)
+        #expect(!table.interner.hasBuiltLateTable)
+        let copy = table
+        #expect(copy.index(of: "bb") == Index(1))
+        // The copy's lookup built the table the original uses too.
+        #expect(table.interner.hasBuiltLateTable)
+        #expect(table.index(of: "c") == Index(2))
+        var changed = table
+        #expect(changed.intern("d") == (Index(3), true))
+        #expect(changed.index(of: "d") == Index(3))
+        #expect(table.index(of: "d") == nil)
+        #expect(table.index(of: "a") == Index(0))
+    }
+
+    @Test("an edge list's ids are looked up through a table built once, from any thread")
+    func edgeListLookup() throws {
+        let steps = 5_000
+        let text = "from,to\n" + (1..<steps).map { "s\($0 - 1),s\($0)" }.joined(separator: "\n") + "\n"
+        let index = try EdgeListReader.index(data: Data(text.utf8), path: "chain.csv")
+        #expect(index.stepCount == steps)
+        // The reader dropped the table to save memory; lookups never scan the ids.
+        #expect(!index.stepIDs.interner.scansOnLookUp)
+        #expect(!index.stepIDs.interner.hasBuiltLateTable)
+        let found = Mutex([Int32](repeating: -1, count: steps))
+        DispatchQueue.concurrentPerform(iterations: 4) { worker in
+            for step in stride(from: worker, to: steps, by: 4) {
+                let position = index.step(named: StepID("s\(step)"))?.raw ?? -2
+                found.withLock { $0[step] = position }
+            }
+        }
+        #expect(found.withLock { $0 } == (0..<Int32(steps)).map { $0 })
+        #expect(index.stepIDs.interner.hasBuiltLateTable)
+        #expect(index.step(named: StepID("s\(steps)")) == nil)
     }
 }

@@ -203,6 +203,8 @@ extension PathwayIndex {
         /// - Complexity: O(V + E).
         public consuming func build() -> PathwayIndex {
             fillDefaults(upTo: index.stepIDs.count)
+            // Ids numbered without the lookup table (an edge list's) are looked up by a table built on first use.
+            index.stepIDs.interner.prepareLookup()
             index.graph = Self.graph(
                 nodeCount: index.stepIDs.count, sources: index.transitionSources, targets: index.transitionTargets)
             if kindGiven.contains(false) {

@@ -210,13 +210,8 @@ public struct PathwayIndex: Sendable {
 
     /// The step with an id, if there is one.
     ///
-    /// - Complexity: O(length of the id) expected; O(total length of the ids) when the reader dropped the ids'
-    ///   lookup table to save memory (an edge list's does), until ``restoreStepLookup()``.
+    /// - Complexity: O(length of the id) expected. Where the reader dropped the ids' lookup table to save memory
+    ///   (an edge list's does), the first lookup builds it again, in O(total length of the ids), once for the index
+    ///   and its copies, whichever thread asks first.
     public func step(named id: StepID) -> Index<Step>? { stepIDs.index(of: id.rawValue) }
-
-    /// Builds the ids' lookup table again where the reader dropped it, so that ``step(named:)`` is O(length of the
-    /// id) again: for a caller that will look many steps up by id (a flowchart of every sub-pathway).
-    ///
-    /// - Complexity: O(total length of the ids) once; O(1) when the table is there.
-    public mutating func restoreStepLookup() { stepIDs.interner.restoreTable() }
 }

@@ -1,7 +1,12 @@
 import Foundation
+import Synchronization
 
 /// Interns byte strings: each distinct id gets the next `Int32`, looked up by an open-addressing hash table over
 /// the bytes, so that no `String` is made per field.
+///
+/// A reader that adds no more ids may drop the table to save memory (``releaseTable()``); the first lookup after
+/// that builds it again, once, into a ``LateTable`` that the copies holding the same names share, so that
+/// ``lookUp(_:)`` is never a scan of the names.
 ///
 /// Each slot holds the upper 32 bits of the id's hash beside the id, so a probe touches one cache line and compares
 /// the bytes only on a hash match; slots are picked from the hash's upper bits, so the table can grow without the
@@ -20,6 +25,10 @@ struct ByteInterner {
     /// Whether some ids were added without the table (``appendUnhashed(_:_:)``): the table is then built again
     /// before it is next used, except by ``internHashed(_:_:hash:)``.
     private var isTablePartial = false
+    /// The table ``lookUp(_:)`` builds on first use when ``slots`` is released or partial: made by
+    /// ``releaseTable()`` and ``prepareLookup()``, dropped by any change to the names, so that copies share it only
+    /// while they hold the same names.
+    private var lateTable: LateTable?
 
     init(capacity: Int = 1 << 12) {
         var bits: UInt64 = 4
@@ -134,21 +143,29 @@ struct ByteInterner {
     }
 
     /// Drops the hash table once no more ids will be added, keeping the names (without the room reserved for
-    /// more).
+    /// more); the first ``lookUp(_:)`` after this builds it again, once.
     mutating func releaseTable() {
         nameBytes.releaseUnusedCapacity()
         nameOffsets.releaseUnusedCapacity()
         slots = []
         tableCount = 0
         isTablePartial = false
+        lateTable = LateTable()
     }
 
-    /// Builds the hash table again if it was released (or left without some ids), so that ``lookUp(_:)`` is
-    /// O(length) again.
+    /// Whether ``lookUp(_:)`` would scan the names: only a builder still adding ids without the table, never an
+    /// index.
+    var scansOnLookUp: Bool { (slots.isEmpty || isTablePartial) && lateTable == nil }
+
+    /// Whether a lookup has built the table again since it was released (for tests).
+    var hasBuiltLateTable: Bool { lateTable?.isBuilt ?? false }
+
+    /// Makes sure that ``lookUp(_:)`` has a table to use when ``slots`` is not whole (some ids were added with
+    /// ``appendUnhashed(_:_:)``): for a builder handing its names on.
     ///
-    /// - Complexity: O(total length) when the table is built; O(1) when it is whole.
-    mutating func restoreTable() {
-        if slots.isEmpty || isTablePartial { rebuildTable() }
+    /// - Complexity: O(1).
+    mutating func prepareLookup() {
+        if (slots.isEmpty || isTablePartial) && lateTable == nil { lateTable = LateTable() }
     }
 
     /// Adds an id known to be new without entering it in the table, for a caller that finds such ids by other
@@ -160,6 +177,7 @@ struct ByteInterner {
     mutating func appendUnhashed(_ pointer: UnsafeRawPointer, _ length: Int) -> Int32 {
         let id = count
         isTablePartial = true
+        if lateTable != nil { lateTable = nil }
         nameBytes.append(contentsOf: UnsafeRawBufferPointer(start: pointer, count: length))
         nameOffsets.append(Int32(nameBytes.count))
         return Int32(id)
@@ -191,6 +209,7 @@ struct ByteInterner {
         }
         let id = count
         slots[slot] = tag | UInt64(id + 1)
+        if lateTable != nil { lateTable = nil }
         nameBytes.append(contentsOf: UnsafeRawBufferPointer(start: pointer, count: length))
         nameOffsets.append(Int32(nameBytes.count))
         tableCount += 1
@@ -211,9 +230,10 @@ struct ByteInterner {
         return withUnsafePointer(to: empty) { intern(UnsafeRawPointer($0), 0) }
     }
 
-    /// The id of a string, if it has been interned (a scan of every name once the table is released).
+    /// The id of a string, if it has been interned.
     ///
-    /// - Complexity: O(length) expected; O(total length) after ``releaseTable()``.
+    /// - Complexity: O(length) expected; the first lookup after ``releaseTable()`` (or ``prepareLookup()``) also
+    ///   builds the table again, in O(total length), once for every copy holding these names.
     func lookUp(_ text: String) -> Int32? {
         var text = text
         return text.withUTF8 { buffer -> Int32? in
@@ -221,23 +241,37 @@ struct ByteInterner {
             return withUnsafePointer(to: empty) { fallback -> Int32? in
                 let pointer = buffer.baseAddress.map { UnsafeRawPointer($0) } ?? UnsafeRawPointer(fallback)
                 let length = buffer.count
-                guard !slots.isEmpty, !isTablePartial else {
+                let hash = Self.hash(pointer, length)
+                if !slots.isEmpty, !isTablePartial {
+                    return find(hash, pointer, length, slots: slots, shift: shift)
+                }
+                guard let lateTable else {
+                    // Only a builder still adding ids without the table gets here; an index never does (its reader
+                    // released the table, or its builder prepared the lookup).
                     return (0..<count).first { matches($0, pointer, length) }.map { Int32($0) }
                 }
-                let hash = Self.hash(pointer, length)
-                let tag = hash & 0xFFFF_FFFF_0000_0000
-                let mask = slots.count - 1
-                var slot = Int(truncatingIfNeeded: hash >> shift)
-                while true {
-                    let entry = slots[slot]
-                    if entry == 0 { return nil }
-                    if entry & 0xFFFF_FFFF_0000_0000 == tag {
-                        let id = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
-                        if matches(id, pointer, length) { return Int32(id) }
-                    }
-                    slot = (slot + 1) & mask
-                }
+                let table = lateTable.table { filledSlots() }
+                return find(hash, pointer, length, slots: table.slots, shift: table.shift)
             }
+        }
+    }
+
+    /// The id with a hash and bytes in a table of slots, if it is there.
+    @inline(__always)
+    private func find(
+        _ hash: UInt64, _ pointer: UnsafeRawPointer, _ length: Int, slots: [UInt64], shift: UInt64
+    ) -> Int32? {
+        let tag = hash & 0xFFFF_FFFF_0000_0000
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash >> shift)
+        while true {
+            let entry = slots[slot]
+            if entry == 0 { return nil }
+            if entry & 0xFFFF_FFFF_0000_0000 == tag {
+                let id = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
+                if matches(id, pointer, length) { return Int32(id) }
+            }
+            slot = (slot + 1) & mask
         }
     }
 
@@ -265,13 +299,23 @@ struct ByteInterner {
 
     /// Builds the hash table again after ``releaseTable()``, from the names.
     private mutating func rebuildTable() {
-        var bits: UInt64 = 4
-        while (1 << bits) * 3 < (count + 16) * 5 { bits += 1 }
-        slots = [UInt64](repeating: 0, count: 1 << bits)
-        shift = 64 - bits
-        limit = (1 << bits) * 3 / 5
+        let table = filledSlots()
+        slots = table.slots
+        shift = table.shift
+        limit = table.slots.count * 3 / 5
         tableCount = count
         isTablePartial = false
+        lateTable = nil
+    }
+
+    /// A table of slots holding every id, at most 60 % full.
+    ///
+    /// - Complexity: O(total length).
+    private func filledSlots() -> LateTable.Slots {
+        var bits: UInt64 = 4
+        while (1 << bits) * 3 < (count + 16) * 5 { bits += 1 }
+        var slots = [UInt64](repeating: 0, count: 1 << bits)
+        let shift = 64 - bits
         let mask = slots.count - 1
         for id in 0..<count {
             let hash = withName(id) { name in
@@ -282,6 +326,7 @@ struct ByteInterner {
             while slots[slot] != 0 { slot = (slot + 1) & mask }
             slots[slot] = (hash & 0xFFFF_FFFF_0000_0000) | UInt64(id + 1)
         }
+        return LateTable.Slots(slots: slots, shift: shift)
     }
 
     private mutating func grow() {
@@ -299,6 +344,32 @@ struct ByteInterner {
 
     /// The names, for handing out.
     var names: NodeNames { NodeNames(bytes: nameBytes, offsets: nameOffsets) }
+}
+
+/// A ``ByteInterner``'s lookup table built on first use, after its reader released the table it interned with: one
+/// per set of names, shared by the copies holding them, built at most once whichever thread asks first.
+final class LateTable: Sendable {
+    /// A table of slots as ``ByteInterner`` lays them out.
+    struct Slots: Sendable {
+        var slots: [UInt64]
+        var shift: UInt64
+    }
+
+    private let state = Mutex<Slots?>(nil)
+
+    /// Whether the table has been built.
+    var isBuilt: Bool { state.withLock { $0 != nil } }
+
+    /// The table, built by `build` if this is the first time it is asked for (other threads asking meanwhile wait
+    /// for it); the lookup itself runs outside the lock.
+    func table(_ build: () -> Slots) -> Slots {
+        state.withLock { state in
+            if let state { return state }
+            let built = build()
+            state = built
+            return built
+        }
+    }
 }
 
 /// The ids of a graph's nodes, kept as UTF-8 bytes and offsets (one allocation, not one `String` per node).
