@@ -301,7 +301,8 @@ extension Pathgap {
         }
 
         /// The gaps of each step of a project, by pathway: the worst severity colours the step, the classes go in
-        /// the legend, the messages in the tooltip. Empty for a lone pathway file.
+        /// the legend, the messages in the tooltip. Empty for a lone pathway file. The analysis reads each pathway's
+        /// index (a step's attributes as a value of its own where a gap is worked out), not a pathway value.
         static func annotations(of project: Project?, strategy: DecompositionStrategy) -> [PathwayID:
             [StepID: StepAnnotation]]
         {
@@ -329,7 +330,7 @@ extension Pathgap {
                     annotations[step.step.id] = StepAnnotation(
                         severity: severity, lines: lines[step.step.id] ?? [], gapClasses: classes.sorted())
                 }
-                result[pathway.pathway.id, default: [:]].merge(annotations) { first, _ in first }
+                result[pathway.graph.index.id, default: [:]].merge(annotations) { first, _ in first }
             }
             return result
         }
@@ -392,8 +393,9 @@ extension Pathgap {
             let pathway = flowchart.index
             let links =
                 flowchart.options.links ?? FlowchartLinks(base: pathway.id.rawValue.fileNameSafe, fileExtension: "")
-            // Phases and chains come from the index as flat arrays, their steps already numbered; the other
-            // strategies from the decomposition's values.
+            // Phases and chains come from the index as flat arrays, their steps already numbered; stages and
+            // structure from the decomposition, whose sub-pathways are made from the index too (their steps given by
+            // id, looked up through the index's table), so that no pathway value is made.
             let parts = { () -> [FlowchartSubpathway] in
                 switch strategy {
                 case .phases, .chains:

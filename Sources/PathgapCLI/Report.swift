@@ -267,7 +267,7 @@ extension Pathgap {
                         }
                     }
                     let chart = Flowchart(
-                        pathway: pathway.pathway, annotations: annotations,
+                        index: pathway.graph.index, annotations: annotations,
                         options: FlowchartOptions(staffGroupNames: names))
                     for (index, subpathway) in pathway.decomposition.subpathways.enumerated() {
                         let dot = chart.subpathway(

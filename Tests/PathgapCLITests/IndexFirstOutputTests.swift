@@ -5,7 +5,8 @@ import Testing
 
 @testable import PathwayKit
 
-/// `render` and `convert` draw and write from the index the reader built: no ``Pathway`` value is made on the way.
+/// `render` and `convert` draw and write from the index the reader built: no ``Pathway`` value is made on the way,
+/// whatever the view and strategy, and a project drawn with its gaps is analysed from the index too.
 @Suite struct IndexFirstOutputTests {
     static func run(_ arguments: [String]) -> (status: Int32, output: String, errors: String) {
         let console = Console.capturing()
@@ -13,11 +14,12 @@ import Testing
         return (status, console.output, console.errors)
     }
 
-    /// Inputs of each kind of reader that hands over an index: native YAML and JSON, an edge list, and a project
-    /// (drawn plain: the gap analysis works on values).
+    /// Inputs of each kind of reader that hands over an index: native YAML and JSON, an edge list, and projects,
+    /// drawn plain and coloured by the gap analysis (pilots with patient volumes, stages and competencies).
     static let inputs: [(path: String, extra: [String])] = [
         ("pathways/branching.yaml", []), ("unseen/hboc-mainstream.json", []), ("import/csv/edges.csv", []),
-        ("projects/dpyd", ["--no-gaps"]),
+        ("projects/dpyd", ["--no-gaps"]), ("projects/dpyd", []), ("projects/lynch-syndrome", []),
+        ("gaps/duplicate-development", []),
     ]
 
     @Test("render and convert make no pathway value", arguments: 0..<inputs.count)
@@ -28,19 +30,34 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let probe = ValueProbe()
         var statuses: [String: Int32] = [:]
+        var written: [String: Int] = [:]
         PathwayIndex.$valueProbe.withValue(probe) {
-            for view in ["network", "subpathways", "overview", "all"] {
-                statuses["render \(view)"] =
-                    Self.run(
-                        ["render", path, "--view", view, "--format", "dot", "--out", folder.path] + extra
-                    ).status
+            for strategy in ["phases", "chains", "stages", "structure"] {
+                for view in ["network", "subpathways", "overview", "all"] {
+                    let arguments = ["render", path, "--view", view, "--strategy", strategy, "--format", "dot"]
+                    let result = Self.run(arguments + ["--out", folder.path] + extra)
+                    statuses["render \(view) \(strategy)"] = result.status
+                    written["render \(view) \(strategy)"] = result.output.split(separator: "\n").count
+                }
             }
             for format in ["yaml", "json", "dot", "mermaid", "csv", "bpmn", "graphml"] {
                 statuses["convert \(format)"] = Self.run(["convert", path, "--to", format]).status
             }
         }
         #expect(statuses.values.allSatisfy { $0 == 0 }, "\(statuses)")
+        // Every run wrote its charts.
+        #expect(written.values.allSatisfy { $0 > 0 }, "\(written)")
         #expect(probe.made.load(ordering: .relaxed) == 0)
+        // A pilot drawn with its gaps has steps coloured by them, with the legend.
+        if extra.isEmpty, relative.hasPrefix("projects/") {
+            let charts = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter {
+                $0.hasSuffix(".dot")
+            }
+            let legends = try charts.filter {
+                try String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8).contains("cluster_legend")
+            }
+            #expect(!legends.isEmpty)
+        }
     }
 
     @Test("the probe counts the values made from an index, once per graph however often asked")

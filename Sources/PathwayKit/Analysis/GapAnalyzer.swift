@@ -298,7 +298,7 @@ extension GapAnalyzer {
         // MARK: Pathways
 
         mutating func analyse(_ graph: PathwayGraph, number: Int, strategy: DecompositionStrategy) -> PathwayAnalysis {
-            let pathway = graph.pathway
+            let indexed = graph.index
             let (decomposition, nodesOfSubpathway) = graph.decompositionAndNodes(strategy)
             let flow = PatientFlow(graph)
             var subpathwaysOfNode = [[String]](repeating: [], count: graph.graph.nodeCount)
@@ -332,7 +332,9 @@ extension GapAnalyzer {
             // per staff group for resources and one for the framework), so that the array is not copied as it
             // grows; pages never written cost nothing.
             gaps.reserveCapacity(
-                pathway.steps.reduce(0) { $0 + 2 + $1.competencies.count * 2 * max($1.staffGroups.count, 1) })
+                indexed.steps.reduce(0) {
+                    $0 + 2 + indexed.competencySlots($1).count * 2 * max(indexed.staffGroups($1).count, 1)
+                })
             for node in 0..<graph.graph.nodeCount {
                 let step = graph.step(Int32(node))
                 groups.removeAll(keepingCapacity: true)
@@ -345,7 +347,7 @@ extension GapAnalyzer {
                 }
                 let place = Place(
                     site: Gap.Site(
-                        project: projectID, pathway: pathway.id, subpathways: subpathwaysOfNode[node],
+                        project: projectID, pathway: indexed.id, subpathways: subpathwaysOfNode[node],
                         subpathwayNumbers: subpathwayNumbersOfNode[node], step: step.id, stepLabel: step.label,
                         patientsPerYear: flow?.patients(at: Int32(node)),
                         patientsEstimated: flow?.isEstimated(Int32(node)) ?? false),
@@ -370,7 +372,7 @@ extension GapAnalyzer {
             subpathwayNumbers.append(subpathwayNumbersOfNode)
             subpathwayIDs.append(decomposition.subpathways.map(\.id))
             return PathwayAnalysis(
-                pathway: pathway, decomposition: decomposition, steps: steps, gaps: gaps, flow: flow,
+                graph: graph, decomposition: decomposition, steps: steps, gaps: gaps, flow: flow,
                 assumptions: Validator.missingShareFindings(graph: graph))
         }
 

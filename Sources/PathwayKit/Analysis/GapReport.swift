@@ -67,7 +67,7 @@ public struct GapReport: Sendable {
     /// ``needs()`` and ``actions()``, built together.
     func developmentNeeds() -> (needs: [StaffGroupNeeds], actions: [DevelopmentAction]) {
         // Where a project names two pathways alike, their sub-pathways are told apart by id only.
-        let byID = projects.contains { Set($0.pathways.map(\.pathway.id)).count < $0.pathways.count }
+        let byID = projects.contains { Set($0.pathways.map(\.graph.index.id)).count < $0.pathways.count }
         var counter = PatientCounter(projects: projects)
         return Self.developmentNeeds(gaps, names: names, byID: byID, counter: &counter)
     }
@@ -630,7 +630,7 @@ public struct GapReport: Sendable {
     public func worstSeverity(project: String, pathway: PathwayID) -> [StepID: Severity] {
         var result: [StepID: Severity] = [:]
         for analysis in projects where analysis.project.manifest.id == project {
-            for candidate in analysis.pathways where candidate.pathway.id == pathway {
+            for candidate in analysis.pathways where candidate.graph.index.id == pathway {
                 for step in candidate.steps {
                     if let severity = step.worstSeverity { result[step.step.id] = severity }
                 }

@@ -14,13 +14,24 @@ extension PathwayGraph {
     /// - Complexity: O(V + E).
     public func evenlySplitNodes() -> [Int32] {
         var nodes: [Int32] = []
-        for node in 0..<Int32(graph.nodeCount) where step(node).kind != .parallel {
+        for node in 0..<Int32(graph.nodeCount) where index.kinds[Index(raw: node)] != .parallel {
             let slots = Int(graph.successorOffsets[Int(node)])..<Int(graph.successorOffsets[Int(node) + 1])
-            guard slots.count > 1, slots.allSatisfy({ transition(graph.successorEdges[$0]).share == nil }) else {
+            guard slots.count > 1, slots.allSatisfy({ index.share(Index(raw: graph.successorEdges[$0])) == nil })
+            else {
                 continue
             }
             nodes.append(node)
         }
         return nodes
+    }
+}
+
+extension PathwayIndex {
+    /// Whether any step gives `patientsPerYear`, a later definition of a duplicated id included.
+    ///
+    /// - Complexity: O(steps with details + duplicates).
+    var hasVolumes: Bool {
+        details.values.contains { $0.patientsPerYear != nil }
+            || duplicateSteps.contains { $0.step.patientsPerYear != nil }
     }
 }

@@ -25,12 +25,12 @@ struct PatientCounter {
         if stepsByID[Int(project)] == nil {
             var table: [PathwayID: (pathway: Int32, nodes: [StepID: Int32])] = [:]
             for (index, analysis) in projects[Int(project)].pathways.enumerated()
-            where table[analysis.pathway.id] == nil {
+            where table[analysis.graph.index.id] == nil {
                 var nodes: [StepID: Int32] = [:]
                 for (node, assessed) in analysis.steps.enumerated() where nodes[assessed.step.id] == nil {
                     nodes[assessed.step.id] = Int32(node)
                 }
-                table[analysis.pathway.id] = (Int32(index), nodes)
+                table[analysis.graph.index.id] = (Int32(index), nodes)
             }
             stepsByID[Int(project)] = table
         }

@@ -40,8 +40,9 @@ public struct PatientFlow: Sendable {
         var inflow = [Double](repeating: 0, count: componentCount)
         var hasVolume = false
         var entering = 0.0
+        let index = graph.index
         for node in 0..<count {
-            if let volume = graph.step(Int32(node)).patientsPerYear {
+            if let volume = index.details[Index(node)]?.patientsPerYear {
                 hasVolume = true
                 entering += volume
                 inflow[Int(components.componentOfNode[node])] += volume
@@ -55,10 +56,10 @@ public struct PatientFlow: Sendable {
         var assumesSplit = [Bool](repeating: false, count: count)
         for node in 0..<Int32(count) {
             let slots = Int(core.successorOffsets[Int(node)])..<Int(core.successorOffsets[Int(node) + 1])
-            let isParallel = graph.step(node).kind == .parallel
+            let isParallel = index.kinds[Index(raw: node)] == .parallel
             for slot in slots {
                 weight[slot] = isParallel ? 1 : probability[Int(core.successorEdges[slot])]
-                if !isParallel, slots.count > 1, graph.transition(core.successorEdges[slot]).share == nil {
+                if !isParallel, slots.count > 1, index.share(Index(raw: core.successorEdges[slot])) == nil {
                     assumesSplit[Int(node)] = true
                 }
             }
@@ -101,7 +102,7 @@ public struct PatientFlow: Sendable {
                     }
                 }
             }
-            let isParallel = !isLoop && graph.step(members[memberStart[component]]).kind == .parallel
+            let isParallel = !isLoop && index.kinds[Index(raw: members[memberStart[component]])] == .parallel
             let flow = inflow[component]
             exitStart[component] = Int32(exitTarget.count)
             for exit in slots {

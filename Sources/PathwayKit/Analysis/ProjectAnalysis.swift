@@ -19,7 +19,13 @@ public struct ProjectAnalysis: Sendable {
 
 /// What the analyzer found in one pathway.
 public struct PathwayAnalysis: Sendable {
-    public var pathway: Pathway
+    /// The pathway as loaded: its index, and its value made when first asked for.
+    public var graph: PathwayGraph
+    /// The pathway as a value (made from the index the first time it is asked for; setting it indexes it).
+    public var pathway: Pathway {
+        get { graph.pathway }
+        set { graph = PathwayGraph(newValue) }
+    }
     public var decomposition: Decomposition
     /// Each step, in file order (duplicated ids once).
     public var steps: [StepAssessment]

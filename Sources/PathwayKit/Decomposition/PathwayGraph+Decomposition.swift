@@ -43,13 +43,13 @@ extension PathwayGraph {
             for part in subpathways.indices {
                 subpathways[part].title = index.titleText(cut.titles[part], steps: groups[part])
             }
-            result = Decomposition(pathway: pathway.id, strategy: strategy, subpathways: subpathways)
+            result = Decomposition(pathway: index.id, strategy: strategy, subpathways: subpathways)
             result.findings = cut.aloneSteps.map(index.aloneFinding)
         case .chains:
             let (groups, cyclic) = chainSubpathways()
             nodes = groups
             result = Decomposition(
-                pathway: pathway.id, strategy: strategy, subpathways: partitionSubpathways(groups, cyclic: cyclic))
+                pathway: index.id, strategy: strategy, subpathways: partitionSubpathways(groups, cyclic: cyclic))
         case .stages:
             let (groups, names) = stageGroups()
             nodes = groups
@@ -57,12 +57,12 @@ extension PathwayGraph {
             for index in subpathways.indices {
                 subpathways[index].title = names[index] + ": " + subpathways[index].title
             }
-            result = Decomposition(pathway: pathway.id, strategy: strategy, subpathways: subpathways)
+            result = Decomposition(pathway: index.id, strategy: strategy, subpathways: subpathways)
         case .structure:
-            result = Decomposition(pathway: pathway.id, strategy: strategy, subpathways: programStructureFragments())
+            result = Decomposition(pathway: index.id, strategy: strategy, subpathways: programStructureFragments())
         case .routes:
             let (count, routes) = routes(limit: options.maxRoutes)
-            result = Decomposition(pathway: pathway.id, strategy: strategy, subpathways: routes, routeCount: count)
+            result = Decomposition(pathway: index.id, strategy: strategy, subpathways: routes, routeCount: count)
         }
         result.findings =
             sizeFindings(result.subpathways, strategy: strategy, preferred: options.preferredSize, nodes: nodes)
@@ -92,7 +92,7 @@ extension PathwayGraph {
                     .warning, rule: "subpathway-size",
                     "sub-pathway '\(subpathway.id)' has \(size) step\(size == 1 ? "" : "s"); the method suggests "
                         + "\(preferred.lowerBound) to \(preferred.upperBound)",
-                    at: first.flatMap { step($0).location } ?? pathway.location))
+                    at: first.flatMap { self.index.location(Index<Step>(raw: $0)) } ?? self.index.location))
         }
         return findings
     }
@@ -135,12 +135,13 @@ extension PathwayGraph {
         var stages = FirstSeen<String>()
         var staff = FirstSeen<StaffGroupID>()
         for node in nodes {
-            let step = step(node)
-            if let stage = step.stage { stages.add(stage) }
-            for group in step.staffGroups { staff.add(group) }
+            let step = Index<Step>(raw: node)
+            if let stage = index.stage(step) { stages.add(index.stageNames[stage]) }
+            for group in index.staffGroups(step) { staff.add(StaffGroupID(index.staffGroupIDs[group])) }
         }
         return Subpathway(
-            id: "\(pathway.id.rawValue)/\(number)", title: title(of: nodes), steps: nodes.map { step($0).id },
+            id: "\(index.id.rawValue)/\(number)", title: title(of: nodes),
+            steps: nodes.map { StepID(index.stepIDs[Index(raw: $0)]) },
             stages: stages.values, staffGroups: staff.values)
     }
 
@@ -149,8 +150,10 @@ extension PathwayGraph {
 
     /// The boundary link of an edge.
     func link(_ edge: Int32) -> BoundaryLink {
-        let transition = transition(edge)
-        return BoundaryLink(from: transition.from, to: transition.to, condition: transition.condition)
+        let transition = Index<Transition>(raw: edge)
+        return BoundaryLink(
+            from: StepID(index.stepIDs[index.transitionSources[transition]]),
+            to: StepID(index.stepIDs[index.transitionTargets[transition]]), condition: index.conditions[transition])
     }
 }
 

@@ -129,7 +129,7 @@ extension PathwayGraph {
             var fragment = fragmentAt(path, in: result)
             fragment.id =
                 path.count == 1
-                ? "\(pathway.id.rawValue)/\(path[0] + 1)"
+                ? "\(index.id.rawValue)/\(path[0] + 1)"
                 : fragmentAt(Array(path.dropLast()), in: result).id + ".\(path[path.count - 1] + 1)"
             let inside = Set(fragment.allSteps.compactMap { node($0) })
             fragment.entries = []

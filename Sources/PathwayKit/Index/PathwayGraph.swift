@@ -71,15 +71,20 @@ public struct PathwayGraph: Sendable {
         return result
     }
 
-    /// The step of a node.
+    /// The step of a node: the pathway value's where it has been made, else made from the index alone (the same
+    /// value; no pathway value is made).
+    ///
+    /// - Complexity: O(1) once the value is made; O(size of the step's lists) otherwise.
     public func step(_ node: Int32) -> Step {
-        let made = value.made(from: index)
+        guard let made = value.madeIfAny else { return index.stepValue(Index(raw: node)) }
         return made.pathway.steps[made.stepIndexOfNode[Int(node)]]
     }
 
-    /// The transition of an edge.
+    /// The transition of an edge: the pathway value's where it has been made, else made from the index alone.
+    ///
+    /// - Complexity: O(1) once the value is made; O(length of its ids and condition) otherwise.
     public func transition(_ edge: Int32) -> Transition {
-        let made = value.made(from: index)
+        guard let made = value.madeIfAny else { return index.transitionValue(Index(raw: edge)) }
         return made.pathway.transitions[made.transitionIndexOfEdge[Int(edge)]]
     }
 
@@ -117,6 +122,9 @@ public struct PathwayGraph: Sendable {
         init(_ made: Made?) { state = Mutex(made) }
 
         var isMade: Bool { state.withLock { $0 != nil } }
+
+        /// The value, if it has been made.
+        var madeIfAny: Made? { state.withLock { $0 } }
 
         func made(from index: PathwayIndex) -> Made {
             state.withLock { state in

@@ -162,7 +162,7 @@ public enum Validator {
     ///
     /// - Complexity: O(V + E).
     public static func missingShareFindings(graph: PathwayGraph, boundaryExits: [StepID: Int] = [:]) -> [Finding] {
-        guard graph.pathway.steps.contains(where: { $0.patientsPerYear != nil }) else { return [] }
+        guard graph.index.hasVolumes else { return [] }
         return graph.evenlySplitNodes().compactMap { node in
             let step = graph.step(node)
             guard boundaryExits[step.id] == nil else { return nil }

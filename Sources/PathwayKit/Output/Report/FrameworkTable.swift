@@ -88,7 +88,7 @@ extension GapReport {
                 let reached = pathway.flow?.patientsReaching(nodes, scratch: &scratch)
                 tables.append(
                     FrameworkTable(
-                        project: analysis.project.manifest.id, pathway: pathway.pathway.id, subpathway: subpathway,
+                        project: analysis.project.manifest.id, pathway: pathway.graph.index.id, subpathway: subpathway,
                         rows: rows, patientsPerYear: reached?.patients, patientsEstimated: reached?.estimated ?? false))
             }
         }

@@ -149,8 +149,8 @@ extension GapReport {
         writer.member("gaps", analysis.gapCount)
         writer.member("pathways", list: analysis.pathways) { writer, pathway in
             writer.beginObject()
-            writer.member("id", pathway.pathway.id.rawValue)
-            writer.member("title", pathway.pathway.title)
+            writer.member("id", pathway.graph.index.id.rawValue)
+            writer.member("title", pathway.graph.index.title)
             writer.member("steps", pathway.steps.count)
             writer.member("gaps", pathway.gaps.count)
             writer.member("subpathways", list: pathway.decomposition.subpathways) { writer, subpathway in

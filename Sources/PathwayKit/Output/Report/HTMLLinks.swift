@@ -43,7 +43,7 @@ struct HTMLLinks {
                         for subpathway in step.subpathways {
                             if last?.id != subpathway {
                                 let key = SubpathwayKey(
-                                    project: project, pathway: pathway.pathway.id, subpathway: subpathway)
+                                    project: project, pathway: pathway.graph.index.id, subpathway: subpathway)
                                 last = (subpathway, tableOfSubpathway[key])
                             }
                             if let table = last?.table { found.append(table) }
@@ -66,7 +66,7 @@ struct HTMLLinks {
     /// - Complexity: O(steps of the pathway).
     private func locate(_ step: StepReference) -> StepPlace? {
         guard let project = projectOfID[step.project],
-            let pathway = projects[project].pathways.firstIndex(where: { $0.pathway.id == step.pathway }),
+            let pathway = projects[project].pathways.firstIndex(where: { $0.graph.index.id == step.pathway }),
             let node = projects[project].pathways[pathway].steps.firstIndex(where: { $0.step.id == step.step })
         else { return nil }
         return StepPlace(project: Index(project), pathway: Index(pathway), step: Index(node))
