@@ -27,6 +27,9 @@ extension PathwayIndex {
         case none = 0
         /// A hand-off: both steps name staff groups and share none.
         case handOff = 1
+        /// The way on from a choice with a way out (declined, not eligible) after a run of a full phase's length:
+        /// the choice closes the phase it concludes.
+        case choice = 2
         /// A branch of an outcome decision whose branches do not rejoin soon: each branch starts a sub-pathway.
         case outcome = 3
         /// The stage changes (stage annotations, or DOT clusters and BPMN lanes read as stages).
