@@ -36,8 +36,8 @@ struct PhaseCutter {
         static let finalOutcomes = NodeFlags(rawValue: 1 << 11)
         /// The parallel split of a block joined by ``joinBlocks()``: it begins the block's phase.
         static let opensBlock = NodeFlags(rawValue: 1 << 12)
-        /// Scratch for ``endsApart(_:)``: an end step reached from a tail looked at before.
-        static let endSeen = NodeFlags(rawValue: 1 << 13)
+        /// Scratch for ``endsApart(_:)``: a tail, or an end step reached from one, looked at before.
+        static let seen = NodeFlags(rawValue: 1 << 13)
     }
 
     /// Flags of a transition; the low three bits hold its ``PathwayIndex/PhaseBoundary``.
@@ -285,28 +285,39 @@ struct PhaseCutter {
         finished += 1
     }
 
-    /// Whether a step whose every way forward is into a tail has two such ways or more and no end step is reached
-    /// from two of those tails: its outcomes end the pathway apart ("under surveillance", "discharged"), where tails
-    /// that meet at one end step ("continues", "ends the pregnancy", then follow-up) are the branches of one block.
+    /// Whether a step whose every way forward is into a tail has two such tails or more, each with a way into an
+    /// end step, and no end step is reached from two of them: its outcomes end the pathway apart ("under
+    /// surveillance", "discharged"), where tails that meet at one end step ("continues", "ends the pregnancy", then
+    /// one follow-up) are the branches of one block, and a tail with no end (a step that only loops back) ends
+    /// nothing.
     ///
-    /// - Complexity: O(edges of the step and of its tails); the end steps' scratch flags are cleared again.
+    /// - Complexity: O(edges of the step and of its tails); the scratch flags are cleared again.
     private mutating func endsApart(_ node: Int32) -> Bool {
         let slots = Int(graph.successorOffsets[Int(node)])..<Int(graph.successorOffsets[Int(node) + 1])
         var tails = 0
         var apart = true
         for slot in slots where isForward(slot: slot, from: node) {
-            tails += 1
             let tail = Int(graph.successorTargets[slot])
-            let ends = Int(graph.successorOffsets[tail])..<Int(graph.successorOffsets[tail + 1])
-            for inner in ends where has(graph.successorTargets[inner], .endSeen) { apart = false }
-            for inner in ends where has(graph.successorTargets[inner], .end) {
-                nodeFlags[Int(graph.successorTargets[inner])].insert(.endSeen)
+            // A second transition into the same tail is not another outcome.
+            guard !nodeFlags[tail].contains(.seen) else { continue }
+            nodeFlags[tail].insert(.seen)
+            tails += 1
+            let ways = Int(graph.successorOffsets[tail])..<Int(graph.successorOffsets[tail + 1])
+            var reachesEnd = false
+            for inner in ways where has(graph.successorTargets[inner], .end) {
+                reachesEnd = true
+                if has(graph.successorTargets[inner], .seen) { apart = false }
+            }
+            if !reachesEnd { apart = false }
+            for inner in ways where has(graph.successorTargets[inner], .end) {
+                nodeFlags[Int(graph.successorTargets[inner])].insert(.seen)
             }
         }
         for slot in slots where isForward(slot: slot, from: node) {
             let tail = Int(graph.successorTargets[slot])
+            nodeFlags[tail].remove(.seen)
             for inner in Int(graph.successorOffsets[tail])..<Int(graph.successorOffsets[tail + 1]) {
-                nodeFlags[Int(graph.successorTargets[inner])].remove(.endSeen)
+                nodeFlags[Int(graph.successorTargets[inner])].remove(.seen)
             }
         }
         return tails >= 2 && apart
