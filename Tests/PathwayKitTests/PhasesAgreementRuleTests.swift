@@ -142,6 +142,7 @@ extension PhasesAgreementRuleTests {
                 "t>e", "d>n:no variant", "n>o", "o>w", "w>f",
             ],
             kinds: ["s": .start, "d": .decision, "m": .parallel, "j": .merge, "e": .end, "f": .end])
-        #expect(cut == [["s", "a", "b", "d"], ["p", "q"], ["n", "o", "w", "f"], ["m", "x", "y", "j"], ["r", "t", "e"]])
+        #expect(
+            cut == [["s", "a", "b", "d"], ["p", "q"], ["n", "o", "w", "f"], ["m", "x", "y", "j"], ["r", "t", "e"]])
     }
 }
