@@ -98,8 +98,9 @@ extension PathwayIndex {
     /// - Parameter target: The preferred sub-pathway sizes (the method's 3 to 5 steps).
     /// - Complexity: O(V + E) for stages, back edges, post-dominators (see
     ///   ``CompactGraph/immediateDominators(root:order:direction:)``), components and unions; O(k · (V + E)) with
-    ///   k = twice the upper bound for the bounded searches that tell whether a decision's branches meet again and
-    ///   for folding. No recursion.
+    ///   k = twice the upper bound for the bounded searches that tell whether a decision's branches meet again, for
+    ///   the runs before choices with a way out (at most the lower bound each) and for folding; the tails of a step
+    ///   whose ways forward are all tails are looked at once each. No recursion.
     func phaseGroups(target: ClosedRange<Int>) -> PhaseCut {
         let n = graph.nodeCount
         let stageOfNode = stageOfStep.isUniform ? nil : effectiveStages().stageOfNode
