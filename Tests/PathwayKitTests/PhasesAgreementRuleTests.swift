@@ -125,6 +125,12 @@ extension PhasesAgreementRuleTests {
             ["s>a", "a>b", "b>c", "c>v", "v>h:carries", "h>e1", "v>n:does not carry", "n>e2"],
             kinds: ["s": .start, "v": .decision, "e1": .end, "e2": .end])
         #expect(apart == [["s", "a", "b", "c", "v"], ["h", "e1"], ["n", "e2"]])
+        // The same with the decision and its outcomes in one stage: the author named them one phase.
+        let staged = Self.phases(
+            ["s>a", "a>b", "b>c", "c>v", "v>h:carries", "h>e1", "v>n:does not carry", "n>e2"],
+            kinds: ["s": .start, "v": .decision, "e1": .end, "e2": .end],
+            stages: Self.stages([("testing", ["s", "a", "b"]), ("cascade", ["c", "v", "h", "e1", "n", "e2"])]))
+        #expect(staged == [["s", "a", "b"], ["c", "v", "h", "n", "e1", "e2"]])
         // Continues or ends the pregnancy, then the same follow-up: one block.
         let meeting = Self.phases(
             ["s>a", "a>b", "b>v", "v>h:continues", "h>e", "v>n:ends", "n>e"],

@@ -289,15 +289,18 @@ struct PhaseCutter {
     /// end step, and no end step is reached from two of them: its outcomes end the pathway apart ("under
     /// surveillance", "discharged"), where tails that meet at one end step ("continues", "ends the pregnancy", then
     /// one follow-up) are the branches of one block, and a tail with no end (a step that only loops back) ends
-    /// nothing.
+    /// nothing. Where the step and all its tails have one stage, the pathway's author named them one phase, and the
+    /// stage stands.
     ///
     /// - Complexity: O(edges of the step and of its tails); the scratch flags are cleared again.
     private mutating func endsApart(_ node: Int32) -> Bool {
         let slots = Int(graph.successorOffsets[Int(node)])..<Int(graph.successorOffsets[Int(node) + 1])
         var tails = 0
         var apart = true
+        var oneStage = stageOfStep.map { $0[Int(node)] >= 0 } ?? false
         for slot in slots where isForward(slot: slot, from: node) {
             let tail = Int(graph.successorTargets[slot])
+            if let stageOfStep, stageOfStep[tail] != stageOfStep[Int(node)] { oneStage = false }
             // A second transition into the same tail is not another outcome.
             guard !nodeFlags[tail].contains(.seen) else { continue }
             nodeFlags[tail].insert(.seen)
@@ -320,7 +323,7 @@ struct PhaseCutter {
                 nodeFlags[Int(graph.successorTargets[inner])].remove(.seen)
             }
         }
-        return tails >= 2 && apart
+        return tails >= 2 && apart && !oneStage
     }
 
     /// The transitions on the longest way forward from a step to where its ways forward meet (`meet`, its

@@ -57,7 +57,7 @@ extension PathwayIndex {
     ///    is a tail, two tails or more each into an end of its own (the relative carries the variant: surveillance;
     ///    does not: discharge), is an outcome decision too: its outcomes end the pathway apart, and each tail with
     ///    its end stays a sub-pathway of its own. Tails that meet at one end (continues the pregnancy or not, then
-    ///    one follow-up) are one block.
+    ///    one follow-up) are one block, and so are a decision and tails that the stages put in one stage.
     /// 3. **Decision blocks and loops.** A decision whose branches do meet again soon is one phase with its
     ///    alternatives and the step where they meet (its immediate post-dominator, as in the program structure
     ///    tree); where one branch goes straight to that step, the others are a detour some patients take, and the
