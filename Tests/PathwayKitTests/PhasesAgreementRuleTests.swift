@@ -150,5 +150,18 @@ extension PhasesAgreementRuleTests {
             kinds: ["s": .start, "d": .decision, "m": .parallel, "j": .merge, "e": .end, "f": .end])
         #expect(
             cut == [["s", "a", "b", "d"], ["p", "q"], ["n", "o", "w", "f"], ["m", "x", "y", "j"], ["r", "t", "e"]])
+        // Where the stages put the steps before the split in its stage, the stage stands.
+        let staged = Self.phases(
+            [
+                "s>a", "a>b", "b>d", "d>p:variant found", "p>q", "q>m", "m>x", "m>y", "x>j", "y>j", "j>r", "r>t",
+                "t>e", "d>n:no variant", "n>o", "o>w", "w>f",
+            ],
+            kinds: ["s": .start, "d": .decision, "m": .parallel, "j": .merge, "e": .end, "f": .end],
+            stages: Self.stages([
+                ("testing", ["s", "a", "b", "d"]), ("cascade", ["p", "q", "m", "x", "y", "j"]),
+                ("management", ["r", "t", "e"]), ("no variant", ["n", "o", "w", "f"]),
+            ]))
+        #expect(
+            staged == [["s", "a", "b", "d"], ["p", "q", "m", "x", "y", "j"], ["n", "o", "w", "f"], ["r", "t", "e"]])
     }
 }

@@ -536,6 +536,15 @@ struct PhaseCutter {
 
     // MARK: Joining
 
+    /// Whether the stages put two steps in one stage: both have the same stage (the first as a piece's root: the
+    /// piece's stage).
+    @inline(__always)
+    private func inOneStage(_ piece: Int32, _ step: Int32) -> Bool {
+        guard let pieceStage, let stageOfStep else { return false }
+        let stage = pieceStage[Int(pieces.root(piece))]
+        return stage >= 0 && stage == stageOfStep[Int(step)]
+    }
+
     /// Whether two pieces may join: they do not hold two different stages.
     @inline(__always)
     mutating func compatible(_ a: Int32, _ b: Int32) -> Bool {
@@ -737,8 +746,9 @@ struct PhaseCutter {
                     if isBranch && has(target, .forwardInMany) { continue }
                     // The step where a block's branches meet closes the block: what follows begins the next phase.
                     if has(node, .closesBlock) { continue }
-                    // A parallel block's split begins its phase: what comes before it joins it only by folding.
-                    if has(target, .opensBlock) { continue }
+                    // A parallel block's split begins its phase: what comes before it joins it only by folding (unless
+                    // the stages put both in one).
+                    if has(target, .opensBlock) && !inOneStage(node, target) { continue }
                     let a = pieces.root(node)
                     let b = pieces.root(target)
                     if shortOnly && Int(max(pieces.weight(a), pieces.weight(b))) >= lower { continue }
@@ -909,8 +919,9 @@ struct PhaseCutter {
         let otherRoot = pieces.root(other)
         guard otherRoot != root else { return }
         let otherSize = pieces.size(otherRoot)
-        // A piece of two steps or more (ends aside) does not fold into the phase a parallel split begins.
-        if isForward && has(other, .opensBlock) && pieces.weight(root) >= 2 { return }
+        // A piece of two steps or more (ends aside) does not fold into the phase a parallel split begins, unless the
+        // stages put both in one.
+        if isForward && has(other, .opensBlock) && pieces.weight(root) >= 2 && !inOneStage(root, other) { return }
         // A whole stage crosses into another only to make two short pieces one (ends do not count).
         guard !crossesStage || !wholeStage || Int(pieces.weight(otherRoot)) < lower else { return }
         let overflows = Int(otherSize + pieces.size(root)) > limit

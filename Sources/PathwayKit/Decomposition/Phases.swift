@@ -66,7 +66,7 @@ extension PathwayIndex {
     ///    cut points): what follows begins the next phase and joins the block only by folding. A parallel split that
     ///    is one block (every patient takes every branch: a relative's genetic and clinical assessment together)
     ///    begins the phase: what comes before it joins it only by folding, and not a piece of two steps or more
-    ///    (ends aside). A loop (strongly connected component) of at most twice the upper bound is one phase, unless
+    ///    (ends aside), unless the stages put both in one stage. A loop (strongly connected component) of at most twice the upper bound is one phase, unless
     ///    an outcome branch lies on it (a reanalysis that returns to the review): the outcome is the stronger
     ///    boundary.
     /// 4. **Choices with a way out.** A step with one way forward into a step that is not a tail, and another way
