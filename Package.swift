@@ -44,7 +44,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "pathgap", dependencies: ["PathgapCLI"]),
+        .executableTarget(name: "pathgap", dependencies: ["PathgapCLI", "PathwayKit"]),
 
         .target(name: "TestSupport", dependencies: ["PathwayKit"], path: "Tests/TestSupport"),
         .testTarget(name: "PathwayKitTests", dependencies: ["PathwayKit", "TestSupport"]),

@@ -48,6 +48,10 @@ import Testing
         #expect(cuts[0].parts.map(\.title) == [nil, "Title here"])
         #expect(cuts[0].parts[1].location.line == 3)
         #expect(cuts[1].pathway == "other" && cuts[1].parts.map(\.steps) == [["e"]])
+        // A title may hold ": " itself: the ids are what follows the last one (an id holds no space).
+        let colons = try AnalystCut.cuts(fromText: "Post-test, FAP: surgery: x y\nz\n", file: "cut.txt")
+        #expect(colons[0].parts.map(\.title) == ["Post-test, FAP: surgery", nil])
+        #expect(colons[0].parts.map(\.steps) == [["x", "y"], ["z"]])
         let lists = try AnalystCut.cuts(fromDocument: "- [a, b]\n- [c]\n", file: "cut.yaml")
         #expect(lists.count == 1 && lists[0].parts.map(\.steps) == [["a", "b"], ["c"]])
         let several = try AnalystCut.cuts(

@@ -102,3 +102,66 @@ extension PhasesAgreementRuleTests {
         }
     }
 }
+
+extension PhasesAgreementRuleTests {
+    @Test("a choice with a way out after a full run closes its phase; after a start alone it is a step on the way")
+    func choiceWithWayOutClosesItsPhase() {
+        // Scan, referral, detailed scan, then "testing?": declined ends (x); testing goes on (d to g).
+        let closes = Self.phases(
+            ["s>a", "a>b", "b>c", "c>x:declined", "c>d:wants testing", "d>e", "e>f", "f>g", "g>y"],
+            kinds: ["s": .start, "c": .decision, "x": .end, "y": .end])
+        #expect(closes == [["s", "a", "b", "c", "x"], ["d", "e", "f", "g", "y"]])
+        // A start and an eligibility check are the way into requesting the test, not a phase of their own.
+        let onTheWay = Self.phases(
+            ["s>c", "c>x:not eligible", "c>d:eligible", "d>e", "e>f", "f>g", "g>h", "h>i", "i>y"],
+            kinds: ["s": .start, "c": .decision, "x": .end, "y": .end])
+        #expect(onTheWay == [["s", "c", "x", "d", "e", "f"], ["g", "h", "i", "y"]])
+    }
+
+    @Test("a last decision whose outcomes end apart gives one sub-pathway per outcome; outcomes that meet do not")
+    func outcomesEndingApartSplit() {
+        // The relative carries the variant (surveillance, then its end) or does not (discharge, then its end).
+        let apart = Self.phases(
+            ["s>a", "a>b", "b>c", "c>v", "v>h:carries", "h>e1", "v>n:does not carry", "n>e2"],
+            kinds: ["s": .start, "v": .decision, "e1": .end, "e2": .end])
+        #expect(apart == [["s", "a", "b", "c", "v"], ["h", "e1"], ["n", "e2"]])
+        // The same with the decision and its outcomes in one stage: the author named them one phase.
+        let staged = Self.phases(
+            ["s>a", "a>b", "b>c", "c>v", "v>h:carries", "h>e1", "v>n:does not carry", "n>e2"],
+            kinds: ["s": .start, "v": .decision, "e1": .end, "e2": .end],
+            stages: Self.stages([("testing", ["s", "a", "b"]), ("cascade", ["c", "v", "h", "e1", "n", "e2"])]))
+        #expect(staged == [["s", "a", "b"], ["c", "v", "h", "n", "e1", "e2"]])
+        // Continues or ends the pregnancy, then the same follow-up: one block.
+        let meeting = Self.phases(
+            ["s>a", "a>b", "b>v", "v>h:continues", "h>e", "v>n:ends", "n>e"],
+            kinds: ["s": .start, "v": .decision, "e": .end])
+        #expect(meeting == [["s", "a", "b", "v", "h", "n", "e"]])
+    }
+
+    @Test("a parallel split begins its block's phase: the outcome branch before it stays apart")
+    func parallelSplitBeginsItsPhase() {
+        // Variant found: explain (p), a relative comes forward (q), then the relative's genetic (x) and clinical (y)
+        // assessment together (m to j), then the next steps (r, t); no variant: n, o, w.
+        let cut = Self.phases(
+            [
+                "s>a", "a>b", "b>d", "d>p:variant found", "p>q", "q>m", "m>x", "m>y", "x>j", "y>j", "j>r", "r>t",
+                "t>e", "d>n:no variant", "n>o", "o>w", "w>f",
+            ],
+            kinds: ["s": .start, "d": .decision, "m": .parallel, "j": .merge, "e": .end, "f": .end])
+        #expect(
+            cut == [["s", "a", "b", "d"], ["p", "q"], ["n", "o", "w", "f"], ["m", "x", "y", "j"], ["r", "t", "e"]])
+        // Where the stages put the steps before the split in its stage, the stage stands.
+        let staged = Self.phases(
+            [
+                "s>a", "a>b", "b>d", "d>p:variant found", "p>q", "q>m", "m>x", "m>y", "x>j", "y>j", "j>r", "r>t",
+                "t>e", "d>n:no variant", "n>o", "o>w", "w>f",
+            ],
+            kinds: ["s": .start, "d": .decision, "m": .parallel, "j": .merge, "e": .end, "f": .end],
+            stages: Self.stages([
+                ("testing", ["s", "a", "b", "d"]), ("cascade", ["p", "q", "m", "x", "y", "j"]),
+                ("management", ["r", "t", "e"]), ("no variant", ["n", "o", "w", "f"]),
+            ]))
+        #expect(
+            staged == [["s", "a", "b", "d"], ["p", "q", "m", "x", "y", "j"], ["n", "o", "w", "f"], ["r", "t", "e"]])
+    }
+}

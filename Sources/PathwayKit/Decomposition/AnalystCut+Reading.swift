@@ -15,9 +15,9 @@ extension AnalystCut {
     }
 
     /// Reads cuts written as text: one sub-pathway per line, its step ids separated by spaces (or commas), an
-    /// optional title before `: ` (`Tumour triage: LS-04 LS-06 LS-07`), `#` starting a comment, and an optional
-    /// `[pathway-id]` line that starts the cut of that pathway. Lines before any `[…]` line form a cut for every
-    /// pathway holding their steps.
+    /// optional title before the last `: ` (`Tumour triage: LS-04 LS-06 LS-07`), `#` starting a comment, and an
+    /// optional `[pathway-id]` line that starts the cut of that pathway. Lines before any `[…]` line form a cut for
+    /// every pathway holding their steps.
     ///
     /// - Throws: ``InputError`` for a step named twice in one cut, an empty `[]`, or a file with no sub-pathway.
     /// - Complexity: O(length of the text).
@@ -41,7 +41,9 @@ extension AnalystCut {
             }
             var title: String?
             var body = Substring(trimmed)
-            if let colon = trimmed.range(of: ": ") {
+            // The last `: ` ends the title, which may hold one itself ("Post-test, FAP: surgery: …"): no id holds a
+            // space.
+            if let colon = trimmed.range(of: ": ", options: .backwards) {
                 title = String(trimmed[..<colon.lowerBound]).trimmingCharacters(in: .whitespaces)
                 body = trimmed[colon.upperBound...]
             } else if trimmed.hasSuffix(":") {

@@ -31,6 +31,13 @@ struct PhaseCutter {
         static let onLoop = NodeFlags(rawValue: 1 << 9)
         /// The step where the branches of a block joined by ``joinBlocks()`` meet, inside the block.
         static let closesBlock = NodeFlags(rawValue: 1 << 10)
+        /// Two or more ways forward, every one into a tail, and no end step reached from two of them: an outcome
+        /// decision whose outcomes each end the pathway apart (carries the variant / does not).
+        static let finalOutcomes = NodeFlags(rawValue: 1 << 11)
+        /// The parallel split of a block joined by ``joinBlocks()``: it begins the block's phase.
+        static let opensBlock = NodeFlags(rawValue: 1 << 12)
+        /// Scratch for ``endsApart(_:)``: a tail, or an end step reached from one, looked at before.
+        static let seen = NodeFlags(rawValue: 1 << 13)
     }
 
     /// Flags of a transition; the low three bits hold its ``PathwayIndex/PhaseBoundary``.
@@ -271,10 +278,52 @@ struct PhaseCutter {
             best = a
         }
         if branches >= 2 { nodeFlags[Int(node)].insert(.decision) }
+        if branches == 0 && hasForward && lower >= 2 && endsApart(node) { nodeFlags[Int(node)].insert(.finalOutcomes) }
         postDominator[Int(node)] = best < 0 ? sink : best
         routeToMeet[Int(node)] = longestRoute(from: node, to: best)
         position[Int(node)] = finished
         finished += 1
+    }
+
+    /// Whether a step whose every way forward is into a tail has two such tails or more, each with a way into an
+    /// end step, and no end step is reached from two of them: its outcomes end the pathway apart ("under
+    /// surveillance", "discharged"), where tails that meet at one end step ("continues", "ends the pregnancy", then
+    /// one follow-up) are the branches of one block, and a tail with no end (a step that only loops back) ends
+    /// nothing. Where the step and all its tails have one stage, the pathway's author named them one phase, and the
+    /// stage stands.
+    ///
+    /// - Complexity: O(edges of the step and of its tails); the scratch flags are cleared again.
+    private mutating func endsApart(_ node: Int32) -> Bool {
+        let slots = Int(graph.successorOffsets[Int(node)])..<Int(graph.successorOffsets[Int(node) + 1])
+        var tails = 0
+        var apart = true
+        var oneStage = stageOfStep.map { $0[Int(node)] >= 0 } ?? false
+        for slot in slots where isForward(slot: slot, from: node) {
+            let tail = Int(graph.successorTargets[slot])
+            if let stageOfStep, stageOfStep[tail] != stageOfStep[Int(node)] { oneStage = false }
+            // A second transition into the same tail is not another outcome.
+            guard !nodeFlags[tail].contains(.seen) else { continue }
+            nodeFlags[tail].insert(.seen)
+            tails += 1
+            let ways = Int(graph.successorOffsets[tail])..<Int(graph.successorOffsets[tail + 1])
+            var reachesEnd = false
+            for inner in ways where has(graph.successorTargets[inner], .end) {
+                reachesEnd = true
+                if has(graph.successorTargets[inner], .seen) { apart = false }
+            }
+            if !reachesEnd { apart = false }
+            for inner in ways where has(graph.successorTargets[inner], .end) {
+                nodeFlags[Int(graph.successorTargets[inner])].insert(.seen)
+            }
+        }
+        for slot in slots where isForward(slot: slot, from: node) {
+            let tail = Int(graph.successorTargets[slot])
+            nodeFlags[tail].remove(.seen)
+            for inner in Int(graph.successorOffsets[tail])..<Int(graph.successorOffsets[tail + 1]) {
+                nodeFlags[Int(graph.successorTargets[inner])].remove(.seen)
+            }
+        }
+        return tails >= 2 && apart && !oneStage
     }
 
     /// The transitions on the longest way forward from a step to where its ways forward meet (`meet`, its
@@ -389,6 +438,9 @@ struct PhaseCutter {
     ///
     /// - Complexity: O(k · D) for D decisions, k = twice the upper bound.
     mutating func markSplitters() {
+        for node in 0..<Int32(graph.nodeCount) where has(node, .finalOutcomes) && !has(node, .parallel) {
+            nodeFlags[Int(node)].insert(.splitter)
+        }
         for node in 0..<Int32(graph.nodeCount) where has(node, .decision) {
             let meet = postDominator[Int(node)]
             if meet >= 0 && meet != sink && searchBlock(from: node, meet: meet, keepLinks: false) {
@@ -410,13 +462,16 @@ struct PhaseCutter {
     mutating func markBoundaries(stageOfNode: [Int32]?, isHandOff: ((Int32, Int32) -> Bool)?) {
         for node in 0..<Int32(graph.nodeCount) {
             let isSplitter = has(node, .splitter)
+            // Into the tails of a decision whose outcomes end apart, the branches are outcomes too.
+            let intoTails = has(node, .finalOutcomes)
+            let isGate = isChoiceWithWayOut(node)
             for slot in Int(graph.successorOffsets[Int(node)])..<Int(graph.successorOffsets[Int(node) + 1]) {
                 let next = graph.successorTargets[slot]
                 let edge = Int(graph.successorEdges[slot])
                 var flags = edgeFlags[edge]
                 let isOutcome =
                     isSplitter && next != node && !nodeFlags[Int(next)].contains(.end)
-                    && !nodeFlags[Int(next)].contains(.tail) && !flags.contains(.back)
+                    && (intoTails || !nodeFlags[Int(next)].contains(.tail)) && !flags.contains(.back)
                 if isOutcome { flags.insert(.outcome) }
                 var boundary = PhaseBoundary.none
                 if let stageOfNode, stageOfNode[Int(node)] >= 0, stageOfNode[Int(next)] >= 0,
@@ -425,6 +480,8 @@ struct PhaseCutter {
                     boundary = .stage
                 } else if isOutcome {
                     boundary = .outcome
+                } else if isGate && isCore(slot: slot, from: node) {
+                    boundary = .choice
                 } else if let isHandOff, isHandOff(node, next) {
                     boundary = .handOff
                 }
@@ -432,6 +489,32 @@ struct PhaseCutter {
                 edgeFlags[edge] = flags
             }
         }
+    }
+
+    /// Whether a step is a choice with a way out that closes a phase: a step that is no decision block or outcome
+    /// decision (one way forward into a step that is not a tail) but has another way out, into an end or a tail
+    /// (declined, not eligible), after a straight run of at least the lower bound of steps ending at it (the scan,
+    /// the referral, the detailed scan, then "do the parents want testing?"). After a shorter run (a start and an
+    /// eligibility check) the choice is a step on the way into the next phase, not the end of one.
+    ///
+    /// - Complexity: O(edges of the step) plus O(k) for the run, k the lower bound.
+    private func isChoiceWithWayOut(_ node: Int32) -> Bool {
+        guard !has(node, .decision), !has(node, .finalOutcomes), !has(node, .tail) else { return false }
+        var core = 0
+        var out = 0
+        for slot in Int(graph.successorOffsets[Int(node)])..<Int(graph.successorOffsets[Int(node) + 1]) {
+            let next = graph.successorTargets[slot]
+            guard next != node, !edgeFlags[Int(graph.successorEdges[slot])].contains(.back) else { continue }
+            if has(next, .end) || has(next, .tail) { out += 1 } else { core += 1 }
+        }
+        guard core == 1 && out >= 1 else { return false }
+        var run = 1
+        var step = node
+        while run < lower && hasChainPrevious(step) {
+            step = graph.predecessorSources[Int(graph.predecessorOffsets[Int(step)])]
+            run += 1
+        }
+        return run >= lower
     }
 
     /// One piece per step, ready to join (end steps do not count towards a piece's weight).
@@ -452,6 +535,15 @@ struct PhaseCutter {
     }
 
     // MARK: Joining
+
+    /// Whether the stages put two steps in one stage: both have the same stage (the first as a piece's root: the
+    /// piece's stage).
+    @inline(__always)
+    private func inOneStage(_ piece: Int32, _ step: Int32) -> Bool {
+        guard let pieceStage, let stageOfStep else { return false }
+        let stage = pieceStage[Int(pieces.root(piece))]
+        return stage >= 0 && stage == stageOfStep[Int(step)]
+    }
 
     /// Whether two pieces may join: they do not hold two different stages.
     @inline(__always)
@@ -512,6 +604,8 @@ struct PhaseCutter {
             }
             for link in 0..<kept { joinPieces(linkFrom[link], linkTo[link]) }
             markClosingStep(of: node, meet: meet, kept: kept)
+            // A parallel split begins its block's phase: every patient takes every branch together.
+            if has(node, .parallel) { nodeFlags[Int(node)].insert(.opensBlock) }
         }
         blocks = []
         routeToMeet = []
@@ -652,6 +746,9 @@ struct PhaseCutter {
                     if isBranch && has(target, .forwardInMany) { continue }
                     // The step where a block's branches meet closes the block: what follows begins the next phase.
                     if has(node, .closesBlock) { continue }
+                    // A parallel block's split begins its phase: what comes before it joins it only by folding (unless
+                    // the stages put both in one).
+                    if has(target, .opensBlock) && !inOneStage(node, target) { continue }
                     let a = pieces.root(node)
                     let b = pieces.root(target)
                     if shortOnly && Int(max(pieces.weight(a), pieces.weight(b))) >= lower { continue }
@@ -798,7 +895,16 @@ struct PhaseCutter {
     /// 5): joined to the decision, one sub-pathway would hold two outcomes, where the method publishes one per
     /// outcome (found / not found).
     private func keepsOutcomeBranch(_ root: Int32, cost: Int32, startedByOutcome: Bool) -> Bool {
-        cost == 5 && startedByOutcome && pieces.weight(root) >= 2
+        guard cost == 5 && startedByOutcome else { return false }
+        if pieces.weight(root) >= 2 { return true }
+        // One outcome of a decision whose outcomes end apart: its step and its end stay a sub-pathway of their own.
+        guard pieces.weight(root) == 1, pieces.size(root) >= 2 else { return false }
+        var member = pieces.firstMember(ofRoot: root)
+        while member >= 0 {
+            if has(member, .tail) { return true }
+            member = pieces.member(after: member, root: root)
+        }
+        return false
     }
 
     /// One candidate of ``foldTarget(_:)``: kept in `best` when its key orders first.
@@ -813,6 +919,9 @@ struct PhaseCutter {
         let otherRoot = pieces.root(other)
         guard otherRoot != root else { return }
         let otherSize = pieces.size(otherRoot)
+        // A piece of two steps or more (ends aside) does not fold into the phase a parallel split begins, unless the
+        // stages put both in one.
+        if isForward && has(other, .opensBlock) && pieces.weight(root) >= 2 && !inOneStage(root, other) { return }
         // A whole stage crosses into another only to make two short pieces one (ends do not count).
         guard !crossesStage || !wholeStage || Int(pieces.weight(otherRoot)) < lower else { return }
         let overflows = Int(otherSize + pieces.size(root)) > limit

@@ -27,6 +27,9 @@ extension PathwayIndex {
         case none = 0
         /// A hand-off: both steps name staff groups and share none.
         case handOff = 1
+        /// The way on from a choice with a way out (declined, not eligible) after a straight run of at least the
+        /// lower bound of steps: the choice closes the phase it concludes (see ``PhaseCutter``).
+        case choice = 2
         /// A branch of an outcome decision whose branches do not rejoin soon: each branch starts a sub-pathway.
         case outcome = 3
         /// The stage changes (stage annotations, or DOT clusters and BPMN lanes read as stages).
@@ -50,30 +53,44 @@ extension PathwayIndex {
     ///    (variant found / not found). A parallel split is never an outcome decision: every patient takes every
     ///    branch. Ends and
     ///    loop-back transitions are left out, and so are *tails*, steps whose whole future (ends aside) is the step
-    ///    itself: a short way out ("refer and end") is not a branch of its own.
+    ///    itself: a short way out ("refer and end") is not a branch of its own. But a step whose every way forward
+    ///    is a tail, two tails or more each into an end of its own (the relative carries the variant: surveillance;
+    ///    does not: discharge), is an outcome decision too: its outcomes end the pathway apart, and each tail with
+    ///    its end stays a sub-pathway of its own. Tails that meet at one end (continues the pregnancy or not, then
+    ///    one follow-up) are one block, and so are a decision and tails that the stages put in one stage.
     /// 3. **Decision blocks and loops.** A decision whose branches do meet again soon is one phase with its
     ///    alternatives and the step where they meet (its immediate post-dominator, as in the program structure
     ///    tree); where one branch goes straight to that step, the others are a detour some patients take, and the
     ///    step where everyone continues is left to begin what follows (it joins the block only by length); where the
     ///    block holds the step where its branches meet, that step closes it (a merge is one of the method's natural
-    ///    cut points): what follows begins the next phase and joins the block only by folding. A loop (strongly
-    ///    connected component) of at most twice the upper bound is one phase, unless an outcome branch lies on it (a
-    ///    reanalysis that returns to the review): the outcome is the stronger boundary.
-    /// 4. **Hand-offs** between staff groups: joined only after every other transition, and only within the target
+    ///    cut points): what follows begins the next phase and joins the block only by folding. A parallel split that
+    ///    is one block (every patient takes every branch: a relative's genetic and clinical assessment together)
+    ///    begins the phase: what comes before it joins it only by folding, and not a piece of two steps or more
+    ///    (ends aside), unless the stages put both in one stage. A loop (strongly connected component) of at most twice the upper bound is one phase, unless
+    ///    an outcome branch lies on it (a reanalysis that returns to the review): the outcome is the stronger
+    ///    boundary.
+    /// 4. **Choices with a way out.** A step with one way forward into a step that is not a tail, and another way
+    ///    out into an end or a tail (declined, not eligible), closes the phase it concludes when the straight run
+    ///    ending at it holds at least the lower bound of steps (the scan, the referral, the detailed scan, then "do
+    ///    the parents want testing?"): its way forward is a boundary between a hand-off and an outcome, crossed only
+    ///    by folding. After a shorter run (a start, then an eligibility check) the choice is a step on the way into
+    ///    the next phase and no boundary.
+    /// 5. **Hand-offs** between staff groups: joined only after every other transition, and only within the target
     ///    size; first where both pieces are below the lower bound, so that two short pieces become one rather than
     ///    one filling up to the upper bound and leaving a short remainder.
-    /// 5. **Length.** A straight run of steps (a chain, see ``CompactGraph/chains(cutBefore:cutAfter:)``) longer
+    /// 6. **Length.** A straight run of steps (a chain, see ``CompactGraph/chains(cutBefore:cutAfter:)``) longer
     ///    than the target's upper bound is cut into equal parts within it; remaining transitions join steps into
     ///    pieces up to the upper bound (end steps do not count, but no piece grows past twice the bound this way),
     ///    in pathway order, except a branch into a step other branches also reach (a reclassified result joining
     ///    the positive branch), and never so that a piece holds two stages (a step without a stage does not
     ///    bridge them).
-    /// 6. **Folding.** A piece below the target's lower bound joins the neighbour it belongs to: the one across the
+    /// 7. **Folding.** A piece below the target's lower bound joins the neighbour it belongs to: the one across the
     ///    weakest boundary; a decision joins the piece before it rather than one of its branches, a branch joins
     ///    the steps after it rather than the decision it starts from, a start joins what follows it. Only pieces
     ///    of one or two steps cross a stage boundary. An outcome branch of two or more steps (ends aside) whose
     ///    only neighbours are decisions it is a branch of stays apart (a timeout path): joined back, one
-    ///    sub-pathway would hold two outcomes.
+    ///    sub-pathway would hold two outcomes; so does one outcome of a decision whose outcomes end apart, its step
+    ///    and its end.
     ///
     /// Every step ends in exactly one piece. A piece of one step remains only where no transition joins the step
     /// to any other piece; advice says so.
@@ -81,8 +98,9 @@ extension PathwayIndex {
     /// - Parameter target: The preferred sub-pathway sizes (the method's 3 to 5 steps).
     /// - Complexity: O(V + E) for stages, back edges, post-dominators (see
     ///   ``CompactGraph/immediateDominators(root:order:direction:)``), components and unions; O(k · (V + E)) with
-    ///   k = twice the upper bound for the bounded searches that tell whether a decision's branches meet again and
-    ///   for folding. No recursion.
+    ///   k = twice the upper bound for the bounded searches that tell whether a decision's branches meet again, for
+    ///   the runs before choices with a way out (at most the lower bound each) and for folding; the tails of a step
+    ///   whose ways forward are all tails are looked at once each. No recursion.
     func phaseGroups(target: ClosedRange<Int>) -> PhaseCut {
         let n = graph.nodeCount
         let stageOfNode = stageOfStep.isUniform ? nil : effectiveStages().stageOfNode

@@ -205,6 +205,10 @@ extension PathwayIndex {
             fillDefaults(upTo: index.stepIDs.count)
             // Ids numbered without the lookup table (an edge list's) are looked up by a table built on first use.
             index.stepIDs.interner.prepareLookup()
+            // A reader reserves the transition columns from an estimate; what it over-reserved is given back before
+            // the graph is built beside them (at 10^6 steps about 1.6 MB that would stay to the end).
+            index.transitionSources.values.releaseUnusedCapacity()
+            index.transitionTargets.values.releaseUnusedCapacity()
             index.graph = Self.graph(
                 nodeCount: index.stepIDs.count, sources: index.transitionSources, targets: index.transitionTargets)
             if kindGiven.contains(false) {

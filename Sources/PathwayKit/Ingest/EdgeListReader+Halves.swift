@@ -146,18 +146,6 @@ extension EdgeListReader {
             return state
         }
 
-        /// Gives the free pages of every heap back to the system: glibc's `malloc_trim`, looked up when called (the
-        /// C library's module does not export it); nothing where there is none.
-        static func returnFreePages() {
-            #if canImport(Glibc)
-                guard let library = dlopen(nil, RTLD_NOW) else { return }
-                defer { dlclose(library) }
-                guard let trim = dlsym(library, "malloc_trim") else { return }
-                typealias Trim = @convention(c) (Int) -> Int32
-                _ = unsafeBitCast(trim, to: Trim.self)(0)
-            #endif
-        }
-
         /// Stops the half's scan (the first half was not cut at a row boundary, or failed) and waits for its thread.
         func cancel() {
             isCancelled.store(true, ordering: .relaxed)

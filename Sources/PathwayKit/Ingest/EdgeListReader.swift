@@ -43,6 +43,14 @@ public enum EdgeListReader {
 
         init(builder: PathwayIndex.Builder) { self.builder = builder }
 
+        /// Edges into `builder`, moved in, or into a new builder for the graph only when `nil`.
+        init(taking builder: consuming PathwayIndex.Builder?) {
+            switch consume builder {
+            case .some(let given): self.init(builder: given)
+            case .none: self.init(capacity: 1 << 12)
+            }
+        }
+
         /// An edge list read for its graph only.
         init(capacity: Int) {
             builder = PathwayIndex.Builder(id: "", file: "", capacity: capacity)
@@ -592,8 +600,10 @@ public enum EdgeListReader {
             try table.withUnsafeBytes { try readNodeTable($0, path: tablePath, into: &builder) }
         }
         builder.reserveTransitions(size / 18)
+        // Handed over, not copied: a second reference would keep these columns alive beside the scan's own, which
+        // then copies them on its first write (about 20 MB held to the end of the load at 10^6 steps).
         var edges = try scanFile(
-            path, chunkSize: chunkSize, builder: builder, full: true, size: size, halves: halves)
+            path, chunkSize: chunkSize, builder: consume builder, full: true, size: size, halves: halves)
         edges.builder.index.stepIDs.interner.releaseTable()
         return edges.builder.build()
     }
@@ -625,7 +635,7 @@ public enum EdgeListReader {
     /// file in two halves, the second on a thread of its own (``SecondHalf``), with the same result. `size` is the
     /// file's size when the caller already asked for it.
     static func scanFile(
-        _ path: String, chunkSize: Int, builder: PathwayIndex.Builder?, full: Bool, size: Int? = nil,
+        _ path: String, chunkSize: Int, builder: consuming PathwayIndex.Builder?, full: Bool, size: Int? = nil,
         halves: Halving = .automatic
     ) throws -> Edges {
         guard let handle = FileHandle(forReadingAtPath: path) else {
@@ -634,8 +644,9 @@ public enum EdgeListReader {
         defer { try? handle.close() }
         let size = size ?? SourceFile.size(at: path)
         // The hash table starts small: numbered ids never enter it; the first chunk tells how many will.
-        var state = ScanState(
-            edges: builder.map(Edges.init(builder:)) ?? Edges(capacity: 1 << 12), path: path, full: full, size: size)
+        // The builder is moved into the state (no binding in between), so that the state's columns are its own
+        // when it first writes them.
+        var state = ScanState(edges: Edges(taking: builder), path: path, full: full, size: size)
         state.edges.builder.index.stepIDs.interner.reserveNames(size / 32)
         state.edges.builder.index.transitionSources.reserveCapacity(size / 18)
         state.edges.builder.index.transitionTargets.reserveCapacity(size / 18)
@@ -669,7 +680,7 @@ public enum EdgeListReader {
                 state.edges.secondHalfStart = middle
                 // The half's columns, allocated on its thread's heap, are free now: give their pages back to the
                 // system, or the process keeps them while it goes on to use as much again.
-                SecondHalf.returnFreePages()
+                ProcessMemory.returnFreePages()
                 return state.edges
             }
             // A quoted field runs across the middle: the second half started inside it. Read on in one pass.
