@@ -50,6 +50,10 @@ final class PieceUnion {
         return Int32(node)
     }
 
+    /// Whether a node is the root of its piece (a node that is not one never becomes one again).
+    @inline(__always)
+    func isRoot(_ node: Int32) -> Bool { link[Int(node)] < 0 }
+
     /// The number of nodes in a root's piece.
     @inline(__always)
     func size(_ root: Int32) -> Int32 { -link[Int(root)] }
