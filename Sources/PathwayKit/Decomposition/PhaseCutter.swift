@@ -38,6 +38,11 @@ struct PhaseCutter {
         static let opensBlock = NodeFlags(rawValue: 1 << 12)
         /// Scratch for ``endsApart(_:)``: a tail, or an end step reached from one, looked at before.
         static let seen = NodeFlags(rawValue: 1 << 13)
+        /// A branch of an outcome decision enters the step (set by ``markBoundaries(stageOfNode:isHandOff:)``).
+        static let outcomeIn = NodeFlags(rawValue: 1 << 14)
+        /// A step of a loop that is one phase (set by ``markLoops(_:)``): the transitions ``joinLoops()`` looks at
+        /// leave such steps.
+        static let inPhaseLoop = NodeFlags(rawValue: 1 << 15)
     }
 
     /// Flags of a transition; the low three bits hold its ``PathwayIndex/PhaseBoundary``.
@@ -65,16 +70,13 @@ struct PhaseCutter {
     let sink: Int32
     var nodeFlags: [NodeFlags]
     var edgeFlags: [EdgeFlags]
-    /// The immediate post-dominator of each step over the steps that are not tails (`sink` for a step with no
-    /// way forward but into tails; `-1` for tails), until ``markSplitters()`` has run. Index `sink` is the sink.
-    var postDominator: [Int32] = []
+    /// The forward structure of each step (its immediate post-dominator and the longest way to it, see
+    /// ``ForwardNode``), index `sink` the sink; set by ``scanForward(starts:)``, let go by ``markSplitters()``.
+    var forward: [ForwardNode] = []
     /// The decisions whose branches meet again soon, ascending, each followed by the step where they meet (set by
     /// ``markSplitters()``, let go by ``joinBlocks()``).
     var blocks: [Int32] = []
-    /// For each step, the transitions on the longest way forward from it to its immediate post-dominator, capped
-    /// at ``routeCap`` (see ``longestRoute(from:to:)``); kept until ``joinBlocks()`` has run.
-    var routeToMeet: [UInt16] = []
-    /// The cap of ``routeToMeet``: the upper bound (a route is only ever compared with it), at most `UInt16.max`; a
+    /// The cap of ``ForwardNode/route``: the upper bound (a route is only ever compared with it), at most `UInt16.max`; a
     /// route at the cap is as long as the upper bound or longer.
     let routeCap: Int
     /// The stage of each piece, at its root (`nil`: the pathway has no stages).
@@ -184,51 +186,55 @@ struct PhaseCutter {
     ///   to look at.
     mutating func scanForward(starts: [Int32]) {
         let n = graph.nodeCount
-        var search = ForwardSearch(nodeCount: n)
-        postDominator = [Int32](repeating: -1, count: n + 1)
-        postDominator[Int(sink)] = sink
-        routeToMeet = [UInt16](repeating: 0, count: n + 1)
-        for start in starts where search.state[Int(start)] == ForwardSearch.new { searchForward(from: start, &search) }
-        for node in 0..<Int32(n) where search.state[Int(node)] == ForwardSearch.new {
-            searchForward(from: node, &search)
+        forward = [ForwardNode](repeating: ForwardNode(), count: n + 1)
+        forward[Int(sink)].postDominator = sink
+        var finished: Int32 = 1
+        for start in starts where forward[Int(start)].state == ForwardNode.new {
+            searchForward(from: start, finished: &finished)
+        }
+        for node in 0..<Int32(n) where forward[Int(node)].state == ForwardNode.new {
+            searchForward(from: node, finished: &finished)
         }
     }
 
-    /// The state of ``scanForward(starts:)``'s search.
-    private struct ForwardSearch {
+    /// What ``scanForward(starts:)`` keeps of a step, in one place, so that a step the search reaches costs one
+    /// cache line rather than one per array (a random graph's steps are far apart in memory).
+    struct ForwardNode {
         static let new: UInt8 = 0
         static let open: UInt8 = 1
         static let done: UInt8 = 2
-        var state: [UInt8]
-        /// Each finished step's position in finishing order, counted from 1 (0: the sink); the next successor slot
-        /// to look at while a step is open.
-        var position: [Int32]
-        var finished: Int32 = 1
-
-        init(nodeCount: Int) {
-            state = [UInt8](repeating: Self.new, count: nodeCount)
-            position = [Int32](repeating: 0, count: nodeCount + 1)
-        }
+        /// While the step is open, the next successor slot to look at; once finished, its position in finishing
+        /// order, counted from 1 (0: the sink, and tails).
+        var position: Int32 = 0
+        /// While the step is open, the step the search came from (`-1` at a start of the search); once finished,
+        /// its immediate post-dominator over the steps that are not tails (`sink` for a step with no way forward
+        /// but into tails; `-1` for tails).
+        var postDominator: Int32 = -1
+        /// The transitions on the longest way forward from the step to its immediate post-dominator, capped at
+        /// ``routeCap`` (see ``longestRoute(from:to:)``).
+        var route: UInt16 = 0
+        /// New, open (on the search's path) or done.
+        var state: UInt8 = ForwardNode.new
     }
 
     /// The depth-first search of ``scanForward(starts:)`` from one step.
-    private mutating func searchForward(from start: Int32, _ search: inout ForwardSearch) {
-        search.state[Int(start)] = ForwardSearch.open
-        search.position[Int(start)] = graph.successorOffsets[Int(start)]
-        postDominator[Int(start)] = -1
+    private mutating func searchForward(from start: Int32, finished: inout Int32) {
+        forward[Int(start)].state = ForwardNode.open
+        forward[Int(start)].position = graph.successorOffsets[Int(start)]
+        forward[Int(start)].postDominator = -1
         var node = start
         while true {
-            let slot = search.position[Int(node)]
+            let slot = forward[Int(node)].position
             if slot < graph.successorOffsets[Int(node) + 1] {
-                search.position[Int(node)] = slot + 1
+                forward[Int(node)].position = slot + 1
                 let target = graph.successorTargets[Int(slot)]
-                switch search.state[Int(target)] {
-                case ForwardSearch.new:
-                    search.state[Int(target)] = ForwardSearch.open
-                    search.position[Int(target)] = graph.successorOffsets[Int(target)]
-                    postDominator[Int(target)] = node
+                switch forward[Int(target)].state {
+                case ForwardNode.new:
+                    forward[Int(target)].state = ForwardNode.open
+                    forward[Int(target)].position = graph.successorOffsets[Int(target)]
+                    forward[Int(target)].postDominator = node
                     node = target
-                case ForwardSearch.open:
+                case ForwardNode.open:
                     edgeFlags[Int(graph.successorEdges[Int(slot)])].insert(.back)
                     nodeFlags[Int(node)].insert(.onLoop)
                     nodeFlags[Int(target)].insert(.onLoop)
@@ -236,35 +242,42 @@ struct PhaseCutter {
                 }
                 continue
             }
-            search.state[Int(node)] = ForwardSearch.done
-            let parent = postDominator[Int(node)]
-            finish(node, position: &search.position, finished: &search.finished)
+            forward[Int(node)].state = ForwardNode.done
+            let parent = forward[Int(node)].postDominator
+            finish(node, finished: &finished)
             guard parent >= 0 else { return }
             node = parent
         }
     }
 
+    /// Whether a successor slot of a step being finished by ``scanForward(starts:)`` is a forward transition, as
+    /// ``isForward(slot:from:)`` tells later: a transition of the step is a loop-back exactly when its target is
+    /// still open (the target was on the search's path when the transition was looked at, and the steps on the
+    /// path stay open until the step finishes, and only they), so the search's own state answers without the
+    /// transition's flags, which lie elsewhere in memory.
+    @inline(__always)
+    private func isForwardWhileFinishing(slot: Int, from node: Int32) -> Bool {
+        let target = graph.successorTargets[slot]
+        return target != node && !nodeFlags[Int(target)].contains(.end)
+            && forward[Int(target)].state != ForwardNode.open
+    }
+
     /// What ``scanForward(starts:)`` settles when a step finishes.
     @inline(__always)
-    private mutating func finish(_ node: Int32, position: inout [Int32], finished: inout Int32) {
+    private mutating func finish(_ node: Int32, finished: inout Int32) {
         let slots = Int(graph.successorOffsets[Int(node)])..<Int(graph.successorOffsets[Int(node) + 1])
         var hasForward = false
-        for slot in slots where isForward(slot: slot, from: node) {
-            hasForward = true
-            let target = Int(graph.successorTargets[slot])
-            nodeFlags[target].insert(nodeFlags[target].contains(.forwardIn) ? .forwardInMany : .forwardIn)
-        }
-        if lower >= 2 && !hasForward {
-            nodeFlags[Int(node)].insert(.tail)
-            postDominator[Int(node)] = -1
-            position[Int(node)] = 0
-            return
-        }
         var best: Int32 = -1
         var branches = 0
-        for slot in slots where isCore(slot: slot, from: node) {
-            branches += 1
+        // Each forward transition marks its target as entered; one into a step that is not a tail is a way forward
+        // of the post-dominator graph, and its target's post-dominator chain meets the others' at the step's.
+        for slot in slots where isForwardWhileFinishing(slot: slot, from: node) {
+            hasForward = true
             let next = graph.successorTargets[slot]
+            let flags = nodeFlags[Int(next)]
+            nodeFlags[Int(next)].insert(flags.contains(.forwardIn) ? .forwardInMany : .forwardIn)
+            guard !flags.contains(.tail) else { continue }
+            branches += 1
             if best < 0 {
                 best = next
                 continue
@@ -272,16 +285,22 @@ struct PhaseCutter {
             var a = next
             var b = best
             while a != b {
-                while position[Int(a)] > position[Int(b)] { a = postDominator[Int(a)] }
-                while position[Int(b)] > position[Int(a)] { b = postDominator[Int(b)] }
+                while forward[Int(a)].position > forward[Int(b)].position { a = forward[Int(a)].postDominator }
+                while forward[Int(b)].position > forward[Int(a)].position { b = forward[Int(b)].postDominator }
             }
             best = a
         }
+        if lower >= 2 && !hasForward {
+            nodeFlags[Int(node)].insert(.tail)
+            forward[Int(node)].postDominator = -1
+            forward[Int(node)].position = 0
+            return
+        }
         if branches >= 2 { nodeFlags[Int(node)].insert(.decision) }
         if branches == 0 && hasForward && lower >= 2 && endsApart(node) { nodeFlags[Int(node)].insert(.finalOutcomes) }
-        postDominator[Int(node)] = best < 0 ? sink : best
-        routeToMeet[Int(node)] = longestRoute(from: node, to: best)
-        position[Int(node)] = finished
+        forward[Int(node)].postDominator = best < 0 ? sink : best
+        forward[Int(node)].route = longestRoute(from: node, to: best)
+        forward[Int(node)].position = finished
         finished += 1
     }
 
@@ -338,12 +357,12 @@ struct PhaseCutter {
         guard meet >= 0, meet != sink else { return UInt16(cap) }
         var longest = 0
         for slot in Int(graph.successorOffsets[Int(node)])..<Int(graph.successorOffsets[Int(node) + 1])
-        where isCore(slot: slot, from: node) {
+        where isForwardWhileFinishing(slot: slot, from: node) && !has(graph.successorTargets[slot], .tail) {
             var step = graph.successorTargets[slot]
             var length = 1
             while step != meet && step != sink && length <= cap {
-                length += Int(routeToMeet[Int(step)])
-                step = postDominator[Int(step)]
+                length += Int(forward[Int(step)].route)
+                step = forward[Int(step)].postDominator
             }
             longest = max(longest, length)
         }
@@ -354,9 +373,10 @@ struct PhaseCutter {
 
     /// The bounded breadth-first search from a decision over the post-dominator graph (each step's ways forward
     /// into steps that are not tails, or the sink for a step that has none), not past `meet`: whether the block is
-    /// short (its longest way through within the upper bound, see ``routeToMeet``; its steps within twice it). With
-    /// `keepLinks`, the links it follows are in `linkFrom` and `linkTo`.
-    private mutating func searchBlock(from node: Int32, meet: Int32, keepLinks: Bool) -> Bool {
+    /// short (its longest way through within the upper bound, `route`, see ``ForwardNode/route``; its steps within
+    /// twice it). `route` is `nil` for a block that passed that test before (``joinBlocks()``). With `keepLinks`,
+    /// the links it follows are in `linkFrom` and `linkTo`.
+    private mutating func searchBlock(from node: Int32, meet: Int32, route: Int?, keepLinks: Bool) -> Bool {
         if visitMark.isEmpty && upper > Self.queueSearchLimit {
             visitMark = [Int32](repeating: -1, count: graph.nodeCount + 1)
         }
@@ -369,8 +389,7 @@ struct PhaseCutter {
         if !visitMark.isEmpty { visitMark[Int(node)] = stamp }
         // A patient takes one way through: the longest, decision and meeting step counted, is within the upper bound;
         // and the block, meeting step counted, holds at most twice it.
-        let route = Int(routeToMeet[Int(node)])
-        if route + 1 > upper || route == Int(UInt16.max) { return false }
+        if let route, route + 1 > upper || route == Int(UInt16.max) { return false }
         let bound = limit - 1
         // A branch straight to the meeting step makes the others a detour; that step then begins what follows, so
         // links into it are not the block's.
@@ -432,7 +451,7 @@ struct PhaseCutter {
 
     /// Marks the outcome decisions (*splitters*): steps with two or more branches whose branches do not meet again
     /// soon, that is meet only at the sink, or whose block (the decision, the steps between and the step where
-    /// they meet) is not short (see ``searchBlock(from:meet:keepLinks:)``) or holds a step on a loop. A parallel
+    /// they meet) is not short (see ``searchBlock(from:meet:route:keepLinks:)``) or holds a step on a loop. A parallel
     /// split is never one (every patient takes every branch). The other decisions are the decision blocks, kept in
     /// ``blocks`` with the steps where their branches meet; the post-dominators are let go.
     ///
@@ -442,15 +461,17 @@ struct PhaseCutter {
             nodeFlags[Int(node)].insert(.splitter)
         }
         for node in 0..<Int32(graph.nodeCount) where has(node, .decision) {
-            let meet = postDominator[Int(node)]
-            if meet >= 0 && meet != sink && searchBlock(from: node, meet: meet, keepLinks: false) {
+            let meet = forward[Int(node)].postDominator
+            if meet >= 0 && meet != sink
+                && searchBlock(from: node, meet: meet, route: Int(forward[Int(node)].route), keepLinks: false)
+            {
                 blocks.append(node)
                 blocks.append(meet)
                 continue
             }
             if !has(node, .parallel) { nodeFlags[Int(node)].insert(.splitter) }
         }
-        postDominator = []
+        forward = []
     }
 
     /// Sets the boundary of every transition: a stage change, a branch of an outcome decision, or a hand-off.
@@ -472,7 +493,10 @@ struct PhaseCutter {
                 let isOutcome =
                     isSplitter && next != node && !nodeFlags[Int(next)].contains(.end)
                     && (intoTails || !nodeFlags[Int(next)].contains(.tail)) && !flags.contains(.back)
-                if isOutcome { flags.insert(.outcome) }
+                if isOutcome {
+                    flags.insert(.outcome)
+                    nodeFlags[Int(next)].insert(.outcomeIn)
+                }
                 var boundary = PhaseBoundary.none
                 if let stageOfNode, stageOfNode[Int(node)] >= 0, stageOfNode[Int(next)] >= 0,
                     stageOfNode[Int(node)] != stageOfNode[Int(next)]
@@ -499,6 +523,8 @@ struct PhaseCutter {
     ///
     /// - Complexity: O(edges of the step) plus O(k) for the run, k the lower bound.
     private func isChoiceWithWayOut(_ node: Int32) -> Bool {
+        // One way forward and another out need two transitions out (a test on the step's offsets alone).
+        guard graph.outDegree(of: node) >= 2 else { return false }
         guard !has(node, .decision), !has(node, .finalOutcomes), !has(node, .tail) else { return false }
         var core = 0
         var out = 0
@@ -573,7 +599,8 @@ struct PhaseCutter {
     mutating func joinBlocks() {
         for block in stride(from: 0, to: blocks.count, by: 2) {
             let (node, meet) = (blocks[block], blocks[block + 1])
-            guard searchBlock(from: node, meet: meet, keepLinks: true) else { continue }
+            // The same search as in markSplitters(), which this block passed: the flags it reads have not changed.
+            guard searchBlock(from: node, meet: meet, route: nil, keepLinks: true) else { continue }
             var kept = 0
             for link in linkFrom.indices
             where linkTo[link] != sink && boundaryBetween(linkFrom[link], linkTo[link]) <= .handOff {
@@ -608,7 +635,6 @@ struct PhaseCutter {
             if has(node, .parallel) { nodeFlags[Int(node)].insert(.opensBlock) }
         }
         blocks = []
-        routeToMeet = []
         visitMark = []
     }
 
@@ -636,7 +662,8 @@ struct PhaseCutter {
         for component in components.componentOfNode { componentSizes[Int(component)] += 1 }
         for node in 0..<Int32(graph.nodeCount) {
             let component = components.componentOfNode[Int(node)]
-            guard componentSizes[Int(component)] > 1 else { continue }
+            // A component above twice the upper bound is no phase either way: its transitions are not looked at.
+            guard componentSizes[Int(component)] > 1, Int(componentSizes[Int(component)]) <= limit else { continue }
             for slot in Int(graph.successorOffsets[Int(node)])..<Int(graph.successorOffsets[Int(node) + 1])
             where edgeFlags[Int(graph.successorEdges[slot])].contains(.outcome)
                 && components.componentOfNode[Int(graph.successorTargets[slot])] == component
@@ -648,6 +675,7 @@ struct PhaseCutter {
             let component = components.componentOfNode[Int(node)]
             let size = Int(componentSizes[Int(component)])
             guard size > 1, size <= limit else { continue }
+            nodeFlags[Int(node)].insert(.inPhaseLoop)
             for slot in Int(graph.successorOffsets[Int(node)])..<Int(graph.successorOffsets[Int(node) + 1])
             where components.componentOfNode[Int(graph.successorTargets[slot])] == component {
                 edgeFlags[Int(graph.successorEdges[slot])].insert(.inLoop)
@@ -658,9 +686,9 @@ struct PhaseCutter {
     /// Joins the steps of the loops that are one phase (see ``markLoops(_:)``) across their transitions that cross
     /// no boundary stronger than a hand-off.
     ///
-    /// - Complexity: O(V + E).
+    /// - Complexity: O(V) plus the transitions of the loops' steps.
     mutating func joinLoops() {
-        for node in 0..<Int32(graph.nodeCount) {
+        for node in 0..<Int32(graph.nodeCount) where has(node, .inPhaseLoop) {
             for slot in Int(graph.successorOffsets[Int(node)])..<Int(graph.successorOffsets[Int(node) + 1]) {
                 let edge = graph.successorEdges[slot]
                 if edgeFlags[Int(edge)].contains(.inLoop), boundary(edge) <= .handOff,
@@ -673,7 +701,8 @@ struct PhaseCutter {
     }
 
     /// A straight run (a chain, see ``CompactGraph/chains(cutBefore:cutAfter:)``) longer than the upper bound is
-    /// cut into equal parts within it. The chains are walked as that method numbers them, without keeping them.
+    /// cut into equal parts within it. The chains are walked as that method numbers them, without keeping them
+    /// (a run longer than the upper bound is walked twice: once to count it, once to cut it).
     ///
     /// - Complexity: O(V + E).
     mutating func markLengthCuts() {
@@ -681,14 +710,21 @@ struct PhaseCutter {
         var run: [Int32] = []
         for pass in 0..<2 {
             for head in 0..<Int32(n) where !has(head, .chainSeen) && (pass == 1 || !hasChainPrevious(head)) {
-                run.removeAll(keepingCapacity: true)
+                var length = 0
                 var node = head
                 repeat {
                     nodeFlags[Int(node)].insert(.chainSeen)
-                    run.append(node)
+                    length += 1
                     node = chainNext(node)
                 } while node >= 0 && !has(node, .chainSeen)
-                guard run.count > upper else { continue }
+                guard length > upper else { continue }
+                // Only a long run is kept, walked again from its head: the same steps, as the graph is the same.
+                run.removeAll(keepingCapacity: true)
+                node = head
+                for _ in 0..<length {
+                    run.append(node)
+                    node = chainNext(node)
+                }
                 let parts = (run.count + upper - 1) / upper
                 for part in 1..<parts {
                     let position = part * run.count / parts
@@ -735,7 +771,8 @@ struct PhaseCutter {
         }
         let levels: [(PhaseBoundary, shortOnly: Bool)] = [(.none, false), (.handOff, true), (.handOff, false)]
         for (level, shortOnly) in levels.prefix(hasHandOff ? 3 : 1) {
-            for node in pathOrder {
+            // The step where a block's branches meet closes the block: what follows begins the next phase.
+            for node in pathOrder where !has(node, .closesBlock) {
                 let isBranch = graph.outDegree(of: node) > 1
                 for slot in Int(graph.successorOffsets[Int(node)])..<Int(graph.successorOffsets[Int(node) + 1]) {
                     let edge = graph.successorEdges[slot]
@@ -744,8 +781,6 @@ struct PhaseCutter {
                     // positive branch) is where an analyst cuts: such links join only through blocks and folding.
                     let target = graph.successorTargets[slot]
                     if isBranch && has(target, .forwardInMany) { continue }
-                    // The step where a block's branches meet closes the block: what follows begins the next phase.
-                    if has(node, .closesBlock) { continue }
                     // A parallel block's split begins its phase: what comes before it joins it only by folding (unless
                     // the stages put both in one).
                     if has(target, .opensBlock) && !inOneStage(node, target) { continue }
@@ -770,16 +805,23 @@ struct PhaseCutter {
     /// - Complexity: O(k · (V + E)).
     mutating func fold(_ pathOrder: [Int32]) {
         guard lower > 1 else { return }
-        // Pieces only grow, so only steps of pieces below the lower bound now can be looked at below.
+        // Pieces only grow, and a step that is not a root now never becomes one, so only the roots of pieces below
+        // the lower bound now can be looked at below: counted first (by step number), so that the list is allocated
+        // once, at its size.
+        var count = 0
+        for node in 0..<Int32(graph.nodeCount) where pieces.isRoot(node) && Int(pieces.size(node)) < lower {
+            count += 1
+        }
         var candidates: [Int32] = []
-        for node in pathOrder where Int(pieces.size(pieces.root(node))) < lower { candidates.append(node) }
+        candidates.reserveCapacity(count)
+        for node in pathOrder where pieces.isRoot(node) && Int(pieces.size(node)) < lower { candidates.append(node) }
         for decisionsOnly in [false, true] {
             for size in 1..<Int32(lower) {
                 for node in candidates {
-                    var root = pieces.root(node)
-                    guard pieces.size(root) == size, root == node || pieces.firstMember(ofRoot: root) == node,
-                        isDecisionPiece(root) == decisionsOnly
+                    // A candidate that has joined another piece is no root any more, and is not looked at again.
+                    guard pieces.isRoot(node), pieces.size(node) == size, isDecisionPiece(node) == decisionsOnly
                     else { continue }
+                    var root = node
                     while Int(pieces.size(root)) < lower {
                         guard let neighbour = foldTarget(root) else { break }
                         let x = pieceStage?[Int(root)] ?? -1
@@ -948,16 +990,15 @@ struct PhaseCutter {
         for node in 0..<n { groupOfNode[node] = -1 }
         // The start of each group in `members`, one ahead: `offsets[g + 1]` is where group `g`'s next step goes.
         var offsets: [Int32] = [0, 0]
+        // A root's entry is its group from the first of its steps in pathway order on, so each other step takes it
+        // as it comes (a step that is not a root is never looked at as one).
         for node in pathOrder {
             let root = Int(pieces.root(node))
             if groupOfNode[root] < 0 {
                 groupOfNode[root] = Int32(offsets.count - 2)
                 offsets.append(offsets[offsets.count - 1] + pieces.size(Int32(root)))
             }
-        }
-        for node in 0..<Int32(n) {
-            let root = pieces.root(node)
-            if root != node { groupOfNode[Int(node)] = groupOfNode[Int(root)] }
+            if root != Int(node) { groupOfNode[Int(node)] = groupOfNode[root] }
         }
         pieces = PieceUnion(count: 0) { _ in true }
         pieceStage = nil

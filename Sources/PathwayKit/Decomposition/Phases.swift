@@ -194,9 +194,13 @@ extension PathwayIndex {
         }
         var titles: [PartTitle] = []
         titles.reserveCapacity(groupCount)
+        // Without a condition on any transition (an edge list), no piece is started by one: nothing is looked at.
+        let hasConditions = !conditions.isEmpty
         for group in 0..<groupCount {
             var condition: Int32 = -1
-            search: for node in members[Int(offsets[group])..<Int(offsets[group + 1])] {
+            // Only a step an outcome branch enters has one: the other steps' transitions in are not looked at.
+            let range = hasConditions ? Int(offsets[group])..<Int(offsets[group + 1]) : 0..<0
+            search: for node in members[range] where cutter.has(node, .outcomeIn) {
                 for slot in graph.predecessorOffsets[Int(node)]..<graph.predecessorOffsets[Int(node) + 1] {
                     let edge = graph.predecessorEdges[Int(slot)]
                     guard cutter.boundary(edge) == .outcome,

@@ -2,20 +2,19 @@
 /// keeps each piece's members as a circular linked list, so a piece can be walked in time proportional to its size
 /// without allocating.
 ///
-/// A class over one block of memory it owns (three `Int32` per node, freed with it): the union is looked up on every
-/// transition several times over, and plain arrays would pay a uniqueness and a bounds check on each access.
+/// A class over one block of memory it owns (three `Int32` per node, side by side, freed with it): the union is looked
+/// up on every transition several times over, and plain arrays would pay a uniqueness and a bounds check on each
+/// access; a node's three numbers share a cache line, so a lookup on a large graph, where nodes are far apart in
+/// memory, costs one miss rather than one per number.
 /// A root is the first member of its piece: a piece joins the larger one (the first on a tie), whose root was its
 /// first member. Nodes passed in must be in `0 ..< count`.
 final class PieceUnion {
     /// The number of nodes.
     let count: Int
+    /// For node `i`: at `3 i` its link (the parent of a node that is not a root; minus the number of nodes in the
+    /// piece at a root), at `3 i + 1` the number of nodes in the piece that count towards the size cap (valid at
+    /// roots), at `3 i + 2` the member after it, members making a circular list (the root after the last).
     private let storage: UnsafeMutablePointer<Int32>
-    /// The parent of each node that is not a root; minus the number of nodes in the piece at a root.
-    private let link: UnsafeMutablePointer<Int32>
-    /// Number of nodes in the piece that count towards the size cap (valid at roots).
-    private let weights: UnsafeMutablePointer<Int32>
-    /// Members as a circular list: the member after each one (the root after the last).
-    private let next: UnsafeMutablePointer<Int32>
 
     /// One piece per node; `countsTowardsWeight` says which nodes count towards ``weight(_:)``.
     ///
@@ -23,15 +22,19 @@ final class PieceUnion {
     init(count: Int, countsTowardsWeight: (Int32) -> Bool) {
         self.count = count
         storage = UnsafeMutablePointer<Int32>.allocate(capacity: max(1, 3 * count))
-        link = storage
-        weights = storage + count
-        next = storage + 2 * count
         for node in 0..<count {
-            link[node] = -1
-            weights[node] = countsTowardsWeight(Int32(node)) ? 1 : 0
-            next[node] = Int32(node)
+            storage[3 * node] = -1
+            storage[3 * node + 1] = countsTowardsWeight(Int32(node)) ? 1 : 0
+            storage[3 * node + 2] = Int32(node)
         }
     }
+
+    /// The link of a node: its parent, or minus its piece's size at a root.
+    @inline(__always)
+    private func link(_ node: Int) -> Int32 { storage[3 * node] }
+
+    @inline(__always)
+    private func setLink(_ node: Int, _ value: Int32) { storage[3 * node] = value }
 
     deinit { storage.deallocate() }
 
@@ -42,21 +45,25 @@ final class PieceUnion {
     func root(_ node: Int32) -> Int32 {
         precondition(node >= 0 && Int(node) < count, "node out of range")
         var node = Int(node)
-        while link[node] >= 0 {
-            let parent = Int(link[node])
-            if link[parent] >= 0 { link[node] = link[parent] }
-            node = Int(link[node])
+        while link(node) >= 0 {
+            let parent = Int(link(node))
+            if link(parent) >= 0 { setLink(node, link(parent)) }
+            node = Int(link(node))
         }
         return Int32(node)
     }
 
+    /// Whether a node is the root of its piece (a node that is not one never becomes one again).
+    @inline(__always)
+    func isRoot(_ node: Int32) -> Bool { link(Int(node)) < 0 }
+
     /// The number of nodes in a root's piece.
     @inline(__always)
-    func size(_ root: Int32) -> Int32 { -link[Int(root)] }
+    func size(_ root: Int32) -> Int32 { -link(Int(root)) }
 
     /// The number of nodes in a root's piece that count towards the size cap.
     @inline(__always)
-    func weight(_ root: Int32) -> Int32 { weights[Int(root)] }
+    func weight(_ root: Int32) -> Int32 { storage[3 * Int(root) + 1] }
 
     /// Joins the pieces of two nodes: the smaller piece (the second on a tie) joins the larger one.
     ///
@@ -66,12 +73,12 @@ final class PieceUnion {
         var a = Int(root(first))
         var b = Int(root(second))
         guard a != b else { return Int32(a) }
-        if link[a] > link[b] { swap(&a, &b) }
-        link[a] += link[b]
-        link[b] = Int32(a)
-        weights[a] += weights[b]
+        if link(a) > link(b) { swap(&a, &b) }
+        setLink(a, link(a) + link(b))
+        setLink(b, Int32(a))
+        storage[3 * a + 1] += storage[3 * b + 1]
         // Two circular lists become one by exchanging the successors of one member of each.
-        (next[a], next[b]) = (next[b], next[a])
+        (storage[3 * a + 2], storage[3 * b + 2]) = (storage[3 * b + 2], storage[3 * a + 2])
         return Int32(a)
     }
 
@@ -87,7 +94,7 @@ final class PieceUnion {
     /// - Complexity: O(1).
     @inline(__always)
     func member(after node: Int32, root: Int32) -> Int32 {
-        let following = next[Int(node)]
+        let following = storage[3 * Int(node) + 2]
         return following == root ? -1 : following
     }
 }

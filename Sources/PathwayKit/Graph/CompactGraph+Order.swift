@@ -34,10 +34,15 @@ extension CompactGraph {
         }
         // Kahn's algorithm over the condensation, walked through the members: a component's transitions out are
         // its members' (ascending), each in input order, as the condensation lists them. The queue is the order.
+        // The source components by lowest node id: each as its lowest member comes up in a walk by id (its entry in
+        // `remaining`, which no transition lowers, is set to -1 once queued): the order a sort by lowest member gave,
+        // without the sort's lookups at random (a random graph has hundreds of thousands of source components).
         var queue: [Int32] = []
         queue.reserveCapacity(componentCount)
-        for component in 0..<Int32(componentCount) where remaining[Int(component)] == 0 { queue.append(component) }
-        queue.sort { members[Int(memberOffsets[Int($0)])] < members[Int(memberOffsets[Int($1)])] }
+        for component in componentOfNode where remaining[Int(component)] == 0 {
+            queue.append(component)
+            remaining[Int(component)] = -1
+        }
         var head = 0
         while head < queue.count {
             let component = queue[head]
