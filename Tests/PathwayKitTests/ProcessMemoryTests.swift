@@ -1,29 +1,17 @@
-import Foundation
 import Testing
 
 @testable import PathwayKit
 
-/// The process-wide heap settings the command-line tool makes at start (``ProcessMemory``).
+/// The process-wide heap setting the command-line tool makes at start (``ProcessMemory``).
+///
+/// What it does to a process's peak memory is measured where it can be, on the commands as processes
+/// (`Benchmarks/cli-bench.sh`): inside the test runner, blocks other suites freed serve requests first, so whether
+/// one block gets a mapping of its own depends on what ran before it.
 struct ProcessMemoryTests {
     #if canImport(Glibc)
-        /// glibc marks a block that has a mapping of its own in the size word before it (`IS_MMAPPED`, bit 1).
-        static func isMappedApart(_ block: UnsafeMutableRawPointer) -> Bool {
-            block.load(fromByteOffset: -MemoryLayout<UInt>.size, as: UInt.self) & 2 != 0
-        }
-
-        @Test("once asked, a block above the threshold gets a mapping of its own even after a larger one was freed")
-        func largeBlocksMappedApart() throws {
-            ProcessMemory.mapLargeBlocksApart()
-            // Left to itself glibc raises its threshold to the size of a mapped block freed, so that the next
-            // blocks up to that size come from the heap and stay resident when freed.
-            let large = try #require(malloc(8 << 20))
-            free(large)
-            let block = try #require(malloc(ProcessMemory.mapThreshold * 2))
-            defer { free(block) }
-            #expect(Self.isMappedApart(block))
-            let small = try #require(malloc(ProcessMemory.mapThreshold / 4))
-            defer { free(small) }
-            #expect(!Self.isMappedApart(small))
+        @Test("glibc's mallopt is found and takes the threshold for blocks mapped apart (M_MMAP_THRESHOLD)")
+        func settingTaken() {
+            #expect(ProcessMemory.mapLargeBlocksApart())
         }
     #endif
 }

@@ -15,12 +15,17 @@ public enum ProcessMemory {
     /// Keeps the threshold for separate mappings at ``mapThreshold`` for the rest of the process (no dynamic
     /// raising), so that every large array freed is given back at once. For a command-line process: a program
     /// that allocates and frees large blocks in a loop would pay a mapping each time.
-    public static func mapLargeBlocksApart() {
+    ///
+    /// - Returns: Whether the C library took the setting (`false` where there is no glibc).
+    @discardableResult
+    public static func mapLargeBlocksApart() -> Bool {
         #if canImport(Glibc)
             typealias SetOption = @convention(c) (Int32, Int32) -> Int32
-            guard let set: SetOption = function("mallopt") else { return }
-            // M_MMAP_THRESHOLD in <malloc.h>.
-            _ = set(-3, Int32(mapThreshold))
+            guard let set: SetOption = function("mallopt") else { return false }
+            // M_MMAP_THRESHOLD in <malloc.h>; mallopt answers 1 when it takes a setting.
+            return set(-3, Int32(mapThreshold)) == 1
+        #else
+            return false
         #endif
     }
 
