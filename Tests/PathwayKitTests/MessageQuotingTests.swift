@@ -1,7 +1,8 @@
 import Foundation
-import PathwayKit
 import TestSupport
 import Testing
+
+@testable import PathwayKit
 
 /// Messages quote little of the input and nothing a terminal would act on.
 @Suite struct MessageQuotingTests {
@@ -12,6 +13,18 @@ import Testing
         #expect(Quote.line("a\u{1B}[31mred") == "a\\u{1B}[31mred")
         #expect(Quote.line("abc\u{202E}def") == "abc\\u{202E}def")
         #expect(Quote.escaped("tab\tkept") == "tab\tkept")
+    }
+
+    @Test(
+        "a message of printable ASCII reads as the character-by-character quoting gives it, cut or not",
+        arguments: [
+            "", "plain", "tab\tkept", String(repeating: "x", count: Quote.maximumMessageLength),
+            String(repeating: "x", count: Quote.maximumMessageLength + 1), String(repeating: "ab ", count: 900),
+            "line\nbreak", "crlf\r\nhere", "del\u{7F}", "caf\u{E9}", "bidi\u{202E}x",
+            String(repeating: "\u{E9}", count: 1_200),
+        ])
+    func asciiMessages(text: String) {
+        #expect(Quote.message(text) == Quote.escapedMessage(text))
     }
 
     @Test("an error's description is one line of bounded length whatever its message holds")
