@@ -114,11 +114,9 @@ extension EdgeListReader {
             self.start = start
             self.path = path
             self.chunkSize = chunkSize
-            let edges =
-                first.full
-                ? Edges(builder: EdgeListReader.newBuilder(path: path, capacity: 1 << 12))
-                : Edges(capacity: 1 << 12)
-            var state = ScanState(edges: edges, path: path, full: first.full, size: size)
+            var state = ScanState(
+                edges: Edges(taking: first.full ? EdgeListReader.newBuilder(path: path, capacity: 1 << 12) : nil),
+                path: path, full: first.full, size: size)
             state.delimiter = first.delimiter
             state.columns = first.columns
             state.numbered = first.numbered.sameForm()
