@@ -127,6 +127,80 @@ extension PathwayIndex {
             filled += 1
         }
 
+        /// Adds a step of another index with all its attributes, copied from its side tables (no ``Step`` value
+        /// is made): what ``addStep(_:kindGiven:)`` would add for `source.stepValue(step)`.
+        ///
+        /// - Returns: The step's number in this index.
+        /// - Complexity: O(size of the step's lists and names) expected.
+        @discardableResult
+        mutating func addStep(copying step: Index<Step>, of source: PathwayIndex) -> Index<Step> {
+            let (index, _) = source.stepIDs.withUTF8(step) { self.index.stepIDs.intern(bytes: $0) }
+            if index.position < filled {
+                self.index.duplicateSteps.append((writtenSteps, source.stepValue(step)))
+                writtenSteps += 1
+                return index
+            }
+            writtenSteps += 1
+            fillDefaults(upTo: index.position)
+            kindGiven.append(true)
+            self.index.kinds.append(source.kinds[step])
+            // A label written the same as the id is no label of its own.
+            let label = source.labels[step]
+            self.index.labels.append(label.flatMap { $0 == source.stepIDs[step] ? nil : $0 })
+            self.index.stepLocations.append(copied(source.compactLocation(step), of: source))
+            self.index.stageOfStep.append(
+                source.stage(step).map { stage in
+                    source.stageNames.withUTF8(stage) { self.index.stageNames.intern(bytes: $0).index.raw }
+                } ?? -1)
+            self.index.settingOfStep.append(
+                source.setting(step).map { setting in
+                    source.settingNames.withUTF8(setting) { self.index.settingNames.intern(bytes: $0).index.raw }
+                } ?? -1)
+            for group in source.staffGroups(step) {
+                self.index.staffMembers.append(
+                    source.staffGroupIDs.withUTF8(group) { self.index.staffGroupIDs.intern(bytes: $0).index })
+            }
+            self.index.staffOffsets.append(Int32(self.index.staffMembers.count))
+            for slot in source.competencySlots(step) {
+                self.index.competencyMembers.append(
+                    source.competencyIDs.withUTF8(source.competencyMembers[slot]) {
+                        self.index.competencyIDs.intern(bytes: $0).index
+                    })
+                let level = Index<Competency>(slot)
+                if source.competencyLevels.hasText(level) {
+                    source.competencyLevels.withUTF8(level) { self.index.competencyLevels.append(bytes: $0) }
+                } else {
+                    self.index.competencyLevels.append(nil)
+                }
+            }
+            self.index.competencyOffsets.append(Int32(self.index.competencyMembers.count))
+            if let details = source.details[step], !details.isEmpty { self.index.details[index] = details }
+            filled += 1
+            return index
+        }
+
+        /// Adds a transition of another index between two steps of this one, copied from its side tables: what
+        /// ``addTransition(_:declaredOnly:)`` would add for `source.transitionValue(transition)`.
+        ///
+        /// - Complexity: O(length of its condition).
+        mutating func addTransition(
+            copying transition: Index<Transition>, of source: PathwayIndex, from: Index<Step>, to: Index<Step>
+        ) {
+            addEdge(
+                from: from, to: to, condition: source.conditions[transition], share: source.share(transition),
+                location: copied(source.transitionLocations[transition.position], of: source))
+            if let details = source.transitionDetails[transition], !details.isEmpty {
+                index.transitionDetails[Index(index.transitionSources.count - 1)] = details
+            }
+        }
+
+        /// A location of another index in this one's file table, as ``compact(_:)`` would store it after
+        /// ``PathwayIndex/sourceLocation(_:)``.
+        mutating func copied(_ location: CompactLocation, of source: PathwayIndex) -> CompactLocation {
+            guard location.line >= 0 else { return CompactLocation(file: Index(raw: 0), line: -1) }
+            return CompactLocation(file: file(source.files[location.file]), line: location.line, column: location.column)
+        }
+
         /// Fills the side tables of steps only named so far (by transitions), up to `end`, with defaults.
         ///
         /// - Complexity: O(1) for the columns that hold nothing while all is default, O(end - filled) for the rest.

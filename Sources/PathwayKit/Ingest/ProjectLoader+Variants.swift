@@ -17,7 +17,7 @@ extension ProjectLoader {
     /// counts beside the national ones.
     ///
     /// - Returns: What applying the overlays found (errors at the overlay's lines; see
-    ///   ``PathwayOverlay/applied(to:)``), and an `overlay-unknown` error for an overlay naming a pathway the
+    ///   ``PathwayIndex/applying(_:)``), and an `overlay-unknown` error for an overlay naming a pathway the
     ///   national project does not have.
     /// - Throws: ``InputError`` when the national project cannot be read or is itself a variant.
     func mergeNational(at path: String, overlays: [PathwayOverlay], into project: inout Project) throws -> [Finding] {
@@ -36,19 +36,20 @@ extension ProjectLoader {
         var merged: [PathwayGraph] = []
         for graph in national.graphs {
             // A pathway no overlay changes keeps the index it was read into.
-            guard overlays.contains(where: { $0.pathway == graph.pathway.id }) else {
+            guard overlays.contains(where: { $0.pathway == graph.index.id }) else {
                 merged.append(graph)
                 continue
             }
-            var current = graph.pathway
+            // The overlays apply to the index as read, one after another; no pathway value is made.
+            var current = graph.index
             for overlay in overlays where overlay.pathway == current.id {
-                let result = overlay.applied(to: current)
-                current = result.pathway
+                let result = current.applying(overlay)
+                current = result.index
                 findings += result.findings
             }
-            merged.append(PathwayGraph(current))
+            merged.append(PathwayGraph(index: current))
         }
-        let known = Set(national.graphs.map(\.pathway.id))
+        let known = Set(national.graphs.map(\.index.id))
         for overlay in overlays where !known.contains(overlay.pathway) {
             findings.append(
                 Finding(
