@@ -146,7 +146,12 @@ private struct OverlayApplication {
             }
             dangling = firstDangling?[Link(from: from, to: to)]
         }
-        switch (edge, dangling) {
+        return earlier(edge, dangling)
+    }
+
+    /// Of an edge and a dangling transition (either may be missing), the one written first.
+    private func earlier(_ edge: Index<Transition>?, _ place: Int?) -> Written? {
+        switch (edge, place) {
         case (let edge?, let place?): return isWritten(edge, before: place) ? .edge(edge) : .dangling(place)
         case (let edge?, nil): return .edge(edge)
         case (nil, let place?): return .dangling(place)
@@ -208,12 +213,7 @@ private struct OverlayApplication {
         let place = national.danglingTransitions.firstIndex {
             $0.transition.isFixed && ($0.transition.from == id || $0.transition.to == id)
         }
-        switch (first, place) {
-        case (let edge?, let place?): return isWritten(edge, before: place) ? .edge(edge) : .dangling(place)
-        case (let edge?, nil): return .edge(edge)
-        case (nil, let place?): return .dangling(place)
-        case (nil, nil): return nil
-        }
+        return earlier(first, place)
     }
 
     // MARK: Checking the changes
@@ -222,14 +222,7 @@ private struct OverlayApplication {
     /// apply.
     mutating func resolve() {
         for change in overlay.changedSteps {
-            guard let step = national.step(named: change.step) else {
-                unknownStep(change.step, "changes", at: change.location)
-                continue
-            }
-            guard !national.isFixed(step) else {
-                fixed("step '\(change.step)'", "changes", at: change.location)
-                continue
-            }
+            guard let step = changeableStep(change.step, "changes", at: change.location) else { continue }
             var merged = stepChanges[step] ?? PathwayOverlay.ChangedStep(step: change.step, reason: change.reason)
             if let label = change.label { merged.label = label }
             if let groups = change.staffGroups { merged.staffGroups = groups }
@@ -239,12 +232,7 @@ private struct OverlayApplication {
         }
         // Changes to transitions (before removals, so that they name the national transitions).
         for change in overlay.changedTransitions {
-            guard let written = transition(from: change.from, to: change.to) else {
-                unknownTransition(change.from, change.to, "changes", at: change.location)
-                continue
-            }
-            guard !isFixed(written) else {
-                fixed("the transition from '\(change.from)' to '\(change.to)'", "changes", at: change.location)
+            guard let written = changeableTransition(change.from, change.to, "changes", at: change.location) else {
                 continue
             }
             let place = position(written)
@@ -256,14 +244,7 @@ private struct OverlayApplication {
             transitionChanges[place] = merged
         }
         for removal in overlay.removedSteps {
-            guard let step = national.step(named: removal.step) else {
-                unknownStep(removal.step, "removes", at: removal.location)
-                continue
-            }
-            guard !national.isFixed(step) else {
-                fixed("step '\(removal.step)'", "removes", at: removal.location)
-                continue
-            }
+            guard let step = changeableStep(removal.step, "removes", at: removal.location) else { continue }
             if let joined = firstFixedTransition(joining: step) {
                 let link = ends(joined)
                 fixed(
@@ -275,12 +256,7 @@ private struct OverlayApplication {
             removedSteps[step.position] = true
         }
         for removal in overlay.removedTransitions {
-            guard let written = transition(from: removal.from, to: removal.to) else {
-                unknownTransition(removal.from, removal.to, "removes", at: removal.location)
-                continue
-            }
-            guard !isFixed(written) else {
-                fixed("the transition from '\(removal.from)' to '\(removal.to)'", "removes", at: removal.location)
+            guard changeableTransition(removal.from, removal.to, "removes", at: removal.location) != nil else {
                 continue
             }
             // Every transition with these ends goes, whether between steps or naming a missing one.
@@ -298,6 +274,36 @@ private struct OverlayApplication {
                         at: addition.step.location ?? overlay.location))
             }
         }
+    }
+
+    /// The step an entry changes or removes, or `nil` (with the finding) when the national pathway has no such step
+    /// or marks it fixed.
+    private mutating func changeableStep(_ id: StepID, _ verb: String, at location: SourceLocation?) -> Index<Step>? {
+        guard let step = national.step(named: id) else {
+            unknownStep(id, verb, at: location)
+            return nil
+        }
+        guard !national.isFixed(step) else {
+            fixed("step '\(id)'", verb, at: location)
+            return nil
+        }
+        return step
+    }
+
+    /// The first transition between two steps that an entry changes or removes, or `nil` (with the finding) when
+    /// the national pathway has none or marks it fixed.
+    private mutating func changeableTransition(
+        _ from: StepID, _ to: StepID, _ verb: String, at location: SourceLocation?
+    ) -> Written? {
+        guard let written = transition(from: from, to: to) else {
+            unknownTransition(from, to, verb, at: location)
+            return nil
+        }
+        guard !isFixed(written) else {
+            fixed("the transition from '\(from)' to '\(to)'", verb, at: location)
+            return nil
+        }
+        return written
     }
 
     private func isRemoved(_ step: Index<Step>) -> Bool { !removedSteps.isEmpty && removedSteps[step.position] }
