@@ -25,16 +25,16 @@ extension Pathgap {
             var transitions = 0
             if let project = workspace.project {
                 findings += Validator.findings(for: project)
-                pathwayCount = project.pathways.count
-                steps = project.pathways.reduce(0) { $0 + $1.steps.count }
-                transitions = project.pathways.reduce(0) { $0 + $1.transitions.count }
+                pathwayCount = project.graphs.count
+                steps = project.graphs.reduce(0) { $0 + $1.index.writtenStepCount }
+                transitions = project.graphs.reduce(0) { $0 + $1.index.writtenTransitionCount }
             } else {
                 // A lone file is checked on its index, as read (an edge list never becomes values).
                 for index in workspace.indexes {
                     findings += Validator.findings(for: index)
                     pathwayCount += 1
-                    steps += index.stepCount + index.duplicateSteps.count
-                    transitions += index.transitionCount + index.danglingTransitions.count
+                    steps += index.writtenStepCount
+                    transitions += index.writtenTransitionCount
                 }
             }
             findings = findings.sortedForOutput()

@@ -139,32 +139,81 @@ public struct ReferenceIndex: Sendable {
         return []
     }
 
-    /// The reference findings of one pathway's steps.
-    func findings(for pathway: Pathway, sources: Set<String>) -> [Finding] {
+    /// The reference findings of one pathway's steps and transitions, read from its index in the order written.
+    ///
+    /// - Complexity: O(V + E) expected.
+    func findings(for index: PathwayIndex, sources: Set<String>) -> [Finding] {
         var findings: [Finding] = []
-        for step in pathway.steps {
-            findings += staffGroupFindings(step.staffGroups, owner: "step '\(step.id)'", at: step.location)
-            for requirement in step.competencies {
-                findings += competencyFindings(
-                    requirement.competency, level: requirement.level, owner: "step '\(step.id)'",
-                    at: requirement.location ?? step.location)
-            }
-            for source in step.sources where !sources.contains(source) {
-                findings.append(
-                    Finding(
-                        .warning, rule: "unknown-source",
-                        "step '\(step.id)' cites source '\(source)', which the project's 'sources' does not list",
-                        at: step.location))
+        index.forEachWrittenStep { written in
+            switch written {
+            case .indexed(let step):
+                let id = StepID(index.stepIDs[step])
+                let location = index.location(step)
+                let details = index.details[step]
+                findings += staffGroupFindings(
+                    index.staffGroups(step).map { StaffGroupID(index.staffGroupIDs[$0]) }, owner: "step '\(id)'",
+                    at: location)
+                for (offset, slot) in index.competencySlots(step).enumerated() {
+                    let written = details?.competencyLocations ?? []
+                    findings += competencyFindings(
+                        CompetencyID(index.competencyIDs[index.competencyMembers[slot]]),
+                        level: index.competencyLevels[Index(slot)], owner: "step '\(id)'",
+                        at: written.isEmpty ? location : written[offset] ?? location)
+                }
+                for source in details?.sources ?? [] {
+                    findings += sourceFindings(source, step: id, at: location, sources)
+                }
+            case .duplicate(let step):
+                findings += staffGroupFindings(step.staffGroups, owner: "step '\(step.id)'", at: step.location)
+                for requirement in step.competencies {
+                    findings += competencyFindings(
+                        requirement.competency, level: requirement.level, owner: "step '\(step.id)'",
+                        at: requirement.location ?? step.location)
+                }
+                for source in step.sources {
+                    findings += sourceFindings(source, step: step.id, at: step.location, sources)
+                }
             }
         }
-        for transition in pathway.transitions {
-            guard let source = transition.source, !sources.contains(source) else { continue }
-            findings.append(
-                Finding(
-                    .warning, rule: "unknown-source",
-                    "the share from '\(transition.from)' to '\(transition.to)' cites source '\(source)', which the "
-                        + "project's 'sources' does not list", at: transition.location))
+        index.forEachWrittenTransition { written in
+            switch written {
+            case .indexed(let transition):
+                guard let source = index.transitionDetails[transition]?.source, !sources.contains(source) else {
+                    return
+                }
+                findings.append(
+                    shareSourceFinding(
+                        source, from: index.stepIDs[index.transitionSources[transition]],
+                        to: index.stepIDs[index.transitionTargets[transition]], at: index.location(transition)))
+            case .dangling(let transition):
+                guard let source = transition.source, !sources.contains(source) else { return }
+                findings.append(
+                    shareSourceFinding(
+                        source, from: transition.from.rawValue, to: transition.to.rawValue, at: transition.location))
+            }
         }
         return findings
+    }
+
+    /// A finding for a source a step cites that the project does not list (none if it does).
+    private func sourceFindings(_ source: String, step: StepID, at location: SourceLocation?, _ sources: Set<String>)
+        -> [Finding]
+    {
+        guard !sources.contains(source) else { return [] }
+        return [
+            Finding(
+                .warning, rule: "unknown-source",
+                "step '\(step)' cites source '\(source)', which the project's 'sources' does not list", at: location)
+        ]
+    }
+
+    /// The finding for a source a transition's share cites that the project does not list.
+    private func shareSourceFinding(_ source: String, from: String, to: String, at location: SourceLocation?)
+        -> Finding
+    {
+        Finding(
+            .warning, rule: "unknown-source",
+            "the share from '\(from)' to '\(to)' cites source '\(source)', which the "
+                + "project's 'sources' does not list", at: location)
     }
 }

@@ -13,18 +13,18 @@ public enum Validator {
         let references = ReferenceIndex(project: project, findings: &findings)
         var seenPathways: [PathwayID: SourceLocation?] = [:]
         for graph in project.graphs {
-            let pathway = graph.pathway
-            if let first = seenPathways[pathway.id] {
+            let index = graph.index
+            if let first = seenPathways[index.id] {
                 findings.append(
                     Finding(
                         .error, rule: "duplicate-id",
-                        "pathway id '\(pathway.id)' is used twice\(first.map { " (first at \($0))" } ?? "")",
-                        at: pathway.location))
+                        "pathway id '\(index.id)' is used twice\(first.map { " (first at \($0))" } ?? "")",
+                        at: index.location))
             } else {
-                seenPathways[pathway.id] = pathway.location
+                seenPathways[index.id] = index.location
             }
-            findings += Self.findings(for: graph.index)
-            findings += references.findings(for: pathway, sources: Set(project.manifest.sources.map(\.id)))
+            findings += Self.findings(for: index)
+            findings += references.findings(for: index, sources: Set(project.manifest.sources.map(\.id)))
         }
         findings += StatusHistory.findings(for: project.manifest)
         return findings.sortedForOutput()
