@@ -52,7 +52,7 @@ extension Pathgap {
             if let oldProject = before.project, let newProject = after.project {
                 diff = VersionDiff(old: oldProject, new: newProject, asOf: date)
             } else {
-                diff = VersionDiff(old: before.pathways, new: after.pathways)
+                diff = VersionDiff(old: before.indexes, new: after.indexes)
             }
             var files: [(path: String, text: String)] = []
             switch format {

@@ -6,7 +6,8 @@ import Testing
 @testable import PathwayKit
 
 /// `render` and `convert` draw and write from the index the reader built: no ``Pathway`` value is made on the way,
-/// whatever the view and strategy, and a project drawn with its gaps is analysed from the index too.
+/// whatever the view and strategy, and a project drawn with its gaps is analysed from the index too. A regional
+/// variant is merged into an index, and `diff` compares two indexes, without a value either.
 @Suite struct IndexFirstOutputTests {
     static func run(_ arguments: [String]) -> (status: Int32, output: String, errors: String) {
         let console = Console.capturing()
@@ -58,6 +59,60 @@ import Testing
             }
             #expect(!legends.isEmpty)
         }
+    }
+
+    /// Regional variants: the overlays apply to the national pathway's index.
+    static let variants = ["regional/fh-north-east-yorkshire", "regional/example-region"]
+
+    @Test("a regional variant is validated, drawn and reported without a pathway value", arguments: variants)
+    func variantMakesNoValue(variant: String) throws {
+        let path = Fixtures.path(variant)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("index-variant-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let probe = ValueProbe()
+        var statuses: [String: Int32] = [:]
+        PathwayIndex.$valueProbe.withValue(probe) {
+            statuses["validate"] = Self.run(["validate", path]).status
+            for strategy in ["phases", "chains", "stages", "structure"] {
+                let arguments = ["render", path, "--view", "all", "--strategy", strategy, "--format", "dot"]
+                statuses["render \(strategy)"] = Self.run(arguments + ["--out", folder.path + "/charts"]).status
+            }
+            statuses["report"] =
+                Self.run([
+                    "report", path, "--format", "md,csv,json", "--no-flowcharts", "--as-of", "2026-11-25", "--out",
+                    folder.path + "/report",
+                ]).status
+        }
+        #expect(statuses.values.allSatisfy { $0 == 0 }, "\(statuses)")
+        #expect(probe.made.load(ordering: .relaxed) == 0)
+        // The report still compares the region with the national project.
+        let regional = try FileManager.default.contentsOfDirectory(atPath: folder.path + "/report").filter {
+            $0.hasPrefix("regional-")
+        }
+        #expect(regional.count == 1)
+    }
+
+    /// Two versions of a project, and of one pathway file.
+    static let versions = [
+        ("versions/dpyd-v1", "versions/dpyd-v2"),
+        ("versions/dpyd-v1/pathway.yaml", "versions/dpyd-v2/pathway.yaml"),
+        ("regional/fh-national", "regional/fh-north-east-yorkshire"),
+    ]
+
+    @Test("diff compares two versions without a pathway value", arguments: 0..<versions.count)
+    func diffMakesNoValue(pair: Int) {
+        let (old, new) = Self.versions[pair]
+        let probe = ValueProbe()
+        var results: [(status: Int32, output: String, errors: String)] = []
+        PathwayIndex.$valueProbe.withValue(probe) {
+            for format in ["text", "json"] {
+                results.append(Self.run(["diff", Fixtures.path(old), Fixtures.path(new), "--format", format]))
+            }
+        }
+        #expect(results.allSatisfy { $0.status == 0 }, "\(results.map(\.errors))")
+        // The versions differ, and the text says how.
+        #expect(results.first?.output.contains("Pathway ") == true)
+        #expect(probe.made.load(ordering: .relaxed) == 0)
     }
 
     @Test("the probe counts the values made from an index, once per graph however often asked")

@@ -198,7 +198,8 @@ extension PathwayIndex {
         /// ``PathwayIndex/sourceLocation(_:)``.
         mutating func copied(_ location: CompactLocation, of source: PathwayIndex) -> CompactLocation {
             guard location.line >= 0 else { return CompactLocation(file: Index(raw: 0), line: -1) }
-            return CompactLocation(file: file(source.files[location.file]), line: location.line, column: location.column)
+            return CompactLocation(
+                file: file(source.files[location.file]), line: location.line, column: location.column)
         }
 
         /// Fills the side tables of steps only named so far (by transitions), up to `end`, with defaults.

@@ -193,7 +193,9 @@ public struct ProjectLoader: Sendable {
         if let basedOn = manifest.basedOn {
             findings += try mergeNational(at: try resolve(basedOn), overlays: overlays, into: &project)
             // Labels an overlay changed or added never passed through a reader.
-            for graph in project.graphs { try InputLimits.check(graph.index, file: directory.isEmpty ? "." : directory) }
+            for graph in project.graphs {
+                try InputLimits.check(graph.index, file: directory.isEmpty ? "." : directory)
+            }
         }
         let matched = StaffGroupMatcher(project.staffGroups).matching(project.graphs)
         project.graphs = matched.graphs

@@ -49,106 +49,202 @@ public struct PathwayDiff: Hashable, Sendable {
             && removedTransitions.isEmpty && changedTransitions.isEmpty
     }
 
+    /// Compares two versions of a pathway given as values: a convenience that indexes each and compares the
+    /// indexes (``init(old:new:)-(PathwayIndex,PathwayIndex)``).
+    ///
+    /// - Complexity: as comparing the indexes, plus O(V + E) to index each version.
+    public init(old: Pathway, new: Pathway) {
+        self.init(old: PathwayIndex(old), new: PathwayIndex(new))
+    }
+
     /// Compares two versions of a pathway.
     ///
     /// Steps are matched by id. Of the steps only in the old version and those only in the new one, an old and a
     /// new step with the same label, kind and neighbours (the ids before and after them, with other renames
     /// applied) are one step renamed; matching repeats until no more renames are found, so that a renamed chain is
     /// found step by step. Transitions are matched by their ends (old ends renamed), in order where several join
-    /// the same two steps.
+    /// the same two steps. Both versions are read from their side tables; ``Step`` and ``Transition`` values are
+    /// made only for what was added, removed or changed.
     ///
     /// - Parameters:
     ///   - old: The old version.
     ///   - new: The new version.
-    /// - Complexity: O(V + E) to match by id, plus O(R² · d) for R unmatched steps of degree d while finding
-    ///   renames.
-    public init(old: Pathway, new: Pathway) {
+    /// - Complexity: O(V + E) expected to match by id, plus O(R² · d) for R unmatched steps of degree d while
+    ///   finding renames.
+    public init(old: PathwayIndex, new: PathwayIndex) {
         pathway = new.id
-        let oldSteps = Self.uniqueSteps(old)
-        let newSteps = Self.uniqueSteps(new)
-        let newIDs = Set(newSteps.map(\.id))
-        let oldIDs = Set(oldSteps.map(\.id))
-        var onlyOld = oldSteps.filter { !newIDs.contains($0.id) }
-        var onlyNew = newSteps.filter { !oldIDs.contains($0.id) }
+        let oldIDs = Array(old.steps).map { StepID(old.stepIDs[$0]) }
+        let newIDs = Array(new.steps).map { StepID(new.stepIDs[$0]) }
+        // Each step's number in the other version, where it has the same id there.
+        let newOfOld = oldIDs.map { new.step(named: $0) }
+        var oldOfNew = [Index<Step>?](repeating: nil, count: new.stepCount)
+        for (position, match) in newOfOld.enumerated() {
+            if let match { oldOfNew[match.position] = Index(position) }
+        }
+        var onlyOld = Array(old.steps).filter { newOfOld[$0.position] == nil }
+        var onlyNew = Array(new.steps).filter { oldOfNew[$0.position] == nil }
         renames = Self.renames(old: old, new: new, onlyOld: onlyOld, onlyNew: onlyNew)
         let renamedTo = Set(renames.values)
-        onlyOld.removeAll { renames[$0.id] != nil }
-        onlyNew.removeAll { renamedTo.contains($0.id) }
-        removedSteps = onlyOld
-        addedSteps = onlyNew
-        let oldByID = Dictionary(oldSteps.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        onlyOld.removeAll { renames[oldIDs[$0.position]] != nil }
+        onlyNew.removeAll { renamedTo.contains(newIDs[$0.position]) }
+        removedSteps = onlyOld.map { old.stepValue($0) }
+        addedSteps = onlyNew.map { new.stepValue($0) }
         let oldIDOf = Dictionary(renames.map { ($0.value, $0.key) }, uniquingKeysWith: { first, _ in first })
-        for step in newSteps {
-            let oldID = oldIDOf[step.id] ?? step.id
-            guard let before = oldByID[oldID] else { continue }
-            var fields = Self.fieldChanges(before, step)
-            if oldID != step.id {
-                fields.insert(FieldChange(field: "id", old: oldID.rawValue, new: step.id.rawValue), at: 0)
+        for step in new.steps {
+            let id = newIDs[step.position]
+            let oldID = oldIDOf[id] ?? id
+            guard let before = oldID == id ? oldOfNew[step.position] : old.step(named: oldID) else { continue }
+            var fields = Self.fieldChanges(
+                PathwayIndex.StepView(index: old, step: before), PathwayIndex.StepView(index: new, step: step))
+            if oldID != id {
+                fields.insert(FieldChange(field: "id", old: oldID.rawValue, new: id.rawValue), at: 0)
             }
             if !fields.isEmpty {
-                changedSteps.append(
-                    StepChange(step: step.id, renamedFrom: oldID == step.id ? nil : oldID, fields: fields))
+                changedSteps.append(StepChange(step: id, renamedFrom: oldID == id ? nil : oldID, fields: fields))
             }
         }
-        // Transitions, by their ends with old ids renamed.
-        var unmatched: [StepPair: [Transition]] = [:]
-        var order: [StepPair] = []
-        for transition in old.transitions {
-            let pair = StepPair(
-                from: renames[transition.from] ?? transition.from, to: renames[transition.to] ?? transition.to)
-            if unmatched[pair] == nil { order.append(pair) }
-            unmatched[pair, default: []].append(transition)
+        // Transitions, by their ends with old ids renamed: each end a step of the new version where there is one.
+        let oldEnds = Array(old.steps).map { step -> End in
+            let id = oldIDs[step.position]
+            guard let renamed = renames[id] else { return newOfOld[step.position].map(End.step) ?? .name(id) }
+            return End(renamed, in: new)
         }
-        for transition in new.transitions {
-            let pair = StepPair(from: transition.from, to: transition.to)
-            guard var candidates = unmatched[pair], !candidates.isEmpty else {
-                addedTransitions.append(transition)
-                continue
+        var unmatched: [Ends: (transitions: [PathwayIndex.WrittenTransition], next: Int)] = [:]
+        var order: [Ends] = []
+        old.forEachWrittenTransition { written in
+            let ends: Ends
+            switch written {
+            case .indexed(let edge):
+                ends = Ends(
+                    from: oldEnds[old.transitionSources[edge].position],
+                    to: oldEnds[old.transitionTargets[edge].position])
+            case .dangling(let transition):
+                ends = Ends(
+                    from: End(renames[transition.from] ?? transition.from, in: new),
+                    to: End(renames[transition.to] ?? transition.to, in: new))
             }
-            let before = candidates.removeFirst()
-            unmatched[pair] = candidates
+            if unmatched[ends] == nil {
+                order.append(ends)
+                unmatched[ends] = ([], 0)
+            }
+            unmatched[ends]?.transitions.append(written)
+        }
+        new.forEachWrittenTransition { written in
+            let ends: Ends
+            switch written {
+            case .indexed(let edge):
+                ends = Ends(from: .step(new.transitionSources[edge]), to: .step(new.transitionTargets[edge]))
+            case .dangling(let transition):
+                ends = Ends(from: End(transition.from, in: new), to: End(transition.to, in: new))
+            }
+            let after = written
+            guard let candidates = unmatched[ends], candidates.next < candidates.transitions.count else {
+                addedTransitions.append(after.value(in: new))
+                return
+            }
+            let before = candidates.transitions[candidates.next]
+            unmatched[ends]?.next += 1
             var fields: [FieldChange] = []
-            if before.condition != transition.condition {
-                fields.append(FieldChange(field: "condition", old: before.condition, new: transition.condition))
+            let (oldCondition, newCondition) = (before.condition(in: old), after.condition(in: new))
+            if oldCondition != newCondition {
+                fields.append(FieldChange(field: "condition", old: oldCondition, new: newCondition))
             }
-            if before.share != transition.share {
+            let (oldShare, newShare) = (before.share(in: old), after.share(in: new))
+            if oldShare != newShare {
                 fields.append(
-                    FieldChange(
-                        field: "share", old: before.share.map(Self.number), new: transition.share.map(Self.number)))
+                    FieldChange(field: "share", old: oldShare.map(Self.number), new: newShare.map(Self.number)))
             }
-            if before.source != transition.source {
-                fields.append(FieldChange(field: "source", old: before.source, new: transition.source))
+            let (oldSource, newSource) = (before.source(in: old), after.source(in: new))
+            if oldSource != newSource { fields.append(FieldChange(field: "source", old: oldSource, new: newSource)) }
+            if !fields.isEmpty {
+                changedTransitions.append(TransitionChange(transition: after.value(in: new), fields: fields))
             }
-            if !fields.isEmpty { changedTransitions.append(TransitionChange(transition: transition, fields: fields)) }
         }
-        for pair in order { removedTransitions += unmatched[pair] ?? [] }
+        for ends in order {
+            guard let left = unmatched[ends] else { continue }
+            removedTransitions += left.transitions[left.next...].map { $0.value(in: old) }
+        }
     }
 
-    /// An ordered pair of step ids.
-    struct StepPair: Hashable {
-        var from: StepID
-        var to: StepID
+    /// One end of a transition as the new version numbers it: a step of the new version, or an id it has no step
+    /// for (a removed step, or one a transition names that does not exist).
+    enum End: Hashable {
+        case step(Index<Step>)
+        case name(StepID)
+
+        /// The end for an id (in the new version's ids).
+        init(_ id: StepID, in new: PathwayIndex) {
+            self = new.step(named: id).map(End.step) ?? .name(id)
+        }
     }
 
-    static func uniqueSteps(_ pathway: Pathway) -> [Step] {
-        var seen: Set<StepID> = []
-        return pathway.steps.filter { seen.insert($0.id).inserted }
+    /// The two ends of a transition.
+    struct Ends: Hashable {
+        var from: End
+        var to: End
+    }
+
+    /// The ids of the steps before and after a step: those its transitions join (one per transition, a transition
+    /// naming a step that does not exist included).
+    ///
+    /// - Complexity: O(degree of the step), after O(transitions naming a missing step) once per version.
+    struct Neighbours {
+        let index: PathwayIndex
+        /// The ends of the transitions naming a missing step, by the id of their other end.
+        private var dangling: [StepID: (before: [StepID], after: [StepID])] = [:]
+
+        init(_ index: PathwayIndex) {
+            self.index = index
+            for (_, transition) in index.danglingTransitions {
+                dangling[transition.to, default: ([], [])].before.append(transition.from)
+                dangling[transition.from, default: ([], [])].after.append(transition.to)
+            }
+        }
+
+        func of(_ step: Index<Step>, id: StepID) -> (before: [StepID], after: [StepID]) {
+            let graph = index.graph
+            let node = step.position
+            var before = (Int(graph.predecessorOffsets[node])..<Int(graph.predecessorOffsets[node + 1])).map {
+                StepID(index.stepIDs[index.transitionSources[Index(raw: graph.predecessorEdges[$0])]])
+            }
+            var after = (Int(graph.successorOffsets[node])..<Int(graph.successorOffsets[node + 1])).map {
+                StepID(index.stepIDs[index.transitionTargets[Index(raw: graph.successorEdges[$0])]])
+            }
+            if let kept = dangling[id] {
+                before += kept.before
+                after += kept.after
+            }
+            return (before, after)
+        }
+    }
+
+    /// A step only one version has, as rename matching reads it.
+    private struct Candidate {
+        var id: StepID
+        var label: String
+        var kind: StepKind
+        var before: [StepID]
+        var after: [StepID]
     }
 
     /// Pairs old-only and new-only steps that are one step renamed.
-    static func renames(old: Pathway, new: Pathway, onlyOld: [Step], onlyNew: [Step]) -> [StepID: StepID] {
+    static func renames(old: PathwayIndex, new: PathwayIndex, onlyOld: [Index<Step>], onlyNew: [Index<Step>])
+        -> [StepID: StepID]
+    {
         guard !onlyOld.isEmpty, !onlyNew.isEmpty else { return [:] }
-        func neighbours(_ pathway: Pathway) -> [StepID: (before: [StepID], after: [StepID])] {
-            var result: [StepID: (before: [StepID], after: [StepID])] = [:]
-            for transition in pathway.transitions {
-                result[transition.to, default: ([], [])].before.append(transition.from)
-                result[transition.from, default: ([], [])].after.append(transition.to)
+        func candidates(_ steps: [Index<Step>], of index: PathwayIndex) -> [Candidate] {
+            let neighbours = Neighbours(index)
+            return steps.map { step in
+                let id = StepID(index.stepIDs[step])
+                let (before, after) = neighbours.of(step, id: id)
+                return Candidate(
+                    id: id, label: index.label(step), kind: index.kinds[step], before: before, after: after)
             }
-            return result
         }
-        let oldNeighbours = neighbours(old)
-        let newNeighbours = neighbours(new)
-        let kept = Set(old.steps.map(\.id)).intersection(new.steps.map(\.id))
+        let oldCandidates = candidates(onlyOld, of: old)
+        let newCandidates = candidates(onlyNew, of: new)
+        /// Whether both versions have a step with the id.
+        func isKept(_ id: StepID) -> Bool { old.step(named: id) != nil && new.step(named: id) != nil }
         var renames: [StepID: StepID] = [:]
         var taken: Set<StepID> = []
         // Neighbours in the new version's ids: kept and renamed steps by id, the step itself as "self", and steps
@@ -159,17 +255,17 @@ public struct PathwayDiff: Hashable, Sendable {
         var found = true
         while found {
             found = false
-            for candidate in onlyOld where renames[candidate.id] == nil {
-                let oldMap = { (id: StepID) -> StepID? in kept.contains(id) ? id : renames[id] }
-                let before = signature(oldNeighbours[candidate.id]?.before ?? [], self: candidate.id, map: oldMap)
-                let after = signature(oldNeighbours[candidate.id]?.after ?? [], self: candidate.id, map: oldMap)
-                let newMap = { (id: StepID) -> StepID? in kept.contains(id) || taken.contains(id) ? id : nil }
-                let matches = onlyNew.filter { step in
+            for candidate in oldCandidates where renames[candidate.id] == nil {
+                let oldMap = { (id: StepID) -> StepID? in isKept(id) ? id : renames[id] }
+                let before = signature(candidate.before, self: candidate.id, map: oldMap)
+                let after = signature(candidate.after, self: candidate.id, map: oldMap)
+                let newMap = { (id: StepID) -> StepID? in isKept(id) || taken.contains(id) ? id : nil }
+                let matches = newCandidates.filter { step in
                     guard !taken.contains(step.id), step.label == candidate.label, step.kind == candidate.kind else {
                         return false
                     }
-                    return signature(newNeighbours[step.id]?.before ?? [], self: step.id, map: newMap) == before
-                        && signature(newNeighbours[step.id]?.after ?? [], self: step.id, map: newMap) == after
+                    return signature(step.before, self: step.id, map: newMap) == before
+                        && signature(step.after, self: step.id, map: newMap) == after
                 }
                 // Only an unambiguous match is a rename.
                 if matches.count == 1, let match = matches.first {
@@ -183,7 +279,7 @@ public struct PathwayDiff: Hashable, Sendable {
     }
 
     /// The fields of a step that differ between two versions, in schema order.
-    static func fieldChanges(_ old: Step, _ new: Step) -> [FieldChange] {
+    static func fieldChanges(_ old: some StepRecord, _ new: some StepRecord) -> [FieldChange] {
         func list(_ items: [String]) -> String? { items.isEmpty ? nil : items.joined(separator: ", ") }
         let fields: [(String, String?, String?)] = [
             ("label", old.label, new.label),
@@ -208,5 +304,37 @@ public struct PathwayDiff: Hashable, Sendable {
     /// A number as the native format writes it (no `.0` on whole numbers).
     static func number(_ value: Double) -> String {
         value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+    }
+}
+
+extension PathwayIndex.WrittenTransition {
+    /// The condition, share and source of the transition in the index it was written in, and the transition as a
+    /// value (for what a diff reports).
+    fileprivate func condition(in index: PathwayIndex) -> String? {
+        switch self {
+        case .indexed(let edge): return index.conditions[edge]
+        case .dangling(let transition): return transition.condition
+        }
+    }
+
+    fileprivate func share(in index: PathwayIndex) -> Double? {
+        switch self {
+        case .indexed(let edge): return index.share(edge)
+        case .dangling(let transition): return transition.share
+        }
+    }
+
+    fileprivate func source(in index: PathwayIndex) -> String? {
+        switch self {
+        case .indexed(let edge): return index.transitionDetails[edge]?.source
+        case .dangling(let transition): return transition.source
+        }
+    }
+
+    fileprivate func value(in index: PathwayIndex) -> Transition {
+        switch self {
+        case .indexed(let edge): return index.transitionValue(edge)
+        case .dangling(let transition): return transition
+        }
     }
 }

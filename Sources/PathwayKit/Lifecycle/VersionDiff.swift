@@ -27,9 +27,19 @@ public struct VersionDiff: Sendable {
     /// The diff of each pathway present in both versions, in the new version's order.
     public var pathways: [PathwayDiff]
     /// Pathways only in the new version.
-    public var addedPathways: [Pathway]
+    public var addedPathwayIndexes: [PathwayIndex]
     /// Pathways only in the old version.
-    public var removedPathways: [Pathway]
+    public var removedPathwayIndexes: [PathwayIndex]
+    /// Pathways only in the new version, as values (made from the indexes when asked for).
+    public var addedPathways: [Pathway] {
+        get { addedPathwayIndexes.map { $0.pathway() } }
+        set { addedPathwayIndexes = newValue.map(PathwayIndex.init) }
+    }
+    /// Pathways only in the old version, as values (made from the indexes when asked for).
+    public var removedPathways: [Pathway] {
+        get { removedPathwayIndexes.map { $0.pathway() } }
+        set { removedPathwayIndexes = newValue.map(PathwayIndex.init) }
+    }
     /// Whether the versions are projects (so that needs were compared).
     public var comparesProjects: Bool = false
     public var openedNeeds: [Need] = []
@@ -38,22 +48,28 @@ public struct VersionDiff: Sendable {
     /// Needs present in both versions (as the new version has them).
     public var sharedNeeds: [Need] = []
 
+    /// Compares two versions of a set of pathways given as values: a convenience that indexes each
+    /// (``init(old:new:)-([PathwayIndex],[PathwayIndex])``).
+    public init(old: [Pathway], new: [Pathway]) {
+        self.init(old: old.map(PathwayIndex.init), new: new.map(PathwayIndex.init))
+    }
+
     /// Compares two versions of a set of pathways, matching pathways by id (a single pathway on each side is
     /// matched whatever its id).
     ///
     /// - Complexity: O(V + E) over both versions, plus the cost of finding renames (see ``PathwayDiff``).
-    public init(old: [Pathway], new: [Pathway]) {
+    public init(old: [PathwayIndex], new: [PathwayIndex]) {
         if old.count == 1, new.count == 1 {
             pathways = [PathwayDiff(old: old[0], new: new[0])]
-            addedPathways = []
-            removedPathways = []
+            addedPathwayIndexes = []
+            removedPathwayIndexes = []
             return
         }
         let oldByID = Dictionary(old.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let newIDs = Set(new.map(\.id))
         pathways = new.compactMap { pathway in oldByID[pathway.id].map { PathwayDiff(old: $0, new: pathway) } }
-        addedPathways = new.filter { oldByID[$0.id] == nil }
-        removedPathways = old.filter { !newIDs.contains($0.id) }
+        addedPathwayIndexes = new.filter { oldByID[$0.id] == nil }
+        removedPathwayIndexes = old.filter { !newIDs.contains($0.id) }
     }
 
     /// Compares two versions of a project: its pathways, and the development needs of its gap report.
@@ -64,7 +80,7 @@ public struct VersionDiff: Sendable {
     ///   - strategy: How pathways are divided into sub-pathways for the gap reports.
     ///   - asOf: The date review dates are checked against.
     public init(old: Project, new: Project, strategy: DecompositionStrategy = .chains, asOf: AsOfDate? = nil) {
-        self.init(old: old.pathways, new: new.pathways)
+        self.init(old: old.graphs.map(\.index), new: new.graphs.map(\.index))
         comparesProjects = true
         let before = Self.needs(of: old, strategy: strategy, asOf: asOf)
         let after = Self.needs(of: new, strategy: strategy, asOf: asOf)

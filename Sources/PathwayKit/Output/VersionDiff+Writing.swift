@@ -9,8 +9,12 @@ extension VersionDiff {
     /// - Returns: The text, ending with a newline.
     public func text() -> String {
         var lines: [String] = []
-        for pathway in addedPathways { lines.append("+ pathway \(pathway.id) (\(pathway.steps.count) steps)") }
-        for pathway in removedPathways { lines.append("- pathway \(pathway.id) (\(pathway.steps.count) steps)") }
+        for pathway in addedPathwayIndexes {
+            lines.append("+ pathway \(pathway.id) (\(pathway.writtenStepCount) steps)")
+        }
+        for pathway in removedPathwayIndexes {
+            lines.append("- pathway \(pathway.id) (\(pathway.writtenStepCount) steps)")
+        }
         for diff in pathways {
             lines.append(
                 "Pathway \(diff.pathway): steps \(diff.addedSteps.count) added, \(diff.removedSteps.count) removed, "
@@ -138,8 +142,8 @@ extension VersionDiff {
         }
         var pairs: [(String, OrderedTree)] = [
             ("schema", .string(Self.schema)),
-            ("addedPathways", .list(addedPathways.map { .string($0.id.rawValue) })),
-            ("removedPathways", .list(removedPathways.map { .string($0.id.rawValue) })),
+            ("addedPathways", .list(addedPathwayIndexes.map { .string($0.id.rawValue) })),
+            ("removedPathways", .list(removedPathwayIndexes.map { .string($0.id.rawValue) })),
             ("addedSteps", .list(pathways.flatMap { diff in diff.addedSteps.map { step(diff.pathway, $0) } })),
             ("removedSteps", .list(pathways.flatMap { diff in diff.removedSteps.map { step(diff.pathway, $0) } })),
             (
