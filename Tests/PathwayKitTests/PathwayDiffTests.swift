@@ -1,3 +1,4 @@
+import Foundation
 import PathwayKit
 import Testing
 
@@ -63,5 +64,46 @@ import Testing
             diff.changedTransitions.first?.fields == [
                 .init(field: "condition", old: "yes", new: nil), .init(field: "share", old: nil, new: "0.5"),
             ])
+    }
+
+    @Test("two indexes as readers built them compare as their values do, renames, duplicates and dangling included")
+    func indexesCompareAsValues() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("diff-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let files = [
+            "old.csv": "from,to,condition,share\ns,a,,\na,b,c1,0.5\na,c,,0.5\nb,e,,\nc,e,,\nc,ghost2,,\n",
+            "new.yaml": """
+            id: p
+            steps:
+              - {id: s, kind: start}
+              - {id: A, kind: decision, label: a}
+              - {id: b, label: B now}
+              - {id: c}
+              - {id: c, label: again}
+              - {id: e, kind: end}
+            transitions:
+              - {from: s, to: A}
+              - {from: A, to: b, condition: c2, share: 0.5}
+              - {from: A, to: c, share: 0.5}
+              - {from: b, to: e}
+              - {from: c, to: ghost}
+              - {from: c, to: e, source: S}
+            """,
+        ]
+        var indexes: [String: PathwayIndex] = [:]
+        for (name, text) in files {
+            let path = folder.appendingPathComponent(name).path
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            indexes[name] = try #require(try PathwayReaders.standard.readGraphs(path).graphs.first).index
+        }
+        let old = try #require(indexes["old.csv"])
+        let new = try #require(indexes["new.yaml"])
+        for (before, after) in [(old, new), (new, old), (new, new)] {
+            #expect(PathwayDiff(old: before, new: after) == PathwayDiff(old: before.pathway(), new: after.pathway()))
+        }
+        let diff = PathwayDiff(old: old, new: new)
+        #expect(diff.renames == ["a": "A"])
+        #expect(diff.changedTransitions.map(\.transition.from) == ["A", "c"])
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import PathwayKit
 import Testing
 
@@ -70,5 +71,76 @@ import Testing
         #expect(findings.map(\.rule) == ["overlay-unknown", "overlay-unknown", "overlay-unknown", "overlay-duplicate"])
         #expect(findings.allSatisfy { $0.location == here && $0.severity == .error })
         #expect(merged == Self.national)
+    }
+
+    /// National pathways as their readers index them (an edge list's steps are located where first named and their
+    /// kinds inferred; a native file keeps a repeated id and a transition to a missing step aside), each with an
+    /// overlay that changes, removes and adds steps and transitions.
+    static let streamed: [(file: String, text: String, overlay: String)] = [
+        (
+            "national.csv", "from,to,condition,share\nin,p,,\np,q,maybe,0.5\np,r,,0.5\nq,out,,\nr,out,,\n",
+            """
+            overlay: national
+            steps:
+              change: [{id: q, label: Q here, staffGroups: [gp], reason: r}]
+              remove: [{id: r, reason: r}]
+              add: [{id: r2, label: R two, reason: r}]
+            transitions:
+              change: [{from: p, to: q, share: 0.9, reason: r}]
+              add: [{from: p, to: r2, reason: r}, {from: r2, to: out, reason: r}]
+            """
+        ),
+        (
+            "dup.yaml",
+            """
+            id: dup
+            steps:
+              - {id: x, kind: start, label: X, stage: one, competencies: [{id: C1, level: B}]}
+              - {id: y, label: Y, staffGroups: [gp], setting: ward}
+              - {id: x, label: X again}
+              - {id: z, kind: end, label: Z}
+            transitions:
+              - {from: x, to: y}
+              - {from: y, to: ghost, condition: to nowhere}
+              - {from: y, to: z}
+              - {from: ghost, to: z, fixed: true}
+              - {from: y, to: z, condition: twice, share: 0.5}
+            """,
+            """
+            overlay: dup
+            title: Changed
+            steps:
+              change: [{id: x, label: X changed, reason: r}, {id: y, staffGroups: [nurse], reason: r}]
+              remove: [{id: z, reason: joined by a fixed dangling transition}]
+              add: [{id: w, label: W, reason: r}, {id: x, label: taken, reason: r}]
+            transitions:
+              change: [{from: y, to: ghost, condition: changed, reason: r}, {from: y, to: z, share: 0.4, reason: r}]
+              remove: [{from: ghost, to: z, reason: fixed}]
+              add: [{from: y, to: w, reason: r}]
+            """
+        ),
+    ]
+
+    @Test(
+        "an overlay applied to the index a reader built gives the index and findings it gives on the value",
+        arguments: 0..<streamed.count)
+    func appliesToStreamedIndex(input: Int) throws {
+        let (file, text, overlayText) = Self.streamed[input]
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("overlay-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent(file).path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let national = try #require(try PathwayReaders.standard.readGraphs(path).graphs.first).index
+        let overlay = try NativeFormat.overlay(from: overlayText, file: "overlay.yaml")
+        let (merged, findings) = national.applying(overlay)
+        let fromValue = overlay.applied(to: national.pathway())
+        #expect(merged.pathway() == fromValue.pathway)
+        #expect(findings == fromValue.findings)
+        // Steps left alone keep where they were written (an edge list's: the line that first names them).
+        for step in merged.steps {
+            guard let before = national.step(named: StepID(merged.stepIDs[step])) else { continue }
+            #expect(merged.location(step) == national.location(before))
+        }
     }
 }
