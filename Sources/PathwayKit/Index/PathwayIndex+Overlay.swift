@@ -58,6 +58,8 @@ private struct OverlayApplication {
     /// The first transition naming a missing step written with two ids (its place in
     /// ``PathwayIndex/danglingTransitions``); made when first needed.
     private var firstDangling: [Link: Int]?
+    /// The first fixed transition naming a missing step, by each id it names; made when first needed.
+    private var firstFixedDangling: [StepID: Int]?
 
     struct EdgeEnds: Hashable {
         var from: Int32
@@ -196,8 +198,8 @@ private struct OverlayApplication {
 
     /// The first fixed transition written into or out of a step, if any.
     ///
-    /// - Complexity: O(degree of the step + transitions naming a missing step).
-    private func firstFixedTransition(joining step: Index<Step>) -> Written? {
+    /// - Complexity: O(degree of the step) expected, after O(transitions naming a missing step) once.
+    private mutating func firstFixedTransition(joining step: Index<Step>) -> Written? {
         let graph = national.graph
         let node = step.position
         var first: Index<Transition>?
@@ -210,10 +212,16 @@ private struct OverlayApplication {
             if national.isFixed(edge), first.map({ edge < $0 }) ?? true { first = edge }
         }
         let id = StepID(national.stepIDs[step])
-        let place = national.danglingTransitions.firstIndex {
-            $0.transition.isFixed && ($0.transition.from == id || $0.transition.to == id)
+        if firstFixedDangling == nil {
+            // The first fixed transition naming a missing step, by each id it names.
+            var first: [StepID: Int] = [:]
+            for (place, entry) in national.danglingTransitions.enumerated() where entry.transition.isFixed {
+                if first[entry.transition.from] == nil { first[entry.transition.from] = place }
+                if first[entry.transition.to] == nil { first[entry.transition.to] = place }
+            }
+            firstFixedDangling = first
         }
-        return earlier(first, place)
+        return earlier(first, firstFixedDangling?[id])
     }
 
     // MARK: Checking the changes
