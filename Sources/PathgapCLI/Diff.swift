@@ -63,14 +63,12 @@ extension Pathgap {
                 for group in after.project?.staffGroups ?? [] where names[group.id] == nil {
                     names[group.id] = group.name
                 }
+                let indexes = after.indexes
                 let charts = try diff.pathways.map { pathwayDiff -> (PathwayID, String) in
-                    guard let pathway = after.pathways.first(where: { $0.id == pathwayDiff.pathway }) else {
+                    guard let index = indexes.first(where: { $0.id == pathwayDiff.pathway }) else {
                         return (pathwayDiff.pathway, "")
                     }
-                    let old =
-                        before.pathways.count == 1
-                        ? before.pathways[0] : before.pathways.first { $0.id == pathway.id } ?? pathway
-                    return (pathway.id, try Self.svg(pathwayDiff, old: old, new: pathway, names: names))
+                    return (index.id, try Self.svg(pathwayDiff, new: index, names: names))
                 }
                 if charts.count == 1 {
                     files = [(out ?? "-", charts[0].1)]
@@ -93,16 +91,16 @@ extension Pathgap {
             return ExitStatus.success
         }
 
-        /// The new version's chart with the removed steps and transitions put back, every element marked.
-        static func svg(_ diff: PathwayDiff, old: Pathway, new: Pathway, names: [StaffGroupID: String]) throws
-            -> String
-        {
-            var drawn = new
+        /// The new version's chart with the removed steps and transitions put back, every element marked: the
+        /// removed ones are added to the new version's index as an overlay adds steps and transitions (their ids
+        /// are not the new version's, so nothing is refused), and no pathway value is made.
+        static func svg(_ diff: PathwayDiff, new: PathwayIndex, names: [StaffGroupID: String]) throws -> String {
+            var putBack = PathwayOverlay(pathway: new.id)
             var changes = FlowchartChanges()
             for step in diff.addedSteps { changes.steps[step.id] = .added }
             for change in diff.changedSteps { changes.steps[change.step] = .changed }
             for step in diff.removedSteps {
-                drawn.steps.append(step)
+                putBack.addedSteps.append(.init(step: step, reason: "removed"))
                 changes.steps[step.id] = .removed
             }
             for transition in diff.addedTransitions {
@@ -116,12 +114,13 @@ extension Pathgap {
                 var moved = transition
                 moved.from = diff.renames[transition.from] ?? transition.from
                 moved.to = diff.renames[transition.to] ?? transition.to
-                drawn.transitions.append(moved)
+                putBack.addedTransitions.append(.init(transition: moved, reason: "removed"))
                 changes.transitions[FlowchartChanges.Link(from: moved.from, to: moved.to)] = .removed
             }
+            let drawn = new.applying(putBack).index
             var options = FlowchartOptions(staffGroupNames: names)
             options.changes = changes
-            let dot = try Flowchart(pathway: drawn, options: options).network()
+            let dot = try Flowchart(index: drawn, options: options).network()
             let rendering = try GraphvizLibrary.render(dot: dot, format: "svg")
             return String(decoding: rendering.bytes, as: UTF8.self)
         }

@@ -105,7 +105,7 @@ import Testing
         let probe = ValueProbe()
         var results: [(status: Int32, output: String, errors: String)] = []
         PathwayIndex.$valueProbe.withValue(probe) {
-            for format in ["text", "json"] {
+            for format in ["text", "json", "svg"] {
                 results.append(Self.run(["diff", Fixtures.path(old), Fixtures.path(new), "--format", format]))
             }
         }
