@@ -165,3 +165,64 @@ extension PhasesAgreementRuleTests {
             staged == [["s", "a", "b", "d"], ["p", "q", "m", "x", "y", "j"], ["n", "o", "w", "f"], ["r", "t", "e"]])
     }
 }
+
+/// The loop rules for pathways without stages: a cascade whose every round passes through several phases, with
+/// smaller loops inside it and the decision that sends the next relatives round again.
+extension PhasesAgreementRuleTests {
+    @Test("a loop-back is a cut point: the decision that sends patients round again stays with the work before it")
+    func loopBackIsACutPoint() {
+        // A cascade: the family tree (s, a, b), then each round from the family letter (h) to "any relatives not yet
+        // offered testing?" (q), which sends the new carrier's relatives back to the letters; female (x, w, v) or
+        // male (y) carriers meet at j, who lists the carrier's relatives.
+        let cut = Self.phases(
+            [
+                "s>a", "a>b", "b>h", "h>c", "c>e", "e>f", "f>g", "g>d", "d>x:female", "d>y:male", "x>w", "w>v",
+                "v>j", "y>j", "j>q", "q>h:more relatives", "q>z:none left",
+            ],
+            kinds: ["s": .start, "d": .decision, "z": .end])
+        #expect(cut == [["s", "a", "b"], ["h", "c", "e", "f", "g"], ["d", "x", "y", "w", "v"], ["j", "q", "z"]])
+    }
+
+    @Test("the head of a loop longer than twice the upper bound begins a phase: each round of a cascade starts there")
+    func longLoopHeadBeginsAPhase() {
+        // The family tree (s, a, b), then a round of eleven steps from the family letter (h) back to it.
+        let cut = Self.phases(
+            [
+                "s>a", "a>b", "b>h", "h>c", "c>d", "d>e", "e>f", "f>g", "g>i", "i>j", "j>k", "k>l", "l>q",
+                "q>h:more relatives", "q>z:none left",
+            ],
+            kinds: ["s": .start, "z": .end])
+        #expect(cut == [["s", "a", "b"], ["h", "c", "d"], ["e", "f", "g", "i"], ["j", "k", "l", "q", "z"]])
+    }
+
+    @Test("a small loop inside a longer one is a phase of its own, and the way out of it begins the next phase")
+    func innerRoundIsAPhase() {
+        // In a cascade, the letter (h) and the reminder loop (k: in touch? m: remind) come before the relative's own
+        // counselling (t to w) and testing (x to q).
+        let cut = Self.phases(
+            [
+                "s>a", "a>b", "b>h", "h>k", "k>m:not yet", "m>k", "k>t:in touch", "t>u", "u>v", "v>w", "w>x", "x>y",
+                "y>o", "o>p", "p>q", "q>h:more relatives", "q>z:none left",
+            ],
+            kinds: ["s": .start, "z": .end])
+        #expect(cut == [["s", "a", "b"], ["h", "k", "m"], ["t", "u", "v", "w"], ["x", "y", "o", "p", "q", "z"]])
+    }
+
+    @Test("the way out of a loop kept whole begins the next phase")
+    func wayOutOfALoopBeginsAPhase() {
+        // A letter (a), then "in touch?" (k) with a reminder (m) until the relative is; then counselling (t to w).
+        let cut = Self.phases(
+            ["s>a", "a>k", "k>m:not yet", "m>k", "k>t:in touch", "t>u", "u>v", "v>w", "w>e"],
+            kinds: ["s": .start, "e": .end])
+        #expect(cut == [["s", "a", "k", "m"], ["t", "u", "v", "w", "e"]])
+    }
+
+    @Test("a meeting step whose only way on is a tail begins the last phase with it rather than closing the block")
+    func meetingStepIntoATailBeginsThePhase() {
+        // Female (x, w, v) or male (y) carriers meet at j, who lists the carrier's relatives; then q, and the end.
+        let cut = Self.phases(
+            ["s>a", "a>b", "b>d", "d>x:female", "d>y:male", "x>w", "w>v", "v>j", "y>j", "j>q", "q>r"],
+            kinds: ["s": .start, "d": .decision, "r": .end])
+        #expect(cut == [["s", "a", "b"], ["d", "x", "y", "w", "v"], ["j", "q", "r"]])
+    }
+}

@@ -2,10 +2,10 @@
 /// the rules): flags per step and per transition in a byte each, the pieces as they join, and scratch lists reused
 /// from one decision to the next, so that no step, transition or piece gets an array of its own.
 ///
-/// The steps run in the order of the rules: ``scanForward(starts:)`` (back edges, tails, post-dominators in one
-/// depth-first search), ``markSplitters()``, ``markBoundaries(stageOfNode:isHandOff:)``, ``markLoops(_:)``, then
-/// the joins (``joinBlocks()``, ``joinLoops()``, ``markLengthCuts()``, ``joinAlong(_:)``), ``fold(_:)`` and
-/// ``groups(_:)``.
+/// The steps run in the order of the rules: ``scanForward(starts:)`` (back edges, loop rounds, tails,
+/// post-dominators in one depth-first search), ``markSplitters()``, ``markBoundaries(stageOfNode:isHandOff:)``,
+/// ``markLoops(_:)``, then the joins (``joinBlocks(doesWork:)``, ``joinLoops()``, ``joinRounds()``, ``markLengthCuts()``,
+/// ``joinAlong(_:)``), ``fold(_:)`` and ``groups(_:)``.
 struct PhaseCutter {
     /// Flags of a step.
     struct NodeFlags: OptionSet {
@@ -29,14 +29,15 @@ struct PhaseCutter {
         static let parallel = NodeFlags(rawValue: 1 << 8)
         /// At either end of a loop-back transition.
         static let onLoop = NodeFlags(rawValue: 1 << 9)
-        /// The step where the branches of a block joined by ``joinBlocks()`` meet, inside the block.
+        /// The step where the branches of a block joined by ``joinBlocks(doesWork:)`` meet, inside the block.
         static let closesBlock = NodeFlags(rawValue: 1 << 10)
         /// Two or more ways forward, every one into a tail, and no end step reached from two of them: an outcome
         /// decision whose outcomes each end the pathway apart (carries the variant / does not).
         static let finalOutcomes = NodeFlags(rawValue: 1 << 11)
-        /// The parallel split of a block joined by ``joinBlocks()``: it begins the block's phase.
+        /// The parallel split of a block joined by ``joinBlocks(doesWork:)``: it begins the block's phase.
         static let opensBlock = NodeFlags(rawValue: 1 << 12)
-        /// Scratch for ``endsApart(_:)``: a tail, or an end step reached from one, looked at before.
+        /// Scratch for ``endsApart(_:)`` (a tail, or an end step reached from one, looked at before), for
+        /// ``markLoops(_:)`` (the head of a round) and for ``joinRounds()`` (a step whose ways out were looked at).
         static let seen = NodeFlags(rawValue: 1 << 13)
         /// A branch of an outcome decision enters the step (set by ``markBoundaries(stageOfNode:isHandOff:)``).
         static let outcomeIn = NodeFlags(rawValue: 1 << 14)
@@ -57,6 +58,9 @@ struct PhaseCutter {
         static let lengthCut = EdgeFlags(rawValue: 1 << 5)
         /// Between two steps of a loop that is one phase (see ``markLoops(_:)``).
         static let inLoop = EdgeFlags(rawValue: 1 << 6)
+        /// Into a step that begins a phase, so that ``joinAlong(_:)`` does not cross it (folding may): a way out of
+        /// a loop kept whole as one phase, or a way into the head of a long loop (see ``joinRounds()``).
+        static let beginsPhase = EdgeFlags(rawValue: 1 << 7)
     }
 
     typealias PhaseBoundary = PathwayIndex.PhaseBoundary
@@ -74,8 +78,17 @@ struct PhaseCutter {
     /// ``ForwardNode``), index `sink` the sink; set by ``scanForward(starts:)``, let go by ``markSplitters()``.
     var forward: [ForwardNode] = []
     /// The decisions whose branches meet again soon, ascending, each followed by the step where they meet (set by
-    /// ``markSplitters()``, let go by ``joinBlocks()``).
+    /// ``markSplitters()``, let go by ``joinBlocks(doesWork:)``).
     var blocks: [Int32] = []
+    /// The rounds of loops that may be a phase of their own, found by ``scanForward(starts:)``: for each loop-back
+    /// transition whose round (the search's path from the step it returns to, the round's *head*, to the step it
+    /// leaves, then the transition) has two steps up to twice the upper bound, the number of transitions, then the
+    /// successor slots of the round's transitions from the head on, the loop-back last. ``markLoops(_:)`` keeps
+    /// the rounds that are a phase of their own, ``joinRounds()`` joins them and lets them go.
+    var rounds: [Int32] = []
+    /// The heads of loop-back transitions whose round is longer than twice the upper bound (a cascade, through
+    /// several phases), in the order found, each once (see ``joinRounds()``).
+    var longLoopHeads: [Int32] = []
     /// The cap of ``ForwardNode/route``: the upper bound (a route is only ever compared with it), at most `UInt16.max`; a
     /// route at the cap is as long as the upper bound or longer.
     let routeCap: Int
@@ -238,6 +251,7 @@ struct PhaseCutter {
                     edgeFlags[Int(graph.successorEdges[Int(slot)])].insert(.back)
                     nodeFlags[Int(node)].insert(.onLoop)
                     nodeFlags[Int(target)].insert(.onLoop)
+                    if target != node { noteRound(back: slot, from: node, to: target) }
                 default: break
                 }
                 continue
@@ -247,6 +261,36 @@ struct PhaseCutter {
             finish(node, finished: &finished)
             guard parent >= 0 else { return }
             node = parent
+        }
+    }
+
+    /// Notes the round of a loop-back transition (successor slot `back`) from `node` to `head`, a step on the search's
+    /// path: the path from `head` to `node` and the transition. While a step is open, its post-dominator slot holds
+    /// the step the search came from, and its position is one past the successor slot it went on by, so the
+    /// round's transitions are read off the path. A round of at most twice the upper bound steps is kept in
+    /// ``rounds``; the head of a longer one goes to ``longLoopHeads``.
+    ///
+    /// - Complexity: O(k), k twice the upper bound: the path is walked at most twice, and never past k steps.
+    private mutating func noteRound(back: Int32, from node: Int32, to head: Int32) {
+        var length = 1
+        var step = node
+        while step != head {
+            guard length < limit else {
+                if longLoopHeads.last != head { longLoopHeads.append(head) }
+                return
+            }
+            step = forward[Int(step)].postDominator
+            length += 1
+        }
+        let at = rounds.count
+        rounds.append(Int32(length))
+        rounds.append(contentsOf: repeatElement(back, count: length))
+        // From the loop-back's source up to the head, each step's transition in is its parent's last slot taken.
+        step = node
+        for position in stride(from: at + length - 1, to: at, by: -1) {
+            let parent = forward[Int(step)].postDominator
+            rounds[position] = forward[Int(parent)].position - 1
+            step = parent
         }
     }
 
@@ -374,9 +418,12 @@ struct PhaseCutter {
     /// The bounded breadth-first search from a decision over the post-dominator graph (each step's ways forward
     /// into steps that are not tails, or the sink for a step that has none), not past `meet`: whether the block is
     /// short (its longest way through within the upper bound, `route`, see ``ForwardNode/route``; its steps within
-    /// twice it). `route` is `nil` for a block that passed that test before (``joinBlocks()``). With `keepLinks`,
-    /// the links it follows are in `linkFrom` and `linkTo`.
-    private mutating func searchBlock(from node: Int32, meet: Int32, route: Int?, keepLinks: Bool) -> Bool {
+    /// twice it). `route` is `nil` for a block that passed that test before (``joinBlocks(doesWork:)``). With
+    /// `keepLinks`, the links it follows are in `linkFrom` and `linkTo`, those into `meet` only where it closes the
+    /// block: not where a branch goes straight to it (a detour), nor where `meetBegins` says it begins what follows.
+    private mutating func searchBlock(
+        from node: Int32, meet: Int32, route: Int?, keepLinks: Bool, meetBegins: Bool = false
+    ) -> Bool {
         if visitMark.isEmpty && upper > Self.queueSearchLimit {
             visitMark = [Int32](repeating: -1, count: graph.nodeCount + 1)
         }
@@ -393,7 +440,7 @@ struct PhaseCutter {
         let bound = limit - 1
         // A branch straight to the meeting step makes the others a detour; that step then begins what follows, so
         // links into it are not the block's.
-        var isDetour = false
+        var isDetour = meetBegins
         for slot in Int(graph.successorOffsets[Int(node)])..<Int(graph.successorOffsets[Int(node) + 1])
         where isCore(slot: slot, from: node) && graph.successorTargets[slot] == meet {
             isDetour = true
@@ -421,6 +468,19 @@ struct PhaseCutter {
             }
         }
         return true
+    }
+
+    /// Whether every forward transition out of a step leads into a tail, and there is one.
+    ///
+    /// - Complexity: O(edges of the step) (the caller's test of the step's kind comes first).
+    private func leadsOnlyIntoTails(_ node: Int32) -> Bool {
+        var any = false
+        for slot in Int(graph.successorOffsets[Int(node)])..<Int(graph.successorOffsets[Int(node) + 1])
+        where isForward(slot: slot, from: node) {
+            guard has(graph.successorTargets[slot], .tail) else { return false }
+            any = true
+        }
+        return any
     }
 
     /// One link of a block search: recorded, and its target queued unless it is where the branches meet or was
@@ -593,14 +653,22 @@ struct PhaseCutter {
 
     /// Decision blocks are one phase each (never across a stage or an outcome), as long as the pieces a block
     /// touches stay within twice the upper bound together and hold at most one stage. The blocks' links are
-    /// found again by the same bounded search as in ``markSplitters()``.
+    /// found again by the same bounded search as in ``markSplitters()``. A meeting step that does work and whose
+    /// only ways on are tails (it lists the carrier's relatives, then "any of them not yet offered testing?" sends
+    /// them round the cascade or ends) is left out of the block: closing it, the step would leave after the block
+    /// nothing that can be a phase (a tail is none), so it begins the last phase with its tails instead.
     ///
+    /// - Parameter doesWork: Whether a step is work rather than a gateway (a merge, a parallel split or join, a
+    ///   decision): a bare merge closes its block whatever follows.
     /// - Complexity: O(k · D).
-    mutating func joinBlocks() {
+    mutating func joinBlocks(doesWork: (Int32) -> Bool) {
         for block in stride(from: 0, to: blocks.count, by: 2) {
             let (node, meet) = (blocks[block], blocks[block + 1])
+            let meetBegins = doesWork(meet) && leadsOnlyIntoTails(meet)
             // The same search as in markSplitters(), which this block passed: the flags it reads have not changed.
-            guard searchBlock(from: node, meet: meet, route: nil, keepLinks: true) else { continue }
+            guard searchBlock(from: node, meet: meet, route: nil, keepLinks: true, meetBegins: meetBegins) else {
+                continue
+            }
             var kept = 0
             for link in linkFrom.indices
             where linkTo[link] != sink && boundaryBetween(linkFrom[link], linkTo[link]) <= .handOff {
@@ -653,34 +721,97 @@ struct PhaseCutter {
     /// passes through an outcome branch (a reanalysis that goes back to the review, a rejected invoice sent back to
     /// its approver) is not a round of one phase: the outcome decision it passes is the stronger boundary, so its
     /// steps are joined by the other rules. Marks the transitions inside such loops, so that the components need
-    /// not be kept until the pieces are joined.
+    /// not be kept until the pieces are joined; and, where no boundary inside cuts the loop, its ways out into a
+    /// step that is not an end or a tail: the loop is kept whole, and what follows begins the next phase.
     ///
-    /// - Complexity: O(V + E).
+    /// Inside a loop that is not one phase (a cascade, whose every round passes through several phases), the
+    /// innermost rounds are (see ``keepRounds(isInLoopOfOnePhase:)``).
+    ///
+    /// - Complexity: O(V + E), and O(k) per round of ``rounds``.
     mutating func markLoops(_ components: StronglyConnectedComponents) {
-        // The size of each component, or 0 for one with an outcome branch inside it.
+        // The size of each component; 0 for one with an outcome branch inside it; minus the size for one that a
+        // stronger boundary than a hand-off cuts (it is not joined whole).
         var componentSizes = [Int32](repeating: 0, count: components.componentCount)
         for component in components.componentOfNode { componentSizes[Int(component)] += 1 }
         for node in 0..<Int32(graph.nodeCount) {
             let component = components.componentOfNode[Int(node)]
             // A component above twice the upper bound is no phase either way: its transitions are not looked at.
-            guard componentSizes[Int(component)] > 1, Int(componentSizes[Int(component)]) <= limit else { continue }
-            for slot in Int(graph.successorOffsets[Int(node)])..<Int(graph.successorOffsets[Int(node) + 1])
-            where edgeFlags[Int(graph.successorEdges[slot])].contains(.outcome)
-                && components.componentOfNode[Int(graph.successorTargets[slot])] == component
-            {
-                componentSizes[Int(component)] = 0
-            }
-        }
-        for node in 0..<Int32(graph.nodeCount) {
-            let component = components.componentOfNode[Int(node)]
-            let size = Int(componentSizes[Int(component)])
-            guard size > 1, size <= limit else { continue }
-            nodeFlags[Int(node)].insert(.inPhaseLoop)
+            let size = abs(componentSizes[Int(component)])
+            guard size > 1, Int(size) <= limit else { continue }
             for slot in Int(graph.successorOffsets[Int(node)])..<Int(graph.successorOffsets[Int(node) + 1])
             where components.componentOfNode[Int(graph.successorTargets[slot])] == component {
-                edgeFlags[Int(graph.successorEdges[slot])].insert(.inLoop)
+                let edge = graph.successorEdges[slot]
+                if edgeFlags[Int(edge)].contains(.outcome) {
+                    componentSizes[Int(component)] = 0
+                } else if boundary(edge) > .handOff && componentSizes[Int(component)] > 0 {
+                    componentSizes[Int(component)] = -componentSizes[Int(component)]
+                }
             }
         }
+        let limit = self.limit
+        keepRounds(isInLoopOfOnePhase: { head in
+            let size = Int(abs(componentSizes[Int(components.componentOfNode[Int(head)])]))
+            return size > 1 && size <= limit
+        })
+        for node in 0..<Int32(graph.nodeCount) {
+            let component = components.componentOfNode[Int(node)]
+            let size = Int(abs(componentSizes[Int(component)]))
+            guard size > 1, size <= limit else { continue }
+            let isWhole = componentSizes[Int(component)] > 0
+            nodeFlags[Int(node)].insert(.inPhaseLoop)
+            for slot in Int(graph.successorOffsets[Int(node)])..<Int(graph.successorOffsets[Int(node) + 1]) {
+                let next = graph.successorTargets[slot]
+                if components.componentOfNode[Int(next)] == component {
+                    edgeFlags[Int(graph.successorEdges[slot])].insert(.inLoop)
+                } else if isWhole && !has(next, .end) && !has(next, .tail) {
+                    edgeFlags[Int(graph.successorEdges[slot])].insert(.beginsPhase)
+                }
+            }
+        }
+    }
+
+    /// Keeps the rounds (see ``rounds``) that are a phase of their own: the innermost rounds of a loop that is not
+    /// one phase itself (a reminder loop or time to think inside a cascade, a retry inside a program's main loop).
+    /// A round is innermost when it passes the head of no other round: one that does goes round the loops hung on
+    /// it, through their phases. As a loop that is one phase, a round with an outcome branch on it is not one.
+    ///
+    /// - Parameter isInLoopOfOnePhase: Whether a step is in a loop that is one phase (its rounds are joined with
+    ///   it).
+    /// - Complexity: O(k · B), B the loop-back transitions, k twice the upper bound.
+    private mutating func keepRounds(isInLoopOfOnePhase: (Int32) -> Bool) {
+        // The heads, marked (the target of each round's last transition, its loop-back).
+        var at = 0
+        while at < rounds.count {
+            let length = Int(rounds[at])
+            nodeFlags[Int(graph.successorTargets[Int(rounds[at + length])])].insert(.seen)
+            at += 1 + length
+        }
+        // A round left out is marked by a negative length, so that its head's flag can be cleared below.
+        at = 0
+        while at < rounds.count {
+            let length = Int(rounds[at])
+            var keep = !isInLoopOfOnePhase(graph.successorTargets[Int(rounds[at + length])])
+            // Every step but the head is the target of a transition before the last.
+            for position in (at + 1)...(at + length) where keep {
+                let slot = Int(rounds[position])
+                if position < at + length && has(graph.successorTargets[slot], .seen) { keep = false }
+                if edgeFlags[Int(graph.successorEdges[slot])].contains(.outcome) { keep = false }
+            }
+            if !keep { rounds[at] = -rounds[at] }
+            at += 1 + length
+        }
+        var kept = 0
+        at = 0
+        while at < rounds.count {
+            let length = Int(abs(rounds[at]))
+            nodeFlags[Int(graph.successorTargets[Int(rounds[at + length])])].remove(.seen)
+            if rounds[at] > 0 {
+                for offset in 0...length { rounds[kept + offset] = rounds[at + offset] }
+                kept += 1 + length
+            }
+            at += 1 + length
+        }
+        rounds.removeLast(rounds.count - kept)
     }
 
     /// Joins the steps of the loops that are one phase (see ``markLoops(_:)``) across their transitions that cross
@@ -698,6 +829,72 @@ struct PhaseCutter {
                 }
             }
         }
+    }
+
+    /// Joins the steps of each round kept by ``markLoops(_:)`` across its transitions that cross no boundary stronger
+    /// than a hand-off. A round joined whole is kept whole: its ways out into a step of another piece, not an end or
+    /// a tail, begin the next phase (as a loop that is one phase). Then the head of each long loop (a loop-back
+    /// whose round is longer than twice the upper bound, as a cascade's, which starts again for each new carrier's
+    /// relatives) begins a phase: each round starts there, so the forward transitions into it are crossed only by
+    /// folding. Lets the rounds go.
+    ///
+    /// - Complexity: O(k · R) for R rounds, plus the transitions of each step of a round joined whole and into each
+    ///   head of a long loop, looked at once per step (the `seen` flag, cleared again).
+    mutating func joinRounds() {
+        var at = 0
+        while at < rounds.count {
+            let length = Int(rounds[at])
+            // The source of each transition is the target of the one before it, round the round.
+            var from = graph.successorTargets[Int(rounds[at + length])]
+            for position in (at + 1)...(at + length) {
+                let slot = Int(rounds[position])
+                let to = graph.successorTargets[slot]
+                if boundary(graph.successorEdges[slot]) <= .handOff && compatible(from, to) { joinPieces(from, to) }
+                from = to
+            }
+            at += 1 + length
+        }
+        at = 0
+        while at < rounds.count {
+            let length = Int(rounds[at])
+            let slots = (at + 1)...(at + length)
+            let root = pieces.root(graph.successorTargets[Int(rounds[at + length])])
+            var isWhole = true
+            for position in slots where pieces.root(graph.successorTargets[Int(rounds[position])]) != root {
+                isWhole = false
+            }
+            for position in slots where isWhole {
+                let step = graph.successorTargets[Int(rounds[position])]
+                guard !has(step, .seen) else { continue }
+                nodeFlags[Int(step)].insert(.seen)
+                for slot in Int(graph.successorOffsets[Int(step)])..<Int(graph.successorOffsets[Int(step) + 1]) {
+                    let next = graph.successorTargets[slot]
+                    if !has(next, .end) && !has(next, .tail) && pieces.root(next) != root {
+                        edgeFlags[Int(graph.successorEdges[slot])].insert(.beginsPhase)
+                    }
+                }
+            }
+            at += 1 + length
+        }
+        for head in longLoopHeads where !has(head, .seen) {
+            nodeFlags[Int(head)].insert(.seen)
+            for slot in Int(graph.predecessorOffsets[Int(head)])..<Int(graph.predecessorOffsets[Int(head) + 1])
+            where !edgeFlags[Int(graph.predecessorEdges[slot])].contains(.back) {
+                edgeFlags[Int(graph.predecessorEdges[slot])].insert(.beginsPhase)
+            }
+        }
+        // The scratch flags are cleared again.
+        at = 0
+        while at < rounds.count {
+            let length = Int(rounds[at])
+            for position in (at + 1)...(at + length) {
+                nodeFlags[Int(graph.successorTargets[Int(rounds[position])])].remove(.seen)
+            }
+            at += 1 + length
+        }
+        for head in longLoopHeads { nodeFlags[Int(head)].remove(.seen) }
+        rounds = []
+        longLoopHeads = []
     }
 
     /// A straight run (a chain, see ``CompactGraph/chains(cutBefore:cutAfter:)``) longer than the upper bound is
@@ -776,7 +973,11 @@ struct PhaseCutter {
                 let isBranch = graph.outDegree(of: node) > 1
                 for slot in Int(graph.successorOffsets[Int(node)])..<Int(graph.successorOffsets[Int(node) + 1]) {
                     let edge = graph.successorEdges[slot]
-                    guard boundary(edge) == level, !edgeFlags[Int(edge)].contains(.lengthCut) else { continue }
+                    // A loop-back is one of the method's natural cut points, and a step that begins a phase is
+                    // joined to what comes before it only by folding.
+                    guard boundary(edge) == level,
+                        edgeFlags[Int(edge)].isDisjoint(with: [.lengthCut, .back, .beginsPhase])
+                    else { continue }
                     // A branch that runs into a step other branches also reach (a reclassified result joining the
                     // positive branch) is where an analyst cuts: such links join only through blocks and folding.
                     let target = graph.successorTargets[slot]

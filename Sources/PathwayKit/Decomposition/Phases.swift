@@ -63,12 +63,21 @@ extension PathwayIndex {
     ///    tree); where one branch goes straight to that step, the others are a detour some patients take, and the
     ///    step where everyone continues is left to begin what follows (it joins the block only by length); where the
     ///    block holds the step where its branches meet, that step closes it (a merge is one of the method's natural
-    ///    cut points): what follows begins the next phase and joins the block only by folding. A parallel split that
+    ///    cut points): what follows begins the next phase and joins the block only by folding. But a meeting step
+    ///    that does work and whose only ways on are tails (it lists a carrier's relatives, then "any not yet offered
+    ///    testing?" loops back or ends) begins the last phase with them: closing the block, it would leave nothing
+    ///    after it that can be a phase. A parallel split that
     ///    is one block (every patient takes every branch: a relative's genetic and clinical assessment together)
     ///    begins the phase: what comes before it joins it only by folding, and not a piece of two steps or more
-    ///    (ends aside), unless the stages put both in one stage. A loop (strongly connected component) of at most twice the upper bound is one phase, unless
-    ///    an outcome branch lies on it (a reanalysis that returns to the review): the outcome is the stronger
-    ///    boundary.
+    ///    (ends aside), unless the stages put both in one stage. A loop (strongly connected component) of at most
+    ///    twice the upper bound is one phase, unless an outcome branch lies on it (a reanalysis that returns to the
+    ///    review): the outcome is the stronger boundary. Inside a loop that is not one phase (a cascade), each
+    ///    innermost round of at most twice the upper bound steps (a reminder loop, time to think; see
+    ///    ``PhaseCutter/markLoops(_:)``) is one phase in the same way. A loop kept whole ends where the pathway
+    ///    leaves it: its ways out, other than into an end or a tail, begin the next phase and are crossed only by
+    ///    folding. The head of a loop whose round is longer than twice the upper bound (a cascade, going round
+    ///    through several phases for each new carrier's relatives) begins a phase: each round starts there, so
+    ///    what comes before it joins it only by folding.
     /// 4. **Choices with a way out.** A step with one way forward into a step that is not a tail, and another way
     ///    out into an end or a tail (declined, not eligible), closes the phase it concludes when the straight run
     ///    ending at it holds at least the lower bound of steps (the scan, the referral, the detailed scan, then "do
@@ -82,8 +91,9 @@ extension PathwayIndex {
     ///    than the target's upper bound is cut into equal parts within it; remaining transitions join steps into
     ///    pieces up to the upper bound (end steps do not count, but no piece grows past twice the bound this way),
     ///    in pathway order, except a branch into a step other branches also reach (a reclassified result joining
-    ///    the positive branch), and never so that a piece holds two stages (a step without a stage does not
-    ///    bridge them).
+    ///    the positive branch) and a loop-back (one of the method's natural cut points: the decision that sends
+    ///    patients round again stays with the work before it, not with the step it returns to), and never so that
+    ///    a piece holds two stages (a step without a stage does not bridge them).
     /// 7. **Folding.** A piece below the target's lower bound joins the neighbour it belongs to: the one across the
     ///    weakest boundary; a decision joins the piece before it rather than one of its branches, a branch joins
     ///    the steps after it rather than the decision it starts from, a start joins what follows it. Only pieces
@@ -99,8 +109,10 @@ extension PathwayIndex {
     /// - Complexity: O(V + E) for stages, back edges, post-dominators (see
     ///   ``CompactGraph/immediateDominators(root:order:direction:)``), components and unions; O(k · (V + E)) with
     ///   k = twice the upper bound for the bounded searches that tell whether a decision's branches meet again, for
-    ///   the runs before choices with a way out (at most the lower bound each) and for folding; the tails of a step
-    ///   whose ways forward are all tails are looked at once each. No recursion.
+    ///   the runs before choices with a way out (at most the lower bound each), for the loop rounds (each
+    ///   loop-back's round is read off the search's path and never followed past k steps) and for folding; the
+    ///   tails of a step whose ways forward are all tails, the ways out of a round and the ways into a long loop's
+    ///   head are looked at once each. No recursion.
     func phaseGroups(target: ClosedRange<Int>) -> PhaseCut {
         let n = graph.nodeCount
         let stageOfNode = stageOfStep.isUniform ? nil : effectiveStages().stageOfNode
@@ -126,8 +138,9 @@ extension PathwayIndex {
         }
         cutter.startPieces()
         // Decision blocks and small loops are one phase each (never across a stage or an outcome).
-        cutter.joinBlocks()
+        cutter.joinBlocks { kinds.values[Int($0)] == .activity || kinds.values[Int($0)] == .reference }
         cutter.joinLoops()
+        cutter.joinRounds()
         // A straight run longer than the upper bound is cut into equal parts within it.
         cutter.markLengthCuts()
         // Length: plain transitions first, then hand-offs, in pathway order, within the upper bound.
