@@ -15,7 +15,8 @@ import Testing
 ///   that end apart, a parallel split beginning its phase), so they are a development set now too;
 /// - **held out 3**: three pathways of our own (`Fixtures/heldout3/`) and two corpus processes, written, cut and
 ///   committed blind on 2026-12-07 while those three rules were being made by an engineer who did not see them,
-///   and scored once after that work landed;
+///   and scored once after that work landed; five loop rules for pathways without stages were then made on them
+///   (the BRCA2 cascade), so they are a development set now too;
 /// - **held out 4**: three pathways of our own (`Fixtures/heldout4/`) and two corpus processes, written, cut and
 ///   committed blind on 2026-12-07 while the rules were being changed again by an engineer who did not see them,
 ///   and not scored before that work landed. A rule changed because of them needs a new held-out set.
@@ -129,7 +130,8 @@ struct UnseenAgreementTests {
         ])
 
     /// The third held-out set: written, cut and committed (branch `heldout-3`, 2026-12-07) while another engineer
-    /// changed the rules without seeing it, and scored only once those changes had landed.
+    /// changed the rules without seeing it, and scored only once those changes had landed; a development set since
+    /// the loop rules were made on it.
     static let heldOut3 = AgreementSet(
         folder: "heldout3",
         own: [
