@@ -224,5 +224,10 @@ extension PhasesAgreementRuleTests {
             ["s>a", "a>b", "b>d", "d>x:female", "d>y:male", "x>w", "w>v", "v>j", "y>j", "j>q", "q>r"],
             kinds: ["s": .start, "d": .decision, "r": .end])
         #expect(cut == [["s", "a", "b"], ["d", "x", "y", "w", "v"], ["j", "q", "r"]])
+        // A bare merge does no work to begin a phase with: it closes its block whatever follows.
+        let merge = Self.phases(
+            ["s>a", "a>b", "b>d", "d>x:female", "d>y:male", "x>w", "w>v", "v>j", "y>j", "j>q", "q>r"],
+            kinds: ["s": .start, "d": .decision, "j": .merge, "r": .end])
+        #expect(merge == [["s", "a", "b"], ["d", "x", "y", "w", "v", "j", "q", "r"]])
     }
 }
