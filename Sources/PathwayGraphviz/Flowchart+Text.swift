@@ -31,9 +31,10 @@ extension Flowchart {
         let pathway = index
         let partOf = parts(of: subpathways)
         var next: [Int: [Int]] = [:]
+        let sources = pathway.transitionSources
+        let targets = pathway.transitionTargets
         for transition in pathway.transitions {
-            guard let from = partOf[pathway.transitionSources[transition]],
-                let to = partOf[pathway.transitionTargets[transition]], from != to
+            guard let from = partOf[sources[transition]], let to = partOf[targets[transition]], from != to
             else { continue }
             if !(next[from] ?? []).contains(to) { next[from, default: []].append(to) }
         }

@@ -218,9 +218,10 @@ public struct Flowchart: Sendable {
         var order: [PartPair] = []
         var conditions: [PartPair: [String]] = [:]
         var counts: [PartPair: Int] = [:]
+        let sources = pathway.transitionSources
+        let targets = pathway.transitionTargets
         for transition in pathway.transitions {
-            guard let from = part[pathway.transitionSources[transition]],
-                let to = part[pathway.transitionTargets[transition]], from != to
+            guard let from = part[sources[transition]], let to = part[targets[transition]], from != to
             else { continue }
             let pair = PartPair(from: from, to: to)
             if counts[pair] == nil { order.append(pair) }

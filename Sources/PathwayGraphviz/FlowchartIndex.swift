@@ -173,7 +173,7 @@ struct FlowchartIndex: Sendable {
                 var candidates: [(position: Int, share: Double?, target: Place, passed: Bool)] = []
                 for slot in Int(graph.successorOffsets[node])..<Int(graph.successorOffsets[node + 1]) {
                     let edge = Index<Transition>(raw: graph.successorEdges[slot])
-                    let target = pathway.transitionTargets[edge]
+                    let target = Index<Step>(raw: graph.successorTargets[slot])
                     let position = writtenPosition.isEmpty ? edge.position : Int(writtenPosition[edge.position])
                     candidates.append((position, pathway.share(edge), .step(target), route[target.position] >= 0))
                 }

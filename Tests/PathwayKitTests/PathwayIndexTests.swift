@@ -142,6 +142,43 @@ import Testing
         #expect(try PathwayReaders.standard.read(edges).pathways == [index.pathway()])
     }
 
+    @Test(
+        "a built index keeps a transition's ends only in its graph, and makes the columns once when read",
+        arguments: [
+            "projects/lynch-syndrome/pathway.yaml", "pathways/loop-back.yaml", "import/bpmn/clinic.bpmn",
+            "invalid/pathways/unknown-step.yaml",
+        ])
+    func transitionEndsFromGraph(file: String) throws {
+        for pathway in try PathwayReaders.standard.read(Fixtures.path(file)).pathways {
+            let index = PathwayIndex(pathway)
+            // Built: no columns beside the graph, and nothing made yet.
+            #expect(index.sourceColumn.count == 0 && index.targetColumn.count == 0)
+            #expect(index.lateEnds?.isBuilt == false)
+            #expect(index.transitionCount == pathway.transitions.count - index.danglingTransitions.count)
+            let copy = index
+            let sources = index.transitionSources
+            let targets = index.transitionTargets
+            // Made once, from the graph's rows, shared by the copy: each transition's ends as written.
+            #expect(copy.lateEnds?.isBuilt == true)
+            #expect(sources.count == index.transitionCount && targets.count == index.transitionCount)
+            let written = pathway.transitions.filter {
+                index.stepIDs.index(of: $0.from.rawValue) != nil
+                    && index.stepIDs.index(of: $0.to.rawValue) != nil
+            }
+            for (position, transition) in written.enumerated() {
+                let edge = Index<Transition>(position)
+                #expect(index.stepIDs[sources[edge]] == transition.from.rawValue)
+                #expect(index.stepIDs[targets[edge]] == transition.to.rawValue)
+            }
+            // Brought back for appending: the same numbers as stored columns.
+            var restored = index
+            restored.restoreTransitionEnds()
+            #expect(restored.lateEnds == nil)
+            #expect(restored.sourceColumn.values == sources.values && restored.targetColumn.values == targets.values)
+            #expect(restored.transitionCount == index.transitionCount)
+        }
+    }
+
     @Test("name tables intern once and look names up after the lookup table is dropped")
     func nameTable() {
         var table = NameTable<Step>()

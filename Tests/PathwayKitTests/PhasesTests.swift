@@ -56,6 +56,18 @@ import Testing
         }
     }
 
+    @Test("a permutation inverted in place: the ranks of a pathway order and back", arguments: [0, 1, 2, 7, 1000])
+    func invertPermutationInPlace(count: Int) {
+        var generator = SplitMix64(seed: UInt64(count))
+        var order = (0..<Int32(count)).map { $0 }
+        order.shuffle(using: &generator)
+        var ranks = order
+        PhaseCutter.invertPermutation(&ranks)
+        for (position, node) in order.enumerated() { #expect(ranks[Int(node)] == Int32(position)) }
+        PhaseCutter.invertPermutation(&ranks)
+        #expect(ranks == order)
+    }
+
     @Test("generated pathways with stages: every step once, connected runs, boundaries recorded", arguments: 1...12)
     func generatedWithStages(seed: UInt64) {
         let pathway = PathwayGenerator(PathwayGenerator.Options(steps: 400, seed: seed)).pathway()

@@ -99,7 +99,8 @@ struct PhaseCutter {
     private let stageOfStep: [Int32]?
     private let stageSizes: [Int32]
     var pieces: PieceUnion
-    /// Each step's position in pathway order (set by ``joinAlong(_:)``).
+    /// Each step's position in pathway order, while ``fold(_:)`` runs: the pathway order's own memory, inverted in
+    /// place, so that the order and the ranks are never both held (``groups(_:)`` turns it back).
     var rank: [Int32] = []
     /// Scratch for the bounded block searches: a stamp per step, only for upper bounds above
     /// ``queueSearchLimit`` (up to it, the short queue itself tells which steps were seen).
@@ -959,8 +960,6 @@ struct PhaseCutter {
     ///
     /// - Complexity: O(V + E).
     mutating func joinAlong(_ pathOrder: [Int32]) {
-        rank = [Int32](repeating: 0, count: graph.nodeCount)
-        for (position, node) in pathOrder.enumerated() { rank[Int(node)] = Int32(position) }
         var hasHandOff = false
         for flags in edgeFlags where PhaseBoundary(rawValue: flags.intersection(.boundaryBits).rawValue) == .handOff {
             hasHandOff = true
@@ -1004,18 +1003,26 @@ struct PhaseCutter {
     /// that is only a decision (with its ends) after the others, so that it joins what they became.
     ///
     /// - Complexity: O(k · (V + E)).
-    mutating func fold(_ pathOrder: [Int32]) {
-        guard lower > 1 else { return }
+    mutating func fold(_ pathOrder: inout [Int32]) {
         // Pieces only grow, and a step that is not a root now never becomes one, so only the roots of pieces below
         // the lower bound now can be looked at below: counted first (by step number), so that the list is allocated
         // once, at its size.
-        var count = 0
-        for node in 0..<Int32(graph.nodeCount) where pieces.isRoot(node) && Int(pieces.size(node)) < lower {
-            count += 1
-        }
         var candidates: [Int32] = []
-        candidates.reserveCapacity(count)
-        for node in pathOrder where pieces.isRoot(node) && Int(pieces.size(node)) < lower { candidates.append(node) }
+        if lower > 1 {
+            var count = 0
+            for node in 0..<Int32(graph.nodeCount) where pieces.isRoot(node) && Int(pieces.size(node)) < lower {
+                count += 1
+            }
+            candidates.reserveCapacity(count)
+            for node in pathOrder where pieces.isRoot(node) && Int(pieces.size(node)) < lower {
+                candidates.append(node)
+            }
+        }
+        // From here on the order is needed only as each step's rank: it becomes the ranks in place (see `rank`),
+        // and ``groups(_:)`` turns them back into the order.
+        swap(&rank, &pathOrder)
+        Self.invertPermutation(&rank)
+        guard lower > 1 else { return }
         for decisionsOnly in [false, true] {
             for size in 1..<Int32(lower) {
                 for node in candidates {
@@ -1179,30 +1186,49 @@ struct PhaseCutter {
     // MARK: Groups
 
     /// The pieces as groups in pathway order (by their first step in it), each in pathway order: the steps of
-    /// every group, group after group, with offsets, and the group of each step. The pieces are let go before the
-    /// groups' steps are laid out.
+    /// every group, group after group, with offsets, and the group of each step.
     ///
+    /// Memory: the union first shrinks to the root of each step (a third of its size); the ranks ``fold(_:)`` left
+    /// become the pathway order again in place; the union is let go before the groups' steps are laid out. So no
+    /// more than two arrays of a number per step are held beside the union's roots.
+    ///
+    /// - Parameter pathOrder: Empty, after ``fold(_:)``: the pathway order, on return.
     /// - Complexity: O(V).
-    mutating func groups(_ pathOrder: [Int32]) -> (members: [Int32], offsets: [Int32], groupOfNode: [Int32]) {
+    mutating func groups(_ pathOrder: inout [Int32]) -> (members: [Int32], offsets: [Int32], groupOfNode: [Int32]) {
         let n = graph.nodeCount
-        // `rank` is not needed any more: it becomes the group of each root, then of each step.
-        var groupOfNode = rank
-        rank = []
-        for node in 0..<n { groupOfNode[node] = -1 }
-        // The start of each group in `members`, one ahead: `offsets[g + 1]` is where group `g`'s next step goes.
-        var offsets: [Int32] = [0, 0]
-        // A root's entry is its group from the first of its steps in pathway order on, so each other step takes it
-        // as it comes (a step that is not a root is never looked at as one).
+        pieces.compactToRoots()
+        swap(&rank, &pathOrder)
+        Self.invertPermutation(&pathOrder)
+        var groupOfNode = [Int32](repeating: -1, count: n)
+        // The size of each group, one ahead (`offsets[g + 1]`); then where each group's next step goes.
+        var offsets: [Int32] = [0]
+        // A root's entry in the union becomes its group, as `-1 - group`, from the first of its steps in pathway
+        // order on: each other step reads its root, then the root's group (a step that is not a root is never read
+        // as one).
         for node in pathOrder {
-            let root = Int(pieces.root(node))
-            if groupOfNode[root] < 0 {
-                groupOfNode[root] = Int32(offsets.count - 2)
-                offsets.append(offsets[offsets.count - 1] + pieces.size(Int32(root)))
+            let root = pieces.compactedRoot(node)
+            var group: Int32
+            if root < 0 {
+                group = -1 - root
+            } else {
+                let entry = pieces.compactedRoot(root)
+                if entry < 0 {
+                    group = -1 - entry
+                } else {
+                    group = Int32(offsets.count - 1)
+                    offsets.append(0)
+                    pieces.setCompactedRoot(root, -1 - group)
+                }
             }
-            if root != Int(node) { groupOfNode[Int(node)] = groupOfNode[root] }
+            groupOfNode[Int(node)] = group
+            offsets[Int(group) + 1] += 1
         }
         pieces = PieceUnion(count: 0) { _ in true }
         pieceStage = nil
+        for group in 1..<offsets.count { offsets[group] += offsets[group - 1] }
+        // Laid out one ahead: `cursor[g + 1]` is where group `g`'s next step goes, so that, shifted back by one,
+        // the cursors end as the offsets.
+        offsets.insert(0, at: 0)
         var members = [Int32](repeating: 0, count: n)
         for node in pathOrder {
             let group = Int(groupOfNode[Int(node)]) + 1
@@ -1211,5 +1237,26 @@ struct PhaseCutter {
         }
         offsets.removeLast()
         return (members, offsets, groupOfNode)
+    }
+
+    /// Inverts a permutation of `0 ..< count` in place: afterwards `permutation[old[i]] == i`. Each cycle is
+    /// followed once, entries written so far marked by their complement (no number is negative before).
+    ///
+    /// - Complexity: O(count), no memory.
+    static func invertPermutation(_ permutation: inout [Int32]) {
+        permutation.withUnsafeMutableBufferPointer { p in
+            for start in 0..<p.count where p[start] >= 0 {
+                var from = Int32(start)
+                var to = p[start]
+                while true {
+                    let next = p[Int(to)]
+                    p[Int(to)] = ~from
+                    if to == Int32(start) { break }
+                    from = to
+                    to = next
+                }
+            }
+            for index in 0..<p.count { p[index] = ~p[index] }
+        }
     }
 }

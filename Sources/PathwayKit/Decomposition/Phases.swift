@@ -130,7 +130,7 @@ extension PathwayIndex {
         let handOff: ((Int32, Int32) -> Bool)? = staffMembers.isEmpty ? nil : { isHandOff($0, $1) }
         cutter.markBoundaries(stageOfNode: stageOfNode, isHandOff: handOff)
         // The components are let go before the pieces are made: only the loops that are one phase are kept.
-        let pathOrder: [Int32]
+        var pathOrder: [Int32]
         do {
             let components = graph.stronglyConnectedComponents()
             pathOrder = graph.pathwayOrder(components)
@@ -146,8 +146,8 @@ extension PathwayIndex {
         // Length: plain transitions first, then hand-offs, in pathway order, within the upper bound.
         cutter.joinAlong(pathOrder)
         // Folding pieces below the lower bound.
-        cutter.fold(pathOrder)
-        let (members, offsets, groupOfNode) = cutter.groups(pathOrder)
+        cutter.fold(&pathOrder)
+        let (members, offsets, groupOfNode) = cutter.groups(&pathOrder)
         var aloneSteps: [Int32] = []
         for group in 0..<(offsets.count - 1) where offsets[group + 1] - offsets[group] == 1 {
             aloneSteps.append(members[Int(offsets[group])])

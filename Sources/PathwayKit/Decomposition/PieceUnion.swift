@@ -1,3 +1,5 @@
+import Foundation
+
 /// Disjoint pieces of a graph's nodes that grow by joining: union–find (union by size, path halving) that also
 /// keeps each piece's members as a circular linked list, so a piece can be walked in time proportional to its size
 /// without allocating.
@@ -87,6 +89,35 @@ final class PieceUnion {
     /// - Complexity: O(1).
     @inline(__always)
     func firstMember(ofRoot root: Int32) -> Int32 { root }
+
+    /// Makes the union a table of each node's root (``compactedRoot(_:)``) in the first third of its memory, and
+    /// gives the rest of its pages back to the system at once: for the last pass over the pieces, which needs only
+    /// the roots, so that the union does not hold three numbers per node while that pass's arrays are made. No other
+    /// method may be called afterwards.
+    ///
+    /// - Complexity: O(V).
+    func compactToRoots() {
+        // First each root into the member slot (links only are read, and path halving writes links only); then
+        // the roots moved down: entry `i` is written after every slot `3 j + 2` with `j <= i` was read, and
+        // `3 j + 2 > i` for every later `j`.
+        for node in 0..<count { storage[3 * node + 2] = root(Int32(node)) }
+        for node in 0..<count { storage[node] = storage[3 * node + 2] }
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let base = Int(bitPattern: storage)
+        let start = (base + count * MemoryLayout<Int32>.stride + page - 1) & ~(page - 1)
+        let end = (base + 3 * count * MemoryLayout<Int32>.stride) & ~(page - 1)
+        if end > start, let pointer = UnsafeMutableRawPointer(bitPattern: start) {
+            _ = madvise(pointer, end - start, MADV_DONTNEED)
+        }
+    }
+
+    /// After ``compactToRoots()``: the entry of a node, its root unless changed by ``setCompactedRoot(_:_:)``.
+    @inline(__always)
+    func compactedRoot(_ node: Int32) -> Int32 { storage[Int(node)] }
+
+    /// After ``compactToRoots()``: replaces the entry of a node.
+    @inline(__always)
+    func setCompactedRoot(_ node: Int32, _ value: Int32) { storage[Int(node)] = value }
 
     /// The member after `node` in its piece (whose root is `root`), or `-1` after the last one. The members come
     /// in no particular order after the root.

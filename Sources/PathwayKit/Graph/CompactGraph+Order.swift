@@ -38,7 +38,8 @@ extension CompactGraph {
         // `remaining`, which no transition lowers, is set to -1 once queued): the order a sort by lowest member gave,
         // without the sort's lookups at random (a random graph has hundreds of thousands of source components).
         var queue: [Int32] = []
-        queue.reserveCapacity(componentCount)
+        // Room for every node: the order is laid out in the queue's own memory at the end.
+        queue.reserveCapacity(nodeCount)
         for component in componentOfNode where remaining[Int(component)] == 0 {
             queue.append(component)
             remaining[Int(component)] = -1
@@ -63,12 +64,24 @@ extension CompactGraph {
             for position in queue.indices { queue[position] = members[Int(queue[position])] }
             return queue
         }
-        var order: [Int32] = []
-        order.reserveCapacity(nodeCount)
-        for component in queue {
-            order += members[Int(memberOffsets[Int(component)])..<Int(memberOffsets[Int(component) + 1])]
+        // Each component replaced by its members in place, from the last one back: component `q` goes to the
+        // positions after the members of the components before it, which number at least `q`, so it is read before
+        // anything is written over it, and nothing before it is.
+        let componentOrder = queue.count
+        queue.append(contentsOf: repeatElement(0, count: nodeCount - componentOrder))
+        queue.withUnsafeMutableBufferPointer { order in
+            var end = nodeCount
+            for position in stride(from: componentOrder - 1, through: 0, by: -1) {
+                let component = Int(order[position])
+                let first = Int(memberOffsets[component])
+                let size = Int(memberOffsets[component + 1]) - first
+                end -= size
+                for offset in stride(from: size - 1, through: 0, by: -1) {
+                    order[end + offset] = members[first + offset]
+                }
+            }
         }
-        return order
+        return queue
     }
 
     /// The position of each node in ``pathwayOrder(_:)``.

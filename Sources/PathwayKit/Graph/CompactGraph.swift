@@ -55,23 +55,23 @@ public struct CompactGraph: Sendable, Hashable {
         nodeCount: Int, keys: UnsafeBufferPointer<Int32>, values: UnsafeBufferPointer<Int32>
     ) -> ([Int32], [Int32], [Int32]) {
         let edgeCount = keys.count
-        // Written at random: on huge pages (``HugePages``) when large.
+        // Written at random: on huge pages (``HugePages``) when large. Each key's count at its own index, summed
+        // so that `offsets[k]` is where key `k`'s slots end; the edges then go in from the last, each key's slots
+        // filled from their end, so that `offsets[k]` ends where they start and no second array of cursors is
+        // needed (4 bytes a node less at the load's peak). Going backwards keeps each key's edges in input order.
         var offsets = HugePages.array(repeating: Int32(0), count: nodeCount + 1)
-        offsets.withUnsafeMutableBufferPointer { offsets in
-            for key in keys { offsets[Int(key) + 1] &+= 1 }
-            for index in 0..<nodeCount { offsets[index + 1] &+= offsets[index] }
-        }
-        var cursor = HugePages.array(repeating: Int32(0), count: nodeCount + 1)
-        cursor.replaceSubrange(0..<cursor.count, with: offsets)
         var rowValues = HugePages.array(repeating: Int32(0), count: edgeCount)
         var rowEdges = HugePages.array(repeating: Int32(0), count: edgeCount)
-        cursor.withUnsafeMutableBufferPointer { cursor in
+        offsets.withUnsafeMutableBufferPointer { offsets in
+            for key in keys { offsets[Int(key)] &+= 1 }
+            for index in 0..<max(0, nodeCount - 1) { offsets[index + 1] &+= offsets[index] }
+            offsets[nodeCount] = Int32(edgeCount)
             rowValues.withUnsafeMutableBufferPointer { rowValues in
                 rowEdges.withUnsafeMutableBufferPointer { rowEdges in
-                    for edge in 0..<edgeCount {
+                    for edge in stride(from: edgeCount - 1, through: 0, by: -1) {
                         let key = Int(keys[edge])
-                        let slot = Int(cursor[key])
-                        cursor[key] = Int32(slot + 1)
+                        let slot = Int(offsets[key]) - 1
+                        offsets[key] = Int32(slot)
                         rowValues[slot] = values[edge]
                         rowEdges[slot] = Int32(edge)
                     }

@@ -34,8 +34,8 @@ extension PathwayIndex {
                 staffOffsets: LazyColumn(default: 0, count: 1), staffMembers: [], staffGroupIDs: NameTable(),
                 competencyOffsets: LazyColumn(default: 0, count: 1), competencyMembers: [],
                 competencyLevels: TextColumn(),
-                competencyIDs: NameTable(), details: [:], duplicateSteps: [], transitionSources: IndexedColumn(),
-                transitionTargets: IndexedColumn(), conditions: CodedTextColumn(), shareValues: ShareColumn(),
+                competencyIDs: NameTable(), details: [:], duplicateSteps: [], sourceColumn: IndexedColumn(),
+                targetColumn: IndexedColumn(), conditions: CodedTextColumn(), shareValues: ShareColumn(),
                 transitionLocations: LocationColumn(), transitionDetails: [:], danglingTransitions: [],
                 graph: CompactGraph(nodeCount: 0, sources: [], targets: []))
         }
@@ -248,7 +248,7 @@ extension PathwayIndex {
             details.source = transition.source
             details.isFixed = transition.isFixed
             details.element = transition.location?.element
-            if !details.isEmpty { index.transitionDetails[Index(index.transitionSources.count - 1)] = details }
+            if !details.isEmpty { index.transitionDetails[Index(index.sourceColumn.count - 1)] = details }
         }
 
         /// Adds a transition between interned steps.
@@ -256,8 +256,8 @@ extension PathwayIndex {
             from: Index<Step>, to: Index<Step>, condition: String?, share: Double?, location: CompactLocation
         ) {
             writtenTransitions += 1
-            index.transitionSources.append(from)
-            index.transitionTargets.append(to)
+            index.sourceColumn.append(from)
+            index.targetColumn.append(to)
             index.conditions.append(condition)
             index.shareValues.append(share)
             index.transitionLocations.append(location)
@@ -265,8 +265,8 @@ extension PathwayIndex {
 
         /// Reserves room for about `count` transitions.
         public mutating func reserveTransitions(_ count: Int) {
-            index.transitionSources.reserveCapacity(count)
-            index.transitionTargets.reserveCapacity(count)
+            index.sourceColumn.reserveCapacity(count)
+            index.targetColumn.reserveCapacity(count)
             index.shareValues.reserveCapacity(count)
             index.conditions.reserveCapacity(count)
             index.transitionLocations.reserveCapacity(count)
@@ -282,10 +282,12 @@ extension PathwayIndex {
             index.stepIDs.interner.prepareLookup()
             // A reader reserves the transition columns from an estimate; what it over-reserved is given back before
             // the graph is built beside them (at 10^6 steps about 1.6 MB that would stay to the end).
-            index.transitionSources.values.releaseUnusedCapacity()
-            index.transitionTargets.values.releaseUnusedCapacity()
+            index.sourceColumn.values.releaseUnusedCapacity()
+            index.targetColumn.values.releaseUnusedCapacity()
             index.graph = Self.graph(
-                nodeCount: index.stepIDs.count, sources: index.transitionSources, targets: index.transitionTargets)
+                nodeCount: index.stepIDs.count, sources: index.sourceColumn, targets: index.targetColumn)
+            // The graph's rows hold the ends of every transition: the columns are made again only if read.
+            index.releaseTransitionEnds()
             if kindGiven.contains(false) {
                 let firstNamed = CompactLocation(file: Index(raw: 0), line: PathwayIndex.firstNamedLine)
                 for node in 0..<index.stepCount where !kindGiven[node] {

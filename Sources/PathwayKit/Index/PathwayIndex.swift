@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Tags for ``Index`` over names that are not model types of their own.
 public enum IndexTag {
     /// A stage name (`stage:` of a step).
@@ -92,9 +94,10 @@ public struct PathwayIndex: Sendable {
 
     // MARK: Transitions
 
-    /// The two ends of each transition.
-    public internal(set) var transitionSources: IndexedColumn<Transition, Index<Step>>
-    public internal(set) var transitionTargets: IndexedColumn<Transition, Index<Step>>
+    /// The two ends of each transition as a reader appends them. Empty once ``Builder/build()`` has made the graph,
+    /// which holds the same numbers (see ``transitionSources``), until ``restoreTransitionEnds()``.
+    var sourceColumn: IndexedColumn<Transition, Index<Step>>
+    var targetColumn: IndexedColumn<Transition, Index<Step>>
     /// The condition of each transition, where it has one.
     public internal(set) var conditions: CodedTextColumn<Transition>
     /// The share of each transition, where given.
@@ -108,11 +111,46 @@ public struct PathwayIndex: Sendable {
 
     /// The graph over the steps: node `n` is `Index<Step>(n)`, edge `e` is `Index<Transition>(e)`.
     public internal(set) var graph: CompactGraph
+    /// The two ends of each transition made again from ``graph`` when first asked for, once the columns were let
+    /// go (``releaseTransitionEnds()``); shared by the copies of the index.
+    var lateEnds: LateTransitionEnds? = nil
 
     /// The number of steps (distinct ids).
     public var stepCount: Int { stepIDs.count }
     /// The number of transitions between existing steps.
-    public var transitionCount: Int { transitionSources.count }
+    public var transitionCount: Int { lateEnds == nil ? sourceColumn.count : graph.edgeCount }
+
+    /// The source of each transition.
+    ///
+    /// The graph holds every transition's ends in its rows, so a built index does not keep these columns as well
+    /// (at 10^6 steps they are 10 MB): the first read after ``Builder/build()`` makes them from the graph, once, for
+    /// this index and its copies. Read them into a local before a loop over many transitions.
+    ///
+    /// - Complexity: O(1), or O(V + E) the first time after the build.
+    public var transitionSources: IndexedColumn<Transition, Index<Step>> {
+        lateEnds?.ends(of: graph).sources ?? sourceColumn
+    }
+
+    /// The target of each transition (see ``transitionSources``).
+    public var transitionTargets: IndexedColumn<Transition, Index<Step>> {
+        lateEnds?.ends(of: graph).targets ?? targetColumn
+    }
+
+    /// Lets the transition columns go: the graph holds the same numbers, and ``transitionSources`` and
+    /// ``transitionTargets`` make them from it when first asked for.
+    mutating func releaseTransitionEnds() {
+        guard lateEnds == nil else { return }
+        sourceColumn = IndexedColumn()
+        targetColumn = IndexedColumn()
+        lateEnds = LateTransitionEnds()
+    }
+
+    /// Brings the transition columns back, for code that appends to them.
+    mutating func restoreTransitionEnds() {
+        guard let lateEnds else { return }
+        (sourceColumn, targetColumn) = lateEnds.ends(of: graph)
+        self.lateEnds = nil
+    }
 
     /// Every step index, in order.
     public var steps: some RandomAccessCollection<Index<Step>> { (0..<Int32(stepCount)).lazy.map(Index.init(raw:)) }
@@ -214,4 +252,38 @@ public struct PathwayIndex: Sendable {
     ///   (an edge list's does), the first lookup builds it again, in O(total length of the ids), once for the index
     ///   and its copies, whichever thread asks first.
     public func step(named id: StepID) -> Index<Step>? { stepIDs.index(of: id.rawValue) }
+}
+
+/// The two ends of every transition, made from a graph's rows on first use and kept for the copies of the index
+/// that share the graph (see ``PathwayIndex/transitionSources``).
+final class LateTransitionEnds: Sendable {
+    typealias Ends = (sources: IndexedColumn<Transition, Index<Step>>, targets: IndexedColumn<Transition, Index<Step>>)
+
+    private let state = Mutex<Ends?>(nil)
+
+    /// Whether the columns have been made (for tests).
+    var isBuilt: Bool { state.withLock { $0 != nil } }
+
+    /// The columns, made from `graph` if this is the first time they are asked for.
+    ///
+    /// - Complexity: O(1), or O(V + E) the first time.
+    func ends(of graph: CompactGraph) -> Ends {
+        state.withLock { state in
+            if let state { return state }
+            var sources = [Index<Step>](repeating: Index(raw: 0), count: graph.edgeCount)
+            var targets = [Index<Step>](repeating: Index(raw: 0), count: graph.edgeCount)
+            for node in 0..<graph.nodeCount {
+                for slot in Int(graph.successorOffsets[node])..<Int(graph.successorOffsets[node + 1]) {
+                    let edge = Int(graph.successorEdges[slot])
+                    sources[edge] = Index(raw: Int32(node))
+                    targets[edge] = Index(raw: graph.successorTargets[slot])
+                }
+            }
+            let made = (
+                IndexedColumn<Transition, Index<Step>>(sources), IndexedColumn<Transition, Index<Step>>(targets)
+            )
+            state = made
+            return made
+        }
+    }
 }

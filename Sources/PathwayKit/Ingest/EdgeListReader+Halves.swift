@@ -172,7 +172,8 @@ extension EdgeListReader {
             }
             let halfIndex = half.edges.builder.index
             let names = halfIndex.stepIDs.interner
-            // The half's ids, in its order, as ids of the whole.
+            // The half's ids, in its order, as ids of the whole; room for all of them made at once.
+            first.edges.builder.index.stepIDs.interner.reserveMore(ids: names.count, bytes: names.nameBytes.count)
             var ids = [Int32](repeating: 0, count: names.count)
             for id in 0..<names.count {
                 ids[id] = names.withName(id) { name in
@@ -184,9 +185,9 @@ extension EdgeListReader {
                     }
                 }
             }
-            for (source, target) in zip(halfIndex.transitionSources.values, halfIndex.transitionTargets.values) {
-                first.edges.builder.index.transitionSources.append(Index(raw: ids[source.position]))
-                first.edges.builder.index.transitionTargets.append(Index(raw: ids[target.position]))
+            for (source, target) in zip(halfIndex.sourceColumn.values, halfIndex.targetColumn.values) {
+                first.edges.builder.index.sourceColumn.append(Index(raw: ids[source.position]))
+                first.edges.builder.index.targetColumn.append(Index(raw: ids[target.position]))
             }
             if first.full {
                 let hasConditions = !halfIndex.conditions.isEmpty

@@ -60,8 +60,8 @@ public enum EdgeListReader {
         consuming func graph() -> (graph: CompactGraph, names: NodeNames) {
             builder.index.stepIDs.interner.releaseTable()
             let graph = PathwayIndex.Builder.graph(
-                nodeCount: builder.index.stepIDs.count, sources: builder.index.transitionSources,
-                targets: builder.index.transitionTargets)
+                nodeCount: builder.index.stepIDs.count, sources: builder.index.sourceColumn,
+                targets: builder.index.targetColumn)
             return (graph, builder.index.stepIDs.interner.names)
         }
     }
@@ -177,9 +177,9 @@ public enum EdgeListReader {
         /// of its `size` held, so that they grow at most once more.
         mutating func reserve(scanned: Int, of size: Int) {
             let scale = Double(size) / Double(scanned)
-            let rows = edges.builder.index.transitionSources.count
+            let rows = edges.builder.index.sourceColumn.count
             let estimate = Int(Double(rows) * scale * 1.02) + 1024
-            if estimate > edges.builder.index.transitionSources.values.capacity {
+            if estimate > edges.builder.index.sourceColumn.values.capacity {
                 edges.builder.reserveTransitions(estimate)
             }
             let hashed = edges.builder.index.stepIDs.interner.hashedCount
@@ -193,8 +193,8 @@ public enum EdgeListReader {
     static func scanEdges(_ bytes: UnsafeRawBufferPointer, path: String, edges: Edges, full: Bool) throws -> Edges {
         var state = ScanState(edges: edges, path: path, full: full, size: bytes.count)
         let estimate = bytes.count / 12
-        state.edges.builder.index.transitionSources.reserveCapacity(estimate)
-        state.edges.builder.index.transitionTargets.reserveCapacity(estimate)
+        state.edges.builder.index.sourceColumn.reserveCapacity(estimate)
+        state.edges.builder.index.targetColumn.reserveCapacity(estimate)
         _ = try scanRows(bytes, state: &state, isFinal: true)
         return state.edges
     }
@@ -236,7 +236,7 @@ public enum EdgeListReader {
         var line = scanner.nextLine
         var rowStart = position
         var rowLine = line
-        var lastTarget = state.edges.builder.index.transitionTargets.values.last?.raw ?? -1
+        var lastTarget = state.edges.builder.index.targetColumn.values.last?.raw ?? -1
         // Rows waiting to be interned (byte offsets and lengths of both ids), and for each id its hash or number.
         let batchSize = 256
         var batch: [(from: Int, fromLength: Int, to: Int, toLength: Int)] = []
@@ -280,8 +280,8 @@ public enum EdgeListReader {
                     ? lastTarget : id(2 * index, row.from, row.fromLength)
                 let target = id(2 * index + 1, row.to, row.toLength)
                 lastTarget = target
-                state.edges.builder.index.transitionSources.append(Index(raw: source))
-                state.edges.builder.index.transitionTargets.append(Index(raw: target))
+                state.edges.builder.index.sourceColumn.append(Index(raw: source))
+                state.edges.builder.index.targetColumn.append(Index(raw: target))
             }
             batch.removeAll(keepingCapacity: true)
         }
@@ -359,8 +359,8 @@ public enum EdgeListReader {
                 let target = try internID(
                     fields[columns.to], "to", scanner, base, &state, path, guess: source &+ 1)
                 lastTarget = target
-                state.edges.builder.index.transitionSources.append(Index(raw: source))
-                state.edges.builder.index.transitionTargets.append(Index(raw: target))
+                state.edges.builder.index.sourceColumn.append(Index(raw: source))
+                state.edges.builder.index.targetColumn.append(Index(raw: target))
             }
         } catch let problem as EdgeListScanner.Problem {
             guard isFinal else {
@@ -648,8 +648,8 @@ public enum EdgeListReader {
         // when it first writes them.
         var state = ScanState(edges: Edges(taking: builder), path: path, full: full, size: size)
         state.edges.builder.index.stepIDs.interner.reserveNames(size / 32)
-        state.edges.builder.index.transitionSources.reserveCapacity(size / 18)
-        state.edges.builder.index.transitionTargets.reserveCapacity(size / 18)
+        state.edges.builder.index.sourceColumn.reserveCapacity(size / 18)
+        state.edges.builder.index.targetColumn.reserveCapacity(size / 18)
         // A small file gets a small buffer (one read plus the end-of-file check).
         var reader = ChunkReader(handle: handle, path: path, chunkSize: max(1, min(chunkSize, size + 1)))
         var isEstimated = false

@@ -52,6 +52,13 @@ struct ByteInterner {
         HugePages.reserve(&nameOffsets, capacity: capacity + 1)
     }
 
+    /// Makes room for up to `ids` more ids of `bytes` more bytes in all, in one step, for a caller that knows what it
+    /// may add (a merge): growing by doubling would hold the old names and twice their room at once.
+    mutating func reserveMore(ids: Int, bytes: Int) {
+        HugePages.reserve(&nameBytes, capacity: nameBytes.count + bytes)
+        HugePages.reserve(&nameOffsets, capacity: nameOffsets.count + ids)
+    }
+
     /// Makes the table large enough for about `capacity` ids without growing, in one step.
     mutating func reserveTable(_ capacity: Int) {
         guard !slots.isEmpty, !isTablePartial else { return }
