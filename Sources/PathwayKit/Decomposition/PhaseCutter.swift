@@ -100,7 +100,8 @@ struct PhaseCutter {
     private let stageSizes: [Int32]
     var pieces: PieceUnion
     /// Each step's position in pathway order, while ``fold(_:)`` runs: the pathway order's own memory, inverted in
-    /// place, so that the order and the ranks are never both held (``groups(_:)`` turns it back).
+    /// place, so that the order and the ranks are never both held beside the whole union (``groups(_:)`` makes the
+    /// order again).
     var rank: [Int32] = []
     /// Scratch for the bounded block searches: a stamp per step, only for upper bounds above
     /// ``queueSearchLimit`` (up to it, the short queue itself tells which steps were seen).
@@ -1188,17 +1189,23 @@ struct PhaseCutter {
     /// The pieces as groups in pathway order (by their first step in it), each in pathway order: the steps of
     /// every group, group after group, with offsets, and the group of each step.
     ///
-    /// Memory: the union first shrinks to the root of each step (a third of its size); the ranks ``fold(_:)`` left
-    /// become the pathway order again in place; the union is let go before the groups' steps are laid out. So no
-    /// more than two arrays of a number per step are held beside the union's roots.
+    /// Memory: the union first shrinks to the root of each step (a third of its size) before the ranks ``fold(_:)``
+    /// left are turned back into the pathway order; the union is let go before the groups' steps are laid out. So
+    /// no more than two arrays of a number per step are held beside the union's roots.
     ///
     /// - Parameter pathOrder: Empty, after ``fold(_:)``: the pathway order, on return.
     /// - Complexity: O(V).
     mutating func groups(_ pathOrder: inout [Int32]) -> (members: [Int32], offsets: [Int32], groupOfNode: [Int32]) {
         let n = graph.nodeCount
         pieces.compactToRoots()
-        swap(&rank, &pathOrder)
-        Self.invertPermutation(&pathOrder)
+        // The order again from the ranks, now that the union holds a third of what it did: scattered into an array
+        // of its own, which is quicker than turning the ranks back in place (independent writes, where following
+        // the permutation's cycles waits on one read at a time).
+        pathOrder = [Int32](repeating: 0, count: n)
+        pathOrder.withUnsafeMutableBufferPointer { order in
+            for (node, position) in rank.enumerated() { order[Int(position)] = Int32(node) }
+        }
+        rank = []
         var groupOfNode = [Int32](repeating: -1, count: n)
         // The size of each group, one ahead (`offsets[g + 1]`); then where each group's next step goes.
         var offsets: [Int32] = [0]
