@@ -190,7 +190,7 @@ extension PathwayIndex {
                 from: from, to: to, condition: source.conditions[transition], share: source.share(transition),
                 location: copied(source.transitionLocations[transition.position], of: source))
             if let details = source.transitionDetails[transition], !details.isEmpty {
-                index.transitionDetails[Index(index.transitionSources.count - 1)] = details
+                index.transitionDetails[Index(index.sourceColumn.count - 1)] = details
             }
         }
 
