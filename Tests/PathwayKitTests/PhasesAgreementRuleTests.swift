@@ -231,3 +231,15 @@ extension PhasesAgreementRuleTests {
         #expect(merge == [["s", "a", "b"], ["d", "x", "y", "w", "v", "j", "q", "r"]])
     }
 }
+
+extension PhasesAgreementRuleTests {
+    @Test("an outcome branch that stops at the same end as the work it left is not joined to it through the end")
+    func endDoesNotJoinOutcomeBranch() {
+        // t (a sub-process) carries two boundary events: m, handled by h, and x, handled by y; the normal flow goes
+        // on to w. The handler h and the normal flow w both stop at e; y stops at f.
+        let cut = Self.phases(
+            ["s>a", "a>t", "t>w", "w>e", "t>m:message", "m>h", "h>e", "t>x:escalation", "x>y", "y>f"],
+            kinds: ["s": .start, "e": .end, "f": .end])
+        #expect(cut == [["s", "a", "t", "w", "e"], ["m", "h"], ["x", "y", "f"]])
+    }
+}

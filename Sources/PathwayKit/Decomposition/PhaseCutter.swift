@@ -987,6 +987,7 @@ struct PhaseCutter {
                     if has(target, .opensBlock) && !inOneStage(node, target) { continue }
                     let a = pieces.root(node)
                     let b = pieces.root(target)
+                    if has(target, .end) && endBridgesOutcome(a, b) { continue }
                     if shortOnly && Int(max(pieces.weight(a), pieces.weight(b))) >= lower { continue }
                     if a != b && Int(pieces.weight(a) + pieces.weight(b)) <= upper
                         && Int(pieces.size(a) + pieces.size(b)) <= limit && compatible(a, b)
@@ -996,6 +997,29 @@ struct PhaseCutter {
                 }
             }
         }
+    }
+
+    /// Whether joining piece `a` to an end step in piece `b` would join a branch of an outcome decision to other work
+    /// through that end: the end already belongs to a piece with work, and one of the two holds a step an outcome
+    /// branch enters. Ways that stop at the same end meet only there (a boundary event's handler and the normal flow
+    /// it left, each into "End Event 1"): the end is where the pathway stops, not a step both do, and joined through
+    /// it one sub-pathway would hold two outcomes.
+    ///
+    /// - Complexity: O(k), k twice the upper bound: a piece larger than that (grown by folding) is not looked at.
+    private func endBridgesOutcome(_ a: Int32, _ b: Int32) -> Bool {
+        a != b && pieces.weight(b) > 0 && (holdsOutcomeStart(a) || holdsOutcomeStart(b))
+    }
+
+    /// Whether a piece of at most twice the upper bound steps holds a step that a branch of an outcome decision
+    /// enters.
+    private func holdsOutcomeStart(_ root: Int32) -> Bool {
+        guard Int(pieces.size(root)) <= limit else { return false }
+        var member = pieces.firstMember(ofRoot: root)
+        while member >= 0 {
+            if has(member, .outcomeIn) { return true }
+            member = pieces.member(after: member, root: root)
+        }
+        return false
     }
 
     // MARK: Folding
@@ -1120,6 +1144,11 @@ struct PhaseCutter {
         member = pieces.firstMember(ofRoot: root)
         while member >= 0 {
             for slot in Int(graph.predecessorOffsets[Int(member)])..<Int(graph.predecessorOffsets[Int(member) + 1]) {
+                // An end the piece holds does not fold it into another way that stops there (see
+                // ``endBridgesOutcome(_:_:)``).
+                if has(member, .end) && endBridgesOutcome(pieces.root(graph.predecessorSources[slot]), root) {
+                    continue
+                }
                 let edge = graph.predecessorEdges[slot]
                 let flags = edgeFlags[Int(edge)]
                 let cost = flags.contains(.outcome) ? 5 : Int32(boundary(edge).rawValue)
@@ -1128,6 +1157,8 @@ struct PhaseCutter {
                     forwardFirst: forwardFirst, mayCrossStage: mayCrossStage, wholeStage: wholeStage, best: &best)
             }
             for slot in Int(graph.successorOffsets[Int(member)])..<Int(graph.successorOffsets[Int(member) + 1]) {
+                let next = graph.successorTargets[slot]
+                if has(next, .end) && endBridgesOutcome(root, pieces.root(next)) { continue }
                 let edge = graph.successorEdges[slot]
                 let flags = edgeFlags[Int(edge)]
                 let cost = flags.contains(.outcome) && !startedByOutcome ? 5 : Int32(boundary(edge).rawValue)
