@@ -243,3 +243,27 @@ extension PhasesAgreementRuleTests {
         #expect(cut == [["s", "a", "t", "w", "e"], ["m", "h"], ["x", "y", "f"]])
     }
 }
+
+extension PhasesAgreementRuleTests {
+    @Test("a choice whose branches meet at a merge with only an end after it is one block, not an outcome decision")
+    func mergeBeforeAnEndClosesABlock() {
+        // d: one way (x, then z) or the other (y); both meet at the merge j, and the lane ends.
+        let cut = Self.phases(
+            ["s>a", "a>b", "b>d", "d>x:one way", "x>z", "d>y:the other", "z>j", "y>j", "j>e"],
+            kinds: ["s": .start, "d": .decision, "j": .merge, "e": .end])
+        #expect(cut == [["s", "a", "b"], ["d", "x", "y", "z", "j", "e"]])
+    }
+
+    @Test("a merge of one way in and one out (a sub-process's start or end event) adds nothing to a block's length")
+    func passThroughGatewaysDoNotLengthenABlock() {
+        // d: the sub-process x, drawn with its own start (i) and end (o) events around its task p, or the task y;
+        // both meet at j. One patient's way through is d, x, p, j: within the target, so the block is one phase.
+        let cut = Self.phases(
+            [
+                "s>a", "a>b", "b>d", "d>x:sub-process", "x>i", "i>p", "p>o", "o>j", "d>y:task", "y>j", "j>n", "n>m",
+                "m>k", "k>e",
+            ],
+            kinds: ["s": .start, "d": .decision, "i": .merge, "o": .merge, "j": .merge, "e": .end])
+        #expect(cut == [["s", "a", "b"], ["d", "x", "y", "i", "p", "o", "j"], ["n", "m", "k", "e"]])
+    }
+}

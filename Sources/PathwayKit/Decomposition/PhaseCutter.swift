@@ -111,6 +111,9 @@ struct PhaseCutter {
     private var linkFrom: [Int32] = []
     private var linkTo: [Int32] = []
     private var touched: [Int32] = []
+    /// Whether a step is a bare merge (a gateway where ways meet, no work): see ``finish(_:finished:)`` and
+    /// ``isPassThrough(_:)``.
+    private let isMerge: (Int32) -> Bool
 
     /// - Parameters:
     ///   - graph: The pathway's graph.
@@ -119,12 +122,14 @@ struct PhaseCutter {
     ///   - isStart: Whether each step is a start step.
     ///   - isParallel: Whether each step is a parallel split.
     ///   - stageOfNode: The effective stage of each step, or `nil` when no step has one.
+    ///   - isMerge: Whether each step is a bare merge.
     /// - Complexity: O(V + E).
     init(
         graph: CompactGraph, target: ClosedRange<Int>, isEnd: (Int32) -> Bool, isStart: (Int32) -> Bool,
-        isParallel: (Int32) -> Bool, stageOfNode: [Int32]?
+        isParallel: (Int32) -> Bool, stageOfNode: [Int32]?, isMerge: @escaping (Int32) -> Bool
     ) {
         self.graph = graph
+        self.isMerge = isMerge
         lower = max(1, target.lowerBound)
         upper = max(lower, target.upperBound)
         limit = 2 * upper
@@ -336,7 +341,9 @@ struct PhaseCutter {
             }
             best = a
         }
-        if lower >= 2 && !hasForward {
+        // A bare merge that two ways or more enter is where they meet, even when only an end follows it (each lane's
+        // choice rejoins, then the lane ends): no tail, so the branches meet there rather than at the sink.
+        if lower >= 2 && !hasForward && !(graph.inDegree(of: node) >= 2 && isMerge(node)) {
             nodeFlags[Int(node)].insert(.tail)
             forward[Int(node)].postDominator = -1
             forward[Int(node)].position = 0
@@ -405,14 +412,31 @@ struct PhaseCutter {
         for slot in Int(graph.successorOffsets[Int(node)])..<Int(graph.successorOffsets[Int(node) + 1])
         where isForwardWhileFinishing(slot: slot, from: node) && !has(graph.successorTargets[slot], .tail) {
             var step = graph.successorTargets[slot]
-            var length = 1
+            var length = isPassThrough(step) ? 0 : 1
+            // A step adds nothing when its way on is only pass-through gateways: the walk stops after twice the upper
+            // bound of steps of the chain whatever their length, as the sum alone would not stop it.
+            var walked = 0
             while step != meet && step != sink && length <= cap {
+                walked += 1
+                if walked > limit {
+                    length = cap + 1
+                    break
+                }
                 length += Int(forward[Int(step)].route)
                 step = forward[Int(step)].postDominator
             }
             longest = max(longest, length)
         }
         return UInt16(min(longest, cap))
+    }
+
+    /// Whether a step is a bare merge that neither splits nor joins (one way in, one way out: a sub-process's start
+    /// or end event as imported): no step of a patient's way through a block, so it does not count towards the
+    /// block's length (see ``longestRoute(from:to:)``). A way through "Collapsed Sub-Process, Abstract Task 6" is
+    /// two steps of work, whatever events the drawing puts around the task.
+    @inline(__always)
+    private func isPassThrough(_ node: Int32) -> Bool {
+        graph.inDegree(of: node) == 1 && graph.outDegree(of: node) == 1 && isMerge(node)
     }
 
     // MARK: Decisions

@@ -121,7 +121,8 @@ extension PathwayIndex {
         for node in 0..<Int32(n) where isStart(node) { starts.append(node) }
         var cutter = PhaseCutter(
             graph: graph, target: target, isEnd: { kinds.values[Int($0)] == .end }, isStart: isStart,
-            isParallel: { kinds.values[Int($0)] == .parallel }, stageOfNode: stageOfNode)
+            isParallel: { kinds.values[Int($0)] == .parallel }, stageOfNode: stageOfNode,
+            isMerge: { kinds.values[Int($0)] == .merge })
         // Loop-backs, tails, and where branches meet again (post-dominators over the steps that are not tails).
         cutter.scanForward(starts: starts)
         // Decisions whose branches do not meet again soon are outcome decisions.
