@@ -267,3 +267,18 @@ extension PhasesAgreementRuleTests {
         #expect(cut == [["s", "a", "b"], ["d", "x", "y", "i", "p", "o", "j"], ["n", "m", "k", "e"]])
     }
 }
+
+extension PhasesAgreementRuleTests {
+    @Test("the branches of a round meet at the step that sends patients round again or ends: the round is one phase")
+    func roundBranchesMeetAtTheLoopDecision() {
+        // Each relative: counsel and test (c), the result (r): a woman (w) or a man (m) with a premutation, or normal;
+        // all meet at "any more relatives?" (q), which goes round again or ends (e).
+        let cut = Self.phases(
+            [
+                "s>a", "a>b", "b>c", "c>r", "r>w:woman", "r>m:man", "r>q:normal", "w>q", "m>q", "q>c:next relative",
+                "q>e:no",
+            ],
+            kinds: ["s": .start, "r": .decision, "q": .decision, "e": .end])
+        #expect(cut == [["s", "a", "b"], ["c", "r", "w", "m", "q", "e"]])
+    }
+}

@@ -341,9 +341,7 @@ struct PhaseCutter {
             }
             best = a
         }
-        // A bare merge that two ways or more enter is where they meet, even when only an end follows it (each lane's
-        // choice rejoins, then the lane ends): no tail, so the branches meet there rather than at the sink.
-        if lower >= 2 && !hasForward && !(graph.inDegree(of: node) >= 2 && isMerge(node)) {
+        if lower >= 2 && !hasForward && !isMeetingWithoutWayOn(node, slots: slots) {
             nodeFlags[Int(node)].insert(.tail)
             forward[Int(node)].postDominator = -1
             forward[Int(node)].position = 0
@@ -355,6 +353,19 @@ struct PhaseCutter {
         forward[Int(node)].route = longestRoute(from: node, to: best)
         forward[Int(node)].position = finished
         finished += 1
+    }
+
+    /// Whether a step with no way forward is still where two ways or more meet, so no tail: a bare merge, even when
+    /// only an end follows it (each lane's choice rejoins, then the lane ends), or a step that sends patients round
+    /// again or ends the loop ("any more relatives at risk?": the next relative, or the family's results kept), where
+    /// the branches of a round meet before it starts again. A tail is a way out ("refer and end"); these close the
+    /// block their branches make.
+    ///
+    /// - Complexity: O(edges of the step).
+    private func isMeetingWithoutWayOn(_ node: Int32, slots: Range<Int>) -> Bool {
+        guard graph.inDegree(of: node) >= 2 else { return false }
+        if isMerge(node) { return true }
+        return has(node, .onLoop) && slots.contains { has(graph.successorTargets[$0], .end) }
     }
 
     /// Whether a step whose every way forward is into a tail has two such tails or more, each with a way into an

@@ -48,7 +48,8 @@ extension PathwayIndex {
     ///    staff group arrive as stages.
     /// 2. **Outcome decisions.** A step with two or more branches that do not meet again soon (the longest way from
     ///    the step to where they meet, both counted, is longer than the target's upper bound, since a patient takes
-    ///    one way through; or the block holds more than twice the upper bound; or an alternative holds a loop, such
+    ///    one way through, a merge of one way in and one out, such as a sub-process's own start or end event, not
+    ///    counted; or the block holds more than twice the upper bound; or an alternative holds a loop, such
     ///    as a yearly review, so that patients may stay on it) starts one sub-pathway per branch
     ///    (variant found / not found). A parallel split is never an outcome decision: every patient takes every
     ///    branch. Ends and
@@ -60,7 +61,8 @@ extension PathwayIndex {
     ///    one follow-up) are one block, and so are a decision and tails that the stages put in one stage.
     /// 3. **Decision blocks and loops.** A decision whose branches do meet again soon is one phase with its
     ///    alternatives and the step where they meet (its immediate post-dominator, as in the program structure
-    ///    tree); where one branch goes straight to that step, the others are a detour some patients take, and the
+    ///    tree; a bare merge that two ways enter is where they meet even when only an end follows it, and so is a
+    ///    step whose only ways on loop back or end, where a round's branches meet); where one branch goes straight to that step, the others are a detour some patients take, and the
     ///    step where everyone continues is left to begin what follows (it joins the block only by length); where the
     ///    block holds the step where its branches meet, that step closes it (a merge is one of the method's natural
     ///    cut points): what follows begins the next phase and joins the block only by folding. But a meeting step
@@ -93,7 +95,9 @@ extension PathwayIndex {
     ///    in pathway order, except a branch into a step other branches also reach (a reclassified result joining
     ///    the positive branch) and a loop-back (one of the method's natural cut points: the decision that sends
     ///    patients round again stays with the work before it, not with the step it returns to), and never so that
-    ///    a piece holds two stages (a step without a stage does not bridge them).
+    ///    a piece holds two stages (a step without a stage does not bridge them). An end step that already ends a
+    ///    piece with work never joins a branch of an outcome decision to it, here or in folding: ways that stop at
+    ///    one end meet only there (a boundary event's handler and the normal flow it left).
     /// 7. **Folding.** A piece below the target's lower bound joins the neighbour it belongs to: the one across the
     ///    weakest boundary; a decision joins the piece before it rather than one of its branches, a branch joins
     ///    the steps after it rather than the decision it starts from, a start joins what follows it. Only pieces
