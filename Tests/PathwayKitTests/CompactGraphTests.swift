@@ -1,6 +1,7 @@
-import PathwayKit
 import TestSupport
 import Testing
+
+@testable import PathwayKit
 
 @Suite struct CompactGraphTests {
     /// A random graph with `nodes` nodes and about `density × nodes` edges.
@@ -90,6 +91,37 @@ import Testing
         }
         for node in 0..<Int32(graph.nodeCount) where index[Int(node)] < 0 { visit(node) }
         return (component, Int(count))
+    }
+
+    @Test("a graph large enough to build its two directions on two threads has the rows of a plain grouping")
+    func rowsOfALargeGraph() {
+        var generator = SplitMix64(seed: 7)
+        let nodeCount = 30_000
+        let edgeCount = CompactGraph.parallelRowsThreshold + 12_345
+        let sources = (0..<edgeCount).map { _ in Int32.random(in: 0..<Int32(nodeCount), using: &generator) }
+        let targets = (0..<edgeCount).map { _ in Int32.random(in: 0..<Int32(nodeCount), using: &generator) }
+        let graph = CompactGraph(nodeCount: nodeCount, sources: sources, targets: targets)
+        var out = [[Int32]](repeating: [], count: nodeCount)
+        var into = [[Int32]](repeating: [], count: nodeCount)
+        for edge in 0..<edgeCount {
+            out[Int(sources[edge])].append(Int32(edge))
+            into[Int(targets[edge])].append(Int32(edge))
+        }
+        #expect(graph.edgeCount == edgeCount)
+        var mismatches = 0
+        for node in 0..<nodeCount {
+            let outSlots = Int(graph.successorOffsets[node])..<Int(graph.successorOffsets[node + 1])
+            let inSlots = Int(graph.predecessorOffsets[node])..<Int(graph.predecessorOffsets[node + 1])
+            if Array(graph.successorEdges[outSlots]) != out[node]
+                || Array(graph.successorTargets[outSlots]) != out[node].map({ targets[Int($0)] })
+                || Array(graph.predecessorEdges[inSlots]) != into[node]
+                || Array(graph.predecessorSources[inSlots]) != into[node].map({ sources[Int($0)] })
+            {
+                mismatches += 1
+            }
+        }
+        #expect(mismatches == 0)
+        #expect(graph.successorOffsets.last == Int32(edgeCount) && graph.predecessorOffsets.last == Int32(edgeCount))
     }
 
     @Test("a chain of a million steps needs no deep recursion", .tags(.scale), .scaleTest)

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// An immutable directed graph in compressed sparse row form: dense `Int32` node ids, successor and predecessor
 /// arrays, and for each adjacency slot the index of the input edge it came from.
 ///
@@ -44,11 +46,34 @@ public struct CompactGraph: Sendable, Hashable {
     init(nodeCount: Int, sources: UnsafeBufferPointer<Int32>, targets: UnsafeBufferPointer<Int32>) {
         precondition(sources.count == targets.count, "sources and targets differ in length")
         self.nodeCount = nodeCount
-        (successorOffsets, successorTargets, successorEdges) = Self.buildRows(
-            nodeCount: nodeCount, keys: sources, values: targets)
-        (predecessorOffsets, predecessorSources, predecessorEdges) = Self.buildRows(
-            nodeCount: nodeCount, keys: targets, values: sources)
+        guard sources.count >= Self.parallelRowsThreshold else {
+            (successorOffsets, successorTargets, successorEdges) = Self.buildRows(
+                nodeCount: nodeCount, keys: sources, values: targets)
+            (predecessorOffsets, predecessorSources, predecessorEdges) = Self.buildRows(
+                nodeCount: nodeCount, keys: targets, values: sources)
+            return
+        }
+        // The two directions read the same columns and write arrays of their own: one on each of two threads. The
+        // memory at the end is the same either way (each direction's arrays are kept), so nothing is held longer.
+        nonisolated(unsafe) let sources = sources
+        nonisolated(unsafe) let targets = targets
+        nonisolated(unsafe) var rows: [([Int32], [Int32], [Int32])] = [([], [], []), ([], [], [])]
+        rows.withUnsafeMutableBufferPointer { rows in
+            nonisolated(unsafe) let rows = rows
+            DispatchQueue.concurrentPerform(iterations: 2) { direction in
+                rows[direction] =
+                    direction == 0
+                    ? Self.buildRows(nodeCount: nodeCount, keys: sources, values: targets)
+                    : Self.buildRows(nodeCount: nodeCount, keys: targets, values: sources)
+            }
+        }
+        (successorOffsets, successorTargets, successorEdges) = rows[0]
+        (predecessorOffsets, predecessorSources, predecessorEdges) = rows[1]
     }
+
+    /// Graphs with at least this many edges build their two directions on two threads (below, starting a thread
+    /// costs more than it saves).
+    static let parallelRowsThreshold = 1 << 16
 
     /// A counting sort of edges by key, stable in input order.
     private static func buildRows(
