@@ -85,29 +85,31 @@ private struct OverlayApplication {
 
     // MARK: Findings
 
+    /// An error about what the overlay asks, at the change's line (or the overlay's).
+    private mutating func error(_ rule: String, _ message: String, at location: SourceLocation?) {
+        findings.append(Finding(.error, rule: rule, message, at: location ?? overlay.location))
+    }
+
     private mutating func unknownStep(_ id: StepID, _ verb: String, at location: SourceLocation?) {
-        findings.append(
-            Finding(
-                .error, rule: "overlay-unknown",
-                "the overlay \(verb) step '\(id)', which national pathway '\(national.id)' does not have",
-                at: location ?? overlay.location))
+        error(
+            "overlay-unknown",
+            "the overlay \(verb) step '\(id)', which national pathway '\(national.id)' does not have",
+            at: location)
     }
 
     private mutating func unknownTransition(_ from: StepID, _ to: StepID, _ verb: String, at location: SourceLocation?)
     {
-        findings.append(
-            Finding(
-                .error, rule: "overlay-unknown",
-                "the overlay \(verb) the transition from '\(from)' to '\(to)', which national pathway '\(national.id)' does not have",
-                at: location ?? overlay.location))
+        error(
+            "overlay-unknown",
+            "the overlay \(verb) the transition from '\(from)' to '\(to)', which national pathway '\(national.id)' "
+                + "does not have", at: location)
     }
 
     private mutating func fixed(_ what: String, _ verb: String, at location: SourceLocation?) {
-        findings.append(
-            Finding(
-                .error, rule: "overlay-fixed",
-                "the overlay \(verb) \(what), which national pathway '\(national.id)' marks fixed (it must not change locally)",
-                at: location ?? overlay.location))
+        error(
+            "overlay-fixed",
+            "the overlay \(verb) \(what), which national pathway '\(national.id)' marks fixed (it must not change "
+                + "locally)", at: location)
     }
 
     // MARK: Finding what the overlay names

@@ -1,5 +1,3 @@
-import Synchronization
-
 /// Tags for ``Index`` over names that are not model types of their own.
 public enum IndexTag {
     /// A stage name (`stage:` of a step).
@@ -113,7 +111,7 @@ public struct PathwayIndex: Sendable {
     public internal(set) var graph: CompactGraph
     /// The two ends of each transition made again from ``graph`` when first asked for, once the columns were let
     /// go (``releaseTransitionEnds()``); shared by the copies of the index.
-    var lateEnds: LateTransitionEnds? = nil
+    var lateEnds: LateValue<TransitionEnds>? = nil
 
     /// The number of steps (distinct ids).
     public var stepCount: Int { stepIDs.count }
@@ -128,12 +126,12 @@ public struct PathwayIndex: Sendable {
     ///
     /// - Complexity: O(1), or O(V + E) the first time after the build.
     public var transitionSources: IndexedColumn<Transition, Index<Step>> {
-        lateEnds?.ends(of: graph).sources ?? sourceColumn
+        lateEnds?.value { Self.transitionEnds(of: graph) }.sources ?? sourceColumn
     }
 
     /// The target of each transition (see ``transitionSources``).
     public var transitionTargets: IndexedColumn<Transition, Index<Step>> {
-        lateEnds?.ends(of: graph).targets ?? targetColumn
+        lateEnds?.value { Self.transitionEnds(of: graph) }.targets ?? targetColumn
     }
 
     /// Lets the transition columns go: the graph holds the same numbers, and ``transitionSources`` and
@@ -142,13 +140,34 @@ public struct PathwayIndex: Sendable {
         guard lateEnds == nil else { return }
         sourceColumn = IndexedColumn()
         targetColumn = IndexedColumn()
-        lateEnds = LateTransitionEnds()
+        lateEnds = LateValue()
+    }
+
+    /// The two ends of every transition, in transition order.
+    typealias TransitionEnds = (
+        sources: IndexedColumn<Transition, Index<Step>>, targets: IndexedColumn<Transition, Index<Step>>
+    )
+
+    /// Every transition's two ends, read off a graph's successor rows.
+    ///
+    /// - Complexity: O(V + E).
+    static func transitionEnds(of graph: CompactGraph) -> TransitionEnds {
+        var sources = [Index<Step>](repeating: Index(raw: 0), count: graph.edgeCount)
+        var targets = [Index<Step>](repeating: Index(raw: 0), count: graph.edgeCount)
+        for node in 0..<graph.nodeCount {
+            for slot in Int(graph.successorOffsets[node])..<Int(graph.successorOffsets[node + 1]) {
+                let edge = Int(graph.successorEdges[slot])
+                sources[edge] = Index(raw: Int32(node))
+                targets[edge] = Index(raw: graph.successorTargets[slot])
+            }
+        }
+        return (IndexedColumn(sources), IndexedColumn(targets))
     }
 
     /// Brings the transition columns back, for code that appends to them.
     mutating func restoreTransitionEnds() {
         guard let lateEnds else { return }
-        (sourceColumn, targetColumn) = lateEnds.ends(of: graph)
+        (sourceColumn, targetColumn) = lateEnds.value { Self.transitionEnds(of: graph) }
         self.lateEnds = nil
     }
 
@@ -252,38 +271,4 @@ public struct PathwayIndex: Sendable {
     ///   (an edge list's does), the first lookup builds it again, in O(total length of the ids), once for the index
     ///   and its copies, whichever thread asks first.
     public func step(named id: StepID) -> Index<Step>? { stepIDs.index(of: id.rawValue) }
-}
-
-/// The two ends of every transition, made from a graph's rows on first use and kept for the copies of the index
-/// that share the graph (see ``PathwayIndex/transitionSources``).
-final class LateTransitionEnds: Sendable {
-    typealias Ends = (sources: IndexedColumn<Transition, Index<Step>>, targets: IndexedColumn<Transition, Index<Step>>)
-
-    private let state = Mutex<Ends?>(nil)
-
-    /// Whether the columns have been made (for tests).
-    var isBuilt: Bool { state.withLock { $0 != nil } }
-
-    /// The columns, made from `graph` if this is the first time they are asked for.
-    ///
-    /// - Complexity: O(1), or O(V + E) the first time.
-    func ends(of graph: CompactGraph) -> Ends {
-        state.withLock { state in
-            if let state { return state }
-            var sources = [Index<Step>](repeating: Index(raw: 0), count: graph.edgeCount)
-            var targets = [Index<Step>](repeating: Index(raw: 0), count: graph.edgeCount)
-            for node in 0..<graph.nodeCount {
-                for slot in Int(graph.successorOffsets[node])..<Int(graph.successorOffsets[node + 1]) {
-                    let edge = Int(graph.successorEdges[slot])
-                    sources[edge] = Index(raw: Int32(node))
-                    targets[edge] = Index(raw: graph.successorTargets[slot])
-                }
-            }
-            let made = (
-                IndexedColumn<Transition, Index<Step>>(sources), IndexedColumn<Transition, Index<Step>>(targets)
-            )
-            state = made
-            return made
-        }
-    }
 }

@@ -1,11 +1,10 @@
 import Foundation
-import Synchronization
 
 /// Interns byte strings: each distinct id gets the next `Int32`, looked up by an open-addressing hash table over
 /// the bytes, so that no `String` is made per field.
 ///
 /// A reader that adds no more ids may drop the table to save memory (``releaseTable()``); the first lookup after
-/// that builds it again, once, into a ``LateTable`` that the copies holding the same names share, so that
+/// that builds it again, once, into a ``LateValue`` that the copies holding the same names share, so that
 /// ``lookUp(_:)`` is never a scan of the names.
 ///
 /// Each slot holds the upper 32 bits of the id's hash beside the id, so a probe touches one cache line and compares
@@ -28,7 +27,13 @@ struct ByteInterner {
     /// The table ``lookUp(_:)`` builds on first use when ``slots`` is released or partial: made by
     /// ``releaseTable()`` and ``prepareLookup()``, dropped by any change to the names, so that copies share it only
     /// while they hold the same names.
-    private var lateTable: LateTable?
+    private var lateTable: LateValue<LookupSlots>?
+
+    /// A lookup table made after the reader released its own (``lateTable``): slots laid out as ``slots`` are.
+    struct LookupSlots: Sendable {
+        var slots: [UInt64]
+        var shift: UInt64
+    }
 
     init(capacity: Int = 1 << 12) {
         var bits: UInt64 = 4
@@ -157,7 +162,7 @@ struct ByteInterner {
         slots = []
         tableCount = 0
         isTablePartial = false
-        lateTable = LateTable()
+        lateTable = LateValue()
     }
 
     /// Whether ``lookUp(_:)`` would scan the names: only a builder still adding ids without the table, never an
@@ -172,7 +177,7 @@ struct ByteInterner {
     ///
     /// - Complexity: O(1).
     mutating func prepareLookup() {
-        if (slots.isEmpty || isTablePartial) && lateTable == nil { lateTable = LateTable() }
+        if (slots.isEmpty || isTablePartial) && lateTable == nil { lateTable = LateValue() }
     }
 
     /// Adds an id known to be new without entering it in the table, for a caller that finds such ids by other
@@ -257,7 +262,7 @@ struct ByteInterner {
                     // released the table, or its builder prepared the lookup).
                     return (0..<count).first { matches($0, pointer, length) }.map { Int32($0) }
                 }
-                let table = lateTable.table { filledSlots() }
+                let table = lateTable.value { filledSlots() }
                 return find(hash, pointer, length, slots: table.slots, shift: table.shift)
             }
         }
@@ -318,7 +323,7 @@ struct ByteInterner {
     /// A table of slots holding every id, at most 60 % full.
     ///
     /// - Complexity: O(total length).
-    private func filledSlots() -> LateTable.Slots {
+    private func filledSlots() -> LookupSlots {
         var bits: UInt64 = 4
         while (1 << bits) * 3 < (count + 16) * 5 { bits += 1 }
         var slots = [UInt64](repeating: 0, count: 1 << bits)
@@ -333,7 +338,7 @@ struct ByteInterner {
             while slots[slot] != 0 { slot = (slot + 1) & mask }
             slots[slot] = (hash & 0xFFFF_FFFF_0000_0000) | UInt64(id + 1)
         }
-        return LateTable.Slots(slots: slots, shift: shift)
+        return LookupSlots(slots: slots, shift: shift)
     }
 
     private mutating func grow() {
@@ -351,32 +356,6 @@ struct ByteInterner {
 
     /// The names, for handing out.
     var names: NodeNames { NodeNames(bytes: nameBytes, offsets: nameOffsets) }
-}
-
-/// A ``ByteInterner``'s lookup table built on first use, after its reader released the table it interned with: one
-/// per set of names, shared by the copies holding them, built at most once whichever thread asks first.
-final class LateTable: Sendable {
-    /// A table of slots as ``ByteInterner`` lays them out.
-    struct Slots: Sendable {
-        var slots: [UInt64]
-        var shift: UInt64
-    }
-
-    private let state = Mutex<Slots?>(nil)
-
-    /// Whether the table has been built.
-    var isBuilt: Bool { state.withLock { $0 != nil } }
-
-    /// The table, built by `build` if this is the first time it is asked for (other threads asking meanwhile wait
-    /// for it); the lookup itself runs outside the lock.
-    func table(_ build: () -> Slots) -> Slots {
-        state.withLock { state in
-            if let state { return state }
-            let built = build()
-            state = built
-            return built
-        }
-    }
 }
 
 /// The ids of a graph's nodes, kept as UTF-8 bytes and offsets (one allocation, not one `String` per node).
