@@ -68,6 +68,18 @@ import Testing
         #expect(ranks == order)
     }
 
+    @Test("the components found on a second thread give the same cut as on one", arguments: [true, false])
+    func componentsOnASecondThread(withStages: Bool) {
+        var pathway = PathwayGenerator(PathwayGenerator.Options(steps: 2_000, seed: withStages ? 5 : 6)).pathway()
+        if !withStages { for index in pathway.steps.indices { pathway.steps[index].stage = nil } }
+        let index = PathwayIndex(pathway)
+        let oneThread = index.phaseGroups(target: 3...5, twoThreadsFrom: .max)
+        let twoThreads = index.phaseGroups(target: 3...5, twoThreadsFrom: 0)
+        #expect(oneThread.offsets.count > 100)
+        #expect(twoThreads.members == oneThread.members && twoThreads.offsets == oneThread.offsets)
+        #expect(twoThreads.titles == oneThread.titles && twoThreads.aloneSteps == oneThread.aloneSteps)
+    }
+
     @Test("generated pathways with stages: every step once, connected runs, boundaries recorded", arguments: 1...12)
     func generatedWithStages(seed: UInt64) {
         let pathway = PathwayGenerator(PathwayGenerator.Options(steps: 400, seed: seed)).pathway()

@@ -109,7 +109,10 @@ extension PathwayIndex {
     /// Every step ends in exactly one piece. A piece of one step remains only where no transition joins the step
     /// to any other piece; advice says so.
     ///
-    /// - Parameter target: The preferred sub-pathway sizes (the method's 3 to 5 steps).
+    /// - Parameters:
+    ///   - target: The preferred sub-pathway sizes (the method's 3 to 5 steps).
+    ///   - twoThreadsFrom: The number of transitions from which the components are found on a second thread while
+    ///     the flow is marked (the same result either way).
     /// - Complexity: O(V + E) for stages, back edges, post-dominators (see
     ///   ``CompactGraph/immediateDominators(root:order:direction:)``), components and unions; O(k · (V + E)) with
     ///   k = twice the upper bound for the bounded searches that tell whether a decision's branches meet again, for
@@ -117,7 +120,9 @@ extension PathwayIndex {
     ///   loop-back's round is read off the search's path and never followed past k steps) and for folding; the
     ///   tails of a step whose ways forward are all tails, the ways out of a round and the ways into a long loop's
     ///   head are looked at once each. No recursion.
-    func phaseGroups(target: ClosedRange<Int>) -> PhaseCut {
+    func phaseGroups(
+        target: ClosedRange<Int>, twoThreadsFrom: Int = CompactGraph.parallelRowsThreshold
+    ) -> PhaseCut {
         let n = graph.nodeCount
         let stageOfNode = stageOfStep.isUniform ? nil : effectiveStages().stageOfNode
         var starts: [Int32] = []
@@ -127,20 +132,29 @@ extension PathwayIndex {
             graph: graph, target: target, isEnd: { kinds.values[Int($0)] == .end }, isStart: isStart,
             isParallel: { kinds.values[Int($0)] == .parallel }, stageOfNode: stageOfNode,
             isMerge: { kinds.values[Int($0)] == .merge })
-        // Loop-backs, tails, and where branches meet again (post-dominators over the steps that are not tails).
-        cutter.scanForward(starts: starts)
-        // Decisions whose branches do not meet again soon are outcome decisions.
-        cutter.markSplitters()
-        // The boundary of every transition.
         let handOff: ((Int32, Int32) -> Bool)? = staffMembers.isEmpty ? nil : { isHandOff($0, $1) }
-        cutter.markBoundaries(stageOfNode: stageOfNode, isHandOff: handOff)
-        // The components are let go before the pieces are made: only the loops that are one phase are kept.
-        var pathOrder: [Int32]
-        do {
-            let components = graph.stronglyConnectedComponents()
-            pathOrder = graph.pathwayOrder(components)
-            cutter.markLoops(components)
+        let markFlow = {
+            // Loop-backs, tails, and where branches meet again (post-dominators over the steps that are not tails).
+            cutter.scanForward(starts: starts)
+            // Decisions whose branches do not meet again soon are outcome decisions.
+            cutter.markSplitters()
+            // The boundary of every transition.
+            cutter.markBoundaries(stageOfNode: stageOfNode, isHandOff: handOff)
         }
+        // The components read only the graph: on a large one they are found on a second thread while the first
+        // marks the flow. (The pathway order is made after, on one thread: made beside the forward search too, its
+        // working memory would add to the search's at the peak.)
+        var components: StronglyConnectedComponents?
+        if graph.edgeCount >= twoThreadsFrom {
+            components = bothAtOnce(markFlow, { [graph] in graph.stronglyConnectedComponents() }).1
+        } else {
+            markFlow()
+            components = graph.stronglyConnectedComponents()
+        }
+        // The components are let go before the pieces are made: only the loops that are one phase are kept.
+        var pathOrder = graph.pathwayOrder(components)
+        cutter.markLoops(components!)
+        components = nil
         cutter.startPieces()
         // Decision blocks and small loops are one phase each (never across a stage or an outcome).
         cutter.joinBlocks { kinds.values[Int($0)] == .activity || kinds.values[Int($0)] == .reference }
