@@ -282,3 +282,32 @@ extension PhasesAgreementRuleTests {
         #expect(cut == [["s", "a", "b"], ["c", "r", "w", "m", "q", "e"]])
     }
 }
+
+extension PhasesAgreementRuleTests {
+    @Test("an exception path, a task's way out on a condition into a handler that only ends, is an outcome of its own")
+    func exceptionPathIsAnOutcome() {
+        // The order (o) and the payment (p) run in parallel and meet at j, then the items are shipped (w). An error
+        // caught on the payment goes to its handler (h), which ends the pathway at f, never meeting the flow again.
+        let kinds: [String: StepKind] = ["s": .start, "k": .parallel, "j": .parallel, "e": .end, "f": .end]
+        let cut = Self.phases(
+            ["s>k", "k>o", "k>p", "o>j", "p>j", "j>w", "w>e", "p>h:error event", "h>f"], kinds: kinds)
+        #expect(cut == [["s", "k", "o", "p", "j", "w", "e"], ["h", "f"]])
+        // An event with no way on (a compensation event, waiting to undo the payment) ends nothing: no way out.
+        let compensation = Self.phases(
+            ["s>k", "k>o", "k>p", "o>j", "p>j", "j>w", "w>e", "p>h:compensation"], kinds: kinds)
+        #expect(compensation == [["s", "k", "o", "p", "j", "h", "w", "e"]])
+        // Where the way on names its event too (a state machine's every transition does), no way out is an exception.
+        let events = Self.phases(
+            ["s>k", "k>o", "k>p", "o>j", "p>j:paid", "j>w", "w>e", "p>h:error event", "h>f"], kinds: kinds)
+        #expect(events == [["s", "k", "o", "p", "j", "h", "w", "f", "e"]])
+        // Two handlers (h, g) stop at the end the normal flow (x) also reaches: the second is a sub-pathway of one
+        // step, and the advice says why, rather than be joined back to the flow it left.
+        let shared = PhasesTests.phases(
+            [
+                "s>a", "a>b", "b>t", "t>w", "w>x", "x>e", "t>h:error event", "h>e", "t>g:timer event", "g>e",
+            ],
+            kinds: ["s": .start, "e": .end])
+        #expect(shared.subpathways.map(\.steps) == [["s", "a", "b", "t", "w", "x"], ["h", "e"], ["g"]])
+        #expect(shared.findings.map(\.message).contains { $0.contains("step 'g'") && $0.contains("exception path") })
+    }
+}

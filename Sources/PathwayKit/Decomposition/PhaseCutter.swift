@@ -3,9 +3,9 @@
 /// from one decision to the next, so that no step, transition or piece gets an array of its own.
 ///
 /// The steps run in the order of the rules: ``scanForward(starts:)`` (back edges, loop rounds, tails,
-/// post-dominators in one depth-first search), ``markSplitters()``, ``markBoundaries(stageOfNode:isHandOff:)``,
-/// ``markLoops(_:)``, then the joins (``joinBlocks(doesWork:)``, ``joinLoops()``, ``joinRounds()``, ``markLengthCuts()``,
-/// ``joinAlong(_:)``), ``fold(_:)`` and ``groups(_:)``.
+/// post-dominators in one depth-first search), ``markSplitters()``,
+/// ``markBoundaries(stageOfNode:isHandOff:exceptions:)``, ``markLoops(_:)``, then the joins (``joinBlocks(doesWork:)``,
+/// ``joinLoops()``, ``joinRounds()``, ``markLengthCuts()``, ``joinAlong(_:)``), ``fold(_:)`` and ``groups(_:)``.
 struct PhaseCutter {
     /// Flags of a step.
     struct NodeFlags: OptionSet {
@@ -39,7 +39,8 @@ struct PhaseCutter {
         /// Scratch for ``endsApart(_:)`` (a tail, or an end step reached from one, looked at before), for
         /// ``markLoops(_:)`` (the head of a round) and for ``joinRounds()`` (a step whose ways out were looked at).
         static let seen = NodeFlags(rawValue: 1 << 13)
-        /// A branch of an outcome decision enters the step (set by ``markBoundaries(stageOfNode:isHandOff:)``).
+        /// A branch of an outcome decision, or an exception path, enters the step (set by
+        /// ``markBoundaries(stageOfNode:isHandOff:exceptions:)``).
         static let outcomeIn = NodeFlags(rawValue: 1 << 14)
         /// A step of a loop that is one phase (set by ``markLoops(_:)``): the transitions ``joinLoops()`` looks at
         /// leave such steps.
@@ -571,18 +572,24 @@ struct PhaseCutter {
         forward = []
     }
 
-    /// Sets the boundary of every transition: a stage change, a branch of an outcome decision, or a hand-off.
+    /// Sets the boundary of every transition: a stage change, a branch of an outcome decision (or an exception
+    /// path, see ``leavesOnException(_:exceptions:)``), or a hand-off.
     ///
     /// - Parameters:
     ///   - stageOfNode: The effective stage of each step, or `nil` when no step has one.
     ///   - isHandOff: Whether a transition between two steps hands over between staff groups.
+    ///   - exceptions: Whether a step does work (not a gateway) and whether a transition carries a condition, or
+    ///     `nil` when no transition has one.
     /// - Complexity: O(V + E) plus the hand-off tests.
-    mutating func markBoundaries(stageOfNode: [Int32]?, isHandOff: ((Int32, Int32) -> Bool)?) {
+    mutating func markBoundaries(
+        stageOfNode: [Int32]?, isHandOff: ((Int32, Int32) -> Bool)?, exceptions: Exceptions? = nil
+    ) {
         for node in 0..<Int32(graph.nodeCount) {
             let isSplitter = has(node, .splitter)
             // Into the tails of a decision whose outcomes end apart, the branches are outcomes too.
             let intoTails = has(node, .finalOutcomes)
             let isGate = isChoiceWithWayOut(node)
+            let hasExceptions = exceptions.map { leavesOnException(node, exceptions: $0) } ?? false
             for slot in Int(graph.successorOffsets[Int(node)])..<Int(graph.successorOffsets[Int(node) + 1]) {
                 let next = graph.successorTargets[slot]
                 let edge = Int(graph.successorEdges[slot])
@@ -590,6 +597,7 @@ struct PhaseCutter {
                 let isOutcome =
                     isSplitter && next != node && !nodeFlags[Int(next)].contains(.end)
                     && (intoTails || !nodeFlags[Int(next)].contains(.tail)) && !flags.contains(.back)
+                    || hasExceptions && isException(slot: slot, from: node, exceptions: exceptions)
                 if isOutcome {
                     flags.insert(.outcome)
                     nodeFlags[Int(next)].insert(.outcomeIn)
@@ -610,6 +618,50 @@ struct PhaseCutter {
                 edgeFlags[edge] = flags
             }
         }
+    }
+
+    /// What tells an exception path from the normal flow (see ``leavesOnException(_:exceptions:)``).
+    struct Exceptions {
+        /// Whether a step does work (an activity or a reference), rather than being a gateway, a start or an end.
+        var doesWork: (Int32) -> Bool
+        /// Whether a transition carries a condition.
+        var hasCondition: (Int32) -> Bool
+    }
+
+    /// Whether a step of work leaves its normal flow on a condition into a way that never meets it again: it has a
+    /// way on without a condition into a step that is not a tail, and another way out, on a condition, into a tail
+    /// that then only ends (an error, a timeout or a message caught on the step, as a BPMN boundary event is
+    /// imported, and its handler). Such a way out is an exception path, a branch of an outcome of its own even when
+    /// it is one step (see ``isException(slot:from:exceptions:)``): joined to the normal flow, one
+    /// sub-pathway would hold two outcomes. A decision's branches are not looked at (its ways out are all choices),
+    /// nor a step whose every way on carries a condition (every transition of a state machine names its event).
+    ///
+    /// - Complexity: O(edges of the step); the conditions are read only for a step with a way into a tail.
+    private func leavesOnException(_ node: Int32, exceptions: Exceptions) -> Bool {
+        guard graph.outDegree(of: node) >= 2 else { return false }
+        let slots = Int(graph.successorOffsets[Int(node)])..<Int(graph.successorOffsets[Int(node) + 1])
+        guard slots.contains(where: { isForward(slot: $0, from: node) && endsAway(graph.successorTargets[$0]) }),
+            exceptions.doesWork(node)
+        else { return false }
+        return slots.contains { isCore(slot: $0, from: node) && !exceptions.hasCondition(graph.successorEdges[$0]) }
+    }
+
+    /// Whether a transition out of a step that ``leavesOnException(_:exceptions:)`` is an exception path: on a
+    /// condition, forward into a tail that then only ends.
+    @inline(__always)
+    private func isException(slot: Int, from node: Int32, exceptions: Exceptions?) -> Bool {
+        guard let exceptions, isForward(slot: slot, from: node), endsAway(graph.successorTargets[slot]) else {
+            return false
+        }
+        return exceptions.hasCondition(graph.successorEdges[slot])
+    }
+
+    /// Whether a step is a tail that ends the pathway: it has ways on, and all of them are into end steps (a tail's
+    /// only other ways out are loop-backs, which put it on a loop). A step with no way on at all ends nothing: a
+    /// compensation event hung on a task waits to undo the task, it is no way out of it.
+    @inline(__always)
+    private func endsAway(_ node: Int32) -> Bool {
+        has(node, .tail) && !has(node, .onLoop) && graph.outDegree(of: node) > 0
     }
 
     /// Whether a step is a choice with a way out that closes a phase: a step that is no decision block or outcome
@@ -1214,8 +1266,9 @@ struct PhaseCutter {
     private func keepsOutcomeBranch(_ root: Int32, cost: Int32, startedByOutcome: Bool) -> Bool {
         guard cost == 5 && startedByOutcome else { return false }
         if pieces.weight(root) >= 2 { return true }
-        // One outcome of a decision whose outcomes end apart: its step and its end stay a sub-pathway of their own.
-        guard pieces.weight(root) == 1, pieces.size(root) >= 2 else { return false }
+        // One outcome of a decision whose outcomes end apart (its step and its end), or an exception path (an error's
+        // handler, alone where its end is already another piece's), stays a sub-pathway of its own.
+        guard pieces.weight(root) == 1 else { return false }
         var member = pieces.firstMember(ofRoot: root)
         while member >= 0 {
             if has(member, .tail) { return true }

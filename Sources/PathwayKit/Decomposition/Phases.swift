@@ -58,7 +58,11 @@ extension PathwayIndex {
     ///    is a tail, two tails or more each into an end of its own (the relative carries the variant: surveillance;
     ///    does not: discharge), is an outcome decision too: its outcomes end the pathway apart, and each tail with
     ///    its end stays a sub-pathway of its own. Tails that meet at one end (continues the pregnancy or not, then
-    ///    one follow-up) are one block, and so are a decision and tails that the stages put in one stage.
+    ///    one follow-up) are one block, and so are a decision and tails that the stages put in one stage. An
+    ///    *exception path* is an outcome too: a way out of a step of work on a condition, beside a way on without
+    ///    one, into a tail that then only ends (an error caught on a task, as a BPMN boundary event is imported, and
+    ///    its handler) starts a sub-pathway of its own even when it is one step (see
+    ///    ``PhaseCutter/markBoundaries(stageOfNode:isHandOff:exceptions:)``).
     /// 3. **Decision blocks and loops.** A decision whose branches do meet again soon is one phase with its
     ///    alternatives and the step where they meet (its immediate post-dominator, as in the program structure
     ///    tree; a bare merge that two ways enter is where they meet even when only an end follows it, and so is a
@@ -103,8 +107,8 @@ extension PathwayIndex {
     ///    the steps after it rather than the decision it starts from, a start joins what follows it. Only pieces
     ///    of one or two steps cross a stage boundary. An outcome branch of two or more steps (ends aside) whose
     ///    only neighbours are decisions it is a branch of stays apart (a timeout path): joined back, one
-    ///    sub-pathway would hold two outcomes; so does one outcome of a decision whose outcomes end apart, its step
-    ///    and its end.
+    ///    sub-pathway would hold two outcomes; so do one outcome of a decision whose outcomes end apart, its step
+    ///    and its end, and an exception path (alone where its end is another piece's).
     ///
     /// Every step ends in exactly one piece. A piece of one step remains only where no transition joins the step
     /// to any other piece; advice says so.
@@ -133,13 +137,20 @@ extension PathwayIndex {
             isParallel: { kinds.values[Int($0)] == .parallel }, stageOfNode: stageOfNode,
             isMerge: { kinds.values[Int($0)] == .merge })
         let handOff: ((Int32, Int32) -> Bool)? = staffMembers.isEmpty ? nil : { isHandOff($0, $1) }
+        // A way out of a step of work on a condition, into a way that never meets the flow again, is an exception.
+        let exceptions =
+            conditions.isEmpty
+            ? nil
+            : PhaseCutter.Exceptions(
+                doesWork: { kinds.values[Int($0)] == .activity || kinds.values[Int($0)] == .reference },
+                hasCondition: { conditions.hasText(Index(raw: $0)) })
         let markFlow = {
             // Loop-backs, tails, and where branches meet again (post-dominators over the steps that are not tails).
             cutter.scanForward(starts: starts)
             // Decisions whose branches do not meet again soon are outcome decisions.
             cutter.markSplitters()
             // The boundary of every transition.
-            cutter.markBoundaries(stageOfNode: stageOfNode, isHandOff: handOff)
+            cutter.markBoundaries(stageOfNode: stageOfNode, isHandOff: handOff, exceptions: exceptions)
         }
         // The components read only the graph: on a large one they are found on a second thread while the first
         // marks the flow. (The pathway order is made after, on one thread: made beside the forward search too, its
@@ -179,11 +190,18 @@ extension PathwayIndex {
 
     /// The advice for a step that `phases` leaves in a sub-pathway of its own: why it stands alone.
     func aloneFinding(_ node: Int32) -> Finding {
+        let ways = Int(graph.successorOffsets[Int(node)])..<Int(graph.successorOffsets[Int(node) + 1])
         let why =
-            graph.inDegree(of: node) + graph.outDegree(of: node) == 0
-            ? "no transition joins it to another step"
-            : "it stands alone between two decisions (it starts a branch of one and every way out of it is a "
-                + "branch of another), so there is nothing to join it to"
+            if graph.inDegree(of: node) + graph.outDegree(of: node) == 0 {
+                "no transition joins it to another step"
+            } else if !ways.isEmpty && ways.allSatisfy({ kinds.values[Int(graph.successorTargets[$0])] == .end }) {
+                "it is an outcome of its own that only ends the pathway (an exception path, such as an error's "
+                    + "handler, or one outcome of a last decision), and its end is shared with other work: joined to "
+                    + "that work, one sub-pathway would hold two outcomes"
+            } else {
+                "it stands alone between two decisions (it starts a branch of one and every way out of it is a "
+                    + "branch of another), so there is nothing to join it to"
+            }
         return Finding(
             .note, rule: "subpathway-alone", "step '\(stepIDs[Index(raw: node)])' is a sub-pathway of its own: \(why)",
             at: location(Index<Step>(raw: node)) ?? location)
