@@ -311,3 +311,18 @@ extension PhasesAgreementRuleTests {
         #expect(shared.findings.map(\.message).contains { $0.contains("step 'g'") && $0.contains("exception path") })
     }
 }
+
+extension PhasesAgreementRuleTests {
+    @Test("a merge where a block's branches meet is no step of a patient's way through: a block one step over is one")
+    func meetingMergeAddsNothingToABlock() {
+        // d: the point-of-care test (p), valid or not (v), or the laboratory (l, q); every way meets at the merge m,
+        // where the genotype is recorded. The longest way, d, p, v, l, q, is the target's upper bound without m.
+        let cut = Self.phases(
+            [
+                "s>a", "a>b", "b>d", "d>p:available", "d>l:not available", "p>v", "v>m:valid", "v>l:invalid", "l>q",
+                "q>m", "m>n", "n>o", "o>t", "t>e",
+            ],
+            kinds: ["s": .start, "d": .decision, "v": .decision, "m": .merge, "e": .end])
+        #expect(cut == [["s", "a", "b"], ["d", "p", "v", "l", "q", "m"], ["n", "o", "t", "e"]])
+    }
+}

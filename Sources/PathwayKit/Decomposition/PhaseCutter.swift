@@ -472,9 +472,10 @@ struct PhaseCutter {
         linkTo.removeAll(keepingCapacity: true)
         queue.append(node)
         if !visitMark.isEmpty { visitMark[Int(node)] = stamp }
-        // A patient takes one way through: the longest, decision and meeting step counted, is within the upper bound;
-        // and the block, meeting step counted, holds at most twice it.
-        if let route, route + 1 > upper || route == Int(UInt16.max) { return false }
+        // A patient takes one way through: the longest, decision and meeting step counted (a merge where the ways meet
+        // is no step of either), is within the upper bound; and the block, meeting step counted, holds at most twice
+        // it.
+        if let route, route + 1 - (isMerge(meet) ? 1 : 0) > upper || route == Int(UInt16.max) { return false }
         let bound = limit - 1
         // A branch straight to the meeting step makes the others a detour; that step then begins what follows, so
         // links into it are not the block's.

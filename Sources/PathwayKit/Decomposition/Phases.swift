@@ -49,7 +49,7 @@ extension PathwayIndex {
     /// 2. **Outcome decisions.** A step with two or more branches that do not meet again soon (the longest way from
     ///    the step to where they meet, both counted, is longer than the target's upper bound, since a patient takes
     ///    one way through, a merge of one way in and one out, such as a sub-process's own start or end event, not
-    ///    counted; or the block holds more than twice the upper bound; or an alternative holds a loop, such
+    ///    counted, nor a merge where they meet; or the block holds more than twice the upper bound; or an alternative holds a loop, such
     ///    as a yearly review, so that patients may stay on it) starts one sub-pathway per branch
     ///    (variant found / not found). A parallel split is never an outcome decision: every patient takes every
     ///    branch. Ends and
