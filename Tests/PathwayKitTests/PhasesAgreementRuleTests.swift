@@ -326,3 +326,21 @@ extension PhasesAgreementRuleTests {
         #expect(cut == [["s", "a", "b"], ["d", "p", "v", "l", "q", "m"], ["n", "o", "t", "e"]])
     }
 }
+
+extension PhasesAgreementRuleTests {
+    @Test("a loop kept whole begins a phase where a run of at least the lower bound enters it, not after a shorter one")
+    func loopKeptWholeBeginsAPhase() {
+        // r: a loss-of-function result (explain a, prescribe b, code c), then the review loop (h, then k: next review
+        // or done), or none (u, v, w). The run before the loop is a phase of its own: the review begins another.
+        let kinds: [String: StepKind] = ["s": .start, "r": .decision, "k": .decision, "e": .end, "f": .end]
+        let review = ["h>k", "k>h:next review", "k>e:done"]
+        let cut = Self.phases(
+            ["s>x", "x>y", "y>r", "r>a:yes", "a>b", "b>c", "c>h", "r>u:no", "u>v", "v>w", "w>f"] + review,
+            kinds: kinds)
+        #expect(cut == [["s", "x", "y", "r"], ["a", "b", "c"], ["u", "v", "w", "f"], ["h", "k", "e"]])
+        // After a run of two (the result, then its follow-up begun), the loop is where that work goes on.
+        let short = Self.phases(
+            ["s>x", "x>y", "y>r", "r>a:yes", "a>c", "c>h", "r>u:no", "u>v", "v>w", "w>f"] + review, kinds: kinds)
+        #expect(short == [["s", "x", "y", "r"], ["a", "c", "h", "k", "e"], ["u", "v", "w", "f"]])
+    }
+}

@@ -683,7 +683,14 @@ struct PhaseCutter {
             guard next != node, !edgeFlags[Int(graph.successorEdges[slot])].contains(.back) else { continue }
             if has(next, .end) || has(next, .tail) { out += 1 } else { core += 1 }
         }
-        guard core == 1 && out >= 1 else { return false }
+        return core == 1 && out >= 1 && closesRun(node)
+    }
+
+    /// Whether the straight run ending at a step (the step and those before it along a chain, see
+    /// ``hasChainPrevious(_:)``) holds at least the lower bound of steps: the work it concludes is a phase of its own.
+    ///
+    /// - Complexity: O(k), k the lower bound.
+    private func closesRun(_ node: Int32) -> Bool {
         var run = 1
         var step = node
         while run < lower && hasChainPrevious(step) {
@@ -812,12 +819,17 @@ struct PhaseCutter {
     /// its approver) is not a round of one phase: the outcome decision it passes is the stronger boundary, so its
     /// steps are joined by the other rules. Marks the transitions inside such loops, so that the components need
     /// not be kept until the pieces are joined; and, where no boundary inside cuts the loop, its ways out into a
-    /// step that is not an end or a tail: the loop is kept whole, and what follows begins the next phase.
+    /// step that is not an end or a tail: the loop is kept whole, and what follows begins the next phase. Such a
+    /// loop begins a phase too where the pathway enters it after a straight run of at least the lower bound (the
+    /// loss-of-function result explained, the drug prescribed, the alert coded, then the antiplatelet review):
+    /// that run is a phase of its own. After a shorter run (a result, then the split that starts its follow-up) the
+    /// loop is where that work goes on, and the run joins it.
     ///
     /// Inside a loop that is not one phase (a cascade, whose every round passes through several phases), the
     /// innermost rounds are (see ``keepRounds(isInLoopOfOnePhase:)``).
     ///
-    /// - Complexity: O(V + E), and O(k) per round of ``rounds``.
+    /// - Complexity: O(V + E), O(k) per round of ``rounds`` (k twice the upper bound) and O(l) per way into a loop
+    ///   kept whole (l the lower bound).
     mutating func markLoops(_ components: StronglyConnectedComponents) {
         // The size of each component; 0 for one with an outcome branch inside it; minus the size for one that a
         // stronger boundary than a hand-off cuts (it is not joined whole).
@@ -856,6 +868,14 @@ struct PhaseCutter {
                 } else if isWhole && !has(next, .end) && !has(next, .tail) {
                     edgeFlags[Int(graph.successorEdges[slot])].insert(.beginsPhase)
                 }
+            }
+            // A loop kept whole begins a phase where the pathway enters it after a run that is a phase of its own.
+            guard isWhole else { continue }
+            for slot in Int(graph.predecessorOffsets[Int(node)])..<Int(graph.predecessorOffsets[Int(node) + 1])
+            where components.componentOfNode[Int(graph.predecessorSources[slot])] != component
+                && closesRun(graph.predecessorSources[slot])
+            {
+                edgeFlags[Int(graph.predecessorEdges[slot])].insert(.beginsPhase)
             }
         }
     }

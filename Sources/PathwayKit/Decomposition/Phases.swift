@@ -81,7 +81,8 @@ extension PathwayIndex {
     ///    innermost round of at most twice the upper bound steps (a reminder loop, time to think; see
     ///    ``PhaseCutter/markLoops(_:)``) is one phase in the same way. A loop kept whole ends where the pathway
     ///    leaves it: its ways out, other than into an end or a tail, begin the next phase and are crossed only by
-    ///    folding. The head of a loop whose round is longer than twice the upper bound (a cascade, going round
+    ///    folding; and it begins a phase where the pathway enters it after a straight run of at least the lower
+    ///    bound (a phase of its own: a result explained, then the review loop), not after a shorter one. The head of a loop whose round is longer than twice the upper bound (a cascade, going round
     ///    through several phases for each new carrier's relatives) begins a phase: each round starts there, so
     ///    what comes before it joins it only by folding.
     /// 4. **Choices with a way out.** A step with one way forward into a step that is not a tail, and another way
