@@ -344,3 +344,20 @@ extension PhasesAgreementRuleTests {
         #expect(short == [["s", "x", "y", "r"], ["a", "c", "h", "k", "e"], ["u", "v", "w", "f"]])
     }
 }
+
+extension PhasesAgreementRuleTests {
+    @Test("a short piece between the step that closes a block and the branches of an outcome decision stays whole")
+    func shortPieceAfterABlockBeforeOutcomesStays() {
+        // The result (a, b), then breast screening (x) and the offer to relatives (y) in parallel (p), met at the
+        // referral j; then the baseline endoscopy (k) and the choice (d): a gastrectomy (g, h, m) or surveillance
+        // (v, w, t). The endoscopy and the choice are where the care changes, not more of the parallel block.
+        let cut = Self.phases(
+            [
+                "s>a", "a>b", "b>p", "p>x", "p>y", "x>j", "y>j", "j>k", "k>d", "d>g:gastrectomy", "g>h", "h>m", "m>e",
+                "d>v:surveillance", "v>w", "w>t", "t>f",
+            ],
+            kinds: ["s": .start, "p": .parallel, "j": .merge, "d": .decision, "e": .end, "f": .end])
+        #expect(
+            cut == [["s", "a", "b"], ["p", "x", "y", "j"], ["k", "d"], ["g", "h", "m", "e"], ["v", "w", "t", "f"]])
+    }
+}

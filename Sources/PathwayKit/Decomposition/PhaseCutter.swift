@@ -1206,8 +1206,8 @@ struct PhaseCutter {
     }
 
     /// The neighbour a small piece folds into, or `nil` when it has none or stands alone between decisions (every
-    /// transition into it starts a branch of an outcome decision, and every transition out of it is such a branch
-    /// too).
+    /// transition into it starts a branch of an outcome decision, or, for a piece of two steps or more, leaves the
+    /// step that closes a block, and every transition out of it is such a branch too).
     ///
     /// Candidates are ordered by cost (the boundary crossed; 5 for a branch joining back into the decision that
     /// starts it, and for a decision joining one of its own branches unless the decision itself starts a branch;
@@ -1226,6 +1226,9 @@ struct PhaseCutter {
         var holdsStart = false
         var hasIn = false
         var hasOut = false
+        // A piece of two steps or more (ends aside) that a block's closing step leads into stands after that block
+        // as after a decision: the block is a phase complete where its branches meet.
+        let afterBlockIsBranch = pieces.weight(root) >= 2
         var member = pieces.firstMember(ofRoot: root)
         while member >= 0 {
             if has(member, .start) { holdsStart = true }
@@ -1234,7 +1237,7 @@ struct PhaseCutter {
                 hasIn = true
                 if edgeFlags[Int(graph.predecessorEdges[slot])].contains(.outcome) {
                     startedByOutcome = true
-                } else {
+                } else if !(afterBlockIsBranch && has(graph.predecessorSources[slot], .closesBlock)) {
                     onlyOutcomesIn = false
                 }
             }

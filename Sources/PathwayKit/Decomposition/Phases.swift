@@ -46,22 +46,21 @@ extension PathwayIndex {
     ///    of two or more steps (a phase the author named) other than a decision with its ends, unless the piece
     ///    across is short too (two short stages make one phase). DOT clusters and BPMN lanes whose label names no
     ///    staff group arrive as stages.
-    /// 2. **Outcome decisions.** A step with two or more branches that do not meet again soon (the longest way from
-    ///    the step to where they meet, both counted, is longer than the target's upper bound, since a patient takes
-    ///    one way through, a merge of one way in and one out, such as a sub-process's own start or end event, not
-    ///    counted, nor a merge where they meet; or the block holds more than twice the upper bound; or an alternative holds a loop, such
-    ///    as a yearly review, so that patients may stay on it) starts one sub-pathway per branch
-    ///    (variant found / not found). A parallel split is never an outcome decision: every patient takes every
-    ///    branch. Ends and
+    /// 2. **Outcome decisions.** A step with two or more branches that do not meet again soon (the longest way from the
+    ///    step to where they meet, both counted, is longer than the target's upper bound, since a patient takes one way
+    ///    through, a merge of one way in and one out, such as a sub-process's own start or end event, not counted, nor
+    ///    a merge where they meet; or the block holds more than twice the upper bound; or an alternative holds a loop,
+    ///    such as a yearly review, so that patients may stay on it) starts one sub-pathway per branch (variant found /
+    ///    not found). A parallel split is never an outcome decision: every patient takes every branch. Ends and
     ///    loop-back transitions are left out, and so are *tails*, steps whose whole future (ends aside) is the step
-    ///    itself: a short way out ("refer and end") is not a branch of its own. But a step whose every way forward
-    ///    is a tail, two tails or more each into an end of its own (the relative carries the variant: surveillance;
-    ///    does not: discharge), is an outcome decision too: its outcomes end the pathway apart, and each tail with
-    ///    its end stays a sub-pathway of its own. Tails that meet at one end (continues the pregnancy or not, then
-    ///    one follow-up) are one block, and so are a decision and tails that the stages put in one stage. An
-    ///    *exception path* is an outcome too: a way out of a step of work on a condition, beside a way on without
-    ///    one, into a tail that then only ends (an error caught on a task, as a BPMN boundary event is imported, and
-    ///    its handler) starts a sub-pathway of its own even when it is one step (see
+    ///    itself: a short way out ("refer and end") is not a branch of its own. But a step whose every way forward is a
+    ///    tail, two tails or more each into an end of its own (the relative carries the variant: surveillance; does
+    ///    not: discharge), is an outcome decision too: its outcomes end the pathway apart, and each tail with its end
+    ///    stays a sub-pathway of its own. Tails that meet at one end (continues the pregnancy or not, then one
+    ///    follow-up) are one block, and so are a decision and tails that the stages put in one stage. An *exception
+    ///    path* is an outcome too: a way out of a step of work on a condition, beside a way on without one, into a tail
+    ///    that then only ends (an error caught on a task, as a BPMN boundary event is imported, and its handler) starts
+    ///    a sub-pathway of its own even when it is one step (see
     ///    ``PhaseCutter/markBoundaries(stageOfNode:isHandOff:exceptions:)``).
     /// 3. **Decision blocks and loops.** A decision whose branches do meet again soon is one phase with its
     ///    alternatives and the step where they meet (its immediate post-dominator, as in the program structure
@@ -82,9 +81,10 @@ extension PathwayIndex {
     ///    ``PhaseCutter/markLoops(_:)``) is one phase in the same way. A loop kept whole ends where the pathway
     ///    leaves it: its ways out, other than into an end or a tail, begin the next phase and are crossed only by
     ///    folding; and it begins a phase where the pathway enters it after a straight run of at least the lower
-    ///    bound (a phase of its own: a result explained, then the review loop), not after a shorter one. The head of a loop whose round is longer than twice the upper bound (a cascade, going round
-    ///    through several phases for each new carrier's relatives) begins a phase: each round starts there, so
-    ///    what comes before it joins it only by folding.
+    ///    bound (a phase of its own: a result explained, then the review loop), not after a shorter one. The head
+    ///    of a loop whose round is longer than twice the upper bound (a cascade, going round through several phases
+    ///    for each new carrier's relatives) begins a phase: each round starts there, so what comes before it joins
+    ///    it only by folding.
     /// 4. **Choices with a way out.** A step with one way forward into a step that is not a tail, and another way
     ///    out into an end or a tail (declined, not eligible), closes the phase it concludes when the straight run
     ///    ending at it holds at least the lower bound of steps (the scan, the referral, the detailed scan, then "do
@@ -109,7 +109,10 @@ extension PathwayIndex {
     ///    of one or two steps cross a stage boundary. An outcome branch of two or more steps (ends aside) whose
     ///    only neighbours are decisions it is a branch of stays apart (a timeout path): joined back, one
     ///    sub-pathway would hold two outcomes; so do one outcome of a decision whose outcomes end apart, its step
-    ///    and its end, and an exception path (alone where its end is another piece's).
+    ///    and its end, and an exception path (alone where its end is another piece's). A piece of two steps or more
+    ///    (ends aside) between the step that closes a block and the branches of an outcome decision stays whole, as
+    ///    between two decisions (a baseline endoscopy and the choice of surgery or surveillance, after a parallel
+    ///    block): the block is a phase complete where its branches meet.
     ///
     /// Every step ends in exactly one piece. A piece of one step remains only where no transition joins the step
     /// to any other piece; advice says so.
