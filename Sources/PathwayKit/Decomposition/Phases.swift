@@ -124,10 +124,11 @@ extension PathwayIndex {
     /// - Complexity: O(V + E) for stages, back edges, post-dominators (see
     ///   ``CompactGraph/immediateDominators(root:order:direction:)``), components and unions; O(k · (V + E)) with
     ///   k = twice the upper bound for the bounded searches that tell whether a decision's branches meet again, for
-    ///   the runs before choices with a way out (at most the lower bound each), for the loop rounds (each
-    ///   loop-back's round is read off the search's path and never followed past k steps) and for folding; the
-    ///   tails of a step whose ways forward are all tails, the ways out of a round and the ways into a long loop's
-    ///   head are looked at once each. No recursion.
+    ///   the runs before choices with a way out and before the ways into a loop kept whole (at most the lower
+    ///   bound each), for the loop rounds (each loop-back's round is read off the search's path and never followed
+    ///   past k steps) and for folding; the tails of a step whose ways forward are all tails, the ways out of a
+    ///   round, the ways into a long loop's head and each step's ways out for an exception path are looked at once
+    ///   each. No recursion.
     func phaseGroups(
         target: ClosedRange<Int>, twoThreadsFrom: Int = CompactGraph.parallelRowsThreshold
     ) -> PhaseCut {
