@@ -361,3 +361,36 @@ extension PhasesAgreementRuleTests {
             cut == [["s", "a", "b"], ["p", "x", "y", "j"], ["k", "d"], ["g", "h", "m", "e"], ["v", "w", "t", "f"]])
     }
 }
+
+extension PhasesAgreementRuleTests {
+    @Test("a step's tails join it before its way on, whatever order the file lists its transitions in")
+    func tailsJoinTheirStepFirst() {
+        // The scan (x) and the blood tests (y) in parallel (p), met at j; then the meeting's reading (d): the
+        // cardiologist's referral to haematology (h, then an end) or other causes (o, then an end), each a tail, or
+        // on to the nurse's consent (q), the laboratory's test (r) and the result (t). Graphviz lists a step's
+        // transitions by their targets, a YAML file as written: the cut is the same, d with its tails.
+        let block = ["s>a", "a>b", "b>p", "p>x", "p>y", "x>j", "y>j", "j>d"]
+        let tails = ["d>h:a monoclonal protein", "h>e", "d>o:no uptake", "o>f"]
+        let wayOn = ["d>q:ATTR", "q>r", "r>t", "t>g"]
+        let kinds: [String: StepKind] = [
+            "s": .start, "p": .parallel, "j": .merge, "d": .decision, "e": .end, "f": .end, "g": .end,
+        ]
+        let staff = [
+            "j": "meeting", "d": "meeting", "q": "nurse", "r": "scientist", "t": "geneticist", "g": "geneticist",
+        ]
+        func cut(_ links: [String]) -> [[StepID]] {
+            var pathway = PhasesTests.pathway(links, kinds: kinds)
+            for index in pathway.steps.indices {
+                pathway.steps[index].staffGroups = [
+                    StaffGroupID(staff[pathway.steps[index].id.rawValue] ?? "cardiologist")
+                ]
+            }
+            return PathwayGraph(pathway).decomposition(.phases).subpathways.map(\.steps)
+        }
+        let expected: [[StepID]] = [
+            ["s", "a", "b"], ["p", "x", "y", "j"], ["d", "h", "o", "e", "f"], ["q", "r", "t", "g"],
+        ]
+        #expect(cut(block + wayOn + tails) == expected)
+        #expect(cut(block + tails + wayOn).map(Set.init) == expected.map(Set.init))
+    }
+}

@@ -1079,28 +1079,33 @@ struct PhaseCutter {
             // The step where a block's branches meet closes the block: what follows begins the next phase.
             for node in pathOrder where !has(node, .closesBlock) {
                 let isBranch = graph.outDegree(of: node) > 1
-                for slot in Int(graph.successorOffsets[Int(node)])..<Int(graph.successorOffsets[Int(node) + 1]) {
-                    let edge = graph.successorEdges[slot]
-                    // A loop-back is one of the method's natural cut points, and a step that begins a phase is
-                    // joined to what comes before it only by folding.
-                    guard boundary(edge) == level,
-                        edgeFlags[Int(edge)].isDisjoint(with: [.lengthCut, .back, .beginsPhase])
-                    else { continue }
-                    // A branch that runs into a step other branches also reach (a reclassified result joining the
-                    // positive branch) is where an analyst cuts: such links join only through blocks and folding.
-                    let target = graph.successorTargets[slot]
-                    if isBranch && has(target, .forwardInMany) { continue }
-                    // A parallel block's split begins its phase: what comes before it joins it only by folding (unless
-                    // the stages put both in one).
-                    if has(target, .opensBlock) && !inOneStage(node, target) { continue }
-                    let a = pieces.root(node)
-                    let b = pieces.root(target)
-                    if has(target, .end) && endBridgesOutcome(a, b) { continue }
-                    if shortOnly && Int(max(pieces.weight(a), pieces.weight(b))) >= lower { continue }
-                    if a != b && Int(pieces.weight(a) + pieces.weight(b)) <= upper
-                        && Int(pieces.size(a) + pieces.size(b)) <= limit && compatible(a, b)
-                    {
-                        joinPieces(a, b)
+                let slots = Int(graph.successorOffsets[Int(node)])..<Int(graph.successorOffsets[Int(node) + 1])
+                // A step's tails join it before its other ways on: a tail ("refer and end") has no other neighbour,
+                // and the order in which a file lists a step's transitions decides nothing.
+                for pass in 0..<(isBranch ? 2 : 1) {
+                    for slot in slots where !isBranch || has(graph.successorTargets[slot], .tail) == (pass == 0) {
+                        let edge = graph.successorEdges[slot]
+                        // A loop-back is one of the method's natural cut points, and a step that begins a phase is
+                        // joined to what comes before it only by folding.
+                        guard boundary(edge) == level,
+                            edgeFlags[Int(edge)].isDisjoint(with: [.lengthCut, .back, .beginsPhase])
+                        else { continue }
+                        // A branch that runs into a step other branches also reach (a reclassified result joining the
+                        // positive branch) is where an analyst cuts: such links join only through blocks and folding.
+                        let target = graph.successorTargets[slot]
+                        if isBranch && has(target, .forwardInMany) { continue }
+                        // A parallel block's split begins its phase: what comes before it joins it only by folding
+                        // (unless the stages put both in one).
+                        if has(target, .opensBlock) && !inOneStage(node, target) { continue }
+                        let a = pieces.root(node)
+                        let b = pieces.root(target)
+                        if has(target, .end) && endBridgesOutcome(a, b) { continue }
+                        if shortOnly && Int(max(pieces.weight(a), pieces.weight(b))) >= lower { continue }
+                        if a != b && Int(pieces.weight(a) + pieces.weight(b)) <= upper
+                            && Int(pieces.size(a) + pieces.size(b)) <= limit && compatible(a, b)
+                        {
+                            joinPieces(a, b)
+                        }
                     }
                 }
             }
