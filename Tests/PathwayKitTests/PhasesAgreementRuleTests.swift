@@ -394,3 +394,16 @@ extension PhasesAgreementRuleTests {
         #expect(cut(block + tails + wayOn).map(Set.init) == expected.map(Set.init))
     }
 }
+
+extension PhasesAgreementRuleTests {
+    @Test(
+        "a branch of a decision block into a tail that only ends meets the other branches only at the end: an outcome")
+    func tailOfABlockIsAnOutcome() {
+        // Task 1 (a), then the choice (d): Task 3 (x) or Task 4 (y), met at the merge m before the end, or Task 2
+        // (t), straight to the same end. The block is one phase; Task 2 leaves it for good, as an outcome.
+        let cut = Self.phases(
+            ["s>a", "a>d", "d>t", "t>e", "d>x", "d>y", "x>m", "y>m", "m>e"],
+            kinds: ["s": .start, "d": .decision, "m": .merge, "e": .end])
+        #expect(cut == [["s", "a", "d", "x", "y", "m"], ["t", "e"]])
+    }
+}

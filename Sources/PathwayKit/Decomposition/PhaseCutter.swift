@@ -574,7 +574,8 @@ struct PhaseCutter {
     }
 
     /// Sets the boundary of every transition: a stage change, a branch of an outcome decision (or an exception
-    /// path, see ``leavesOnException(_:exceptions:)``), or a hand-off.
+    /// path, see ``leavesOnException(_:exceptions:)``, or a decision block's branch into a tail that only ends), or a
+    /// hand-off.
     ///
     /// - Parameters:
     ///   - stageOfNode: The effective stage of each step, or `nil` when no step has one.
@@ -591,6 +592,9 @@ struct PhaseCutter {
             let intoTails = has(node, .finalOutcomes)
             let isGate = isChoiceWithWayOut(node)
             let hasExceptions = exceptions.map { leavesOnException(node, exceptions: $0) } ?? false
+            // A decision block's branches meet at a step before the end; a branch into a tail that only ends the
+            // pathway meets them nowhere but at an end, so it is an outcome of its own.
+            let isBlockDecision = has(node, .decision) && !isSplitter && !has(node, .parallel)
             for slot in Int(graph.successorOffsets[Int(node)])..<Int(graph.successorOffsets[Int(node) + 1]) {
                 let next = graph.successorTargets[slot]
                 let edge = Int(graph.successorEdges[slot])
@@ -599,6 +603,7 @@ struct PhaseCutter {
                     isSplitter && next != node && !nodeFlags[Int(next)].contains(.end)
                     && (intoTails || !nodeFlags[Int(next)].contains(.tail)) && !flags.contains(.back)
                     || hasExceptions && isException(slot: slot, from: node, exceptions: exceptions)
+                    || isBlockDecision && isForward(slot: slot, from: node) && endsAway(next)
                 if isOutcome {
                     flags.insert(.outcome)
                     nodeFlags[Int(next)].insert(.outcomeIn)
