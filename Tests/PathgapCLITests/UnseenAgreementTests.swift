@@ -30,8 +30,8 @@ import Testing
 ///   written, cut and committed blind on 2026-12-07 while those four rules were being made by an engineer who did not
 ///   see them, and scored once after that work landed; a fix (a step's tails join it before its other ways on, so
 ///   the order a file lists transitions in decides nothing: ATTR amyloidosis was cut differently once converted to
-///   DOT) and one rule for pathways without stages (a decision block's branch into a tail that only ends is an
-///   outcome, MIWG A.2.0) were then made on them, so they are a development set now too.
+///   DOT) and one rule for pathways without stages (a gateway's way into a tail that only ends, beside a way on, is
+///   an outcome: MIWG A.2.0, fsm.gv) were then made on them, so they are a development set now too.
 ///
 /// Our pathways are written in YAML with stages and in JSON without, and converted by `pathgap convert` into every
 /// other format with and without; corpus files are read in place. Rewrite the tables on purpose with

@@ -365,7 +365,7 @@ extension PhasesAgreementRuleTests {
 extension PhasesAgreementRuleTests {
     @Test("a step's tails join it before its way on, whatever order the file lists its transitions in")
     func tailsJoinTheirStepFirst() {
-        // The scan (x) and the blood tests (y) in parallel (p), met at j; then the meeting's reading (d): the
+        // The scan (x) and the blood tests (y) in parallel (p), met at j; then the meeting reads them (d, work): the
         // cardiologist's referral to haematology (h, then an end) or other causes (o, then an end), each a tail, or
         // on to the nurse's consent (q), the laboratory's test (r) and the result (t). Graphviz lists a step's
         // transitions by their targets, a YAML file as written: the cut is the same, d with its tails.
@@ -373,7 +373,7 @@ extension PhasesAgreementRuleTests {
         let tails = ["d>h:a monoclonal protein", "h>e", "d>o:no uptake", "o>f"]
         let wayOn = ["d>q:ATTR", "q>r", "r>t", "t>g"]
         let kinds: [String: StepKind] = [
-            "s": .start, "p": .parallel, "j": .merge, "d": .decision, "e": .end, "f": .end, "g": .end,
+            "s": .start, "p": .parallel, "j": .merge, "e": .end, "f": .end, "g": .end,
         ]
         let staff = [
             "j": "meeting", "d": "meeting", "q": "nurse", "r": "scientist", "t": "geneticist", "g": "geneticist",
@@ -396,14 +396,18 @@ extension PhasesAgreementRuleTests {
 }
 
 extension PhasesAgreementRuleTests {
-    @Test(
-        "a branch of a decision block into a tail that only ends meets the other branches only at the end: an outcome")
-    func tailOfABlockIsAnOutcome() {
+    @Test("a gateway's way into a tail that only ends, beside a way on, meets the others only at an end: an outcome")
+    func tailBesideAWayOnIsAnOutcome() {
         // Task 1 (a), then the choice (d): Task 3 (x) or Task 4 (y), met at the merge m before the end, or Task 2
         // (t), straight to the same end. The block is one phase; Task 2 leaves it for good, as an outcome.
-        let cut = Self.phases(
+        let block = Self.phases(
             ["s>a", "a>d", "d>t", "t>e", "d>x", "d>y", "x>m", "y>m", "m>e"],
             kinds: ["s": .start, "d": .decision, "m": .merge, "e": .end])
-        #expect(cut == [["s", "a", "d", "x", "y", "m"], ["t", "e"]])
+        #expect(block == [["s", "a", "d", "x", "y", "m"], ["t", "e"]])
+        // A choice with one way on: the opening (a, b), then c: the S branch (t, straight to its end) or on (x, y, z).
+        let choice = Self.phases(
+            ["s>a", "a>b", "b>c", "c>t:S", "t>e", "c>x:B", "x>y", "y>z", "z>f"],
+            kinds: ["s": .start, "c": .decision, "e": .end, "f": .end])
+        #expect(choice == [["s", "a", "b", "c"], ["t", "e"], ["x", "y", "z", "f"]])
     }
 }

@@ -574,7 +574,7 @@ struct PhaseCutter {
     }
 
     /// Sets the boundary of every transition: a stage change, a branch of an outcome decision (or an exception
-    /// path, see ``leavesOnException(_:exceptions:)``, or a decision block's branch into a tail that only ends), or a
+    /// path, see ``leavesOnException(_:exceptions:)``, or a way into a tail that only ends beside a way on), or a
     /// hand-off.
     ///
     /// - Parameters:
@@ -582,9 +582,11 @@ struct PhaseCutter {
     ///   - isHandOff: Whether a transition between two steps hands over between staff groups.
     ///   - exceptions: Whether a step does work (not a gateway) and whether a transition carries a condition, or
     ///     `nil` when no transition has one.
+    ///   - isGateway: Whether a step does no work (a decision, a merge, a start or an end as drawn).
     /// - Complexity: O(V + E) plus the hand-off tests.
     mutating func markBoundaries(
-        stageOfNode: [Int32]?, isHandOff: ((Int32, Int32) -> Bool)?, exceptions: Exceptions? = nil
+        stageOfNode: [Int32]?, isHandOff: ((Int32, Int32) -> Bool)?, exceptions: Exceptions? = nil,
+        isGateway: (Int32) -> Bool = { _ in true }
     ) {
         for node in 0..<Int32(graph.nodeCount) {
             let isSplitter = has(node, .splitter)
@@ -592,10 +594,14 @@ struct PhaseCutter {
             let intoTails = has(node, .finalOutcomes)
             let isGate = isChoiceWithWayOut(node)
             let hasExceptions = exceptions.map { leavesOnException(node, exceptions: $0) } ?? false
-            // A decision block's branches meet at a step before the end; a branch into a tail that only ends the
-            // pathway meets them nowhere but at an end, so it is an outcome of its own.
-            let isBlockDecision = has(node, .decision) && !isSplitter && !has(node, .parallel)
-            for slot in Int(graph.successorOffsets[Int(node)])..<Int(graph.successorOffsets[Int(node) + 1]) {
+            // Beside a gateway's way on (a decision block's branches, which meet at a step before the end, or a
+            // choice's one way on), a way into a tail that only ends the pathway meets the others nowhere but at an
+            // end, so it is an outcome of its own. (A step of work leaves on an exception path only.)
+            let slots = Int(graph.successorOffsets[Int(node)])..<Int(graph.successorOffsets[Int(node) + 1])
+            let leavesBeside =
+                !isSplitter && !has(node, .parallel) && slots.count >= 2 && isGateway(node)
+                && slots.contains { isCore(slot: $0, from: node) }
+            for slot in slots {
                 let next = graph.successorTargets[slot]
                 let edge = Int(graph.successorEdges[slot])
                 var flags = edgeFlags[edge]
@@ -603,7 +609,7 @@ struct PhaseCutter {
                     isSplitter && next != node && !nodeFlags[Int(next)].contains(.end)
                     && (intoTails || !nodeFlags[Int(next)].contains(.tail)) && !flags.contains(.back)
                     || hasExceptions && isException(slot: slot, from: node, exceptions: exceptions)
-                    || isBlockDecision && isForward(slot: slot, from: node) && endsAway(next)
+                    || leavesBeside && isForward(slot: slot, from: node) && endsAway(next)
                 if isOutcome {
                     flags.insert(.outcome)
                     nodeFlags[Int(next)].insert(.outcomeIn)

@@ -155,7 +155,9 @@ extension PathwayIndex {
             // Decisions whose branches do not meet again soon are outcome decisions.
             cutter.markSplitters()
             // The boundary of every transition.
-            cutter.markBoundaries(stageOfNode: stageOfNode, isHandOff: handOff, exceptions: exceptions)
+            cutter.markBoundaries(
+                stageOfNode: stageOfNode, isHandOff: handOff, exceptions: exceptions,
+                isGateway: { kinds.values[Int($0)] != .activity && kinds.values[Int($0)] != .reference })
         }
         // The components read only the graph: on a large one they are found on a second thread while the first
         // marks the flow. (The pathway order is made after, on one thread: made beside the forward search too, its
