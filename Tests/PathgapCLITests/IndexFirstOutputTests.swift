@@ -128,7 +128,11 @@ import Testing
             _ = graph.step(0)
             #expect(graph.hasMadeValue)
             _ = PathwayGraph(index: index).pathway
+            _ = index.stepValue(Index(raw: 0))
         }
         #expect(probe.made.load(ordering: .relaxed) == 2)
+        // A step value for each step of the two pathway values (`graph.step(0)` reads the first), and the one asked
+        // for.
+        #expect(probe.steps.load(ordering: .relaxed) == 2 * index.stepCount + 1)
     }
 }

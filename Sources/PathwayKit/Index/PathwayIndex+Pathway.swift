@@ -1,10 +1,13 @@
 import Synchronization
 
-/// Counts the pathway values made from indexes (``PathwayIndex/pathway()``) while a task runs with it set in
-/// ``PathwayIndex/valueProbe``: a probe for tests that check a command works from the index alone.
+/// Counts the pathway and step values made from indexes (``PathwayIndex/pathway()``,
+/// ``PathwayIndex/stepValue(_:)``) while a task runs with it set in ``PathwayIndex/valueProbe``: a probe for tests
+/// that check a command works from the index alone.
 final class ValueProbe: Sendable {
-    /// The values made so far.
+    /// The pathway values made so far.
     let made = Atomic<Int>(0)
+    /// The step values made so far, those made for a pathway value included.
+    let steps = Atomic<Int>(0)
 }
 
 extension PathwayIndex {
@@ -29,6 +32,7 @@ extension PathwayIndex {
     ///
     /// - Complexity: O(size of the step's lists).
     public func stepValue(_ step: Index<Step>) -> Step {
+        Self.valueProbe?.steps.add(1, ordering: .relaxed)
         let details = self.details[step]
         let location = self.location(step)
         let slots = competencySlots(step)
