@@ -35,17 +35,10 @@ extension PathwayIndex {
         Self.valueProbe?.steps.add(1, ordering: .relaxed)
         let details = self.details[step]
         let location = self.location(step)
-        let slots = competencySlots(step)
-        let competencies = slots.enumerated().map { offset, slot in
-            let requirementLocation =
-                details.map { $0.competencyLocations.isEmpty ? location : $0.competencyLocations[offset] } ?? location
-            return CompetencyRequirement(
-                competency: CompetencyID(competencyIDs[competencyMembers[slot]]),
-                level: competencyLevels[Index(slot)], location: requirementLocation)
-        }
         var value = Step(
             id: StepID(stepIDs[step]), label: labels[step], kind: kinds[step],
-            staffGroups: staffGroups(step).map { StaffGroupID(staffGroupIDs[$0]) }, competencies: competencies,
+            staffGroups: staffGroups(step).map { StaffGroupID(staffGroupIDs[$0]) },
+            competencies: competencyRequirements(step, at: location),
             noCompetencyReason: details?.noCompetencyReason, setting: setting(step).map { settingNames[$0] },
             stage: self.stage(step).map { stageNames[$0] }, testCodes: details?.testCodes ?? [], notes: details?.notes,
             sources: details?.sources ?? [], patientsPerYear: details?.patientsPerYear, reference: details?.reference,
@@ -53,6 +46,21 @@ extension PathwayIndex {
             location: location)
         value.isFixed = details?.isFixed ?? false
         return value
+    }
+
+    /// A step's competency requirements as values, in written order, each located where it was written (else
+    /// where the step was).
+    ///
+    /// - Parameter stepLocation: The step's ``location(_:)``, which the caller has at hand.
+    /// - Complexity: O(number of the step's competencies), and a `String` for each id and level.
+    func competencyRequirements(_ step: Index<Step>, at stepLocation: SourceLocation?) -> [CompetencyRequirement] {
+        let locations = details[step]?.competencyLocations ?? []
+        return competencySlots(step).enumerated().map { offset, slot in
+            CompetencyRequirement(
+                competency: CompetencyID(competencyIDs[competencyMembers[slot]]),
+                level: competencyLevels[Index(slot)],
+                location: locations.isEmpty ? stepLocation : locations[offset])
+        }
     }
 
     /// A transition as a value.
