@@ -60,7 +60,7 @@ struct LonePathway {
         if !given.isEmpty { provenance += (bundled.isEmpty ? "the " : " and the ") + "\(Self.list(given)) given" }
         provenance += "."
         let graphs = workspace.graphs
-        let first = graphs.first?.pathway
+        let first = graphs.first?.index
         let stem = URL(fileURLWithPath: name).deletingPathExtension().lastPathComponent
         let manifest = ProjectManifest(
             id: first?.id.rawValue ?? stem, title: first?.title ?? stem,

@@ -43,18 +43,63 @@ extension Pathgap {
             var ratifiedBy: String?
             /// The history as it stood on the table's date.
             var history: [StatusChange]
+            /// The size of the project's pathways.
+            var size: PathwaySize
 
             var cells: [String] {
                 let manifest = project.manifest
-                let steps = project.pathways.flatMap(\.steps)
                 return [
                     "\(manifest.title) (\(manifest.id))", status.rawValue,
                     change.map { $0.date.map { "\($0)" } ?? "not on record" } ?? "–",
-                    ratifiedBy ?? "–", manifest.region, manifest.owner ?? "–", "\(steps.count)",
-                    "\(steps.count { $0.reading == .published })", "\(steps.count { $0.reading == .project })",
-                    "\(steps.count { $0.kind == .decision })", "\(Set(steps.compactMap(\.stage)).count)",
-                    "\(Set(steps.flatMap(\.staffGroups)).count)", "\(manifest.sources.count)",
+                    ratifiedBy ?? "–", manifest.region, manifest.owner ?? "–", "\(size.steps)", "\(size.published)",
+                    "\(size.projectsReading)", "\(size.decisions)", "\(size.stages)", "\(size.staffGroups)",
+                    "\(manifest.sources.count)",
                 ]
+            }
+        }
+
+        /// The size of a project's pathways, read from their indexes: each step id counts once, by its first
+        /// definition, as every command that reads the pathway takes it (a later definition of the same id is an
+        /// error `pathgap validate` reports; ``repeatedIDs`` counts the ids).
+        struct PathwaySize {
+            var steps = 0
+            /// Steps marked `reading: published` and `reading: project`.
+            var published = 0
+            var projectsReading = 0
+            var decisions = 0
+            /// Distinct stage names and staff group ids over all the pathways.
+            var stages = 0
+            var staffGroups = 0
+            /// The ids defined more than once (each once per pathway); their later definitions are left out.
+            var repeatedIDs = 0
+
+            /// - Complexity: O(V + S) over the pathways' steps and staff group mentions.
+            init(_ graphs: [PathwayGraph]) {
+                var stageNames: Set<String> = []
+                var groupIDs: Set<String> = []
+                for index in graphs.map(\.index) {
+                    steps += index.stepCount
+                    repeatedIDs += Set(index.duplicateSteps.map(\.step.id)).count
+                    decisions += index.kinds.values.count { $0 == .decision }
+                    for details in index.details.values {
+                        if details.reading == .published { published += 1 }
+                        if details.reading == .project { projectsReading += 1 }
+                    }
+                    // Each stage and group a step names, each number once (tables may hold names no step keeps).
+                    var stageSeen = [Bool](repeating: false, count: index.stageNames.count)
+                    for step in index.steps {
+                        guard let stage = index.stage(step), !stageSeen[stage.position] else { continue }
+                        stageSeen[stage.position] = true
+                        stageNames.insert(index.stageNames[stage])
+                    }
+                    var groupSeen = [Bool](repeating: false, count: index.staffGroupIDs.count)
+                    for group in index.staffMembers where !groupSeen[group.position] {
+                        groupSeen[group.position] = true
+                        groupIDs.insert(index.staffGroupIDs[group])
+                    }
+                }
+                stages = stageNames.count
+                staffGroups = groupIDs.count
             }
         }
 
@@ -108,7 +153,14 @@ extension Pathgap {
                         history: project.manifest.history.filter { entry in
                             guard let day else { return true }
                             return entry.date?.hasBegun(by: day) ?? false
-                        }))
+                        }, size: PathwaySize(project.graphs)))
+            }
+            for row in rows where row.size.repeatedIDs > 0 {
+                let repeated = row.size.repeatedIDs
+                console.printError(
+                    "note: project '\(row.project.manifest.id)' defines \(repeated) step id\(repeated == 1 ? "" : "s") "
+                        + "more than once; the table counts each id once, by its first definition, as report does "
+                        + "(pathgap validate reports the repeats)")
             }
             if leftOut > 0, let asOf {
                 console.printError(
@@ -201,7 +253,7 @@ extension Pathgap {
                                 ("region", .string(manifest.region)),
                                 ("owner", manifest.owner.map(OrderedTree.string)),
                                 ("publishedPage", manifest.publishedPage.map(OrderedTree.string)),
-                                ("steps", .integer(row.project.pathways.reduce(0) { $0 + $1.steps.count })),
+                                ("steps", .integer(row.size.steps)),
                                 ("sources", .list(manifest.sources.map { .string($0.id) })),
                                 (
                                     "history",

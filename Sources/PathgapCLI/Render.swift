@@ -326,9 +326,10 @@ extension Pathgap {
                 var annotations: [StepID: StepAnnotation] = [:]
                 for step in pathway.steps {
                     guard let severity = step.worstSeverity else { continue }
-                    let classes = worst[step.step.id].map { $0.severity == severity ? $0.classes : [] } ?? []
-                    annotations[step.step.id] = StepAnnotation(
-                        severity: severity, lines: lines[step.step.id] ?? [], gapClasses: classes.sorted())
+                    let id = StepID(pathway.graph.index.stepIDs[step.stepIndex])
+                    let classes = worst[id].map { $0.severity == severity ? $0.classes : [] } ?? []
+                    annotations[id] = StepAnnotation(
+                        severity: severity, lines: lines[id] ?? [], gapClasses: classes.sorted())
                 }
                 result[pathway.graph.index.id, default: [:]].merge(annotations) { first, _ in first }
             }

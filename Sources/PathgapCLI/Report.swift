@@ -262,8 +262,8 @@ extension Pathgap {
                     var annotations: [StepID: StepAnnotation] = [:]
                     for step in pathway.steps {
                         if let severity = step.worstSeverity {
-                            annotations[step.step.id] = StepAnnotation(
-                                severity: severity, lines: lines[step.step.id] ?? [])
+                            let id = StepID(pathway.graph.index.stepIDs[step.stepIndex])
+                            annotations[id] = StepAnnotation(severity: severity, lines: lines[id] ?? [])
                         }
                     }
                     let chart = Flowchart(

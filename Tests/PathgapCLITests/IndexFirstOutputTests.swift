@@ -61,6 +61,53 @@ import Testing
         }
     }
 
+    /// Projects reported: the pilots alone and together (shared needs), gap fixtures with a workforce file and
+    /// shared development, a regional variant, and a lone pathway file with the bundled catalogue.
+    static let reported = [
+        "projects/dpyd", "projects/lynch-syndrome", "projects", "gaps/duplicate-development", "gaps/training-gap",
+        "regional/fh-north-east-yorkshire", "pathways/branching.yaml",
+    ]
+
+    @Test("report makes no pathway or step value, in every format and strategy", arguments: reported)
+    func reportMakesNoValue(input: String) throws {
+        let path = Fixtures.path(input)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("index-report-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let probe = ValueProbe()
+        var runs: [String: (status: Int32, output: String, errors: String)] = [:]
+        PathwayIndex.$valueProbe.withValue(probe) {
+            let base = ["report", path, "--as-of", "2026-11-25"]
+            for format in ["md", "csv", "json", "html"] {
+                runs[format] = Self.run(base + ["--format", format, "--out", folder.path + "/" + format])
+            }
+            runs["html, no flowcharts"] = Self.run(
+                base + ["--format", "html", "--no-flowcharts", "--out", folder.path + "/plain"])
+            for strategy in ["chains", "stages", "structure", "routes"] {
+                runs[strategy] = Self.run(
+                    base + ["--format", "md,csv,json", "--strategy", strategy, "--out", folder.path + "/" + strategy])
+            }
+        }
+        #expect(runs.values.allSatisfy { $0.status == 0 }, "\(runs.mapValues(\.errors))")
+        #expect(probe.made.load(ordering: .relaxed) == 0)
+        // A regional variant's report compares it with its national project, and that diff holds the steps the
+        // region adds or removes as values (``PathwayDiff``): those, once a run, are the only step values made.
+        var diffSteps = 0
+        if input.hasPrefix("regional/") {
+            let project = try ProjectLoader().loadProject(at: path).project
+            let national = try #require(project.national)
+            let old = try ProjectLoader().loadProject(at: national).project.graphs.map(\.index)
+            let diff = VersionDiff(old: old, new: project.graphs.map(\.index))
+            diffSteps = diff.pathways.reduce(0) { $0 + $1.addedSteps.count + $1.removedSteps.count }
+            #expect(diffSteps > 0)
+        }
+        #expect(probe.steps.load(ordering: .relaxed) == runs.count * diffSteps)
+        // Every run wrote its report, with the steps' rows.
+        let markdown = try String(contentsOf: folder.appendingPathComponent("md/report.md"), encoding: .utf8)
+        #expect(markdown.contains("| Step |"))
+        let html = try String(contentsOf: folder.appendingPathComponent("html/report.html"), encoding: .utf8)
+        #expect(html.contains("<svg"))
+    }
+
     /// Regional variants: the overlays apply to the national pathway's index.
     static let variants = ["regional/fh-north-east-yorkshire", "regional/example-region"]
 
@@ -128,7 +175,11 @@ import Testing
             _ = graph.step(0)
             #expect(graph.hasMadeValue)
             _ = PathwayGraph(index: index).pathway
+            _ = index.stepValue(Index(raw: 0))
         }
         #expect(probe.made.load(ordering: .relaxed) == 2)
+        // A step value for each step of the two pathway values (`graph.step(0)` reads the first), and the one asked
+        // for.
+        #expect(probe.steps.load(ordering: .relaxed) == 2 * index.stepCount + 1)
     }
 }

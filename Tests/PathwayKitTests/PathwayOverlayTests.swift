@@ -119,20 +119,65 @@ import Testing
               add: [{from: y, to: w, reason: r}]
             """
         ),
+        (
+            "competencies.yaml",
+            """
+            id: competencies
+            steps:
+              - {id: s, kind: start, label: s, setting: clinic, competencies: [C1]}
+              - {id: t, label: T, stage: one, staffGroups: [gp], competencies: [{id: C1, level: B}, C2]}
+              - {id: u, kind: end, label: U, noCompetencyReason: none needed}
+            transitions:
+              - {from: s, to: t}
+              - {from: t, to: u}
+            """,
+            """
+            overlay: competencies
+            steps:
+              change:
+                - {id: s, label: s, competencies: [C3, {id: C1, level: A}], reason: r}
+                - {id: t, setting: ward, staffGroups: [nurse, gp], reason: r}
+                - {id: u, label: U here, competencies: [], setting: home, reason: r}
+            """
+        ),
     ]
 
-    @Test(
-        "an overlay applied to the index a reader built gives the index and findings it gives on the value",
-        arguments: 0..<streamed.count)
-    func appliesToStreamedIndex(input: Int) throws {
-        let (file, text, overlayText) = Self.streamed[input]
+    /// The index a reader builds from one of ``streamed``'s national pathways, and its overlay.
+    static func read(_ input: Int) throws -> (national: PathwayIndex, overlay: PathwayOverlay) {
+        let (file, text, overlayText) = streamed[input]
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("overlay-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent(file).path
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         let national = try #require(try PathwayReaders.standard.readGraphs(path).graphs.first).index
-        let overlay = try NativeFormat.overlay(from: overlayText, file: "overlay.yaml")
+        return (national, try NativeFormat.overlay(from: overlayText, file: "overlay.yaml"))
+    }
+
+    @Test(
+        "a changed step is the national step with the overlay's label, staff groups, competencies and setting",
+        arguments: 0..<streamed.count)
+    func changedStepsAreChanged(input: Int) throws {
+        let (national, overlay) = try Self.read(input)
+        let merged = national.applying(overlay).index
+        let removed = Set(overlay.removedSteps.map(\.step))
+        #expect(!overlay.changedSteps.isEmpty)
+        for change in overlay.changedSteps where !removed.contains(change.step) {
+            // What the merge did before it copied steps from side tables: the national value, changed.
+            var expected = national.stepValue(try #require(national.step(named: change.step)))
+            if let label = change.label { expected.label = label }
+            if let groups = change.staffGroups { expected.staffGroups = groups }
+            if let competencies = change.competencies { expected.competencies = competencies }
+            if let setting = change.setting { expected.setting = setting }
+            #expect(merged.stepValue(try #require(merged.step(named: change.step))) == expected)
+        }
+    }
+
+    @Test(
+        "an overlay applied to the index a reader built gives the index and findings it gives on the value",
+        arguments: 0..<streamed.count)
+    func appliesToStreamedIndex(input: Int) throws {
+        let (national, overlay) = try Self.read(input)
         let (merged, findings) = national.applying(overlay)
         let fromValue = overlay.applied(to: national.pathway())
         #expect(merged.pathway() == fromValue.pathway)

@@ -325,8 +325,14 @@ extension GapAnalyzer {
             }
             var steps: [StepAssessment] = []
             steps.reserveCapacity(graph.graph.nodeCount)
+            let reference = StepAssessment.IndexReference(indexed)
             var gaps: [Gap] = []
-            // The numbers of the current step's staff groups.
+            // The pathway's staff group ids, and their numbers (-1 until a step names the group), so that each id is
+            // made and hashed once per pathway rather than once per step naming it.
+            let groupIDs = indexed.staffGroupIDs.indices.map { StaffGroupID(indexed.staffGroupIDs[$0]) }
+            var numberOfGroup = [Int32](repeating: -1, count: groupIDs.count)
+            // The current step's staff groups, and their numbers.
+            var stepGroups: [StaffGroupID] = []
             var groups: [Int32] = []
             // Room for the most gaps the steps can have but stale ones (two of their own, and per requirement one
             // per staff group for resources and one for the framework), so that the array is not copied as it
@@ -336,9 +342,16 @@ extension GapAnalyzer {
                     $0 + 2 + indexed.competencySlots($1).count * 2 * max(indexed.staffGroups($1).count, 1)
                 })
             for node in 0..<graph.graph.nodeCount {
-                let step = graph.step(Int32(node))
+                let step = Index<Step>(node)
+                stepGroups.removeAll(keepingCapacity: true)
                 groups.removeAll(keepingCapacity: true)
-                for group in step.staffGroups { groups.append(groupNumber(group)) }
+                for group in indexed.staffGroups(step) {
+                    if numberOfGroup[group.position] < 0 {
+                        numberOfGroup[group.position] = groupNumber(groupIDs[group.position])
+                    }
+                    stepGroups.append(groupIDs[group.position])
+                    groups.append(numberOfGroup[group.position])
+                }
                 for group in groups {
                     if Int(group) >= stepsOfGroup.count {
                         stepsOfGroup += repeatElement([], count: Int(group) + 1 - stepsOfGroup.count)
@@ -348,12 +361,13 @@ extension GapAnalyzer {
                 let place = Place(
                     site: Gap.Site(
                         project: projectID, pathway: indexed.id, subpathways: subpathwaysOfNode[node],
-                        subpathwayNumbers: subpathwayNumbersOfNode[node], step: step.id, stepLabel: step.label,
-                        patientsPerYear: flow?.patients(at: Int32(node)),
+                        subpathwayNumbers: subpathwayNumbersOfNode[node], step: StepID(indexed.stepIDs[step]),
+                        stepLabel: indexed.label(step), patientsPerYear: flow?.patients(at: Int32(node)),
                         patientsEstimated: flow?.isEstimated(Int32(node)) ?? false),
-                    stepLocation: step.location, origin: GapOrigin(pathway: Int32(number), node: Int32(node)))
+                    stepLocation: indexed.location(step), origin: GapOrigin(pathway: Int32(number), node: Int32(node)))
                 let first = gaps.count
-                let requirements = assess(step, groups: groups, at: place, gaps: &gaps)
+                let requirements = assess(
+                    step, of: indexed, staffGroups: stepGroups, groups: groups, at: place, gaps: &gaps)
                 // The classes found at the step (bit i: class order i), and the worst severity.
                 var classBits = 0
                 var worst: Severity?
@@ -363,7 +377,8 @@ extension GapAnalyzer {
                 }
                 steps.append(
                     StepAssessment(
-                        step: step, subpathways: place.site.subpathways, patientsPerYear: place.site.patientsPerYear,
+                        step, of: reference, subpathways: place.site.subpathways,
+                        patientsPerYear: place.site.patientsPerYear,
                         patientsEstimated: place.site.patientsEstimated,
                         requirements: requirements,
                         gapClasses: classBits == 0 ? [] : GapClass.allCases.filter { classBits & 1 << $0.order != 0 },
@@ -403,38 +418,44 @@ extension GapAnalyzer {
             }
         }
 
-        /// Whether staff perform a step: activities and decisions always; other kinds when they name staff or
-        /// competencies.
-        static func isWork(_ step: Step) -> Bool {
-            switch step.kind {
+        /// Whether staff perform a step of a kind: activities and decisions always; other kinds when they name
+        /// staff or competencies.
+        static func isWork(_ kind: StepKind, namesStaff: Bool, namesCompetencies: Bool) -> Bool {
+            switch kind {
             case .activity, .decision: true
-            default: !step.staffGroups.isEmpty || !step.competencies.isEmpty
+            default: namesStaff || namesCompetencies
             }
         }
 
         func groupName(_ id: StaffGroupID) -> String { references.staffGroups[id]?.name ?? id.rawValue }
 
-        /// Assesses a step whose staff groups have the given numbers.
-        mutating func assess(_ step: Step, groups: [Int32], at place: Place, gaps: inout [Gap])
-            -> [RequirementAssessment]
-        {
-            if Self.isWork(step) {
-                if step.staffGroups.isEmpty {
+        /// Assesses a step of an index, read from its side tables, whose staff groups (as the index gives them)
+        /// have the given numbers.
+        mutating func assess(
+            _ step: Index<Step>, of index: PathwayIndex, staffGroups: [StaffGroupID], groups: [Int32],
+            at place: Place, gaps: inout [Gap]
+        ) -> [RequirementAssessment] {
+            let slots = index.competencySlots(step)
+            if Self.isWork(index.kinds[step], namesStaff: !staffGroups.isEmpty, namesCompetencies: !slots.isEmpty) {
+                if staffGroups.isEmpty {
                     gaps.append(place.gap(.unstaffedStep, about: place.stepSubject, text: .unstaffed))
                 }
-                if step.competencies.isEmpty, step.noCompetencyReason == nil {
+                if slots.isEmpty, index.details[step]?.noCompetencyReason == nil {
                     gaps.append(place.gap(.uncoveredStep, about: place.stepSubject, text: .uncovered))
                 }
             }
-            return step.competencies.map { assess($0, of: step, groups: groups, at: place, gaps: &gaps) }
+            guard !slots.isEmpty else { return [] }
+            return index.competencyRequirements(step, at: place.stepLocation).map {
+                assess($0, staffGroups: staffGroups, groups: groups, at: place, gaps: &gaps)
+            }
         }
 
         mutating func assess(
-            _ requirement: CompetencyRequirement, of step: Step, groups: [Int32], at stepPlace: Place,
+            _ requirement: CompetencyRequirement, staffGroups: [StaffGroupID], groups: [Int32], at stepPlace: Place,
             gaps: inout [Gap]
         ) -> RequirementAssessment {
             let id = requirement.competency
-            let location = requirement.location ?? step.location
+            let location = requirement.location ?? stepPlace.stepLocation
             let known = resolve(id)
             let level = requirement.level
             let required = level.flatMap { known.levels.firstIndex(of: $0) }
@@ -457,7 +478,7 @@ extension GapAnalyzer {
                         localNeed: localNeed(.undefinedCompetency, group: 0, need: known.needNumber)))
             } else if let writtenFor = known.writtenFor {
                 // Framework coverage: some competency of the equivalence class is written for the group (or anyone).
-                for (group, number) in zip(step.staffGroups, groups) where !writtenFor.contains(number) {
+                for (group, number) in zip(staffGroups, groups) where !writtenFor.contains(number) {
                     gaps.append(
                         place.gap(
                             .roleOutsideFramework, about: subject(), staffGroup: group,
@@ -472,8 +493,8 @@ extension GapAnalyzer {
             var candidates: [CandidateResource] = []
             var moreCandidates: [[CandidateResource]] = []
             var lists = (first: CandidateList.unnumbered, second: CandidateList.unnumbered)
-            for position in 0..<max(step.staffGroups.count, 1) {
-                let group = step.staffGroups.isEmpty ? nil : step.staffGroups[position]
+            for position in 0..<max(staffGroups.count, 1) {
+                let group = staffGroups.isEmpty ? nil : staffGroups[position]
                 let number = groups.isEmpty ? 0 : groups[position]
                 let outcome = resourceOutcome(number: number, known: known, requiredRank: required)
                 for index in outcome.meeting where !serving.contains(resourceNumbers[index]) {
@@ -710,7 +731,11 @@ extension GapAnalyzer {
                     let node = Int(index.node)
                     if let setting {
                         if settings[pathwayIndex].isEmpty {
-                            settings[pathwayIndex] = pathways[pathwayIndex].steps.map { $0.step.setting?.lowercased() }
+                            let index = pathways[pathwayIndex].graph.index
+                            let names = index.settingNames.indices.map { index.settingNames[$0].lowercased() }
+                            settings[pathwayIndex] = pathways[pathwayIndex].steps.map { assessed in
+                                index.setting(assessed.stepIndex).map { names[$0.position] }
+                            }
                         }
                         if let stepSetting = settings[pathwayIndex][node], setting != stepSetting { continue }
                     }

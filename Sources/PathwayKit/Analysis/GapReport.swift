@@ -631,8 +631,9 @@ public struct GapReport: Sendable {
         var result: [StepID: Severity] = [:]
         for analysis in projects where analysis.project.manifest.id == project {
             for candidate in analysis.pathways where candidate.graph.index.id == pathway {
+                let index = candidate.graph.index
                 for step in candidate.steps {
-                    if let severity = step.worstSeverity { result[step.step.id] = severity }
+                    if let severity = step.worstSeverity { result[StepID(index.stepIDs[step.stepIndex])] = severity }
                 }
             }
         }

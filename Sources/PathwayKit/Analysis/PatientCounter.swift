@@ -8,12 +8,12 @@ struct PatientCounter {
     private var scratch: [[PatientFlow.Scratch]]
     /// The analyses, to find the steps of gaps made by hand by their ids.
     private let projects: [ProjectAnalysis]
-    /// For each project, its steps by pathway id and step id (made when first asked).
-    private var stepsByID: [[PathwayID: (pathway: Int32, nodes: [StepID: Int32])]?]
+    /// For each project, the number of its (first) pathway of each id (made when first asked).
+    private var pathwaysByID: [[PathwayID: Int32]?]
 
     init(projects: [ProjectAnalysis]) {
         self.projects = projects
-        stepsByID = Array(repeating: nil, count: projects.count)
+        pathwaysByID = Array(repeating: nil, count: projects.count)
         flows = projects.map { $0.pathways.map(\.flow) }
         scratch = flows.map { [PatientFlow.Scratch](repeating: PatientFlow.Scratch(), count: $0.count) }
     }
@@ -22,20 +22,17 @@ struct PatientCounter {
     /// hand; `nil` when there is none.
     mutating func locate(project: Int32, pathway: PathwayID?, step: StepID?) -> GapOrigin? {
         guard let pathway, let step, project >= 0, Int(project) < projects.count else { return nil }
-        if stepsByID[Int(project)] == nil {
-            var table: [PathwayID: (pathway: Int32, nodes: [StepID: Int32])] = [:]
-            for (index, analysis) in projects[Int(project)].pathways.enumerated()
-            where table[analysis.graph.index.id] == nil {
-                var nodes: [StepID: Int32] = [:]
-                for (node, assessed) in analysis.steps.enumerated() where nodes[assessed.step.id] == nil {
-                    nodes[assessed.step.id] = Int32(node)
-                }
-                table[analysis.graph.index.id] = (Int32(index), nodes)
+        let pathways = projects[Int(project)].pathways
+        if pathwaysByID[Int(project)] == nil {
+            var table: [PathwayID: Int32] = [:]
+            for (index, analysis) in pathways.enumerated() where table[analysis.graph.index.id] == nil {
+                table[analysis.graph.index.id] = Int32(index)
             }
-            stepsByID[Int(project)] = table
+            pathwaysByID[Int(project)] = table
         }
-        guard let found = stepsByID[Int(project)]?[pathway], let node = found.nodes[step] else { return nil }
-        return GapOrigin(project: project, pathway: found.pathway, node: node)
+        guard let found = pathwaysByID[Int(project)]?[pathway], let node = pathways[Int(found)].position(of: step)
+        else { return nil }
+        return GapOrigin(project: project, pathway: found, node: Int32(node))
     }
 
     /// Patients entering the pathways of a project, summed; `nil` when none gives a volume.

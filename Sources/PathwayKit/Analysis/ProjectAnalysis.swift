@@ -40,12 +40,36 @@ public struct PathwayAnalysis: Sendable {
     public var hasVolumes: Bool { flow != nil }
 
     /// The assessment of a step.
-    public func step(_ id: StepID) -> StepAssessment? { steps.first { $0.step.id == id } }
+    ///
+    /// - Complexity: O(length of the id) expected.
+    public func step(_ id: StepID) -> StepAssessment? { position(of: id).map { steps[$0] } }
+
+    /// The position in ``steps`` of the step with an id, found in the index.
+    ///
+    /// - Complexity: O(length of the id) expected, while ``steps`` are in step order as the analyzer made them.
+    func position(of id: StepID) -> Int? {
+        guard let step = graph.index.step(named: id) else { return nil }
+        if step.position < steps.count, steps[step.position].stepIndex == step { return step.position }
+        return steps.firstIndex { $0.stepIndex == step }
+    }
 }
 
 /// One step as the framework table shows it.
+///
+/// The step is its number in the pathway's index; its id, label and attributes are read from the index's side
+/// tables (``pathwayIndex``), as pathgap's writers do. ``step`` makes it a value, for callers that want one.
 public struct StepAssessment: Sendable {
-    public var step: Step
+    /// The step's number in its pathway's index (``PathwayAnalysis/graph``), which is also its node and its
+    /// position in ``PathwayAnalysis/steps``.
+    public var stepIndex: Index<Step>
+    /// The index the step is numbered in, held once for every step of the pathway.
+    private let indexReference: IndexReference
+    /// The index ``stepIndex`` numbers a step of: the step's id, label and attributes are in its side tables.
+    public var pathwayIndex: PathwayIndex { indexReference.index }
+    /// The step as a value, made from the index each time it is asked for.
+    ///
+    /// - Complexity: O(size of the step's lists), and a `String` for each of its ids and texts.
+    public var step: Step { indexReference.index.stepValue(stepIndex) }
     /// The sub-pathways holding it.
     public var subpathways: [String]
     public var patientsPerYear: Double?
@@ -56,6 +80,30 @@ public struct StepAssessment: Sendable {
     public var gapClasses: [GapClass]
     /// The most severe gap at the step, if any.
     public var worstSeverity: Severity?
+
+    init(
+        _ stepIndex: Index<Step>, of indexReference: IndexReference, subpathways: [String], patientsPerYear: Double?,
+        patientsEstimated: Bool, requirements: [RequirementAssessment], gapClasses: [GapClass],
+        worstSeverity: Severity?
+    ) {
+        self.stepIndex = stepIndex
+        self.indexReference = indexReference
+        self.subpathways = subpathways
+        self.patientsPerYear = patientsPerYear
+        self.patientsEstimated = patientsEstimated
+        self.requirements = requirements
+        self.gapClasses = gapClasses
+        self.worstSeverity = worstSeverity
+    }
+
+    /// One pathway's index, held by reference: every step assessment of the pathway holds the same one. (A
+    /// ``PathwayIndex`` is 1,064 bytes inline, some forty side tables; held in each assessment it would be copied
+    /// per step. The ``Step`` value assessments held before was 280 bytes and its strings and arrays.)
+    final class IndexReference: Sendable {
+        let index: PathwayIndex
+
+        init(_ index: PathwayIndex) { self.index = index }
+    }
 }
 
 /// One competency a step needs, with what the catalogues offer for it.

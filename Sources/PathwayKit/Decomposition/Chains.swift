@@ -98,7 +98,7 @@ extension PathwayGraph {
         var before = [Bool](repeating: false, count: graph.nodeCount)
         var after = [Bool](repeating: false, count: graph.nodeCount)
         for node in 0..<graph.nodeCount {
-            switch step(Int32(node)).kind {
+            switch index.kinds.values[node] {
             case .start, .merge: before[node] = true
             case .end, .decision, .parallel: after[node] = true
             case .activity, .reference: break

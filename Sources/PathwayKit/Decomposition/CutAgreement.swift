@@ -128,7 +128,7 @@ public struct CutAgreement: Hashable, Sendable {
                 continue
             }
             let missing = nodes.filter { pieceOfNode[Int($0)] != best }.map {
-                (graph.step($0).id, pieceName(pieceOfNode[Int($0)]))
+                (StepID(graph.index.stepIDs[Index(raw: $0)]), pieceName(pieceOfNode[Int($0)]))
             }
             let extra = named.filter { pieceOfNode[Int($0)] == best && partOfNode[Int($0)] != Int32(index) }
             let inBoth = nodes.count - missing.count
@@ -136,7 +136,7 @@ public struct CutAgreement: Hashable, Sendable {
             differences.append(
                 Difference(
                     part: part, match: pieceName(best), jaccard: jaccard, missing: missing,
-                    extra: extra.map { graph.step($0).id }))
+                    extra: extra.map { StepID(graph.index.stepIDs[Index(raw: $0)]) }))
         }
         self.differences = differences.enumerated().sorted {
             ($0.element.jaccard, $0.offset) < ($1.element.jaccard, $1.offset)

@@ -82,7 +82,7 @@ extension PathwayGraph {
         var entries: [Int32] = []
         var exits: [Int32] = []
         for node in 0..<Int32(graph.nodeCount) {
-            let kind = step(node).kind
+            let kind = index.kinds[Index(raw: node)]
             if kind == .start || graph.inDegree(of: node) == 0 { entries.append(node) }
             if kind == .end || graph.outDegree(of: node) == 0 { exits.append(node) }
         }

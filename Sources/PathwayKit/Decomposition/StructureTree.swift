@@ -146,8 +146,8 @@ extension PathwayGraph {
                 fragment.kind = "block"
                 let entry = tree.regionEntrySource[Int(region)]
                 let exit = tree.regionExitTarget[Int(region)]
-                let entryLabel = entry >= 0 ? step(entry).label : "entry"
-                let exitLabel = exit >= 0 ? step(exit).label : "exit"
+                let entryLabel = entry >= 0 ? index.label(Index(raw: entry)) : "entry"
+                let exitLabel = exit >= 0 ? index.label(Index(raw: exit)) : "exit"
                 fragment.title = "\(entryLabel) … \(exitLabel)"
             }
             built[Int(region)] = fragment

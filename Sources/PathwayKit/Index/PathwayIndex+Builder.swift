@@ -128,15 +128,26 @@ extension PathwayIndex {
         }
 
         /// Adds a step of another index with all its attributes, copied from its side tables (no ``Step`` value
-        /// is made): what ``addStep(_:kindGiven:)`` would add for `source.stepValue(step)`.
+        /// is made), and with what a regional overlay changes in it: what ``addStep(_:kindGiven:)`` would add for
+        /// `source.stepValue(step)` so changed.
         ///
+        /// - Parameter change: The label, staff groups, competencies and setting an overlay gives the step instead.
         /// - Returns: The step's number in this index.
         /// - Complexity: O(size of the step's lists and names) expected.
         @discardableResult
-        mutating func addStep(copying step: Index<Step>, of source: PathwayIndex) -> Index<Step> {
+        mutating func addStep(
+            copying step: Index<Step>, of source: PathwayIndex, changing change: PathwayOverlay.ChangedStep? = nil
+        ) -> Index<Step> {
             let (index, _) = source.stepIDs.withUTF8(step) { self.index.stepIDs.intern(bytes: $0) }
             if index.position < filled {
-                self.index.duplicateSteps.append((writtenSteps, source.stepValue(step)))
+                var value = source.stepValue(step)
+                if let change {
+                    if let label = change.label { value.label = label }
+                    if let groups = change.staffGroups { value.staffGroups = groups }
+                    if let competencies = change.competencies { value.competencies = competencies }
+                    if let setting = change.setting { value.setting = setting }
+                }
+                self.index.duplicateSteps.append((writtenSteps, value))
                 writtenSteps += 1
                 return index
             }
@@ -145,36 +156,60 @@ extension PathwayIndex {
             kindGiven.append(true)
             self.index.kinds.append(source.kinds[step])
             // A label written the same as the id is no label of its own.
-            let label = source.labels[step]
+            let label = change?.label ?? source.labels[step]
             self.index.labels.append(label.flatMap { $0 == source.stepIDs[step] ? nil : $0 })
             self.index.stepLocations.append(copied(source.compactLocation(step), of: source))
             self.index.stageOfStep.append(
                 source.stage(step).map { stage in
                     source.stageNames.withUTF8(stage) { self.index.stageNames.intern(bytes: $0).index.raw }
                 } ?? -1)
-            self.index.settingOfStep.append(
-                source.setting(step).map { setting in
-                    source.settingNames.withUTF8(setting) { self.index.settingNames.intern(bytes: $0).index.raw }
-                } ?? -1)
-            for group in source.staffGroups(step) {
-                self.index.staffMembers.append(
-                    source.staffGroupIDs.withUTF8(group) { self.index.staffGroupIDs.intern(bytes: $0).index })
+            if let setting = change?.setting {
+                self.index.settingOfStep.append(self.index.settingNames.intern(setting).index.raw)
+            } else {
+                self.index.settingOfStep.append(
+                    source.setting(step).map { setting in
+                        source.settingNames.withUTF8(setting) { self.index.settingNames.intern(bytes: $0).index.raw }
+                    } ?? -1)
+            }
+            if let groups = change?.staffGroups {
+                for group in groups {
+                    self.index.staffMembers.append(self.index.staffGroupIDs.intern(group.rawValue).index)
+                }
+            } else {
+                for group in source.staffGroups(step) {
+                    self.index.staffMembers.append(
+                        source.staffGroupIDs.withUTF8(group) { self.index.staffGroupIDs.intern(bytes: $0).index })
+                }
             }
             self.index.staffOffsets.append(Int32(self.index.staffMembers.count))
-            for slot in source.competencySlots(step) {
-                self.index.competencyMembers.append(
-                    source.competencyIDs.withUTF8(source.competencyMembers[slot]) {
-                        self.index.competencyIDs.intern(bytes: $0).index
-                    })
-                let level = Index<Competency>(slot)
-                if source.competencyLevels.hasText(level) {
-                    source.competencyLevels.withUTF8(level) { self.index.competencyLevels.append(bytes: $0) }
-                } else {
-                    self.index.competencyLevels.append(nil)
+            var details = source.details[step] ?? StepDetails()
+            if let competencies = change?.competencies {
+                // Located as ``addStep(_:kindGiven:)`` locates them: where each was written, unless all were written
+                // where the step was.
+                let stepLocation = source.location(step)
+                details.competencyLocations = competencies.map(\.location)
+                if details.competencyLocations.allSatisfy({ $0 == stepLocation }) { details.competencyLocations = [] }
+                for requirement in competencies {
+                    self.index.competencyMembers.append(
+                        self.index.competencyIDs.intern(requirement.competency.rawValue).index)
+                    self.index.competencyLevels.append(requirement.level)
+                }
+            } else {
+                for slot in source.competencySlots(step) {
+                    self.index.competencyMembers.append(
+                        source.competencyIDs.withUTF8(source.competencyMembers[slot]) {
+                            self.index.competencyIDs.intern(bytes: $0).index
+                        })
+                    let level = Index<Competency>(slot)
+                    if source.competencyLevels.hasText(level) {
+                        source.competencyLevels.withUTF8(level) { self.index.competencyLevels.append(bytes: $0) }
+                    } else {
+                        self.index.competencyLevels.append(nil)
+                    }
                 }
             }
             self.index.competencyOffsets.append(Int32(self.index.competencyMembers.count))
-            if let details = source.details[step], !details.isEmpty { self.index.details[index] = details }
+            if !details.isEmpty { self.index.details[index] = details }
             filled += 1
             return index
         }

@@ -340,17 +340,7 @@ private struct OverlayApplication {
             switch written {
             case .indexed(let step):
                 guard !isRemoved(step) else { return }
-                if let change = stepChanges[step] {
-                    var value = national.stepValue(step)
-                    if let label = change.label { value.label = label }
-                    if let groups = change.staffGroups { value.staffGroups = groups }
-                    if let competencies = change.competencies { value.competencies = competencies }
-                    if let setting = change.setting { value.setting = setting }
-                    builder.addStep(value)
-                    mergedStep[step.position] = builder.step(named: change.step.rawValue)
-                } else {
-                    mergedStep[step.position] = builder.addStep(copying: step, of: national)
-                }
+                mergedStep[step.position] = builder.addStep(copying: step, of: national, changing: stepChanges[step])
             case .duplicate(let step):
                 guard !isRemoved(step.id) else { return }
                 builder.addStep(step)

@@ -1,10 +1,13 @@
 import Synchronization
 
-/// Counts the pathway values made from indexes (``PathwayIndex/pathway()``) while a task runs with it set in
-/// ``PathwayIndex/valueProbe``: a probe for tests that check a command works from the index alone.
+/// Counts the pathway and step values made from indexes (``PathwayIndex/pathway()``,
+/// ``PathwayIndex/stepValue(_:)``) while a task runs with it set in ``PathwayIndex/valueProbe``: a probe for tests
+/// that check a command works from the index alone.
 final class ValueProbe: Sendable {
-    /// The values made so far.
+    /// The pathway values made so far.
     let made = Atomic<Int>(0)
+    /// The step values made so far, those made for a pathway value included.
+    let steps = Atomic<Int>(0)
 }
 
 extension PathwayIndex {
@@ -29,19 +32,13 @@ extension PathwayIndex {
     ///
     /// - Complexity: O(size of the step's lists).
     public func stepValue(_ step: Index<Step>) -> Step {
+        Self.valueProbe?.steps.add(1, ordering: .relaxed)
         let details = self.details[step]
         let location = self.location(step)
-        let slots = competencySlots(step)
-        let competencies = slots.enumerated().map { offset, slot in
-            let requirementLocation =
-                details.map { $0.competencyLocations.isEmpty ? location : $0.competencyLocations[offset] } ?? location
-            return CompetencyRequirement(
-                competency: CompetencyID(competencyIDs[competencyMembers[slot]]),
-                level: competencyLevels[Index(slot)], location: requirementLocation)
-        }
         var value = Step(
             id: StepID(stepIDs[step]), label: labels[step], kind: kinds[step],
-            staffGroups: staffGroups(step).map { StaffGroupID(staffGroupIDs[$0]) }, competencies: competencies,
+            staffGroups: staffGroups(step).map { StaffGroupID(staffGroupIDs[$0]) },
+            competencies: competencyRequirements(step, at: location),
             noCompetencyReason: details?.noCompetencyReason, setting: setting(step).map { settingNames[$0] },
             stage: self.stage(step).map { stageNames[$0] }, testCodes: details?.testCodes ?? [], notes: details?.notes,
             sources: details?.sources ?? [], patientsPerYear: details?.patientsPerYear, reference: details?.reference,
@@ -49,6 +46,21 @@ extension PathwayIndex {
             location: location)
         value.isFixed = details?.isFixed ?? false
         return value
+    }
+
+    /// A step's competency requirements as values, in written order, each located where it was written (else
+    /// where the step was).
+    ///
+    /// - Parameter stepLocation: The step's ``location(_:)``, which the caller has at hand.
+    /// - Complexity: O(number of the step's competencies), and a `String` for each id and level.
+    func competencyRequirements(_ step: Index<Step>, at stepLocation: SourceLocation?) -> [CompetencyRequirement] {
+        let locations = details[step]?.competencyLocations ?? []
+        return competencySlots(step).enumerated().map { offset, slot in
+            CompetencyRequirement(
+                competency: CompetencyID(competencyIDs[competencyMembers[slot]]),
+                level: competencyLevels[Index(slot)],
+                location: locations.isEmpty ? stepLocation : locations[offset])
+        }
     }
 
     /// A transition as a value.

@@ -46,49 +46,60 @@ public struct StaffGroupMatcher: Sendable {
         return bySlug[StaffGroupID(slugging: written.rawValue).rawValue]
     }
 
-    /// ``matching(_:)-([Pathway])`` on loaded pathways: a pathway whose staff groups are all ids as written (or match
-    /// nothing) keeps its index as read; only one with a name to match is indexed again.
+    /// The loaded pathways with every step's staff groups matched, and one note per pathway and name matched (rule
+    /// `staff-group-matched`, at the first step that names it, in the order the steps are written) saying which
+    /// group it matched and how.
     ///
-    /// - Complexity: O(distinct staff groups) per pathway that needs no change.
+    /// Matching works on each pathway's index: the names of its staff group table are matched, each once, and a
+    /// pathway that names a group by name or alias gets the index with those names replaced by the groups' ids
+    /// (``PathwayIndex/renamingStaffGroups(_:)``); one whose staff groups are all ids as written (or match nothing)
+    /// keeps its index as read. No pathway or step value is made.
+    ///
+    /// - Complexity: O(distinct staff groups) per pathway that needs no change; O(V + s) for one that does, with s
+    ///   staff group mentions.
     public func matching(_ graphs: [PathwayGraph]) -> (graphs: [PathwayGraph], findings: [Finding]) {
         var findings: [Finding] = []
         let matched = graphs.map { graph in
             let index = graph.index
-            let needed =
-                index.staffGroupIDs.names.contains { match(StaffGroupID($0)) != nil }
-                || index.duplicateSteps.contains { $0.step.staffGroups.contains { match($0) != nil } }
-            guard needed else { return graph }
-            let result = matching([graph.pathway])
-            findings += result.findings
-            return result.pathways.first.map(PathwayGraph.init) ?? graph
+            // The match of each staff group the pathway's steps name, each id slugged once.
+            let matches = index.staffGroupIDs.indices.map { match(StaffGroupID(index.staffGroupIDs[$0])) }
+            guard
+                matches.contains(where: { $0 != nil })
+                    || index.duplicateSteps.contains(where: { $0.step.staffGroups.contains { match($0) != nil } })
+            else { return graph }
+            var noted: Set<StaffGroupID> = []
+            func note(_ written: StaffGroupID, _ match: Match?, at location: SourceLocation?) {
+                guard let match, noted.insert(written).inserted else { return }
+                findings.append(
+                    Finding(
+                        .note, rule: "staff-group-matched",
+                        "'\(written)' is taken as staff group '\(match.group)', whose \(match.field) is '\(match.value)'",
+                        at: location ?? index.location))
+            }
+            index.forEachWrittenStep { written in
+                switch written {
+                case .indexed(let step):
+                    let groups = index.staffGroups(step)
+                    guard groups.contains(where: { matches[$0.position] != nil }) else { return }
+                    let location = index.location(step)
+                    for group in groups {
+                        note(StaffGroupID(index.staffGroupIDs[group]), matches[group.position], at: location)
+                    }
+                case .duplicate(let step):
+                    for group in step.staffGroups { note(group, match(group), at: step.location) }
+                }
+            }
+            return PathwayGraph(index: index.renamingStaffGroups { match($0)?.group })
         }
         return (matched, findings)
     }
 
-    /// The pathways with every step's staff groups matched, and one note per pathway and name matched (rule
-    /// `staff-group-matched`, at the first step that names it) saying which group it matched and how.
+    /// ``matching(_:)-([PathwayGraph])`` on pathway values: each is indexed, matched on its index, and given back as
+    /// a value (the same value where nothing matched).
     ///
-    /// - Complexity: O(s) for s staff group mentions, beyond the matcher's build.
+    /// - Complexity: O(V + E) per pathway to index it, beyond ``matching(_:)-([PathwayGraph])``.
     public func matching(_ pathways: [Pathway]) -> (pathways: [Pathway], findings: [Finding]) {
-        var findings: [Finding] = []
-        let matched = pathways.map { pathway in
-            var pathway = pathway
-            var noted: Set<StaffGroupID> = []
-            for index in pathway.steps.indices {
-                for (position, written) in pathway.steps[index].staffGroups.enumerated() {
-                    guard let match = match(written) else { continue }
-                    pathway.steps[index].staffGroups[position] = match.group
-                    guard noted.insert(written).inserted else { continue }
-                    findings.append(
-                        Finding(
-                            .note, rule: "staff-group-matched",
-                            "'\(written)' is taken as staff group '\(match.group)', whose \(match.field) is "
-                                + "'\(match.value)'",
-                            at: pathway.steps[index].location ?? pathway.location))
-                }
-            }
-            return pathway
-        }
-        return (matched, findings)
+        let (graphs, findings) = matching(pathways.map(PathwayGraph.init))
+        return (graphs.map(\.pathway), findings)
     }
 }

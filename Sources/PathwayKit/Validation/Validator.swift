@@ -163,16 +163,18 @@ public enum Validator {
     /// - Complexity: O(V + E).
     public static func missingShareFindings(graph: PathwayGraph, boundaryExits: [StepID: Int] = [:]) -> [Finding] {
         guard graph.index.hasVolumes else { return [] }
+        let index = graph.index
         return graph.evenlySplitNodes().compactMap { node in
-            let step = graph.step(node)
-            guard boundaryExits[step.id] == nil else { return nil }
+            let step = Index<Step>(raw: node)
+            let id = index.stepIDs[step]
+            guard boundaryExits[StepID(id)] == nil else { return nil }
             let branches = graph.graph.outDegree(of: node)
             return Finding(
                 .warning, rule: "missing-share",
-                "\(step.kind.rawValue) '\(step.id)' gives no share for any of its \(branches) branches, so patients are "
-                    + "assumed to split evenly (1/\(branches) each) and every patient figure after it is an estimate; "
-                    + "give each transition a sourced 'share'",
-                at: step.location)
+                "\(index.kinds[step].rawValue) '\(id)' gives no share for any of its \(branches) branches, so patients "
+                    + "are assumed to split evenly (1/\(branches) each) and every patient figure after it is an "
+                    + "estimate; give each transition a sourced 'share'",
+                at: index.location(step))
         }
     }
 

@@ -45,34 +45,43 @@ extension GapReport {
     /// - Complexity: O(total steps and requirements of the project's sub-pathways).
     static func frameworkTables(_ analysis: ProjectAnalysis, names: [StaffGroupID: String]) -> [FrameworkTable] {
         var resourceColumn = ResourceColumn(analysis.project.resources)
-        // Steps mostly name the same few groups, so the last list of names is kept.
-        var lastGroups: [StaffGroupID] = []
+        // The names of the current pathway's staff groups, by index; steps mostly name the same few groups, so the
+        // last list of names is kept.
+        var groupNames: [String] = []
+        var lastGroups: ArraySlice<Index<StaffGroup>> = []
         var lastWho: [String] = []
-        func row(_ assessed: StepAssessment) -> FrameworkTable.Row {
+        /// A step's row, read from the side tables of its pathway's index.
+        func row(_ assessed: StepAssessment, of index: PathwayIndex) -> FrameworkTable.Row {
+            let step = assessed.stepIndex
             let requirements = assessed.requirements
             var knowledge: [String] = []
             knowledge.reserveCapacity(requirements.count)
-            for index in requirements.indices { knowledge.append(Self.knowledge(requirements[index])) }
-            if knowledge.isEmpty, let reason = assessed.step.noCompetencyReason {
+            for position in requirements.indices { knowledge.append(Self.knowledge(requirements[position])) }
+            if knowledge.isEmpty, let reason = index.details[step]?.noCompetencyReason {
                 knowledge = ["None needed: \(reason)"]
             }
-            let groups = assessed.step.staffGroups
+            let groups = index.staffGroups(step)
             if groups != lastGroups {
                 lastGroups = groups
-                lastWho = groups.map { names[$0] ?? $0.rawValue }
+                lastWho = groups.map { groupNames[$0.position] }
             }
             return FrameworkTable.Row(
-                step: assessed.step.id, label: assessed.step.label, kind: assessed.step.kind,
+                step: StepID(index.stepIDs[step]), label: index.label(step), kind: index.kinds[step],
                 who: lastWho, knowledge: knowledge, resources: resourceColumn.texts(for: requirements),
                 gaps: assessed.gapClasses, worstSeverity: assessed.worstSeverity,
                 patientsPerYear: assessed.patientsPerYear, patientsEstimated: assessed.patientsEstimated,
-                location: assessed.step.location)
+                location: index.location(step))
         }
         var tables: [FrameworkTable] = []
         for pathway in analysis.pathways {
-            var stepIndex: [StepID: Int] = [:]
-            stepIndex.reserveCapacity(pathway.steps.count)
-            for index in pathway.steps.indices { stepIndex[pathway.steps[index].step.id] = index }
+            let index = pathway.graph.index
+            groupNames = index.staffGroupIDs.indices.map { group in
+                let id = StaffGroupID(index.staffGroupIDs[group])
+                return names[id] ?? id.rawValue
+            }
+            // Group numbers are the pathway's own: a list of the last pathway's means other groups here.
+            lastGroups = []
+            lastWho = []
             var scratch = PatientFlow.Scratch()
             var nodes: [Int32] = []
             for subpathway in pathway.decomposition.subpathways {
@@ -80,9 +89,9 @@ extension GapReport {
                 rows.reserveCapacity(subpathway.steps.count)
                 nodes.removeAll(keepingCapacity: true)
                 for id in subpathway.steps {
-                    if let index = stepIndex[id] {
-                        rows.append(row(pathway.steps[index]))
-                        nodes.append(Int32(index))
+                    if let position = pathway.position(of: id) {
+                        rows.append(row(pathway.steps[position], of: index))
+                        nodes.append(Int32(position))
                     }
                 }
                 let reached = pathway.flow?.patientsReaching(nodes, scratch: &scratch)

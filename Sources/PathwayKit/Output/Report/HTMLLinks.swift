@@ -63,11 +63,11 @@ struct HTMLLinks {
 
     /// The place of a step named by ids only (the first pathway and step so named); `nil` when there is none.
     ///
-    /// - Complexity: O(steps of the pathway).
+    /// - Complexity: O(pathways of the project + length of the step id) expected.
     private func locate(_ step: StepReference) -> StepPlace? {
         guard let project = projectOfID[step.project],
             let pathway = projects[project].pathways.firstIndex(where: { $0.graph.index.id == step.pathway }),
-            let node = projects[project].pathways[pathway].steps.firstIndex(where: { $0.step.id == step.step })
+            let node = projects[project].pathways[pathway].position(of: step.step)
         else { return nil }
         return StepPlace(project: Index(project), pathway: Index(pathway), step: Index(node))
     }
