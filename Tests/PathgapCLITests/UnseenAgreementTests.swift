@@ -3,7 +3,7 @@ import PathgapCLI
 import TestSupport
 import Testing
 
-/// The default decomposition against analysts' cuts of pathways beyond the pilots (issue 11), in seven sets, each
+/// The default decomposition against analysts' cuts of pathways beyond the pilots (issue 11), in eight sets, each
 /// with a README table kept current here:
 /// - **unseen**: three pathways of our own (`Fixtures/unseen/`) and seven corpus files, cut before any strategy was
 ///   run on them; the phases rules were then developed while looking at them;
@@ -31,7 +31,10 @@ import Testing
 ///   see them, and scored once after that work landed; a fix (a step's tails join it before its other ways on, so
 ///   the order a file lists transitions in decides nothing: ATTR amyloidosis was cut differently once converted to
 ///   DOT) and one rule for pathways without stages (a gateway's way into a tail that only ends, beside a way on, is
-///   an outcome: MIWG A.2.0, fsm.gv) were then made on them, so they are a development set now too.
+///   an outcome: MIWG A.2.0, fsm.gv) were then made on them, so they are a development set now too;
+/// - **held out 7**: three pathways of our own (`Fixtures/heldout7/`) and three corpus files (DOT, GraphML, BPMN),
+///   written, cut and committed blind on 2026-12-07 while that fix and rule were being made by an engineer who did
+///   not see them, and scored once after that work landed.
 ///
 /// Our pathways are written in YAML with stages and in JSON without, and converted by `pathgap convert` into every
 /// other format with and without; corpus files are read in place. Rewrite the tables on purpose with
@@ -218,8 +221,29 @@ struct UnseenAgreementTests {
                 name: "MIWG A.2.0 exclusive split"),
         ])
 
+    /// The seventh held-out set: written, cut and committed (branch `heldout7`, 2026-12-07) while another engineer
+    /// changed the rules without seeing it, and scored only once those changes had landed.
+    static let heldOut7 = AgreementSet(
+        folder: "heldout7",
+        own: [
+            .init(stem: "duchenne-carrier", name: "Duchenne muscular dystrophy carrier testing"),
+            .init(stem: "ovarian-brca-parp", name: "Ovarian cancer BRCA testing and PARP inhibitor"),
+            .init(stem: "c9orf72-predictive", name: "C9orf72 MND/FTD predictive testing"),
+        ],
+        corpus: [
+            .init(
+                path: "dot/graphviz/states.gv", format: "DOT", hasStages: false, cut: "graphviz-states",
+                name: "Graphviz states.gv"),
+            .init(
+                path: "graphml/tinkerpop/tinkerpop-modern.xml", format: "GraphML", hasStages: false,
+                cut: "tinkerpop-modern", name: "TinkerPop modern"),
+            .init(
+                path: "bpmn/bpmn-miwg/A.1.0.bpmn", format: "BPMN", hasStages: false, cut: "bpmn-miwg-A.1.0",
+                name: "MIWG A.1.0 sequence"),
+        ])
+
     /// Every set.
-    static let sets = [unseen, heldOut, heldOut2, heldOut3, heldOut4, heldOut5, heldOut6]
+    static let sets = [unseen, heldOut, heldOut2, heldOut3, heldOut4, heldOut5, heldOut6, heldOut7]
 
     /// The formats, as the table names them, with `convert --to` and the file extension.
     static let formats: [(name: String, to: String)] = [
