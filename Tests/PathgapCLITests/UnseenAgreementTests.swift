@@ -222,7 +222,8 @@ struct UnseenAgreementTests {
         ])
 
     /// The seventh held-out set: written, cut and committed (branch `heldout7`, 2026-12-07) while another engineer
-    /// changed the rules without seeing it, and scored only once those changes had landed.
+    /// changed the rules without seeing it, and scored once (17:30 UTC) after those changes had landed; rules were
+    /// then made on it, so it is a development set now, and the eighth held-out set is to judge the rules.
     static let heldOut7 = AgreementSet(
         folder: "heldout7",
         own: [

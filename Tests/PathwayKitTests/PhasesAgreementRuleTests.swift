@@ -411,3 +411,41 @@ extension PhasesAgreementRuleTests {
         #expect(choice == [["s", "a", "b", "c"], ["t", "e"], ["x", "y", "z", "f"]])
     }
 }
+
+extension PhasesAgreementRuleTests {
+    @Test("a second start whose way meets the rest only at an end is a sub-pathway of its own; one meeting work joins")
+    func secondStartMeetingOnlyAtAnEnd() {
+        // The main way (s, a, b, c) and a second way in (p, then q) that ends where the main way does.
+        let apart = Self.phases(
+            ["s>a", "a>b", "b>c", "c>e", "p>q", "q>e"], kinds: ["s": .start, "p": .start, "e": .end])
+        #expect(
+            apart.map { $0.filter { $0 != "e" } }.sorted { $0.count > $1.count } == [
+                ["s", "a", "b", "c"], ["p", "q"],
+            ])
+        // Marko (m) with his ways out to ends, josh (j) with his; peter (t) too, into the end both of them reach.
+        let modern = Self.phases(
+            ["m>v", "m>j", "m>l", "j>r", "j>l", "t>l"], kinds: ["v": .end, "l": .end, "r": .end])
+        #expect(
+            modern.map { $0.filter { !["v", "l", "r"].contains($0) } }.filter { !$0.isEmpty } == [["m", "j"], ["t"]])
+        // Another entry into the same review of the record (p into a) is a way in like the first: joined.
+        let entry = Self.phases(["s>a", "p>a", "a>b", "b>c", "c>e"], kinds: ["s": .start, "p": .start, "e": .end])
+        #expect(entry.count == 1)
+    }
+}
+
+extension PhasesAgreementRuleTests {
+    @Test("the step where everyone continues after a detour that is a phase of its own begins what follows")
+    func detourMeetingStepBeginsThePhase() {
+        // Results (a, b), then d: inherited (g, then h, genetics) or in the tumour only, straight to p, the
+        // prescription; then the maintenance (q, r). The detour is a phase: p begins the next, it does not close it.
+        let long = Self.phases(
+            ["s>a", "a>b", "b>d", "d>g:inherited", "g>h", "h>p", "d>p:tumour only", "p>q", "q>r", "r>e"],
+            kinds: ["s": .start, "d": .decision, "e": .end])
+        #expect(long == [["s", "a", "b"], ["d", "g", "h"], ["p", "q", "r", "e"]])
+        // A short detour (one parent's sample arranged, g) is part of the phase the meeting step closes.
+        let short = Self.phases(
+            ["s>a", "a>d", "d>g:no", "g>p", "d>p:yes", "p>q", "q>r", "r>t", "t>e"],
+            kinds: ["s": .start, "d": .decision, "e": .end])
+        #expect(short.first == ["s", "a", "d", "g", "p"])
+    }
+}

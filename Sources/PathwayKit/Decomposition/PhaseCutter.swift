@@ -39,8 +39,8 @@ struct PhaseCutter {
         /// Scratch for ``endsApart(_:)`` (a tail, or an end step reached from one, looked at before), for
         /// ``markLoops(_:)`` (the head of a round) and for ``joinRounds()`` (a step whose ways out were looked at).
         static let seen = NodeFlags(rawValue: 1 << 13)
-        /// A branch of an outcome decision, or an exception path, enters the step (set by
-        /// ``markBoundaries(stageOfNode:isHandOff:exceptions:)``).
+        /// A branch of an outcome decision, or an exception path, enters the step, or the step is a second way in
+        /// that meets the rest only at an end (set by ``markBoundaries(stageOfNode:isHandOff:exceptions:)``).
         static let outcomeIn = NodeFlags(rawValue: 1 << 14)
         /// A step of a loop that is one phase (set by ``markLoops(_:)``): the transitions ``joinLoops()`` looks at
         /// leave such steps.
@@ -60,7 +60,8 @@ struct PhaseCutter {
         /// Between two steps of a loop that is one phase (see ``markLoops(_:)``).
         static let inLoop = EdgeFlags(rawValue: 1 << 6)
         /// Into a step that begins a phase, so that ``joinAlong(_:)`` does not cross it (folding may): a way out of
-        /// a loop kept whole as one phase, or a way into the head of a long loop (see ``joinRounds()``).
+        /// a loop kept whole as one phase, a way into the head of a long loop (see ``joinRounds()``), or a way from
+        /// a block into the step where everyone continues after a detour that is a phase of its own.
         static let beginsPhase = EdgeFlags(rawValue: 1 << 7)
     }
 
@@ -589,6 +590,8 @@ struct PhaseCutter {
         isGateway: (Int32) -> Bool = { _ in true }
     ) {
         for node in 0..<Int32(graph.nodeCount) {
+            // A second way in whose way meets the rest only at an end starts a sub-pathway of its own.
+            if has(node, .start) && startMeetsOthersOnlyAtEnd(node) { nodeFlags[Int(node)].insert(.outcomeIn) }
             let isSplitter = has(node, .splitter)
             // Into the tails of a decision whose outcomes end apart, the branches are outcomes too.
             let intoTails = has(node, .finalOutcomes)
@@ -630,6 +633,26 @@ struct PhaseCutter {
                 edgeFlags[edge] = flags
             }
         }
+    }
+
+    /// Whether a start with no way in leads, by a straight run (each step one way on, into a step no other way
+    /// enters), to a tail that only ends the pathway: a way into the pathway (other patients arriving) that shares no
+    /// work with the rest and meets it only at an end (peter, who created lop, which marko and josh created too). Its
+    /// start is then marked as an outcome branch enters it, so that no piece joins it to other work through that end
+    /// (see ``endBridgesOutcome(_:_:)``). A second start that meets the rest at a step of work (another entry into a
+    /// review of the record) is joined as any other step.
+    ///
+    /// - Complexity: O(length of the run); each step is on the run of at most one start (one way enters it).
+    private func startMeetsOthersOnlyAtEnd(_ start: Int32) -> Bool {
+        guard graph.inDegree(of: start) == 0 else { return false }
+        var step = start
+        while !endsAway(step) {
+            guard graph.outDegree(of: step) == 1 else { return false }
+            let next = graph.successorTargets[Int(graph.successorOffsets[Int(step)])]
+            guard next != step, !has(next, .end), graph.inDegree(of: next) == 1 else { return false }
+            step = next
+        }
+        return true
     }
 
     /// What tells an exception path from the normal flow (see ``leavesOnException(_:exceptions:)``).
@@ -807,6 +830,7 @@ struct PhaseCutter {
             }
             for link in 0..<kept { joinPieces(linkFrom[link], linkTo[link]) }
             markClosingStep(of: node, meet: meet, kept: kept)
+            markDetourMeeting(of: node, meet: meet)
             // A parallel split begins its block's phase: every patient takes every branch together.
             if has(node, .parallel) { nodeFlags[Int(node)].insert(.opensBlock) }
         }
@@ -821,6 +845,25 @@ struct PhaseCutter {
         for link in 0..<kept where linkTo[link] == meet {
             nodeFlags[Int(meet)].insert(.closesBlock)
             return
+        }
+    }
+
+    /// Where one branch of a joined block goes straight to the step where the branches meet (the variant is in the
+    /// tumour only: straight to the prescription; inherited: genetics first), the others are a detour some patients
+    /// take, and that step, where everyone continues, begins what follows: the ways into it from the block are
+    /// crossed only by folding (``joinAlong(_:)`` does not join the detour's last step to it).
+    ///
+    /// - Complexity: O(edges of the decision and into the meeting step).
+    private mutating func markDetourMeeting(of node: Int32, meet: Int32) {
+        let slots = Int(graph.successorOffsets[Int(node)])..<Int(graph.successorOffsets[Int(node) + 1])
+        guard slots.contains(where: { isCore(slot: $0, from: node) && graph.successorTargets[$0] == meet }) else {
+            return
+        }
+        let block = pieces.root(node)
+        guard Int(pieces.weight(block)) >= lower else { return }
+        for slot in Int(graph.predecessorOffsets[Int(meet)])..<Int(graph.predecessorOffsets[Int(meet) + 1])
+        where pieces.root(graph.predecessorSources[slot]) == block {
+            edgeFlags[Int(graph.predecessorEdges[slot])].insert(.beginsPhase)
         }
     }
 

@@ -201,6 +201,11 @@ extension PathwayIndex {
         let why =
             if graph.inDegree(of: node) + graph.outDegree(of: node) == 0 {
                 "no transition joins it to another step"
+            } else if graph.inDegree(of: node) == 0 && !ways.isEmpty
+                && ways.allSatisfy({ kinds.values[Int(graph.successorTargets[$0])] == .end })
+            {
+                "it is a second way into the pathway that meets the rest only at an end it shares with other work: "
+                    + "joined to that work through the end, one sub-pathway would hold two ways in"
             } else if !ways.isEmpty && ways.allSatisfy({ kinds.values[Int(graph.successorTargets[$0])] == .end }) {
                 "it is an outcome of its own that only ends the pathway (an exception path, such as an error's "
                     + "handler, or one outcome of a last decision), and its end is shared with other work: joined to "
