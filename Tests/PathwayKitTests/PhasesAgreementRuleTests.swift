@@ -430,6 +430,9 @@ extension PhasesAgreementRuleTests {
         // Another entry into the same review of the record (p into a) is a way in like the first: joined.
         let entry = Self.phases(["s>a", "p>a", "a>b", "b>c", "c>e"], kinds: ["s": .start, "p": .start, "e": .end])
         #expect(entry.count == 1)
+        // Starts that each go straight to an end no work reaches (attackers of one host) are no ways into a flow.
+        let star = Self.phases(["a>v", "b>v", "c>v"], kinds: ["v": .end])
+        #expect(star.count == 1)
     }
 }
 

@@ -589,9 +589,13 @@ struct PhaseCutter {
         stageOfNode: [Int32]?, isHandOff: ((Int32, Int32) -> Bool)?, exceptions: Exceptions? = nil,
         isGateway: (Int32) -> Bool = { _ in true }
     ) {
+        // For the ends a second way in reaches: how many of the steps before them have a way in themselves.
+        var workBeforeEnd: [Int32: Int32] = [:]
         for node in 0..<Int32(graph.nodeCount) {
             // A second way in whose way meets the rest only at an end starts a sub-pathway of its own.
-            if has(node, .start) && startMeetsOthersOnlyAtEnd(node) { nodeFlags[Int(node)].insert(.outcomeIn) }
+            if has(node, .start) && startMeetsOthersOnlyAtEnd(node, workBeforeEnd: &workBeforeEnd) {
+                nodeFlags[Int(node)].insert(.outcomeIn)
+            }
             let isSplitter = has(node, .splitter)
             // Into the tails of a decision whose outcomes end apart, the branches are outcomes too.
             let intoTails = has(node, .finalOutcomes)
@@ -636,14 +640,18 @@ struct PhaseCutter {
     }
 
     /// Whether a start with no way in leads, by a straight run (each step one way on, into a step no other way
-    /// enters), to a tail that only ends the pathway: a way into the pathway (other patients arriving) that shares no
-    /// work with the rest and meets it only at an end (peter, who created lop, which marko and josh created too). Its
-    /// start is then marked as an outcome branch enters it, so that no piece joins it to other work through that end
-    /// (see ``endBridgesOutcome(_:_:)``). A second start that meets the rest at a step of work (another entry into a
-    /// review of the record) is joined as any other step.
+    /// enters), to a tail that only ends the pathway, at an end where other work stops too (a step before it, not
+    /// this run's, that has a way in itself): a way into the pathway (other patients arriving) that shares no work
+    /// with the rest and meets it only at an end (peter, who created lop, which josh, whom marko knows, created too).
+    /// Its start is then marked as an outcome branch enters it, so that no piece joins it to other work through that
+    /// end (see ``endBridgesOutcome(_:_:)``). A second start that meets the rest at a step of work (another entry
+    /// into a review of the record) is joined as any other step, and starts that each go straight to an end no work
+    /// reaches (attackers of one host) are no ways into a flow.
     ///
-    /// - Complexity: O(length of the run); each step is on the run of at most one start (one way enters it).
-    private func startMeetsOthersOnlyAtEnd(_ start: Int32) -> Bool {
+    /// - Parameter workBeforeEnd: For each end looked at, the number of steps before it that have a way in.
+    /// - Complexity: O(length of the run) and, once per end reached, O(ways into it); each step is on the run of at
+    ///   most one start (one way enters it).
+    private func startMeetsOthersOnlyAtEnd(_ start: Int32, workBeforeEnd: inout [Int32: Int32]) -> Bool {
         guard graph.inDegree(of: start) == 0 else { return false }
         var step = start
         while !endsAway(step) {
@@ -652,7 +660,23 @@ struct PhaseCutter {
             guard next != step, !has(next, .end), graph.inDegree(of: next) == 1 else { return false }
             step = next
         }
-        return true
+        let own: Int32 = graph.inDegree(of: step) > 0 ? 1 : 0
+        for slot in Int(graph.successorOffsets[Int(step)])..<Int(graph.successorOffsets[Int(step) + 1]) {
+            let end = graph.successorTargets[slot]
+            let work =
+                workBeforeEnd[end]
+                ?? {
+                    var count: Int32 = 0
+                    for way in Int(graph.predecessorOffsets[Int(end)])..<Int(graph.predecessorOffsets[Int(end) + 1])
+                    where graph.inDegree(of: graph.predecessorSources[way]) > 0 {
+                        count += 1
+                    }
+                    workBeforeEnd[end] = count
+                    return count
+                }()
+            if work > own { return true }
+        }
+        return false
     }
 
     /// What tells an exception path from the normal flow (see ``leavesOnException(_:exceptions:)``).
