@@ -3,7 +3,7 @@ import PathgapCLI
 import TestSupport
 import Testing
 
-/// The default decomposition against analysts' cuts of pathways beyond the pilots (issue 11), in eight sets, each
+/// The default decomposition against analysts' cuts of pathways beyond the pilots (issue 11), in nine sets, each
 /// with a README table kept current here:
 /// - **unseen**: three pathways of our own (`Fixtures/unseen/`) and seven corpus files, cut before any strategy was
 ///   run on them; the phases rules were then developed while looking at them;
@@ -34,7 +34,10 @@ import Testing
 ///   an outcome: MIWG A.2.0, fsm.gv) were then made on them, so they are a development set now too;
 /// - **held out 7**: three pathways of our own (`Fixtures/heldout7/`) and three corpus files (DOT, GraphML, BPMN),
 ///   written, cut and committed blind on 2026-12-07 while that fix and rule were being made by an engineer who did
-///   not see them, and scored once after that work landed.
+///   not see them, and scored once after that work landed;
+/// - **held out 8**: three pathways of our own (`Fixtures/heldout8/`) and two corpus processes (BPMN), written, cut
+///   and committed blind on 2026-12-07 while the rules were being changed by an engineer who did not see them, and
+///   not scored before that work landed.
 ///
 /// Our pathways are written in YAML with stages and in JSON without, and converted by `pathgap convert` into every
 /// other format with and without; corpus files are read in place. Rewrite the tables on purpose with
@@ -243,8 +246,26 @@ struct UnseenAgreementTests {
                 name: "MIWG A.1.0 sequence"),
         ])
 
+    /// The eighth held-out set: written, cut and committed (branch `heldout8`, 2026-12-07) while another engineer
+    /// changed the rules without seeing it, and scored only once those changes had landed.
+    static let heldOut8 = AgreementSet(
+        folder: "heldout8",
+        own: [
+            .init(stem: "neonatal-diabetes", name: "Genetic testing in neonatal diabetes"),
+            .init(stem: "colorectal-somatic", name: "Tumour testing in metastatic colorectal cancer"),
+            .init(stem: "wilson-disease", name: "Wilson disease (ATP7B)"),
+        ],
+        corpus: [
+            .init(
+                path: "bpmn/bpmn-miwg/A.3.0-export.bpmn", format: "BPMN", hasStages: false,
+                cut: "bpmn-miwg-A.3.0-export", name: "MIWG A.3.0 as IBM exports it"),
+            .init(
+                path: "bpmn/bpmn-miwg/A.4.1-export.bpmn", format: "BPMN", hasStages: false,
+                cut: "bpmn-miwg-A.4.1-export", name: "MIWG A.4.1 as Signavio exports it, Pool 2"),
+        ])
+
     /// Every set.
-    static let sets = [unseen, heldOut, heldOut2, heldOut3, heldOut4, heldOut5, heldOut6, heldOut7]
+    static let sets = [unseen, heldOut, heldOut2, heldOut3, heldOut4, heldOut5, heldOut6, heldOut7, heldOut8]
 
     /// The formats, as the table names them, with `convert --to` and the file extension.
     static let formats: [(name: String, to: String)] = [
