@@ -34,10 +34,12 @@ import Testing
 ///   an outcome: MIWG A.2.0, fsm.gv) were then made on them, so they are a development set now too;
 /// - **held out 7**: three pathways of our own (`Fixtures/heldout7/`) and three corpus files (DOT, GraphML, BPMN),
 ///   written, cut and committed blind on 2026-12-07 while that fix and rule were being made by an engineer who did
-///   not see them, and scored once after that work landed;
+///   not see them, and scored once after that work landed; two rules for pathways without stages were then made on
+///   them (a second way in that meets the rest only at an end; after a detour that is a phase of its own, the step
+///   where everyone continues begins the next), so they are a development set now too;
 /// - **held out 8**: three pathways of our own (`Fixtures/heldout8/`) and two corpus processes (BPMN), written, cut
-///   and committed blind on 2026-12-07 while the rules were being changed by an engineer who did not see them, and
-///   not scored before that work landed.
+///   and committed blind on 2026-12-07 while those two rules were being made by an engineer who did not see them,
+///   and scored once after that work landed.
 ///
 /// Our pathways are written in YAML with stages and in JSON without, and converted by `pathgap convert` into every
 /// other format with and without; corpus files are read in place. Rewrite the tables on purpose with
