@@ -42,7 +42,7 @@ import Testing
 ///   and scored once after that work landed;
 /// - **held out 9**: three pathways of our own (`Fixtures/heldout9/`) and one corpus process (BPMN), written, cut
 ///   and committed blind on 2026-12-07 while the rules were being changed by an engineer who did not see them, and not
-///   scored in that session.
+///   scored in that session: it waits in ``awaitingScore``, outside ``sets``, to be scored once before any rule changes.
 ///
 /// Our pathways are written in YAML with stages and in JSON without, and converted by `pathgap convert` into every
 /// other format with and without; corpus files are read in place. Rewrite the tables on purpose with
@@ -286,8 +286,13 @@ struct UnseenAgreementTests {
 
     /// Every set.
     static let sets = [
-        unseen, heldOut, heldOut2, heldOut3, heldOut4, heldOut5, heldOut6, heldOut7, heldOut8, heldOut9,
+        unseen, heldOut, heldOut2, heldOut3, heldOut4, heldOut5, heldOut6, heldOut7, heldOut8,
     ]
+
+    /// Sets written blind and not yet scored (the ninth, at the end of the session of 2026-12-07): kept out of ``sets``
+    /// so that nothing runs the default on them; the next session adds them to ``sets`` and scores them once, with
+    /// `PATHGAP_UPDATE_GOLDENS=1`, before any rule is changed.
+    static let awaitingScore = [heldOut9]
 
     /// The formats, as the table names them, with `convert --to` and the file extension.
     static let formats: [(name: String, to: String)] = [
