@@ -912,7 +912,8 @@ struct PhaseCutter {
     /// step that is not an end or a tail: the loop is kept whole, and what follows begins the next phase. Such a
     /// loop begins a phase too where the pathway enters it after a straight run of at least the lower bound (the
     /// loss-of-function result explained, the drug prescribed, the alert coded, then the antiplatelet review):
-    /// that run is a phase of its own. After a shorter run (a result, then the split that starts its follow-up) the
+    /// that run is a phase of its own; and where two ways or more enter it at one step (treatment and the family
+    /// letter in parallel, met at the first review), the block they close ends before it. After a shorter run (a result, then the split that starts its follow-up) the
     /// loop is where that work goes on, and the run joins it.
     ///
     /// Inside a loop that is not one phase (a cascade, whose every round passes through several phases), the
