@@ -39,10 +39,13 @@ import Testing
 ///   where everyone continues begins the next), so they are a development set now too;
 /// - **held out 8**: three pathways of our own (`Fixtures/heldout8/`) and two corpus processes (BPMN), written, cut
 ///   and committed blind on 2026-12-07 while those two rules were being made by an engineer who did not see them,
-///   and scored once after that work landed;
+///   and scored once after that work landed; a rule was then made on them (a loop kept whole begins a phase where
+///   two ways or more enter it at one step, a block's branches meeting at its head), so they are a development set
+///   now too;
 /// - **held out 9**: three pathways of our own (`Fixtures/heldout9/`) and one corpus process (BPMN), written, cut
-///   and committed blind on 2026-12-07 while the rules were being changed by an engineer who did not see them, and not
-///   scored in that session: it waits in ``awaitingScore``, outside ``sets``, to be scored once before any rule changes.
+///   and committed blind on 2026-12-07 while the rules were being changed by an engineer who did not see them (that
+///   last rule included), and not scored in that session: it waits in ``awaitingScore``, outside ``sets``, to be
+///   scored once before any rule changes.
 ///
 /// Our pathways are written in YAML with stages and in JSON without, and converted by `pathgap convert` into every
 /// other format with and without; corpus files are read in place. Rewrite the tables on purpose with
@@ -252,7 +255,8 @@ struct UnseenAgreementTests {
         ])
 
     /// The eighth held-out set: written, cut and committed (branch `heldout8`, 2026-12-07) while another engineer
-    /// changed the rules without seeing it, and scored only once those changes had landed.
+    /// changed the rules without seeing it, and scored once (18:11 UTC) after those changes had landed; a rule was
+    /// then made on it, so it is a development set now.
     static let heldOut8 = AgreementSet(
         folder: "heldout8",
         own: [

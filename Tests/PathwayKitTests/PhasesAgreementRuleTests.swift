@@ -452,3 +452,19 @@ extension PhasesAgreementRuleTests {
         #expect(short.first == ["s", "a", "d", "g", "p"])
     }
 }
+
+extension PhasesAgreementRuleTests {
+    @Test("a loop kept whole begins a phase where two ways or more enter it at one step, a block's branches meeting")
+    func loopEnteredByABlockBeginsAPhase() {
+        // The diagnosis (a, b), then treatment (x) and the family letter (y) in parallel (p), met at the review (h,
+        // then k: next review, or the drug changed in c and reviewed again, or done). The block ends before the
+        // review: each way into the loop is a branch, and the review round is a phase of its own.
+        let cut = Self.phases(
+            [
+                "s>a", "a>b", "b>p", "p>x", "p>y", "x>h", "y>h", "h>k", "k>h:next review", "k>c:poor control",
+                "c>h", "k>e:stable",
+            ],
+            kinds: ["s": .start, "p": .parallel, "h": .merge, "k": .decision, "e": .end])
+        #expect(cut == [["s", "a", "b"], ["p", "x", "y"], ["h", "k", "c", "e"]])
+    }
+}

@@ -775,6 +775,15 @@ struct PhaseCutter {
         return result
     }
 
+    /// Whether a transition from one step to another begins a phase.
+    private func beginsPhase(_ from: Int32, _ to: Int32) -> Bool {
+        for slot in Int(graph.successorOffsets[Int(from)])..<Int(graph.successorOffsets[Int(from) + 1])
+        where graph.successorTargets[slot] == to && edgeFlags[Int(graph.successorEdges[slot])].contains(.beginsPhase) {
+            return true
+        }
+        return false
+    }
+
     // MARK: Joining
 
     /// Whether the stages put two steps in one stage: both have the same stage (the first as a piece's root: the
@@ -825,8 +834,11 @@ struct PhaseCutter {
                 continue
             }
             var kept = 0
+            // A block whose branches meet at the head of a loop kept whole ends before it (see ``markLoops(_:)``).
             for link in linkFrom.indices
-            where linkTo[link] != sink && boundaryBetween(linkFrom[link], linkTo[link]) <= .handOff {
+            where linkTo[link] != sink && boundaryBetween(linkFrom[link], linkTo[link]) <= .handOff
+                && !(linkTo[link] == meet && beginsPhase(linkFrom[link], meet))
+            {
                 linkFrom[kept] = linkFrom[link]
                 linkTo[kept] = linkTo[link]
                 kept += 1
@@ -900,7 +912,8 @@ struct PhaseCutter {
     /// step that is not an end or a tail: the loop is kept whole, and what follows begins the next phase. Such a
     /// loop begins a phase too where the pathway enters it after a straight run of at least the lower bound (the
     /// loss-of-function result explained, the drug prescribed, the alert coded, then the antiplatelet review):
-    /// that run is a phase of its own. After a shorter run (a result, then the split that starts its follow-up) the
+    /// that run is a phase of its own; and where two ways or more enter it at one step (treatment and the family
+    /// letter in parallel, met at the first review), the block they close ends before it. After a shorter run (a result, then the split that starts its follow-up) the
     /// loop is where that work goes on, and the run joins it.
     ///
     /// Inside a loop that is not one phase (a cascade, whose every round passes through several phases), the
@@ -949,9 +962,16 @@ struct PhaseCutter {
             }
             // A loop kept whole begins a phase where the pathway enters it after a run that is a phase of its own.
             guard isWhole else { continue }
-            for slot in Int(graph.predecessorOffsets[Int(node)])..<Int(graph.predecessorOffsets[Int(node) + 1])
+            let ways = Int(graph.predecessorOffsets[Int(node)])..<Int(graph.predecessorOffsets[Int(node) + 1])
+            // Where two ways or more enter the loop at one step (the branches of a block meet at its head), the
+            // block they close is a phase of its own too.
+            var waysIn = 0
+            for slot in ways where components.componentOfNode[Int(graph.predecessorSources[slot])] != component {
+                waysIn += 1
+            }
+            for slot in ways
             where components.componentOfNode[Int(graph.predecessorSources[slot])] != component
-                && closesRun(graph.predecessorSources[slot])
+                && (waysIn >= 2 || closesRun(graph.predecessorSources[slot]))
             {
                 edgeFlags[Int(graph.predecessorEdges[slot])].insert(.beginsPhase)
             }
