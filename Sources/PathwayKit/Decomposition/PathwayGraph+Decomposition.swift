@@ -112,11 +112,11 @@ extension PathwayGraph {
         var exits = [[BoundaryLink]](repeating: [], count: groups.count)
         for node in 0..<Int32(graph.nodeCount) {
             let group = groupOfNode[Int(node)]
-            for slot in Int(graph.successorOffsets[Int(node)])..<Int(graph.successorOffsets[Int(node) + 1]) {
+            for slot in graph.successorSlots(of: node) {
                 let target = graph.successorTargets[slot]
                 if groupOfNode[Int(target)] != group { exits[Int(group)].append(link(graph.successorEdges[slot])) }
             }
-            for slot in Int(graph.predecessorOffsets[Int(node)])..<Int(graph.predecessorOffsets[Int(node) + 1]) {
+            for slot in graph.predecessorSlots(of: node) {
                 let source = graph.predecessorSources[slot]
                 if groupOfNode[Int(source)] != group { entries[Int(group)].append(link(graph.predecessorEdges[slot])) }
             }

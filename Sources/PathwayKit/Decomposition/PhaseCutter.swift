@@ -318,7 +318,7 @@ struct PhaseCutter {
     /// What ``scanForward(starts:)`` settles when a step finishes.
     @inline(__always)
     private mutating func finish(_ node: Int32, finished: inout Int32) {
-        let slots = Int(graph.successorOffsets[Int(node)])..<Int(graph.successorOffsets[Int(node) + 1])
+        let slots = graph.successorSlots(of: node)
         var hasForward = false
         var best: Int32 = -1
         var branches = 0
@@ -379,7 +379,7 @@ struct PhaseCutter {
     ///
     /// - Complexity: O(edges of the step and of its tails); the scratch flags are cleared again.
     private mutating func endsApart(_ node: Int32) -> Bool {
-        let slots = Int(graph.successorOffsets[Int(node)])..<Int(graph.successorOffsets[Int(node) + 1])
+        let slots = graph.successorSlots(of: node)
         var tails = 0
         var apart = true
         var oneStage = stageOfStep.map { $0[Int(node)] >= 0 } ?? false
@@ -422,7 +422,7 @@ struct PhaseCutter {
         let cap = routeCap
         guard meet >= 0, meet != sink else { return UInt16(cap) }
         var longest = 0
-        for slot in Int(graph.successorOffsets[Int(node)])..<Int(graph.successorOffsets[Int(node) + 1])
+        for slot in graph.successorSlots(of: node)
         where isForwardWhileFinishing(slot: slot, from: node) && !has(graph.successorTargets[slot], .tail) {
             var step = graph.successorTargets[slot]
             var length = isPassThrough(step) ? 0 : 1
@@ -481,7 +481,7 @@ struct PhaseCutter {
         // A branch straight to the meeting step makes the others a detour; that step then begins what follows, so
         // links into it are not the block's.
         var isDetour = meetBegins
-        for slot in Int(graph.successorOffsets[Int(node)])..<Int(graph.successorOffsets[Int(node) + 1])
+        for slot in graph.successorSlots(of: node)
         where isCore(slot: slot, from: node) && graph.successorTargets[slot] == meet {
             isDetour = true
         }
@@ -491,7 +491,7 @@ struct PhaseCutter {
             head += 1
             guard current != sink else { continue }
             var any = false
-            let slots = Int(graph.successorOffsets[Int(current)])..<Int(graph.successorOffsets[Int(current) + 1])
+            let slots = graph.successorSlots(of: current)
             for slot in slots where isCore(slot: slot, from: current) {
                 any = true
                 if !visit(
@@ -515,7 +515,7 @@ struct PhaseCutter {
     /// - Complexity: O(edges of the step) (the caller's test of the step's kind comes first).
     private func leadsOnlyIntoTails(_ node: Int32) -> Bool {
         var any = false
-        for slot in Int(graph.successorOffsets[Int(node)])..<Int(graph.successorOffsets[Int(node) + 1])
+        for slot in graph.successorSlots(of: node)
         where isForward(slot: slot, from: node) {
             guard has(graph.successorTargets[slot], .tail) else { return false }
             any = true
@@ -604,7 +604,7 @@ struct PhaseCutter {
             // Beside a gateway's way on (a decision block's branches, which meet at a step before the end, or a
             // choice's one way on), a way into a tail that only ends the pathway meets the others nowhere but at an
             // end, so it is an outcome of its own. (A step of work leaves on an exception path only.)
-            let slots = Int(graph.successorOffsets[Int(node)])..<Int(graph.successorOffsets[Int(node) + 1])
+            let slots = graph.successorSlots(of: node)
             let leavesBeside =
                 !isSplitter && !has(node, .parallel) && slots.count >= 2 && isGateway(node)
                 && slots.contains { isCore(slot: $0, from: node) }
@@ -661,13 +661,13 @@ struct PhaseCutter {
             step = next
         }
         let own: Int32 = graph.inDegree(of: step) > 0 ? 1 : 0
-        for slot in Int(graph.successorOffsets[Int(step)])..<Int(graph.successorOffsets[Int(step) + 1]) {
+        for slot in graph.successorSlots(of: step) {
             let end = graph.successorTargets[slot]
             let work =
                 workBeforeEnd[end]
                 ?? {
                     var count: Int32 = 0
-                    for way in Int(graph.predecessorOffsets[Int(end)])..<Int(graph.predecessorOffsets[Int(end) + 1])
+                    for way in graph.predecessorSlots(of: end)
                     where graph.inDegree(of: graph.predecessorSources[way]) > 0 {
                         count += 1
                     }
@@ -698,7 +698,7 @@ struct PhaseCutter {
     /// - Complexity: O(edges of the step); the conditions are read only for a step with a way into a tail.
     private func leavesOnException(_ node: Int32, exceptions: Exceptions) -> Bool {
         guard graph.outDegree(of: node) >= 2 else { return false }
-        let slots = Int(graph.successorOffsets[Int(node)])..<Int(graph.successorOffsets[Int(node) + 1])
+        let slots = graph.successorSlots(of: node)
         guard slots.contains(where: { isForward(slot: $0, from: node) && endsAway(graph.successorTargets[$0]) }),
             exceptions.doesWork(node)
         else { return false }
@@ -736,7 +736,7 @@ struct PhaseCutter {
         guard !has(node, .decision), !has(node, .finalOutcomes), !has(node, .tail) else { return false }
         var core = 0
         var out = 0
-        for slot in Int(graph.successorOffsets[Int(node)])..<Int(graph.successorOffsets[Int(node) + 1]) {
+        for slot in graph.successorSlots(of: node) {
             let next = graph.successorTargets[slot]
             guard next != node, !edgeFlags[Int(graph.successorEdges[slot])].contains(.back) else { continue }
             if has(next, .end) || has(next, .tail) { out += 1 } else { core += 1 }
@@ -768,7 +768,7 @@ struct PhaseCutter {
     /// The weakest boundary of the transitions from one step to another (`.stage` when there is none).
     private func boundaryBetween(_ from: Int32, _ to: Int32) -> PhaseBoundary {
         var result = PhaseBoundary.stage
-        for slot in Int(graph.successorOffsets[Int(from)])..<Int(graph.successorOffsets[Int(from) + 1])
+        for slot in graph.successorSlots(of: from)
         where graph.successorTargets[slot] == to {
             result = min(result, boundary(graph.successorEdges[slot]))
         }
@@ -777,7 +777,7 @@ struct PhaseCutter {
 
     /// Whether a transition from one step to another begins a phase.
     private func beginsPhase(_ from: Int32, _ to: Int32) -> Bool {
-        for slot in Int(graph.successorOffsets[Int(from)])..<Int(graph.successorOffsets[Int(from) + 1])
+        for slot in graph.successorSlots(of: from)
         where graph.successorTargets[slot] == to && edgeFlags[Int(graph.successorEdges[slot])].contains(.beginsPhase) {
             return true
         }
@@ -891,13 +891,13 @@ struct PhaseCutter {
     ///
     /// - Complexity: O(edges of the decision and into the meeting step).
     private mutating func markDetourMeeting(of node: Int32, meet: Int32) {
-        let slots = Int(graph.successorOffsets[Int(node)])..<Int(graph.successorOffsets[Int(node) + 1])
+        let slots = graph.successorSlots(of: node)
         guard slots.contains(where: { isCore(slot: $0, from: node) && graph.successorTargets[$0] == meet }) else {
             return
         }
         let block = pieces.root(node)
         guard Int(pieces.weight(block)) >= lower else { return }
-        for slot in Int(graph.predecessorOffsets[Int(meet)])..<Int(graph.predecessorOffsets[Int(meet) + 1])
+        for slot in graph.predecessorSlots(of: meet)
         where pieces.root(graph.predecessorSources[slot]) == block {
             edgeFlags[Int(graph.predecessorEdges[slot])].insert(.beginsPhase)
         }
@@ -931,7 +931,7 @@ struct PhaseCutter {
             // A component above twice the upper bound is no phase either way: its transitions are not looked at.
             let size = abs(componentSizes[Int(component)])
             guard size > 1, Int(size) <= limit else { continue }
-            for slot in Int(graph.successorOffsets[Int(node)])..<Int(graph.successorOffsets[Int(node) + 1])
+            for slot in graph.successorSlots(of: node)
             where components.componentOfNode[Int(graph.successorTargets[slot])] == component {
                 let edge = graph.successorEdges[slot]
                 if edgeFlags[Int(edge)].contains(.outcome) {
@@ -952,7 +952,7 @@ struct PhaseCutter {
             guard size > 1, size <= limit else { continue }
             let isWhole = componentSizes[Int(component)] > 0
             nodeFlags[Int(node)].insert(.inPhaseLoop)
-            for slot in Int(graph.successorOffsets[Int(node)])..<Int(graph.successorOffsets[Int(node) + 1]) {
+            for slot in graph.successorSlots(of: node) {
                 let next = graph.successorTargets[slot]
                 if components.componentOfNode[Int(next)] == component {
                     edgeFlags[Int(graph.successorEdges[slot])].insert(.inLoop)
@@ -962,7 +962,7 @@ struct PhaseCutter {
             }
             // A loop kept whole begins a phase where the pathway enters it after a run that is a phase of its own.
             guard isWhole else { continue }
-            let ways = Int(graph.predecessorOffsets[Int(node)])..<Int(graph.predecessorOffsets[Int(node) + 1])
+            let ways = graph.predecessorSlots(of: node)
             // Where two ways or more enter the loop at one step (the branches of a block meet at its head), the
             // block they close is a phase of its own too.
             var waysIn = 0
@@ -1028,7 +1028,7 @@ struct PhaseCutter {
     /// - Complexity: O(V) plus the transitions of the loops' steps.
     mutating func joinLoops() {
         for node in 0..<Int32(graph.nodeCount) where has(node, .inPhaseLoop) {
-            for slot in Int(graph.successorOffsets[Int(node)])..<Int(graph.successorOffsets[Int(node) + 1]) {
+            for slot in graph.successorSlots(of: node) {
                 let edge = graph.successorEdges[slot]
                 if edgeFlags[Int(edge)].contains(.inLoop), boundary(edge) <= .handOff,
                     compatible(node, graph.successorTargets[slot])
@@ -1075,7 +1075,7 @@ struct PhaseCutter {
                 let step = graph.successorTargets[Int(rounds[position])]
                 guard !has(step, .seen) else { continue }
                 nodeFlags[Int(step)].insert(.seen)
-                for slot in Int(graph.successorOffsets[Int(step)])..<Int(graph.successorOffsets[Int(step) + 1]) {
+                for slot in graph.successorSlots(of: step) {
                     let next = graph.successorTargets[slot]
                     if !has(next, .end) && !has(next, .tail) && pieces.root(next) != root {
                         edgeFlags[Int(graph.successorEdges[slot])].insert(.beginsPhase)
@@ -1086,7 +1086,7 @@ struct PhaseCutter {
         }
         for head in longLoopHeads where !has(head, .seen) {
             nodeFlags[Int(head)].insert(.seen)
-            for slot in Int(graph.predecessorOffsets[Int(head)])..<Int(graph.predecessorOffsets[Int(head) + 1])
+            for slot in graph.predecessorSlots(of: head)
             where !edgeFlags[Int(graph.predecessorEdges[slot])].contains(.back) {
                 edgeFlags[Int(graph.predecessorEdges[slot])].insert(.beginsPhase)
             }
@@ -1134,7 +1134,7 @@ struct PhaseCutter {
                 for part in 1..<parts {
                     let position = part * run.count / parts
                     let (from, to) = (run[position - 1], run[position])
-                    for slot in Int(graph.successorOffsets[Int(from)])..<Int(graph.successorOffsets[Int(from) + 1])
+                    for slot in graph.successorSlots(of: from)
                     where graph.successorTargets[slot] == to {
                         edgeFlags[Int(graph.successorEdges[slot])].insert(.lengthCut)
                     }
@@ -1177,7 +1177,7 @@ struct PhaseCutter {
             // The step where a block's branches meet closes the block: what follows begins the next phase.
             for node in pathOrder where !has(node, .closesBlock) {
                 let isBranch = graph.outDegree(of: node) > 1
-                let slots = Int(graph.successorOffsets[Int(node)])..<Int(graph.successorOffsets[Int(node) + 1])
+                let slots = graph.successorSlots(of: node)
                 // A step's tails join it before its other ways on: a tail ("refer and end") has no other neighbour,
                 // and the order in which a file lists a step's transitions decides nothing.
                 for pass in 0..<(isBranch ? 2 : 1) {
@@ -1335,7 +1335,7 @@ struct PhaseCutter {
         var member = pieces.firstMember(ofRoot: root)
         while member >= 0 {
             if has(member, .start) { holdsStart = true }
-            for slot in Int(graph.predecessorOffsets[Int(member)])..<Int(graph.predecessorOffsets[Int(member) + 1])
+            for slot in graph.predecessorSlots(of: member)
             where pieces.root(graph.predecessorSources[slot]) != root {
                 hasIn = true
                 if edgeFlags[Int(graph.predecessorEdges[slot])].contains(.outcome) {
@@ -1344,7 +1344,7 @@ struct PhaseCutter {
                     onlyOutcomesIn = false
                 }
             }
-            for slot in Int(graph.successorOffsets[Int(member)])..<Int(graph.successorOffsets[Int(member) + 1])
+            for slot in graph.successorSlots(of: member)
             where pieces.root(graph.successorTargets[slot]) != root {
                 hasOut = true
                 if !edgeFlags[Int(graph.successorEdges[slot])].contains(.outcome) { onlyOutcomesOut = false }
@@ -1357,7 +1357,7 @@ struct PhaseCutter {
         var best: (key: Key, root: Int32)?
         member = pieces.firstMember(ofRoot: root)
         while member >= 0 {
-            for slot in Int(graph.predecessorOffsets[Int(member)])..<Int(graph.predecessorOffsets[Int(member) + 1]) {
+            for slot in graph.predecessorSlots(of: member) {
                 // An end the piece holds does not fold it into another way that stops there (see
                 // ``endBridgesOutcome(_:_:)``).
                 if has(member, .end) && endBridgesOutcome(pieces.root(graph.predecessorSources[slot]), root) {
@@ -1370,7 +1370,7 @@ struct PhaseCutter {
                     graph.predecessorSources[slot], root: root, flags: flags, cost: cost, isForward: false,
                     forwardFirst: forwardFirst, mayCrossStage: mayCrossStage, wholeStage: wholeStage, best: &best)
             }
-            for slot in Int(graph.successorOffsets[Int(member)])..<Int(graph.successorOffsets[Int(member) + 1]) {
+            for slot in graph.successorSlots(of: member) {
                 let next = graph.successorTargets[slot]
                 if has(next, .end) && endBridgesOutcome(root, pieces.root(next)) { continue }
                 let edge = graph.successorEdges[slot]

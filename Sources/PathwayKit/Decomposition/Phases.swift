@@ -198,7 +198,7 @@ extension PathwayIndex {
 
     /// The advice for a step that `phases` leaves in a sub-pathway of its own: why it stands alone.
     func aloneFinding(_ node: Int32) -> Finding {
-        let ways = Int(graph.successorOffsets[Int(node)])..<Int(graph.successorOffsets[Int(node) + 1])
+        let ways = graph.successorSlots(of: node)
         let why =
             if graph.inDegree(of: node) + graph.outDegree(of: node) == 0 {
                 "no transition joins it to another step"

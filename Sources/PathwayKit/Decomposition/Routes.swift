@@ -140,7 +140,7 @@ extension PathwayGraph {
         while let node = frontier.pop() {
             guard !settled[Int(node)] else { continue }
             settled[Int(node)] = true
-            for slot in Int(graph.predecessorOffsets[Int(node)])..<Int(graph.predecessorOffsets[Int(node) + 1]) {
+            for slot in graph.predecessorSlots(of: node) {
                 let previous = graph.predecessorSources[slot]
                 // Routes stop at exits, so nothing is reached through one.
                 guard !settled[Int(previous)], !isExit[Int(previous)] else { continue }
@@ -232,7 +232,7 @@ extension PathwayGraph {
             }
             let component = components.componentOfNode[Int(node)]
             if cyclic[Int(component)] { markPath(of: entry) }
-            for slot in Int(graph.successorOffsets[Int(node)])..<Int(graph.successorOffsets[Int(node) + 1]) {
+            for slot in graph.successorSlots(of: node) {
                 let next = graph.successorTargets[slot]
                 let edge = graph.successorEdges[slot]
                 guard probability[Int(edge)] > 0 else { continue }

@@ -135,11 +135,11 @@ extension PathwayGraph {
             fragment.entries = []
             fragment.exits = []
             for member in inside.sorted() {
-                for slot in Int(graph.predecessorOffsets[Int(member)])..<Int(graph.predecessorOffsets[Int(member) + 1])
+                for slot in graph.predecessorSlots(of: member)
                 where !inside.contains(graph.predecessorSources[slot]) {
                     fragment.entries.append(link(graph.predecessorEdges[slot]))
                 }
-                for slot in Int(graph.successorOffsets[Int(member)])..<Int(graph.successorOffsets[Int(member) + 1])
+                for slot in graph.successorSlots(of: member)
                 where !inside.contains(graph.successorTargets[slot]) {
                     fragment.exits.append(link(graph.successorEdges[slot]))
                 }

@@ -106,6 +106,24 @@ public struct CompactGraph: Sendable, Hashable {
         return (offsets, rowValues, rowEdges)
     }
 
+    /// The positions of a node's edges out in the successor rows (`successorTargets`, `successorEdges`), in input
+    /// edge order.
+    ///
+    /// - Complexity: O(1).
+    @inlinable
+    public func successorSlots(of node: Int32) -> Range<Int> {
+        Int(successorOffsets[Int(node)])..<Int(successorOffsets[Int(node) + 1])
+    }
+
+    /// The positions of a node's edges in in the predecessor rows (`predecessorSources`, `predecessorEdges`), in input
+    /// edge order.
+    ///
+    /// - Complexity: O(1).
+    @inlinable
+    public func predecessorSlots(of node: Int32) -> Range<Int> {
+        Int(predecessorOffsets[Int(node)])..<Int(predecessorOffsets[Int(node) + 1])
+    }
+
     /// The successors of a node, in input edge order.
     ///
     /// - Complexity: O(1).
