@@ -67,11 +67,15 @@ for n in $SIZES; do
     if [ "$n" -le 100000 ]; then
         best decompose-routes "$n" "$PATHGAP" decompose "$OUT/g$n.csv" --strategy routes --max-routes 5 --quiet
     fi
-    if [ "$n" -le 100000 ]; then
+    # The native formats up to 10^6 steps (147 MB of YAML, 241 MB of JSON there): a longer series than the issue's
+    # 10^5 targets, to show it linear.
+    if [ "$n" -le 1000000 ]; then
         [ -f "$OUT/g$n.yaml" ] || "$PATHGAP" generate --steps "$n" --seed 1 --format yaml --out "$OUT/g$n.yaml"
         [ -f "$OUT/g$n.json" ] || "$PATHGAP" convert "$OUT/g$n.yaml" --to json --out "$OUT/g$n.json"
         best validate-yaml "$n" "$PATHGAP" validate "$OUT/g$n.yaml"
         best validate-json "$n" "$PATHGAP" validate "$OUT/g$n.json"
+    fi
+    if [ "$n" -le 100000 ]; then
         best decompose-yaml-out "$n" "$PATHGAP" decompose "$OUT/g$n.csv" --strategy chains --format yaml --quiet
         best convert-yaml "$n" "$PATHGAP" convert "$OUT/g$n.csv" --to yaml
         # A DOT chain of plain statements with labelled edges: DOTImporter's fast path (PlainDOTScanner).
@@ -86,9 +90,10 @@ for n in $RENDER_SIZES; do
     best render-subpathways "$n" "$PATHGAP" render "$OUT/g$n.csv" --view subpathways --out "$OUT/charts"
 done
 # pathgap report over a generated project (manifest, annotated network, framework, resources, staff groups), all
-# four formats; the HTML's size is printed after its row (issue 12's bounds: 5 s, 600 MB, HTML 10 MB at 10^5).
+# four formats; the HTML's size is printed after its row (issue 12's bounds: 5 s, 600 MB, HTML 10 MB at 10^5). Up to
+# 10^6 steps, where the four reports hold 2.8 GB (the JSON 1.7 GB).
 for n in $SIZES; do
-    if [ "$n" -le 100000 ]; then
+    if [ "$n" -le 1000000 ]; then
         [ -d "$OUT/p$n" ] || "$PATHGAP" generate --steps "$n" --seed 1 --project "$OUT/p$n" > /dev/null
         best report "$n" "$PATHGAP" report "$OUT/p$n" --out "$OUT/report$n"
         echo "# report $n: $(wc -c < "$OUT/report$n/report.html") bytes of HTML"
