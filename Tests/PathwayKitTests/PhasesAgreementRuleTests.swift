@@ -468,3 +468,24 @@ extension PhasesAgreementRuleTests {
         #expect(cut == [["s", "a", "b"], ["p", "x", "y"], ["h", "k", "c", "e"]])
     }
 }
+
+extension PhasesAgreementRuleTests {
+    @Test("a parallel block longer than the upper bound is no phase: each branch is one, the meeting begins the next")
+    func longParallelBlockSplitsIntoBranches() {
+        // Fainting (s, a), then b: not the condition (n, then an end), or the gene test (x, y: consent, sequencing)
+        // and the family's ECGs (u, v: invited, read) started together at p; both meet at the meeting j, then the
+        // diagnosis (k) and the risk (m). Split, four steps and the meeting are six: more than one phase.
+        let cut = Self.phases(
+            [
+                "s>a", "a>b", "b>n:no", "n>f", "b>p:yes", "p>x", "x>y", "y>j", "p>u", "u>v", "v>j", "j>k", "k>m",
+                "m>e",
+            ],
+            kinds: ["s": .start, "b": .decision, "p": .parallel, "j": .merge, "f": .end, "e": .end])
+        #expect(cut == [["s", "a", "b"], ["n", "f"], ["p", "x", "y"], ["u", "v"], ["j", "k", "m", "e"]])
+        // Branches of one step each: split, branches and meeting are four, one phase.
+        let short = Self.phases(
+            ["s>a", "a>b", "b>n:no", "n>f", "b>p:yes", "p>x", "x>j", "p>u", "u>j", "j>k", "k>m", "m>e"],
+            kinds: ["s": .start, "b": .decision, "p": .parallel, "j": .merge, "f": .end, "e": .end])
+        #expect(short.contains(["p", "x", "u", "j"]))
+    }
+}

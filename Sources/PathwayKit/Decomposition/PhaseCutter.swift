@@ -833,6 +833,11 @@ struct PhaseCutter {
             guard searchBlock(from: node, meet: meet, route: nil, keepLinks: true, meetBegins: meetBegins) else {
                 continue
             }
+            // A parallel block longer than the upper bound is no phase: each branch is one.
+            if has(node, .parallel) && isLongParallelBlock() {
+                markParallelBranches(of: node, meet: meet)
+                continue
+            }
             var kept = 0
             // A block whose branches meet at the head of a loop kept whole ends before it (see ``markLoops(_:)``).
             for link in linkFrom.indices
@@ -872,6 +877,34 @@ struct PhaseCutter {
         }
         blocks = []
         visitMark = []
+    }
+
+    /// Whether a parallel block, just searched, holds more steps than the upper bound, its split and the step where
+    /// its branches meet counted: every patient goes through every branch, so the branches add up (the gene test,
+    /// consent and sequencing, beside the family's ECGs, invited and read, then the meeting that brings them
+    /// together).
+    ///
+    /// - Complexity: O(steps of the block).
+    private func isLongParallelBlock() -> Bool {
+        var steps = 1
+        for step in queue where step != sink { steps += 1 }
+        return steps > upper
+    }
+
+    /// The branches of a parallel block that is no phase (see ``isLongParallelBlock()``) begin a phase each,
+    /// and so does the step where they meet: the ways out of the split and the ways into that step are crossed only
+    /// by folding (the split joins one branch; a branch of two steps or more stays whole, see ``fold(_:)``).
+    ///
+    /// - Complexity: O(links of the block).
+    private mutating func markParallelBranches(of node: Int32, meet: Int32) {
+        for slot in graph.successorSlots(of: node) where isCore(slot: slot, from: node) {
+            edgeFlags[Int(graph.successorEdges[slot])].insert(.beginsPhase)
+        }
+        for link in linkFrom.indices where linkTo[link] == meet {
+            for slot in graph.successorSlots(of: linkFrom[link]) where graph.successorTargets[slot] == meet {
+                edgeFlags[Int(graph.successorEdges[slot])].insert(.beginsPhase)
+            }
+        }
     }
 
     /// Marks the step where a joined block's branches meet as closing the block, when the block holds it (not a
@@ -1310,7 +1343,8 @@ struct PhaseCutter {
 
     /// The neighbour a small piece folds into, or `nil` when it has none or stands alone between decisions (every
     /// transition into it starts a branch of an outcome decision, or, for a piece of two steps or more, leaves the
-    /// step that closes a block, and every transition out of it is such a branch too).
+    /// step that closes a block, and every transition out of it is such a branch too; or, of two steps or more, it
+    /// is a branch of a parallel block that is no phase).
     ///
     /// Candidates are ordered by cost (the boundary crossed; 5 for a branch joining back into the decision that
     /// starts it, and for a decision joining one of its own branches unless the decision itself starts a branch;
@@ -1329,6 +1363,9 @@ struct PhaseCutter {
         var holdsStart = false
         var hasIn = false
         var hasOut = false
+        // Every way in from a parallel split, every way out into a step that begins a phase.
+        var onlyFromSplitIn = true
+        var onlyBeginningOut = true
         // A piece of two steps or more (ends aside) that a block's closing step leads into stands after that block
         // as after a decision: the block is a phase complete where its branches meet.
         let afterBlockIsBranch = pieces.weight(root) >= 2
@@ -1338,6 +1375,11 @@ struct PhaseCutter {
             for slot in graph.predecessorSlots(of: member)
             where pieces.root(graph.predecessorSources[slot]) != root {
                 hasIn = true
+                if !has(graph.predecessorSources[slot], .parallel)
+                    || !edgeFlags[Int(graph.predecessorEdges[slot])].contains(.beginsPhase)
+                {
+                    onlyFromSplitIn = false
+                }
                 if edgeFlags[Int(graph.predecessorEdges[slot])].contains(.outcome) {
                     startedByOutcome = true
                 } else if !(afterBlockIsBranch && has(graph.predecessorSources[slot], .closesBlock)) {
@@ -1347,11 +1389,14 @@ struct PhaseCutter {
             for slot in graph.successorSlots(of: member)
             where pieces.root(graph.successorTargets[slot]) != root {
                 hasOut = true
+                if !edgeFlags[Int(graph.successorEdges[slot])].contains(.beginsPhase) { onlyBeginningOut = false }
                 if !edgeFlags[Int(graph.successorEdges[slot])].contains(.outcome) { onlyOutcomesOut = false }
             }
             member = pieces.member(after: member, root: root)
         }
         if hasIn && hasOut && onlyOutcomesIn && onlyOutcomesOut { return nil }
+        // A branch of a parallel block that is no phase, of two steps or more, stays whole.
+        if hasIn && hasOut && pieces.weight(root) >= 2 && onlyFromSplitIn && onlyBeginningOut { return nil }
         let forwardFirst = holdsStart || startedByOutcome
         typealias Key = (Int32, Int32, Int32, Int32, Int32, Int32)
         var best: (key: Key, root: Int32)?

@@ -74,7 +74,10 @@ extension PathwayIndex {
     ///    after it that can be a phase. A parallel split that
     ///    is one block (every patient takes every branch: a relative's genetic and clinical assessment together)
     ///    begins the phase: what comes before it joins it only by folding, and not a piece of two steps or more
-    ///    (ends aside), unless the stages put both in one stage. A loop (strongly connected component) of at most
+    ///    (ends aside), unless the stages put both in one stage. A parallel block of more steps than the upper bound,
+    ///    split and meeting step counted (every patient goes through every branch: the gene test beside the family's
+    ///    ECGs), is no phase: each branch begins one, and the step where they meet begins the next. A loop (strongly
+    ///    connected component) of at most
     ///    twice the upper bound is one phase, unless an outcome branch lies on it (a reanalysis that returns to the
     ///    review): the outcome is the stronger boundary. Inside a loop that is not one phase (a cascade), each
     ///    innermost round of at most twice the upper bound steps (a reminder loop, time to think; see
@@ -110,7 +113,8 @@ extension PathwayIndex {
     ///    of one or two steps cross a stage boundary. An outcome branch of two or more steps (ends aside) whose
     ///    only neighbours are decisions it is a branch of stays apart (a timeout path): joined back, one
     ///    sub-pathway would hold two outcomes; so do one outcome of a decision whose outcomes end apart, its step
-    ///    and its end, and an exception path (alone where its end is another piece's). A piece of two steps or more
+    ///    and its end, and an exception path (alone where its end is another piece's). A branch of a long
+    ///    parallel block, of two steps or more, stays whole too. A piece of two steps or more
     ///    (ends aside) between the step that closes a block and the branches of an outcome decision stays whole, as
     ///    between two decisions (a baseline endoscopy and the choice of surgery or surveillance, after a parallel
     ///    block): the block is a phase complete where its branches meet.
