@@ -488,4 +488,15 @@ extension PhasesAgreementRuleTests {
             kinds: ["s": .start, "b": .decision, "p": .parallel, "j": .merge, "f": .end, "e": .end])
         #expect(short.contains(["p", "x", "u", "j"]))
     }
+
+    @Test("an outcome branch of two steps or more does not fold into the phase that begins where it meets another")
+    func outcomeBranchStaysBesideTheNextPhase() {
+        // A cause found (s, a, b), then d, is there a treatment: yes, gene therapy (g, h, then an end), or not yet,
+        // a yearly review (r, then q: next review, or a treatment has opened, into g). The review is an outcome of
+        // its own, not the start of the gene therapy it may lead to.
+        let cut = Self.phases(
+            ["s>a", "a>b", "b>d", "d>g:yes", "g>h", "h>e", "d>r:not yet", "r>q", "q>r:next review", "q>g:opened"],
+            kinds: ["s": .start, "d": .decision, "e": .end])
+        #expect(cut == [["s", "a", "b", "d"], ["r", "q"], ["g", "h", "e"]])
+    }
 }

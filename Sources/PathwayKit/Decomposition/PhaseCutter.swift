@@ -1351,7 +1351,8 @@ struct PhaseCutter {
     /// stage boundaries only for pieces of one or two steps), then loop-back transitions last, then neighbours the
     /// piece can join without passing twice the upper bound, then direction
     /// (forward for a piece holding a start or started by an outcome, backward otherwise), then the smaller
-    /// neighbour, then pathway order.
+    /// neighbour, then pathway order. An outcome branch of two steps or more does not fold into the phase that begins
+    /// where it meets another way (a yearly review, beside the gene therapy its way out leads into).
     ///
     /// - Complexity: O(edges of the piece's steps).
     private mutating func foldTarget(_ root: Int32) -> Int32? {
@@ -1398,6 +1399,8 @@ struct PhaseCutter {
         // A branch of a parallel block that is no phase, of two steps or more, stays whole.
         if hasIn && hasOut && pieces.weight(root) >= 2 && onlyFromSplitIn && onlyBeginningOut { return nil }
         let forwardFirst = holdsStart || startedByOutcome
+        // An outcome branch of two steps or more is a phase of its own, also beside the phase where it meets others.
+        let branchApart = startedByOutcome && pieces.weight(root) >= 2
         typealias Key = (Int32, Int32, Int32, Int32, Int32, Int32)
         var best: (key: Key, root: Int32)?
         member = pieces.firstMember(ofRoot: root)
@@ -1413,7 +1416,8 @@ struct PhaseCutter {
                 let cost = flags.contains(.outcome) ? 5 : Int32(boundary(edge).rawValue)
                 consider(
                     graph.predecessorSources[slot], root: root, flags: flags, cost: cost, isForward: false,
-                    forwardFirst: forwardFirst, mayCrossStage: mayCrossStage, wholeStage: wholeStage, best: &best)
+                    forwardFirst: forwardFirst, mayCrossStage: mayCrossStage, wholeStage: wholeStage,
+                    branchApart: branchApart, best: &best)
             }
             for slot in graph.successorSlots(of: member) {
                 let next = graph.successorTargets[slot]
@@ -1423,7 +1427,8 @@ struct PhaseCutter {
                 let cost = flags.contains(.outcome) && !startedByOutcome ? 5 : Int32(boundary(edge).rawValue)
                 consider(
                     graph.successorTargets[slot], root: root, flags: flags, cost: cost, isForward: true,
-                    forwardFirst: forwardFirst, mayCrossStage: mayCrossStage, wholeStage: wholeStage, best: &best)
+                    forwardFirst: forwardFirst, mayCrossStage: mayCrossStage, wholeStage: wholeStage,
+                    branchApart: branchApart, best: &best)
             }
             member = pieces.member(after: member, root: root)
         }
@@ -1453,7 +1458,7 @@ struct PhaseCutter {
     @inline(__always)
     private mutating func consider(
         _ other: Int32, root: Int32, flags: EdgeFlags, cost: Int32, isForward: Bool, forwardFirst: Bool,
-        mayCrossStage: Bool, wholeStage: Bool,
+        mayCrossStage: Bool, wholeStage: Bool, branchApart: Bool,
         best: inout (key: (Int32, Int32, Int32, Int32, Int32, Int32), root: Int32)?
     ) {
         let crossesStage = PhaseBoundary(rawValue: flags.intersection(.boundaryBits).rawValue) == .stage
@@ -1464,6 +1469,8 @@ struct PhaseCutter {
         // A piece of two steps or more (ends aside) does not fold into the phase a parallel split begins, unless the
         // stages put both in one.
         if isForward && has(other, .opensBlock) && pieces.weight(root) >= 2 && !inOneStage(root, other) { return }
+        // An outcome branch of two steps or more does not fold into the phase that begins where the branches meet.
+        if isForward && branchApart && flags.contains(.beginsPhase) && has(other, .forwardInMany) { return }
         // A whole stage crosses into another only to make two short pieces one (ends do not count).
         guard !crossesStage || !wholeStage || Int(pieces.weight(otherRoot)) < lower else { return }
         let overflows = Int(otherSize + pieces.size(root)) > limit

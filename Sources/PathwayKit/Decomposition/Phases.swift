@@ -113,7 +113,9 @@ extension PathwayIndex {
     ///    of one or two steps cross a stage boundary. An outcome branch of two or more steps (ends aside) whose
     ///    only neighbours are decisions it is a branch of stays apart (a timeout path): joined back, one
     ///    sub-pathway would hold two outcomes; so do one outcome of a decision whose outcomes end apart, its step
-    ///    and its end, and an exception path (alone where its end is another piece's). A branch of a long
+    ///    and its end, and an exception path (alone where its end is another piece's); nor does such a branch fold
+    ///    into the phase that begins where it meets another way (a yearly review, beside the gene therapy it may lead
+    ///    to). A branch of a long
     ///    parallel block, of two steps or more, stays whole too. A piece of two steps or more
     ///    (ends aside) between the step that closes a block and the branches of an outcome decision stays whole, as
     ///    between two decisions (a baseline endoscopy and the choice of surgery or surveillance, after a parallel
