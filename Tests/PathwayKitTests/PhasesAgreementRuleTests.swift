@@ -499,4 +499,22 @@ extension PhasesAgreementRuleTests {
             kinds: ["s": .start, "d": .decision, "e": .end])
         #expect(cut == [["s", "a", "b", "d"], ["r", "q"], ["g", "h", "e"]])
     }
+
+    @Test("a piece that ends at an outcome decision does not fold into one of its outcomes when they go their own ways")
+    func pieceBeforeOutcomesStaysWhole() {
+        // The couple's test (s, a, b, c): not both carriers (t, then an end), or both: the offer (o) and d, do they
+        // want a prenatal test: no (n, m, then an end) or yes (p, q, w, then an end). Each a stage; the offer and the
+        // choice are a stage of two, and joined to the refusal they would leave the prenatal test apart.
+        let cut = Self.phases(
+            [
+                "s>a", "a>b", "b>c", "c>t:no", "t>f", "c>o:both", "o>d", "d>n:no", "n>m", "m>g", "d>p:yes", "p>q",
+                "q>w", "w>h",
+            ],
+            kinds: ["s": .start, "c": .decision, "d": .decision, "f": .end, "g": .end, "h": .end],
+            stages: Self.stages([
+                ("testing", ["s", "a", "b", "c"]), ("not both carriers", ["t", "f"]), ("both carriers", ["o", "d"]),
+                ("no prenatal test", ["n", "m", "g"]), ("prenatal diagnosis", ["p", "q", "w", "h"]),
+            ]))
+        #expect(cut == [["s", "a", "b", "c"], ["t", "f"], ["o", "d"], ["n", "m", "g"], ["p", "q", "w", "h"]])
+    }
 }

@@ -1344,7 +1344,8 @@ struct PhaseCutter {
     /// The neighbour a small piece folds into, or `nil` when it has none or stands alone between decisions (every
     /// transition into it starts a branch of an outcome decision, or, for a piece of two steps or more, leaves the
     /// step that closes a block, and every transition out of it is such a branch too; or, of two steps or more, it
-    /// is a branch of a parallel block that is no phase).
+    /// is a branch of a parallel block that is no phase, or it ends at an outcome decision whose branches go their
+    /// own ways into two pieces or more, which it would otherwise join only one of).
     ///
     /// Candidates are ordered by cost (the boundary crossed; 5 for a branch joining back into the decision that
     /// starts it, and for a decision joining one of its own branches unless the decision itself starts a branch;
@@ -1367,6 +1368,9 @@ struct PhaseCutter {
         // Every way in from a parallel split, every way out into a step that begins a phase.
         var onlyFromSplitIn = true
         var onlyBeginningOut = true
+        // Outcome branches out of the piece into a step no other way enters: a way of their own.
+        var ownBranches = 0
+        var firstBranch: Int32 = -1
         // A piece of two steps or more (ends aside) that a block's closing step leads into stands after that block
         // as after a decision: the block is a phase complete where its branches meet.
         let afterBlockIsBranch = pieces.weight(root) >= 2
@@ -1391,7 +1395,18 @@ struct PhaseCutter {
             where pieces.root(graph.successorTargets[slot]) != root {
                 hasOut = true
                 if !edgeFlags[Int(graph.successorEdges[slot])].contains(.beginsPhase) { onlyBeginningOut = false }
-                if !edgeFlags[Int(graph.successorEdges[slot])].contains(.outcome) { onlyOutcomesOut = false }
+                if !edgeFlags[Int(graph.successorEdges[slot])].contains(.outcome) {
+                    onlyOutcomesOut = false
+                } else if !has(graph.successorTargets[slot], .forwardInMany) {
+                    // Counted once per piece they lie in: joined to one piece, the piece would join them all.
+                    let branch = pieces.root(graph.successorTargets[slot])
+                    if ownBranches == 0 {
+                        firstBranch = branch
+                        ownBranches = 1
+                    } else if branch != firstBranch {
+                        ownBranches = 2
+                    }
+                }
             }
             member = pieces.member(after: member, root: root)
         }
@@ -1433,6 +1448,10 @@ struct PhaseCutter {
             member = pieces.member(after: member, root: root)
         }
         if let best, keepsOutcomeBranch(root, cost: best.key.0, startedByOutcome: startedByOutcome) { return nil }
+        // A piece of two steps or more ending at an outcome decision whose branches go their own ways, into two pieces
+        // or more, stays whole rather than join one of them (the offer of a prenatal test and the couple's choice):
+        // the method publishes one sub-pathway per outcome, and the piece would take sides.
+        if let best, best.key.0 == 5, !startedByOutcome, ownBranches >= 2, pieces.weight(root) >= 2 { return nil }
         return best?.root
     }
 
