@@ -517,4 +517,18 @@ extension PhasesAgreementRuleTests {
             ]))
         #expect(cut == [["s", "a", "b", "c"], ["t", "f"], ["o", "d"], ["n", "m", "g"], ["p", "q", "w", "h"]])
     }
+
+    @Test("a decision whose ways meet only where a loop kept whole begins its phase is an outcome decision")
+    func decisionMeetingOnlyInTheNextPhaseIsAnOutcome() {
+        // The result (s, a, b), then d: a mutation, targeted treatment explained and dispensed (x, y), or none,
+        // immunotherapy explained and prescribed (u, v); both into treatment (h, then k: next cycle, or stop, z).
+        let kinds: [String: StepKind] = ["s": .start, "d": .decision, "h": .merge, "k": .decision, "e": .end]
+        let loop = ["h>k", "k>h:next cycle", "k>z:stop", "z>e"]
+        let cut = Self.phases(
+            ["s>a", "a>b", "b>d", "d>x:mutation", "x>y", "y>h", "d>u:none", "u>v", "v>h"] + loop, kinds: kinds)
+        #expect(cut == [["s", "a", "b", "d"], ["x", "y"], ["u", "v"], ["h", "k", "z", "e"]])
+        // A choice of one drug or another (one step each) is one choice: a block.
+        let choice = Self.phases(["s>a", "a>b", "b>d", "d>x:left", "x>h", "d>u:right", "u>h"] + loop, kinds: kinds)
+        #expect(choice == [["s", "a", "b"], ["d", "x", "u"], ["h", "k", "z", "e"]])
+    }
 }

@@ -838,6 +838,12 @@ struct PhaseCutter {
                 markParallelBranches(of: node, meet: meet)
                 continue
             }
+            // A decision whose branches meet only where a loop kept whole begins its phase (see ``markLoops(_:)``)
+            // holds no step where they meet: its alternatives are outcomes, each a phase of its own.
+            if meetsOnlyInNextPhase(node, meet: meet) {
+                markOutcomeDecision(node)
+                continue
+            }
             var kept = 0
             // A block whose branches meet at the head of a loop kept whole ends before it (see ``markLoops(_:)``).
             for link in linkFrom.indices
@@ -904,6 +910,60 @@ struct PhaseCutter {
             for slot in graph.successorSlots(of: linkFrom[link]) where graph.successorTargets[slot] == meet {
                 edgeFlags[Int(graph.successorEdges[slot])].insert(.beginsPhase)
             }
+        }
+    }
+
+    /// Whether a decision's block, just searched with its links kept, has its branches meet only where the next
+    /// phase begins: every link into the meeting step begins a phase (the head of a loop kept whole, entered by
+    /// two ways or more: a BRAF V600 mutation, targeted treatment explained and dispensed; none, immunotherapy
+    /// explained and the first cycle prescribed; then treatment, scanned every twelve weeks, entered from both).
+    /// A parallel split is never such a decision (every patient takes every branch), nor one with a branch straight
+    /// to the meeting step (a detour, see ``markDetourMeeting(of:meet:)``).
+    ///
+    /// - Complexity: O(links of the block).
+    private func meetsOnlyInNextPhase(_ node: Int32, meet: Int32) -> Bool {
+        guard !has(node, .parallel) else { return false }
+        var any = false
+        for link in linkFrom.indices where linkTo[link] == meet {
+            guard linkFrom[link] != node, beginsPhase(linkFrom[link], meet) else { return false }
+            any = true
+        }
+        guard any else { return false }
+        // Each alternative, with the decision, is at least the lower bound: a phase of its own (a choice of one drug
+        // or another, one step each, is one choice, a block).
+        for slot in graph.successorSlots(of: node) where isCore(slot: slot, from: node) {
+            var step = graph.successorTargets[slot]
+            var length = 1
+            while length < lower && step != meet {
+                length += 1
+                guard graph.outDegree(of: step) == 1 else {
+                    length = lower
+                    break
+                }
+                step = graph.successorTargets[Int(graph.successorOffsets[Int(step)])]
+            }
+            guard length >= lower else { return false }
+        }
+        return true
+    }
+
+    /// Makes a decision an outcome decision after the boundaries were set (see
+    /// ``markBoundaries(stageOfNode:isHandOff:exceptions:isGateway:)``): its forward transitions into steps that are
+    /// not tails become outcome branches, a boundary of their own unless a stage boundary is there already.
+    ///
+    /// - Complexity: O(edges of the decision).
+    private mutating func markOutcomeDecision(_ node: Int32) {
+        nodeFlags[Int(node)].insert(.splitter)
+        for slot in graph.successorSlots(of: node) where isCore(slot: slot, from: node) {
+            let edge = Int(graph.successorEdges[slot])
+            var flags = edgeFlags[edge]
+            flags.insert(.outcome)
+            if boundary(Int32(edge)) < .outcome {
+                flags.remove(.boundaryBits)
+                flags.insert(EdgeFlags(rawValue: PhaseBoundary.outcome.rawValue))
+            }
+            edgeFlags[edge] = flags
+            nodeFlags[Int(graph.successorTargets[slot])].insert(.outcomeIn)
         }
     }
 

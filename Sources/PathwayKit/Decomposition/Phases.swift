@@ -85,7 +85,9 @@ extension PathwayIndex {
     ///    leaves it: its ways out, other than into an end or a tail, begin the next phase and are crossed only by
     ///    folding; and it begins a phase where the pathway enters it after a straight run of at least the lower
     ///    bound (a phase of its own: a result explained, then the review loop), not after a shorter one, or where
-    ///    two ways or more enter it at one step (a parallel block met at the first review ends before it). The head
+    ///    two ways or more enter it at one step (a parallel block met at the first review ends before it); where
+    ///    those ways are a decision's branches, each with the decision at least the lower bound (targeted treatment
+    ///    or immunotherapy, then the cycles of treatment), the decision is an outcome decision. The head
     ///    of a loop whose round is longer than twice the upper bound (a cascade, going round through several phases
     ///    for each new carrier's relatives) begins a phase: each round starts there, so what comes before it joins
     ///    it only by folding.
