@@ -45,7 +45,9 @@ import Testing
 /// - **held out 9**: three pathways of our own (`Fixtures/heldout9/`) and one corpus process (BPMN), written, cut
 ///   and committed blind on 2026-12-07 while the rules were being changed by an engineer who did not see them (that
 ///   last rule included), kept out of the tests' sets until the next session, and scored once (2026-12-07,
-///   before any rule changed) when it joined them.
+///   before any rule changed) when it joined them; four rules were then made on it (a long parallel block, an
+///   outcome branch beside the next phase, a piece before outcomes that go their own ways, a decision meeting only in
+///   the next phase), so it is a development set now too.
 ///
 /// Our pathways are written in YAML with stages and in JSON without, and converted by `pathgap convert` into every
 /// other format with and without; corpus files are read in place. Rewrite the tables on purpose with
@@ -275,7 +277,7 @@ struct UnseenAgreementTests {
 
     /// The ninth held-out set: written, cut and committed (branch `heldout9`, 2026-12-07) while another engineer
     /// changed the rules without seeing it, kept out of ``sets`` until the next session, and scored once there before
-    /// any rule changed.
+    /// any rule changed; a development set since four rules were made on it.
     static let heldOut9 = AgreementSet(
         folder: "heldout9",
         own: [
