@@ -532,3 +532,18 @@ extension PhasesAgreementRuleTests {
         #expect(choice == [["s", "a", "b"], ["d", "x", "u"], ["h", "k", "z", "e"]])
     }
 }
+
+extension PhasesAgreementRuleTests {
+    @Test("a way into the pathway of two steps or more does not fold into the phase that begins where another meets it")
+    func wayInStaysBesideTheNextPhase() {
+        // A baby diagnosed (s, a) or an adult diagnosed in infancy (p, q), both into the testing (t, u, then v: clear,
+        // or failed, a fresh sample r and round again); then the result (w, x, y). Each way in is a phase of its own.
+        let cut = Self.phases(
+            [
+                "s>a", "a>t", "p>q", "q>t", "t>u", "u>v", "v>w:clear", "v>r:failed", "r>t", "w>x", "x>y", "y>e",
+            ],
+            kinds: ["s": .start, "p": .start, "v": .decision, "e": .end])
+        #expect(cut == [["s", "a"], ["p", "q"], ["t", "u", "v", "r"], ["w", "x", "y", "e"]])
+    }
+
+}

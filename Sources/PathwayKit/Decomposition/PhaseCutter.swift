@@ -1413,7 +1413,9 @@ struct PhaseCutter {
     /// piece can join without passing twice the upper bound, then direction
     /// (forward for a piece holding a start or started by an outcome, backward otherwise), then the smaller
     /// neighbour, then pathway order. An outcome branch of two steps or more does not fold into the phase that begins
-    /// where it meets another way (a yearly review, beside the gene therapy its way out leads into).
+    /// where it meets another way (a yearly review, beside the gene therapy its way out leads into), nor does a way
+    /// into the pathway (a baby diagnosed before six months, beside an adult diagnosed in infancy, both into the
+    /// testing).
     ///
     /// - Complexity: O(edges of the piece's steps).
     private mutating func foldTarget(_ root: Int32) -> Int32? {
@@ -1474,8 +1476,9 @@ struct PhaseCutter {
         // A branch of a parallel block that is no phase, of two steps or more, stays whole.
         if hasIn && hasOut && pieces.weight(root) >= 2 && onlyFromSplitIn && onlyBeginningOut { return nil }
         let forwardFirst = holdsStart || startedByOutcome
-        // An outcome branch of two steps or more is a phase of its own, also beside the phase where it meets others.
-        let branchApart = startedByOutcome && pieces.weight(root) >= 2
+        // An outcome branch or a way into the pathway, of two steps or more, is a phase of its own, also beside the
+        // phase where it meets other ways.
+        let branchApart = (startedByOutcome || holdsStart) && pieces.weight(root) >= 2
         typealias Key = (Int32, Int32, Int32, Int32, Int32, Int32)
         var best: (key: Key, root: Int32)?
         member = pieces.firstMember(ofRoot: root)
@@ -1548,7 +1551,7 @@ struct PhaseCutter {
         // A piece of two steps or more (ends aside) does not fold into the phase a parallel split begins, unless the
         // stages put both in one.
         if isForward && has(other, .opensBlock) && pieces.weight(root) >= 2 && !inOneStage(root, other) { return }
-        // An outcome branch of two steps or more does not fold into the phase that begins where the branches meet.
+        // An outcome branch or a way in, of two steps or more, does not fold into the phase that begins where ways meet.
         if isForward && branchApart && flags.contains(.beginsPhase) && has(other, .forwardInMany) { return }
         // A whole stage crosses into another only to make two short pieces one (ends do not count).
         guard !crossesStage || !wholeStage || Int(pieces.weight(otherRoot)) < lower else { return }

@@ -117,7 +117,8 @@ extension PathwayIndex {
     ///    sub-pathway would hold two outcomes; so do one outcome of a decision whose outcomes end apart, its step
     ///    and its end, and an exception path (alone where its end is another piece's); nor does such a branch fold
     ///    into the phase that begins where it meets another way (a yearly review, beside the gene therapy it may lead
-    ///    to). A piece of two steps or more ending at an outcome decision whose branches go their own ways into two
+    ///    to), nor a way into the pathway of two steps or more (a baby, beside an adult diagnosed in infancy, both
+    ///    into the testing). A piece of two steps or more ending at an outcome decision whose branches go their own ways into two
     ///    pieces or more does not fold into one of them (the offer of a prenatal test and the couple's choice). A
     ///    branch of a long parallel block, of two steps or more, stays whole too. A piece of two steps or more
     ///    (ends aside) between the step that closes a block and the branches of an outcome decision stays whole, as
