@@ -546,4 +546,15 @@ extension PhasesAgreementRuleTests {
         #expect(cut == [["s", "a"], ["p", "q"], ["t", "u", "v", "r"], ["w", "x", "y", "e"]])
     }
 
+    @Test("a tail that only ends, beside an outcome decision's branches, is an outcome of its own")
+    func tailOfAnOutcomeDecisionIsAnOutcome() {
+        // The result (s, a, b), then d: a variant (x, y, z), another cause (u, v, w), or none: explain (n), and end.
+        let cut = Self.phases(
+            [
+                "s>a", "a>b", "b>d", "d>x:variant", "x>y", "y>z", "z>e", "d>u:other cause", "u>v", "v>w", "w>f",
+                "d>n:none", "n>g",
+            ],
+            kinds: ["s": .start, "d": .decision, "e": .end, "f": .end, "g": .end])
+        #expect(cut == [["s", "a", "b", "d"], ["x", "y", "z", "e"], ["u", "v", "w", "f"], ["n", "g"]])
+    }
 }

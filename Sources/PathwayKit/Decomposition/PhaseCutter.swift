@@ -601,12 +601,13 @@ struct PhaseCutter {
             let intoTails = has(node, .finalOutcomes)
             let isGate = isChoiceWithWayOut(node)
             let hasExceptions = exceptions.map { leavesOnException(node, exceptions: $0) } ?? false
-            // Beside a gateway's way on (a decision block's branches, which meet at a step before the end, or a
-            // choice's one way on), a way into a tail that only ends the pathway meets the others nowhere but at an
-            // end, so it is an outcome of its own. (A step of work leaves on an exception path only.)
+            // Beside a gateway's way on (a decision block's branches, which meet at a step before the end, a choice's
+            // one way on, or an outcome decision's branches), a way into a tail that only ends the pathway meets the
+            // others nowhere but at an end, so it is an outcome of its own ("no genetic cause found": explain, and
+            // usual care). (A step of work leaves on an exception path only.)
             let slots = graph.successorSlots(of: node)
             let leavesBeside =
-                !isSplitter && !has(node, .parallel) && slots.count >= 2 && isGateway(node)
+                !has(node, .parallel) && slots.count >= 2 && isGateway(node)
                 && slots.contains { isCore(slot: $0, from: node) }
             for slot in slots {
                 let next = graph.successorTargets[slot]
@@ -1551,7 +1552,7 @@ struct PhaseCutter {
         // A piece of two steps or more (ends aside) does not fold into the phase a parallel split begins, unless the
         // stages put both in one.
         if isForward && has(other, .opensBlock) && pieces.weight(root) >= 2 && !inOneStage(root, other) { return }
-        // An outcome branch or a way in, of two steps or more, does not fold into the phase that begins where ways meet.
+        // An outcome branch or a way in, of two steps or more, does not fold into the phase beginning where ways meet.
         if isForward && branchApart && flags.contains(.beginsPhase) && has(other, .forwardInMany) { return }
         // A whole stage crosses into another only to make two short pieces one (ends do not count).
         guard !crossesStage || !wholeStage || Int(pieces.weight(otherRoot)) < lower else { return }

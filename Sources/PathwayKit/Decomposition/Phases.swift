@@ -53,15 +53,17 @@ extension PathwayIndex {
     ///    such as a yearly review, so that patients may stay on it) starts one sub-pathway per branch (variant found /
     ///    not found). A parallel split is never an outcome decision: every patient takes every branch. Ends and
     ///    loop-back transitions are left out, and so are *tails*, steps whose whole future (ends aside) is the step
-    ///    itself: a short way out ("refer and end") is not a branch of its own. But a step whose every way forward is a
-    ///    tail, two tails or more each into an end of its own (the relative carries the variant: surveillance; does
-    ///    not: discharge), is an outcome decision too: its outcomes end the pathway apart, and each tail with its end
-    ///    stays a sub-pathway of its own. Tails that meet at one end (continues the pregnancy or not, then one
-    ///    follow-up) are one block, and so are a decision and tails that the stages put in one stage. An *exception
-    ///    path* is an outcome too: a way out of a step of work on a condition, beside a way on without one, into a tail
-    ///    that then only ends (an error caught on a task, as a BPMN boundary event is imported, and its handler) starts
-    ///    a sub-pathway of its own even when it is one step (see
-    ///    ``PhaseCutter/markBoundaries(stageOfNode:isHandOff:exceptions:)``).
+    ///    itself: a short way out ("refer and end") does not tell whether the others meet. But a step whose every way
+    ///    forward is a tail, two tails or more each into an end of its own (the relative carries the variant:
+    ///    surveillance; does not: discharge), is an outcome decision too: its outcomes end the pathway apart, and each
+    ///    tail with its end stays a sub-pathway of its own. Tails that meet at one end (continues the pregnancy or not,
+    ///    then one follow-up) are one block, and so are a decision and tails that the stages put in one stage. An
+    ///    *exception path* is an outcome too: a way out of a step of work on a condition, beside a way on without one,
+    ///    into a tail that then only ends (an error caught on a task, as a BPMN boundary event is imported, and its
+    ///    handler) starts a sub-pathway of its own even when it is one step (see
+    ///    ``PhaseCutter/markBoundaries(stageOfNode:isHandOff:exceptions:)``); so does a gateway's way into a tail that
+    ///    only ends, beside a way on (a decision block's, a choice's, or an outcome decision's branches: no genetic
+    ///    cause found, explain, and usual care).
     /// 3. **Decision blocks and loops.** A decision whose branches do meet again soon is one phase with its
     ///    alternatives and the step where they meet (its immediate post-dominator, as in the program structure
     ///    tree; a bare merge that two ways enter is where they meet even when only an end follows it, and so is a
@@ -114,12 +116,12 @@ extension PathwayIndex {
     ///    the steps after it rather than the decision it starts from, a start joins what follows it. Only pieces
     ///    of one or two steps cross a stage boundary. An outcome branch of two or more steps (ends aside) whose
     ///    only neighbours are decisions it is a branch of stays apart (a timeout path): joined back, one
-    ///    sub-pathway would hold two outcomes; so do one outcome of a decision whose outcomes end apart, its step
-    ///    and its end, and an exception path (alone where its end is another piece's); nor does such a branch fold
-    ///    into the phase that begins where it meets another way (a yearly review, beside the gene therapy it may lead
-    ///    to), nor a way into the pathway of two steps or more (a baby, beside an adult diagnosed in infancy, both
-    ///    into the testing). A piece of two steps or more ending at an outcome decision whose branches go their own ways into two
-    ///    pieces or more does not fold into one of them (the offer of a prenatal test and the couple's choice). A
+    ///    sub-pathway would hold two outcomes; so do one outcome of a decision whose outcomes end apart, its step and
+    ///    its end, and an exception path (alone where its end is another piece's); nor does such a branch fold into the
+    ///    phase that begins where it meets another way (a yearly review, beside the gene therapy it may lead to), nor a
+    ///    way into the pathway of two steps or more (a baby, beside an adult diagnosed in infancy, both into the
+    ///    testing). A piece of two steps or more ending at an outcome decision whose branches go their own ways into
+    ///    two pieces or more does not fold into one of them (the offer of a prenatal test and the couple's choice). A
     ///    branch of a long parallel block, of two steps or more, stays whole too. A piece of two steps or more
     ///    (ends aside) between the step that closes a block and the branches of an outcome decision stays whole, as
     ///    between two decisions (a baseline endoscopy and the choice of surgery or surveillance, after a parallel
