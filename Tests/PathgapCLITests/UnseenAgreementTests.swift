@@ -47,7 +47,8 @@ import Testing
 ///   last rule included), kept out of the tests' sets until the next session, and scored once (2026-12-07,
 ///   before any rule changed) when it joined them; four rules were then made on it (a long parallel block, an
 ///   outcome branch beside the next phase, a piece before outcomes that go their own ways, a decision meeting only in
-///   the next phase), so it is a development set now too.
+///   the next phase), so it is a development set now too (two more rules of that session came from the eighth set's
+///   neonatal diabetes: a way in beside the next phase, a tail beside an outcome decision's branches).
 ///
 /// Our pathways are written in YAML with stages and in JSON without, and converted by `pathgap convert` into every
 /// other format with and without; corpus files are read in place. Rewrite the tables on purpose with
