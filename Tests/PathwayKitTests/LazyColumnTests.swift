@@ -157,4 +157,66 @@ import Testing
         #expect(index.label(Index(1)) == "Zed" && index.label(Index(2)) == "a")
         #expect(try PathwayReaders.standard.read(path).pathways == [index.pathway()])
     }
+
+    /// Shares, conditions and lines of two halves of an edge list: none, then some, in the order given.
+    static let halves: [[(share: Double?, condition: String?, line: Int32)]] = [
+        [], [(nil, nil, 2)], [(nil, nil, 2), (nil, nil, 3)],
+        [(0.25, "yes", 2), (nil, nil, 3), (0.75, "no", 4)],
+        [(0.75, "no", 5), (1, "re-test", 6), (nil, nil, 7), (0.25, "yes", 8)],
+        [(nil, nil, 5), (nil, nil, 6)], [(nil, "no", 9), (0.5, nil, 11)],
+    ]
+
+    @Test("a half's columns appended at once read as appending its rows one by one, with its lines shifted")
+    func columnsAppendedAtOnce() {
+        let file = Index<IndexTag.File>(raw: 0)
+        for first in Self.halves {
+            for second in Self.halves {
+                var shares = (one: ShareColumn(), all: ShareColumn(), half: ShareColumn())
+                var conditions = (one: CodedTextColumn<Transition>(), all: CodedTextColumn<Transition>())
+                var half = CodedTextColumn<Transition>()
+                var lines = (one: LocationColumn(), all: LocationColumn(), half: LocationColumn())
+                // The second half's lines shifted to follow the first's (the rule goes on), or to jump.
+                let shift = first.count > 1 && second.count > 1 ? first[first.count - 1].line + 1 - second[0].line : 10
+                for row in first {
+                    shares.one.append(row.share)
+                    shares.all.append(row.share)
+                    conditions.one.append(row.condition)
+                    conditions.all.append(row.condition)
+                    lines.one.append(CompactLocation(file: file, line: row.line))
+                    lines.all.append(CompactLocation(file: file, line: row.line))
+                }
+                for row in second {
+                    shares.one.append(row.share)
+                    shares.half.append(row.share)
+                    conditions.one.append(row.condition)
+                    half.append(row.condition)
+                    lines.one.append(CompactLocation(file: file, line: row.line + shift))
+                    lines.half.append(CompactLocation(file: file, line: row.line))
+                }
+                shares.all.append(contentsOf: shares.half)
+                conditions.all.append(contentsOf: half)
+                lines.all.append(contentsOf: lines.half, lineShift: shift)
+                let count = first.count + second.count
+                #expect(shares.all.count == count && conditions.all.count == count && lines.all.count == count)
+                #expect((0..<count).map { shares.all[$0] } == (0..<count).map { shares.one[$0] })
+                #expect(shares.all.isUniform == shares.one.isUniform)
+                #expect((0..<count).map { conditions.all[Index($0)] } == (0..<count).map { conditions.one[Index($0)] })
+                #expect(conditions.all.isEmpty == conditions.one.isEmpty)
+                #expect((0..<count).map { lines.all[$0] } == (0..<count).map { lines.one[$0] })
+            }
+        }
+        // More distinct values than codes between the two: every value still reads back.
+        var many = (first: ShareColumn(), second: ShareColumn())
+        var texts = (first: CodedTextColumn<Transition>(), second: CodedTextColumn<Transition>())
+        for value in 0..<40_000 {
+            many.first.append(Double(value) / 100_000)
+            many.second.append(Double(value + 40_000) / 100_000)
+            texts.first.append("t\(value)")
+            texts.second.append("t\(value + 40_000)")
+        }
+        many.first.append(contentsOf: many.second)
+        texts.first.append(contentsOf: texts.second)
+        #expect((0..<80_000).allSatisfy { many.first[$0] == Double($0) / 100_000 })
+        #expect((0..<80_000).allSatisfy { texts.first[Index($0)] == "t\($0)" })
+    }
 }

@@ -12,27 +12,14 @@ extension IndexedPartition {
         /// ahead, once their offsets are in the cache.
         static let distance = 16
 
-        private let members: [Int32]
-        private let offsets: [Int32]
-        private let partOfNode: [Int32]
-        private let successorOffsets: [Int32]
-        private let successorTargets: [Int32]
-        private let predecessorOffsets: [Int32]
-        private let predecessorSources: [Int32]
+        private let rows: Rows
         private let nameOffsets: [Int32]
         private let nameBytes: [UInt8]
         /// The values read, folded together.
         private(set) var touched: UInt64 = 0
 
         init(_ partition: IndexedPartition) {
-            members = partition.members
-            offsets = partition.offsets
-            partOfNode = partition.partOfNode
-            let graph = partition.index.graph
-            successorOffsets = graph.successorOffsets
-            successorTargets = graph.successorTargets
-            predecessorOffsets = graph.predecessorOffsets
-            predecessorSources = graph.predecessorSources
+            rows = Rows(partition)
             nameOffsets = partition.index.stepIDs.interner.nameOffsets
             nameBytes = partition.index.stepIDs.interner.nameBytes
         }
@@ -49,7 +36,7 @@ extension IndexedPartition {
         /// Reads the parts and name offsets (or the names' first bytes) of the steps the steps of `part` link to
         /// and from.
         private mutating func touch(_ part: Int, names: Bool) {
-            guard part + 1 < offsets.count else { return }
+            guard part + 1 < rows.offsets.count else { return }
             var folded: UInt64 = 0
             func read(_ other: Int32) {
                 let other = Int(other)
@@ -57,16 +44,17 @@ extension IndexedPartition {
                     let start = Int(nameOffsets[other])
                     if start < nameBytes.count { folded &+= UInt64(nameBytes[start]) }
                 } else {
-                    folded &+= UInt64(UInt32(bitPattern: partOfNode[other]) ^ UInt32(bitPattern: nameOffsets[other]))
+                    folded &+= UInt64(
+                        UInt32(bitPattern: rows.partOfNode[other]) ^ UInt32(bitPattern: nameOffsets[other]))
                 }
             }
-            for slot in Int(offsets[part])..<Int(offsets[part + 1]) {
-                let node = Int(members[slot])
-                for row in Int(successorOffsets[node])..<Int(successorOffsets[node + 1]) {
-                    read(successorTargets[row])
+            for slot in Int(rows.offsets[part])..<Int(rows.offsets[part + 1]) {
+                let node = Int(rows.members[slot])
+                for row in Int(rows.successorOffsets[node])..<Int(rows.successorOffsets[node + 1]) {
+                    read(rows.successorTargets[row])
                 }
-                for row in Int(predecessorOffsets[node])..<Int(predecessorOffsets[node + 1]) {
-                    read(predecessorSources[row])
+                for row in Int(rows.predecessorOffsets[node])..<Int(rows.predecessorOffsets[node + 1]) {
+                    read(rows.predecessorSources[row])
                 }
             }
             touched ^= folded

@@ -36,6 +36,11 @@ public struct IndexedPartition: Sendable {
         members[Int(offsets[part.position])..<Int(offsets[part.position + 1])].lazy.map(Index.init(raw:))
     }
 
+    /// The positions of a part's steps in `members`.
+    func stepSlots(_ part: Index<Subpathway>) -> Range<Int> {
+        Int(offsets[part.position])..<Int(offsets[part.position + 1])
+    }
+
     /// The number of steps of a part.
     public func size(_ part: Index<Subpathway>) -> Int {
         Int(offsets[part.position + 1] - offsets[part.position])
@@ -68,68 +73,109 @@ public struct IndexedPartition: Sendable {
     ///
     /// - Complexity: O(k log k + edges of the part's k steps).
     public func exits(_ part: Index<Subpathway>) -> [Index<Transition>] {
-        var scratch = CrossingScratch()
-        crossings(of: part, outgoing: true, into: &scratch)
-        return scratch.edges.map(Index.init(raw:))
+        var scratch = CrossingScratch(self)
+        scratch.find(part, outgoing: true)
+        return scratch.links.map { Index(raw: $0.edge) }
     }
 
     /// The transitions into a part from steps outside it.
     ///
     /// - Complexity: O(k log k + edges of the part's k steps).
     public func entries(_ part: Index<Subpathway>) -> [Index<Transition>] {
-        var scratch = CrossingScratch()
-        crossings(of: part, outgoing: false, into: &scratch)
-        return scratch.edges.map(Index.init(raw:))
+        var scratch = CrossingScratch(self)
+        scratch.find(part, outgoing: false)
+        return scratch.links.map { Index(raw: $0.edge) }
     }
 
-    /// Reused buffers for ``crossings(of:outgoing:into:)``.
+    /// A transition across a part's boundary, with its source and target steps (read from the graph's rows beside
+    /// the transition, so that a writer never looks up the transition columns at random).
+    struct Crossing {
+        let edge: Int32
+        let source: Int32
+        let target: Int32
+    }
+
+    /// The arrays of a partition and its graph that a writer reads for every part, taken out once: a writer reads
+    /// them for every part on two threads, and reading them through the partition and its index retained and
+    /// released them at every call (an atomic operation on a counter both threads touch).
+    struct Rows {
+        let members: [Int32]
+        let offsets: [Int32]
+        let partOfNode: [Int32]
+        let successorOffsets: [Int32]
+        let successorTargets: [Int32]
+        let successorEdges: [Int32]
+        let predecessorOffsets: [Int32]
+        let predecessorSources: [Int32]
+        let predecessorEdges: [Int32]
+
+        init(_ partition: IndexedPartition) {
+            members = partition.members
+            offsets = partition.offsets
+            partOfNode = partition.partOfNode
+            let graph = partition.index.graph
+            successorOffsets = graph.successorOffsets
+            successorTargets = graph.successorTargets
+            successorEdges = graph.successorEdges
+            predecessorOffsets = graph.predecessorOffsets
+            predecessorSources = graph.predecessorSources
+            predecessorEdges = graph.predecessorEdges
+        }
+    }
+
+    /// Finds the transitions across parts' boundaries, one part at a time, into a reused buffer (reading the
+    /// partition through ``Rows``).
     struct CrossingScratch {
-        /// The crossing transitions found last.
-        var edges: [Int32] = []
-        /// Their source and target steps, read from the graph's rows beside the transitions (so that a writer
-        /// never looks up the transition columns at random).
-        var sources: [Int32] = []
-        var targets: [Int32] = []
+        /// The crossings found last.
+        private(set) var links: [Crossing] = []
         /// The part's steps by number, when they are not in that order along the part.
-        var nodes: [Int32] = []
-    }
+        private var nodes: [Int32] = []
+        private let rows: Rows
 
-    /// Puts the transitions out of (or into) a part from (or to) steps outside it into `scratch.edges`, with their
-    /// ends in `scratch.sources` and `scratch.targets`: by step number, then in file order.
-    ///
-    /// - Complexity: O(edges of the part's steps), plus O(k log k) to order k steps that are not in order.
-    func crossings(of part: Index<Subpathway>, outgoing: Bool, into scratch: inout CrossingScratch) {
-        scratch.edges.removeAll(keepingCapacity: true)
-        scratch.sources.removeAll(keepingCapacity: true)
-        scratch.targets.removeAll(keepingCapacity: true)
-        let graph = index.graph
-        let range = Int(offsets[part.position])..<Int(offsets[part.position + 1])
-        let rowOffsets = outgoing ? graph.successorOffsets : graph.predecessorOffsets
-        let rowNodes = outgoing ? graph.successorTargets : graph.predecessorSources
-        let rowEdges = outgoing ? graph.successorEdges : graph.predecessorEdges
-        func scan(_ node: Int32) {
-            for slot in Int(rowOffsets[Int(node)])..<Int(rowOffsets[Int(node) + 1]) {
-                let other = rowNodes[slot]
-                guard partOfNode[Int(other)] != part.raw else { continue }
-                scratch.edges.append(rowEdges[slot])
-                scratch.sources.append(outgoing ? node : other)
-                scratch.targets.append(outgoing ? other : node)
+        init(_ partition: IndexedPartition) { rows = Rows(partition) }
+
+        /// Puts the transitions out of (or into) a part from (or to) steps outside it into ``links``: by step
+        /// number, then in file order.
+        ///
+        /// - Complexity: O(edges of the part's steps), plus O(k log k) to order k steps that are not in order.
+        mutating func find(_ part: Index<Subpathway>, outgoing: Bool) {
+            links.removeAll(keepingCapacity: true)
+            let range = Int(rows.offsets[part.position])..<Int(rows.offsets[part.position + 1])
+            var isOrdered = true
+            if range.count > 1 {
+                for slot in range.lowerBound..<(range.upperBound - 1) where rows.members[slot] > rows.members[slot + 1]
+                {
+                    isOrdered = false
+                    break
+                }
+            }
+            if isOrdered {
+                for slot in range { scan(rows.members[slot], of: part.raw, outgoing: outgoing) }
+            } else {
+                nodes.removeAll(keepingCapacity: true)
+                nodes += rows.members[range]
+                nodes.sort()
+                for position in nodes.indices { scan(nodes[position], of: part.raw, outgoing: outgoing) }
             }
         }
-        var isOrdered = true
-        if range.count > 1 {
-            for slot in range.lowerBound..<(range.upperBound - 1) where members[slot] > members[slot + 1] {
-                isOrdered = false
-                break
+
+        /// Appends the transitions of `node`'s row (out of it, or into it) whose other end is outside `part`.
+        @inline(__always)
+        private mutating func scan(_ node: Int32, of part: Int32, outgoing: Bool) {
+            let row = Int(node)
+            if outgoing {
+                for slot in Int(rows.successorOffsets[row])..<Int(rows.successorOffsets[row + 1]) {
+                    let other = rows.successorTargets[slot]
+                    guard rows.partOfNode[Int(other)] != part else { continue }
+                    links.append(Crossing(edge: rows.successorEdges[slot], source: node, target: other))
+                }
+            } else {
+                for slot in Int(rows.predecessorOffsets[row])..<Int(rows.predecessorOffsets[row + 1]) {
+                    let other = rows.predecessorSources[slot]
+                    guard rows.partOfNode[Int(other)] != part else { continue }
+                    links.append(Crossing(edge: rows.predecessorEdges[slot], source: other, target: node))
+                }
             }
-        }
-        if isOrdered {
-            for slot in range { scan(members[slot]) }
-        } else {
-            scratch.nodes.removeAll(keepingCapacity: true)
-            scratch.nodes += members[range]
-            scratch.nodes.sort()
-            for node in scratch.nodes { scan(node) }
         }
     }
 

@@ -80,6 +80,28 @@ struct LocationColumn: Sendable {
         }
     }
 
+    /// Appends the locations of `other`, each `lineShift` lines further down: the same column as appending them one
+    /// by one.
+    ///
+    /// - Complexity: O(1) when `other` continues this column's rule of one line after another (the second half of
+    ///   an edge list after the first), O(other's count) otherwise.
+    mutating func append(contentsOf other: LocationColumn, lineShift: Int32) {
+        guard other.count > 0 else { return }
+        var head = other.first
+        head.line &+= lineShift
+        if stored.isEmpty, other.stored.isEmpty, count >= 2, head == ruled(count),
+            other.count == 1 || other.step == step
+        {
+            count += other.count
+            return
+        }
+        for position in 0..<other.count {
+            var location = other[position]
+            location.line &+= lineShift
+            append(location)
+        }
+    }
+
     /// Reserves room for `capacity` locations, used once they are stored.
     mutating func reserveCapacity(_ capacity: Int) {
         expected = capacity

@@ -185,25 +185,19 @@ extension EdgeListReader {
                     }
                 }
             }
-            for (source, target) in zip(halfIndex.sourceColumn.values, halfIndex.targetColumn.values) {
-                first.edges.builder.index.sourceColumn.append(Index(raw: ids[source.position]))
-                first.edges.builder.index.targetColumn.append(Index(raw: ids[target.position]))
+            first.edges.builder.index.sourceColumn.values += halfIndex.sourceColumn.values.lazy.map {
+                Index(raw: ids[$0.position])
+            }
+            first.edges.builder.index.targetColumn.values += halfIndex.targetColumn.values.lazy.map {
+                Index(raw: ids[$0.position])
             }
             if first.full {
-                let hasConditions = !halfIndex.conditions.isEmpty
-                for transition in halfIndex.transitions {
-                    var location = halfIndex.transitionLocations[transition.position]
-                    location.line += Int32(lineShift)
-                    first.edges.builder.index.transitionLocations.append(location)
-                    if hasConditions && halfIndex.conditions.hasText(transition) {
-                        halfIndex.conditions.withUTF8(transition) {
-                            first.edges.builder.index.conditions.append(bytes: $0)
-                        }
-                    } else {
-                        first.edges.builder.index.conditions.append(nil)
-                    }
-                    first.edges.builder.index.shareValues.append(halfIndex.shareValues[transition.position])
-                }
+                // Column by column: the half's rows are lines one after another, as the first half's are, and its
+                // conditions and shares few distinct values (so appending them is copying codes).
+                first.edges.builder.index.transitionLocations.append(
+                    contentsOf: halfIndex.transitionLocations, lineShift: Int32(lineShift))
+                first.edges.builder.index.conditions.append(contentsOf: halfIndex.conditions)
+                first.edges.builder.index.shareValues.append(contentsOf: halfIndex.shareValues)
             }
             first.nextLine += half.nextLine - 1
         }

@@ -81,6 +81,32 @@ public struct CodedTextColumn<Tag>: Sendable {
         codes.append(UInt16(index.raw + 1))
     }
 
+    /// Appends the elements of `other`: the same column as appending their texts one by one.
+    ///
+    /// - Complexity: O(other's count + the length of its distinct texts) expected.
+    public mutating func append(contentsOf other: CodedTextColumn<Tag>) {
+        guard plain == nil, other.plain == nil, texts.count + other.texts.count < Int(UInt16.max) else {
+            for position in 0..<other.count {
+                let element = Index<Tag>(position)
+                if other.hasText(element) {
+                    other.withUTF8(element) { append(bytes: $0) }
+                } else {
+                    appendAbsent()
+                }
+            }
+            return
+        }
+        // Other's texts in its order of first use, which is the order appending one by one meets them in.
+        var codeOfOther: [UInt16] = [0]
+        for text in 0..<other.texts.count {
+            other.texts.withUTF8(Index(raw: Int32(text))) {
+                codeOfOther.append(UInt16(texts.intern(bytes: $0).index.raw + 1))
+            }
+        }
+        codes.appendCodes(other.codes, count: other.count, mappedBy: codeOfOther, after: count, reserving: expected)
+        count += other.count
+    }
+
     /// The text of an element, if it has one.
     public subscript(index: Index<Tag>) -> String? {
         precondition(index.position >= 0 && index.position < count, "index out of range")
@@ -106,5 +132,32 @@ public struct CodedTextColumn<Tag>: Sendable {
             return try body(UnsafeRawBufferPointer(start: nil, count: 0))
         }
         return try texts.withUTF8(Index(raw: Int32(codes[index.position]) - 1), body)
+    }
+}
+
+extension [UInt16] {
+    /// Appends to the codes of a coded column (``CodedTextColumn``, ``ShareColumn``: 0 for no value, empty while no
+    /// element has one) the codes of `added` elements of another such column, each mapped through `codeOf` (indexed
+    /// by the other column's code, 0 to 0).
+    ///
+    /// - Parameters:
+    ///   - other: The other column's codes (empty when none of its elements has a value).
+    ///   - added: How many elements the other column has.
+    ///   - codeOf: This column's code for each code of the other's.
+    ///   - count: How many elements this column had.
+    ///   - expected: Room to reserve when the codes are first stored.
+    /// - Complexity: O(count + added) when the codes are first stored, O(added) otherwise.
+    mutating func appendCodes(
+        _ other: [UInt16], count added: Int, mappedBy codeOf: [UInt16], after count: Int, reserving expected: Int
+    ) {
+        guard !other.isEmpty else {
+            if !isEmpty { self += repeatElement(0, count: added) }
+            return
+        }
+        if isEmpty {
+            reserveCapacity(Swift.max(expected, count + added))
+            self += repeatElement(0, count: count)
+        }
+        self += other.lazy.map { codeOf[Int($0)] }
     }
 }

@@ -113,23 +113,23 @@ extension IndexedPartition {
             out.append(",\n          \"title\": ")
             writeTitleJSON(part, names: names, to: &out, scratch: &scratch.bytes)
             if isCyclic(part) { out.append(",\n          \"cyclic\": true") }
-            let steps = steps(part)
-            if !steps.isEmpty {
+            // The steps read from `members` by position: a slice of it per part (``steps(_:)``) retained the array,
+            // which both threads share.
+            let stepSlots = stepSlots(part)
+            if !stepSlots.isEmpty {
                 out.append(",\n          \"steps\": [")
-                var isFirst = true
-                for step in steps {
-                    if !isFirst { out.append(", ") }
-                    isFirst = false
-                    names.appendStepID(step, to: &out)
+                for slot in stepSlots {
+                    if slot != stepSlots.lowerBound { out.append(", ") }
+                    names.appendStepID(Index(raw: members[slot]), to: &out)
                 }
                 out.append(byte: UInt8(ascii: "]"))
             }
-            crossings(of: part, outgoing: false, into: &scratch.crossing)
+            scratch.crossing.find(part, outgoing: false)
             writeLinksJSON(scratch.crossing, key: ",\n          \"entries\": [", names: names, to: &out)
-            crossings(of: part, outgoing: true, into: &scratch.crossing)
+            scratch.crossing.find(part, outgoing: true)
             writeLinksJSON(scratch.crossing, key: ",\n          \"exits\": [", names: names, to: &out)
             if hasStagesOrStaff {
-                let (stages, staff) = scratch.marks.stagesAndStaff(of: steps)
+                let (stages, staff) = scratch.marks.stagesAndStaff(of: steps(part))
                 Self.writeNamesJSON(stages, key: ",\n          \"stages\": [", from: index.stageNames, to: &out)
                 Self.writeNamesJSON(staff, key: ",\n          \"staffGroups\": [", from: index.staffGroupIDs, to: &out)
             }
@@ -142,12 +142,14 @@ extension IndexedPartition {
     private func writeTitleJSON(
         _ part: Index<Subpathway>, names: PlainNames, to out: inout ByteOutput, scratch: inout [UInt8]
     ) {
-        let steps = steps(part)
-        guard !hasOwnTitle(part), names.areLabelsPlain, let first = steps.first, let last = steps.last else {
+        let stepSlots = stepSlots(part)
+        guard !hasOwnTitle(part), names.areLabelsPlain, !stepSlots.isEmpty else {
             title(part, into: &scratch)
             Self.appendQuoted(scratch, to: &out)
             return
         }
+        let first = Index<Step>(raw: members[stepSlots.lowerBound])
+        let last = Index<Step>(raw: members[stepSlots.upperBound - 1])
         out.append(byte: 0x22)
         names.appendLabel(first, to: &out)
         if first != last {
@@ -175,21 +177,21 @@ extension IndexedPartition {
     /// separator, the key and `[`): all on the key's line when there are at most
     /// ``JSONWriter/compactObjectLimit`` of them, otherwise one per line; nothing when there are none.
     private func writeLinksJSON(
-        _ links: CrossingScratch, key: StaticString, names: PlainNames, to out: inout ByteOutput
+        _ found: CrossingScratch, key: StaticString, names: PlainNames, to out: inout ByteOutput
     ) {
-        let edges = links.edges
-        guard !edges.isEmpty else { return }
+        let crossings = found.links
+        guard !crossings.isEmpty else { return }
         out.append(key)
-        let isInline = edges.count <= JSONWriter.compactObjectLimit
+        let isInline = crossings.count <= JSONWriter.compactObjectLimit
         let first: StaticString = isInline ? "{\"from\": " : "\n            {\"from\": "
         let next: StaticString = isInline ? ", {\"from\": " : ",\n            {\"from\": "
         let hasConditions = !index.conditions.isEmpty
-        for (number, raw) in edges.enumerated() {
-            let edge = Index<Transition>(raw: raw)
+        for (number, crossing) in crossings.enumerated() {
+            let edge = Index<Transition>(raw: crossing.edge)
             out.append(number == 0 ? first : next)
-            names.appendStepID(Index(raw: links.sources[number]), to: &out)
+            names.appendStepID(Index(raw: crossing.source), to: &out)
             out.append(", \"to\": ")
-            names.appendStepID(Index(raw: links.targets[number]), to: &out)
+            names.appendStepID(Index(raw: crossing.target), to: &out)
             if hasConditions && index.conditions.hasText(edge) {
                 out.append(", \"condition\": ")
                 index.conditions.withUTF8(edge) { Self.appendQuoted($0, to: &out) }
@@ -392,10 +394,10 @@ extension IndexedPartition {
                 appendSteps(steps, to: &out)
             }
             out.append("  entries:")
-            crossings(of: part, outgoing: false, into: &scratch.crossing)
+            scratch.crossing.find(part, outgoing: false)
             appendLinks(scratch.crossing, none: " none (a pathway entry)\n", to: &out)
             out.append("  exits:")
-            crossings(of: part, outgoing: true, into: &scratch.crossing)
+            scratch.crossing.find(part, outgoing: true)
             appendLinks(scratch.crossing, none: " none (a pathway exit)\n", to: &out)
             guard hasStagesOrStaff else { continue }
             let (stages, staff) = scratch.marks.stagesAndStaff(of: steps)
@@ -465,20 +467,20 @@ extension IndexedPartition {
     }
 
     /// Boundary links, one per line with their conditions, or `none` (a line of its own) when there are none.
-    private func appendLinks(_ links: CrossingScratch, none: StaticString, to out: inout ByteOutput) {
-        let edges = links.edges
-        guard !edges.isEmpty else {
+    private func appendLinks(_ found: CrossingScratch, none: StaticString, to out: inout ByteOutput) {
+        let crossings = found.links
+        guard !crossings.isEmpty else {
             out.append(none)
             return
         }
         out.append(byte: 0x0A)
         let hasConditions = !index.conditions.isEmpty
-        for (number, raw) in edges.enumerated() {
-            let edge = Index<Transition>(raw: raw)
+        for crossing in crossings {
+            let edge = Index<Transition>(raw: crossing.edge)
             out.append("    ")
-            index.stepIDs.withUTF8(Index(raw: links.sources[number])) { out.append($0) }
+            index.stepIDs.withUTF8(Index(raw: crossing.source)) { out.append($0) }
             out.append(" → ")
-            index.stepIDs.withUTF8(Index(raw: links.targets[number])) { out.append($0) }
+            index.stepIDs.withUTF8(Index(raw: crossing.target)) { out.append($0) }
             if hasConditions && index.conditions.hasText(edge) {
                 out.append("  [")
                 index.conditions.withUTF8(edge) { out.append($0) }
@@ -496,12 +498,13 @@ private struct PartScratch {
     /// A part's id or title being put together.
     var bytes: [UInt8] = []
     var marks: PartMarks
-    var crossing = IndexedPartition.CrossingScratch()
+    var crossing: IndexedPartition.CrossingScratch
     var ahead: IndexedPartition.ReadAhead
 
     init(names: PlainNames, partition: IndexedPartition) {
         self.names = names
         marks = PartMarks(names.index)
+        crossing = IndexedPartition.CrossingScratch(partition)
         ahead = IndexedPartition.ReadAhead(partition)
     }
 }
@@ -510,6 +513,10 @@ private struct PartScratch {
 /// that writers copy them as they are.
 private struct PlainNames {
     let index: PathwayIndex
+    /// The index's step ids and labels, taken out once (read through the index, they were retained and released
+    /// for every name written).
+    private let stepIDs: NameTable<Step>
+    private let labels: TextColumn<Step>
     /// Whether no step id needs escaping.
     let areIDsPlain: Bool
     /// Whether no step id and no label needs escaping.
@@ -517,6 +524,8 @@ private struct PlainNames {
 
     init(_ index: PathwayIndex) {
         self.index = index
+        stepIDs = index.stepIDs
+        labels = index.labels
         areIDsPlain = index.stepIDs.withAllUTF8 { JSONWriter.isPlain(utf8: $0) }
         areLabelsPlain = areIDsPlain && index.labels.withAllUTF8 { JSONWriter.isPlain(utf8: $0) }
     }
@@ -524,7 +533,7 @@ private struct PlainNames {
     /// Appends a step's id as a JSON string.
     @inline(__always)
     func appendStepID(_ step: Index<Step>, to out: inout ByteOutput) {
-        index.stepIDs.withUTF8(step) { bytes in
+        stepIDs.withUTF8(step) { bytes in
             if areIDsPlain {
                 out.append(byte: 0x22)
                 out.append(bytes)
@@ -538,10 +547,10 @@ private struct PlainNames {
     /// Appends a step's label (its id when it has none) as it is.
     @inline(__always)
     func appendLabel(_ step: Index<Step>, to out: inout ByteOutput) {
-        if index.labels.hasText(step) {
-            index.labels.withUTF8(step) { out.append($0) }
+        if labels.hasText(step) {
+            labels.withUTF8(step) { out.append($0) }
         } else {
-            index.stepIDs.withUTF8(step) { out.append($0) }
+            stepIDs.withUTF8(step) { out.append($0) }
         }
     }
 }
