@@ -81,6 +81,13 @@ public struct CodedTextColumn<Tag>: Sendable {
         codes.append(UInt16(index.raw + 1))
     }
 
+    /// Calls `body` with the UTF-8 bytes of every distinct text (or every element's, once written out), one after
+    /// another (to check them all at once).
+    func withAllUTF8<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+        if let plain { return try plain.withAllUTF8(body) }
+        return try texts.withAllUTF8(body)
+    }
+
     /// Appends the elements of `other`: the same column as appending their texts one by one.
     ///
     /// - Complexity: O(other's count + the length of its distinct texts) expected.

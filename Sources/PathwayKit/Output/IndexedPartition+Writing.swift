@@ -185,16 +185,16 @@ extension IndexedPartition {
         let isInline = crossings.count <= JSONWriter.compactObjectLimit
         let first: StaticString = isInline ? "{\"from\": " : "\n            {\"from\": "
         let next: StaticString = isInline ? ", {\"from\": " : ",\n            {\"from\": "
-        let hasConditions = !index.conditions.isEmpty
+        let hasConditions = names.hasConditions
         for (number, crossing) in crossings.enumerated() {
             let edge = Index<Transition>(raw: crossing.edge)
             out.append(number == 0 ? first : next)
             names.appendStepID(Index(raw: crossing.source), to: &out)
             out.append(", \"to\": ")
             names.appendStepID(Index(raw: crossing.target), to: &out)
-            if hasConditions && index.conditions.hasText(edge) {
+            if hasConditions && names.hasCondition(edge) {
                 out.append(", \"condition\": ")
-                index.conditions.withUTF8(edge) { Self.appendQuoted($0, to: &out) }
+                names.appendCondition(edge, to: &out)
             }
             out.append(byte: UInt8(ascii: "}"))
         }
@@ -513,34 +513,56 @@ private struct PartScratch {
 /// that writers copy them as they are.
 private struct PlainNames {
     let index: PathwayIndex
-    /// The index's step ids and labels, taken out once (read through the index, they were retained and released
-    /// for every name written).
+    /// The index's step ids, labels and conditions, taken out once (read through the index, they were retained and
+    /// released for every name written).
     private let stepIDs: NameTable<Step>
     private let labels: TextColumn<Step>
+    private let conditions: CodedTextColumn<Transition>
     /// Whether no step id needs escaping.
     let areIDsPlain: Bool
     /// Whether no step id and no label needs escaping.
     let areLabelsPlain: Bool
+    /// Whether some transition has a condition.
+    let hasConditions: Bool
+    /// Whether no condition needs escaping (the few distinct texts checked once, not every one written).
+    private let areConditionsPlain: Bool
 
     init(_ index: PathwayIndex) {
         self.index = index
         stepIDs = index.stepIDs
         labels = index.labels
+        conditions = index.conditions
+        hasConditions = !index.conditions.isEmpty
         areIDsPlain = index.stepIDs.withAllUTF8 { JSONWriter.isPlain(utf8: $0) }
         areLabelsPlain = areIDsPlain && index.labels.withAllUTF8 { JSONWriter.isPlain(utf8: $0) }
+        areConditionsPlain = index.conditions.withAllUTF8 { JSONWriter.isPlain(utf8: $0) }
     }
 
     /// Appends a step's id as a JSON string.
     @inline(__always)
     func appendStepID(_ step: Index<Step>, to out: inout ByteOutput) {
-        stepIDs.withUTF8(step) { bytes in
-            if areIDsPlain {
-                out.append(byte: 0x22)
-                out.append(bytes)
-                out.append(byte: 0x22)
-            } else {
-                IndexedPartition.appendQuoted(bytes, to: &out)
-            }
+        stepIDs.withUTF8(step) { Self.appendString($0, isPlain: areIDsPlain, to: &out) }
+    }
+
+    /// Whether a transition has a condition.
+    @inline(__always)
+    func hasCondition(_ transition: Index<Transition>) -> Bool { conditions.hasText(transition) }
+
+    /// Appends a transition's condition as a JSON string.
+    @inline(__always)
+    func appendCondition(_ transition: Index<Transition>, to out: inout ByteOutput) {
+        conditions.withUTF8(transition) { Self.appendString($0, isPlain: areConditionsPlain, to: &out) }
+    }
+
+    /// Appends a JSON string: the bytes between quotes as they are when their table needs no escaping.
+    @inline(__always)
+    private static func appendString(_ bytes: UnsafeRawBufferPointer, isPlain: Bool, to out: inout ByteOutput) {
+        if isPlain {
+            out.append(byte: 0x22)
+            out.append(bytes)
+            out.append(byte: 0x22)
+        } else {
+            IndexedPartition.appendQuoted(bytes, to: &out)
         }
     }
 
