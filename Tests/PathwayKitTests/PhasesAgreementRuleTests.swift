@@ -558,3 +558,16 @@ extension PhasesAgreementRuleTests {
         #expect(cut == [["s", "a", "b", "d"], ["x", "y", "z", "e"], ["u", "v", "w", "f"], ["n", "g"]])
     }
 }
+
+extension PhasesAgreementRuleTests {
+    @Test("a way into the pathway of two steps or more stays apart from the merge where another way in meets it")
+    func wayInStaysBesideTheMerge() {
+        // Admitted with pancreatitis (s, a) or found by the GP (p, q), both referred to the clinic (m), whose
+        // assessment goes on (n, o); then the test (t, u, v). Each way in is a request of its own, and the merge where
+        // they meet begins the assessment, though no loop or block begins a phase there.
+        let cut = Self.phases(
+            ["s>a", "a>m", "p>q", "q>m", "m>n", "n>o", "o>t", "t>u", "u>v", "v>e"],
+            kinds: ["s": .start, "p": .start, "m": .merge, "e": .end])
+        #expect(cut == [["s", "a"], ["p", "q"], ["m", "n", "o"], ["t", "u", "v", "e"]])
+    }
+}

@@ -1286,6 +1286,9 @@ struct PhaseCutter {
                         // positive branch) is where an analyst cuts: such links join only through blocks and folding.
                         let target = graph.successorTargets[slot]
                         if isBranch && has(target, .forwardInMany) { continue }
+                        // So does a way into the pathway of two steps or more, where another way meets it: each way
+                        // in is a request of its own (admitted with pancreatitis, or found by a GP).
+                        if has(target, .forwardInMany) && isWayIn(pieces.root(node)) { continue }
                         // A parallel block's split begins its phase: what comes before it joins it only by folding
                         // (unless the stages put both in one).
                         if has(target, .opensBlock) && !inOneStage(node, target) { continue }
@@ -1325,6 +1328,22 @@ struct PhaseCutter {
             member = pieces.member(after: member, root: root)
         }
         return false
+    }
+
+    /// Whether a piece is a way into the pathway of two steps or more (ends aside): a straight run from a start,
+    /// every step of it with at most one way in and one way on (admitted with pancreatitis, then referred).
+    ///
+    /// - Complexity: O(k), k twice the upper bound: a piece larger than that is not looked at.
+    private func isWayIn(_ root: Int32) -> Bool {
+        guard pieces.weight(root) >= 2 && Int(pieces.size(root)) <= limit else { return false }
+        var holdsStart = false
+        var member = pieces.firstMember(ofRoot: root)
+        while member >= 0 {
+            if graph.outDegree(of: member) > 1 || graph.inDegree(of: member) > 1 { return false }
+            if has(member, .start) { holdsStart = true }
+            member = pieces.member(after: member, root: root)
+        }
+        return holdsStart
     }
 
     // MARK: Folding
@@ -1416,7 +1435,8 @@ struct PhaseCutter {
     /// neighbour, then pathway order. An outcome branch of two steps or more does not fold into the phase that begins
     /// where it meets another way (a yearly review, beside the gene therapy its way out leads into), nor does a way
     /// into the pathway (a baby diagnosed before six months, beside an adult diagnosed in infancy, both into the
-    /// testing).
+    /// testing); such a way in does not fold into any step where another way meets it, a merge being a natural cut
+    /// point (admitted with pancreatitis, beside found by a GP, both into the lipid clinic).
     ///
     /// - Complexity: O(edges of the piece's steps).
     private mutating func foldTarget(_ root: Int32) -> Int32? {
@@ -1480,6 +1500,7 @@ struct PhaseCutter {
         // An outcome branch or a way into the pathway, of two steps or more, is a phase of its own, also beside the
         // phase where it meets other ways.
         let branchApart = (startedByOutcome || holdsStart) && pieces.weight(root) >= 2
+        let wayInApart = holdsStart && isWayIn(root)
         typealias Key = (Int32, Int32, Int32, Int32, Int32, Int32)
         var best: (key: Key, root: Int32)?
         member = pieces.firstMember(ofRoot: root)
@@ -1496,7 +1517,7 @@ struct PhaseCutter {
                 consider(
                     graph.predecessorSources[slot], root: root, flags: flags, cost: cost, isForward: false,
                     forwardFirst: forwardFirst, mayCrossStage: mayCrossStage, wholeStage: wholeStage,
-                    branchApart: branchApart, best: &best)
+                    branchApart: branchApart, wayInApart: wayInApart, best: &best)
             }
             for slot in graph.successorSlots(of: member) {
                 let next = graph.successorTargets[slot]
@@ -1507,7 +1528,7 @@ struct PhaseCutter {
                 consider(
                     graph.successorTargets[slot], root: root, flags: flags, cost: cost, isForward: true,
                     forwardFirst: forwardFirst, mayCrossStage: mayCrossStage, wholeStage: wholeStage,
-                    branchApart: branchApart, best: &best)
+                    branchApart: branchApart, wayInApart: wayInApart, best: &best)
             }
             member = pieces.member(after: member, root: root)
         }
@@ -1541,7 +1562,7 @@ struct PhaseCutter {
     @inline(__always)
     private mutating func consider(
         _ other: Int32, root: Int32, flags: EdgeFlags, cost: Int32, isForward: Bool, forwardFirst: Bool,
-        mayCrossStage: Bool, wholeStage: Bool, branchApart: Bool,
+        mayCrossStage: Bool, wholeStage: Bool, branchApart: Bool, wayInApart: Bool,
         best: inout (key: (Int32, Int32, Int32, Int32, Int32, Int32), root: Int32)?
     ) {
         let crossesStage = PhaseBoundary(rawValue: flags.intersection(.boundaryBits).rawValue) == .stage
@@ -1554,6 +1575,8 @@ struct PhaseCutter {
         if isForward && has(other, .opensBlock) && pieces.weight(root) >= 2 && !inOneStage(root, other) { return }
         // An outcome branch or a way in, of two steps or more, does not fold into the phase beginning where ways meet.
         if isForward && branchApart && flags.contains(.beginsPhase) && has(other, .forwardInMany) { return }
+        // A way in of two steps or more does not fold into a step where another way meets it: a merge is a cut point.
+        if isForward && wayInApart && has(other, .forwardInMany) { return }
         // A whole stage crosses into another only to make two short pieces one (ends do not count).
         guard !crossesStage || !wholeStage || Int(pieces.weight(otherRoot)) < lower else { return }
         let overflows = Int(otherSize + pieces.size(root)) > limit

@@ -106,11 +106,12 @@ extension PathwayIndex {
     ///    than the target's upper bound is cut into equal parts within it; remaining transitions join steps into
     ///    pieces up to the upper bound (end steps do not count, but no piece grows past twice the bound this way),
     ///    in pathway order, except a branch into a step other branches also reach (a reclassified result joining
-    ///    the positive branch) and a loop-back (one of the method's natural cut points: the decision that sends
-    ///    patients round again stays with the work before it, not with the step it returns to), and never so that
-    ///    a piece holds two stages (a step without a stage does not bridge them). An end step that already ends a
-    ///    piece with work never joins a branch of an outcome decision to it, here or in folding: ways that stop at
-    ///    one end meet only there (a boundary event's handler and the normal flow it left).
+    ///    the positive branch), a way into the pathway of two steps or more into a step another way enters
+    ///    (admitted with pancreatitis, beside found by a GP), and a loop-back (one of the method's natural cut
+    ///    points: the decision that sends patients round again stays with the work before it, not with the step it
+    ///    returns to), and never so that a piece holds two stages (a step without a stage does not bridge them). An
+    ///    end step that already ends a piece with work never joins a branch of an outcome decision to it, here or in
+    ///    folding: ways that stop at one end meet only there (a boundary event's handler and the normal flow it left).
     /// 7. **Folding.** A piece below the target's lower bound joins the neighbour it belongs to: the one across the
     ///    weakest boundary; a decision joins the piece before it rather than one of its branches, a branch joins
     ///    the steps after it rather than the decision it starts from, a start joins what follows it. Only pieces
@@ -120,8 +121,10 @@ extension PathwayIndex {
     ///    its end, and an exception path (alone where its end is another piece's); nor does such a branch fold into the
     ///    phase that begins where it meets another way (a yearly review, beside the gene therapy it may lead to), nor a
     ///    way into the pathway of two steps or more (a baby, beside an adult diagnosed in infancy, both into the
-    ///    testing). A piece of two steps or more ending at an outcome decision whose branches go their own ways into
-    ///    two pieces or more does not fold into one of them (the offer of a prenatal test and the couple's choice). A
+    ///    testing), which joins no step where another way meets it, along or by folding (admitted with pancreatitis,
+    ///    beside found by a GP, both into the lipid clinic). A piece of two steps or more ending at an outcome decision
+    ///    whose branches go their own ways into two pieces or more does not fold into one of them (the offer of a
+    ///    prenatal test and the couple's choice). A
     ///    branch of a long parallel block, of two steps or more, stays whole too. A piece of two steps or more
     ///    (ends aside) between the step that closes a block and the branches of an outcome decision stays whole, as
     ///    between two decisions (a baseline endoscopy and the choice of surgery or surveillance, after a parallel
