@@ -249,18 +249,7 @@ extension PathwayIndex {
     ///
     /// - Complexity: O(V + E), no `String`.
     public func chainPartition() -> IndexedPartition {
-        var before = [Bool](repeating: false, count: stepCount)
-        var after = [Bool](repeating: false, count: stepCount)
-        kinds.values.withUnsafeBufferPointer { kinds in
-            for node in 0..<kinds.count {
-                switch kinds[node] {
-                case .start, .merge: before[node] = true
-                case .end, .decision, .parallel: after[node] = true
-                case .activity, .reference: break
-                }
-            }
-        }
-        let chains = graph.chains(cutBefore: before, cutAfter: after)
+        let chains = graph.chains(cutByKinds: kinds.values)
         return IndexedPartition(
             index: self, strategy: .chains, members: chains.nodes, offsets: chains.offsets, cyclic: chains.isCyclic,
             partOfNode: chains.chainOfNode)

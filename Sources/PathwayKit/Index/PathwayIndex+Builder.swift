@@ -324,17 +324,38 @@ extension PathwayIndex {
             // The graph's rows hold the ends of every transition: the columns are made again only if read.
             index.releaseTransitionEnds()
             if kindGiven.contains(false) {
+                inferKinds()
                 let firstNamed = CompactLocation(file: Index(raw: 0), line: PathwayIndex.firstNamedLine)
+                let graph = index.graph
                 for node in 0..<index.stepCount where !kindGiven[node] {
-                    let step = Index<Step>(node)
-                    index.kinds.values[node] = index.graph.inferredKind(Int32(node))
                     // Only a step some transition names takes its location from one (a declared one keeps its own).
-                    if index.graph.inDegree(of: Int32(node)) + index.graph.outDegree(of: Int32(node)) > 0 {
-                        index.stepLocations[step.position] = firstNamed
+                    if graph.inDegree(of: Int32(node)) + graph.outDegree(of: Int32(node)) > 0 {
+                        index.stepLocations[node] = firstNamed
                     }
                 }
             }
             return index
+        }
+
+        /// Gives each step whose kind was not written the kind its degrees say (``CompactGraph/inferredKind(_:)``),
+        /// over each half of the steps on a thread of its own from ``CompactGraph/parallelRowsThreshold`` steps.
+        ///
+        /// - Complexity: O(V).
+        private mutating func inferKinds() {
+            let graph = index.graph
+            let count = index.stepCount
+            let middle = count >= CompactGraph.parallelRowsThreshold ? count / 2 : count
+            let kindGiven = self.kindGiven
+            kindGiven.withUnsafeBufferPointer { kindGiven in
+                index.kinds.values.withUnsafeMutableBufferPointer { buffer in
+                    let kinds = buffer
+                    func infer(_ range: Range<Int>) {
+                        for node in range where !kindGiven[node] { kinds[node] = graph.inferredKind(Int32(node)) }
+                    }
+                    guard middle < count else { return infer(0..<count) }
+                    _ = bothAtOnce({ infer(0..<middle) }, { infer(middle..<count) })
+                }
+            }
         }
 
         /// The graph over the transition columns, read in place as raw step numbers.

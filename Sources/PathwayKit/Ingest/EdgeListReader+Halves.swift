@@ -175,31 +175,61 @@ extension EdgeListReader {
             // The half's ids, in its order, as ids of the whole; room for all of them made at once.
             first.edges.builder.index.stepIDs.interner.reserveMore(ids: names.count, bytes: names.nameBytes.count)
             var ids = [Int32](repeating: 0, count: names.count)
-            for id in 0..<names.count {
-                ids[id] = names.withName(id) { name in
-                    let empty: UInt8 = 0
-                    return withUnsafePointer(to: empty) { fallback in
-                        first.numbered.intern(
-                            name.baseAddress ?? UnsafeRawPointer(fallback), name.count,
-                            in: &first.edges.builder.index.stepIDs.interner)
+            // Its lines, conditions and shares do not depend on the ids: they are appended on another thread while the
+            // ids are interned, column by column (the half's rows are lines one after another, as the first half's are,
+            // and its conditions and shares few distinct values, so appending them is copying codes). The columns are
+            // taken out of `first` for that, so that each thread changes values of its own.
+            let isFull = first.full
+            var details = TransitionDetailColumns()
+            if isFull { details.swap(with: &first.edges.builder.index) }
+            let shift = Int32(lineShift)
+            _ = bothAtOnce(
+                {
+                    for id in 0..<names.count {
+                        ids[id] = names.withName(id) { name in
+                            let empty: UInt8 = 0
+                            return withUnsafePointer(to: empty) { fallback in
+                                first.numbered.intern(
+                                    name.baseAddress ?? UnsafeRawPointer(fallback), name.count,
+                                    in: &first.edges.builder.index.stepIDs.interner)
+                            }
+                        }
                     }
-                }
-            }
-            first.edges.builder.index.sourceColumn.values += halfIndex.sourceColumn.values.lazy.map {
-                Index(raw: ids[$0.position])
-            }
-            first.edges.builder.index.targetColumn.values += halfIndex.targetColumn.values.lazy.map {
-                Index(raw: ids[$0.position])
-            }
-            if first.full {
-                // Column by column: the half's rows are lines one after another, as the first half's are, and its
-                // conditions and shares few distinct values (so appending them is copying codes).
-                first.edges.builder.index.transitionLocations.append(
-                    contentsOf: halfIndex.transitionLocations, lineShift: Int32(lineShift))
-                first.edges.builder.index.conditions.append(contentsOf: halfIndex.conditions)
-                first.edges.builder.index.shareValues.append(contentsOf: halfIndex.shareValues)
-            }
+                },
+                {
+                    guard isFull else { return }
+                    details.locations.append(contentsOf: halfIndex.transitionLocations, lineShift: shift)
+                    details.conditions.append(contentsOf: halfIndex.conditions)
+                    details.shares.append(contentsOf: halfIndex.shareValues)
+                })
+            if isFull { details.swap(with: &first.edges.builder.index) }
+            // The ends, sources and targets each on a thread.
+            var targets = [Index<Step>]()
+            swap(&targets, &first.edges.builder.index.targetColumn.values)
+            _ = bothAtOnce(
+                {
+                    first.edges.builder.index.sourceColumn.values += halfIndex.sourceColumn.values.lazy.map {
+                        Index(raw: ids[$0.position])
+                    }
+                },
+                { targets += halfIndex.targetColumn.values.lazy.map { Index(raw: ids[$0.position]) } })
+            swap(&targets, &first.edges.builder.index.targetColumn.values)
             first.nextLine += half.nextLine - 1
         }
+    }
+}
+
+/// A pathway index's columns of transition details (lines, conditions, shares) held apart from it for a while, so
+/// that another thread can append to them while the index itself changes.
+struct TransitionDetailColumns {
+    var locations = LocationColumn()
+    var conditions = CodedTextColumn<Transition>()
+    var shares = ShareColumn()
+
+    /// Exchanges these columns with the index's.
+    mutating func swap(with index: inout PathwayIndex) {
+        Swift.swap(&locations, &index.transitionLocations)
+        Swift.swap(&conditions, &index.conditions)
+        Swift.swap(&shares, &index.shareValues)
     }
 }
