@@ -52,7 +52,10 @@ import Testing
 ///   that work lands;
 /// - **held out 11**: four pathways of our own (`Fixtures/heldout11/`) and no corpus file, written, cut and committed
 ///   blind on 2026-12-07 while the rules were being changed by an engineer who did not see them, and not scored yet:
-///   it waits in ``awaitingScore`` beside the tenth, to be scored once after that work lands.
+///   it waits in ``awaitingScore`` beside the tenth, to be scored once after that work lands;
+/// - **held out 12**: four pathways of our own (`Fixtures/heldout12/`) and no corpus file, written, cut and committed
+///   blind on 2026-12-07 while the rules were being changed by an engineer who did not see them, and not scored yet:
+///   it waits in ``awaitingScore`` beside the tenth and the eleventh, to be scored once after that work lands.
 ///
 /// Our pathways are written in YAML with stages and in JSON without, and converted by `pathgap convert` into every
 /// other format with and without; corpus files are read in place. Rewrite the tables on purpose with
@@ -320,15 +323,28 @@ struct UnseenAgreementTests {
         ],
         corpus: [])
 
+    /// The twelfth held-out set: written, cut and committed (branch `heldout12`, 2026-12-07) while another engineer
+    /// changed the rules without seeing it, and kept out of ``sets`` until that work lands, to be scored once then.
+    static let heldOut12 = AgreementSet(
+        folder: "heldout12",
+        own: [
+            .init(stem: "thalassaemia-pregnancy", name: "Antenatal screening for thalassaemia and prenatal diagnosis"),
+            .init(stem: "mitochondrial-child", name: "A suspected mitochondrial disease in a child"),
+            .init(stem: "hereditary-angioedema", name: "Hereditary angioedema, from the GP to immunology and back"),
+            .init(stem: "hla-b5701-abacavir", name: "HLA-B*57:01 testing before abacavir"),
+        ],
+        corpus: [])
+
     /// Every set.
     static let sets = [
         unseen, heldOut, heldOut2, heldOut3, heldOut4, heldOut5, heldOut6, heldOut7, heldOut8, heldOut9,
     ]
 
-    /// Sets written blind and not yet scored (the tenth and the eleventh, written while the rules were being changed):
-    /// kept out of ``sets`` so that nothing runs the default on them; the lead adds them to ``sets`` once that work has
-    /// landed and scores them once, with `PATHGAP_UPDATE_GOLDENS=1`, before any rule is changed on them.
-    static let awaitingScore = [heldOut10, heldOut11]
+    /// Sets written blind and not yet scored (the tenth, the eleventh and the twelfth, written while the rules were
+    /// being changed): kept out of ``sets`` so that nothing runs the default on them; the lead adds them to ``sets``
+    /// once that work has landed and scores them once, with `PATHGAP_UPDATE_GOLDENS=1`, before any rule is changed on
+    /// them.
+    static let awaitingScore = [heldOut10, heldOut11, heldOut12]
 
     /// The formats, as the table names them, with `convert --to` and the file extension.
     static let formats: [(name: String, to: String)] = [
