@@ -571,3 +571,21 @@ extension PhasesAgreementRuleTests {
         #expect(cut == [["s", "a"], ["p", "q"], ["m", "n", "o"], ["t", "u", "v", "e"]])
     }
 }
+
+extension PhasesAgreementRuleTests {
+    @Test("a decision whose longest way past the upper bound ends at a merge is no block, the merge left out")
+    func longWayToAMergeMakesNoBlock() {
+        // The result (s, a, b), then d: the long way, referred on for pre-implantation testing (x, y, z, w, v), or the
+        // short way, one step (u); both into antenatal care (m), then the birth (n, o). The long way alone is past the
+        // upper bound, so the decision's branches do not meet again soon: it is an outcome decision, not one block of
+        // eight steps (a route as long as the upper bound or longer was counted as the upper bound, and the merge
+        // taken off it).
+        let cut = Self.phases(
+            [
+                "s>a", "a>b", "b>d", "d>x:long way", "x>y", "y>z", "z>w", "w>v", "v>m", "d>u:short way", "u>m", "m>n",
+                "n>o", "o>e",
+            ],
+            kinds: ["s": .start, "d": .decision, "m": .merge, "e": .end])
+        #expect(cut == [["s", "a", "b", "d"], ["x", "y", "z", "w", "v"], ["u", "m", "n", "o", "e"]])
+    }
+}

@@ -91,8 +91,9 @@ struct PhaseCutter {
     /// The heads of loop-back transitions whose round is longer than twice the upper bound (a cascade, through
     /// several phases), in the order found, each once (see ``joinRounds()``).
     var longLoopHeads: [Int32] = []
-    /// The cap of ``ForwardNode/route``: the upper bound (a route is only ever compared with it), at most `UInt16.max`; a
-    /// route at the cap is as long as the upper bound or longer.
+    /// The cap of ``ForwardNode/route``: one past the upper bound (a route is only ever compared with it), at most
+    /// `UInt16.max`; a route at the cap is longer than the upper bound. (At the upper bound itself, a way longer than
+    /// it into a merge, which is no step of any one way and is taken off, looked short: a block of eight steps.)
     let routeCap: Int
     /// The stage of each piece, at its root (`nil`: the pathway has no stages).
     var pieceStage: [Int32]?
@@ -135,7 +136,7 @@ struct PhaseCutter {
         lower = max(1, target.lowerBound)
         upper = max(lower, target.upperBound)
         limit = 2 * upper
-        routeCap = min(upper, Int(UInt16.max))
+        routeCap = min(upper + 1, Int(UInt16.max))
         let n = graph.nodeCount
         sink = Int32(n)
         nodeFlags = [NodeFlags](unsafeUninitializedCapacity: n) { buffer, initialised in
