@@ -589,3 +589,20 @@ extension PhasesAgreementRuleTests {
         #expect(cut == [["s", "a", "b", "d"], ["x", "y", "z", "w", "v"], ["u", "m", "n", "o", "e"]])
     }
 }
+
+extension PhasesAgreementRuleTests {
+    @Test("a decision block on a loop kept whole does not join the way out of the loop to the loop")
+    func blockOnALoopStopsAtTheLoopsWayOut() {
+        // The panel (s, a, b), then an uncertain variant reviewed each year (h, then k: still uncertain, relatives'
+        // samples r and round again); classified pathogenic, straight to the diagnosis (m); benign, a whole genome
+        // (w, x, then y: a cause, into the diagnosis, or none, t). The loop is one phase and the genome leaves it: the
+        // decision's block does not join the genome to the review round.
+        let cut = Self.phases(
+            [
+                "s>a", "a>b", "b>h", "h>k", "k>m:pathogenic", "k>w:benign", "k>r:still uncertain", "r>h:a year later",
+                "w>x", "x>y", "y>m:yes", "y>t:no", "t>f", "m>n", "n>o", "o>e",
+            ],
+            kinds: ["s": .start, "h": .merge, "k": .decision, "y": .decision, "m": .merge, "e": .end, "f": .end])
+        #expect(cut == [["s", "a", "b"], ["h", "k", "r"], ["w", "x", "y"], ["m", "n", "o", "e"], ["t", "f"]])
+    }
+}

@@ -847,10 +847,11 @@ struct PhaseCutter {
                 continue
             }
             var kept = 0
-            // A block whose branches meet at the head of a loop kept whole ends before it (see ``markLoops(_:)``).
+            // A block joins no link that begins a phase (see ``markLoops(_:)``): its branches meeting at the head of a
+            // loop kept whole end before it, and a decision on such a loop does not join the way out of the loop to it.
             for link in linkFrom.indices
             where linkTo[link] != sink && boundaryBetween(linkFrom[link], linkTo[link]) <= .handOff
-                && !(linkTo[link] == meet && beginsPhase(linkFrom[link], meet))
+                && !beginsPhase(linkFrom[link], linkTo[link])
             {
                 linkFrom[kept] = linkFrom[link]
                 linkTo[kept] = linkTo[link]
