@@ -96,7 +96,7 @@ for n in $SIZES; do
     if [ "$n" -le 1000000 ]; then
         [ -d "$OUT/p$n" ] || "$PATHGAP" generate --steps "$n" --seed 1 --project "$OUT/p$n" > /dev/null
         best report "$n" "$PATHGAP" report "$OUT/p$n" --out "$OUT/report$n"
-        echo "# report $n: $(wc -c < "$OUT/report$n/report.html") bytes of HTML"
+        if [ -f "$OUT/report$n/report.html" ]; then echo "# report $n: $(wc -c < "$OUT/report$n/report.html") bytes of HTML"; fi
     fi
 done
 uptime
