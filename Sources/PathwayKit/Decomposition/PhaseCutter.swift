@@ -658,7 +658,7 @@ struct PhaseCutter {
         var step = start
         while !endsAway(step) {
             guard graph.outDegree(of: step) == 1 else { return false }
-            let next = graph.successorTargets[Int(graph.successorOffsets[Int(step)])]
+            let next = graph.successorTargets[graph.successorSlots(of: step).lowerBound]
             guard next != step, !has(next, .end), graph.inDegree(of: next) == 1 else { return false }
             step = next
         }
@@ -943,7 +943,7 @@ struct PhaseCutter {
                     length = lower
                     break
                 }
-                step = graph.successorTargets[Int(graph.successorOffsets[Int(step)])]
+                step = graph.successorTargets[graph.successorSlots(of: step).lowerBound]
             }
             guard length >= lower else { return false }
         }
@@ -1243,7 +1243,7 @@ struct PhaseCutter {
     @inline(__always)
     private func chainNext(_ node: Int32) -> Int32 {
         guard graph.outDegree(of: node) == 1 else { return -1 }
-        let target = graph.successorTargets[Int(graph.successorOffsets[Int(node)])]
+        let target = graph.successorTargets[graph.successorSlots(of: node).lowerBound]
         return target != node && graph.inDegree(of: target) == 1 ? target : -1
     }
 
@@ -1423,6 +1423,10 @@ struct PhaseCutter {
         return true
     }
 
+    /// The cost, in ``foldTarget(_:)``, of folding across an outcome branch: above every ``PhaseBoundary`` (a stage is
+    /// 4), so a piece folds across one only where nothing else joins it.
+    private static let outcomeFoldCost: Int32 = 5
+
     /// The neighbour a small piece folds into, or `nil` when it has none or stands alone between decisions (every
     /// transition into it starts a branch of an outcome decision, or, for a piece of two steps or more, leaves the
     /// step that closes a block, and every transition out of it is such a branch too; or, of two steps or more, it
@@ -1515,7 +1519,7 @@ struct PhaseCutter {
                 }
                 let edge = graph.predecessorEdges[slot]
                 let flags = edgeFlags[Int(edge)]
-                let cost = flags.contains(.outcome) ? 5 : Int32(boundary(edge).rawValue)
+                let cost = flags.contains(.outcome) ? Self.outcomeFoldCost : Int32(boundary(edge).rawValue)
                 consider(
                     graph.predecessorSources[slot], root: root, flags: flags, cost: cost, isForward: false,
                     forwardFirst: forwardFirst, mayCrossStage: mayCrossStage, wholeStage: wholeStage,
@@ -1526,7 +1530,9 @@ struct PhaseCutter {
                 if has(next, .end) && endBridgesOutcome(root, pieces.root(next)) { continue }
                 let edge = graph.successorEdges[slot]
                 let flags = edgeFlags[Int(edge)]
-                let cost = flags.contains(.outcome) && !startedByOutcome ? 5 : Int32(boundary(edge).rawValue)
+                let cost =
+                    flags.contains(.outcome) && !startedByOutcome
+                    ? Self.outcomeFoldCost : Int32(boundary(edge).rawValue)
                 consider(
                     graph.successorTargets[slot], root: root, flags: flags, cost: cost, isForward: true,
                     forwardFirst: forwardFirst, mayCrossStage: mayCrossStage, wholeStage: wholeStage,
@@ -1538,7 +1544,9 @@ struct PhaseCutter {
         // A piece of two steps or more ending at an outcome decision whose branches go their own ways, into two pieces
         // or more, stays whole rather than join one of them (the offer of a prenatal test and the couple's choice):
         // the method publishes one sub-pathway per outcome, and the piece would take sides.
-        if let best, best.key.0 == 5, !startedByOutcome, ownBranches >= 2, pieces.weight(root) >= 2 { return nil }
+        if let best, best.key.0 == Self.outcomeFoldCost, !startedByOutcome, ownBranches >= 2, pieces.weight(root) >= 2 {
+            return nil
+        }
         return best?.root
     }
 
@@ -1547,7 +1555,7 @@ struct PhaseCutter {
     /// 5): joined to the decision, one sub-pathway would hold two outcomes, where the method publishes one per
     /// outcome (found / not found).
     private func keepsOutcomeBranch(_ root: Int32, cost: Int32, startedByOutcome: Bool) -> Bool {
-        guard cost == 5 && startedByOutcome else { return false }
+        guard cost == Self.outcomeFoldCost && startedByOutcome else { return false }
         if pieces.weight(root) >= 2 { return true }
         // One outcome of a decision whose outcomes end apart (its step and its end), or an exception path (an error's
         // handler, alone where its end is already another piece's), stays a sub-pathway of its own.
